@@ -1,0 +1,122 @@
+/**
+ * Balance reports (DESIGN.md "Balances"): mass and element closure per unit and plant-wide,
+ * energy by utility, reagents fresh vs recycled. Closure = |in − out| / max(in, out).
+ */
+import { TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
+import { component } from '../chemistry/components.js';
+import { ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
+import { streamElements, streamMass, type Stream } from '../streams/stream.js';
+import type { FlowsheetGraph } from '../graph/build.js';
+import type { Solution } from './solver.js';
+import type { HeatUtility } from '../unit-ops/contract.js';
+
+/** Mass and element flows in and out of a control volume, with closures. */
+export interface Closure {
+  massInKgPerHour: number;
+  massOutKgPerHour: number;
+  massClosure: number;
+  elementsInKgPerHour: Partial<Record<Element, number>>;
+  elementsOutKgPerHour: Partial<Record<Element, number>>;
+  elementClosure: Partial<Record<Element, number>>;
+}
+
+/** Per-unit balance. */
+export interface UnitBalance extends Closure {
+  unit: string;
+}
+
+/** The plant's balance report. */
+export interface BalanceReport {
+  plant: Closure;
+  units: UnitBalance[];
+  /** Largest closure of any unit or the plant, over mass and every element. */
+  worstClosure: number;
+  energyKwhPerHour: {
+    electricity: number;
+    heat: Partial<Record<HeatUtility, number>>;
+    total: number;
+    minimumHeat: number;
+  };
+  reagents: { freshKgPerHour: Record<string, number>; recycledKgPerHour: Record<string, number> };
+}
+
+/** Element flows of a record of component draws (kg/h). */
+export function drawElements(draws: Record<string, number>, into: Partial<Record<Element, number>> = {}): Partial<Record<Element, number>> {
+  for (const id in draws) {
+    const c = component(id);
+    const kmol = draws[id]! / c.molarMass_g_per_mol;
+    for (const el in c.composition) {
+      const e = el as Element;
+      into[e] = (into[e] ?? 0) + kmol * c.composition[e]! * ATOMIC_WEIGHT_G_PER_MOL[e];
+    }
+  }
+  return into;
+}
+
+const rel = (a: number, b: number) => {
+  const m = Math.max(Math.abs(a), Math.abs(b));
+  return m === 0 ? 0 : Math.abs(a - b) / m;
+};
+
+/** Closure of a control volume given its inlet streams, draws and outlet streams. */
+export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[]): Closure {
+  const elIn: Partial<Record<Element, number>> = {};
+  const elOut: Partial<Record<Element, number>> = {};
+  let mIn = 0;
+  let mOut = 0;
+  for (const s of ins) { mIn += streamMass(s); streamElements(s, elIn); }
+  for (const d of draws) { for (const k in d) mIn += d[k]!; drawElements(d, elIn); }
+  for (const s of outs) { mOut += streamMass(s); streamElements(s, elOut); }
+  const elementClosure: Partial<Record<Element, number>> = {};
+  const els = new Set<Element>([...TRACKED_ELEMENTS, ...(Object.keys(elIn) as Element[]), ...(Object.keys(elOut) as Element[])]);
+  for (const e of els) {
+    elementClosure[e] = rel(elIn[e] ?? 0, elOut[e] ?? 0);
+    elIn[e] ??= 0;
+    elOut[e] ??= 0;
+  }
+  return { massInKgPerHour: mIn, massOutKgPerHour: mOut, massClosure: rel(mIn, mOut), elementsInKgPerHour: elIn, elementsOutKgPerHour: elOut, elementClosure };
+}
+
+function worstOf(c: Closure): number {
+  let w = c.massClosure;
+  for (const e in c.elementClosure) w = Math.max(w, c.elementClosure[e as Element]!);
+  return w;
+}
+
+/** Build the balance report of a solved flowsheet. */
+export function balanceReport(g: FlowsheetGraph, sol: Solution): BalanceReport {
+  const units: UnitBalance[] = [];
+  let worst = 0;
+  const fresh: Record<string, number> = {};
+  const recycled: Record<string, number> = {};
+  let electricity = 0;
+  let minimumHeat = 0;
+  const heat: Partial<Record<HeatUtility, number>> = {};
+  const allDraws: Record<string, number>[] = [];
+  for (const u of g.units) {
+    const run = sol.runs.get(u.id)!;
+    const ins = Object.values(sol.inlets.get(u.id)!);
+    const outs = Object.values(run.outlets);
+    const c = closureOf(ins, [run.draws], outs);
+    units.push({ unit: u.id, ...c });
+    worst = Math.max(worst, worstOf(c));
+    allDraws.push(run.draws);
+    for (const k in run.draws) fresh[k] = (fresh[k] ?? 0) + run.draws[k]!;
+    for (const k in run.recycled) recycled[k] = (recycled[k] ?? 0) + run.recycled[k]!;
+    electricity += run.energy.electricityKw;
+    minimumHeat += run.energy.minimumHeatKw;
+    for (const [k, v] of Object.entries(run.energy.heatKw)) heat[k as HeatUtility] = (heat[k as HeatUtility] ?? 0) + (v ?? 0);
+  }
+  const feed = sol.streams.get(g.feedStream.id)!;
+  const leaving = g.streams.filter((s) => s.to.port === null).map((s) => sol.streams.get(s.id)!);
+  const plant = closureOf([feed], allDraws, leaving);
+  worst = Math.max(worst, worstOf(plant));
+  const heatTotal = Object.values(heat).reduce((a, b) => a + (b ?? 0), 0);
+  return {
+    plant,
+    units,
+    worstClosure: worst,
+    energyKwhPerHour: { electricity, heat, total: electricity + heatTotal, minimumHeat },
+    reagents: { freshKgPerHour: fresh, recycledKgPerHour: recycled },
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * regenflow public API (re-exports only).
+ */
+export * from './chemistry/elements.js';
+export * from './chemistry/formula.js';
+export * from './chemistry/components.js';
+export * from './chemistry/cathode.js';
+export * from './chemistry/reaction.js';
+export * from './streams/stream.js';
+export * from './streams/lot.js';
+export * from './streams/feed.js';
+export * from './schema/quantity.js';
+export * from './schema/errors.js';
+export { msg } from './schema/messages.js';
+export * from './schema/kinds.js';
+export * from './unit-ops/contract.js';
+export { REGISTRY, unitOp } from './unit-ops/registry.js';
+export * from './graph/build.js';
+export * from './balances/solver.js';
+export * from './balances/report.js';
+export * from './pipeline/load.js';
+export * from './pipeline/resolve.js';
+export * from './pipeline/evaluate.js';
+export * from './pipeline/document.js';
+export { cli } from './cli/main.js';

@@ -1,0 +1,206 @@
+/**
+ * The run document (DESIGN.md "Command line and JSON contract"): the JSON `regenflow run --json`
+ * prints. Field names are a contract: add freely, rename none.
+ */
+import type { Element } from '../chemistry/elements.js';
+import { streamElements, streamMass, type Stream } from '../streams/stream.js';
+import type { Lot } from '../streams/lot.js';
+import type { Evaluation } from './evaluate.js';
+import type { Endpoint } from '../graph/build.js';
+
+/** A lot as the run document shows it. */
+export interface LotDocument {
+  id: string;
+  origin: string[];
+  chemistry: Partial<Record<Element, number>>;
+  chemistryName: string;
+  family: string;
+  massKgPerHour: number;
+  liPerTm: number;
+  cationMixing: number;
+  surfaceRockSalt_nm: number;
+  crackFraction: number;
+  morphology: string;
+  d50_um: number;
+  coating: string | null;
+  coating_nm: number;
+  conductiveNetwork: string | null;
+  lane: string | null;
+  inSpec: boolean | null;
+}
+
+/** A stream as the run document shows it. */
+export interface StreamDocument {
+  id: string;
+  from: string;
+  to: string;
+  temperatureK: number;
+  massKgPerHour: number;
+  componentsKgPerHour: Record<string, number>;
+  elementsKgPerHour: Partial<Record<Element, number>>;
+  lots: LotDocument[];
+}
+
+/** KPIs of a run; economics fields are null until the economics are evaluated. */
+export interface Kpis {
+  feedKgPerYear: number;
+  productKgPerYear: number;
+  inSpecFraction: number | null;
+  capexUsd: number | null;
+  opexUsdPerYear: number | null;
+  revenueUsdPerYear: number | null;
+  costUsdPerKgProduct: number | null;
+  npvUsd: number | null;
+  irr: number | null;
+  paybackYears: number | null;
+  minSellingPriceUsdPerKg: number | null;
+  energyMjPerKgProduct: number | null;
+  ghgKgCo2ePerKgProduct: number | null;
+  waterLPerKgProduct: number | null;
+}
+
+/** The run document. */
+export interface RunDocument {
+  scenario: string;
+  scenarioName: string;
+  flowsheet: string;
+  flowsheetName: string;
+  converged: boolean;
+  kpis: Kpis;
+  balances: Record<string, unknown>;
+  loops: { units: string[]; tears: string[]; iterations: number; residual: number }[];
+  units: Record<string, unknown>[];
+  bottleneck: string | null;
+  maxCapacityKgPerYear: number | null;
+  streams: StreamDocument[];
+  finance: Record<string, unknown> | null;
+  cashFlow: Record<string, unknown>[];
+  diagnostics: { code: string; severity: string; where: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+/** Render an endpoint as it is written in flowsheet files. */
+export function endpointText(e: Endpoint): string {
+  return e.port === null ? e.node : `${e.node}.${e.port}`;
+}
+
+/** A lot for the document; `inSpec` is null until the product specification is applied. */
+export function lotDocument(l: Lot, inSpec: boolean | null = null): LotDocument {
+  return {
+    id: l.id,
+    origin: l.origin,
+    chemistry: { ...l.chemistry.tm },
+    chemistryName: l.chemistry.name,
+    family: l.chemistry.family,
+    massKgPerHour: l.massKgPerHour,
+    liPerTm: l.liPerTm,
+    cationMixing: l.cationMixing,
+    surfaceRockSalt_nm: l.surfaceRockSalt_nm,
+    crackFraction: l.crackFraction,
+    morphology: l.morphology,
+    d50_um: l.d50_um,
+    coating: l.coating,
+    coating_nm: l.coating_nm,
+    conductiveNetwork: l.conductiveNetwork,
+    lane: l.lane,
+    inSpec,
+  };
+}
+
+/** A stream for the document. */
+export function streamDocument(id: string, from: string, to: string, s: Stream): StreamDocument {
+  return {
+    id,
+    from,
+    to,
+    temperatureK: s.temperatureK,
+    massKgPerHour: streamMass(s),
+    componentsKgPerHour: { ...s.components },
+    elementsKgPerHour: streamElements(s),
+    lots: s.lots.map((l) => lotDocument(l)),
+  };
+}
+
+/** Mass flow reaching a boundary, kg/h. */
+export function boundaryMassKgPerHour(ev: Evaluation, boundary: string): number {
+  let m = 0;
+  for (const s of ev.model.flowsheet.graph.streams) if (s.to.node === boundary) m += streamMass(ev.solution.streams.get(s.id)!);
+  return m;
+}
+
+/** Build the run document of an evaluation. */
+export function runDocument(ev: Evaluation): RunDocument {
+  const m = ev.model;
+  const g = m.flowsheet.graph;
+  const hours = m.plant.operatingHours;
+  const streams = g.streams.map((s) => streamDocument(s.id, endpointText(s.from), endpointText(s.to), ev.solution.streams.get(s.id)!));
+  const units = m.flowsheet.units.map((u) => {
+    const run = ev.solution.runs.get(u.id)!;
+    const design = ev.designs.get(u.id)!;
+    const heat = Object.values(run.energy.heatKw).reduce((a, b) => a + (b ?? 0), 0);
+    const balance = ev.balances.units.find((b) => b.unit === u.id)!;
+    return {
+      id: u.id,
+      kind: u.kind,
+      ...(u.name ? { name: u.name } : {}),
+      params: u.params,
+      mode: design.mode,
+      electricityKwhPerHour: run.energy.electricityKw,
+      heatKwhPerHour: heat,
+      heatByUtilityKwhPerHour: run.energy.heatKw,
+      minimumHeatKwhPerHour: run.energy.minimumHeatKw,
+      energyItems: run.energy.items,
+      reagentsKgPerHour: run.draws,
+      recycledReagentsKgPerHour: run.recycled,
+      residenceTimeH: design.residenceTimeH,
+      cycleTimeH: design.cycle ? Object.values(design.cycle).reduce((a, b) => a + b, 0) : null,
+      cycle: design.cycle ?? null,
+      operatorsPerShift: design.operatorsPerShift,
+      equipment: design.equipment.map((e) => ({ name: e.name, description: e.description, mode: e.mode, sizeUnit: e.sizeUnit, loadKgPerHour: e.loadKgPerHour, loadBasis: e.loadBasis })),
+      massClosure: balance.massClosure,
+      elementClosure: balance.elementClosure,
+    };
+  });
+  const productKgPerHour = boundaryMassKgPerHour(ev, 'product');
+  const b = ev.balances;
+  return {
+    scenario: m.id,
+    scenarioName: m.name,
+    flowsheet: m.flowsheet.id,
+    flowsheetName: m.flowsheet.name,
+    converged: ev.solution.loops.every((l) => l.converged),
+    kpis: {
+      feedKgPerYear: m.feedKgPerHour * hours,
+      productKgPerYear: productKgPerHour * hours,
+      inSpecFraction: null,
+      capexUsd: null,
+      opexUsdPerYear: null,
+      revenueUsdPerYear: null,
+      costUsdPerKgProduct: null,
+      npvUsd: null,
+      irr: null,
+      paybackYears: null,
+      minSellingPriceUsdPerKg: null,
+      energyMjPerKgProduct: null,
+      ghgKgCo2ePerKgProduct: null,
+      waterLPerKgProduct: null,
+    },
+    balances: {
+      massClosure: b.plant.massClosure,
+      elementClosure: b.plant.elementClosure,
+      worstUnitOrPlantClosure: b.worstClosure,
+      massInKgPerHour: b.plant.massInKgPerHour,
+      massOutKgPerHour: b.plant.massOutKgPerHour,
+      energyKwhPerHour: b.energyKwhPerHour,
+      reagents: b.reagents,
+    },
+    loops: ev.solution.loops.map((l) => ({ units: l.units, tears: l.tears, iterations: l.iterations, residual: l.residual })),
+    units,
+    bottleneck: null,
+    maxCapacityKgPerYear: null,
+    streams,
+    finance: null,
+    cashFlow: [],
+    diagnostics: ev.diagnostics,
+  };
+}

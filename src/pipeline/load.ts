@@ -1,0 +1,90 @@
+/**
+ * Loading: read a scenario and every file it references (flowsheet, plant, feed, price set) into
+ * a RawScenario — parsed documents with positions, not yet validated. Validation happens in
+ * resolve.ts so that sweeps and Monte Carlo can patch values and re-validate without re-reading.
+ */
+import { dirname, resolve as resolvePath, relative } from 'node:path';
+import { readDocument, type SourceDoc } from '../io/document.js';
+import { RegenflowError } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
+
+/** Where a section's data lives: a document and the path of the data inside it. */
+export interface Part {
+  doc: SourceDoc;
+  at: (string | number)[];
+  data: unknown;
+}
+
+/** A scenario with its referenced files read. */
+export interface RawScenario {
+  file: string;
+  scenario: SourceDoc;
+  flowsheet: Part;
+  plant: Part;
+  feed: Part;
+  /** Extra sections that may be their own files (prices). */
+  sections: Record<string, Part>;
+}
+
+/** Display form of a path: relative to the working directory when shorter. */
+export function displayPath(file: string): string {
+  const r = relative(process.cwd(), file);
+  return r && !r.startsWith('..') && r.length < file.length ? r : file;
+}
+
+/** Read a file given relative to another file, with errors placed at the referencing field. */
+export function readReferenced(fromDoc: SourceDoc, at: (string | number)[], ref: string): SourceDoc {
+  const file = displayPath(resolvePath(dirname(fromDoc.file), ref));
+  try {
+    return readDocument(file);
+  } catch (e) {
+    if (e instanceof RegenflowError && e.code === 'file-not-found') {
+      const loc = fromDoc.locate(at);
+      throw new RegenflowError('file-not-found', msg.fileNotFound(file), { place: { file: fromDoc.file, path: at.join('.'), ...(loc ? { line: loc.line, column: loc.column } : {}) } });
+    }
+    throw e;
+  }
+}
+
+/** A section given inline or as a path: read the file when it is a path. */
+export function partOf(doc: SourceDoc, key: string): Part | undefined {
+  const value = (doc.data as Record<string, unknown>)[key];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') {
+    const sub = readReferenced(doc, [key], value);
+    return { doc: sub, at: [], data: sub.data };
+  }
+  return { doc, at: [key], data: value };
+}
+
+/** Read a scenario and the files it references. `flowsheetOverride` replaces its flowsheet. */
+export function loadRawScenario(file: string, flowsheetOverride?: string): RawScenario {
+  const scenario = readDocument(file);
+  const data = scenario.data as Record<string, unknown>;
+  const missing = (key: string, what: string) =>
+    new RegenflowError('missing-field', msg.missingField(what), { place: { file, path: key, line: 1, column: 1 } });
+  let flowsheetDoc: SourceDoc;
+  if (flowsheetOverride) flowsheetDoc = readDocument(flowsheetOverride);
+  else {
+    if (typeof data.flowsheet !== 'string') throw missing('flowsheet', 'path of a flowsheet file');
+    flowsheetDoc = readReferenced(scenario, ['flowsheet'], data.flowsheet);
+  }
+  const plant = partOf(scenario, 'plant');
+  if (!plant) throw missing('plant', 'plant (inline or a path)');
+  const feed = partOf(scenario, 'feed');
+  if (!feed) throw missing('feed', 'feed (inline or a path)');
+  const sections: Record<string, Part> = {};
+  for (const key of ['prices', 'finance', 'spec', 'design']) {
+    const p = sectionPart(scenario, key);
+    if (p) sections[key] = p;
+  }
+  return { file, scenario, flowsheet: { doc: flowsheetDoc, at: [], data: flowsheetDoc.data }, plant, feed, sections };
+}
+
+/** Sections that may reference a file through a `file:` key or be inline. */
+function sectionPart(doc: SourceDoc, key: string): Part | undefined {
+  const value = (doc.data as Record<string, unknown>)[key];
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return partOf(doc, key);
+  return { doc, at: [key], data: value };
+}

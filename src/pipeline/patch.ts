@@ -1,0 +1,68 @@
+/**
+ * Patches: values set by path on top of the input files — a scenario's `overrides`, a sweep's
+ * parameter, a Monte Carlo sample. Paths read `relith.temperature` (unit id, then parameter),
+ * `plant.capacity`, `finance.discountRate`, `prices.LiOH·H2O`, `feed.lots[ev-523].liPerTm`.
+ */
+
+/** A value to set at a path, and where it was written (for error messages). */
+export interface Patch {
+  path: string;
+  value: unknown;
+  /** Where the patch came from, e.g. the scenario's overrides entry. */
+  origin?: { file: string; path: (string | number)[]; line?: number; column?: number };
+}
+
+/** Sections of the scenario that patches may address besides unit parameters. */
+export const SCENARIO_SECTIONS = ['plant', 'feed', 'prices', 'finance', 'spec', 'design', 'solver'] as const;
+
+/**
+ * Split a path into segments: dots separate, `[x]` selects a list item by index or by id.
+ * A component name with a dot inside a price path ("prices.LiOH.H2O") is kept whole: after
+ * `prices.` the rest is one segment.
+ */
+export function splitPath(path: string): string[] {
+  const out: string[] = [];
+  const re = /([^.[\]]+)|\[([^\]]+)\]/g;
+  if (path.startsWith('prices.')) return ['prices', path.slice('prices.'.length)];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(path)) !== null) out.push(m[1] ?? m[2]!);
+  return out;
+}
+
+/**
+ * Return a copy of `obj` with `value` set at `segments` (objects copied along the path only).
+ * A segment addressing a list selects the item whose `id` equals it, or the index when numeric.
+ * Returns undefined when the path does not exist and cannot be created (a missing list item).
+ */
+export function setIn(obj: unknown, segments: readonly string[], value: unknown): unknown {
+  if (segments.length === 0) return value;
+  const [head, ...rest] = segments as [string, ...string[]];
+  if (Array.isArray(obj)) {
+    let idx = obj.findIndex((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === head);
+    if (idx < 0 && /^\d+$/.test(head)) idx = Number(head);
+    if (idx < 0 || idx >= obj.length) return undefined;
+    const child = setIn(obj[idx], rest, value);
+    if (child === undefined) return undefined;
+    const copy = obj.slice();
+    copy[idx] = child;
+    return copy;
+  }
+  const base = obj && typeof obj === 'object' ? (obj as Record<string, unknown>) : {};
+  const child = setIn(base[head], rest, value);
+  if (child === undefined) return undefined;
+  return { ...base, [head]: child };
+}
+
+/** Read the value at `segments` (list items by id or index); undefined when absent. */
+export function getIn(obj: unknown, segments: readonly string[]): unknown {
+  let v: unknown = obj;
+  for (const seg of segments) {
+    if (Array.isArray(v)) {
+      const hit = v.find((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === seg);
+      v = hit ?? (/^\d+$/.test(seg) ? v[Number(seg)] : undefined);
+    } else if (v && typeof v === 'object') {
+      v = (v as Record<string, unknown>)[seg];
+    } else return undefined;
+  }
+  return v;
+}

@@ -1,0 +1,184 @@
+/**
+ * Resolve: validate a RawScenario (with patches applied) into a Model — every parameter in
+ * canonical units, the graph built and ordered. All problems are collected and raised together,
+ * each with its file, line, column and field path.
+ */
+import type { z } from 'zod';
+import { scenarioSchema, plantSchema, type PlantSpec } from '../schema/scenario.js';
+import { feedSchema, type FeedSpec } from '../schema/feed.js';
+import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
+import { inputErrors, type InputIssue } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
+import { flowsheetFileSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-schema.js';
+import { unitOp } from '../unit-ops/registry.js';
+import type { UnitOp, Ports } from '../unit-ops/contract.js';
+import type { UnitKind } from '../schema/kinds.js';
+import type { SolverSettings } from '../schema/flowsheet.js';
+import { buildGraph, GraphError, type FlowsheetGraph } from '../graph/build.js';
+import type { Part, RawScenario } from './load.js';
+import { splitPath, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
+
+/** A unit with validated params and its implementation. */
+export interface ResolvedUnit {
+  id: string;
+  kind: UnitKind;
+  name?: string;
+  params: Record<string, unknown>;
+  op: UnitOp;
+  ports: Ports;
+}
+
+/** A validated flowsheet with its graph. */
+export interface ResolvedFlowsheet {
+  id: string;
+  name: string;
+  description?: string;
+  file: string;
+  units: ResolvedUnit[];
+  graph: FlowsheetGraph;
+  solver: SolverSettings;
+}
+
+/** A validated scenario: everything the evaluation needs. */
+export interface Model {
+  id: string;
+  name: string;
+  file: string;
+  flowsheet: ResolvedFlowsheet;
+  plant: PlantSpec;
+  feed: FeedSpec;
+  /** Feed throughput, kg/h = capacity / operating hours. */
+  feedKgPerHour: number;
+  /** Validated but not yet interpreted sections (prices, finance, spec, design). */
+  sections: Record<string, unknown>;
+  raw: RawScenario;
+  patches: Patch[];
+}
+
+function locatorFor(part: Part): Locator {
+  return { file: part.doc.file, locate: (p, key) => part.doc.locate(p, key) };
+}
+
+/** Validate `data` of a part with a schema; issues get the part's file and line. */
+function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues: InputIssue[], patched: Map<string, Patch>): z.output<S> | undefined {
+  const r = schema.safeParse(data);
+  if (r.success) return r.data;
+  const converted = toInputIssues(r.error.issues, schema, data, locatorFor(part), part.at);
+  // An issue inside a patched value is reported where the patch was written.
+  for (const issue of converted) {
+    const hit = [...patched.entries()].find(([p]) => issue.path === p || issue.path?.startsWith(p + '.') || issue.path?.startsWith(p + '['));
+    if (hit && hit[1].origin) {
+      const o = hit[1].origin;
+      issues.push({ ...issue, file: o.file, path: formatPath(o.path), ...placeOf(o) });
+    } else if (hit) {
+      issues.push({ ...issue, file: `${issue.file} (patched by ${hit[1].path})` });
+    } else {
+      issues.push(issue);
+    }
+  }
+  return undefined;
+}
+
+function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: number } {
+  return { ...(o.line !== undefined ? { line: o.line } : {}), ...(o.column !== undefined ? { column: o.column } : {}) };
+}
+
+/** Turn a scenario's `overrides` into patches that remember where they were written. */
+export function overridePatches(raw: RawScenario): Patch[] {
+  const o = (raw.scenario.data as { overrides?: Record<string, unknown> }).overrides;
+  if (!o || typeof o !== 'object') return [];
+  return Object.entries(o).map(([path, value]) => {
+    const loc = raw.scenario.locate(['overrides', path]);
+    return { path, value, origin: { file: raw.scenario.file, path: ['overrides', path], ...(loc ? { line: loc.line, column: loc.column } : {}) } };
+  });
+}
+
+/** Validate a raw scenario with patches into a Model. Throws RegenflowError listing every issue. */
+export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Model {
+  const issues: InputIssue[] = [];
+  const scenarioPart: Part = { doc: raw.scenario, at: [], data: raw.scenario.data };
+  const top = check(scenarioSchema, scenarioPart, raw.scenario.data, issues, new Map());
+  const patches = [...overridePatches(raw), ...extra];
+
+  // Distribute patches over the sections and unit parameters.
+  let flowsheetData = raw.flowsheet.data as Record<string, unknown>;
+  const sectionData: Record<string, unknown> = { plant: raw.plant.data, feed: raw.feed.data };
+  for (const [k, p] of Object.entries(raw.sections)) sectionData[k] = p.data;
+  const patchedFlowsheet = new Map<string, Patch>();
+  const patchedSection: Record<string, Map<string, Patch>> = {};
+  const units = Array.isArray(flowsheetData.units) ? (flowsheetData.units as { id?: unknown }[]) : [];
+  for (const patch of patches) {
+    const seg = splitPath(patch.path);
+    const head = seg[0];
+    const fail = (reason: string) => issues.push({ code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) });
+    if (!head || seg.length < 2) { fail('a path needs at least two parts'); continue; }
+    if (head === 'solver') {
+      flowsheetData = setIn(flowsheetData, seg, patch.value) as Record<string, unknown>;
+      patchedFlowsheet.set(seg.join('.'), patch);
+      continue;
+    }
+    if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
+      const next = setIn(sectionData[head] ?? {}, seg.slice(1), patch.value);
+      if (next === undefined) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
+      sectionData[head] = next;
+      (patchedSection[head] ??= new Map()).set(pathText(sectionPrefix(raw, head), seg.slice(1)), patch);
+      continue;
+    }
+    const idx = units.findIndex((u) => u && u.id === head);
+    if (idx < 0) { fail(`no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`); continue; }
+    flowsheetData = setIn(flowsheetData, ['units', String(idx), 'params', ...seg.slice(1)], patch.value) as Record<string, unknown>;
+    patchedFlowsheet.set(formatPath(['units', idx, 'params', ...seg.slice(1)]), patch);
+  }
+
+  const fs = check(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
+  const plant = check(plantSchema, raw.plant, sectionData.plant, issues, patchedSection.plant ?? new Map());
+  const feed = check(feedSchema, raw.feed, sectionData.feed, issues, patchedSection.feed ?? new Map());
+  let flowsheet: ResolvedFlowsheet | undefined;
+  if (fs) flowsheet = resolveFlowsheet(fs, raw.flowsheet, issues);
+  if (issues.length > 0 || !top || !flowsheet || !plant || !feed) throw inputErrors(issues);
+
+  const sections: Record<string, unknown> = {};
+  for (const k of ['prices', 'finance', 'spec', 'design']) if (sectionData[k] !== undefined) sections[k] = sectionData[k];
+  return {
+    id: top.id,
+    name: top.name ?? top.id,
+    file: raw.file,
+    flowsheet,
+    plant,
+    feed,
+    feedKgPerHour: plant.capacity / plant.operatingHours,
+    sections,
+    raw,
+    patches,
+  };
+}
+
+function sectionPrefix(raw: RawScenario, head: string): (string | number)[] {
+  const part = head === 'plant' ? raw.plant : head === 'feed' ? raw.feed : raw.sections[head];
+  return part ? part.at : [head];
+}
+
+function pathText(prefix: (string | number)[], rest: string[]): string {
+  return formatPath([...prefix, ...rest]);
+}
+
+/** Validate the graph of a schema-valid flowsheet; graph problems are added to `issues`. */
+export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIssue[]): ResolvedFlowsheet | undefined {
+  const units: ResolvedUnit[] = fs.units.map((u) => {
+    const op = unitOp(u.kind as UnitKind);
+    const params = u.params as Record<string, unknown>;
+    return { id: u.id, kind: u.kind as UnitKind, ...(u.name ? { name: u.name } : {}), params, op, ports: op.ports(params as never) };
+  });
+  let graph: FlowsheetGraph;
+  try {
+    graph = buildGraph(units, fs.streams);
+  } catch (e) {
+    if (!(e instanceof GraphError)) throw e;
+    for (const gi of e.issues) {
+      const loc = part.doc.locate([...part.at, ...gi.path]);
+      issues.push({ code: gi.code, message: gi.message, file: part.doc.file, path: formatPath([...part.at, ...gi.path]), ...(loc ? { line: loc.line, column: loc.column } : {}) });
+    }
+    return undefined;
+  }
+  return { id: fs.id, name: fs.name ?? fs.id, ...(fs.description ? { description: fs.description } : {}), file: part.doc.file, units, graph, solver: fs.solver };
+}

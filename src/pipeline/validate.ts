@@ -1,0 +1,54 @@
+/**
+ * `regenflow validate`: check any input file — scenario (with everything it references),
+ * flowsheet, feed or plant — and report every problem with its place.
+ */
+import { readDocument } from '../io/document.js';
+import { RegenflowError, inputErrors, type InputIssue } from '../schema/errors.js';
+import { toInputIssues } from '../schema/issues.js';
+import { flowsheetFileSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-schema.js';
+import { feedSchema } from '../schema/feed.js';
+import { plantSchema } from '../schema/scenario.js';
+import { loadRawScenario } from './load.js';
+import { resolveModel, resolveFlowsheet } from './resolve.js';
+import type { z } from 'zod';
+
+/** What kind of input file a document is. */
+export type FileKind = 'scenario' | 'flowsheet' | 'feed' | 'plant';
+
+/** Guess the kind of an input file from its fields. */
+export function fileKindOf(data: unknown): FileKind | undefined {
+  if (!data || typeof data !== 'object') return undefined;
+  const d = data as Record<string, unknown>;
+  if ('flowsheet' in d) return 'scenario';
+  if ('units' in d || 'streams' in d) return 'flowsheet';
+  if ('lots' in d) return 'feed';
+  if ('capacity' in d) return 'plant';
+  return undefined;
+}
+
+/** Validate one file; returns its kind. Throws RegenflowError listing every problem. */
+export function validateFile(file: string): FileKind {
+  const doc = readDocument(file);
+  const kind = fileKindOf(doc.data);
+  if (!kind) {
+    throw new RegenflowError('unknown-file-kind', `cannot tell what this file is (no flowsheet:, units:, lots: or capacity: field); a scenario names its flowsheet, a flowsheet lists units and streams, a feed lists lots, a plant gives its capacity`, { place: { file, line: 1, column: 1 } });
+  }
+  const part = { doc, at: [], data: doc.data };
+  const issues: InputIssue[] = [];
+  const check = (schema: z.ZodType) => {
+    const r = schema.safeParse(doc.data);
+    if (!r.success) issues.push(...toInputIssues(r.error.issues, schema, doc.data, doc));
+    return r.success ? r.data : undefined;
+  };
+  if (kind === 'scenario') {
+    resolveModel(loadRawScenario(file));
+    return kind;
+  }
+  if (kind === 'flowsheet') {
+    const fs = check(flowsheetFileSchema) as FlowsheetSpec | undefined;
+    if (fs) resolveFlowsheet(fs, part, issues);
+  } else if (kind === 'feed') check(feedSchema);
+  else check(plantSchema);
+  if (issues.length > 0) throw inputErrors(issues);
+  return kind;
+}

@@ -1,0 +1,61 @@
+/**
+ * Typed errors. The library throws these; only the CLI prints them and chooses the exit code
+ * (1 for invalid input, 2 for a model failure such as a recycle loop that does not converge).
+ */
+
+/** Where an input problem is: file, 1-based line and column when known, and the field path. */
+export interface Place {
+  file?: string;
+  line?: number;
+  column?: number;
+  path?: string;
+}
+
+/** One problem found in an input, with its place and catalogue message. */
+export interface InputIssue extends Place {
+  code: string;
+  message: string;
+}
+
+/** Render a place as `file:line:col › path` (the parts that are known). */
+export function formatPlace(place: Place): string {
+  let where = place.file ?? '';
+  if (place.file && place.line !== undefined) {
+    where += `:${place.line}`;
+    if (place.column !== undefined) where += `:${place.column}`;
+  }
+  if (place.path) where += where ? ` › ${place.path}` : place.path;
+  return where;
+}
+
+/** Render an issue in the catalogue form `<file>:<line> › <path>: <message>`. */
+export function formatIssue(issue: InputIssue): string {
+  const where = formatPlace(issue);
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** An error the engine raises on purpose; `exitCode` 1 = bad input, 2 = model failure. */
+export class RegenflowError extends Error {
+  readonly code: string;
+  readonly exitCode: 1 | 2;
+  readonly issues: InputIssue[];
+
+  constructor(code: string, message: string, options: { exitCode?: 1 | 2; issues?: InputIssue[]; place?: Place } = {}) {
+    const issues = options.issues ?? [{ code, message, ...(options.place ?? {}) }];
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'RegenflowError';
+    this.code = code;
+    this.exitCode = options.exitCode ?? 1;
+    this.issues = issues;
+  }
+}
+
+/** Raise one error carrying several input issues (all problems of a file, not only the first). */
+export function inputErrors(issues: InputIssue[]): RegenflowError {
+  return new RegenflowError(issues[0]?.code ?? 'input', issues[0]?.message ?? 'invalid input', { issues });
+}
+
+/** A model failure (exit 2): the inputs were valid but the model could not produce a result. */
+export function modelFailure(code: string, message: string): RegenflowError {
+  return new RegenflowError(code, message, { exitCode: 2 });
+}

@@ -1,0 +1,118 @@
+/**
+ * Builders for parameter schemas. Every parameter carries metadata — unit, default, source,
+ * description — that `regenflow kinds` lists, the workbook's Assumptions sheet shows and the JSON
+ * Schema carries to editors. Quantities accept a number in the documented unit or a string with
+ * a unit and always come out in the documented (canonical) unit.
+ */
+import { z } from 'zod';
+import { toUnit, convert, UnitError } from './quantity.js';
+import { msg } from './messages.js';
+
+/** Metadata every parameter carries. */
+export interface ParamMeta {
+  description: string;
+  /** Where the default value comes from: REFERENCE.md entry, the review, or "assumption: why". */
+  source?: string;
+  /** Documented unit of a quantity (the canonical unit the engine uses). */
+  unit?: string;
+  /** Default as written for people (e.g. "220 degC"). */
+  defaultText?: string;
+  min?: number;
+  max?: number;
+  [key: string]: unknown;
+}
+
+/** Options of a quantity parameter; min/max are in the documented unit. */
+export interface QuantityOptions {
+  description: string;
+  source?: string;
+  default?: number | string;
+  min?: number;
+  max?: number;
+  /** Exclusive lower bound, e.g. 0 for "strictly positive". */
+  above?: number;
+  /** Human unit for messages and docs (e.g. degC for a field stored in K). */
+  displayUnit?: string;
+}
+
+function show(value: number, unit: string, displayUnit?: string): string {
+  const main = `${fmt(value)} ${unit}`.trim();
+  if (!displayUnit || displayUnit === unit) return main;
+  return `${fmt(convert(value, unit, displayUnit))} ${displayUnit} (${main})`;
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(8)));
+}
+
+/** Check a converted number against the options; returns a catalogue message or undefined. */
+export function checkRange(v: number, unit: string, o: Pick<QuantityOptions, 'min' | 'max' | 'above' | 'displayUnit'>): string | undefined {
+  if (!Number.isFinite(v)) return msg.notFinite(v);
+  if (o.above !== undefined && !(v > o.above)) {
+    return o.above === 0 && v < 0 ? msg.negative(show(v, unit, o.displayUnit)) : msg.belowMin(show(v, unit, o.displayUnit), `more than ${show(o.above, unit, o.displayUnit)}`);
+  }
+  if (o.min !== undefined && v < o.min) {
+    return o.min === 0 ? msg.negative(show(v, unit, o.displayUnit)) : msg.belowMin(show(v, unit, o.displayUnit), show(o.min, unit, o.displayUnit));
+  }
+  if (o.max !== undefined && v > o.max) return msg.aboveMax(show(v, unit, o.displayUnit), show(o.max, unit, o.displayUnit));
+  return undefined;
+}
+
+/** Read a quantity (number or string with unit) into `unit`, returning the value or a message. */
+export function readQuantity(input: unknown, unit: string, o: QuantityOptions): { value: number } | { error: string } {
+  if (typeof input !== 'number' && typeof input !== 'string') return { error: msg.wrongType(`number or quantity string in ${unit}`, typeof input) };
+  let v: number;
+  try {
+    v = toUnit(input, unit);
+  } catch (e) {
+    if (e instanceof UnitError) return { error: msg.badQuantity(input, e.message, unit) };
+    throw e;
+  }
+  if (typeof input === 'string' && Number.isNaN(v)) return { error: msg.notFinite(input) };
+  const problem = checkRange(v, unit, o);
+  return problem ? { error: problem } : { value: v };
+}
+
+/** A quantity parameter in `unit` (number in that unit, or a string with any unit of the same dimension). */
+export function quantity(unit: string, o: QuantityOptions) {
+  const meta: ParamMeta = { description: o.description, unit, ...(o.source ? { source: o.source } : {}) };
+  if (o.default !== undefined) meta.defaultText = typeof o.default === 'number' ? `${o.default} ${unit}` : o.default;
+  if (o.min !== undefined) meta.min = o.min;
+  if (o.max !== undefined) meta.max = o.max;
+  if (o.displayUnit) meta.displayUnit = o.displayUnit;
+  let defaultValue: number | undefined;
+  if (o.default !== undefined) {
+    const r = readQuantity(o.default, unit, o);
+    if ('error' in r) throw new Error(`internal: default of "${o.description}" is invalid: ${r.error}`);
+    defaultValue = r.value;
+  }
+  const base = z.union([z.number(), z.string()]);
+  const read = (v: number | string, ctx: z.RefinementCtx) => {
+    const r = readQuantity(v, unit, o);
+    if ('error' in r) {
+      ctx.addIssue({ code: 'custom', message: r.error });
+      return z.NEVER;
+    }
+    return r.value;
+  };
+  if (defaultValue !== undefined) {
+    const dv = defaultValue;
+    return base.optional().transform((v, ctx) => (v === undefined ? dv : read(v, ctx))).meta(meta);
+  }
+  return base.transform(read).meta(meta);
+}
+
+/** A dimensionless fraction in [0, 1] (accepts "35 %"). */
+export function fraction(o: Omit<QuantityOptions, 'min' | 'max'> & { min?: number; max?: number }) {
+  return quantity('', { min: 0, max: 1, ...o });
+}
+
+/** Attach parameter metadata to any zod schema (enums, booleans, lists…). */
+export function described<T extends z.ZodType>(schema: T, meta: ParamMeta): T {
+  return schema.meta(meta) as T;
+}
+
+/** Read the parameter metadata of a schema (undefined when none was attached). */
+export function metaOf(schema: z.ZodType): ParamMeta | undefined {
+  return schema.meta() as ParamMeta | undefined;
+}

@@ -1,0 +1,74 @@
+/**
+ * The feed stream of a scenario: each feed lot's scrap split into its cathode-active-material lot
+ * (or equal-mass sub-lots when an attribute is a distribution) and its other components.
+ */
+import type { FeedSpec, LotSpec, LotAttribute } from '../schema/feed.js';
+import { DEFAULT_COMPOSITION, nominalLiPerTm } from '../schema/feed.js';
+import { discretise } from '../schema/distribution.js';
+import { emptyStream, type Stream } from './stream.js';
+import type { Lot } from './lot.js';
+
+const ATTRIBUTES = ['liPerTm', 'cationMixing', 'surfaceRockSalt_nm', 'crackFraction', 'd50'] as const;
+
+/**
+ * Values of each sub-lot of a feed lot. Attributes given as distributions are discretised into
+ * `bins` equal-mass bins; several distributed attributes move together (bin k of each), i.e. the
+ * most lithium-deficient particles are also the most damaged (assumption: degradation modes are
+ * driven by the same cycling history, so they are comonotone).
+ */
+export function subLotValues(lot: LotSpec): { count: number; values: Record<(typeof ATTRIBUTES)[number], number[]> } {
+  const attr = (a: (typeof ATTRIBUTES)[number]): LotAttribute => {
+    const v = lot[a as keyof LotSpec] as LotAttribute | undefined;
+    if (v === undefined) return a === 'liPerTm' ? nominalLiPerTm(lot.chemistry) : 0;
+    return v;
+  };
+  const anyDist = ATTRIBUTES.some((a) => typeof attr(a) === 'object');
+  const count = anyDist ? lot.bins : 1;
+  const values = {} as Record<(typeof ATTRIBUTES)[number], number[]>;
+  for (const a of ATTRIBUTES) {
+    const v = attr(a);
+    if (typeof v === 'number') values[a] = new Array<number>(count).fill(v);
+    else {
+      const binned = discretise(v, v.bins ?? count);
+      // A distribution with its own bin count still maps onto the lot's sub-lots: resample by rank.
+      values[a] = binned.length === count ? binned : Array.from({ length: count }, (_, k) => binned[Math.floor(((k + 0.5) / count) * binned.length)]!);
+    }
+  }
+  return { count, values };
+}
+
+/** Build the feed stream for `feedKgPerHour` of scrap at `temperatureK`. */
+export function feedStream(feed: FeedSpec, feedKgPerHour: number, temperatureK: number): Stream {
+  const s = emptyStream(temperatureK);
+  for (const lot of feed.lots) {
+    const scrapKg = lot.share * feedKgPerHour;
+    const composition = lot.composition ?? DEFAULT_COMPOSITION[feed.basis];
+    for (const [id, f] of Object.entries(composition)) {
+      if (id === 'cam') continue;
+      s.components[id] = (s.components[id] ?? 0) + scrapKg * f;
+    }
+    const camKg = scrapKg * (composition.cam ?? 0);
+    if (camKg === 0) continue;
+    const { count, values } = subLotValues(lot);
+    for (let k = 0; k < count; k++) {
+      const sub: Lot = {
+        id: count === 1 ? lot.id : `${lot.id}#${k + 1}`,
+        origin: [lot.id],
+        chemistry: lot.chemistry,
+        massKgPerHour: camKg / count,
+        liPerTm: values.liPerTm[k]!,
+        cationMixing: values.cationMixing[k]!,
+        surfaceRockSalt_nm: values.surfaceRockSalt_nm[k]!,
+        crackFraction: values.crackFraction[k]!,
+        morphology: lot.morphology,
+        d50_um: values.d50[k]!,
+        coating_nm: 0,
+        coating: null,
+        conductiveNetwork: null,
+        lane: null,
+      };
+      s.lots.push(sub);
+    }
+  }
+  return s;
+}

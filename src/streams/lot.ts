@@ -1,0 +1,109 @@
+/**
+ * Lots: parcels of cathode active material that keep their own state through the plant.
+ * A stream holds a list of lots; they are never averaged away. Two lots merge only when they
+ * carry the same id (the same feed lot on the same path, e.g. the recycled part of itself); the
+ * merge sums TM moles and lithium, so every element is conserved exactly.
+ */
+import type { CathodeChemistry } from '../chemistry/cathode.js';
+import { frameMolarMass, molarMassPerTm, lotComposition } from '../chemistry/cathode.js';
+import { ATOMIC_WEIGHT_G_PER_MOL, type Element } from '../chemistry/elements.js';
+
+/** Particle morphology. */
+export type Morphology = 'polycrystal' | 'single-crystal';
+
+/** Why a lot is off specification (decided at the product boundary). */
+export type OffSpecCause = 'under-lithiated' | 'over-lithiated' | 'cation-mixing' | 'surface-rock-salt' | 'residual-li-salts' | 'foreign-chemistry';
+
+/** A parcel of cathode active material with its degradation / repair state. */
+export interface Lot {
+  /** Unique within a stream; sorting lanes and tagged splits append `@lane`. */
+  id: string;
+  /** The feed lot(s) this material came from. */
+  origin: string[];
+  chemistry: CathodeChemistry;
+  massKgPerHour: number;
+  /** Li/TM molar ratio. */
+  liPerTm: number;
+  /** Fraction of Li sites occupied by Ni (Li/Ni cation mixing). */
+  cationMixing: number;
+  /** Thickness of the surface rock-salt (NiO-like) layer, nm. */
+  surfaceRockSalt_nm: number;
+  /** Fraction of particles with intergranular cracks. */
+  crackFraction: number;
+  morphology: Morphology;
+  /** Median particle size, µm. */
+  d50_um: number;
+  /** Protective coating thickness, nm (0 when uncoated). */
+  coating_nm: number;
+  /** Coating material (component id or name), null when uncoated. */
+  coating: string | null;
+  /** Conductive-network / electrode attribute set by refabrication, null before. */
+  conductiveNetwork: string | null;
+  /** Sorting lane the lot was assigned to, null before sorting. */
+  lane: string | null;
+}
+
+/** Kilomoles of TM-site cations carried per hour by a lot. */
+export function lotTmKmolPerHour(lot: Lot): number {
+  return lot.massKgPerHour / molarMassPerTm(lot.chemistry, lot.liPerTm);
+}
+
+/** Element mass flows (kg/h) of a lot, added into `into`. */
+export function addLotElements(lot: Lot, into: Partial<Record<Element, number>>): void {
+  const n = lotTmKmolPerHour(lot);
+  const comp = lotComposition(lot.chemistry, lot.liPerTm);
+  for (const el in comp) {
+    const e = el as Element;
+    into[e] = (into[e] ?? 0) + n * comp[e]! * ATOMIC_WEIGHT_G_PER_MOL[e];
+  }
+}
+
+/** A copy of `lot` with its mass flow multiplied by `factor`. */
+export function scaleLot(lot: Lot, factor: number): Lot {
+  return { ...lot, massKgPerHour: lot.massKgPerHour * factor };
+}
+
+/** The extensive state attributes averaged (by TM moles) when same-id lots merge. */
+const MOLAR_AVERAGED = ['cationMixing', 'surfaceRockSalt_nm', 'crackFraction', 'd50_um', 'coating_nm'] as const;
+
+/**
+ * Merge two parts of the same lot (same id). TM moles and lithium add, so mass and every element
+ * are conserved; intensive state is averaged by TM moles; TM-site fractions are averaged by TM
+ * moles (they differ only when one part was doped).
+ */
+export function mergeLots(a: Lot, b: Lot): Lot {
+  const na = lotTmKmolPerHour(a);
+  const nb = lotTmKmolPerHour(b);
+  const n = na + nb;
+  if (n === 0) return { ...a, massKgPerHour: 0 };
+  const wa = na / n;
+  const wb = nb / n;
+  const liPerTm = wa * a.liPerTm + wb * b.liPerTm;
+  let chemistry = a.chemistry;
+  if (a.chemistry !== b.chemistry && !sameTm(a.chemistry, b.chemistry)) {
+    const tm: Partial<Record<Element, number>> = {};
+    for (const [el, x] of Object.entries(a.chemistry.tm) as [Element, number][]) tm[el] = (tm[el] ?? 0) + wa * x;
+    for (const [el, x] of Object.entries(b.chemistry.tm) as [Element, number][]) tm[el] = (tm[el] ?? 0) + wb * x;
+    chemistry = { ...a.chemistry, tm };
+  }
+  const merged: Lot = {
+    ...a,
+    chemistry,
+    liPerTm,
+    origin: a.origin === b.origin ? a.origin : unionSorted(a.origin, b.origin),
+    massKgPerHour: n * (liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li + frameMolarMass(chemistry)),
+  };
+  for (const k of MOLAR_AVERAGED) merged[k] = wa * a[k] + wb * b[k];
+  return merged;
+}
+
+function sameTm(a: CathodeChemistry, b: CathodeChemistry): boolean {
+  if (a.family !== b.family) return false;
+  const keys = new Set([...Object.keys(a.tm), ...Object.keys(b.tm)]) as Set<Element>;
+  for (const k of keys) if (Math.abs((a.tm[k] ?? 0) - (b.tm[k] ?? 0)) > 1e-15) return false;
+  return true;
+}
+
+function unionSorted(a: string[], b: string[]): string[] {
+  return [...new Set([...a, ...b])].sort();
+}

@@ -1,0 +1,146 @@
+/**
+ * Streams: component mass flows (kg/h) + cathode lots + temperature. Pure data; the helpers here
+ * mix, split and scale them and derive element flows from formulas.
+ */
+import { component } from '../chemistry/components.js';
+import { ATOMIC_WEIGHT_G_PER_MOL, type Element } from '../chemistry/elements.js';
+import { LOT_CP } from '../chemistry/cathode.js';
+import { addLotElements, mergeLots, scaleLot, type Lot } from './lot.js';
+
+/** A material stream. Flows in kg/h, temperature in K. */
+export interface Stream {
+  /** Component id → kg/h. Absent means zero. */
+  components: Record<string, number>;
+  lots: Lot[];
+  temperatureK: number;
+}
+
+/** Reference (ambient) temperature, K: 25 °C (assumption: standard reference state). */
+export const AMBIENT_K = 298.15;
+
+/** An empty stream at `temperatureK`. */
+export function emptyStream(temperatureK = AMBIENT_K): Stream {
+  return { components: {}, lots: [], temperatureK };
+}
+
+/** Total mass flow of components (not lots), kg/h. */
+export function componentsMass(s: Stream): number {
+  let m = 0;
+  for (const k in s.components) m += s.components[k]!;
+  return m;
+}
+
+/** Total mass flow of cathode lots, kg/h. */
+export function lotsMass(s: Stream): number {
+  let m = 0;
+  for (const lot of s.lots) m += lot.massKgPerHour;
+  return m;
+}
+
+/** Total mass flow, kg/h. */
+export function streamMass(s: Stream): number {
+  return componentsMass(s) + lotsMass(s);
+}
+
+/** Element mass flows (kg/h) of a stream, added into `into` (a new record by default). */
+export function streamElements(s: Stream, into: Partial<Record<Element, number>> = {}): Partial<Record<Element, number>> {
+  for (const id in s.components) {
+    const kg = s.components[id]!;
+    if (kg === 0) continue;
+    const c = component(id);
+    const kmol = kg / c.molarMass_g_per_mol;
+    for (const el in c.composition) {
+      const e = el as Element;
+      into[e] = (into[e] ?? 0) + kmol * c.composition[e]! * ATOMIC_WEIGHT_G_PER_MOL[e];
+    }
+  }
+  for (const lot of s.lots) addLotElements(lot, into);
+  return into;
+}
+
+/** Heat-capacity flow of a stream, W/K (kg/h × J/(kg·K) ÷ 3600). Components without a Cp use `fallbackCp`. */
+export function heatCapacityFlow_W_per_K(s: Stream, fallbackCp_J_per_kgK = 1000): number {
+  let c = 0;
+  for (const id in s.components) c += s.components[id]! * (component(id).cp_J_per_kgK ?? fallbackCp_J_per_kgK);
+  for (const lot of s.lots) c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK;
+  return c / 3600;
+}
+
+/** Add component flows of `b` into the record `a` (mutates a). */
+export function addComponents(a: Record<string, number>, b: Record<string, number>, factor = 1): void {
+  for (const k in b) a[k] = (a[k] ?? 0) + b[k]! * factor;
+}
+
+/**
+ * Mix streams adiabatically: components add, lots with the same id merge (see mergeLots),
+ * the temperature is the heat-capacity-weighted mean.
+ */
+export function mixStreams(streams: readonly Stream[]): Stream {
+  if (streams.length === 1) return cloneStream(streams[0]!);
+  const components: Record<string, number> = {};
+  const lots: Lot[] = [];
+  const index = new Map<string, number>();
+  let cT = 0;
+  let c = 0;
+  for (const s of streams) {
+    addComponents(components, s.components);
+    for (const lot of s.lots) {
+      const at = index.get(lot.id);
+      if (at === undefined) {
+        index.set(lot.id, lots.length);
+        lots.push({ ...lot });
+      } else {
+        lots[at] = mergeLots(lots[at]!, lot);
+      }
+    }
+    const cs = heatCapacityFlow_W_per_K(s);
+    cT += cs * s.temperatureK;
+    c += cs;
+  }
+  const temperatureK = c > 0 ? cT / c : (streams[0]?.temperatureK ?? AMBIENT_K);
+  return { components, lots, temperatureK };
+}
+
+/** A copy of a stream with every flow multiplied by `factor`. */
+export function scaleStream(s: Stream, factor: number): Stream {
+  const components: Record<string, number> = {};
+  for (const k in s.components) components[k] = s.components[k]! * factor;
+  return { components, lots: s.lots.map((l) => scaleLot(l, factor)), temperatureK: s.temperatureK };
+}
+
+/** A deep-enough copy (records and lot objects are new). */
+export function cloneStream(s: Stream): Stream {
+  return { components: { ...s.components }, lots: s.lots.map((l) => ({ ...l })), temperatureK: s.temperatureK };
+}
+
+/** Split a stream into parts by fractions (which must sum to 1; the last part takes the remainder exactly). */
+export function splitStream(s: Stream, fractions: readonly number[]): Stream[] {
+  const parts = fractions.map(() => emptyStream(s.temperatureK));
+  for (const k in s.components) {
+    const total = s.components[k]!;
+    let rest = total;
+    for (let i = 0; i < fractions.length - 1; i++) {
+      const v = total * fractions[i]!;
+      parts[i]!.components[k] = v;
+      rest -= v;
+    }
+    parts[fractions.length - 1]!.components[k] = rest;
+  }
+  for (const lot of s.lots) {
+    let rest = lot.massKgPerHour;
+    for (let i = 0; i < fractions.length - 1; i++) {
+      const v = lot.massKgPerHour * fractions[i]!;
+      parts[i]!.lots.push({ ...lot, massKgPerHour: v });
+      rest -= v;
+    }
+    parts[fractions.length - 1]!.lots.push({ ...lot, massKgPerHour: rest });
+  }
+  return parts;
+}
+
+/** Remove zero-flow entries (components and lots) so outputs stay readable. */
+export function pruneStream(s: Stream): Stream {
+  const components: Record<string, number> = {};
+  for (const k in s.components) if (s.components[k] !== 0) components[k] = s.components[k]!;
+  return { components, lots: s.lots.filter((l) => l.massKgPerHour !== 0), temperatureK: s.temperatureK };
+}

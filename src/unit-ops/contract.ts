@@ -1,0 +1,168 @@
+/**
+ * The unit-operation contract (DESIGN.md "Unit operation"): a params schema with sourced defaults,
+ * named ports, a pure stoichiometric `run`, a `design` giving mode, times and equipment with cost
+ * correlations. One file per kind implements it; registry.ts lists them all.
+ */
+import type { z } from 'zod';
+import type { UnitKind } from '../schema/kinds.js';
+import type { Stream } from '../streams/stream.js';
+
+/** A named port of a unit. */
+export interface PortSpec {
+  name: string;
+  description: string;
+  /** An optional inlet may stay unconnected (e.g. a recycle inlet). Outlets are never optional. */
+  optional?: boolean;
+}
+
+/** The ports of a unit for given parameters (some kinds have parameter-dependent ports). */
+export interface Ports {
+  inlets: PortSpec[];
+  outlets: PortSpec[];
+}
+
+/** A diagnostic collected in the result (never printed by the engine). */
+export interface Diagnostic {
+  code: string;
+  severity: 'info' | 'warning' | 'error';
+  where: string;
+  message: string;
+}
+
+/** Heat utilities reported apart from electricity. */
+export type HeatUtility = 'natural-gas' | 'steam';
+
+/** One line of a unit's bottom-up energy breakdown. */
+export interface EnergyItem {
+  name: string;
+  /** sensible | latent | reaction | loss | motor | electrochemical | other */
+  category: 'sensible' | 'latent' | 'reaction' | 'loss' | 'motor' | 'electrochemical' | 'other';
+  /** Delivered energy rate, kW (= kWh/h), after efficiencies. */
+  kw: number;
+  /** Which utility supplies it. */
+  utility: 'electricity' | HeatUtility;
+  /** Short derivation a person can check, e.g. "1200 kg/h × 0.7 kJ/(kg·K) × 825 K / 0.6". */
+  basis?: string;
+}
+
+/** Energy use of a unit, kW (= kWh per hour of operation). */
+export interface EnergyUse {
+  electricityKw: number;
+  heatKw: Partial<Record<HeatUtility, number>>;
+  items: EnergyItem[];
+  /**
+   * Physical minimum of the heat duty (sensible + latent + reaction of what is heated, no losses,
+   * efficiency 1), kW. Delivered heat (electric or fuel) is never below it.
+   */
+  minimumHeatKw: number;
+}
+
+/** What `run` returns. */
+export interface UnitRun {
+  outlets: Record<string, Stream>;
+  /** Fresh reagents drawn from outside the plant (make-up), kg/h; they enter this unit's balance. */
+  draws: Record<string, number>;
+  /** Reagent demand met by recycled material already in the inlets, kg/h (for the reagent report). */
+  recycled: Record<string, number>;
+  energy: EnergyUse;
+  diagnostics: Diagnostic[];
+}
+
+/** Context a unit runs in. */
+export interface RunContext {
+  unitId: string;
+  ambientK: number;
+}
+
+/** Cost correlation of an equipment item: C = (C_ref·(S/S_ref)^n + C_fixed)·(CEPCI/CEPCI_ref)·F_material. */
+export interface CostCorrelation {
+  refCostUsd: number;
+  refSize: number;
+  exponent: number;
+  /** Fixed part added to the power law (EverBatt's "+ c"), USD of the CEPCI year. */
+  fixedCostUsd?: number;
+  cepciYear: number;
+  /** Installed cost / purchase cost (bare-module style factor used by the Lang-free presets). */
+  installationFactor: number;
+  /** Material-of-construction factor (e.g. Ni alloy against molten-salt corrosion). */
+  materialFactor?: number;
+  /** Valid size range of the correlation (in the item's size unit). */
+  minSize: number;
+  maxSize: number;
+  source: string;
+}
+
+/** Batch cycle components, h. */
+export interface CycleTime {
+  loadH: number;
+  heatH: number;
+  dwellH: number;
+  coolH: number;
+  unloadH: number;
+  cleanH: number;
+}
+
+/**
+ * An equipment item the unit needs, described so that design/ can count and size it:
+ * capacity of one item = size × capacityPerSize (kg per batch for batch items, kg/h for
+ * continuous ones); count = ceil(load × margin / item throughput).
+ */
+export interface EquipmentSpec {
+  name: string;
+  description: string;
+  mode: 'batch' | 'continuous';
+  sizeUnit: string;
+  /** Largest (standard) size of one item, in sizeUnit. */
+  maxSize: number;
+  /** Smallest sensible size of one item. */
+  minSize: number;
+  /** kg of load per batch per size unit (batch) or kg/h of load per size unit (continuous). */
+  capacityPerSize: number;
+  /** What the load is, e.g. "slurry", "CAM", "saggar charge". */
+  loadBasis: string;
+  /** Load this equipment must process, kg/h. */
+  loadKgPerHour: number;
+  /** Batch cycle (batch items only). */
+  cycle?: CycleTime;
+  /** Installed motor/heater power per unit size, kW per size unit (drives nothing in balances; for listing). */
+  powerKwPerSize?: number;
+  cost: CostCorrelation;
+}
+
+/** What `design` returns. */
+export interface UnitDesign {
+  mode: 'batch' | 'continuous';
+  /** Residence time of material in the unit, h. */
+  residenceTimeH: number;
+  /** Batch cycle of the main item (batch units). */
+  cycle?: CycleTime;
+  equipment: EquipmentSpec[];
+  /** Operators needed per shift for the unit. */
+  operatorsPerShift: number;
+}
+
+/** A unit-operation implementation for one kind. */
+export interface UnitOp<S extends z.ZodType = z.ZodType, K extends UnitKind = UnitKind> {
+  kind: K;
+  /** One line: what the unit models. */
+  summary: string;
+  params: S;
+  ports(params: z.output<S>): Ports;
+  run(params: z.output<S>, inlets: Record<string, Stream>, ctx: RunContext): UnitRun;
+  design(params: z.output<S>, inlets: Record<string, Stream>, run: UnitRun, ctx: RunContext): UnitDesign;
+}
+
+/** Define a unit op with its params type inferred from the schema. */
+export function defineUnitOp<S extends z.ZodType, K extends UnitKind>(op: UnitOp<S, K>): UnitOp<S, K> {
+  return op;
+}
+
+/** Energy use of a unit that uses none. */
+export function noEnergy(): EnergyUse {
+  return { electricityKw: 0, heatKw: {}, items: [], minimumHeatKw: 0 };
+}
+
+/** A continuous unit without equipment of its own (a pipe tee, a boundary helper). */
+export function noDesign(): UnitDesign {
+  return { mode: 'continuous', residenceTimeH: 0, equipment: [], operatorsPerShift: 0 };
+}
