@@ -112,6 +112,9 @@ const DATA: Component[] = [
   { id: 'Co3O4', name: 'cobalt(II,III) oxide', formula: 'Co3O4', phase: 'solid', cp_J_per_kgK: cpFromCalPerMolK(29.45, 'Co3O4'), source: HSC },
   { id: 'MnO2', name: 'manganese dioxide', formula: 'MnO2', phase: 'solid', source: 'formula only' },
   { id: 'NiO', name: 'nickel oxide', formula: 'NiO', phase: 'solid', cp_J_per_kgK: cpFromCalPerMolK(12.39, 'NiO'), source: HSC },
+  // <<components: relithiation>>
+  // <<components: preparation>>
+  // <<components: finishing>>
   { id: 'urethane', name: 'polyurethane / spandex coating (repeat unit approximation)', formula: '(C10H8N2O2)n', phase: 'solid', source: 'assumption: MDI-urethane repeat unit as a stand-in for spandex/polyurea coatings (review Table 1)' },
 ];
 

@@ -7,6 +7,9 @@ export const UNIT_KINDS = [
   'splitter',
   'separator',
   'reactor',
+  // <<kinds: relithiation>>
+  // <<kinds: preparation>>
+  // <<kinds: finishing>>
 ] as const;
 
 /** A unit-operation kind name. */

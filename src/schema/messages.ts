@@ -103,6 +103,19 @@ export const msg = {
   unknownOverride: (path: string, reason: string) => `cannot override ${quote(path)} (${reason}); write <unit id>.<parameter>, e.g. relith.temperature`,
   capacityZero: (what: string) => `${what} is zero; a plant needs a positive capacity and positive operating hours`,
   operatingHoursTooMany: (hours: number) => `operating hours exceed a year (${fmt(hours)} h/yr); give at most 8760 h/yr`,
+
+  // ---- unit operations: relithiation
+  // <<messages: relithiation>>
+  // ---- unit operations: preparation (sorting, delamination, liquor recovery)
+  // <<messages: preparation>>
+  // ---- unit operations: finishing (washing … electrode refabrication)
+  // <<messages: finishing>>
+  // ---- economics
+  // <<messages: economics>>
+  // ---- design and sizing
+  // <<messages: design>>
+  // ---- uncertainty
+  // <<messages: uncertainty>>
 };
 
 function fmt(x: number): string {

@@ -8,6 +8,9 @@ import { mixer } from './mixer.js';
 import { splitter } from './splitter.js';
 import { separator } from './separator.js';
 import { reactor } from './reactor.js';
+// <<imports: relithiation>>
+// <<imports: preparation>>
+// <<imports: finishing>>
 
 /** Every unit-operation kind and its implementation. */
 export const REGISTRY = {
@@ -15,6 +18,9 @@ export const REGISTRY = {
   splitter,
   separator,
   reactor,
+  // <<registry: relithiation>>
+  // <<registry: preparation>>
+  // <<registry: finishing>>
 } satisfies { [K in UnitKind]: UnitOp<any, K> };
 
 /** The implementation of a kind. */

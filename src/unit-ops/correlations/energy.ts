@@ -1,0 +1,98 @@
+/**
+ * Bottom-up energy bookkeeping shared by the unit operations: sensible heat m·cp·ΔT, latent heat
+ * of evaporation, heater/furnace efficiency, wall losses and motors, collected as EnergyItems so
+ * every figure can be traced. Delivered heat is the physical minimum divided by an efficiency ≤ 1,
+ * so it is never below the minimum.
+ */
+import type { EnergyItem, EnergyUse, HeatUtility } from '../contract.js';
+import { heatCapacityFlow_W_per_K, type Stream } from '../../streams/stream.js';
+import { component } from '../../chemistry/components.js';
+
+/** Sensible heat rate, kW, to take `kgPerHour` with heat capacity `cp` (J/(kg·K)) through `dT` (K). */
+export function sensibleKw(kgPerHour: number, cp_J_per_kgK: number, dT_K: number): number {
+  return (kgPerHour * cp_J_per_kgK * dT_K) / 3.6e6;
+}
+
+/** Sensible heat rate, kW, to take a whole stream from its temperature to `toK` (0 if cooling). */
+export function streamSensibleKw(s: Stream, toK: number): number {
+  return Math.max(0, (heatCapacityFlow_W_per_K(s) * (toK - s.temperatureK)) / 1000);
+}
+
+/** Latent heat rate, kW, of evaporating `kgPerHour` of a registry component (water, NMP, DMC). */
+export function evaporationKw(componentId: string, kgPerHour: number): number {
+  const c = component(componentId);
+  if (c.latentHeat_J_per_kg === undefined) throw new Error(`internal: no latent heat for ${componentId}`);
+  return (kgPerHour * c.latentHeat_J_per_kg) / 3.6e6;
+}
+
+/** Options of a heat item. */
+export interface HeatOptions {
+  /** Supplying utility: electricity (resistive), natural gas (fired) or steam. */
+  utility: 'electricity' | HeatUtility;
+  /** Fraction of delivered energy that reaches the material (0 < η ≤ 1). */
+  efficiency: number;
+  /** Short derivation shown in reports. */
+  basis: string;
+}
+
+/** Collects the energy items of one unit and produces its EnergyUse. */
+export class EnergyLedger {
+  private readonly items: EnergyItem[] = [];
+  private minimum = 0;
+
+  /**
+   * A heat duty: `minimumKw` is what the material needs (sensible, latent or reaction); the
+   * delivered energy is minimumKw / efficiency on the given utility.
+   */
+  heat(name: string, category: 'sensible' | 'latent' | 'reaction', minimumKw: number, o: HeatOptions): this {
+    if (!(o.efficiency > 0 && o.efficiency <= 1)) throw new Error(`internal: efficiency ${o.efficiency} of "${name}" outside (0, 1]`);
+    if (minimumKw <= 0) return this;
+    this.minimum += minimumKw;
+    this.items.push({ name, category, kw: minimumKw / o.efficiency, utility: o.utility, basis: `${o.basis}; ÷ efficiency ${o.efficiency}` });
+    return this;
+  }
+
+  /** A loss (wall/radiation loss, holding energy) on a utility, kW delivered. */
+  loss(name: string, kw: number, utility: 'electricity' | HeatUtility, basis: string): this {
+    if (kw > 0) this.items.push({ name, category: 'loss', kw, utility, basis });
+    return this;
+  }
+
+  /** Electric motors, pumps, fans, kW. */
+  motor(name: string, kw: number, basis: string): this {
+    if (kw > 0) this.items.push({ name, category: 'motor', kw, utility: 'electricity', basis });
+    return this;
+  }
+
+  /** Any other electricity use (electrochemical cells, ultrasound, sorting sensors), kW. */
+  electric(name: string, category: 'electrochemical' | 'other', kw: number, basis: string): this {
+    if (kw > 0) this.items.push({ name, category, kw, utility: 'electricity', basis });
+    return this;
+  }
+
+  /** The EnergyUse: electricity and heat by utility summed from the items. */
+  build(): EnergyUse {
+    let electricityKw = 0;
+    const heatKw: Partial<Record<HeatUtility, number>> = {};
+    for (const it of this.items) {
+      if (it.utility === 'electricity') electricityKw += it.kw;
+      else heatKw[it.utility] = (heatKw[it.utility] ?? 0) + it.kw;
+    }
+    return { electricityKw, heatKw, items: this.items.slice(), minimumHeatKw: this.minimum };
+  }
+}
+
+/**
+ * Heat lost through the walls of a hot vessel or kiln, kW: U·A·(T − T_ambient), with the
+ * surface A in m² and U the overall loss coefficient in W/(m²·K).
+ */
+export function wallLossKw(u_W_per_m2K: number, area_m2: number, tK: number, ambientK: number): number {
+  return (u_W_per_m2K * area_m2 * Math.max(0, tK - ambientK)) / 1000;
+}
+
+/** Outer surface of a cylindrical vessel of volume V (m³) with height/diameter ratio h/d, m². */
+export function cylinderSurfaceM2(volume_m3: number, heightOverDiameter = 1.5): number {
+  const d = Math.cbrt((4 * volume_m3) / (Math.PI * heightOverDiameter));
+  const h = heightOverDiameter * d;
+  return Math.PI * d * h + (Math.PI * d * d) / 2;
+}
