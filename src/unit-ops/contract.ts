@@ -65,6 +65,11 @@ export interface UnitRun {
   /** Reagent demand met by recycled material already in the inlets, kg/h (for the reagent report). */
   recycled: Record<string, number>;
   energy: EnergyUse;
+  /**
+   * Consumable items used up per hour of operation (e.g. `saggar`: saggars replaced per hour),
+   * priced per item by the price set. Absent when the unit wears nothing out.
+   */
+  consumablesPerHour?: Record<string, number>;
   diagnostics: Diagnostic[];
 }
 
