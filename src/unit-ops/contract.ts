@@ -70,6 +70,11 @@ export interface UnitRun {
    * priced per item by the price set. Absent when the unit wears nothing out.
    */
   consumablesPerHour?: Record<string, number>;
+  /**
+   * Unit-specific results worth reporting, named with their unit, e.g. `electrodeArea_m2_per_h`,
+   * `autoclavePressure_Pa`, `chargeTime_h`. Shown in the run document and the workbook.
+   */
+  metrics?: Record<string, number>;
   diagnostics: Diagnostic[];
 }
 
