@@ -1,0 +1,22 @@
+/**
+ * The command list. Each command lives in its own file and is registered here.
+ */
+import type { CommandModule } from 'yargs';
+import type { CommandContext } from './context.js';
+import { validateCommand } from './validate.js';
+import { runCommand } from './run.js';
+import { schemaCommand } from './schema.js';
+import { kindsCommand, componentsCommand } from './kinds.js';
+// <<command imports>>
+
+/** Every command, in the order `--help` lists them. */
+export function commands(ctx: CommandContext): CommandModule[] {
+  return [
+    validateCommand(ctx),
+    runCommand(ctx),
+    // <<commands>>
+    schemaCommand(ctx),
+    kindsCommand(ctx),
+    componentsCommand(ctx),
+  ];
+}
