@@ -53,10 +53,18 @@ export function drawElements(draws: Record<string, number>, into: Partial<Record
   return into;
 }
 
-const rel = (a: number, b: number) => {
-  const m = Math.max(Math.abs(a), Math.abs(b));
+/**
+ * Relative closure |a − b| / max(a, b). `floor` keeps trace flows meaningful: an element flow below
+ * 1e-12 of the control volume's total mass is compared against that floor, so 5e-324 kg/h in and
+ * 0 out is not a 100 % imbalance.
+ */
+const rel = (a: number, b: number, floor = 0) => {
+  const m = Math.max(Math.abs(a), Math.abs(b), floor);
   return m === 0 ? 0 : Math.abs(a - b) / m;
 };
+
+/** Fraction of a control volume's mass below which an element flow counts as a trace. */
+export const TRACE_FRACTION = 1e-12;
 
 /** Closure of a control volume given its inlet streams, draws and outlet streams. */
 export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[]): Closure {
@@ -69,8 +77,9 @@ export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: 
   for (const s of outs) { mOut += streamMass(s); streamElements(s, elOut); }
   const elementClosure: Partial<Record<Element, number>> = {};
   const els = new Set<Element>([...TRACKED_ELEMENTS, ...(Object.keys(elIn) as Element[]), ...(Object.keys(elOut) as Element[])]);
+  const floor = TRACE_FRACTION * Math.max(mIn, mOut);
   for (const e of els) {
-    elementClosure[e] = rel(elIn[e] ?? 0, elOut[e] ?? 0);
+    elementClosure[e] = rel(elIn[e] ?? 0, elOut[e] ?? 0, floor);
     elIn[e] ??= 0;
     elOut[e] ??= 0;
   }

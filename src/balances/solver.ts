@@ -7,7 +7,7 @@
 import type { FlowsheetGraph, GraphStream } from '../graph/build.js';
 import type { RunContext, UnitRun } from '../unit-ops/contract.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
-import { emptyStream, mixStreams, type Stream, AMBIENT_K } from '../streams/stream.js';
+import { emptyStream, mixStreams, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
@@ -43,6 +43,7 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
   const runs = new Map<string, UnitRun>();
   const loops: LoopReport[] = [];
   streams.set(g.feedStream.id, feed);
+  const feedMass = streamMass(feed);
 
   const runUnit = (id: string) => {
     const u = units.get(id)!;
@@ -69,7 +70,7 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
       runUnit(block.units[0]!);
       continue;
     }
-    loops.push(solveLoop(block.units, block.tears.map((t) => g.streamById.get(t)!), streams, runUnit, settings, ambientK));
+    loops.push(solveLoop(block.units, block.members, block.tears.map((t) => g.streamById.get(t)!), streams, runUnit, settings, ambientK, feedMass));
   }
   return { streams, inlets, runs, loops };
 }
@@ -79,6 +80,13 @@ interface TearVector {
   keys: string[];
   values: Float64Array;
 }
+
+/** A converged loop polishes until its tear mismatch is below this fraction of the plant feed. */
+const MISMATCH_OF_FEED = 1e-11;
+/** Polishing target of the per-variable residual, as a fraction of the tolerance. */
+const POLISH_FACTOR = 1e-2;
+/** At most this many polishing iterations after convergence. */
+const MAX_POLISH = 50;
 
 const LOT_STATE = ['liPerTm', 'cationMixing', 'surfaceRockSalt_nm', 'crackFraction', 'd50_um', 'coating_nm'] as const;
 
@@ -147,18 +155,20 @@ function unflatten(v: TearVector, tears: GraphStream[], template: Map<string, St
 
 function solveLoop(
   loopUnits: string[],
+  members: string[],
   tears: GraphStream[],
   streams: Map<string, Stream>,
   runUnit: (id: string) => void,
   settings: SolverSettings,
   ambientK: number,
+  feedMass: number,
 ): LoopReport {
+  let polish = 0;
   for (const t of tears) if (!streams.has(t.id)) streams.set(t.id, emptyStream(ambientK));
   let x = flatten(tears, streams);
   let xPrev: TearVector | undefined;
   let gPrev: TearVector | undefined;
   let residual = Infinity;
-  let extra = 0;
   const tearIds = tears.map((t) => t.id);
   for (let iter = 1; iter <= settings.maxIterations; iter++) {
     const before = new Map(tears.map((t) => [t.id, streams.get(t.id)!]));
@@ -174,7 +184,7 @@ function solveLoop(
     for (let i = 0; i < gx.values.length; i++) {
       const gi = gx.values[i]!;
       const xi = x.values[i]!;
-      if (!Number.isFinite(gi)) throw modelFailure('loop-diverged', msg.diverged(loopUnits, tearIds, iter));
+      if (!Number.isFinite(gi)) throw modelFailure('loop-diverged', msg.diverged(members, tearIds, iter));
       const d = Math.abs(gi - xi) / Math.max(Math.abs(gi), floor);
       if (d > worst) worst = d;
     }
@@ -182,12 +192,16 @@ function solveLoop(
     const prevResidual = residual;
     residual = worst;
     if (residual <= settings.tolerance) {
-      // Converged; take a few more cheap steps while they still shrink the residual tenfold, so
-      // plant-wide closure is not limited by the tolerance of a high-recycle loop.
-      if (residual === 0 || extra >= 3 || residual > prevResidual / 10) {
-        return { units: loopUnits, tears: tearIds, iterations: iter, residual, converged: true };
+      // Converged. The tear mismatch shows up in the plant-wide closure multiplied by the recycle
+      // ratio (of the whole loop and of each element), so polish a few more cheap steps: to 1 % of
+      // the tolerance per variable and a total mismatch below 1e-11 of the feed.
+      let mismatch = 0;
+      for (let i = 0; i < gx.values.length; i++) mismatch += Math.abs(gx.values[i]! - x.values[i]!);
+      const polished = mismatch <= MISMATCH_OF_FEED * feedMass && residual <= settings.tolerance * POLISH_FACTOR;
+      if (polished || polish >= MAX_POLISH || iter === settings.maxIterations) {
+        return { units: members, tears: tearIds, iterations: iter, residual, converged: true };
       }
-      extra++;
+      polish++;
     }
     // Next guess: Wegstein per variable (bounded q) after two iterates, else damped substitution.
     const next = new Float64Array(gx.values.length);
@@ -201,10 +215,11 @@ function solveLoop(
         const dx = xi - xPrev!.values[i]!;
         const dg = gi - gPrev!.values[i]!;
         let q = 0;
+        // Secant slope per variable; a non-finite slope (denormal steps) means no acceleration.
         if (dx !== 0) {
           const s = dg / dx;
           q = s === 1 ? settings.wegsteinMin : s / (s - 1);
-          q = Math.min(settings.wegsteinMax, Math.max(settings.wegsteinMin, q));
+          q = Number.isFinite(q) ? Math.min(settings.wegsteinMax, Math.max(settings.wegsteinMin, q)) : 0;
         }
         next[i] = Math.max(0, q * xi + (1 - q) * gi);
       } else if (growing) {
@@ -219,5 +234,5 @@ function solveLoop(
     const guess = unflatten(x, tears, after, ambientK);
     for (const [id, s] of guess) streams.set(id, s);
   }
-  throw modelFailure('loop-not-converged', msg.notConverged(loopUnits, tearIds, settings.maxIterations, residual, settings.tolerance));
+  throw modelFailure('loop-not-converged', msg.notConverged(members, tearIds, settings.maxIterations, residual, settings.tolerance));
 }

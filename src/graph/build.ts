@@ -40,7 +40,10 @@ export interface GraphStream {
 
 /** A block of the solve order: one unit, or a recycle loop with its tears. */
 export interface SolveBlock {
+  /** Units in solve order (a loop starts after its tears). */
   units: string[];
+  /** The same units in file order (for messages). */
+  members: string[];
   cyclic: boolean;
   tears: string[];
 }
@@ -106,16 +109,20 @@ export function buildGraph(units: GraphUnitInput[], streams: GraphStreamInput[])
   function resolveEnd(text: string, dir: 'inlet' | 'outlet', path: (string | number)[]): Endpoint | undefined {
     const [node, port] = text.split('.') as [string, string | undefined];
     if (isBoundary(node)) {
-      if (port !== undefined) { issues.push({ code: 'boundary-port', path, message: msg.boundaryPort(node) }); return undefined; }
+      if (port !== undefined) { issues.push({ code: 'boundary-port', path, message: msg.boundaryPort(node, text) }); return undefined; }
       const supplies = node === 'feed';
       if ((dir === 'outlet') !== supplies) { issues.push({ code: 'boundary-direction', path, message: msg.boundaryWrongWay(node) }); return undefined; }
       return { node, port: null };
     }
     if (!unitIndex.has(node)) { issues.push({ code: 'unknown-unit', path, message: msg.unknownUnitRef(node, unitIds) }); return undefined; }
     const u = unitOf(node);
-    const ports = (dir === 'inlet' ? u.ports.inlets : u.ports.outlets).map((p) => p.name);
+    const specs = dir === 'inlet' ? u.ports.inlets : u.ports.outlets;
+    const ports = specs.map((p) => p.name);
     if (port === undefined) {
+      // Without a port, the unit's only port — or its only required one (a recycle inlet is optional).
+      const required = specs.filter((p) => !p.optional);
       if (ports.length === 1) return { node, port: ports[0]! };
+      if (required.length === 1) return { node, port: required[0]!.name };
       issues.push({ code: 'ambiguous-port', path, message: msg.ambiguousPort(node, u.kind, dir, ports) });
       return undefined;
     }
@@ -139,14 +146,9 @@ export function buildGraph(units: GraphUnitInput[], streams: GraphStreamInput[])
       outletOf.get(s.from.node)!.set(s.from.port, s);
     }
   }
-  for (const [key, users] of outletUsers) {
-    if (users.length > 1) {
-      const [node, port] = key.split('.') as [string, string];
-      issues.push({ code: 'outlet-twice', path: ['streams', users[1]!.index, 'from'], message: msg.outletTwice(node, port, users.map((s) => s.id)) });
-    }
-  }
-  units.forEach((u, i) => {
-    if (issues.some((x) => x.code === 'duplicate-id' && x.path[1] === i)) return;
+  // Unconnected ports are only worth reporting once every stream resolved (else they are echoes).
+  if (issues.length === 0) units.forEach((u) => {
+    const i = unitIndex.get(u.id)!;
     for (const p of u.ports.inlets) {
       if (!p.optional && !(inletsOf.get(u.id)!.get(p.name)?.length)) issues.push({ code: 'port-unconnected', path: ['units', i], message: msg.portUnconnected(u.id, u.kind, 'inlet', p.name) });
     }
@@ -154,6 +156,12 @@ export function buildGraph(units: GraphUnitInput[], streams: GraphStreamInput[])
       if (!outletOf.get(u.id)!.has(p.name)) issues.push({ code: 'port-unconnected', path: ['units', i], message: msg.portUnconnected(u.id, u.kind, 'outlet', p.name) });
     }
   });
+  for (const [key, users] of outletUsers) {
+    if (users.length > 1) {
+      const [node, port] = key.split('.') as [string, string];
+      issues.push({ code: 'outlet-twice', path: ['streams', users[1]!.index, 'from'], message: msg.outletTwice(node, port, users.map((s) => s.id)) });
+    }
+  }
   const feeds = resolved.filter((s) => s.from.node === 'feed');
   if (feeds.length === 0 && issues.length === 0) issues.push({ code: 'no-feed', path: ['streams'], message: msg.noFeed() });
   if (feeds.length > 1) issues.push({ code: 'feed-twice', path: ['streams', feeds[1]!.index, 'from'], message: msg.feedTwice(feeds.map((s) => s.id)) });
@@ -216,12 +224,12 @@ function solveOrder(graph: Graph, units: GraphUnitInput[], streams: GraphStream[
     const members = [...sccs[ci]!].sort((a, b) => position.get(a)! - position.get(b)!);
     const internal = unitStreams.filter((s) => compOf.get(s.from.node) === ci && compOf.get(s.to.node) === ci);
     if (internal.length === 0) {
-      order.push({ units: members, cyclic: false, tears: [] });
+      order.push({ units: members, members, cyclic: false, tears: [] });
     } else {
       internal.forEach((s) => inLoop.add(s.id));
       const tears = chooseTears(members, internal);
       const remaining = internal.filter((s) => !tears.includes(s.id));
-      order.push({ units: topoOrder(members, remaining, position), cyclic: true, tears });
+      order.push({ units: topoOrder(members, remaining, position), members, cyclic: true, tears });
     }
     for (const b of succ[ci]!) if (--indegree[b]! === 0) ready.push(b);
   }
