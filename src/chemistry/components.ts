@@ -112,8 +112,20 @@ const DATA: Component[] = [
   { id: 'Co3O4', name: 'cobalt(II,III) oxide', formula: 'Co3O4', phase: 'solid', cp_J_per_kgK: cpFromCalPerMolK(29.45, 'Co3O4'), source: HSC },
   { id: 'MnO2', name: 'manganese dioxide', formula: 'MnO2', phase: 'solid', source: 'formula only' },
   { id: 'NiO', name: 'nickel oxide', formula: 'NiO', phase: 'solid', cp_J_per_kgK: cpFromCalPerMolK(12.39, 'NiO'), source: HSC },
+  { id: 'Li2SO4', name: 'lithium sulfate', formula: 'Li2SO4', phase: 'solid', cp_J_per_kgK: cpFromJPerMolK(117.6, 'Li2SO4'), meltingPoint_K: 1132, source: `${NIST} [MEMORY]; mp 859 °C [MEMORY]; electrolyte of electrochemical relithiation (review Table 1 [81])` },
+  { id: 'H2', name: 'hydrogen', formula: 'H2', phase: 'gas', cp_J_per_kgK: 14304, source: 'NIST Chemistry WebBook, H2 gas Cp at 298 K (28.84 J/(mol·K)) [MEMORY]' },
   // <<components: relithiation>>
+  // ---- preparation (delamination, sorting, liquor recovery)
+  { id: 'LiF', name: 'lithium fluoride', formula: 'LiF', phase: 'solid', cp_J_per_kgK: cpFromJPerMolK(41.9, 'LiF'), meltingPoint_K: 1118, source: `${NIST} [MEMORY]; formed when HF from burning PVDF attacks lattice Li (thermal delamination)` },
+  { id: 'NaAl(OH)4', name: 'sodium aluminate (aqueous, as NaAl(OH)4)', formula: 'NaAl(OH)4', phase: 'aqueous', source: 'formula only; product of Al foil dissolution in NaOH (alkaline delamination)', aliases: ['sodium-aluminate'] },
+  { id: 'choline-chloride', name: 'choline chloride (DES hydrogen-bond acceptor)', formula: 'C5H14ClNO', phase: 'solid', cp_J_per_kgK: 1500, source: 'assumption: Cp ≈ 1.5 kJ/(kg·K), typical organic salt (no sourced value)', aliases: ['ChCl'] },
+  { id: 'ethylene-glycol', name: 'ethylene glycol (DES hydrogen-bond donor)', formula: 'C2H6O2', phase: 'liquid', cp_J_per_kgK: cpFromJPerMolK(149.5, 'C2H6O2'), boilingPoint_K: 470.5, source: `${NIST} [MEMORY]; bp 197.3 °C`, aliases: ['EG'] },
+  { id: 'urea', name: 'urea (DES hydrogen-bond donor)', formula: 'CH4N2O', phase: 'solid', cp_J_per_kgK: cpFromJPerMolK(92.8, 'CH4N2O'), meltingPoint_K: 406, source: `${NIST} [MEMORY]; mp 133 °C` },
+  // Dry air as one species (O 0.42, N 1.58 per mol: 21 % O2, 79 % N2, argon counted as N2) so that
+  // combustion air can be drawn free of charge apart from purchased O2; Cp mass-weighted from O2 and N2.
+  { id: 'air', name: 'dry air (21 % O2, 79 % N2 by mole)', formula: 'N1.58O0.42', phase: 'gas', cp_J_per_kgK: (0.21 * 31.998 * 918 + 0.79 * 28.014 * 1040) / (0.21 * 31.998 + 0.79 * 28.014), source: 'assumption: dry air 21/79 mol % O2/N2 (argon counted as N2); Cp from the O2 and N2 entries (NIST, 298 K)' },
   // <<components: preparation>>
+  { id: 'Li3C6H5O7', name: 'lithium citrate', formula: 'Li3C6H5O7', phase: 'aqueous', source: 'formula only (trilithium citrate: surface Li leached by citric-acid etching, review Table 1 [71]); stays dissolved in the etching liquor', aliases: ['lithium-citrate'] },
   // <<components: finishing>>
   { id: 'urethane', name: 'polyurethane / spandex coating (repeat unit approximation)', formula: '(C10H8N2O2)n', phase: 'solid', source: 'assumption: MDI-urethane repeat unit as a stand-in for spandex/polyurea coatings (review Table 1)' },
 ];

@@ -7,8 +7,28 @@ export const UNIT_KINDS = [
   'splitter',
   'separator',
   'reactor',
+  'relithiation-hydrothermal',
+  'relithiation-molten-salt',
+  'relithiation-solid-state',
+  'relithiation-electrochemical',
+  'relithiation-redox-mediated',
   // <<kinds: relithiation>>
+  'sorting',
+  'delamination-nmp',
+  'delamination-thermal',
+  'delamination-alkaline',
+  'delamination-ultrasonic',
+  'delamination-des',
+  'liquor-recovery',
   // <<kinds: preparation>>
+  'washing',
+  'filtration',
+  'drying',
+  'sintering',
+  'surface-reconstruction',
+  'coating',
+  'doping',
+  'electrode-refabrication',
   // <<kinds: finishing>>
 ] as const;
 

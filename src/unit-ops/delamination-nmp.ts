@@ -1,0 +1,221 @@
+/**
+ * `delamination-nmp`: cathode scrap soaked in hot N-methyl-2-pyrrolidone (NMP), which dissolves
+ * the PVDF binder; the foil is screened off, the CAM (with carbon black and undissolved binder) is
+ * filtered off and dried, and the NMP is recovered by (vacuum) distillation and reused.
+ *
+ * Mass:
+ *   NMP circulated  N = nmpToBinder · PVDF_in   (EverBatt: solvent = 24 × binder, 2019; 16 in 2023 —
+ *                                                i.e. the binder is redissolved at the ≈4–6 wt %
+ *                                                it was cast from; REFERENCE.md 1.1.6, 1.3.4)
+ *   NMP lost        L = (1 − nmpRecovery) · N   → `vent` (make-up drawn = L, less NMP in the feed)
+ *   NMP recovered   N − L, reused inside the unit (reported under `recycled`)
+ *   PVDF dissolved  pvdfDissolution · PVDF_in   → `liquor` (still bottoms: binder-rich residue)
+ *   lots, carbons, undissolved PVDF, other solids: camRecovery → `cam`, rest → `foil`
+ *   Al, Cu, Fe: alCarryOver → `cam`, rest → `foil`
+ *   electrolyte (LiPF6, EC, DMC), water and other liquids → `liquor` (still light ends and bottoms)
+ *   NMP arriving with the feed counts toward the make-up; any excess leaves with `liquor`.
+ *
+ * Energy (bottom-up, EnergyLedger):
+ *   bath: (feed solids Cp + N·cp_NMP)·(T_bath − T_in) / η   (recovered NMP returns at ambient)
+ *   still: N·cp_NMP·(T_still − T_bath) + (1 + refluxRatio)·N·ΔH_vap(NMP)   / η  (every kg of
+ *          circulated NMP is evaporated once, in the still or in the cake dryer)
+ *   vessel steel reheated each batch, wall losses while hot, agitators, NMP pumps.
+ *   Condenser cooling water is not counted (no utility for it).
+ * Design: batch jacketed stirred tanks (cycle: load, heat at heatingRate, dwell, unload), a foil
+ * screen, a filter press and an NMP still sized by evaporator area (stillFlux).
+ */
+import { z } from 'zod';
+import { defineUnitOp, type Diagnostic } from './contract.js';
+import { fraction, quantity } from '../schema/param.js';
+import { msg } from '../schema/messages.js';
+import { component } from '../chemistry/components.js';
+import { emptyStream, streamMass } from '../streams/stream.js';
+import type { Lot } from '../streams/lot.js';
+import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
+import { costOf } from './data/equipment.js';
+import {
+  addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
+  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, type BathParams,
+} from './correlations/preparation.js';
+
+const NMP_BP_K = component('NMP').boilingPoint_K!;
+/** Species that dissolve in NMP and leave with the still residue/light ends (electrolyte). */
+const NMP_SOLUBLE: ReadonlySet<string> = new Set(['LiPF6', 'EC', 'DMC']);
+const CARBONS: ReadonlySet<string> = new Set(['carbon-black', 'graphite', 'CNT', 'graphene']);
+
+const params = z
+  .strictObject({
+    ...bathParams({
+      temperature: '100 degC',
+      temperatureSource: 'assumption: PVDF dissolves in NMP at 80–120 °C within about an hour (common laboratory practice); well below the NMP boiling point 202 °C (REFERENCE.md 1.4)',
+      duration: '1 h',
+      durationSource: 'assumption: 1 h soaking with stirring',
+    }),
+    nmpToBinder: quantity('', {
+      description: 'NMP circulated per kg of PVDF binder in the feed',
+      default: 24, above: 0,
+      source: 'EverBatt 2019: "the quantity of the solvent needed is determined as 24 times that of the binder" (REFERENCE.md 1.1.6); EverBatt 2023 / BatPaC 5.0 use 16 (REFERENCE.md 1.3.4)',
+    }),
+    nmpRecovery: fraction({
+      description: 'fraction of the circulated NMP recovered and reused; the rest is lost to the vent and made up',
+      default: 0.995,
+      source: 'EverBatt 2019/2020/2023 and BatPaC: "99.5% of the NMP is recovered and reused" (REFERENCE.md 1.1.6, 1.3.4, 1.4)',
+    }),
+    pvdfDissolution: fraction({
+      description: 'fraction of the PVDF dissolved (leaves with the still residue in `liquor`); the rest stays on the CAM',
+      default: 0.95,
+      source: 'assumption: most binder dissolves at 100 °C in 1 h; a residue stays on the particles',
+    }),
+    stillTemperature: quantity('K', {
+      description: 'boiling temperature in the NMP still',
+      default: '150 degC', above: 0, displayUnit: 'degC',
+      source: 'assumption: vacuum distillation (≈10 kPa) to limit NMP degradation; at atmospheric pressure NMP boils at 202 °C (REFERENCE.md 1.4)',
+    }),
+    refluxRatio: quantity('', {
+      description: 'reflux ratio of the NMP still (vapour = (1 + R) × distillate)',
+      default: 0.5, min: 0,
+      source: 'assumption: PVDF is non-volatile, so a short column with low reflux separates NMP from water and carbonates',
+    }),
+    stillFlux: quantity('kg/(h m2)', {
+      description: 'NMP evaporated per m² of still heat-transfer area',
+      default: 80, above: 0,
+      source: 'assumption: U ≈ 1 kW/(m²·K), ΔT ≈ 20 K → 20 kW/m² ÷ (550 kJ/kg × 1.5 with reflux) ≈ 80 kg/(h·m²)',
+    }),
+    ...yieldParams({ camRecovery: 0.97, alCarryOver: 0.01, alWhy: 'foil stays whole in a solvent bath; 1 % as fragments through the screen' }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.temperature >= NMP_BP_K) ctx.addIssue({ code: 'custom', path: ['temperature'], message: msg.aboveBoilingPoint('NMP bath temperature', p.temperature - 273.15, NMP_BP_K - 273.15) });
+  });
+
+type P = z.output<typeof params>;
+
+function nmpFlows(p: P, feed: { components: Record<string, number> }) {
+  const pvdf = feed.components.PVDF ?? 0;
+  const circulated = p.nmpToBinder * pvdf;
+  const loss = (1 - p.nmpRecovery) * circulated;
+  const nmpIn = feed.components.NMP ?? 0;
+  const fromFeed = Math.min(loss, nmpIn);
+  return { pvdf, circulated, loss, nmpIn, fromFeed, draw: loss - fromFeed, excess: nmpIn - fromFeed };
+}
+
+function plan(p: P, feed: Parameters<typeof slurryVolumePerKg>[0], lots: readonly Lot[], feedKg: number, circulated: number, fromK: number, ambientK: number) {
+  const v = slurryVolumePerKg(feed, lots, feedKg, circulated, densityOf('NMP'), 'NMP');
+  return planBath(p as BathParams, feedKg, v, fromK, ambientK);
+}
+
+export const delaminationNmp = defineUnitOp({
+  kind: 'delamination-nmp',
+  summary: 'NMP dissolves the PVDF binder; foil screened off, CAM filtered, NMP recovered by distillation',
+  params,
+  ports: () => ({
+    inlets: [{ name: 'feed', description: 'cathode scrap: CAM lots, carbon black, PVDF, Al foil (maybe electrolyte, moisture)' }],
+    outlets: [
+      { name: 'cam', description: 'CAM lots with carbon black, undissolved binder and Al fragments' },
+      { name: 'foil', description: 'Al foil and the CAM lost with it' },
+      { name: 'vent', description: 'NMP lost from the recovery loop (emissions)' },
+      { name: 'liquor', description: 'still residue and light ends: dissolved PVDF, electrolyte, water' },
+    ],
+  }),
+  run: (p, inlets, ctx) => {
+    const feed = inlets.feed!;
+    const c = feed.components;
+    const f = nmpFlows(p, feed);
+    const cam = emptyStream(p.temperature);
+    const foil = emptyStream(p.temperature);
+    const vent = emptyStream(p.stillTemperature);
+    const liquor = emptyStream(p.stillTemperature);
+    splitLots(feed.lots, p.camRecovery, cam.lots, foil.lots);
+    for (const id in c) {
+      const kg = c[id]!;
+      if (id === 'NMP') continue;
+      if (id === 'PVDF') {
+        const dissolved = kg * p.pvdfDissolution;
+        addKg(liquor.components, id, dissolved);
+        const rest = kg - dissolved;
+        const toCam = rest * p.camRecovery;
+        addKg(cam.components, id, toCam);
+        addKg(foil.components, id, rest - toCam);
+        continue;
+      }
+      if (NMP_SOLUBLE.has(id)) { addKg(liquor.components, id, kg); continue; }
+      const fate = CARBONS.has(id) ? 'fines' : defaultFate(id);
+      if (fate === 'foil-metal') {
+        const toCam = kg * p.alCarryOver;
+        addKg(cam.components, id, toCam);
+        addKg(foil.components, id, kg - toCam);
+      } else if (fate === 'fines') {
+        const toCam = kg * p.camRecovery;
+        addKg(cam.components, id, toCam);
+        addKg(foil.components, id, kg - toCam);
+      } else if (fate === 'gas') addKg(vent.components, id, kg);
+      else addKg(liquor.components, id, kg);
+    }
+    addKg(vent.components, 'NMP', f.loss);
+    addKg(liquor.components, 'NMP', f.excess);
+
+    const draws: Record<string, number> = {};
+    const recycled: Record<string, number> = {};
+    if (f.draw > 0) draws.NMP = f.draw;
+    if (f.circulated > 0) recycled.NMP = f.circulated - f.loss + f.fromFeed;
+
+    // energy
+    const feedKg = streamMass(feed);
+    const solidsCp = componentsCpKwPerK(c, 'NMP') + lotsCpKwPerK(feed.lots);
+    const nmpCp = component('NMP').cp_J_per_kgK!;
+    const dBath = Math.max(0, p.temperature - feed.temperatureK);
+    const dNmp = Math.max(0, p.temperature - ctx.ambientK);
+    const dStill = Math.max(0, p.stillTemperature - p.temperature);
+    const b = plan(p, c, feed.lots, feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
+    const u = p.heating;
+    const eta = p.heaterEfficiency;
+    const ledger = new EnergyLedger()
+      .heat('sensible heat of the scrap to bath temperature', 'sensible', solidsCp * dBath, { utility: u, efficiency: eta, basis: `${solidsCp.toPrecision(4)} kW/K × ${dBath.toFixed(2)} K` })
+      .heat('sensible heat of the NMP bath (recovered NMP returns at ambient)', 'sensible', sensibleKw(f.circulated, nmpCp, dNmp), { utility: u, efficiency: eta, basis: `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dNmp.toFixed(2)} K` })
+      .heat('NMP to still temperature', 'sensible', sensibleKw(f.circulated, nmpCp, dStill), { utility: u, efficiency: eta, basis: `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dStill.toFixed(2)} K` })
+      .heat('NMP evaporation in the still (with reflux)', 'latent', evaporationKw('NMP', f.circulated * (1 + p.refluxRatio)), { utility: u, efficiency: eta, basis: `${f.circulated.toPrecision(4)} kg/h × (1 + ${p.refluxRatio}) × ΔHvap(NMP)` })
+      .heat('vessel steel reheated every batch', 'sensible', b.vesselHeatKw, { utility: u, efficiency: eta, basis: `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dBath.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` })
+      .loss('vessel wall losses while hot', b.wallLossKw, u, `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(p.temperature - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}`)
+      .motor('agitators', b.agitatorKw, `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle`)
+      .motor('NMP pumps', pumpKw(f.circulated / densityOf('NMP')), `${(f.circulated / densityOf('NMP')).toPrecision(4)} m³/h × 2 bar / 0.6`);
+    const diagnostics: Diagnostic[] = [];
+    if ((c.PVDF ?? 0) === 0 && feedKg > 0) diagnostics.push({ code: 'no-binder', severity: 'info', where: ctx.unitId, message: 'the feed carries no PVDF, so no NMP is circulated (the bath volume is that of the solids only)' });
+    return {
+      outlets: { cam, foil, vent, liquor },
+      draws,
+      recycled,
+      energy: ledger.build(),
+      metrics: { nmpCirculated_kg_per_h: f.circulated, nmpMakeUp_kg_per_h: f.loss, camToFoil_kg_per_h: lotsKgPerHour(foil.lots) },
+      diagnostics,
+    };
+  },
+  design: (p, inlets, _run, ctx) => {
+    const feed = inlets.feed!;
+    const feedKg = streamMass(feed);
+    const f = nmpFlows(p, feed);
+    const b = plan(p, feed.components, feed.lots, feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
+    const solids = lotsKgPerHour(feed.lots) * p.camRecovery;
+    return {
+      mode: 'batch',
+      residenceTimeH: p.duration,
+      cycle: b.cycle,
+      equipment: [
+        bathVessel('NMP delamination tank', 'jacketed stirred tank: scrap soaked in hot NMP', p, b, feedKg),
+        foilScreen(feedKg),
+        camFilter(solids),
+        {
+          name: 'NMP still',
+          description: 'vacuum evaporator/still recovering NMP from the binder solution',
+          mode: 'continuous',
+          sizeUnit: 'm2',
+          maxSize: 640,
+          minSize: 11,
+          capacityPerSize: p.stillFlux,
+          loadBasis: 'NMP evaporated',
+          loadKgPerHour: f.circulated,
+          cost: costOf('verticalTubeEvaporator'),
+        },
+      ],
+      operatorsPerShift: 1,
+    };
+  },
+});

@@ -1,0 +1,349 @@
+/**
+ * `relithiation-hydrothermal`: batch autoclave relithiation of layered cathode lots in LiOH (or
+ * LiOH + KOH) solution (review Table 1: 4 M LiOH at 220 °C for 3–4 h [59][79]; 100 °C / 1 bar [80];
+ * REFERENCE.md 1.4 / 4.1: 0.1 M LiOH + 3.9 M KOH may replace 4 M LiOH, or the 4 M LiOH is recycled).
+ *
+ * Charge: liquor volume V = m_CAM / (S:L) at the set LiOH and KOH molarities, density
+ * ρ = 997.05 + 23.96·c_LiOH + 45·c_KOH kg/m³ (REFERENCE.md 1.6 LiOH(aq) density; KOH [MEMORY]).
+ * Liquor arriving at `recycle` supplies LiOH, KOH and water first (→ recycled); fresh make-up is
+ * drawn as LiOH·H2O (or LiOH), KOH and water (→ draws).
+ *
+ * Lots: each lot of a treated family moves r → r_eq + (r0 − r_eq)·exp(−k·t) with
+ * k = k_ref·exp(−Ea/R·(1/T − 1/T_ref)) · m_lot · ([OH⁻]/4 M)^order (HYDROTHERMAL_RATE and
+ * lotRateMultiplier of lot-state.ts; the hydroxide factor is an assumption justified by the KOH
+ * substitution finding: the rate follows OH⁻, the Li needed is small; [OH⁻] is that of the charge as
+ * made up, so excess recycled water dilutes it). r_eq = 1 (self-limiting:
+ * solution relithiation fills the vacant Li sites and no more), so a lot already at or above r_eq is
+ * left alone (an Li-bearing solution does not delithiate it). If the charge holds less LiOH than
+ * the lots would take, every lot's uptake is scaled down alike and a warning is issued.
+ * Reaction per treated lot: Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2 (O2 to vent).
+ *
+ * Vessel: pressure = saturated water vapour pressure at T (IAPWS-IF97 region 4); working volume =
+ * hot liquor (expanding as saturated water, IAPWS 1992) + CAM at the working fill; batch cycle load,
+ * heat (ramp), dwell, cool (to the discharge temperature), unload. Energy per batch (converted to
+ * kW with the batches per hour): sensible heat of the liquor and solids from the charge temperature,
+ * of the vessel steel from the discharge temperature, wall losses U·A·ΔT over the hot part of the
+ * cycle (dwell + half of the ramps), agitator kW/m³ while hot, steam (or other) heating efficiency.
+ * Reaction heat of relithiation is not known and is neglected (small: ≈0.1 mol Li per mol TM).
+ * Cost: jacketed agitated reactor × Turton pressure factor × material factor.
+ */
+import { z } from 'zod';
+import { defineUnitOp, type Diagnostic, type Ports, type RunContext, type UnitDesign, type UnitRun } from './contract.js';
+import { quantity, fraction, described } from '../schema/param.js';
+import { msg } from '../schema/messages.js';
+import { component } from '../chemistry/components.js';
+import { HYDROTHERMAL_RATE } from './correlations/lot-state.js';
+import { EnergyLedger, sensibleKw, wallLossKw, cylinderSurfaceM2 } from './correlations/energy.js';
+import { costOf } from './data/equipment.js';
+import { AMBIENT_K, emptyStream, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../streams/stream.js';
+import type { Lot } from '../streams/lot.js';
+import {
+  MW, add, supply, isGas, liquorClassifier, dehydrateLiOH, pruned, kineticParams, routeKinetics, lotRate, approachLiPerTm, treatedFamiliesParam,
+  tmKmolPerHour, withLiPerTm, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
+  planBatch, cycleHours, CAM_DENSITY_KG_PER_M3, STEEL_CP_J_PER_KGK,
+} from './correlations/relithiation.js';
+
+/** Validated solid:liquid range, kg CAM per L liquor (assumption, see the parameter's source). */
+export const SOLID_LIQUID_RANGE = { min: 0.01, max: 1 } as const;
+
+/** Components that stay dissolved in the liquor (besides every liquid or aqueous component). */
+const isLiquor = liquorClassifier(['LiOH', 'KOH', 'NaOH', 'LiNO3', 'Li2SO4', 'LiCl', 'LiI', 'H2SO4']);
+
+/** Parameter shape of the hydrothermal model (the redox-mediated variant reuses it with other defaults). */
+export const hydrothermalShape = {
+  lioh: quantity('mol/L', { description: 'LiOH concentration of the charged liquor', default: '4 mol/L', above: 0, max: 5.3, source: 'review Table 1 [59][80]: 4 M LiOH; max ≈ LiOH solubility 12.8 g/100 g H2O at 20 °C [MEMORY]' }),
+  koh: quantity('mol/L', { description: 'KOH concentration of the charged liquor (0.1 M LiOH + 3.9 M KOH may replace 4 M LiOH)', default: '0 mol/L', min: 0, max: 15, source: 'REFERENCE.md 1.4 / 4.1 (KOH substitution finding); default none, as review Table 1 [59]' }),
+  temperature: quantity('K', { description: 'autoclave temperature', default: '220 degC', min: 303.15, max: 623.15, displayUnit: 'degC', source: 'review Table 1 [59][79]: 220 °C; max 350 °C (autoclave practice, below the water critical point)' }),
+  duration: quantity('h', { description: 'dwell at temperature', default: '4 h', above: 0, source: 'review Table 1 [79]: 4 h ([59]: 3 h)' }),
+  solidLiquidRatio: quantity('kg/L', { description: 'kg of CAM per L of charged liquor', default: '0.2 kg/L', source: `assumption: lab work uses ≈0.05 kg/L, and the liquor "can be significantly limited" (Appleberry & Chen 2023, REFERENCE.md 1.4); validated ${SOLID_LIQUID_RANGE.min}–${SOLID_LIQUID_RANGE.max} kg/L (1:100 lab dilution to ≈50 wt % solids, the limit for suspending a dense powder)` }),
+  entrainedLiquor: quantity('L/kg', { description: 'liquor entrained in the drained wet cake, L per kg of solids', default: '0.25 L/kg', min: 0, max: 5, source: 'assumption: drained cake of a dense oxide ≈ 20 wt % liquor (typical filter-cake moisture 15–30 wt %)' }),
+  rEq: quantity('', { description: 'equilibrium Li/TM relative to the family nominal (1 = stoichiometric LiMO2)', default: 1, min: 0.5, max: 1.2, source: 'assumption: solution relithiation is self-limiting at stoichiometric LiMO2 (review: hydrothermal is "mild and uniform")' }),
+  hydroxideOrder: quantity('', { description: 'order of the rate in total hydroxide: factor ((c_LiOH + c_KOH)/4 M)^order', default: 1, min: 0, max: 3, source: 'assumption: rate ∝ OH⁻ concentration, justified by 0.1 M LiOH + 3.9 M KOH replacing 4 M LiOH (REFERENCE.md 4.1)' }),
+  ...kineticParams(HYDROTHERMAL_RATE, 'HYDROTHERMAL_RATE'),
+  treatedFamilies: treatedFamiliesParam(),
+  liohMakeUp: described(z.enum(['LiOH·H2O', 'LiOH']).default('LiOH·H2O'), { description: 'form in which fresh LiOH is drawn', source: 'assumption: LiOH·H2O is the traded battery-grade form (REFERENCE.md 1.5)' }),
+  autoclaveVolume: quantity('m3', { description: 'volume of one standard autoclave', default: '10 m3', min: 0.1, max: 35, source: 'assumption: standard 10 m³ agitated autoclave; cost correlation valid 0.1–35 m³ (Turton)' }),
+  workingFill: quantity('', { description: 'working volume / vessel volume', default: 0.75, min: 0.15, max: 0.9, source: 'assumption: 75 %; SuperPro working-volume range 15–90 % (REFERENCE.md 4.3)' }),
+  loadTime: quantity('h', { description: 'time to charge a batch', default: '0.5 h', min: 0, source: 'assumption: pumped slurry charge' }),
+  unloadTime: quantity('h', { description: 'time to discharge a batch', default: '0.5 h', min: 0, source: 'assumption: pumped slurry discharge' }),
+  heatingRate: quantity('K/h', { description: 'heat-up ramp of the charge', default: '90 K/h', above: 0, source: 'assumption: 1.5 K/min, jacket heat-transfer limited' }),
+  coolingRate: quantity('K/h', { description: 'cool-down rate to the discharge temperature', default: '60 K/h', above: 0, source: 'assumption: 1 K/min with cooling water in the jacket' }),
+  dischargeTemperature: quantity('K', { description: 'temperature at which the batch is discharged (outlet temperature)', default: '80 degC', min: 273.15, displayUnit: 'degC', source: 'assumption: below the atmospheric boiling point for a safe open discharge' }),
+  vesselSteel: quantity('kg/m3', { description: 'steel of vessel, jacket and agitator per m³ of vessel volume (reheated every batch)', default: '650 kg/m3', min: 0, source: 'assumption: ASME thin-wall shell for 25 bar, 10 m³ (≈21 mm, 26 m² → 4.3 t) + 50 % jacket, heads and agitator' }),
+  wallU: quantity('W/(m2 K)', { description: 'overall heat-loss coefficient of the insulated vessel wall', default: '0.6 W/(m2 K)', min: 0, source: 'assumption: 100 mm mineral wool (k ≈ 0.05–0.06 W/(m·K)) plus outer film' }),
+  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of vessel volume while hot', default: '0.5 kW/m3', min: 0, source: 'assumption: solids suspension of a dense powder, 0.2–1 kW/m³ (agitation design practice)' }),
+  heatingUtility: described(z.enum(['steam', 'natural-gas', 'electricity']).default('steam'), { description: 'utility heating the jacket', source: 'assumption: high-pressure steam jacket' }),
+  heatingEfficiency: fraction({ description: 'fraction of the utility heat that reaches the charge and vessel', default: 0.85, above: 0, source: 'assumption: jacket and distribution losses ≈ 15 %' }),
+  designPressureMargin: fraction({ description: 'design pressure margin over the operating gauge pressure', default: 0.1, source: 'assumption: 10 % over operating pressure (common pressure-vessel practice)' }),
+  materialFactor: quantity('', { description: 'material-of-construction cost factor of the autoclave', default: 1.7, min: 1, source: 'assumption: stainless-clad vessel against hot caustic, Turton Table A.3 F_M = 1.7 [MEMORY]' }),
+};
+
+/** Load check of the solid:liquid ratio (catalogue message). */
+export function checkSolidLiquidRatio(p: { solidLiquidRatio: number }, ctx: z.RefinementCtx): void {
+  const sl = p.solidLiquidRatio;
+  if (typeof sl === 'number' && (sl < SOLID_LIQUID_RANGE.min || sl > SOLID_LIQUID_RANGE.max)) {
+    ctx.addIssue({ code: 'custom', path: ['solidLiquidRatio'], message: msg.solidLiquidRatioOutOfRange(sl, SOLID_LIQUID_RANGE.min, SOLID_LIQUID_RANGE.max) });
+  }
+}
+
+const params = z.strictObject(hydrothermalShape).superRefine(checkSolidLiquidRatio);
+
+/** Parsed parameters of the hydrothermal model. */
+export type HydrothermalParams = z.output<typeof params>;
+type Params = HydrothermalParams;
+
+/** Ports of the hydrothermal (and redox-mediated) unit. */
+export const HYDROTHERMAL_PORTS: Ports = {
+  inlets: [
+    { name: 'feed', description: 'CAM lots and whatever components come along' },
+    { name: 'recycle', description: 'recycled liquor (LiOH/KOH/H2O), e.g. from washing or liquor recovery', optional: true },
+  ],
+  outlets: [
+    { name: 'solids', description: 'relithiated CAM with the liquor entrained in the wet cake' },
+    { name: 'liquor', description: 'mother liquor: remaining LiOH/KOH/H2O' },
+    { name: 'vent', description: 'O2 released by relithiation and any other gas' },
+  ],
+};
+
+export const relithiationHydrothermal = defineUnitOp({
+  kind: 'relithiation-hydrothermal',
+  summary: 'batch autoclave relithiation in LiOH/KOH solution: per-lot Arrhenius approach to Li/TM 1, liquor recycle, pressure and batch energy',
+  params,
+  ports: () => HYDROTHERMAL_PORTS,
+  run: (p: Params, inlets, ctx) => runHydrothermal(p, inlets, ctx, 1),
+  design: (p: Params, _inlets, run) => designHydrothermal(p, run, 'autoclave'),
+});
+
+/**
+ * The hydrothermal model; `mediatorFactor` multiplies every lot's rate (1 without a redox mediator).
+ */
+export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: RunContext, mediatorFactor: number): UnitRun {
+  const feed = inlets.feed ?? emptyStream(ctx.ambientK);
+  const rec = inlets.recycle ?? emptyStream(ctx.ambientK);
+  const feedC = { ...feed.components };
+  const recC = { ...rec.components };
+  dehydrateLiOH(feedC);
+  dehydrateLiOH(recC);
+  const lotsIn: Lot[] = rec.lots.length === 0 ? feed.lots : mixStreams([{ components: {}, lots: feed.lots, temperatureK: feed.temperatureK }, { components: {}, lots: rec.lots, temperatureK: rec.temperatureK }]).lots;
+  let cam = 0;
+  for (const l of lotsIn) cam += l.massKgPerHour;
+
+  // ---- the charge: liquor at the set concentrations, recycle first, then feed, then make-up
+  const liquorLPerH = cam / p.solidLiquidRatio;
+  const rho = hydroxideLiquorDensity(p.lioh, p.koh);
+  const dLiOH = (liquorLPerH * p.lioh * MW.LiOH) / 1000;
+  const dKOH = (liquorLPerH * p.koh * MW.KOH) / 1000;
+  const dH2O = Math.max(0, (liquorLPerH * rho) / 1000 - dLiOH - dKOH);
+  const draws: Record<string, number> = {};
+  const recycled: Record<string, number> = {};
+  const mkLiOH = supply('LiOH', dLiOH, recC.LiOH ?? 0, feedC.LiOH ?? 0, recycled);
+  const mkKOH = supply('KOH', dKOH, recC.KOH ?? 0, feedC.KOH ?? 0, recycled);
+  let hydrateWater = 0;
+  if (mkLiOH > 0) {
+    if (p.liohMakeUp === 'LiOH·H2O') {
+      const kmol = mkLiOH / MW.LiOH;
+      draws['LiOH·H2O'] = kmol * MW.LiOH_H2O;
+      hydrateWater = kmol * MW.H2O;
+    } else draws.LiOH = mkLiOH;
+  }
+  if (mkKOH > 0) draws.KOH = mkKOH;
+  const mkH2O = supply('H2O', dH2O, recC.H2O ?? 0, (feedC.H2O ?? 0) + hydrateWater, recycled);
+  if (mkH2O > 0) draws.H2O = mkH2O;
+
+  const c: Record<string, number> = { ...feedC };
+  for (const k in recC) add(c, k, recC[k]!);
+  add(c, 'LiOH', mkLiOH);
+  add(c, 'KOH', mkKOH);
+  add(c, 'H2O', mkH2O + hydrateWater);
+
+  // charge temperature: heat-capacity weighted mix of feed, recycle and make-up (at ambient)
+  const hcFeed = heatCapacityFlow_W_per_K(feed);
+  const hcRec = heatCapacityFlow_W_per_K(rec);
+  const hcMake = heatCapacityFlow_W_per_K({ components: draws, lots: [], temperatureK: ctx.ambientK });
+  const hcAll = hcFeed + hcRec + hcMake;
+  const chargeK = hcAll > 0 ? (hcFeed * feed.temperatureK + hcRec * rec.temperatureK + hcMake * ctx.ambientK) / hcAll : ctx.ambientK;
+  const chargeStream: Stream = { components: c, lots: lotsIn, temperatureK: chargeK };
+  let hcLiquor = 0;
+  let chargeLiquorKg = 0;
+  for (const id in c) {
+    if (!isLiquor(id) || isGas(id)) continue;
+    hcLiquor += (c[id]! * (component(id).cp_J_per_kgK ?? 1000)) / 3600;
+    chargeLiquorKg += c[id]!;
+  }
+  const hcCharge = heatCapacityFlow_W_per_K(chargeStream);
+
+  // ---- lot kinetics and relithiation
+  // hydroxide molarity of the charge as made up (lower than set when the recycle brings excess water)
+  const chargeLitres = (chargeLiquorKg / rho) * 1000;
+  const hydroxideMolarity = chargeLitres > 0 ? ((((c.LiOH ?? 0) / MW.LiOH) + ((c.KOH ?? 0) / MW.KOH)) * 1000) / chargeLitres : p.lioh + p.koh;
+  const hydroxideFactor = Math.pow(hydroxideMolarity / 4, p.hydroxideOrder);
+  const kin = routeKinetics(p, p.temperature);
+  const n = lotsIn.length;
+  const rFinal = new Array<number>(n);
+  const nTm = new Array<number>(n);
+  let liDemand = 0;
+  let treatedCam = 0;
+  for (let i = 0; i < n; i++) {
+    const lot = lotsIn[i]!;
+    if (!p.treatedFamilies.includes(lot.chemistry.family)) { rFinal[i] = lot.liPerTm; nTm[i] = 0; continue; }
+    treatedCam += lot.massKgPerHour;
+    nTm[i] = tmKmolPerHour(lot);
+    const k = lotRate(kin.k_per_h, kin.factors, lot) * hydroxideFactor * mediatorFactor;
+    const r = approachLiPerTm(lot, p.rEq, k, p.duration, false);
+    rFinal[i] = r;
+    liDemand += nTm[i]! * (r - lot.liPerTm);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const liAvail = (c.LiOH ?? 0) / MW.LiOH;
+  let scale = 1;
+  if (liDemand > liAvail) {
+    scale = liDemand > 0 ? liAvail / liDemand : 1;
+    diagnostics.push({ code: 'lithium-limited', severity: 'warning', where: ctx.unitId, message: `the charge holds ${liAvail.toPrecision(4)} kmol/h LiOH but the lots would take ${liDemand.toPrecision(4)} kmol/h; every lot's uptake is scaled by ${scale.toPrecision(4)} — raise the LiOH concentration or lower the solid:liquid ratio` });
+  }
+  const lots: Lot[] = new Array<Lot>(n);
+  let xi = 0;
+  let lotsOutKg = 0;
+  let rMin = Infinity;
+  let rMax = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const lot = lotsIn[i]!;
+    const r = lot.liPerTm + (rFinal[i]! - lot.liPerTm) * scale;
+    if (r === lot.liPerTm) { lots[i] = lot; lotsOutKg += lot.massKgPerHour; continue; } // unchanged: shared, never mutated
+    xi += nTm[i]! * (r - lot.liPerTm);
+    lots[i] = withLiPerTm(lot, r, nTm[i]!);
+    lotsOutKg += lots[i]!.massKgPerHour;
+    if (r < rMin) rMin = r;
+    if (r > rMax) rMax = r;
+  }
+  // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2, extent xi kmol Li/h
+  c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
+  add(c, 'H2O', (xi / 2) * MW.H2O);
+  const o2 = (xi / 4) * MW.O2;
+
+  // ---- outlets: gases to vent; liquor split between cake and mother liquor
+  const tOut = p.dischargeTemperature;
+  const solids = emptyStream(tOut);
+  const liquor = emptyStream(tOut);
+  const vent = emptyStream(tOut);
+  solids.lots = lots;
+  add(vent.components, 'O2', o2);
+  let liquorKg = 0;
+  let solidsKg = lotsOutKg;
+  for (const id in c) {
+    const kg = c[id]!;
+    if (isGas(id)) add(vent.components, id, kg);
+    else if (isLiquor(id)) liquorKg += kg;
+    else { add(solids.components, id, kg); solidsKg += kg; }
+  }
+  const entrainedKg = (p.entrainedLiquor * solidsKg * rho) / 1000;
+  const fCake = liquorKg > 0 ? Math.min(1, entrainedKg / liquorKg) : 0;
+  for (const id in c) {
+    if (!isLiquor(id) || isGas(id)) continue;
+    const kg = c[id]!;
+    const toCake = kg * fCake;
+    add(solids.components, id, toCake);
+    add(liquor.components, id, kg - toCake);
+  }
+
+  // ---- batches and energy
+  const liquorM3PerH = chargeLiquorKg / rho;
+  // the working volume is taken hot: the liquor expands like water (ρ_w(25 °C) / ρ_w(T))
+  const expansion = saturatedWaterDensity(AMBIENT_K) / saturatedWaterDensity(p.temperature);
+  const volumePerKgCam = cam > 0 ? (liquorM3PerH * expansion) / cam + 1 / CAM_DENSITY_KG_PER_M3 : 1;
+  const plan = planBatch({
+    camKgPerHour: cam, volume_m3: p.autoclaveVolume, fill: p.workingFill, volumePerKgCam_m3: volumePerKgCam,
+    fromK: chargeK, toK: p.temperature, rampKPerH: p.heatingRate, dwellH: p.duration, coolKPerH: p.coolingRate,
+    dischargeK: tOut, loadH: p.loadTime, unloadH: p.unloadTime,
+  });
+  const eta = p.heatingEfficiency;
+  const util = p.heatingUtility;
+  const dT = Math.max(0, p.temperature - chargeK);
+  const ledger = new EnergyLedger();
+  const tText = `${(p.temperature - 273.15).toFixed(0)} °C`;
+  ledger.heat('sensible heat of the liquor', 'sensible', (hcLiquor * dT) / 1000, { utility: util, efficiency: eta, basis: `${(hcLiquor * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${tText} (reaction heat unknown, neglected)` });
+  ledger.heat('sensible heat of the solids', 'sensible', ((hcCharge - hcLiquor) * dT) / 1000, { utility: util, efficiency: eta, basis: `${((hcCharge - hcLiquor) * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K` });
+  const steelKgPerH = p.vesselSteel * p.autoclaveVolume * plan.batchesPerHour;
+  const dTsteel = Math.max(0, p.temperature - tOut);
+  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: util, efficiency: eta, basis: `${p.vesselSteel} kg/m³ × ${p.autoclaveVolume} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
+  const area = cylinderSurfaceM2(p.autoclaveVolume);
+  const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
+  const lossKw = wallLossKw(p.wallU, area, p.temperature, ctx.ambientK) * hotH * plan.batchesPerHour;
+  ledger.loss('autoclave wall losses', lossKw / eta, util, `${p.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${eta}`);
+  const agitH = plan.heatH + plan.dwellH + plan.coolH;
+  ledger.motor('agitator', p.agitatorPower * p.autoclaveVolume * agitH * plan.batchesPerHour, `${p.agitatorPower} kW/m³ × ${p.autoclaveVolume} m³ × ${agitH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+
+  const pSat = saturationPressurePa(p.temperature);
+  const perKg = cam > 0 ? 1 / cam : 0;
+  const metrics: Record<string, number> = {
+    pressure_Pa: pSat,
+    designPressure_Pa: designPressurePa(p),
+    liquorVolume_L_per_batch: liquorM3PerH * 1000 * (cam > 0 ? plan.camPerBatchKg / cam : 0),
+    liquorVolume_L_per_h: liquorM3PerH * 1000,
+    liquorDensity_kg_per_m3: rho,
+    liquorThermalExpansion: expansion,
+    camKgPerHour: cam,
+    camPerBatch_kg: plan.camPerBatchKg,
+    batchesPerHour: plan.batchesPerHour,
+    chargeTemperature_K: chargeK,
+    cycleLoad_h: plan.loadH,
+    cycleHeat_h: plan.heatH,
+    cycleDwell_h: plan.dwellH,
+    cycleCool_h: plan.coolH,
+    cycleUnload_h: plan.unloadH,
+    cycleTime_h: cycleHours(plan),
+    rateConstant_per_h: kin.k_per_h,
+    hydroxideFactor,
+    mediatorFactor,
+    hydroxideMolarity_mol_per_L: hydroxideMolarity,
+    treatedCam_kg_per_h: treatedCam,
+    lithiumInserted_kmol_per_h: xi,
+    LiOH_consumed_kg_per_kg_cam: xi * MW.LiOH * perKg,
+    O2_released_kg_per_kg_cam: o2 * perKg,
+  };
+  for (const id in draws) metrics[`makeUp_${id}_kg_per_kg_cam`] = draws[id]! * perKg;
+  for (const id in recycled) metrics[`recycled_${id}_kg_per_kg_cam`] = recycled[id]! * perKg;
+  if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
+  return {
+    outlets: { solids: pruned(solids), liquor: pruned(liquor), vent: pruned(vent) },
+    draws,
+    recycled,
+    energy: ledger.build(),
+    metrics,
+    diagnostics,
+  };
+}
+
+/** Design of the hydrothermal (or redox-mediated) batch vessel. */
+export function designHydrothermal(p: Params, run: UnitRun, vessel: string): UnitDesign {
+  const m = run.metrics ?? {};
+  const cycle = { loadH: m.cycleLoad_h ?? p.loadTime, heatH: m.cycleHeat_h ?? 0, dwellH: p.duration, coolH: m.cycleCool_h ?? 0, unloadH: m.cycleUnload_h ?? p.unloadTime, cleanH: 0 };
+  const total = cycle.loadH + cycle.heatH + cycle.dwellH + cycle.coolH + cycle.unloadH;
+  const pGaugeBar = Math.max(0, designPressurePa(p) - 101325) / 1e5;
+  const fP = vesselPressureFactor(pGaugeBar, cylinderDiameterM(p.autoclaveVolume));
+  return {
+    mode: 'batch',
+    residenceTimeH: total,
+    cycle,
+    equipment: [{
+      name: vessel,
+      description: `agitated ${vessel} ${p.autoclaveVolume} m³, ${pGaugeBar.toFixed(1)} barg design (pressure factor ${fP.toFixed(2)} × material ${p.materialFactor})`,
+      mode: 'batch',
+      sizeUnit: 'm3',
+      maxSize: p.autoclaveVolume,
+      minSize: Math.min(1, p.autoclaveVolume),
+      capacityPerSize: (m.camPerBatch_kg ?? 0) / p.autoclaveVolume,
+      loadBasis: 'CAM',
+      loadKgPerHour: m.camKgPerHour ?? 0,
+      cycle,
+      powerKwPerSize: p.agitatorPower,
+      cost: costOf('jacketedAgitatedReactor', { materialFactor: fP * p.materialFactor }),
+    }],
+    operatorsPerShift: 1,
+  };
+}
+
+/** Design pressure (absolute), Pa: saturation pressure with the gauge margin. */
+function designPressurePa(p: Params): number {
+  const pSat = saturationPressurePa(p.temperature);
+  return 101325 + Math.max(0, pSat - 101325) * (1 + p.designPressureMargin);
+}

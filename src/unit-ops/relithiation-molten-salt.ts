@@ -1,0 +1,338 @@
+/**
+ * `relithiation-molten-salt`: batch relithiation of layered cathode lots in a molten (eutectic)
+ * lithium salt at ambient pressure (review Table 1: LiOH–LiNO3–LiC7H5O2 at 300 °C for 4 h [82];
+ * LiNO3–LiOH·H2O–Li2CO3 at 600 °C for 4 h [83]; LiOH–Ni(OH)2–Na2SO4 at 450 °C for 4 h [84];
+ * REFERENCE.md 1.4: ternary molten salt at 400 °C for NCM523, eutectic LiI–LiOH of Ma et al. 2022).
+ *
+ * Charge: CAM + salt at `saltRatio` kg of salt per kg of CAM, salt composition in mole fractions of
+ * the selected system. Salt arriving at `recycle` (recovered by washing / liquor recovery) is used
+ * first (→ recycled); the rest is fresh make-up (→ draws; LiOH as LiOH·H2O by default, its water
+ * boiling off). The temperature must exceed the system's melting point (load error otherwise).
+ *
+ * Lots: r → r_eq + (r0 − r_eq)·exp(−k·t), k = MOLTEN_SALT_RATE (lot-state.ts) at T × lot multiplier.
+ * Over-lithiation tendency (assumption): the melt is a large Li reservoir, so
+ * r_eq = min(rEqMax, 1 + overLithiationSlope·(L − 1)) with L = mol Li in the salt per mol TM in the
+ * charge; fast lots overshoot Li/TM 1 while slow lots lag. Lots at or above r_eq are left alone
+ * (the melt does not pull lithium out). LiOH is the Li donor:
+ * Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2; the water and O2 go to `vent` as gas.
+ * Salt decomposition (e.g. LiNO3 above ≈600 °C) is not modelled.
+ *
+ * Energy per batch: sensible heat of CAM + salt from the charge temperature, heat of fusion of the
+ * salt (sum of its components' enthalpies of fusion — assumption for a eutectic), water heated,
+ * evaporated and superheated, vessel steel reheated from the discharge temperature, wall losses
+ * U·A·ΔT over the hot part of the cycle, agitator; furnace efficiency. Reaction heat unknown,
+ * neglected. Cost: jacketed agitated reactor × corrosion-resistant material factor (Ni alloy).
+ */
+import { z } from 'zod';
+import { defineUnitOp, type Diagnostic } from './contract.js';
+import { quantity, fraction, described } from '../schema/param.js';
+import { msg } from '../schema/messages.js';
+import { component } from '../chemistry/components.js';
+import { MOLTEN_SALT_RATE } from './correlations/lot-state.js';
+import { EnergyLedger, sensibleKw, wallLossKw, cylinderSurfaceM2, evaporationKw } from './correlations/energy.js';
+import { costOf } from './data/equipment.js';
+import { emptyStream, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../streams/stream.js';
+import type { Lot } from '../streams/lot.js';
+import {
+  MW, add, supply, isGas, dehydrateLiOH, pruned, kineticParams, routeKinetics, lotRate, approachLiPerTm, treatedFamiliesParam,
+  tmKmolPerHour, withLiPerTm, planBatch, cycleHours, CAM_DENSITY_KG_PER_M3, STEEL_CP_J_PER_KGK,
+} from './correlations/relithiation.js';
+
+/** A molten-salt system: mole fractions, melting point and where each number comes from. */
+export interface SaltSystem {
+  /** Component id → mole fraction (sum 1). */
+  x: Record<string, number>;
+  meltingPointK: number;
+  source: string;
+}
+
+/** Salt systems the unit knows (compositions and melting points: see each source). */
+export const SALT_SYSTEMS = {
+  'LiOH-LiNO3': {
+    x: { LiOH: 0.38, LiNO3: 0.62 },
+    meltingPointK: 183 + 273.15,
+    source: '[MEMORY] binary eutectic 0.38 LiOH–0.62 LiNO3 melting at 183 °C (Shi et al., Green Chem. 2018, eutectic Li-salt relithiation of NCM523); not in REFERENCE.md',
+  },
+  'LiOH-LiNO3-LiC7H5O2': {
+    x: { LiOH: 0.3, LiNO3: 0.6, 'Li-benzoate': 0.1 },
+    meltingPointK: 170 + 273.15,
+    source: 'review Table 1 [82] (used at 300 °C); composition and melting point 170 °C are assumptions (the benzoate lowers the LiOH–LiNO3 eutectic; values not in REFERENCE.md or the review)',
+  },
+  'LiNO3-LiOH-Li2CO3': {
+    x: { LiNO3: 0.55, LiOH: 0.35, Li2CO3: 0.1 },
+    meltingPointK: 250 + 273.15,
+    source: 'review Table 1 [83] (LiNO3–LiOH·H2O–Li2CO3, used at 600 °C); composition and melting point 250 °C are assumptions (near the LiNO3 melting point 255 °C; not in REFERENCE.md or the review)',
+  },
+  'LiOH-Na2SO4': {
+    x: { LiOH: 0.8, Na2SO4: 0.2 },
+    meltingPointK: 420 + 273.15,
+    source: 'review Table 1 [84] (LiOH–Ni(OH)2–Na2SO4, used at 450 °C; the minor Ni(OH)2 is not modelled); composition and melting point 420 °C are assumptions (below LiOH 462 °C; not in REFERENCE.md or the review)',
+  },
+  'LiI-LiOH': {
+    x: { LiI: 0.4, LiOH: 0.6 },
+    meltingPointK: 175 + 273.15,
+    source: 'Ma et al., JACS 2022 (REFERENCE.md 1.4: "the lowest eutectic point among binary eutectic lithium salt systems", no numbers); composition 0.4:0.6 and 175 °C are [MEMORY]/assumption, kept below the LiOH–LiNO3 183 °C as the abstract implies',
+  },
+} satisfies Record<string, SaltSystem>;
+
+/** Name of a salt system. */
+export type SaltSystemName = keyof typeof SALT_SYSTEMS;
+const SALT_NAMES = Object.keys(SALT_SYSTEMS) as [SaltSystemName, ...SaltSystemName[]];
+
+/**
+ * Enthalpy of fusion of the salt components, kJ/mol (NIST Chemistry WebBook / JANAF values from
+ * memory [MEMORY]; Li benzoate: assumption). The heat of fusion of a eutectic is taken as the mole-
+ * weighted sum of its components' (assumption; the mixing enthalpy is neglected).
+ */
+export const FUSION_KJ_PER_MOL: Record<string, number> = { LiOH: 20.9, LiNO3: 25.5, Li2CO3: 41.0, LiI: 14.6, Na2SO4: 23.6, 'Li-benzoate': 20.0 };
+
+/** Li atoms per formula unit of the salt components. */
+const LI_PER_FORMULA: Record<string, number> = Object.fromEntries(
+  ['LiOH', 'LiNO3', 'Li2CO3', 'LiI', 'Na2SO4', 'Li-benzoate'].map((id) => [id, component(id).composition.Li ?? 0]),
+);
+
+
+const params = z
+  .strictObject({
+    salt: described(z.enum(SALT_NAMES).default('LiOH-LiNO3-LiC7H5O2'), { description: `salt system: ${SALT_NAMES.join(', ')} (composition and melting point of each in SALT_SYSTEMS)`, source: 'review Table 1 [82]: LiOH–LiNO3–LiC7H5O2 (its rate calibrates MOLTEN_SALT_RATE)' }),
+    saltRatio: quantity('kg/kg', { description: 'kg of salt per kg of CAM in the charge (mass ratio)', default: 1, above: 0, max: 20, source: 'assumption: lab eutectic relithiation mixes salt and CAM at about 1:1 by mass [MEMORY] (≈1.9 mol Li per mol TM for LiOH–LiNO3 with NCM523)' }),
+    temperature: quantity('K', { description: 'melt temperature (must exceed the salt melting point)', default: '300 degC', above: 273.15, max: 1273.15, displayUnit: 'degC', source: 'review Table 1 [82]: 300 °C' }),
+    duration: quantity('h', { description: 'dwell at temperature', default: '4 h', above: 0, source: 'review Table 1 [82][83][84]: 4 h' }),
+    overLithiationSlope: quantity('', { description: 'rise of r_eq per mol Li in the salt per mol TM above 1: r_eq = 1 + slope·(L − 1)', default: 0.04, min: 0, max: 1, source: 'assumption: the melt is a Li reservoir, so fast lots overshoot Li/TM 1 (≈1.03 at 1:1 salt:CAM); the review lists over-treatment as the cost of heterogeneity' }),
+    rEqMax: quantity('', { description: 'upper bound of r_eq (relative to the family nominal Li/TM)', default: 1.1, min: 1, max: 1.3, source: 'assumption: layered NCM takes up to ≈10 % Li excess (Li-rich Li1+xM1−xO2 regime) before Li salts remain on the surface' }),
+    ...kineticParams(MOLTEN_SALT_RATE, 'MOLTEN_SALT_RATE'),
+    treatedFamilies: treatedFamiliesParam(),
+    liohMakeUp: described(z.enum(['LiOH·H2O', 'LiOH']).default('LiOH·H2O'), { description: 'form in which fresh LiOH is drawn (hydrate water boils off)', source: 'assumption: LiOH·H2O is the traded form (REFERENCE.md 1.5); review Table 1 [83] uses LiOH·H2O' }),
+    reactorVolume: quantity('m3', { description: 'volume of one standard molten-salt reactor (pot)', default: '2 m3', min: 0.1, max: 35, source: 'assumption: Ni-alloy pots are smaller than autoclaves (heavy melt, corrosion)' }),
+    workingFill: quantity('', { description: 'working volume / vessel volume', default: 0.6, min: 0.15, max: 0.9, source: 'assumption: headspace for water and O2 release; SuperPro working-volume range 15–90 % (REFERENCE.md 4.3)' }),
+    meltDensity: quantity('kg/m3', { description: 'density of the molten salt', default: '1800 kg/m3', above: 0, source: 'assumption: LiNO3 / LiOH melts ≈ 1.4–1.8 g/cm³ [MEMORY]' }),
+    loadTime: quantity('h', { description: 'time to charge CAM and salt', default: '0.5 h', min: 0, source: 'assumption: powder charge by screw feeder' }),
+    unloadTime: quantity('h', { description: 'time to discharge the solidified cake', default: '1 h', min: 0, source: 'assumption: cake broken out or poured onto a cooling belt' }),
+    heatingRate: quantity('K/h', { description: 'heat-up ramp', default: '180 K/h', above: 0, source: 'assumption: 3 K/min, electrically heated pot' }),
+    coolingRate: quantity('K/h', { description: 'cool-down rate to the discharge temperature', default: '120 K/h', above: 0, source: 'assumption: 2 K/min, forced-air cooling' }),
+    dischargeTemperature: quantity('K', { description: 'temperature at which the solid cake is discharged (outlet temperature)', default: '100 degC', min: 273.15, displayUnit: 'degC', source: 'assumption: cake handled below 100 °C' }),
+    vesselSteel: quantity('kg/m3', { description: 'alloy of vessel and agitator per m³ of vessel volume (reheated every batch)', default: '400 kg/m3', min: 0, source: 'assumption: atmospheric pot, ≈10 mm Ni-alloy wall + agitator' }),
+    wallU: quantity('W/(m2 K)', { description: 'overall heat-loss coefficient of the insulated furnace wall', default: '1 W/(m2 K)', min: 0, source: 'assumption: ≈150 mm furnace insulation at 300–600 °C' }),
+    agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of vessel volume while molten', default: '1 kW/m3', min: 0, source: 'assumption: viscous melt with dense solids, upper end of 0.2–1 kW/m³' }),
+    heatingUtility: described(z.enum(['electricity', 'natural-gas', 'steam']).default('electricity'), { description: 'utility heating the furnace', source: 'assumption: electrically heated pot furnace (steam cannot reach 300 °C+)' }),
+    heatingEfficiency: fraction({ description: 'furnace efficiency: fraction of delivered heat reaching the charge and vessel', default: 0.85, above: 0, source: 'assumption: resistive heating, wall losses counted separately; gas firing ≈ 0.25–0.6 (REFERENCE.md 1.4, Kanthal [L])' }),
+    corrosionMaterialFactor: quantity('', { description: 'material cost factor of the corrosion-resistant reactor', default: 7.1, min: 1, source: 'assumption: solid Ni alloy against molten hydroxide/nitrate, Turton Table A.3 F_M = 7.1 [MEMORY] (review: molten salt is corrosive, stricter equipment)' }),
+  })
+  .superRefine((p, ctx) => {
+    const sys = SALT_SYSTEMS[p.salt];
+    if (sys && typeof p.temperature === 'number' && !(p.temperature > sys.meltingPointK)) {
+      ctx.addIssue({ code: 'custom', path: ['temperature'], message: msg.belowMeltingPoint(p.salt, p.temperature - 273.15, sys.meltingPointK - 273.15) });
+    }
+  });
+
+type Params = z.output<typeof params>;
+
+export const relithiationMoltenSalt = defineUnitOp({
+  kind: 'relithiation-molten-salt',
+  summary: 'batch eutectic molten-salt relithiation: per-lot Arrhenius approach to an r_eq that rises with Li excess, salt recycle, fusion and furnace energy',
+  params,
+  ports: () => ({
+    inlets: [
+      { name: 'feed', description: 'CAM lots and whatever components come along' },
+      { name: 'recycle', description: 'recovered salt (e.g. from washing and liquor recovery)', optional: true },
+    ],
+    outlets: [
+      { name: 'solids', description: 'CAM + solidified salt cake (a downstream washing unit dissolves the salt)' },
+      { name: 'vent', description: 'O2 and water vapour released, and any other gas' },
+    ],
+  }),
+  run: (p: Params, inlets, ctx) => {
+    const sys: SaltSystem = SALT_SYSTEMS[p.salt];
+    const feed = inlets.feed ?? emptyStream(ctx.ambientK);
+    const rec = inlets.recycle ?? emptyStream(ctx.ambientK);
+    const feedC = { ...feed.components };
+    const recC = { ...rec.components };
+    dehydrateLiOH(feedC);
+    dehydrateLiOH(recC);
+    const lotsIn: Lot[] = rec.lots.length === 0 ? feed.lots : mixStreams([{ components: {}, lots: feed.lots, temperatureK: feed.temperatureK }, { components: {}, lots: rec.lots, temperatureK: rec.temperatureK }]).lots;
+    let cam = 0;
+    let tmAll = 0;
+    const nTm = new Array<number>(lotsIn.length);
+    for (let i = 0; i < lotsIn.length; i++) {
+      const l = lotsIn[i]!;
+      cam += l.massKgPerHour;
+      nTm[i] = tmKmolPerHour(l);
+      tmAll += nTm[i]!;
+    }
+
+    // ---- salt charge: recycle first, then feed, then make-up
+    let mBar = 0;
+    for (const id in sys.x) mBar += sys.x[id]! * component(id).molarMass_g_per_mol;
+    const saltKmol = (p.saltRatio * cam) / mBar;
+    const draws: Record<string, number> = {};
+    const recycled: Record<string, number> = {};
+    const c: Record<string, number> = { ...feedC };
+    for (const k in recC) add(c, k, recC[k]!);
+    for (const id in sys.x) {
+      const demand = sys.x[id]! * saltKmol * component(id).molarMass_g_per_mol;
+      const mk = supply(id, demand, recC[id] ?? 0, feedC[id] ?? 0, recycled);
+      if (mk <= 0) continue;
+      add(c, id, mk);
+      if (id === 'LiOH' && p.liohMakeUp === 'LiOH·H2O') {
+        const kmol = mk / MW.LiOH;
+        draws['LiOH·H2O'] = kmol * MW.LiOH_H2O;
+        add(c, 'H2O', kmol * MW.H2O);
+      } else draws[id] = mk;
+    }
+
+    const hcFeed = heatCapacityFlow_W_per_K(feed);
+    const hcRec = heatCapacityFlow_W_per_K(rec);
+    const hcMake = heatCapacityFlow_W_per_K({ components: draws, lots: [], temperatureK: ctx.ambientK });
+    const hcAll = hcFeed + hcRec + hcMake;
+    const chargeK = hcAll > 0 ? (hcFeed * feed.temperatureK + hcRec * rec.temperatureK + hcMake * ctx.ambientK) / hcAll : ctx.ambientK;
+
+    // ---- Li reservoir and r_eq
+    let liKmol = 0;
+    let saltKg = 0;
+    let fusionKw = 0;
+    for (const id in c) {
+      const per = LI_PER_FORMULA[id];
+      if (per === undefined) continue;
+      const kmol = c[id]! / component(id).molarMass_g_per_mol;
+      liKmol += kmol * per;
+      saltKg += c[id]!;
+      fusionKw += (kmol * (FUSION_KJ_PER_MOL[id] ?? 0) * 1000) / 3600;
+    }
+    const liPerTmSalt = tmAll > 0 ? liKmol / tmAll : 0;
+    const rEq = Math.min(p.rEqMax, 1 + p.overLithiationSlope * Math.max(0, liPerTmSalt - 1));
+
+    // ---- lots
+    const kin = routeKinetics(p, p.temperature);
+    const n = lotsIn.length;
+    const rFinal = new Array<number>(n);
+    let liDemand = 0;
+    for (let i = 0; i < n; i++) {
+      const lot = lotsIn[i]!;
+      if (!p.treatedFamilies.includes(lot.chemistry.family)) { rFinal[i] = lot.liPerTm; continue; }
+      const r = approachLiPerTm(lot, rEq, lotRate(kin.k_per_h, kin.factors, lot), p.duration, false);
+      rFinal[i] = r;
+      liDemand += nTm[i]! * (r - lot.liPerTm);
+    }
+    const diagnostics: Diagnostic[] = [];
+    const liohAvail = (c.LiOH ?? 0) / MW.LiOH;
+    let scale = 1;
+    if (liDemand > liohAvail) {
+      scale = liDemand > 0 ? liohAvail / liDemand : 1;
+      diagnostics.push({ code: 'lithium-limited', severity: 'warning', where: ctx.unitId, message: `the salt holds ${liohAvail.toPrecision(4)} kmol/h LiOH but the lots would take ${liDemand.toPrecision(4)} kmol/h; every lot's uptake is scaled by ${scale.toPrecision(4)} — raise the salt ratio or choose a LiOH-richer salt` });
+    }
+    const lots: Lot[] = new Array<Lot>(n);
+    let xi = 0;
+    let rMin = Infinity;
+    let rMax = -Infinity;
+    for (let i = 0; i < n; i++) {
+      const lot = lotsIn[i]!;
+      const r = lot.liPerTm + (rFinal[i]! - lot.liPerTm) * scale;
+      if (r === lot.liPerTm) { lots[i] = lot; continue; } // unchanged: shared, never mutated
+      xi += nTm[i]! * (r - lot.liPerTm);
+      lots[i] = withLiPerTm(lot, r, nTm[i]!);
+      if (r < rMin) rMin = r;
+      if (r > rMax) rMax = r;
+    }
+    // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O(g) + (1−r)/4 O2
+    c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
+    const waterIn = c.H2O ?? 0;
+    c.H2O = 0;
+    const vaporKg = waterIn + (xi / 2) * MW.H2O;
+    const o2 = (xi / 4) * MW.O2;
+
+    // ---- outlets
+    const tOut = p.dischargeTemperature;
+    const solids = emptyStream(tOut);
+    const vent = emptyStream(tOut);
+    solids.lots = lots;
+    add(vent.components, 'O2', o2);
+    add(vent.components, 'H2O(g)', vaporKg);
+    for (const id in c) {
+      if (isGas(id)) add(vent.components, id, c[id]!);
+      else add(solids.components, id, c[id]!);
+    }
+
+    // ---- batches and energy
+    const volumePerKgCam = cam > 0 ? 1 / CAM_DENSITY_KG_PER_M3 + saltKg / cam / p.meltDensity : 1;
+    const plan = planBatch({
+      camKgPerHour: cam, volume_m3: p.reactorVolume, fill: p.workingFill, volumePerKgCam_m3: volumePerKgCam,
+      fromK: chargeK, toK: p.temperature, rampKPerH: p.heatingRate, dwellH: p.duration, coolKPerH: p.coolingRate,
+      dischargeK: tOut, loadH: p.loadTime, unloadH: p.unloadTime,
+    });
+    const eta = p.heatingEfficiency;
+    const util = p.heatingUtility;
+    const dT = Math.max(0, p.temperature - chargeK);
+    const solidsCharge: Stream = { components: {}, lots: lotsIn, temperatureK: chargeK };
+    for (const id in c) if (!isGas(id)) solidsCharge.components[id] = id === 'LiOH' ? c[id]! + xi * MW.LiOH : c[id]!;
+    const hcSolids = heatCapacityFlow_W_per_K(solidsCharge);
+    const ledger = new EnergyLedger();
+    ledger.heat('sensible heat of CAM and salt', 'sensible', (hcSolids * dT) / 1000, { utility: util, efficiency: eta, basis: `${(hcSolids * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C (reaction heat unknown, neglected)` });
+    ledger.heat(`heat of fusion of ${p.salt}`, 'latent', fusionKw, { utility: util, efficiency: eta, basis: `Σ kmol/h × ΔH_fus (kJ/mol: ${Object.keys(sys.x).map((id) => `${id} ${FUSION_KJ_PER_MOL[id]}`).join(', ')})` });
+    if (waterIn > 0) {
+      const toBoil = Math.max(0, 373.15 - chargeK);
+      const cpW = component('H2O').cp_J_per_kgK!;
+      const cpV = component('H2O(g)').cp_J_per_kgK!;
+      const waterKw = sensibleKw(waterIn, cpW, toBoil) + evaporationKw('H2O', waterIn) + sensibleKw(waterIn, cpV, Math.max(0, p.temperature - 373.15));
+      ledger.heat('water (hydrate and moisture) boiled off', 'latent', waterKw, { utility: util, efficiency: eta, basis: `${waterIn.toPrecision(4)} kg/h heated to 100 °C, evaporated (2256.5 kJ/kg) and superheated to ${(p.temperature - 273.15).toFixed(0)} °C` });
+    }
+    const steelKgPerH = p.vesselSteel * p.reactorVolume * plan.batchesPerHour;
+    const dTsteel = Math.max(0, p.temperature - tOut);
+    ledger.heat('vessel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: util, efficiency: eta, basis: `${p.vesselSteel} kg/m³ × ${p.reactorVolume} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
+    const area = cylinderSurfaceM2(p.reactorVolume);
+    const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
+    const lossKw = wallLossKw(p.wallU, area, p.temperature, ctx.ambientK) * hotH * plan.batchesPerHour;
+    ledger.loss('furnace wall losses', lossKw / eta, util, `${p.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${eta}`);
+    const agitH = plan.dwellH + plan.heatH / 2;
+    ledger.motor('agitator', p.agitatorPower * p.reactorVolume * agitH * plan.batchesPerHour, `${p.agitatorPower} kW/m³ × ${p.reactorVolume} m³ × ${agitH.toFixed(2)} h/batch (molten part) × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+
+    const perKg = cam > 0 ? 1 / cam : 0;
+    const metrics: Record<string, number> = {
+      meltingPoint_K: sys.meltingPointK,
+      saltLiPerTm_mol_per_mol: liPerTmSalt,
+      rEq,
+      salt_kg_per_kg_cam: saltKg * perKg,
+      camKgPerHour: cam,
+      camPerBatch_kg: plan.camPerBatchKg,
+      batchesPerHour: plan.batchesPerHour,
+      chargeTemperature_K: chargeK,
+      cycleLoad_h: plan.loadH,
+      cycleHeat_h: plan.heatH,
+      cycleDwell_h: plan.dwellH,
+      cycleCool_h: plan.coolH,
+      cycleUnload_h: plan.unloadH,
+      cycleTime_h: cycleHours(plan),
+      rateConstant_per_h: kin.k_per_h,
+      lithiumInserted_kmol_per_h: xi,
+      LiOH_consumed_kg_per_kg_cam: xi * MW.LiOH * perKg,
+      O2_released_kg_per_kg_cam: o2 * perKg,
+    };
+    for (const id in draws) metrics[`makeUp_${id}_kg_per_kg_cam`] = draws[id]! * perKg;
+    for (const id in recycled) metrics[`recycled_${id}_kg_per_kg_cam`] = recycled[id]! * perKg;
+    if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
+    return { outlets: { solids: pruned(solids), vent: pruned(vent) }, draws, recycled, energy: ledger.build(), metrics, diagnostics };
+  },
+  design: (p: Params, _inlets, run) => {
+    const m = run.metrics ?? {};
+    const cycle = { loadH: m.cycleLoad_h ?? p.loadTime, heatH: m.cycleHeat_h ?? 0, dwellH: p.duration, coolH: m.cycleCool_h ?? 0, unloadH: m.cycleUnload_h ?? p.unloadTime, cleanH: 0 };
+    return {
+      mode: 'batch',
+      residenceTimeH: cycle.loadH + cycle.heatH + cycle.dwellH + cycle.coolH + cycle.unloadH,
+      cycle,
+      equipment: [{
+        name: 'molten-salt reactor',
+        description: `agitated Ni-alloy pot ${p.reactorVolume} m³ in an electric furnace, ${p.salt} at ${(p.temperature - 273.15).toFixed(0)} °C (material factor ${p.corrosionMaterialFactor})`,
+        mode: 'batch',
+        sizeUnit: 'm3',
+        maxSize: p.reactorVolume,
+        minSize: Math.min(0.1, p.reactorVolume),
+        capacityPerSize: (m.camPerBatch_kg ?? 0) / p.reactorVolume,
+        loadBasis: 'CAM',
+        loadKgPerHour: m.camKgPerHour ?? 0,
+        cycle,
+        powerKwPerSize: p.agitatorPower,
+        cost: costOf('jacketedAgitatedReactor', { materialFactor: p.corrosionMaterialFactor }),
+      }],
+      operatorsPerShift: 1,
+    };
+  },
+});

@@ -1,0 +1,394 @@
+/**
+ * `sorting`: a continuous sorting line that sends cathode scrap down lanes by chemistry and/or
+ * degradation class, with a confusion matrix so misclassified mass visibly travels the wrong lane.
+ *
+ * Lanes. `lanes: [chemistry]` gives `ncm` (Ni-containing layered: NCM grades, Ni90, NCA), `lco`
+ * (Ni-free layered), `lfp` (olivine), `lmo` (spinel); `[chemistry, degradation]` splits the ncm class
+ * at Li/TM = `degradationThreshold` into `ncm-mild` (≥) and `ncm-severe` (<); `[degradation]` alone
+ * gives `mild` and `severe` for every chemistry (no chemistry identification). Explicit lanes are a
+ * list of { name, chemistries?, families?, containsNi?, minLiPerTm?, maxLiPerTm?, minNi?, maxNi?,
+ * morphology? } (min inclusive, max exclusive); the first lane a lot matches is its true class, a lot
+ * matching none has true class `rejects`. Outlets: one per lane plus `rejects`.
+ *
+ * Confusion matrix M[true class][outlet] (rows sum to 1). Default, per true class c:
+ *   rejects ← r (rejectRate: unreadable items);
+ *   of the read share (1 − r): the chemistry is identified with probability a (accuracy); a wrong
+ *   identification goes equally to the other chemistry groups (misclassified: spread; a group's
+ *   share is divided equally among its lanes) or to rejects (misclassified: rejects);
+ *   inside a group of degradation lanes (ncm-mild/ncm-severe) the degradation class is right with probability a_d
+ *   (degradationAccuracy), wrong → the other degradation lane (or rejects);
+ *   true class rejects: r + (1 − r)·a to rejects, the rest spread over all lanes (or rejects).
+ * E.g. [chemistry], a = 0.95, r = 0: an NCM lot of 1000 kg/h → 950 ncm, 16.67 each to lco, lfp, lmo.
+ * A user matrix replaces the default (accuracy, degradationAccuracy and rejectRate are then unused).
+ *
+ * Each lot (and each sub-lot, which carries its own Li/TM) is classified by its TRUE class and its
+ * mass is split down the outlets by that row; every portion is renamed `<id>@<outlet>` with `lane`
+ * set. Non-CAM components (carbon, binder, foil…) follow the CAM in proportion to the CAM mass sent
+ * to each outlet (assumption: every lot's scrap has the same non-CAM composition; with none, they go
+ * to rejects).
+ *
+ * Design: continuous sorting line, 1–5 t/h per line (AISORT vendor page, REFERENCE.md 1.4 [L]),
+ * about a minute on the line (assumption);
+ * electricity from a specific energy per tonne (assumption); cost `sorterLine` (assumption).
+ */
+import { z } from 'zod';
+import { defineUnitOp, type Diagnostic } from './contract.js';
+import { fraction, quantity, described } from '../schema/param.js';
+import { msg } from '../schema/messages.js';
+import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
+import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
+import type { Lot, Morphology } from '../streams/lot.js';
+import { EnergyLedger } from './correlations/energy.js';
+import { costOf } from './data/equipment.js';
+
+const REJECTS = 'rejects';
+const FAMILIES = ['layered', 'spinel', 'olivine'] as const satisfies readonly CathodeFamily[];
+const PRESETS = ['chemistry', 'degradation'] as const;
+const portName = z.string().regex(/^[A-Za-z][\w-]*$/, 'a lane name starts with a letter and has only letters, digits, _ and -');
+
+const laneSpec = z.strictObject({
+  name: portName,
+  chemistries: z.array(z.string()).min(1).optional(),
+  families: z.array(z.enum(FAMILIES)).min(1).optional(),
+  containsNi: z.boolean().optional(),
+  minLiPerTm: z.number().min(0).optional(),
+  maxLiPerTm: z.number().min(0).optional(),
+  minNi: z.number().min(0).max(1).optional(),
+  maxNi: z.number().min(0).max(1.000001).optional(),
+  morphology: z.enum(['polycrystal', 'single-crystal']).optional(),
+});
+
+/** A lane with its matching rule (resolved: chemistry names canonical). */
+export interface SortLane {
+  name: string;
+  /** Chemistry group: lanes of one group are told apart by degradation, not chemistry. */
+  group: string;
+  chemistries?: string[];
+  families?: CathodeFamily[];
+  containsNi?: boolean;
+  minLiPerTm?: number;
+  maxLiPerTm?: number;
+  minNi?: number;
+  maxNi?: number;
+  morphology?: Morphology;
+}
+
+type LaneInput = string | z.infer<typeof laneSpec>;
+
+/** Resolve the lanes; reports problems through `issue` and returns undefined when invalid. */
+function resolveLanes(input: readonly LaneInput[], threshold: number, issue: (path: (string | number)[], message: string) => void): SortLane[] | undefined {
+  const words = input.filter((x): x is string => typeof x === 'string');
+  const specs = input.filter((x): x is z.infer<typeof laneSpec> => typeof x !== 'string');
+  if (words.length > 0 && specs.length > 0) {
+    issue([], msg.laneMixed());
+    return undefined;
+  }
+  if (words.length > 0) {
+    const set = new Set(words);
+    const known = words.every((w) => (PRESETS as readonly string[]).includes(w));
+    if (!known || set.size !== words.length) {
+      issue([], msg.lanePreset(`[${words.join(', ')}]`));
+      return undefined;
+    }
+    if (!set.has('chemistry')) {
+      return [
+        { name: 'mild', group: 'all', minLiPerTm: threshold },
+        { name: 'severe', group: 'all', maxLiPerTm: threshold },
+      ];
+    }
+    const ncm: SortLane[] = set.has('degradation')
+      ? [
+          { name: 'ncm-mild', group: 'ncm', families: ['layered'], containsNi: true, minLiPerTm: threshold },
+          { name: 'ncm-severe', group: 'ncm', families: ['layered'], containsNi: true, maxLiPerTm: threshold },
+        ]
+      : [{ name: 'ncm', group: 'ncm', families: ['layered'], containsNi: true }];
+    return [
+      ...ncm,
+      { name: 'lco', group: 'lco', families: ['layered'], containsNi: false },
+      { name: 'lfp', group: 'lfp', families: ['olivine'] },
+      { name: 'lmo', group: 'lmo', families: ['spinel'] },
+    ];
+  }
+  const out: SortLane[] = [];
+  let ok = true;
+  const seen = new Set<string>();
+  specs.forEach((s, i) => {
+    if (s.name === REJECTS || seen.has(s.name)) {
+      issue([i, 'name'], msg.duplicateLane(s.name));
+      ok = false;
+    }
+    seen.add(s.name);
+    const lane: SortLane = { name: s.name, group: s.name };
+    if (s.chemistries) {
+      lane.chemistries = [];
+      s.chemistries.forEach((c, j) => {
+        const chem = chemistryByName(c);
+        if (!chem) {
+          issue([i, 'chemistries', j], msg.unknownChemistry(c, Object.keys(CHEMISTRIES)));
+          ok = false;
+        } else lane.chemistries!.push(chem.name);
+      });
+    }
+    if (s.families) lane.families = [...s.families];
+    if (s.containsNi !== undefined) lane.containsNi = s.containsNi;
+    for (const [lo, hi, what] of [['minLiPerTm', 'maxLiPerTm', 'Li/TM'], ['minNi', 'maxNi', 'Ni fraction']] as const) {
+      const a = s[lo];
+      const b = s[hi];
+      if (a !== undefined && b !== undefined && !(a < b)) {
+        issue([i, lo], msg.laneRange(what, a, b));
+        ok = false;
+      }
+      if (a !== undefined) lane[lo] = a;
+      if (b !== undefined) lane[hi] = b;
+    }
+    if (s.morphology) lane.morphology = s.morphology;
+    out.push(lane);
+  });
+  return ok ? out : undefined;
+}
+
+/** Default confusion matrix: rows by true class (lanes…, rejects), columns by outlet (lanes…, rejects). */
+export function defaultConfusion(lanes: readonly SortLane[], accuracy: number, degradationAccuracy: number, rejectRate: number, spread: boolean): number[][] {
+  const n = lanes.length;
+  const R = n;
+  const groups = new Map<string, number[]>();
+  lanes.forEach((l, i) => {
+    const g = groups.get(l.group);
+    if (g) g.push(i);
+    else groups.set(l.group, [i]);
+  });
+  const rows: number[][] = [];
+  const spreadOver = (row: number[], share: number, groupNames: string[]) => {
+    if (!spread || groupNames.length === 0) {
+      row[R]! += share;
+      return;
+    }
+    for (const g of groupNames) {
+      const members = groups.get(g)!;
+      for (const j of members) row[j]! += share / groupNames.length / members.length;
+    }
+  };
+  for (let c = 0; c <= n; c++) {
+    const row = new Array<number>(n + 1).fill(0);
+    row[R] = rejectRate;
+    const read = 1 - rejectRate;
+    if (c === R) {
+      row[R]! += read * accuracy;
+      spreadOver(row, read * (1 - accuracy), [...groups.keys()]);
+    } else {
+      const g = lanes[c]!.group;
+      const members = groups.get(g)!;
+      const right = read * accuracy;
+      if (members.length > 1) {
+        row[c]! += right * degradationAccuracy;
+        const wrong = right * (1 - degradationAccuracy);
+        const others = members.filter((j) => j !== c);
+        if (spread) for (const j of others) row[j]! += wrong / others.length;
+        else row[R]! += wrong;
+      } else row[c]! += right;
+      spreadOver(row, read * (1 - accuracy), [...groups.keys()].filter((k) => k !== g));
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+const params = z
+  .strictObject({
+    lanes: described(z.array(z.union([z.string(), laneSpec])).min(1).default(['chemistry']), {
+      description: 'lanes: presets [chemistry], [chemistry, degradation] or [degradation], or a list of { name, chemistries, families, containsNi, minLiPerTm, maxLiPerTm, minNi, maxNi, morphology } (first match wins)',
+      source: 'DESIGN.md flowsheet example (lanes: [chemistry])',
+    }),
+    degradationThreshold: quantity('', {
+      description: 'Li/TM below which an NCM lot is classed severe (lanes: [chemistry, degradation])',
+      default: 0.85, above: 0, max: 1.2,
+      source: 'assumption: the calibration point of correlations/lot-state.ts HYDROTHERMAL_RATE — a Li/TM 0.85 lot is repaired by the review Table 1 conditions (220 °C, 3 h); below it, lots need longer treatment',
+    }),
+    accuracy: fraction({
+      description: 'probability that a read item is given its true chemistry class',
+      default: 0.95,
+      source: 'LINEV Systems: "sorting accuracy of 95% or higher" (REFERENCE.md 1.4 [L]); AISORT targets ">98%" [L]',
+    }),
+    degradationAccuracy: fraction({
+      description: 'probability that an item of the ncm group is given its true degradation class',
+      default: 0.79,
+      source: 'Chen & Shen, PLOS One 2017 e0185922: X-ray degradation sorting accuracy "about 79%" (REFERENCE.md 1.4 [H])',
+    }),
+    rejectRate: fraction({
+      description: 'fraction of every class the sorter cannot read and rejects',
+      default: 0.02,
+      source: 'assumption: 2 % unreadable items, within AISORT\'s "Li-ion recovery >95%" (REFERENCE.md 1.4 [L])',
+    }),
+    misclassified: described(z.enum(['spread', 'rejects']).default('spread'), {
+      description: 'where a wrong classification goes: spread equally over the other lanes, or to rejects',
+      source: 'assumption: a wrong identification sends the item down a wrong lane',
+    }),
+    matrix: described(z.record(z.string(), z.record(z.string(), fraction({ description: 'fraction of the true class sent to this outlet' }))).optional(), {
+      description: 'explicit confusion matrix { trueClass: { outlet: fraction } } (lanes and rejects); each row sums to 1; replaces accuracy/rejectRate',
+      source: 'flowsheet author',
+    }),
+    specificEnergy: quantity('kWh/kg', {
+      description: 'electricity of the sorting line per kg of feed (X-ray source, conveyors, compressed air for ejectors)',
+      default: '10 kWh/t', min: 0,
+      source: 'assumption: ≈20 kW installed (X-ray/vision ≈5 kW, conveyors ≈5 kW, ejector air ≈10 kW) per 2 t/h line',
+    }),
+    lineCapacity: quantity('kg/h', {
+      description: 'throughput of one sorting line',
+      default: '2 t/h', above: 0,
+      source: 'AISORT vendor page: throughput 1–5 t/h (REFERENCE.md 1.4 [L]); 2 t/h chosen',
+    }),
+    operatorsPerShift: quantity('', { description: 'operators per shift for the sorting line', default: 1, min: 0, source: 'assumption: one operator supervises an automatic line' }),
+  })
+  .superRefine((p, ctx) => {
+    const lanes = resolveLanes(p.lanes, p.degradationThreshold, (path, message) => ctx.addIssue({ code: 'custom', path: ['lanes', ...path], message }));
+    if (!lanes || !p.matrix) return;
+    const outlets = [...lanes.map((l) => l.name), REJECTS];
+    for (const [row, cols] of Object.entries(p.matrix)) {
+      if (!outlets.includes(row)) {
+        ctx.addIssue({ code: 'custom', path: ['matrix', row], message: msg.notOneOf(row, outlets) });
+        continue;
+      }
+      let sum = 0;
+      for (const [col, f] of Object.entries(cols)) {
+        if (!outlets.includes(col)) ctx.addIssue({ code: 'custom', path: ['matrix', row, col], message: msg.notOneOf(col, outlets) });
+        sum += f;
+      }
+      if (Math.abs(sum - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['matrix', row], message: msg.confusionRowSum(row, sum) });
+    }
+    for (const l of lanes) {
+      if (!p.matrix[l.name]) ctx.addIssue({ code: 'custom', path: ['matrix'], message: msg.confusionRowMissing(l.name, lanes.map((x) => x.name)) });
+    }
+  })
+  .transform((p) => {
+    const lanes = resolveLanes(p.lanes, p.degradationThreshold, () => undefined)!;
+    const outlets = [...lanes.map((l) => l.name), REJECTS];
+    let rows: number[][];
+    if (p.matrix) {
+      rows = outlets.map((cls) => {
+        const given = p.matrix![cls];
+        const row = outlets.map((o) => (given ? (given[o] ?? 0) : o === REJECTS ? 1 : 0));
+        const sum = row.reduce((a, b) => a + b, 0);
+        return row.map((x) => x / sum);
+      });
+    } else {
+      // without chemistry lanes (lanes: [degradation]) there is no chemistry identification to get wrong
+      const chemistryAccuracy = lanes.some((l) => l.group === 'all') ? 1 : p.accuracy;
+      rows = defaultConfusion(lanes, chemistryAccuracy, p.degradationAccuracy, p.rejectRate, p.misclassified === 'spread');
+    }
+    const confusion: Record<string, Record<string, number>> = {};
+    outlets.forEach((cls, i) => {
+      confusion[cls] = {};
+      outlets.forEach((o, j) => (confusion[cls]![o] = rows[i]![j]!));
+    });
+    return { ...p, lanes, outlets, confusion, rows };
+  });
+
+/** Index of a lot's true class: the first matching lane, or lanes.length (rejects). */
+export function trueClassOf(lot: Lot, lanes: readonly SortLane[]): number {
+  const ni = lot.chemistry.tm.Ni ?? 0;
+  for (let i = 0; i < lanes.length; i++) {
+    const l = lanes[i]!;
+    if (l.families && !l.families.includes(lot.chemistry.family)) continue;
+    if (l.chemistries && !l.chemistries.includes(lot.chemistry.name)) continue;
+    if (l.containsNi !== undefined && (ni > 0) !== l.containsNi) continue;
+    if (l.minLiPerTm !== undefined && !(lot.liPerTm >= l.minLiPerTm)) continue;
+    if (l.maxLiPerTm !== undefined && !(lot.liPerTm < l.maxLiPerTm)) continue;
+    if (l.minNi !== undefined && !(ni >= l.minNi)) continue;
+    if (l.maxNi !== undefined && !(ni < l.maxNi)) continue;
+    if (l.morphology !== undefined && lot.morphology !== l.morphology) continue;
+    return i;
+  }
+  return lanes.length;
+}
+
+export const sorting = defineUnitOp({
+  kind: 'sorting',
+  summary: 'sorting line: lanes by chemistry and/or degradation class with a confusion matrix and rejects',
+  params,
+  ports: (p) => ({
+    inlets: [{ name: 'feed', description: 'cathode scrap to sort' }],
+    outlets: p.outlets.map((name) => ({
+      name,
+      description: name === REJECTS ? 'unreadable and unmatched material (lots renamed <id>@rejects)' : `lane ${name} (lots renamed <id>@${name}, misclassified mass included)`,
+    })),
+  }),
+  run: (p, inlets, ctx) => {
+    const feed = inlets.feed!;
+    const nOut = p.outlets.length;
+    const outlets: Stream[] = p.outlets.map(() => emptyStream(feed.temperatureK));
+    const camTo = new Array<number>(nOut).fill(0);
+    let camTotal = 0;
+    let misclassified = 0;
+    for (const lot of feed.lots) {
+      const cls = trueClassOf(lot, p.lanes);
+      const row = p.rows[cls]!;
+      let last = -1;
+      for (let j = 0; j < nOut; j++) if (row[j]! > 0) last = j;
+      let rest = lot.massKgPerHour;
+      for (let j = 0; j <= last; j++) {
+        if (!(row[j]! > 0)) continue;
+        const m = j === last ? rest : lot.massKgPerHour * row[j]!;
+        rest -= m;
+        const name = p.outlets[j]!;
+        outlets[j]!.lots.push({ ...lot, id: `${lot.id}@${name}`, lane: name, massKgPerHour: m });
+        camTo[j]! += m;
+        if (j !== cls && j !== nOut - 1) misclassified += m;
+      }
+      camTotal += lot.massKgPerHour;
+    }
+    const diagnostics: Diagnostic[] = [];
+    for (const id in feed.components) {
+      const total = feed.components[id]!;
+      if (camTotal > 0) {
+        let rest = total;
+        let last = -1;
+        for (let j = 0; j < nOut; j++) if (camTo[j]! > 0) last = j;
+        for (let j = 0; j <= last; j++) {
+          if (!(camTo[j]! > 0)) continue;
+          const v = j === last ? rest : (total * camTo[j]!) / camTotal;
+          rest -= v;
+          outlets[j]!.components[id] = (outlets[j]!.components[id] ?? 0) + v;
+        }
+      } else {
+        outlets[nOut - 1]!.components[id] = (outlets[nOut - 1]!.components[id] ?? 0) + total;
+      }
+    }
+    const feedKg = streamMass(feed);
+    if (camTotal === 0 && feedKg > 0) diagnostics.push({ code: 'no-lots', severity: 'warning', where: ctx.unitId, message: 'the feed of the sorter carries no cathode lots; everything goes to rejects' });
+    const energy = new EnergyLedger()
+      .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg`)
+      .build();
+    const out: Record<string, Stream> = {};
+    const metrics: Record<string, number> = {};
+    p.outlets.forEach((name, j) => {
+      out[name] = outlets[j]!;
+      metrics[`camTo_${name}_kg_per_h`] = camTo[j]!;
+    });
+    metrics.misclassifiedCam_kg_per_h = misclassified;
+    metrics.misclassifiedCamFraction = camTotal > 0 ? misclassified / camTotal : 0;
+    return { outlets: out, draws: {}, recycled: {}, energy, metrics, diagnostics };
+  },
+  design: (p, inlets) => {
+    const load = streamMass(inlets.feed!);
+    return {
+      mode: 'continuous',
+      residenceTimeH: 1 / 60,
+      equipment: [
+        {
+          name: 'sorting line',
+          description: 'continuous battery/scrap sorting line (conveyor, identification, ejectors)',
+          mode: 'continuous',
+          sizeUnit: 't/h',
+          maxSize: p.lineCapacity / 1000,
+          minSize: Math.min(0.5, p.lineCapacity / 1000),
+          capacityPerSize: 1000,
+          loadBasis: 'cathode scrap',
+          loadKgPerHour: load,
+          powerKwPerSize: p.specificEnergy * 1000,
+          cost: costOf('sorterLine'),
+        },
+      ],
+      operatorsPerShift: p.operatorsPerShift,
+    };
+  },
+});
