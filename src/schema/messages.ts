@@ -17,7 +17,7 @@ export function didYouMean(word: string, candidates: readonly string[]): string 
     const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestD) { bestD = d; best = c; }
   }
-  return best && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
+  return best && bestD < word.length && bestD <= Math.max(2, Math.floor(word.length / 3)) ? ` (did you mean "${best}"?)` : '';
 }
 
 function editDistance(a: string, b: string): number {
@@ -79,7 +79,7 @@ export const msg = {
   unknownPort: (unit: string, kind: string, dir: 'inlet' | 'outlet', port: string, ports: readonly string[]) => `unit ${quote(unit)} (${kind}) has no ${dir} ${quote(port)}${didYouMean(port, ports)}; its ${dir}s are: ${list(ports) || 'none'}`,
   ambiguousPort: (unit: string, kind: string, dir: 'inlet' | 'outlet', ports: readonly string[]) => `unit ${quote(unit)} (${kind}) has several ${dir}s (${list(ports)}); name one, e.g. ${unit}.${ports[0]}`,
   boundaryWrongWay: (name: string) => name === 'feed' ? `the feed boundary only supplies streams; use feed in "from", not "to"` : `the ${name} boundary only receives streams; use ${name} in "to", not "from"`,
-  boundaryPort: (name: string) => `the ${name} boundary has no ports (${name}.<port> given); write just ${name}`,
+  boundaryPort: (name: string, given: string) => `the ${name} boundary has no ports (${given} given); write just ${name}`,
   portUnconnected: (unit: string, kind: string, dir: 'inlet' | 'outlet', port: string) =>
     dir === 'outlet'
       ? `outlet ${quote(port)} of unit ${quote(unit)} (${kind}) is not connected; add a stream { from: ${unit}.${port}, to: <unit or waste/product/byproduct/emissions> }`
@@ -105,16 +105,104 @@ export const msg = {
   operatingHoursTooMany: (hours: number) => `operating hours exceed a year (${fmt(hours)} h/yr); give at most 8760 h/yr`,
 
   // ---- unit operations: relithiation
+  belowMeltingPoint: (system: string, tC: number, mpC: number) =>
+    `temperature is below the melting point of ${system} (${fmt(Number(tC.toFixed(2)))} degC ${tC < mpC ? '<' : '≤'} ${fmt(Number(mpC.toFixed(2)))} degC); raise it above the melting point`,
+  faradaicEfficiencyOutOfRange: (fe: number) =>
+    `Faradaic efficiency is outside (0, 1] (${fmt(fe)}); give a value above 0 and at most 1 (1 means every electron inserts lithium)`,
+  solidLiquidRatioOutOfRange: (value: number, min: number, max: number) =>
+    `solid:liquid ratio is outside the validated range (${fmt(value)} kg/L); give ${fmt(min)}–${fmt(max)} kg of CAM per L of liquor`,
   // <<messages: relithiation>>
   // ---- unit operations: preparation (sorting, delamination, liquor recovery)
+  lanePreset: (given: string) => `unknown lane preset (${given}); use lanes: [chemistry] (ncm, lco, lfp, lmo), [chemistry, degradation] (ncm-mild, ncm-severe, lco, lfp, lmo), [degradation] (mild, severe) or a list of lanes such as { name: ncm, families: [layered], containsNi: true }`,
+  laneMixed: () => `lanes mixes preset words and lane definitions (both given); give either presets such as [chemistry, degradation] or a list of { name, … } lanes`,
+  duplicateLane: (name: string) => `duplicate lane name ${quote(name)}; give every lane its own name — "rejects" is the reject outlet and cannot be a lane`,
+  laneRange: (what: string, min: number, max: number) => `the ${what} range is empty (min ${fmt(min)}, max ${fmt(max)}); give min < max (min is inclusive, max exclusive)`,
+  confusionRowSum: (row: string, sum: number) => `confusion-matrix row ${quote(row)} sums to ${fmt(sum)}; the fractions of true class ${quote(row)} sent to the lanes and to rejects must sum to 1 (± 1e-9)`,
+  confusionRowMissing: (row: string, classes: readonly string[]) => `the confusion matrix has no row for true class ${quote(row)}; give one row per lane (${list(classes)}) — the rejects row is optional`,
+  aboveFoilMelting: (tC: number) => `burn-off temperature at or above the melting point of the Al foil (${fmt(Number(tC.toFixed(2)))} degC ≥ 660.3 degC); keep the furnace below 660 degC — 500–600 degC is usual — so that the foil stays solid and can be screened off`,
+  aboveBoilingPoint: (what: string, tC: number, bpC: number) => `${what} at or above its boiling point at atmospheric pressure (${fmt(Number(tC.toFixed(2)))} degC ≥ ${fmt(Number(bpC.toFixed(2)))} degC); lower the temperature`,
+  steamEconomyAboveEffects: (economy: number, effects: number) => `steam economy above the number of effects (${fmt(economy)} kg water per kg steam with ${effects} effects); an N-effect evaporator evaporates at most N kg of water per kg of steam — lower steamEconomy or raise effects`,
+  evaporationTwoWays: () => `both waterRemoval and targetConcentration are given (two ways to set the evaporation); give only one of them`,
   // <<messages: preparation>>
   // ---- unit operations: finishing (washing … electrode refabrication)
+  finishingNotWholeNumber: (what: string, value: number) => `${what} is not a whole number (${fmt(value)}); give a whole number such as 1, 2 or 3`,
+  electrodeFractionsSum: (sum: number, cam: number, conductive: number, binder: number) =>
+    `electrode solids fractions sum to ${fmt(sum)} (camFraction ${fmt(cam)}, conductiveFraction ${fmt(conductive)}, binderFraction ${fmt(binder)}); they must sum to 1 (± 1e-9), e.g. 0.96, 0.02, 0.02`,
+  conductiveSharesSum: (sum: number, shares: Record<string, number>) =>
+    `conductive-additive shares sum to ${fmt(sum)} (${Object.entries(shares).map(([k, v]) => `${k} ${fmt(v)}`).join(', ') || 'none given'}); they must sum to 1 (± 1e-9), e.g. { carbon-black: 0.5, graphene: 0.5 }`,
+  binderSolventMismatch: (binder: string, solvent: string) =>
+    `the ${binder} binder does not dissolve in ${solvent} (binder ${binder}, solvent ${solvent}); use NMP with PVDF, or water with PAA or alginate`,
+  dischargeNotBelowPeak: (dischargeC: number, peakC: number) =>
+    `the discharge temperature is not below the peak temperature (${fmt(Number(dischargeC.toFixed(2)))} degC ≥ ${fmt(Number(peakC.toFixed(2)))} degC); give a discharge temperature below the peak`,
+  dopantSourceMismatch: (source: string, dopant: string, options: readonly string[]) =>
+    `the dopant source ${source} contains no ${dopant} (source ${source}, dopant ${dopant}); use one of: ${list(options)}`,
   // <<messages: finishing>>
   // ---- economics
+  priceMissing: (item: string, neededFor: string, example: string) => `no price for ${quote(item)} (needed for ${neededFor}); add it to the price set or to the scenario, e.g. prices: { overrides: { ${quote(item)}: "${example}" } }`,
+  unknownPriceItem: (key: string, known: readonly string[]) => `unknown price item ${quote(key)}${didYouMean(key, known)}; use one of ${list(known, 16)}, a component id of the registry (a reagent, e.g. "LiOH·H2O"), or cam.<chemistry>, regenerated.<chemistry>, feed.<chemistry or lot id>, metal.<element>, scrap.<component>, consumable.<name>, ghg.<component>`,
+  unknownPriceSet: (name: string, known: readonly string[]) => `unknown price set ${quote(name)}${didYouMean(name, known)}; use one of: ${list(known) || 'none loaded'} (files in scenarios/prices/), or give a path to a price-set file`,
+  noPriceSetForRegion: (region: string, known: readonly string[]) => `no price set given and none is the default for region ${region}; add prices: { set: <name> } (available: ${list(known) || 'none loaded'})`,
+  priceSetCycle: (chain: readonly string[]) => `price sets extend each other in a cycle (${chain.join(' → ')}); remove one of the extends:`,
+  priceNegative: (item: string, value: string) => `price of ${quote(item)} is negative (${value}); only feed.<…> prices may be negative (the recycler is paid) — give a value ≥ 0`,
+  priceNotFraction: (item: string, value: string) => `${quote(item)} is not a fraction (${value}); give a value between 0 and 1`,
+  priceNotPositive: (item: string, value: string) => `${quote(item)} must be positive (${value}); give a value > 0`,
+  unknownCurrency: (code: string, value: string, known: readonly string[]) => `no exchange rate for ${code} (${value}); add exchangeRates: { ${code}: { usdPerUnit: <USD per ${code}>, year: <year>, source: <source> } } to the price set${known.length ? ` (rates given: ${list(known)})` : ''}`,
+  cepciMissing: (year: number, known: readonly number[]) => `no CEPCI value for ${year} (cost escalation); add finance.cepci: { ${year}: <index> } (the table has ${known.length ? `${known[0]}–${known[known.length - 1]}` : 'no years'})`,
+  constructionSum: (sum: number) => `construction fractions sum to ${fmt(sum)}; they must sum to 1 (± 1e-9), one fraction of the fixed capital per construction year`,
+  wholeYears: (what: string, value: number) => `${what} must be a whole number of years (${fmt(value)} yr); give e.g. "${Math.max(1, Math.round(value))} yr"`,
+  unknownFactor: (id: string, method: string, known: readonly string[]) => `unknown cost factor ${quote(id)} for capexMethod ${method}${didYouMean(id, known)}; factors of this method: ${list(known, 40)}`,
+  factorInvalid: (id: string, value: unknown, reason: string) => `cost factor ${quote(id)} is not valid (${quote(value)}); ${reason}`,
+  sizeOutOfRange: (size: number, unit: string, min: number, max: number, source: string) => `size ${fmt(size)} ${unit} is outside the correlation's valid range ${fmt(min)}–${fmt(max)} ${unit} (${source}); the purchase cost is extrapolated — check the size or split the duty over more items`,
+  priceSetRegion: (set: string, setRegion: string, region: string) => `price set ${quote(set)} is for region ${setRegion} but the plant is in ${region}; choose a ${region} price set or override the regional items (labour, electricity, grid factor, equipment-cost factor)`,
+  qualityFactorDefault: (value: number, source: string) => `regenerated CAM is priced at ${fmt(value)} × the virgin price (${source}); this is the largest single driver of direct-recycling profit — set prices.overrides.quality-factor or regenerated.<chemistry> to test it`,
+  noInSpecProduct: () => `no in-spec product; cost per kg, minimum selling price and per-kg environmental figures are not defined (null)`,
+  operatingDaysRaised: (hours: number, days: number, newDays: number) => `operating hours (${fmt(hours)} h/yr) exceed 24 h on ${fmt(days)} operating days; labour is computed for ${newDays} days of 24 h — set finance.operatingDays`,
+  depreciationTruncated: (method: string, scheduleYears: number, life: number) => `depreciation ${method} runs ${scheduleYears} years but the plant operates ${life}; the undepreciated remainder is written off in the last operating year`,
+  noGreetFactor: (ids: readonly string[]) => `no GREET factor for reagent${ids.length === 1 ? '' : 's'} ${list(ids)}; their embodied energy, GHG and water are not counted (add ghg.<id> to the prices to count GHG)`,
+  multipleIrr: (roots: readonly number[], chosen: number) => `the cash flow has several internal rates of return (${roots.map((r) => fmt(Number(r.toPrecision(6)))).join(', ')}); reporting ${fmt(Number(chosen.toPrecision(6)))}, the one nearest the discount rate`,
+  priceYearsMixed: (set: string, years: readonly number[]) => `price set ${quote(set)} mixes price years ${list(years.map(String))}; prices are used as written, not escalated between years`,
   // <<messages: economics>>
   // ---- design and sizing
+  designMarginBelowOne: (margin: number) => `design margin below 1 (${fmt(margin)}); give a margin ≥ 1 — 1.1 installs 10 % spare capacity, and rule: everbatt applies EverBatt's two items sized for 75 % each (margin 1.5, at least 2 items)`,
+  fillOrder: (minFill: number, maxFill: number) => `the minimum fill is not below the maximum fill (minFill ${Number((minFill * 100).toPrecision(3))} %, maxFill ${Number((maxFill * 100).toPrecision(3))} %); give minFill < maxFill — SuperPro's defaults are 15 % and 90 %`,
+  fixedItemKey: (key: string) => `an equipment item is named <unit id>.<equipment name> (${quote(key)} given); write e.g. relith.autoclave: 3 or relith: { autoclave: 3 }`,
+  fixedCountNotWhole: (value: unknown) => `an equipment count must be a whole number ≥ 1 (${quote(value)}); give e.g. 3`,
+  fixedSizeInvalid: (value: unknown, sizeUnit = '') => `an equipment size must be a positive number in the item's size unit${sizeUnit ? ` (${sizeUnit})` : ''} or a string with a unit (${quote(value)} given); give e.g. ${sizeUnit ? `8 or "8 ${sizeUnit}"` : '8'}`,
+  unknownEquipmentItem: (key: string, known: readonly string[]) => `no equipment item ${quote(key)}${didYouMean(key, known)}; fixed counts and sizes name an item as <unit id>.<equipment name>, and ${known.length ? `this flowsheet's items are: ${list(known, 30)}` : 'no unit of this flowsheet declares equipment'}`,
+  sizeBelowMin: (item: string, size: string, minSize: string) => `${item} needs only ${size} per item, less than the smallest sensible size; installed at ${minSize}, so it runs part-empty — consider sharing the item with another unit or campaign operation`,
+  fillLow: (item: string, fill: number, minFill: number, idle: number) => `a back-to-back batch of ${item} would fill ${Number((fill * 100).toPrecision(3))} % of the vessel, below the minimum fill ${Number((minFill * 100).toPrecision(3))} %; batches run at the minimum fill and the item stands idle ${Number((idle * 100).toPrecision(3))} % of the time (material waits upstream)`,
+  costSizeOutOfRange: (item: string, size: string, range: string) => `size of ${item} (${size}) is outside the cost correlation's valid range (${range}); its purchase cost is extrapolated — check the correlation or split the duty`,
+  overloaded: (item: string, utilisation: number, maxCapacity: string) => `${item} would run at ${Number((utilisation * 100).toPrecision(3))} % of its installed capacity; with the installed equipment the plant reaches at most ${maxCapacity} — add items or lower the capacity`,
+  equipmentSpecInvalid: (item: string, reason: string) => `equipment ${item} cannot be sized (${reason}); this is a defect of the unit operation's design() — please report it`,
   // <<messages: design>>
   // ---- uncertainty
+  distMaxNotAboveMin: (min: number, max: number) => `max is not above min (min ${fmt(min)}, max ${fmt(max)}); give max > min — a fixed value belongs in overrides`,
+  distModeOutside: (mode: number, min: number, max: number) => `mode is outside the range (mode ${fmt(mode)}, range ${fmt(min)} to ${fmt(max)}); give min ≤ mode ≤ max`,
+  distSdNotPositive: (sd: number) => `standard deviation is not positive (sd ${fmt(sd)}); give sd > 0`,
+  distLognormalNotPositive: (name: string, value: number) => `lognormal ${name} is not positive (${name} ${fmt(value)}); give ${name} > 0`,
+  distLognormalForm: () => `a lognormal takes either mean and sd (of the value) or mu and sigma (of its natural logarithm) (neither pair complete, or both given); e.g. { dist: lognormal, mean: 11, sd: 2 }`,
+  distTruncationEmpty: (min: number, max: number, mean: number, sd: number) => `the truncation range holds no probability (min ${fmt(min)}, max ${fmt(max)} for mean ${fmt(mean)}, sd ${fmt(sd)}); widen min–max or move the mean inside it`,
+  distPertLambda: (lambda: number) => `PERT lambda is not positive (lambda ${fmt(lambda)}); give lambda > 0 (4 is the classic PERT)`,
+  distDiscreteEmpty: () => `a discrete distribution has no values (empty list); list at least one value, e.g. values: [8, 11, 18]`,
+  distProbabilitiesCount: (values: number, probabilities: number) => `${probabilities} probabilities for ${values} values; give one probability per value`,
+  distProbabilityNegative: (p: number) => `a probability is negative (${fmt(p)}); give probabilities ≥ 0`,
+  distProbabilitiesSum: (sum: number) => `probabilities sum to ${fmt(sum)}; they must sum to 1 (± 1e-9)`,
+  distUnit: (unit: string, reason: string) => `unknown unit (${quote(unit)}: ${reason}); give a unit such as degC, h, t/yr, USD/kg or %`,
+  uncertainPathTwice: (path: string, first: string) => `the input ${quote(path)} is declared twice (first at ${first}); declare each uncertain input once`,
+  paramSyntax: (text: string, reason: string) => `cannot read ${quote(text)} (${reason}); write <path>=<dist>:<parameters> [unit], e.g. relith.temperature=triangular:200:220:240 degC — uniform:min:max, triangular:min:mode:max, normal:mean:sd[:min:max], lognormal:mean:sd, pert:min:mode:max[:lambda], discrete:v1,v2,…[:p1,p2,…]`,
+  paramNeedsDistribution: (path: string) => `${quote(path)} has no distribution (a bare path is only for tornado --range); write ${path}=<dist>:…, e.g. ${path}=uniform:8:12`,
+  noUncertainInputs: () => `no uncertain inputs (the scenario has no uncertainty list and no --param was given); add an uncertainty: list to the scenario or give --param <path>=<dist>:…`,
+  tornadoNeedsRange: (path: string) => `${quote(path)} has no distribution, so its low and high values are unknown; give --range (e.g. --range 20%) or a distribution`,
+  noBaseValue: (path: string, found: string) => `no numeric base value at ${quote(path)} (${found}); give it a distribution, or set a number for it in the scenario's overrides`,
+  badSeed: (value: unknown) => `not a valid seed (${quote(value)}); give an integer from 0 to 4294967295, e.g. --seed 42`,
+  badSamples: (value: unknown, min: number) => `not a valid sample count (${quote(value)}); give an integer ≥ ${min}`,
+  badWorkers: (value: unknown) => `not a valid worker count (${quote(value)}); give an integer from 1 to 64`,
+  badRange: (value: unknown) => `not a valid range (${quote(value)}); give a percentage above 0 and below 100, e.g. --range 20%`,
+  badBootstrap: (value: unknown) => `not a valid bootstrap count (${quote(value)}); give an integer from 0 (no confidence intervals) to 100000`,
+  unknownKpi: (name: string, known: readonly string[]) => `unknown KPI ${quote(name)}${didYouMean(name, known)}; KPIs of this scenario: ${list(known, 30)}`,
+  noNumericKpis: () => `the scenario's base run gives no numeric KPI (all null); nothing to analyse — check that the scenario runs (regenflow run)`,
+  allSamplesFailed: (n: number, first: string) => `all ${n} evaluations failed (first: ${first}); check the distributions against the model's valid ranges`,
+  samplesFailed: (failed: number, n: number, first: string) => `${failed} of ${n} evaluations failed and are left out of the statistics (first: ${first}); check the distributions against the model's valid ranges`,
   // <<messages: uncertainty>>
 };
 

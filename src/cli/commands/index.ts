@@ -7,6 +7,8 @@ import { validateCommand } from './validate.js';
 import { runCommand } from './run.js';
 import { schemaCommand } from './schema.js';
 import { kindsCommand, componentsCommand } from './kinds.js';
+import { sizeCommand } from './size.js';
+import { uncertaintyCommand, tornadoCommand, sobolCommand } from './uncertainty.js';
 // <<command imports>>
 
 /** Every command, in the order `--help` lists them. */
@@ -14,6 +16,10 @@ export function commands(ctx: CommandContext): CommandModule[] {
   return [
     validateCommand(ctx),
     runCommand(ctx),
+    sizeCommand(ctx),
+    uncertaintyCommand(ctx),
+    tornadoCommand(ctx),
+    sobolCommand(ctx),
     // <<commands>>
     schemaCommand(ctx),
     kindsCommand(ctx),

@@ -1,0 +1,183 @@
+/**
+ * Count and size one equipment item of a unit (DESIGN.md "Design, time and throughput"; SuperPro
+ * Designer's design and rating modes, REFERENCE.md 4.3).
+ *
+ * Throughput of one item of size S: batch S·c/T (c = kg per batch per size unit at the rated,
+ * i.e. maximum, working fill; T = cycle time load+heat+dwell+cool+unload+clean), continuous S·c.
+ *
+ * Design mode (count not fixed): required R = load × margin;
+ *   count n = max(minCount, ⌈R / throughput at the largest size⌉)   (0 when there is no load,
+ *   i.e. below 1e-9 kg/h);
+ *   size S = the smallest size ≥ minSize that carries R/n (a fixed standard size is kept as given);
+ *   a size below minSize is raised to minSize with a diagnostic.
+ * Rating mode (count fixed): S = the fixed size or the item's largest, n as given, R = load.
+ *
+ * Operation of batch items: the group receives its load continuously and each of the n items runs
+ * batches back to back (charge = load/n × T) unless that charge would fill less than minFill of
+ * the vessel; then batches are charged at minFill and the item idles between them. The rated
+ * charge S·c is taken at maxFill, so the vessel fill of a batch = charge / (S·c) × maxFill.
+ *   size utilisation u_s = charge / (S·c); time utilisation u_t = (load/n)·T / charge;
+ *   combined u = u_s·u_t = (load/n) / (S·c/T).  In rating mode the charge is capped at S·c and
+ *   u_t (hence u) may exceed 1: the items cannot keep up.
+ * Purchase cost of one item: the unit's cost correlation at S, USD of its CEPCI year.
+ */
+import type { CycleTime, Diagnostic, EquipmentSpec } from '../unit-ops/contract.js';
+import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
+import { modelFailure } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
+import type { DesignSettings } from './settings.js';
+import type { EquipmentSizing } from './types.js';
+
+/** Relative tolerance of the count rounding (load × margin landing on a whole number of items). */
+const COUNT_EPS = 1e-9;
+/** Loads below this, kg/h, are no load (nothing installed): a rounding residue, not a duty. */
+export const NO_LOAD_KG_PER_HOUR = 1e-9;
+
+/** Total of a batch cycle, h. */
+export function cycleTotalH(c: CycleTime): number {
+  return c.loadH + c.heatH + c.dwellH + c.coolH + c.unloadH + c.cleanH;
+}
+
+/** Format a size with its unit for messages. */
+function sizeText(x: number, unit: string): string {
+  return `${Number(x.toPrecision(4))} ${unit}`.trim();
+}
+
+/**
+ * Count and size one item. `unitCycle` is the unit's cycle, used when the item gives none.
+ * `fixedSize` is the item's standard size already in its size unit (or undefined).
+ */
+export function sizeEquipment(
+  unitId: string,
+  kind: string,
+  e: EquipmentSpec,
+  unitCycle: CycleTime | undefined,
+  hoursPerYear: number,
+  settings: DesignSettings,
+  fixedSize: number | undefined,
+  diagnostics: Diagnostic[],
+): EquipmentSizing {
+  const where = `${unitId}.${e.name}`;
+  const batch = e.mode === 'batch';
+  const cycle = batch ? (e.cycle ?? unitCycle) : undefined;
+  const T = cycle ? cycleTotalH(cycle) : 0;
+  const given = e.loadKgPerHour;
+  if (!(given >= 0) || !Number.isFinite(given)) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, `load ${given} kg/h`));
+  const load = given < NO_LOAD_KG_PER_HOUR ? 0 : given;
+  if (!(e.capacityPerSize > 0) || !Number.isFinite(e.capacityPerSize)) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, `capacity per size ${e.capacityPerSize}`));
+  if (!(e.maxSize > 0) || !(e.minSize >= 0) || e.minSize > e.maxSize) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, `size range ${e.minSize}–${e.maxSize} ${e.sizeUnit}`));
+  if (batch && !(T > 0)) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, cycle ? `cycle time ${T} h` : 'a batch item without a cycle'));
+
+  // kg/h one item carries per size unit.
+  const perSize = batch ? e.capacityPerSize / T : e.capacityPerSize;
+  const fixedCount = settings.fixedCounts[where];
+  const rating = fixedCount !== undefined;
+  let count: number;
+  let size: number;
+  let required: number;
+  let sizeClamped = false;
+  if (rating) {
+    count = fixedCount;
+    size = fixedSize ?? e.maxSize;
+    required = load;
+  } else {
+    required = load * settings.margin;
+    const largest = fixedSize ?? e.maxSize;
+    if (load > 0) {
+      count = Math.max(settings.minCount, Math.ceil(required / (largest * perSize) - COUNT_EPS));
+      if (fixedSize !== undefined) size = fixedSize;
+      else {
+        size = Math.min(e.maxSize, required / count / perSize);
+        if (size < e.minSize) {
+          diagnostics.push({ code: 'size-below-min', severity: 'warning', where, message: msg.sizeBelowMin(where, sizeText(size, e.sizeUnit), sizeText(e.minSize, e.sizeUnit)) });
+          size = e.minSize;
+          sizeClamped = true;
+        }
+      }
+    } else {
+      count = 0;
+      size = fixedSize ?? e.minSize;
+    }
+  }
+
+  const capacity = size * perSize;
+  const perItemLoad = count > 0 ? load / count : 0;
+  const utilisation = count > 0 ? perItemLoad / capacity : load > 0 ? Infinity : 0;
+  let sizeU: number;
+  let timeU: number;
+  let capacityPerBatch: number | null = null;
+  let charge: number | null = null;
+  let fill: number | null = null;
+  let interval: number | null = null;
+  let batchesPerItem: number | null = null;
+  let fillLimited = false;
+  if (batch) {
+    capacityPerBatch = size * e.capacityPerSize;
+    if (perItemLoad > 0) {
+      const backToBack = perItemLoad * T;
+      const minCharge = (settings.minFill / settings.maxFill) * capacityPerBatch;
+      charge = Math.min(capacityPerBatch, Math.max(backToBack, minCharge));
+      if (backToBack < minCharge) {
+        fillLimited = true;
+        const idle = 1 - backToBack / charge;
+        diagnostics.push({ code: 'fill-low', severity: 'info', where, message: msg.fillLow(where, (backToBack / capacityPerBatch) * settings.maxFill, settings.minFill, idle) });
+      }
+      sizeU = charge / capacityPerBatch;
+      timeU = backToBack / charge;
+      interval = charge / perItemLoad;
+      batchesPerItem = hoursPerYear / interval;
+      fill = sizeU * settings.maxFill;
+    } else {
+      charge = 0;
+      sizeU = 0;
+      timeU = 0;
+      fill = 0;
+      batchesPerItem = 0;
+    }
+  } else {
+    sizeU = utilisation;
+    timeU = perItemLoad > 0 ? 1 : 0;
+  }
+
+  const c = e.cost;
+  const cost = purchaseCostUsd(c, size);
+  const outOfRange = size < c.minSize * (1 - 1e-9) || size > c.maxSize * (1 + 1e-9);
+  if (outOfRange && count > 0) {
+    diagnostics.push({ code: 'cost-size-out-of-range', severity: 'warning', where, message: msg.costSizeOutOfRange(where, sizeText(size, e.sizeUnit), `${sizeText(c.minSize, e.sizeUnit)} – ${sizeText(c.maxSize, e.sizeUnit)}`) });
+  }
+  return {
+    unitId,
+    kind,
+    name: e.name,
+    description: e.description,
+    mode: rating ? 'rating' : 'design',
+    operation: e.mode,
+    sizeUnit: e.sizeUnit,
+    size,
+    count,
+    loadBasis: e.loadBasis,
+    loadKgPerHour: load,
+    requiredKgPerHour: required,
+    capacityKgPerHour: capacity,
+    installedCapacityKgPerHour: capacity * count,
+    capacityPerBatchKg: capacityPerBatch,
+    chargePerBatchKg: charge,
+    fill,
+    cycleTimeH: batch ? T : null,
+    batchIntervalH: interval,
+    batchesPerYearPerItem: batchesPerItem,
+    batchesPerYear: batchesPerItem === null ? null : batchesPerItem * count,
+    sizeUtilisation: sizeU,
+    timeUtilisation: timeU,
+    utilisation,
+    purchaseCostUsd: cost,
+    totalPurchaseCostUsd: cost * count,
+    cepciYear: c.cepciYear,
+    installationFactor: c.installationFactor,
+    costSource: c.source,
+    installedPowerKw: e.powerKwPerSize === undefined ? null : e.powerKwPerSize * size,
+    sizeClamped,
+    outOfRange,
+    fillLimited,
+  };
+}

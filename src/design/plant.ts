@@ -1,0 +1,140 @@
+/**
+ * Size a plant: count and size every equipment item of every unit (equipment.ts), then the
+ * plant's bottleneck, maximum throughput, labour and campaign schedule.
+ *
+ * - Bottleneck: the item with the highest combined utilisation (SuperPro Designer, REFERENCE.md
+ *   4.3); its unit is `bottleneck`. Ties go to the first in flowsheet order.
+ * - Maximum capacity: loads scale linearly with the feed, so with the installed counts and sizes
+ *   every combined utilisation scales with it; the plant reaches feed / u_max, where the
+ *   bottleneck reaches 1.
+ * - Labour: a unit's design() gives its crew for one item; each further parallel item adds
+ *   `parallelCrewFactor` of that crew (default ½: one crew tends two items whose batches are
+ *   staggered). operators = base × (1 + f × (n − 1)), n = most parallel items of any of the
+ *   unit's equipment; a unit whose equipment carries no load needs no crew; a unit without
+ *   equipment keeps its base crew. The plant total is the sum over units.
+ *
+ * Cheap by design (sweeps call it per point): plain loops, no schema parsing; the campaign
+ * schedule is computed on first read of `schedule`.
+ */
+import type { CycleTime, Diagnostic } from '../unit-ops/contract.js';
+import { msg } from '../schema/messages.js';
+import { checkFixedItems, type DesignSettings } from './settings.js';
+import { sizeEquipment, cycleTotalH } from './equipment.js';
+import { campaignSchedule } from './schedule.js';
+import type { DesignedUnit, EquipmentSizing, PlantSizing, UnitSizing } from './types.js';
+
+/** Options of sizePlant. */
+export interface SizePlantOptions {
+  /** false: leave the schedule empty. By default it is built lazily, on first read of `schedule`. */
+  schedule?: boolean;
+}
+
+/**
+ * Size the plant's equipment for the loads in the unit designs (kg/h at `feedKgPerYear` over
+ * `hoursPerYear`). Throws RegenflowError (exit 1) when fixed counts or sizes name an unknown
+ * item, and a model failure (exit 2) when a unit's equipment spec cannot be sized.
+ */
+export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, feedKgPerYear: number, settings: DesignSettings, options: SizePlantOptions = {}): PlantSizing {
+  const fixedSizes = checkFixedItems(settings, units);
+  const diagnostics: Diagnostic[] = [];
+  const equipment: EquipmentSizing[] = [];
+  const unitRows: UnitSizing[] = [];
+  const cycles = new Map<string, CycleTime>();
+  const byYear: Record<string, number> = {};
+  let operators = 0;
+  let best: EquipmentSizing | null = null;
+
+  for (const u of units) {
+    const d = u.design;
+    let parallel = 0;
+    let loaded = false;
+    let unitU = 0;
+    let unitCycle: number | null = d.cycle ? cycleTotalH(d.cycle) : null;
+    const unitCost: Record<string, number> = {};
+    for (const spec of d.equipment) {
+      const key = `${u.unitId}.${spec.name}`;
+      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, hoursPerYear, settings, fixedSizes.get(key), diagnostics);
+      equipment.push(s);
+      const c = spec.cycle ?? d.cycle;
+      if (c && spec.mode === 'batch') {
+        cycles.set(key, c);
+        if (unitCycle === null && s.cycleTimeH !== null) unitCycle = s.cycleTimeH;
+      }
+      if (s.count > parallel) parallel = s.count;
+      if (s.loadKgPerHour > 0) loaded = true;
+      if (s.utilisation > unitU) unitU = s.utilisation;
+      if (s.count > 0) {
+        const y = String(s.cepciYear);
+        unitCost[y] = (unitCost[y] ?? 0) + s.totalPurchaseCostUsd;
+        byYear[y] = (byYear[y] ?? 0) + s.totalPurchaseCostUsd;
+      }
+      if (s.loadKgPerHour > 0 && (best === null || s.utilisation > best.utilisation)) best = s;
+    }
+    const base = d.operatorsPerShift;
+    const crew = d.equipment.length === 0 ? base : loaded && parallel > 0 ? base * (1 + settings.parallelCrewFactor * (parallel - 1)) : 0;
+    operators += crew;
+    unitRows.push({
+      unitId: u.unitId,
+      kind: u.kind,
+      mode: d.mode,
+      cycleTimeH: d.mode === 'batch' ? unitCycle : null,
+      residenceTimeH: d.residenceTimeH,
+      baseOperatorsPerShift: base,
+      parallelItems: parallel,
+      operatorsPerShift: crew,
+      utilisation: unitU,
+      purchaseCostUsdByCepciYear: unitCost,
+    });
+  }
+
+  const top = best as EquipmentSizing | null;
+  const maxCapacity = top === null ? null : top.utilisation > 0 && Number.isFinite(top.utilisation) ? feedKgPerYear / top.utilisation : 0;
+  const rating = Object.keys(settings.fixedCounts).length > 0;
+  if (maxCapacity !== null) {
+    for (const s of equipment) {
+      if (s.utilisation > 1 + 1e-12) diagnostics.push({ code: 'overloaded', severity: 'warning', where: `${s.unitId}.${s.name}`, message: msg.overloaded(`${s.unitId}.${s.name}`, s.utilisation, `${Number((maxCapacity / 1000).toPrecision(4))} t/yr`) });
+    }
+  }
+  const fixedSizesEcho: Record<string, number> = {};
+  for (const [k, v] of fixedSizes) fixedSizesEcho[k] = v;
+  const result: Omit<PlantSizing, 'schedule'> = {
+    mode: rating ? 'rating' : 'design',
+    feedKgPerYear,
+    hoursPerYear,
+    settings: {
+      rule: settings.rule,
+      margin: settings.margin,
+      minCount: settings.minCount,
+      minFill: settings.minFill,
+      maxFill: settings.maxFill,
+      parallelCrewFactor: settings.parallelCrewFactor,
+      fixedCounts: { ...settings.fixedCounts },
+      fixedSizes: fixedSizesEcho,
+    },
+    equipment,
+    units: unitRows,
+    bottleneck: top?.unitId ?? null,
+    bottleneckEquipment: top?.name ?? null,
+    bottleneckUtilisation: top?.utilisation ?? null,
+    maxCapacityKgPerYear: maxCapacity,
+    operatorsPerShift: operators,
+    purchaseCostUsdByCepciYear: byYear,
+    diagnostics,
+  };
+  // The schedule can hold thousands of bars: it is built on first read (JSON.stringify, spread and
+  // structuredClone read it like any field), so sweeps that never look at it do not pay for it.
+  if (options.schedule === false) return { ...result, schedule: { horizonH: settings.scheduleHorizonH, entries: [] } };
+  const build = () => campaignSchedule(equipment, cycles, settings.scheduleHorizonH, settings.maxBatchesPerItem);
+  return Object.defineProperty(result, 'schedule', {
+    enumerable: true,
+    configurable: true,
+    get(this: PlantSizing) {
+      const value = build();
+      Object.defineProperty(this, 'schedule', { value, enumerable: true, writable: true, configurable: true });
+      return value;
+    },
+    set(this: PlantSizing, value: PlantSizing['schedule']) {
+      Object.defineProperty(this, 'schedule', { value, enumerable: true, writable: true, configurable: true });
+    },
+  }) as PlantSizing;
+}
