@@ -1,0 +1,268 @@
+/**
+ * Capital cost: purchased equipment from each item's correlation, escalated with CEPCI, then the
+ * factor preset of finance.capexMethod up to the fixed capital investment (FCI). Every line is
+ * cent-rounded and every subtotal is the exact decimal sum of its lines.
+ *
+ * Purchase cost of an item (USD of the set's CEPCI year):
+ *   C = (C_ref·(S/S_ref)^n + C_fixed) · F_material · CEPCI(set year)/CEPCI(ref year) · count · F_region
+ * (C_ref·(S/S_ref)^n + C_fixed)·F_material is unit-ops/data/equipment.ts purchaseCostUsd.
+ */
+import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
+import type { CostCorrelation, Diagnostic } from '../unit-ops/contract.js';
+import { msg } from '../schema/messages.js';
+import type { InputIssue } from '../schema/errors.js';
+import { cepciOf, cepciSource, CEPCI_YEARS } from './cepci.js';
+import { cents, sumUsd } from './money.js';
+import { capitalFactor, type ResolvedFinance } from './finance.js';
+import type { EconomicsInput } from './input.js';
+
+/** One equipment line: the correlation's arithmetic laid out for audit (and workbook formulas). */
+export interface EquipmentCostRow {
+  unitId: string;
+  name: string;
+  size: number;
+  sizeUnit: string;
+  count: number;
+  refCostUsd: number;
+  refSize: number;
+  exponent: number;
+  fixedCostUsd: number;
+  materialFactor: number;
+  /** One item, USD of the correlation's CEPCI year, material included. */
+  itemCostRefYearUsd: number;
+  cepciRefYear: number;
+  cepciRef: number;
+  cepciYear: number;
+  cepci: number;
+  /** CEPCI(year) / CEPCI(ref year). */
+  escalation: number;
+  regionalFactor: number;
+  /** All `count` items, escalated and regionally adjusted, cent-rounded. */
+  purchaseCostUsd: number;
+  installationFactor: number;
+  /** purchaseCostUsd × installationFactor (reported; the presets apply their own factors). */
+  installedCostUsd: number;
+  minSize: number;
+  maxSize: number;
+  inRange: boolean;
+  source: string;
+}
+
+/** A line of the capital build-up. */
+export interface CapitalLine {
+  id: string;
+  label: string;
+  /** Factor applied (null for purchased equipment itself). */
+  factor: number | null;
+  /** What the factor multiplies. */
+  basis: string;
+  /** Value of the basis the factor was applied to, USD. */
+  basisUsd: number | null;
+  usd: number;
+  source: string;
+}
+
+/** Capital cost result. FCI = Σ lines (exactly). */
+export interface CapexResult {
+  method: ResolvedFinance['capexMethod'];
+  cepciYear: number;
+  equipment: EquipmentCostRow[];
+  purchasedEquipmentUsd: number;
+  lines: CapitalLine[];
+  /** Named subtotals of the method (direct cost, ISBL, OSBL, …). */
+  subtotals: Record<string, number>;
+  fixedCapitalUsd: number;
+  landUsd: number;
+  buildingsUsd: number;
+  /** ISBL and OSBL (Towler–Sinnott); for the other methods ISBL = FCI − land and OSBL = 0. */
+  isblUsd: number;
+  osblUsd: number;
+  /** Fixed capital less land. */
+  depreciableCapitalUsd: number;
+  /** = fixedCapitalUsd (working capital is reported apart, see workingCapital). */
+  totalUsd: number;
+}
+
+/** Purchased-equipment rows and their diagnostics; unknown CEPCI years are input issues. */
+export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: number, regionalFactor: number, finance: ResolvedFinance, issues: InputIssue[], diagnostics: Diagnostic[]): EquipmentCostRow[] {
+  const target = cepciOf(cepciYear, finance.cepci);
+  const missing = new Set<number>();
+  if (target === undefined) missing.add(cepciYear);
+  const rows: EquipmentCostRow[] = [];
+  for (const it of items) {
+    const c: CostCorrelation = it.cost;
+    const ref = cepciOf(c.cepciYear, finance.cepci);
+    if (ref === undefined) missing.add(c.cepciYear);
+    const itemCost = purchaseCostUsd(c, it.size);
+    const escalation = ref !== undefined && target !== undefined ? target / ref : 1;
+    const purchase = cents(itemCost * escalation * it.count * regionalFactor);
+    const inRange = it.size >= c.minSize && it.size <= c.maxSize;
+    if (!inRange && it.count > 0) {
+      diagnostics.push({ code: 'size-out-of-range', severity: 'warning', where: `${it.unitId}.${it.name}`, message: msg.sizeOutOfRange(it.size, it.sizeUnit, c.minSize, c.maxSize, c.source) });
+    }
+    rows.push({
+      unitId: it.unitId,
+      name: it.name,
+      size: it.size,
+      sizeUnit: it.sizeUnit,
+      count: it.count,
+      refCostUsd: c.refCostUsd,
+      refSize: c.refSize,
+      exponent: c.exponent,
+      fixedCostUsd: c.fixedCostUsd ?? 0,
+      materialFactor: c.materialFactor ?? 1,
+      itemCostRefYearUsd: itemCost,
+      cepciRefYear: c.cepciYear,
+      cepciRef: ref ?? NaN,
+      cepciYear,
+      cepci: target ?? NaN,
+      escalation,
+      regionalFactor,
+      purchaseCostUsd: purchase,
+      installationFactor: c.installationFactor,
+      installedCostUsd: cents(purchase * c.installationFactor),
+      minSize: c.minSize,
+      maxSize: c.maxSize,
+      inRange,
+      source: c.source,
+    });
+  }
+  for (const y of missing) issues.push({ code: 'cepci-missing', message: msg.cepciMissing(y, CEPCI_YEARS), path: 'finance.cepci' });
+  return rows;
+}
+
+/** The fixed capital investment from the purchased equipment cost by the finance preset. */
+export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number, finance: ResolvedFinance): CapexResult {
+  const pec = sumUsd(equipment.map((e) => e.purchaseCostUsd));
+  const lines: CapitalLine[] = [{ id: 'purchased-equipment', label: 'purchased equipment', factor: null, basis: 'Σ equipment', basisUsd: null, usd: pec, source: `${cepciSource(cepciYear, finance.cepci)} (CEPCI ${cepciYear})` }];
+  const f = (id: string) => capitalFactor(finance, id);
+  const row = (id: string) => finance.capitalFactors.find((c) => c.id === id)!;
+  const line = (id: string, basisUsd: number, usd?: number): CapitalLine => {
+    const r = row(id);
+    return { id, label: r.label, factor: r.value, basis: r.basis, basisUsd, usd: usd ?? cents(basisUsd * r.value), source: r.source };
+  };
+  const subtotals: Record<string, number> = { purchasedEquipmentUsd: pec };
+  let fci: number;
+  let land = 0;
+  let buildings = 0;
+  let isbl: number;
+  let osbl = 0;
+  switch (finance.capexMethod) {
+    case 'towler-sinnott': {
+      const ids = ['erection', 'piping', 'instrumentation', 'electrical', 'civil', 'structures', 'lagging'];
+      const isblLines = ids.map((id) => line(id, pec));
+      lines.push(...isblLines);
+      isbl = sumUsd([pec, ...isblLines.map((l) => l.usd)]);
+      const osblLine = line('osbl', isbl);
+      lines.push(osblLine);
+      osbl = osblLine.usd;
+      const io = sumUsd([isbl, osbl]);
+      const de = line('design-engineering', io);
+      const cont = line('contingency', io);
+      lines.push(de, cont);
+      fci = sumUsd([io, de.usd, cont.usd]);
+      buildings = isblLines.find((l) => l.id === 'structures')!.usd;
+      Object.assign(subtotals, { isblUsd: isbl, osblUsd: osbl, isblPlusOsblUsd: io, designEngineeringUsd: de.usd, contingencyUsd: cont.usd });
+      break;
+    }
+    case 'peters': {
+      const ids = ['installation', 'instrumentation', 'piping', 'electrical', 'buildings', 'service-facilities', 'land'];
+      const dLines = ids.map((id) => line(id, pec));
+      lines.push(...dLines);
+      const dc = sumUsd([pec, ...dLines.map((l) => l.usd)]);
+      const eng = line('engineering', dc);
+      const con = line('construction', dc);
+      lines.push(eng, con);
+      const ic = sumUsd([eng.usd, con.usd]);
+      const dcic = sumUsd([dc, ic]);
+      const c = f('contingency');
+      const cont = line('contingency', dcic, cents((dcic * c) / (1 - c)));
+      cont.basis = 'direct + indirect cost × c/(1 − c) (contingency = c × FCI)';
+      lines.push(cont);
+      fci = sumUsd([dcic, cont.usd]);
+      land = dLines.find((l) => l.id === 'land')!.usd;
+      buildings = dLines.find((l) => l.id === 'buildings')!.usd;
+      isbl = sumUsd([fci, -land]);
+      Object.assign(subtotals, { directCostUsd: dc, indirectCostUsd: ic, contingencyUsd: cont.usd });
+      break;
+    }
+    case 'lang': {
+      const lang = f('lang');
+      const l = line('lang', pec, cents(pec * (lang - 1)));
+      l.label = 'installation, piping, buildings, engineering, contingency (Lang factor − 1)';
+      l.factor = lang - 1;
+      l.basis = 'PEC × (Lang − 1)';
+      lines.push(l);
+      fci = sumUsd([pec, l.usd]);
+      isbl = fci;
+      break;
+    }
+  }
+  subtotals.fixedCapitalUsd = fci;
+  return {
+    method: finance.capexMethod,
+    cepciYear,
+    equipment,
+    purchasedEquipmentUsd: pec,
+    lines,
+    subtotals,
+    fixedCapitalUsd: fci,
+    landUsd: land,
+    buildingsUsd: buildings,
+    isblUsd: isbl,
+    osblUsd: osbl,
+    depreciableCapitalUsd: sumUsd([fci, -land]),
+    totalUsd: fci,
+  };
+}
+
+/** How working capital was computed, with the amount. */
+export interface WorkingCapital {
+  rule: string;
+  usd: number;
+  parts: { id: string; label: string; usd: number }[];
+}
+
+/**
+ * Working capital by the preset's rule (or finance.workingCapitalOfFci when given):
+ * towler-sinnott: 7/52 × cash cost of production − 2/52 × materials + 2 % × (ISBL + OSBL);
+ * peters: WC = FCI × w/(1 − w) (w of TCI); lang: w × FCI. Plain numbers unless `exact`.
+ */
+export function workingCapital(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'isblUsd' | 'osblUsd'>, finance: ResolvedFinance, cashCostUsd: number, materialsUsd: number, exact: boolean): WorkingCapital {
+  const r = exact ? cents : (x: number) => x;
+  const fci = capex.fixedCapitalUsd;
+  if (finance.workingCapitalOfFci !== null) {
+    const usd = r(fci * finance.workingCapitalOfFci);
+    return { rule: `finance.workingCapitalOfFci ${finance.workingCapitalOfFci} × fixed capital`, usd, parts: [{ id: 'fci-share', label: 'share of fixed capital', usd }] };
+  }
+  switch (finance.capexMethod) {
+    case 'towler-sinnott': {
+      const wk = capitalFactor(finance, 'wc-ccop-weeks');
+      const wm = capitalFactor(finance, 'wc-materials-weeks');
+      const fi = capitalFactor(finance, 'wc-isbl-osbl');
+      const a = r((cashCostUsd * wk) / 52);
+      const b = r((materialsUsd * wm) / 52);
+      const c = r((capex.isblUsd + capex.osblUsd) * fi);
+      const usd = exact ? sumUsd([a, -b, c]) : a - b + c;
+      return {
+        rule: `${wk}/52 × cash cost of production − ${wm}/52 × materials + ${fi} × (ISBL + OSBL)`,
+        usd,
+        parts: [
+          { id: 'ccop-weeks', label: `${wk} weeks of cash cost of production`, usd: a },
+          { id: 'materials-weeks', label: `less ${wm} weeks of materials`, usd: -b },
+          { id: 'isbl-osbl', label: `${fi} × (ISBL + OSBL)`, usd: c },
+        ],
+      };
+    }
+    case 'peters': {
+      const w = capitalFactor(finance, 'working-capital');
+      const usd = r((fci * w) / (1 - w));
+      return { rule: `fixed capital × ${w}/(1 − ${w}) (working capital = ${w} × total capital investment)`, usd, parts: [{ id: 'tci-share', label: `${w} of total capital investment`, usd }] };
+    }
+    case 'lang': {
+      const w = capitalFactor(finance, 'working-capital');
+      const usd = r(fci * w);
+      return { rule: `${w} × fixed capital`, usd, parts: [{ id: 'fci-share', label: `${w} of fixed capital`, usd }] };
+    }
+  }
+}

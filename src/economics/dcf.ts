@@ -1,0 +1,123 @@
+/**
+ * Discounted-cash-flow measures on a list of yearly cash flows, the first at t = 0 (undiscounted),
+ * as numpy-financial's npv/irr define them:  NPV(r) = Σ_t CF_t / (1 + r)^t.
+ *
+ * IRR: every rate r in [−0.99, 10] with NPV(r) = 0. When the flows change sign once there is
+ * exactly one root (Descartes' rule of signs), bisected on the whole range; otherwise NPV is scanned
+ * on a fine grid (1,000 points, uniform in ln(1 + r)) for sign changes and each bracket is bisected
+ * to machine precision; when there are several (a cash flow whose sign changes more than once) the root
+ * nearest a reference rate (the discount rate) is returned and all roots are reported. null when
+ * no root exists in the range (e.g. all flows of one sign). A double root where NPV touches zero
+ * without changing sign, or two roots closer than the grid step (≈ 0.7 % in ln(1 + r)), is not
+ * detected.
+ */
+
+/** Net present value at `rate` of flows at t = 0, 1, 2, … (the first undiscounted). */
+export function npv(rate: number, flows: readonly number[]): number {
+  const x = 1 / (1 + rate);
+  let acc = 0;
+  for (let t = flows.length - 1; t >= 0; t--) acc = acc * x + flows[t]!;
+  return acc;
+}
+
+const R_MIN = -0.99;
+const R_MAX = 10;
+const GRID = 1000;
+
+/** Every IRR in [−0.99, 10], ascending. */
+export function irrRoots(flows: readonly number[]): number[] {
+  // Sign changes of the flow sequence bound the number of roots x = 1/(1 + r) > 0 (Descartes'
+  // rule of signs); with one change there is exactly one, found by bisection without a scan.
+  let changes = 0;
+  let last = 0;
+  for (const f of flows) {
+    if (f === 0) continue;
+    if (last !== 0 && (f > 0) !== (last > 0)) changes++;
+    last = f;
+  }
+  if (changes === 0) return [];
+  const poly = (x: number) => {
+    let acc = 0;
+    for (let t = flows.length - 1; t >= 0; t--) acc = acc * x + flows[t]!;
+    return acc;
+  };
+  const at = (u: number) => poly(Math.exp(-u));
+  const u0 = Math.log1p(R_MIN);
+  const u1 = Math.log1p(R_MAX);
+  if (changes === 1) {
+    const f0 = at(u0);
+    const f1 = at(u1);
+    if (f0 === 0) return [R_MIN];
+    if (f1 === 0) return [R_MAX];
+    return (f0 > 0) !== (f1 > 0) ? [Math.expm1(bisect(at, u0, u1, f0))] : [];
+  }
+  // Several sign changes: scan a grid uniform in u = ln(1 + r); NPV is a polynomial in
+  // x = 1/(1 + r) = e^(−u), so walking the grid multiplies x by a constant ratio.
+  const du = (u1 - u0) / GRID;
+  const q = Math.exp(-du);
+  const roots: number[] = [];
+  let x = Math.exp(-u0);
+  let fPrev = poly(x);
+  if (fPrev === 0) roots.push(R_MIN);
+  for (let i = 1; i <= GRID; i++) {
+    x *= q;
+    const f = poly(x);
+    if (f === 0) roots.push(1 / x - 1);
+    else if (fPrev !== 0 && (f > 0) !== (fPrev > 0)) {
+      const uPrev = u0 + du * (i - 1);
+      const fa = at(uPrev);
+      const fb = at(uPrev + du);
+      if (fa === 0) roots.push(Math.expm1(uPrev));
+      else if (fb !== 0 && (fa > 0) !== (fb > 0)) roots.push(Math.expm1(bisect(at, uPrev, uPrev + du, fa)));
+    }
+    fPrev = f;
+  }
+  return roots;
+}
+
+/** Bisect `f` on [a, b] (f(a) = fa and f(b) of opposite signs) to adjacent floating-point numbers. */
+function bisect(f: (u: number) => number, a: number, b: number, fa: number): number {
+  for (let i = 0; i < 200; i++) {
+    const m = 0.5 * (a + b);
+    if (m <= a || m >= b) break;
+    const fm = f(m);
+    if (fm === 0) return m;
+    if ((fm > 0) === (fa > 0)) {
+      a = m;
+      fa = fm;
+    } else b = m;
+  }
+  return 0.5 * (a + b);
+}
+
+/** The IRR nearest `near` (default 0.1), or null when the flows have none in [−0.99, 10]. */
+export function irr(flows: readonly number[], near = 0.1): number | null {
+  return nearest(irrRoots(flows), near);
+}
+
+/** The root nearest `near`, or null for none. */
+export function nearest(roots: readonly number[], near: number): number | null {
+  let best: number | null = null;
+  for (const r of roots) if (best === null || Math.abs(r - near) < Math.abs(best - near)) best = r;
+  return best;
+}
+
+/**
+ * Simple payback in years counted from the start of operation: the time at which the cumulative
+ * (undiscounted) net cash flow, construction outflows included, first reaches zero, interpolated
+ * linearly within the year; each year's flow is spread evenly over it. null when never reached.
+ * `firstOperatingIndex` is the index of the first operating year in `flows`.
+ */
+export function paybackYears(flows: readonly number[], firstOperatingIndex: number): number | null {
+  let cum = 0;
+  for (let t = 0; t < flows.length; t++) {
+    const prev = cum;
+    cum += flows[t]!;
+    if (cum >= 0 && t >= firstOperatingIndex) {
+      if (prev >= 0) return Math.max(0, t - firstOperatingIndex);
+      const f = flows[t]!;
+      return t - firstOperatingIndex + (f > 0 ? -prev / f : 1);
+    }
+  }
+  return null;
+}

@@ -1,0 +1,232 @@
+/**
+ * economics(): capital, operating costs, revenue, discounted cash flow, KPIs and environmental
+ * figures of one plant, from its yearly flows (EconomicsInput), a resolved price set and resolved
+ * finance inputs. Pure; called once per Monte Carlo sample, so the numeric solves run on plain
+ * numbers and decimal.js only builds the reported totals.
+ *
+ * Minimum selling price: the single price of in-spec product (all chemistries) at which NPV = 0.
+ * NPV is increasing in that price (revenue, revenue-based costs, working capital and — with
+ * losses credited — tax are linear in it; with losses carried forward tax is piecewise linear),
+ * so a secant step from two evaluations is exact in the linear case and an Illinois regula-falsi
+ * on a bracket finishes the piecewise-linear case in a few steps.
+ */
+import { inputErrors, type InputIssue } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
+import { checkEconomicsInput, type EconomicsInput } from './input.js';
+import type { ResolvedPrices } from './prices.js';
+import type { ResolvedFinance } from './finance.js';
+import { equipmentCosts, capitalBuildUp, workingCapital } from './capex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
+import { depreciationSchedule } from './depreciation.js';
+import { cashFlowRows, npvFast, levelisedCost, type CashFlowBasis } from './cashflow.js';
+import { irrRoots, nearest, paybackYears } from './dcf.js';
+import { environment, type EnvironmentFactors } from './environment.js';
+import { sumUsd } from './money.js';
+import type { Breakdown, EconomicsResult } from './result.js';
+
+const GHG_CACHE = new WeakMap<ResolvedPrices, Record<string, number>>();
+
+/** ghg.<component> items of the prices (cached per resolved price set). */
+function reagentGhg(prices: ResolvedPrices): Record<string, number> {
+  let out = GHG_CACHE.get(prices);
+  if (!out) {
+    out = {};
+    for (const e of Object.values(prices.items)) if (e.key.startsWith('ghg.') && e.key !== 'ghg.electricity' && e.key !== 'ghg.natural-gas') out[e.key.slice(4)] = e.value;
+    GHG_CACHE.set(prices, out);
+  }
+  return out;
+}
+
+/** Items with exact totals: Σ per category (decimal.js), total = Σ categories (hence Σ items). */
+function breakdown(items: MoneyLine[]): Breakdown {
+  const cats = new Map<string, number[]>();
+  for (const i of items) {
+    const list = cats.get(i.category);
+    if (list) list.push(i.usd);
+    else cats.set(i.category, [i.usd]);
+  }
+  const byCategory: Record<string, number> = {};
+  for (const [k, v] of cats) byCategory[k] = v.length === 1 ? v[0]! : sumUsd(v);
+  return { items, totalUsd: sumUsd(Object.values(byCategory)), byCategory };
+}
+
+/** Economics of one plant. Throws a RegenflowError for zero hours/feed or missing prices (all listed). */
+export function economics(input: EconomicsInput, prices: ResolvedPrices, finance: ResolvedFinance): EconomicsResult {
+  checkEconomicsInput(input);
+  const diagnostics: Diagnostic[] = [...prices.diagnostics];
+  const issues: InputIssue[] = [];
+  const book = new PriceBook(prices);
+
+  // ---- prices that are needed whatever the flows
+  const equipmentPresent = input.equipment.some((e) => e.count > 0);
+  const regional = equipmentPresent ? book.get('equipment-cost-factor', 'the regional equipment-cost adjustment') : 1;
+  const equipment = equipmentCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics);
+  const labour = labourDetail(input, finance, 0, diagnostics);
+  const direct = directCosts(input, book, labour, true);
+  const revenueItems = revenueLines(input, book, true);
+  const steam = input.heatKwhPerYear.steam;
+  const envFactors: EnvironmentFactors = {
+    gridKgPerKwh: input.electricityKwhPerYear > 0 ? book.get('ghg.electricity', 'the GHG of electricity (grid factor)') : 0,
+    naturalGasKgPerKwh: input.heatKwhPerYear['natural-gas'] > 0 || steam > 0 ? book.get('ghg.natural-gas', 'the GHG of natural gas (and of the fuel behind steam)') : 0,
+    boilerEfficiency: steam > 0 ? book.get('boiler-efficiency', 'the fuel energy and GHG of steam') : 1,
+    reagentGhgOverrides: reagentGhg(prices),
+  };
+  issues.push(...book.issues());
+  if (issues.length) throw inputErrors(issues);
+
+  // ---- capital
+  const capex = capitalBuildUp(equipment, prices.cepciYear, finance);
+
+  // ---- revenue and operating costs at full output
+  const revenue = breakdown(revenueItems);
+  const dTot = directTotals(direct);
+  const capBases: CapitalBases = { fci: capex.fixedCapitalUsd, isbl: capex.isblUsd, osbl: capex.osblUsd, buildingsPlusLand: sumUsd([capex.buildingsUsd, capex.landUsd]) };
+  const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true).lines;
+  const opexItems = [...direct, ...factorItems];
+  const opexB = breakdown(opexItems);
+  const fixedUsd = sumUsd(opexItems.filter((i) => !i.variable).map((i) => i.usd));
+  const variableUsd = sumUsd([opexB.totalUsd, -fixedUsd]);
+  const materialsUsd = sumUsd(direct.filter((d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)).map((d) => d.usd));
+  const wc = workingCapital(capex, finance, opexB.totalUsd, materialsUsd, true);
+
+  // ---- depreciation and cash flow
+  const schedule = depreciationSchedule(finance.depreciation, capex.depreciableCapitalUsd, finance.lifeYears, finance.depreciationYears, true);
+  if (schedule.truncated) diagnostics.push({ code: 'depreciation-truncated', severity: 'info', where: 'finance.depreciation', message: msg.depreciationTruncated(finance.depreciation === 'straight-line' ? `straight line over ${finance.depreciationYears} yr` : finance.depreciation, schedule.fractions.length, finance.lifeYears) });
+  const productKg = input.products.inSpec.reduce((a, p) => a + p.kgPerYear, 0);
+  const basis: CashFlowBasis = {
+    fixedCapitalUsd: capex.fixedCapitalUsd,
+    landUsd: capex.landUsd,
+    depreciableCapitalUsd: capex.depreciableCapitalUsd,
+    workingCapitalUsd: wc.usd,
+    revenueUsd: revenue.totalUsd,
+    variableOpexUsd: variableUsd,
+    fixedOpexUsd: fixedUsd,
+    productKg,
+  };
+  const rows = cashFlowRows(basis, finance, schedule.amountsUsd);
+  const nets = rows.map((r) => r.netCashFlowUsd);
+  const npvUsd = rows.length ? rows[rows.length - 1]!.cumulativePresentValueUsd : 0;
+  const roots = irrRoots(nets);
+  const irr = nearest(roots, finance.discountRate);
+  if (roots.length > 1 && irr !== null) diagnostics.push({ code: 'multiple-irr', severity: 'info', where: 'cashFlow', message: msg.multipleIrr(roots, irr) });
+  const payback = paybackYears(nets, finance.construction.length);
+  const lc = levelisedCost(rows);
+
+  // ---- minimum selling price of in-spec product
+  let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
+  if (productKg > 0) {
+    const inSpecRevenue = sumUsd(revenueItems.filter((i) => i.category === 'in-spec').map((i) => i.usd));
+    const otherRevenue = revenue.totalUsd - inSpecRevenue;
+    const dVariable = direct.filter((d) => d.variable).reduce((a, d) => a + d.usd, 0);
+    const dFixed = direct.filter((d) => !d.variable).reduce((a, d) => a + d.usd, 0);
+    const trial: CashFlowBasis = { ...basis };
+    const npvAt = (p: number): number => {
+      const rev = otherRevenue + productKg * p;
+      const fac = factorCosts(finance.operatingFactors, dTot, capBases, rev, false, false);
+      const w = workingCapital(capex, finance, dTot.total + fac.totalUsd, materialsUsd, false).usd;
+      trial.revenueUsd = rev;
+      trial.variableOpexUsd = dVariable + fac.variableUsd;
+      trial.fixedOpexUsd = dFixed + fac.fixedUsd;
+      trial.workingCapitalUsd = w;
+      return npvFast(trial, finance, schedule.amountsUsd);
+    };
+    const scale = Math.max(1, capex.fixedCapitalUsd, Math.abs(revenue.totalUsd), Math.abs(opexB.totalUsd));
+    msp = solvePrice(npvAt, inSpecRevenue / productKg, scale);
+  } else {
+    diagnostics.push({ code: 'no-in-spec-product', severity: 'warning', where: 'products', message: msg.noInSpecProduct() });
+  }
+
+  // ---- environment
+  const env = environment(input, envFactors);
+  if (env.unfactoredReagents.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: msg.noGreetFactor(env.unfactoredReagents) });
+  const q = prices.items['quality-factor'];
+  if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
+
+  return {
+    capex,
+    workingCapital: wc,
+    totalCapitalInvestmentUsd: sumUsd([capex.fixedCapitalUsd, wc.usd]),
+    opex: { ...opexB, variableUsd, fixedUsd, labour, materialsUsd },
+    revenue,
+    cashFlow: rows,
+    depreciation: { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated },
+    finance: { ...finance, cepciYear: prices.cepciYear, priceSet: prices.setId, priceYear: prices.year },
+    kpis: {
+      capexUsd: capex.fixedCapitalUsd,
+      opexUsdPerYear: opexB.totalUsd,
+      revenueUsdPerYear: revenue.totalUsd,
+      costUsdPerKgProduct: lc.usdPerKg,
+      npvUsd,
+      irr,
+      paybackYears: payback,
+      minSellingPriceUsdPerKg: msp.usdPerKg,
+      energyMjPerKgProduct: env.energy.perKgProduct,
+      ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
+      waterLPerKgProduct: env.water.perKgProduct,
+    },
+    npv: { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate },
+    levelisedCost: { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg },
+    minSellingPrice: msp,
+    environment: env,
+    virgin: { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg },
+    pricesUsed: [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    diagnostics,
+  };
+}
+
+/**
+ * Solve f(p) = 0 for an increasing f: a secant step from p0 and p0 + 1 (exact when f is linear),
+ * then, if needed, bracket by doubling steps and finish with Illinois regula falsi.
+ * Stops at |f| ≤ 1e-10 × scale.
+ */
+export function solvePrice(f: (p: number) => number, p0: number, scale: number): EconomicsResult['minSellingPrice'] {
+  const tol = 1e-10 * scale;
+  let n = 0;
+  const F = (p: number) => {
+    n++;
+    return f(p);
+  };
+  const done = (p: number, fp: number, method: string) => ({ usdPerKg: p, iterations: n, npvAtSolutionUsd: fp, method });
+  let a = Number.isFinite(p0) ? p0 : 0;
+  let fa = F(a);
+  if (Math.abs(fa) <= tol) return done(a, fa, 'initial price');
+  const b0 = a + Math.max(1, Math.abs(a) * 0.1);
+  const fb0 = F(b0);
+  const slope = (fb0 - fa) / (b0 - a);
+  if (!(slope > 0) || !Number.isFinite(slope)) return { usdPerKg: null, iterations: n, npvAtSolutionUsd: null, method: 'none: NPV does not rise with the product price' };
+  let p = a - fa / slope;
+  let fp = F(p);
+  if (Math.abs(fp) <= tol) return done(p, fp, 'secant (linear)');
+  // Bracket [lo, hi] with f(lo) < 0 < f(hi).
+  let lo: number, flo: number, hi: number, fhi: number;
+  if (fp < 0) {
+    lo = p; flo = fp;
+    let step = Math.max(1, Math.abs(p - a));
+    hi = p + step; fhi = F(hi);
+    while (fhi < 0 && n < 200) { lo = hi; flo = fhi; step *= 2; hi = lo + step; fhi = F(hi); }
+  } else {
+    hi = p; fhi = fp;
+    let step = Math.max(1, Math.abs(p - a));
+    lo = p - step; flo = F(lo);
+    while (flo > 0 && n < 200) { hi = lo; fhi = flo; step *= 2; lo = hi - step; flo = F(lo); }
+  }
+  if (!(flo < 0 && fhi > 0)) return { usdPerKg: null, iterations: n, npvAtSolutionUsd: null, method: 'none: no price gives NPV = 0' };
+  let side = 0;
+  for (let i = 0; i < 200; i++) {
+    const m = (lo * fhi - hi * flo) / (fhi - flo);
+    const fm = F(m);
+    if (Math.abs(fm) <= tol || hi - lo <= 1e-12 * Math.max(1, Math.abs(m))) return done(m, fm, 'secant + Illinois regula falsi');
+    if (fm < 0) {
+      lo = m; flo = fm;
+      if (side === -1) fhi /= 2;
+      side = -1;
+    } else {
+      hi = m; fhi = fm;
+      if (side === 1) flo /= 2;
+      side = 1;
+    }
+  }
+  const m = (lo + hi) / 2;
+  return done(m, F(m), 'regula falsi (iteration limit)');
+}

@@ -1,0 +1,226 @@
+/**
+ * Environmental figures as EverBatt reports them, per kg of in-spec product:
+ * - energy, MJ/kg: on-site electricity + natural gas + the fuel that raises the steam
+ *   (steam kWh ÷ boiler efficiency) — the KPI; the GREET energy embodied in reagents is reported
+ *   beside it (energyWithReagentsMjPerKg);
+ * - GHG, kg CO2e/kg: grid electricity (regional factor at the wall), natural-gas combustion (and
+ *   the fuel behind the steam), process CO2 to air (emissionsKgPerYear.CO2: binder burn-off,
+ *   carbonate decomposition; CO counted as the CO2 it becomes) and reagents' embodied GHG (GREET
+ *   factors);
+ * - water, L/kg: fresh process water drawn (reagent H2O, 1 kg = 1 L) + GREET water embodied in the
+ *   reagents — both in the KPI, each reported apart.
+ * Virgin cathode figures (GREET via EverBatt 2023) are given alongside, weighted by the in-spec
+ * product's chemistries.
+ *
+ * GREET values are EverBatt 2023's "GREET IO" sheet per (short) ton converted at 907.18 kg/ton
+ * (REFERENCE.md 1.3.8, Part 3 point 4: the short-ton trap).
+ */
+import { component } from '../chemistry/components.js';
+import { chemistryByName } from '../chemistry/cathode.js';
+import type { EconomicsInput } from './input.js';
+
+const GAL_L = 3.785411784;
+const GREET = 'GREET-2022 via EverBatt 2023 "GREET IO", per short ton ÷ 907.18 kg (REFERENCE.md 1.3.8)';
+
+/** Cradle-to-gate factors of a material: total energy MJ/kg, water gal/kg, GHG kg CO2e/kg. */
+export interface GreetFactor {
+  energyMjPerKg: number;
+  waterGalPerKg: number;
+  ghgKgPerKg: number;
+  source: string;
+}
+
+/** GREET factors of reagents by registry component id. */
+export const REAGENT_FACTORS: Readonly<Record<string, GreetFactor>> = {
+  LiOH: { energyMjPerKg: 291.9, waterGalPerKg: 27.8, ghgKgPerKg: 24.24, source: `${GREET}; assumption: per kg of anhydrous LiOH, as EverBatt's LiOH prices (REFERENCE.md Part 3 point 4)` },
+  Li2CO3: { energyMjPerKg: 134.5, waterGalPerKg: 13.1, ghgKgPerKg: 12.39, source: GREET },
+  NMP: { energyMjPerKg: 98.7, waterGalPerKg: 1.02, ghgKgPerKg: 5.08, source: GREET },
+  PVDF: { energyMjPerKg: 36.3, waterGalPerKg: 1.63, ghgKgPerKg: 2.29, source: GREET },
+  NaOH: { energyMjPerKg: 33.1, waterGalPerKg: 3.61, ghgKgPerKg: 2.12, source: GREET },
+  CaO: { energyMjPerKg: 5.0, waterGalPerKg: 1.23, ghgKgPerKg: 1.28, source: `${GREET} (lime)` },
+  O2: { energyMjPerKg: 3.1, waterGalPerKg: 0.25, ghgKgPerKg: 0.196, source: GREET },
+  graphite: { energyMjPerKg: 100.6, waterGalPerKg: 2.59, ghgKgPerKg: 9.11, source: GREET },
+  Al: { energyMjPerKg: 92.3, waterGalPerKg: 25.3, ghgKgPerKg: 6.05, source: GREET },
+  Cu: { energyMjPerKg: 65.2, waterGalPerKg: 7.05, ghgKgPerKg: 4.49, source: GREET },
+};
+
+/** The GREET factor of a reagent; LiOH·H2O from LiOH by molar mass (same Li per mole). */
+export function reagentFactor(id: string): GreetFactor | undefined {
+  const direct = REAGENT_FACTORS[id];
+  if (direct) return direct;
+  if (id === 'LiOH·H2O') {
+    const base = REAGENT_FACTORS.LiOH!;
+    const f = component('LiOH').molarMass_g_per_mol / component('LiOH·H2O').molarMass_g_per_mol;
+    return { energyMjPerKg: base.energyMjPerKg * f, waterGalPerKg: base.waterGalPerKg * f, ghgKgPerKg: base.ghgKgPerKg * f, source: `LiOH factor × M(LiOH)/M(LiOH·H2O) = ${f.toFixed(4)} [DERIVED]; LiOH: ${base.source}` };
+  }
+  return undefined;
+}
+
+/** Virgin cathode active material, cradle to gate (GREET via EverBatt 2023) and on-site energy (EverBatt 2019 Table 18). */
+export interface VirginFactor extends GreetFactor {
+  /** On-site electricity + natural gas of the cathode plant, MJ/kg (EverBatt 2019 Table 18), when known. */
+  siteEnergyMjPerKg?: number;
+}
+
+/** Virgin CAM figures by chemistry name. EverBatt's "NMC532" is Ni0.5Mn0.3Co0.2 (Ni–Mn–Co order) = NCM523. */
+export const VIRGIN_CAM: Readonly<Record<string, VirginFactor>> = {
+  NCM111: { energyMjPerKg: 300.2, waterGalPerKg: 28.5, ghgKgPerKg: 21.36, siteEnergyMjPerKg: 25.2 + 42.62, source: `${GREET} (NMC111); site energy EverBatt 2019 Table 18: 25.20 MJ electricity + 42.62 MJ natural gas (REFERENCE.md 1.1.7)` },
+  NCM523: { energyMjPerKg: 308.8, waterGalPerKg: 26.3, ghgKgPerKg: 22.02, source: `${GREET} ("NMC532", written Ni–Mn–Co)` },
+  NCM622: { energyMjPerKg: 321.5, waterGalPerKg: 27.1, ghgKgPerKg: 22.87, siteEnergyMjPerKg: 25.2 + 42.63, source: `${GREET} (NMC622); site energy EverBatt 2019 Table 18: 25.20 + 42.63 MJ (REFERENCE.md 1.1.7)` },
+  NCM811: { energyMjPerKg: 365.7, waterGalPerKg: 28.4, ghgKgPerKg: 25.49, siteEnergyMjPerKg: 28.8 + 42.62, source: `${GREET} (NMC811); site energy EverBatt 2019 Table 18: 28.80 + 42.62 MJ (REFERENCE.md 1.1.7)` },
+  NCA: { energyMjPerKg: 387.7, waterGalPerKg: 30.6, ghgKgPerKg: 27.03, source: `${GREET} (NCA)` },
+};
+
+/** Factors the environmental figures need from the price set (region). */
+export interface EnvironmentFactors {
+  gridKgPerKwh: number;
+  naturalGasKgPerKwh: number;
+  boilerEfficiency: number;
+  /** ghg.<id> overrides from the prices, kg CO2e/kg. */
+  reagentGhgOverrides: Record<string, number>;
+}
+
+/** A reagent's contribution. */
+export interface ReagentFootprint {
+  id: string;
+  kgPerYear: number;
+  energyMj: number;
+  ghgKg: number;
+  waterL: number;
+  source: string;
+}
+
+/** Environmental figures of a run. */
+export interface EnvironmentResult {
+  productKgPerYear: number;
+  energy: {
+    electricityMj: number;
+    naturalGasMj: number;
+    /** Fuel burnt to raise the steam: steam kWh ÷ boiler efficiency × 3.6. */
+    steamFuelMj: number;
+    siteMj: number;
+    reagentsMj: number;
+    perKgProduct: number | null;
+    withReagentsPerKgProduct: number | null;
+  };
+  ghg: {
+    electricityKg: number;
+    naturalGasKg: number;
+    steamKg: number;
+    processKg: number;
+    reagentsKg: number;
+    totalKg: number;
+    perKgProduct: number | null;
+    factors: { gridKgPerKwh: number; naturalGasKgPerKwh: number; boilerEfficiency: number };
+  };
+  water: {
+    processL: number;
+    reagentsL: number;
+    totalL: number;
+    perKgProduct: number | null;
+    processPerKgProduct: number | null;
+  };
+  reagents: ReagentFootprint[];
+  /** Reagents drawn that have no GREET factor (not counted). */
+  unfactoredReagents: string[];
+  virgin: {
+    /** In-spec product kg covered by a virgin figure. */
+    coveredKgPerYear: number;
+    energyMjPerKg: number | null;
+    siteEnergyMjPerKg: number | null;
+    ghgKgCo2ePerKg: number | null;
+    waterLPerKg: number | null;
+    byChemistry: { chemistry: string; kgPerYear: number; energyMjPerKg: number; ghgKgCo2ePerKg: number; waterLPerKg: number; siteEnergyMjPerKg: number | null; source: string }[];
+    notCovered: string[];
+  };
+}
+
+/**
+ * Process emissions counted as GHG, kg CO2e per kg: CO2 (GWP 1) and CO, whose carbon is counted
+ * as the CO2 it oxidises to (M(CO2)/M(CO)); the engine tracks no CH4 or N2O.
+ */
+const PROCESS_GHG: Record<string, number> = { CO2: 1, CO: component('CO2').molarMass_g_per_mol / component('CO').molarMass_g_per_mol };
+
+/** Environmental figures per year and per kg of in-spec product. */
+export function environment(input: EconomicsInput, f: EnvironmentFactors): EnvironmentResult {
+  const product = input.products.inSpec.reduce((a, p) => a + p.kgPerYear, 0);
+  const per = (x: number) => (product > 0 ? x / product : null);
+  const ng = input.heatKwhPerYear['natural-gas'];
+  const steamFuelKwh = input.heatKwhPerYear.steam / f.boilerEfficiency;
+  const electricityMj = input.electricityKwhPerYear * 3.6;
+  const naturalGasMj = ng * 3.6;
+  const steamFuelMj = steamFuelKwh * 3.6;
+  const siteMj = electricityMj + naturalGasMj + steamFuelMj;
+  const reagents: ReagentFootprint[] = [];
+  const unfactored: string[] = [];
+  let reagentsMj = 0;
+  let reagentsGhg = 0;
+  let reagentsWater = 0;
+  for (const [id, kg] of Object.entries(input.reagentsKgPerYear)) {
+    if (id === 'H2O' || kg === 0) continue;
+    const factor = reagentFactor(id);
+    const ghgOverride = f.reagentGhgOverrides[id];
+    if (!factor && ghgOverride === undefined) {
+      unfactored.push(id);
+      continue;
+    }
+    const e = factor ? kg * factor.energyMjPerKg : 0;
+    const g = kg * (ghgOverride ?? factor!.ghgKgPerKg);
+    const w = factor ? kg * factor.waterGalPerKg * GAL_L : 0;
+    reagentsMj += e;
+    reagentsGhg += g;
+    reagentsWater += w;
+    reagents.push({ id, kgPerYear: kg, energyMj: e, ghgKg: g, waterL: w, source: ghgOverride !== undefined ? `GHG: prices ghg.${id}; ${factor?.source ?? 'no GREET energy/water factor'}` : factor!.source });
+  }
+  const electricityKg = input.electricityKwhPerYear * f.gridKgPerKwh;
+  const naturalGasKg = ng * f.naturalGasKgPerKwh;
+  const steamKg = steamFuelKwh * f.naturalGasKgPerKwh;
+  let processKg = 0;
+  for (const [id, kg] of Object.entries(input.emissionsKgPerYear)) processKg += kg * (PROCESS_GHG[id] ?? 0);
+  const totalKg = electricityKg + naturalGasKg + steamKg + processKg + reagentsGhg;
+  const processL = input.reagentsKgPerYear.H2O ?? 0;
+  // Virgin comparison, weighted by in-spec product chemistry.
+  const byChemistry: EnvironmentResult['virgin']['byChemistry'] = [];
+  const notCovered: string[] = [];
+  let covered = 0;
+  let vE = 0;
+  let vG = 0;
+  let vW = 0;
+  let siteCovered = 0;
+  let vS = 0;
+  for (const p of input.products.inSpec) {
+    if (p.kgPerYear <= 0) continue;
+    const name = chemistryByName(p.chemistry)?.name ?? p.chemistry;
+    const v = VIRGIN_CAM[name];
+    if (!v) {
+      if (!notCovered.includes(name)) notCovered.push(name);
+      continue;
+    }
+    covered += p.kgPerYear;
+    vE += p.kgPerYear * v.energyMjPerKg;
+    vG += p.kgPerYear * v.ghgKgPerKg;
+    vW += p.kgPerYear * v.waterGalPerKg * GAL_L;
+    if (v.siteEnergyMjPerKg !== undefined) {
+      siteCovered += p.kgPerYear;
+      vS += p.kgPerYear * v.siteEnergyMjPerKg;
+    }
+    byChemistry.push({ chemistry: name, kgPerYear: p.kgPerYear, energyMjPerKg: v.energyMjPerKg, ghgKgCo2ePerKg: v.ghgKgPerKg, waterLPerKg: v.waterGalPerKg * GAL_L, siteEnergyMjPerKg: v.siteEnergyMjPerKg ?? null, source: v.source });
+  }
+  return {
+    productKgPerYear: product,
+    energy: { electricityMj, naturalGasMj, steamFuelMj, siteMj, reagentsMj, perKgProduct: per(siteMj), withReagentsPerKgProduct: per(siteMj + reagentsMj) },
+    ghg: { electricityKg, naturalGasKg, steamKg, processKg, reagentsKg: reagentsGhg, totalKg, perKgProduct: per(totalKg), factors: { gridKgPerKwh: f.gridKgPerKwh, naturalGasKgPerKwh: f.naturalGasKgPerKwh, boilerEfficiency: f.boilerEfficiency } },
+    water: { processL, reagentsL: reagentsWater, totalL: processL + reagentsWater, perKgProduct: per(processL + reagentsWater), processPerKgProduct: per(processL) },
+    reagents,
+    unfactoredReagents: unfactored,
+    virgin: {
+      coveredKgPerYear: covered,
+      energyMjPerKg: covered > 0 ? vE / covered : null,
+      siteEnergyMjPerKg: siteCovered > 0 ? vS / siteCovered : null,
+      ghgKgCo2ePerKg: covered > 0 ? vG / covered : null,
+      waterLPerKg: covered > 0 ? vW / covered : null,
+      byChemistry,
+      notCovered,
+    },
+  };
+}

@@ -1,0 +1,23 @@
+/**
+ * The economics layer (DESIGN.md "Economics"): price sets, finance presets, capital and operating
+ * costs, revenue, discounted cash flow, KPIs and environmental figures.
+ */
+export type { EconomicsInput } from './input.js';
+export { checkEconomicsInput } from './input.js';
+export { economics, solvePrice } from './economics.js';
+export type { EconomicsResult, EconomicsKpis, Breakdown, OpexBreakdown } from './result.js';
+export { resolvePrices, mergePrices, priceItem, priceUnit, readPriceValue, DEFAULT_PRICE_SETS, FIXED_PRICE_KEYS } from './prices.js';
+export type { ResolvedPrices, PriceEntry, PriceSetSource, SectionPlace, PriceItemSpec } from './prices.js';
+export { resolveFinance, PRESETS } from './finance.js';
+export type { ResolvedFinance, FactorRow, OperatingFactorRow, Preset, OperatingBasis } from './finance.js';
+export { equipmentCosts, capitalBuildUp, workingCapital } from './capex.js';
+export type { CapexResult, CapitalLine, EquipmentCostRow, WorkingCapital } from './capex.js';
+export type { MoneyLine, LabourDetail } from './opex.js';
+export { cashFlowRows, npvFast, levelisedCost } from './cashflow.js';
+export type { CashFlowRow, CashFlowBasis } from './cashflow.js';
+export { npv, irr, irrRoots, paybackYears } from './dcf.js';
+export { MACRS_PERCENT, MACRS_SOURCE, depreciationSchedule, depreciationFractions } from './depreciation.js';
+export { CEPCI, CEPCI_YEARS, cepciOf } from './cepci.js';
+export { environment, REAGENT_FACTORS, VIRGIN_CAM, reagentFactor } from './environment.js';
+export type { EnvironmentResult } from './environment.js';
+export { cents, sumUsd } from './money.js';

@@ -1,0 +1,81 @@
+/**
+ * What the economics need from a solved and designed flowsheet (the lead's pipeline fills it):
+ * yearly flows at full output, equipment with cost correlations, labour, utilities, products,
+ * by-products, wastes and emissions. Everything is per year of full operation, in kg, kWh and
+ * items; money comes from the price set.
+ */
+import type { CostCorrelation } from '../unit-ops/contract.js';
+import { RegenflowError, type InputIssue } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
+
+/** Inputs of economics(). */
+export interface EconomicsInput {
+  region: 'US' | 'CN' | 'EU' | 'KR' | 'CA';
+  operatingHoursPerYear: number;
+  feedKgPerYear: number;
+  feedBasis: 'cathode-scrap' | 'black-mass' | 'cam-powder';
+  feedLots: {
+    id: string;
+    chemistry: string;
+    family: 'layered' | 'spinel' | 'olivine';
+    scrapKgPerYear: number;
+    camKgPerYear: number;
+    elementsKgPerYear: Record<string, number>;
+  }[];
+  equipment: { unitId: string; name: string; size: number; sizeUnit: string; count: number; cost: CostCorrelation }[];
+  /** Operators per shift, whole plant. */
+  operatorsPerShift: number;
+  electricityKwhPerYear: number;
+  heatKwhPerYear: { 'natural-gas': number; steam: number };
+  /** Fresh draws by registry component id (e.g. "LiOH·H2O", "H2O", "O2", "KOH", "NMP"). */
+  reagentsKgPerYear: Record<string, number>;
+  /** Consumable items per year, e.g. { saggar: 1234 }. */
+  consumablesPerYear: Record<string, number>;
+  products: {
+    /** Regenerated CAM in spec, by chemistry name (NCM523, NCM811…). */
+    inSpec: { chemistry: string; kgPerYear: number }[];
+    offSpec: { chemistry: string; kgPerYear: number; elementsKgPerYear: Record<string, number> }[];
+  };
+  /** Component id → kg/yr sold as scrap (Al, Cu, graphite…). */
+  byproductsKgPerYear: Record<string, number>;
+  /** Solids and sludge to landfill or treatment, kg/yr. */
+  wasteKgPerYear: number;
+  /** Aqueous effluent, kg/yr. */
+  wastewaterKgPerYear: number;
+  /** Component id → kg/yr to air (CO2 from binder burn-off and carbonate decomposition is process GHG). */
+  emissionsKgPerYear: Record<string, number>;
+}
+
+const finiteNonNegative = (v: number) => Number.isFinite(v) && v >= 0;
+
+/**
+ * Check the inputs: zero (or negative) operating hours or feed is an input error with the
+ * catalogue message; a non-finite or negative flow is a model failure naming the field.
+ */
+export function checkEconomicsInput(input: EconomicsInput): void {
+  const issues: InputIssue[] = [];
+  if (!(input.operatingHoursPerYear > 0)) issues.push({ code: 'capacity-zero', message: msg.capacityZero('operating hours'), path: 'plant.operatingHours' });
+  if (!(input.feedKgPerYear > 0)) issues.push({ code: 'capacity-zero', message: msg.capacityZero('feed throughput'), path: 'plant.capacity' });
+  if (issues.length) throw new RegenflowError('capacity-zero', issues[0]!.message, { issues });
+  const bad: string[] = [];
+  const check = (v: number, where: () => string) => { if (!finiteNonNegative(v)) bad.push(`${where()} = ${v}`); };
+  const checkAll = (rec: Record<string, number>, name: string) => { for (const k in rec) check(rec[k]!, () => `${name}.${k}`); };
+  check(input.electricityKwhPerYear, () => 'electricityKwhPerYear');
+  check(input.heatKwhPerYear['natural-gas'], () => 'heatKwhPerYear.natural-gas');
+  check(input.heatKwhPerYear.steam, () => 'heatKwhPerYear.steam');
+  check(input.operatorsPerShift, () => 'operatorsPerShift');
+  check(input.wasteKgPerYear, () => 'wasteKgPerYear');
+  check(input.wastewaterKgPerYear, () => 'wastewaterKgPerYear');
+  checkAll(input.reagentsKgPerYear, 'reagentsKgPerYear');
+  checkAll(input.consumablesPerYear, 'consumablesPerYear');
+  checkAll(input.byproductsKgPerYear, 'byproductsKgPerYear');
+  checkAll(input.emissionsKgPerYear, 'emissionsKgPerYear');
+  for (const p of input.products.inSpec) check(p.kgPerYear, () => `products.inSpec[${p.chemistry}]`);
+  for (const p of input.products.offSpec) check(p.kgPerYear, () => `products.offSpec[${p.chemistry}]`);
+  for (const e of input.equipment) {
+    check(e.size, () => `equipment[${e.unitId}.${e.name}].size`);
+    check(e.count, () => `equipment[${e.unitId}.${e.name}].count`);
+  }
+  for (const l of input.feedLots) check(l.scrapKgPerYear, () => `feedLots[${l.id}].scrapKgPerYear`);
+  if (bad.length) throw new RegenflowError('economics-input', `internal: economics received negative or non-finite flows (${bad.join(', ')}); this is a model failure, not an input error`, { exitCode: 2 });
+}

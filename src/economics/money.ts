@@ -1,0 +1,70 @@
+/**
+ * Money arithmetic. Every reported amount is rounded to the cent, and every total is the exact sum
+ * of its cent-rounded parts, so a breakdown always ties to its total to the cent.
+ * - Breakdown totals (capital lines, operating costs, revenue, by category) are accumulated with
+ *   decimal.js.
+ * - The per-year cash-flow rows and depreciation schedules, computed for every Monte Carlo sample,
+ *   use integer cents held in plain numbers: sums of integers below 2^53 (≈ 9·10^13 USD) are exact,
+ *   so they equal the decimal result, at a thousandth of the cost (STACK.md: a decimal operation
+ *   costs ≈ 700 numeric ones). `checkCents` guards the range.
+ * Physics and the numeric solves (IRR, minimum selling price) stay in plain numbers.
+ */
+import { Decimal } from 'decimal.js';
+
+/** A decimal.js constructor with enough digits for any plant total (40 significant digits). */
+export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+/** A decimal of the money constructor. */
+export type Dec = InstanceType<typeof Dec>;
+
+/** Round half away from zero to an integer. */
+function roundHalfAway(x: number): number {
+  return x < 0 ? -Math.round(-x) : Math.round(x);
+}
+
+/** Round an amount to the cent (half away from zero). Throws on a non-finite amount. */
+export function cents(usd: number): number {
+  if (!Number.isFinite(usd)) throw new Error(`internal: non-finite money amount (${usd})`);
+  return roundHalfAway(usd * 100) / 100;
+}
+
+/** Integer cents of an amount (rounded half away from zero). */
+export function toCents(usd: number): number {
+  if (!Number.isFinite(usd)) throw new Error(`internal: non-finite money amount (${usd})`);
+  return checkCents(roundHalfAway(usd * 100));
+}
+
+/** Integer cents × a factor, rounded to integer cents. */
+export function mulCents(c: number, factor: number): number {
+  return checkCents(roundHalfAway(c * factor));
+}
+
+/** Throw when integer cents leave the range where plain-number sums are exact. */
+export function checkCents(c: number): number {
+  if (!Number.isSafeInteger(c)) throw new Error(`internal: money amount ${c / 100} USD is outside the exact range (|x| < 9e13 USD)`);
+  return c;
+}
+
+/**
+ * Exact decimal sum of amounts (each cent-rounded), returned as a number. Accumulates integer
+ * cents in decimal.js (exact at any magnitude; integers parse faster than fractions) and divides
+ * by 100 once (a correctly rounded division gives the double nearest the exact decimal).
+ */
+export function sumUsd(parts: readonly number[]): number {
+  let acc = new Dec(0);
+  for (const p of parts) acc = acc.plus(roundHalfAway(p * 100));
+  return acc.toNumber() / 100;
+}
+
+/**
+ * Split `total` (cent-exact) by `fractions` into cent-rounded parts that sum exactly to it: every
+ * part but the last is rounded, the last takes the remainder.
+ */
+export function splitUsd(total: number, fractions: readonly number[]): number[] {
+  const t = toCents(total);
+  let acc = 0;
+  return fractions.map((f, i) => {
+    const part = i === fractions.length - 1 ? t - acc : mulCents(t, f);
+    acc += part;
+    return part / 100;
+  });
+}

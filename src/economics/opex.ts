@@ -1,0 +1,339 @@
+/**
+ * Operating costs and revenue per year of full operation.
+ *
+ * Direct items, each quantity × price: feed purchase per lot, reagents, utilities (electricity,
+ * natural gas, steam, process water), wastewater and landfill, consumables (saggars…), operator
+ * labour (operators per shift × shifts per day × shift length × operating days × rate).
+ * Factor items from the finance preset: supervision, overheads, maintenance, insurance, rent, R&D,
+ * selling, royalties… on their bases (labour, FCI, ISBL, materials, revenue, cash cost).
+ * Revenue: in-spec regenerated CAM by chemistry (regenerated.<chem>, or quality-factor ×
+ * cam.<chem>), off-spec CAM at offspec-payable-fraction × contained Ni, Co, Mn, Li value, and
+ * by-products as scrap.
+ *
+ * Prices are looked up through a PriceBook that records what a run used and every price it
+ * needed but could not find; an item whose quantity is zero needs no price.
+ */
+import { chemistryByName } from '../chemistry/cathode.js';
+import { msg } from '../schema/messages.js';
+import type { InputIssue } from '../schema/errors.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
+import { priceItem, type PriceEntry, type ResolvedPrices } from './prices.js';
+import type { OperatingBasis, OperatingFactorRow, ResolvedFinance } from './finance.js';
+import type { EconomicsInput } from './input.js';
+import { cents } from './money.js';
+
+/** Cost categories for summaries. */
+export type OpexCategory = 'feed' | 'reagents' | 'utilities' | 'waste' | 'consumables' | 'labour' | 'maintenance' | 'overhead' | 'fixed-charges' | 'general';
+
+/** A line of operating cost or revenue, USD per year of full operation. */
+export interface MoneyLine {
+  id: string;
+  label: string;
+  category: string;
+  usd: number;
+  /** Scales with output in ramp-up years. */
+  variable: boolean;
+  /** Quantity per year in quantityUnit (the unit the price is per). */
+  quantity?: number;
+  quantityUnit?: string;
+  /** USD per quantityUnit; usd = quantity × unitPriceUsd (cent-rounded). */
+  unitPriceUsd?: number;
+  priceKey?: string;
+  priceUnit?: string;
+  factor?: number;
+  basis?: string;
+  basisUsd?: number;
+  note?: string;
+}
+
+/** Price lookups that remember what was used and what was missing. */
+export class PriceBook {
+  readonly used = new Map<string, PriceEntry>();
+  readonly missing = new Map<string, string>();
+  constructor(readonly prices: ResolvedPrices) {}
+
+  /** The value of `key` (0 and recorded as missing when absent). */
+  get(key: string, neededFor: string): number {
+    const e = this.prices.items[key];
+    if (!e) {
+      if (!this.missing.has(key)) this.missing.set(key, neededFor);
+      return 0;
+    }
+    this.used.set(key, e);
+    return e.value;
+  }
+
+  has(key: string): boolean {
+    return this.prices.items[key] !== undefined;
+  }
+
+  /** Input issues for the missing prices. */
+  issues(): InputIssue[] {
+    return [...this.missing].map(([key, neededFor]) => ({ code: 'price-missing', message: msg.priceMissing(key, neededFor, priceItem(key)?.spec.example ?? '1 USD/kg'), path: `prices.overrides.${key}` }));
+  }
+}
+
+const CATEGORY: Record<string, OpexCategory> = {
+  consumables: 'consumables', packaging: 'consumables', supervision: 'labour', 'salary-overhead': 'labour', 'labour-burden': 'labour',
+  maintenance: 'maintenance', 'operating-supplies': 'maintenance', 'tax-insurance': 'fixed-charges', insurance: 'fixed-charges',
+  'local-taxes': 'fixed-charges', rent: 'fixed-charges', environmental: 'fixed-charges', 'plant-overhead': 'overhead',
+  administration: 'overhead', 'general-admin': 'overhead', laboratory: 'overhead', research: 'general', selling: 'general',
+  royalties: 'general', 'distribution-selling': 'general',
+};
+
+const CHEM_NAMES = new Map<string, string>();
+const chemName = (c: string): string => {
+  let n = CHEM_NAMES.get(c);
+  if (n === undefined) {
+    n = chemistryByName(c)?.name ?? c;
+    CHEM_NAMES.set(c, n);
+  }
+  return n;
+};
+
+/** Labour arithmetic. */
+export interface LabourDetail {
+  operatorsPerShift: number;
+  shiftsPerDay: number;
+  shiftLengthH: number;
+  operatingDaysPerYear: number;
+  operatorHoursPerYear: number;
+  rateUsdPerHour: number;
+}
+
+/** Operator hours per year: operators per shift × shifts per day × shift length × operating days. */
+export function labourDetail(input: EconomicsInput, finance: ResolvedFinance, rate: number, diagnostics: Diagnostic[]): LabourDetail {
+  let days = finance.operatingDaysPerYear;
+  const hours = input.operatingHoursPerYear;
+  if (hours / days > 24 + 1e-9) {
+    const newDays = Math.min(365, Math.ceil(hours / 24 - 1e-9));
+    diagnostics.push({ code: 'operating-days-raised', severity: 'info', where: 'finance.operatingDays', message: msg.operatingDaysRaised(hours, days, newDays) });
+    days = newDays;
+  }
+  const hoursPerDay = Math.min(24, hours / days);
+  const shiftsPerDay = Math.max(1, Math.ceil(hoursPerDay / finance.shiftLengthH - 1e-9));
+  const operatorHours = input.operatorsPerShift * shiftsPerDay * finance.shiftLengthH * days;
+  return { operatorsPerShift: input.operatorsPerShift, shiftsPerDay, shiftLengthH: finance.shiftLengthH, operatingDaysPerYear: days, operatorHoursPerYear: operatorHours, rateUsdPerHour: rate };
+}
+
+const R = (exact: boolean) => (exact ? cents : (x: number) => x);
+
+/** Direct operating items (everything but the preset's factor items), full output. */
+export function directCosts(input: EconomicsInput, book: PriceBook, labour: LabourDetail, exact: boolean): MoneyLine[] {
+  const r = R(exact);
+  const out: MoneyLine[] = [];
+  // quantity (in the price's unit) × price
+  const priced = (id: string, label: string, category: OpexCategory, quantity: number, quantityUnit: string, key: string, neededFor: string): void => {
+    if (quantity === 0) return;
+    const price = book.get(key, neededFor);
+    const entry = book.prices.items[key];
+    out.push({ id, label, category, usd: r(quantity * price), variable: true, quantity, quantityUnit, unitPriceUsd: price, priceKey: key, priceUnit: entry?.unit ?? priceItem(key)?.spec.unit ?? '' });
+  };
+  // Feed purchase, per lot.
+  const payable = () => book.get('feed-payable-fraction', 'the feed purchase rule (EverBatt 2023: payable share of contained Ni + Co value)');
+  for (const lot of input.feedLots) {
+    if (lot.scrapKgPerYear === 0) continue;
+    const chem = chemName(lot.chemistry);
+    const fixedKey = book.has(`feed.${lot.id}`) ? `feed.${lot.id}` : book.has(`feed.${chem}`) ? `feed.${chem}` : undefined;
+    if (fixedKey) {
+      priced(`feed.${lot.id}`, `feed lot ${lot.id} (${chem})`, 'feed', lot.scrapKgPerYear, 'kg', fixedKey, `feed lot ${lot.id}`);
+      continue;
+    }
+    const ni = lot.elementsKgPerYear.Ni ?? 0;
+    const co = lot.elementsKgPerYear.Co ?? 0;
+    const pNi = ni > 0 ? book.get('metal.Ni', `the feed rule for lot ${lot.id} (contained Ni value)`) : 0;
+    const pCo = co > 0 ? book.get('metal.Co', `the feed rule for lot ${lot.id} (contained Co value)`) : 0;
+    const f = payable();
+    const usd = f * (ni * pNi + co * pCo);
+    out.push({
+      id: `feed.${lot.id}`, label: `feed lot ${lot.id} (${chem})`, category: 'feed', usd: r(usd), variable: true,
+      quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: lot.scrapKgPerYear > 0 ? usd / lot.scrapKgPerYear : 0,
+      factor: f, basis: `feed-payable-fraction × (Ni ${fmt(ni)} kg × metal.Ni + Co ${fmt(co)} kg × metal.Co)`, basisUsd: ni * pNi + co * pCo,
+      note: 'EverBatt 2023 feed purchase rule (REFERENCE.md 1.3.1); set feed.<chemistry> or feed.<lot id> for a fixed price',
+    });
+  }
+  // Reagents (process water is a utility).
+  for (const [id, kg] of Object.entries(input.reagentsKgPerYear)) {
+    if (id === 'H2O') continue;
+    priced(`reagent.${id}`, id, 'reagents', kg, 'kg', id, `reagent ${id}`);
+  }
+  // Utilities.
+  priced('utility.electricity', 'electricity', 'utilities', input.electricityKwhPerYear, 'kWh', 'electricity', 'electricity');
+  priced('utility.natural-gas', 'natural gas', 'utilities', input.heatKwhPerYear['natural-gas'], 'kWh', 'natural-gas', 'natural-gas heat');
+  priced('utility.steam', 'steam', 'utilities', input.heatKwhPerYear.steam, 'kWh', 'steam', 'steam heat');
+  priced('utility.process-water', 'process water (reagent H2O, 1,000 kg/m³)', 'utilities', (input.reagentsKgPerYear.H2O ?? 0) / 1000, 'm^3', 'water', 'process water (reagent H2O)');
+  // Waste.
+  priced('waste.wastewater', 'wastewater treatment (1,000 kg/m³)', 'waste', input.wastewaterKgPerYear / 1000, 'm^3', 'wastewater', 'wastewater');
+  priced('waste.landfill', 'solid waste disposal', 'waste', input.wasteKgPerYear, 'kg', 'landfill', 'solid waste');
+  // Consumables.
+  for (const [name, n] of Object.entries(input.consumablesPerYear)) {
+    priced(`consumable.${name}`, name, 'consumables', n, 'items', `consumable.${name}`, `consumable ${name}`);
+  }
+  // Labour.
+  if (labour.operatorHoursPerYear > 0) {
+    const rate = book.get('labour', 'operator labour');
+    labour.rateUsdPerHour = rate;
+    out.push({
+      id: 'labour.operators', label: 'operating labour', category: 'labour', usd: r(labour.operatorHoursPerYear * rate), variable: false,
+      quantity: labour.operatorHoursPerYear, quantityUnit: 'h', unitPriceUsd: rate, priceKey: 'labour', priceUnit: 'USD/h',
+      basis: `${fmt(labour.operatorsPerShift)} operators/shift × ${labour.shiftsPerDay} shifts/d × ${fmt(labour.shiftLengthH)} h × ${fmt(labour.operatingDaysPerYear)} d/yr`,
+    });
+  }
+  return out;
+}
+
+/** Capital aggregates the operating factors use. */
+export interface CapitalBases {
+  fci: number;
+  isbl: number;
+  osbl: number;
+  buildingsPlusLand: number;
+}
+
+/** Sum of direct-item amounts by the aggregates factor bases need. */
+export interface DirectTotals {
+  total: number;
+  labour: number;
+  /** Feed (positive purchases only) + reagents. */
+  materials: number;
+}
+
+/** Totals of direct items for the factor bases. */
+export function directTotals(direct: readonly MoneyLine[]): DirectTotals {
+  let total = 0;
+  let labour = 0;
+  let materials = 0;
+  for (const d of direct) {
+    total += d.usd;
+    if (d.id === 'labour.operators') labour += d.usd;
+    if (d.category === 'reagents') materials += d.usd;
+    if (d.category === 'feed' && d.usd > 0) materials += d.usd;
+  }
+  return { total, labour, materials };
+}
+
+/** Factor items and their totals. */
+export interface FactorCosts {
+  /** The items (empty when not described). */
+  lines: MoneyLine[];
+  variableUsd: number;
+  fixedUsd: number;
+  totalUsd: number;
+}
+
+/**
+ * The preset's factor items, in preset order, on their bases; the cash-cost items (selling,
+ * royalties, R&D of Peters) are solved self-consistently: C = C0 / (1 − Σf), item = f·C, where C0
+ * is every other operating cost (clamped at ≥ 0). With `describe` false only the totals are
+ * computed (the minimum-selling-price solve calls this many times).
+ */
+export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTotals, cap: CapitalBases, revenueUsd: number, exact: boolean, describe = true): FactorCosts {
+  const r = R(exact);
+  const lines: MoneyLine[] = [];
+  let supervision = 0;
+  let maintenance = 0;
+  let running = d.total;
+  let variable = 0;
+  let fixed = 0;
+  let cashSum = 0;
+  for (const f of factors) {
+    if (f.basis === 'cash-cost') {
+      cashSum += f.value;
+      continue;
+    }
+    let basisUsd: number;
+    switch (f.basis) {
+      case 'labour': basisUsd = d.labour; break;
+      case 'labour+supervision': basisUsd = d.labour + supervision; break;
+      case 'labour+supervision+maintenance': basisUsd = d.labour + supervision + maintenance; break;
+      case 'maintenance': basisUsd = maintenance; break;
+      case 'materials': basisUsd = d.materials; break;
+      case 'fci': basisUsd = cap.fci; break;
+      case 'isbl': basisUsd = cap.isbl; break;
+      case 'isbl+osbl': basisUsd = cap.isbl + cap.osbl; break;
+      case 'buildings+land': basisUsd = cap.buildingsPlusLand; break;
+      case 'revenue': basisUsd = revenueUsd; break;
+    }
+    const usd = r(f.value * basisUsd);
+    if (f.id === 'supervision') supervision = usd;
+    else if (f.id === 'maintenance') maintenance = usd;
+    running += usd;
+    if (f.variable) variable += usd;
+    else fixed += usd;
+    if (describe) lines.push({ id: `factor.${f.id}`, label: f.label, category: CATEGORY[f.id] ?? 'general', usd, variable: f.variable, factor: f.value, basis: f.basis, basisUsd });
+  }
+  if (cashSum > 0) {
+    const c0 = Math.max(0, running);
+    const c = c0 / (1 - cashSum);
+    for (const f of factors) {
+      if (f.basis !== 'cash-cost') continue;
+      const usd = r(f.value * c);
+      if (f.variable) variable += usd;
+      else fixed += usd;
+      running += usd;
+      if (describe) lines.push({ id: `factor.${f.id}`, label: f.label, category: CATEGORY[f.id] ?? 'general', usd, variable: f.variable, factor: f.value, basis: `cash cost of production = other costs / (1 − ${fmt(cashSum)}) = ${fmt(c0)} / ${fmt(1 - cashSum)}`, basisUsd: c });
+    }
+  }
+  return { lines, variableUsd: variable, fixedUsd: fixed, totalUsd: running - d.total };
+}
+
+/** Price of regenerated in-spec CAM of a chemistry: regenerated.<chem>, else quality-factor × cam.<chem>. */
+export function inSpecPrice(book: PriceBook, chemistry: string): { price: number; key: string; basis: string } {
+  const chem = chemName(chemistry);
+  const direct = `regenerated.${chem}`;
+  if (book.has(direct)) return { price: book.get(direct, `in-spec ${chem}`), key: direct, basis: `${direct}` };
+  const q = book.get('quality-factor', `pricing regenerated ${chem} against virgin`);
+  const v = book.get(`cam.${chem}`, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
+  return { price: q * v, key: `cam.${chem}`, basis: `quality-factor ${fmt(q)} × cam.${chem} ${fmt(v)} USD/kg` };
+}
+
+/** Elements valued in off-spec CAM. */
+export const OFFSPEC_METALS = ['Ni', 'Co', 'Mn', 'Li'] as const;
+
+/** Revenue lines at full output: in-spec CAM by chemistry, off-spec CAM by chemistry, by-products. */
+export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean): MoneyLine[] {
+  const r = R(exact);
+  const out: MoneyLine[] = [];
+  const inSpec = new Map<string, number>();
+  for (const p of input.products.inSpec) inSpec.set(chemName(p.chemistry), (inSpec.get(chemName(p.chemistry)) ?? 0) + p.kgPerYear);
+  for (const [chem, kg] of inSpec) {
+    if (kg === 0) continue;
+    const p = inSpecPrice(book, chem);
+    out.push({ id: `cam.${chem}`, label: `regenerated ${chem} (in spec)`, category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis });
+  }
+  const offSpec = new Map<string, { kg: number; el: Record<string, number> }>();
+  for (const p of input.products.offSpec) {
+    const k = chemName(p.chemistry);
+    const acc = offSpec.get(k) ?? { kg: 0, el: {} };
+    acc.kg += p.kgPerYear;
+    for (const [e, v] of Object.entries(p.elementsKgPerYear)) acc.el[e] = (acc.el[e] ?? 0) + v;
+    offSpec.set(k, acc);
+  }
+  for (const [chem, o] of offSpec) {
+    if (o.kg === 0) continue;
+    const f = book.get('offspec-payable-fraction', `off-spec ${chem} (payable share of contained metal value)`);
+    let metalValue = 0;
+    const parts: string[] = [];
+    for (const el of OFFSPEC_METALS) {
+      const kg = o.el[el] ?? 0;
+      if (kg <= 0) continue;
+      const price = book.get(`metal.${el}`, `off-spec ${chem} (contained ${el} value)`);
+      metalValue += kg * price;
+      parts.push(`${el} ${fmt(kg)} kg × metal.${el}`);
+    }
+    out.push({ id: `offspec.${chem}`, label: `off-spec ${chem} (metal value)`, category: 'off-spec', usd: r(f * metalValue), variable: true, quantity: o.kg, quantityUnit: 'kg', unitPriceUsd: (f * metalValue) / o.kg, factor: f, basis: `offspec-payable-fraction × (${parts.join(' + ') || 'no priced metal'})`, basisUsd: metalValue });
+  }
+  for (const [id, kg] of Object.entries(input.byproductsKgPerYear)) {
+    if (kg === 0) continue;
+    const price = book.get(`scrap.${id}`, `by-product ${id}`);
+    out.push({ id: `scrap.${id}`, label: `${id} (by-product)`, category: 'by-product', usd: r(kg * price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: price, priceKey: `scrap.${id}`, priceUnit: 'USD/kg' });
+  }
+  return out;
+}
+
+/** Short number text for derivations (6 significant digits, cheaply). */
+function fmt(x: number): string {
+  if (Number.isInteger(x) || x === 0) return String(x);
+  const scale = 10 ** (5 - Math.floor(Math.log10(Math.abs(x))));
+  return String(Math.round(x * scale) / scale);
+}

@@ -1,0 +1,473 @@
+/**
+ * Price sets: what each price key means, reading values with units and currencies, resolving a
+ * scenario's `prices` section (a set by name, a set file, or a set inline, plus overrides), and
+ * merging a set with overrides.
+ *
+ * Keys (a contract: files, overrides and patches use them):
+ *   electricity, natural-gas, steam            USD/kWh (natural gas per kWh of fuel energy; steam per
+ *                                              kWh of heat, default natural gas ÷ boiler-efficiency)
+ *   boiler-efficiency                          fraction (steam price, energy and GHG of steam)
+ *   water, wastewater                          USD/m^3 (process water is the reagent H2O)
+ *   landfill                                   USD/kg of solid waste
+ *   labour                                     USD/h per operator
+ *   equipment-cost-factor                      regional multiplier on purchased equipment
+ *   ghg.electricity, ghg.natural-gas           kg CO2e/kWh (grid at wall; fuel combustion)
+ *   ghg.<component>                            kg CO2e/kg of a reagent (replaces the GREET factor)
+ *   <component id>                             USD/kg of a reagent in its stated form (LiOH anhydrous
+ *                                              and LiOH·H2O are separate items, converted by molar
+ *                                              mass when only one is given — never mixed)
+ *   cam.<chemistry>                            virgin cathode active material, USD/kg
+ *   regenerated.<chemistry>                    regenerated CAM price, USD/kg (default quality-factor ×
+ *                                              cam.<chemistry>)
+ *   quality-factor                             regenerated / virgin price ratio
+ *   feed.<chemistry or lot id>                 fixed feed price, USD/kg of feed (may be negative)
+ *   feed-payable-fraction                      feed rule: share of contained Ni + Co value paid
+ *   offspec-payable-fraction                   share of contained metal value paid for off-spec CAM
+ *   metal.<element>                            contained-metal value, USD/kg of element (metal.Li
+ *                                              defaults to the lithium-carbonate equivalent)
+ *   scrap.<component>                          by-product value (Al, Cu, graphite…), USD/kg
+ *   consumable.<name>                          USD per item (e.g. consumable.saggar)
+ *
+ * This module never reads files: the loader passes the sets it read (name → data).
+ */
+import { resolveComponentId, component, COMPONENT_IDS } from '../chemistry/components.js';
+import { chemistryByName } from '../chemistry/cathode.js';
+import { isElement, ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
+import { splitQuantity, toUnit, UnitError } from '../schema/quantity.js';
+import { msg } from '../schema/messages.js';
+import { inputErrors, type InputIssue } from '../schema/errors.js';
+import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
+import type { Region } from '../schema/scenario.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
+import { priceSetSchema, pricesSectionSchema, type ExchangeRate, type PriceValue, type PriceSetFile } from '../schema/economics.js';
+
+/** How a price key's value is checked. */
+type ItemKind = 'price' | 'signed-price' | 'fraction' | 'efficiency' | 'positive' | 'factor';
+
+/** What a price key means. */
+export interface PriceItemSpec {
+  /** Canonical unit the value is stored in. */
+  unit: string;
+  description: string;
+  kind: ItemKind;
+  /** Example for messages, e.g. "11 USD/kg". */
+  example: string;
+}
+
+const FIXED: Record<string, PriceItemSpec> = {
+  electricity: { unit: 'USD/kWh', description: 'electricity', kind: 'price', example: '0.08 USD/kWh' },
+  'natural-gas': { unit: 'USD/kWh', description: 'natural gas, per kWh of fuel energy', kind: 'price', example: '7.77 USD/MMBtu' },
+  steam: { unit: 'USD/kWh', description: 'steam, per kWh of heat delivered', kind: 'price', example: '0.033 USD/kWh' },
+  'boiler-efficiency': { unit: '', description: 'efficiency of the natural-gas boiler raising steam', kind: 'efficiency', example: '0.8' },
+  water: { unit: 'USD/m^3', description: 'process water', kind: 'price', example: '0.00473 USD/gal' },
+  wastewater: { unit: 'USD/m^3', description: 'wastewater treatment', kind: 'price', example: '0.00625 USD/gal' },
+  landfill: { unit: 'USD/kg', description: 'solid waste disposal', kind: 'price', example: '54.03 USD/short_ton' },
+  labour: { unit: 'USD/h', description: 'operator labour rate', kind: 'price', example: '38.12 USD/h' },
+  'equipment-cost-factor': { unit: '', description: 'regional equipment-cost adjustment', kind: 'positive', example: '1' },
+  'ghg.electricity': { unit: 'kg/kWh', description: 'grid GHG factor, kg CO2e per kWh at the wall', kind: 'factor', example: '0.467 kg/kWh' },
+  'ghg.natural-gas': { unit: 'kg/kWh', description: 'natural-gas combustion GHG factor, kg CO2e per kWh of fuel', kind: 'factor', example: '53.06 kg/MMBtu' },
+  'feed-payable-fraction': { unit: '', description: 'feed rule: share of the contained Ni + Co value the recycler pays', kind: 'fraction', example: '0.3' },
+  'offspec-payable-fraction': { unit: '', description: 'share of the contained metal value paid for off-spec CAM', kind: 'fraction', example: '0.5' },
+  'quality-factor': { unit: '', description: 'regenerated CAM price / virgin CAM price', kind: 'positive', example: '0.9' },
+};
+
+/** Keys with a fixed meaning (not counting prefixed keys and reagents). */
+export const FIXED_PRICE_KEYS: readonly string[] = Object.keys(FIXED);
+
+const PREFIXES = ['cam.', 'regenerated.', 'feed.', 'metal.', 'scrap.', 'consumable.', 'ghg.'] as const;
+
+/** The canonical key and its meaning, or undefined when the key means nothing. */
+export function priceItem(key: string): { key: string; spec: PriceItemSpec } | undefined {
+  const k = key.trim();
+  const fixed = FIXED[k];
+  if (fixed) return { key: k, spec: fixed };
+  for (const p of PREFIXES) {
+    if (!k.startsWith(p)) continue;
+    const rest = k.slice(p.length);
+    if (!rest) return undefined;
+    switch (p) {
+      case 'cam.':
+      case 'regenerated.': {
+        const chem = chemistryByName(rest);
+        if (!chem) return undefined;
+        return { key: p + chem.name, spec: { unit: 'USD/kg', description: p === 'cam.' ? `virgin ${chem.name} cathode active material` : `regenerated ${chem.name}`, kind: 'price', example: '25 USD/kg' } };
+      }
+      case 'feed.': {
+        const chem = chemistryByName(rest);
+        return { key: p + (chem ? chem.name : rest), spec: { unit: 'USD/kg', description: `feed ${chem ? chem.name : `lot ${rest}`} (per kg of feed; negative when the recycler is paid)`, kind: 'signed-price', example: '2 USD/kg' } };
+      }
+      case 'metal.':
+        if (!isElement(rest)) return undefined;
+        return { key: p + rest, spec: { unit: 'USD/kg', description: `contained ${rest} value, per kg of element`, kind: 'price', example: '16.85 USD/kg' } };
+      case 'scrap.': {
+        const id = resolveComponentId(rest);
+        if (!id) return undefined;
+        return { key: p + id, spec: { unit: 'USD/kg', description: `${id} sold as by-product`, kind: 'price', example: '1.12 USD/kg' } };
+      }
+      case 'ghg.': {
+        const id = resolveComponentId(rest);
+        if (!id) return undefined;
+        return { key: p + id, spec: { unit: 'kg/kg', description: `embodied GHG of ${id}, kg CO2e per kg`, kind: 'factor', example: '2.1 kg/kg' } };
+      }
+      case 'consumable.':
+        return { key: p + rest, spec: { unit: 'USD', description: `${rest}, per item`, kind: 'price', example: '25 USD' } };
+    }
+  }
+  const id = resolveComponentId(k);
+  if (id) return { key: id, spec: { unit: 'USD/kg', description: `${id} (per kg of the stated form)`, kind: 'price', example: '1 USD/kg' } };
+  return undefined;
+}
+
+/** One resolved price. */
+export interface PriceEntry {
+  key: string;
+  /** Value in `unit`. */
+  value: number;
+  /** Canonical unit. */
+  unit: string;
+  /** As written (e.g. "0.20 EUR/kWh"), or the derivation. */
+  given: string;
+  year: number | null;
+  source: string;
+  origin: 'set' | 'override' | 'derived';
+  /** The set an entry came from. */
+  setId?: string;
+}
+
+/** A price set with overrides applied, every value in its canonical unit. */
+export interface ResolvedPrices {
+  setId: string | null;
+  name: string;
+  region: Region | null;
+  /** Dollar year of the set. */
+  year: number;
+  /** Year equipment costs are escalated to. */
+  cepciYear: number;
+  exchangeRates: Record<string, ExchangeRate>;
+  notes: string[];
+  items: Record<string, PriceEntry>;
+  diagnostics: Diagnostic[];
+}
+
+/** Where a price set came from: its parsed data and, when known, how to locate lines in its file. */
+export interface PriceSetSource {
+  data: unknown;
+  where?: Locator;
+  /** Path of the set inside its document (default: the whole file). */
+  at?: (string | number)[];
+}
+
+/** Where the scenario's prices section is (for error places). Default: path `prices`, no file. */
+export interface SectionPlace {
+  where?: Locator;
+  at?: (string | number)[];
+}
+
+/** The price set used for a region when the scenario names none. */
+export const DEFAULT_PRICE_SETS: Readonly<Partial<Record<Region, string>>> = { US: 'us-2023', CN: 'cn-2024', EU: 'eu-2023', KR: 'kr-2023', CA: 'ca-2023' };
+
+const NOWHERE: Locator = { file: '', locate: () => undefined };
+
+const M = (id: string) => component(id).molarMass_g_per_mol;
+
+/** Price of `to` per kg derived from the price of `from` per kg (same Li content). */
+function lithiumHydroxideConversion(from: 'LiOH' | 'LiOH·H2O', to: 'LiOH' | 'LiOH·H2O'): number {
+  // 1 kg of `to` holds the lithium of M(from)/M(to) kg of `from` (one Li per formula unit), so
+  // price per kg of `to` = price per kg of `from` × M(from)/M(to): LiOH·H2O = LiOH × 23.95/41.96.
+  return M(from) / M(to);
+}
+
+/** Convert a value written in a price set or override into the item's canonical unit. */
+export function readPriceValue(key: string, spec: PriceItemSpec, raw: number | string, rates: Readonly<Record<string, ExchangeRate>>): { value: number; given: string } | { error: string } {
+  let value: number;
+  let given: string;
+  if (typeof raw === 'number') {
+    value = raw;
+    given = spec.unit ? `${raw} ${spec.unit}` : String(raw);
+  } else {
+    given = raw.trim();
+    const q = splitQuantity(given);
+    let text = given;
+    if (q) {
+      const m = /(^|[\s/*(·])([A-Z]{3})(?=$|[\s/*)·^])/.exec(q.unit);
+      const code = m?.[2];
+      if (code && code !== 'USD' && code !== 'BTU') {
+        const rate = rates[code];
+        if (!rate) return { error: msg.unknownCurrency(code, given, Object.keys(rates)) };
+        const unit = q.unit.slice(0, m.index + m[1]!.length) + 'USD' + q.unit.slice(m.index + m[0].length);
+        text = `${q.value * rate.usdPerUnit} ${unit}`;
+      }
+    }
+    try {
+      value = toUnit(text, spec.unit);
+    } catch (e) {
+      if (e instanceof UnitError) return { error: msg.badQuantity(raw, e.message, spec.unit || 'a number') };
+      throw e;
+    }
+  }
+  if (!Number.isFinite(value)) return { error: msg.notFinite(raw) };
+  const shown = given;
+  switch (spec.kind) {
+    case 'price':
+    case 'factor':
+      if (value < 0) return { error: spec.kind === 'price' ? msg.priceNegative(key, shown) : msg.negative(shown) };
+      break;
+    case 'fraction':
+      if (value < 0 || value > 1) return { error: msg.priceNotFraction(key, shown) };
+      break;
+    case 'efficiency':
+      if (!(value > 0 && value <= 1)) return { error: msg.priceNotFraction(key, shown) };
+      break;
+    case 'positive':
+      if (!(value > 0)) return { error: msg.priceNotPositive(key, shown) };
+      break;
+    case 'signed-price':
+      break;
+  }
+  return { value, given };
+}
+
+type Layer = Record<string, unknown>;
+
+interface LayerOptions {
+  origin: 'set' | 'override';
+  setId?: string;
+  rates: Readonly<Record<string, ExchangeRate>>;
+  issues: InputIssue[];
+  /** Place of a key of the layer. */
+  place: (rawKey: string) => { file?: string; path: string; line?: number; column?: number };
+  /** Year and source used when an override gives none. */
+  defaultSource: string;
+}
+
+/**
+ * Apply one layer of prices to `items` (mutated). A layer that gives one LiOH form but not the
+ * other drops the other form inherited from below, so that it is re-derived from the new one.
+ */
+function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOptions): void {
+  const parsed: { rawKey: string; key: string; spec: PriceItemSpec; raw: unknown }[] = [];
+  for (const [rawKey, raw] of Object.entries(layer)) {
+    const item = priceItem(rawKey);
+    if (!item) {
+      o.issues.push({ code: 'unknown-price-item', message: msg.unknownPriceItem(rawKey, [...FIXED_PRICE_KEYS, ...COMPONENT_IDS]), ...o.place(rawKey) });
+      continue;
+    }
+    parsed.push({ rawKey, key: item.key, spec: item.spec, raw });
+  }
+  const keys = new Set(parsed.map((p) => p.key));
+  if (keys.has('LiOH') !== keys.has('LiOH·H2O')) {
+    items.delete(keys.has('LiOH') ? 'LiOH·H2O' : 'LiOH');
+  }
+  for (const p of parsed) {
+    const obj = p.raw && typeof p.raw === 'object' ? (p.raw as { value: number | string; year?: number; source?: string; note?: string }) : undefined;
+    const rawValue = obj ? obj.value : (p.raw as number | string);
+    const r = readPriceValue(p.key, p.spec, rawValue, o.rates);
+    if ('error' in r) {
+      o.issues.push({ code: 'invalid-price', message: r.error, ...o.place(p.rawKey) });
+      continue;
+    }
+    const note = obj?.note ? ` (${obj.note})` : '';
+    items.set(p.key, {
+      key: p.key,
+      value: r.value,
+      unit: p.spec.unit,
+      given: r.given,
+      year: obj?.year ?? null,
+      source: (obj?.source ?? o.defaultSource) + note,
+      origin: o.origin,
+      ...(o.setId ? { setId: o.setId } : {}),
+    });
+  }
+}
+
+/** Remove derived entries and derive them again from the given ones. */
+function derive(items: Map<string, PriceEntry>): void {
+  for (const [k, e] of [...items]) if (e.origin === 'derived') items.delete(k);
+  const add = (key: string, value: number, unit: string, given: string, source: string, year: number | null) => {
+    items.set(key, { key, value, unit, given, year, source, origin: 'derived' });
+  };
+  const lioh = items.get('LiOH');
+  const mono = items.get('LiOH·H2O');
+  if (lioh && !mono) {
+    const f = lithiumHydroxideConversion('LiOH', 'LiOH·H2O');
+    add('LiOH·H2O', lioh.value * f, 'USD/kg', `LiOH ${fmt(lioh.value)} USD/kg × M(LiOH)/M(LiOH·H2O) = × ${fmt(M('LiOH'))}/${fmt(M('LiOH·H2O'))}`, `derived from the LiOH (anhydrous) price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH: ${lioh.source}`, lioh.year);
+  } else if (mono && !lioh) {
+    const f = lithiumHydroxideConversion('LiOH·H2O', 'LiOH');
+    add('LiOH', mono.value * f, 'USD/kg', `LiOH·H2O ${fmt(mono.value)} USD/kg × M(LiOH·H2O)/M(LiOH) = × ${fmt(M('LiOH·H2O'))}/${fmt(M('LiOH'))}`, `derived from the LiOH·H2O price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH·H2O: ${mono.source}`, mono.year);
+  }
+  const ng = items.get('natural-gas');
+  const eta = items.get('boiler-efficiency');
+  if (!items.has('steam') && ng && eta) {
+    add('steam', ng.value / eta.value, 'USD/kWh', `natural gas ${fmt(ng.value)} USD/kWh ÷ boiler efficiency ${fmt(eta.value)}`, `derived: steam raised in a natural-gas boiler (natural-gas price ÷ boiler-efficiency); natural gas: ${ng.source}`, ng.year);
+  }
+  const carbonate = items.get('Li2CO3');
+  if (!items.has('metal.Li') && carbonate) {
+    const lce = M('Li2CO3') / (2 * ATOMIC_WEIGHT_G_PER_MOL.Li);
+    add('metal.Li', carbonate.value * lce, 'USD/kg', `Li2CO3 ${fmt(carbonate.value)} USD/kg × ${fmt(lce)} kg Li2CO3 per kg Li`, `derived: lithium valued as lithium carbonate equivalent (M(Li2CO3)/(2·M(Li))); Li2CO3: ${carbonate.source}`, carbonate.year);
+  }
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+function placeIn(where: Locator, path: (string | number)[]) {
+  const loc = where.locate(path);
+  return { ...(where.file ? { file: where.file } : {}), path: formatPath(path), ...(loc ? { line: loc.line, column: loc.column } : {}) };
+}
+
+interface BuiltSet {
+  setId: string;
+  name: string;
+  region: Region | null;
+  year: number;
+  cepciYear: number;
+  rates: Record<string, ExchangeRate>;
+  notes: string[];
+  items: Map<string, PriceEntry>;
+}
+
+const SET_FIELDS = new Set(['$schema', 'id', 'name', 'region', 'year', 'cepciYear', 'extends', 'exchangeRates', 'notes', 'items', 'overrides']);
+const SECTION_FIELDS = new Set(['$schema', 'set', 'overrides', 'exchangeRates']);
+
+/** Top-level keys of a section or set that are not fields: overrides written by patches. */
+function extras(data: Record<string, unknown>, fields: Set<string>): Layer {
+  return Object.fromEntries(Object.entries(data).filter(([k]) => !fields.has(k)));
+}
+
+/** Build a set (following `extends`) from its validated file data. */
+function buildSet(file: PriceSetFile, src: { where: Locator; at: (string | number)[] }, sets: Readonly<Record<string, PriceSetSource>>, chain: string[], issues: InputIssue[]): BuiltSet | undefined {
+  let parent: BuiltSet | undefined;
+  if (file.extends) {
+    parent = loadSet(file.extends, sets, [...chain, file.id], issues, placeIn(src.where, [...src.at, 'extends']));
+    if (!parent) return undefined;
+  }
+  const rates = { ...(parent?.rates ?? {}), ...file.exchangeRates };
+  const items = new Map<string, PriceEntry>();
+  for (const [k, e] of parent?.items ?? []) if (e.origin !== 'derived') items.set(k, e);
+  applyLayer(items, file.items as Layer, { origin: 'set', setId: file.id, rates, issues, place: (k) => placeIn(src.where, [...src.at, 'items', k]), defaultSource: `price set ${file.id}` });
+  applyLayer(items, file.overrides as Layer, { origin: 'override', rates, issues, place: (k) => placeIn(src.where, [...src.at, 'overrides', k]), defaultSource: 'scenario override' });
+  applyLayer(items, extras(file as unknown as Record<string, unknown>, SET_FIELDS), { origin: 'override', rates, issues, place: (k) => placeIn(src.where, [...src.at, k]), defaultSource: 'scenario override' });
+  return {
+    setId: file.id,
+    name: file.name ?? file.id,
+    region: file.region ?? parent?.region ?? null,
+    year: file.year,
+    cepciYear: file.cepciYear ?? file.year,
+    rates,
+    notes: [...(parent?.notes ?? []), ...file.notes],
+    items,
+  };
+}
+
+/** Load a named set from the sets the loader passed. */
+function loadSet(name: string, sets: Readonly<Record<string, PriceSetSource>>, chain: string[], issues: InputIssue[], refPlace: ReturnType<typeof placeIn>): BuiltSet | undefined {
+  if (chain.includes(name)) {
+    issues.push({ code: 'price-set-cycle', message: msg.priceSetCycle([...chain, name]), ...refPlace });
+    return undefined;
+  }
+  const src = sets[name];
+  if (!src) {
+    issues.push({ code: 'unknown-price-set', message: msg.unknownPriceSet(name, Object.keys(sets).sort()), ...refPlace });
+    return undefined;
+  }
+  const where = src.where ?? NOWHERE;
+  const at = src.at ?? [];
+  const r = priceSetSchema.safeParse(src.data);
+  if (!r.success) {
+    issues.push(...toInputIssues(r.error.issues, priceSetSchema, src.data, where, at));
+    return undefined;
+  }
+  return buildSet(r.data, { where, at }, sets, chain, issues);
+}
+
+function finish(built: BuiltSet, region: Region): ResolvedPrices {
+  derive(built.items);
+  const diagnostics: Diagnostic[] = [];
+  if (built.region && built.region !== region) {
+    diagnostics.push({ code: 'price-set-region', severity: 'warning', where: 'prices', message: msg.priceSetRegion(built.setId, built.region, region) });
+  }
+  const years = [...new Set([...built.items.values()].map((e) => e.year).filter((y): y is number => y !== null))].sort();
+  if (years.length > 1) diagnostics.push({ code: 'price-years-mixed', severity: 'info', where: 'prices', message: msg.priceYearsMixed(built.setId, years) });
+  return {
+    setId: built.setId,
+    name: built.name,
+    region: built.region,
+    year: built.year,
+    cepciYear: built.cepciYear,
+    exchangeRates: built.rates,
+    notes: built.notes,
+    items: Object.fromEntries(built.items),
+    diagnostics,
+  };
+}
+
+function isSetData(data: unknown): boolean {
+  return !!data && typeof data === 'object' && !Array.isArray(data) && ('items' in data || 'year' in data || 'extends' in data);
+}
+
+/**
+ * Resolve the scenario's `prices` section for a plant in `region`:
+ * - absent: the region's default set (DEFAULT_PRICE_SETS) from `sets`;
+ * - { set: <name>, overrides: {…}, <key>: <value> … }: the named set with the overrides applied;
+ * - a set itself (a price-set file given by path, or written inline): used as it is (its own
+ *   `overrides` and top-level keys apply on top).
+ * `sets` maps set names to the data of scenarios/prices/<name>.yaml (and where it was read).
+ * Throws a RegenflowError listing every problem (unknown set or key, bad unit, missing rate).
+ */
+export function resolvePrices(raw: unknown, region: Region, sets: Readonly<Record<string, PriceSetSource>> = {}, place: SectionPlace = {}): ResolvedPrices {
+  const issues: InputIssue[] = [];
+  const where = place.where ?? NOWHERE;
+  const at = place.at ?? ['prices'];
+  let built: BuiltSet | undefined;
+  if (raw === undefined || raw === null) {
+    const name = DEFAULT_PRICE_SETS[region];
+    if (!name || !sets[name]) {
+      throw inputErrors([{ code: 'no-price-set', message: msg.noPriceSetForRegion(region, Object.keys(sets).sort()), ...placeIn(where, at) }]);
+    }
+    built = loadSet(name, sets, [], issues, placeIn(where, at));
+  } else if (isSetData(raw)) {
+    const r = priceSetSchema.safeParse(raw);
+    if (!r.success) issues.push(...toInputIssues(r.error.issues, priceSetSchema, raw, where, at));
+    else built = buildSet(r.data, { where, at }, sets, [], issues);
+  } else {
+    const r = pricesSectionSchema.safeParse(raw);
+    if (!r.success) issues.push(...toInputIssues(r.error.issues, pricesSectionSchema, raw, where, at));
+    else {
+      const section = r.data;
+      const name = section.set ?? DEFAULT_PRICE_SETS[region];
+      if (!name) issues.push({ code: 'no-price-set', message: msg.noPriceSetForRegion(region, Object.keys(sets).sort()), ...placeIn(where, at) });
+      else built = loadSet(name, sets, [], issues, placeIn(where, section.set ? [...at, 'set'] : at));
+      if (built) {
+        built.rates = { ...built.rates, ...section.exchangeRates };
+        applyLayer(built.items, section.overrides as Layer, { origin: 'override', rates: built.rates, issues, place: (k) => placeIn(where, [...at, 'overrides', k]), defaultSource: 'scenario override' });
+        applyLayer(built.items, extras(section as unknown as Record<string, unknown>, SECTION_FIELDS), { origin: 'override', rates: built.rates, issues, place: (k) => placeIn(where, [...at, k]), defaultSource: 'scenario override' });
+      }
+    }
+  }
+  if (issues.length > 0 || !built) throw inputErrors(issues);
+  return finish(built, region);
+}
+
+/**
+ * Merge resolved prices with overrides such as { "LiOH·H2O": "11 USD/kg" } (keys and values as in
+ * a scenario's prices.overrides). Derived items (the other LiOH form, steam, metal.Li) are derived
+ * again from the result. Returns a new object; throws a RegenflowError on a bad key or value.
+ */
+export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, place: SectionPlace = {}): ResolvedPrices {
+  const issues: InputIssue[] = [];
+  const where = place.where ?? NOWHERE;
+  const at = place.at ?? ['prices', 'overrides'];
+  const items = new Map<string, PriceEntry>();
+  for (const [k, e] of Object.entries(base.items)) if (e.origin !== 'derived') items.set(k, e);
+  applyLayer(items, overrides as Layer, { origin: 'override', rates: base.exchangeRates, issues, place: (k) => placeIn(where, [...at, k]), defaultSource: 'scenario override' });
+  if (issues.length > 0) throw inputErrors(issues);
+  derive(items);
+  return { ...base, items: Object.fromEntries(items) };
+}
+
+/** Unit and example of a price key (for messages); undefined for a meaningless key. */
+export function priceUnit(key: string): { unit: string; example: string } | undefined {
+  const item = priceItem(key);
+  return item ? { unit: item.spec.unit, example: item.spec.example } : undefined;
+}

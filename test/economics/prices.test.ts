@@ -1,0 +1,144 @@
+/**
+ * Price sets: the shipped files, units and currencies, LiOH forms, overrides, derived items and the
+ * error messages for bad sets and keys.
+ */
+import { describe, expect, it } from 'vitest';
+import { resolvePrices, mergePrices, priceItem, DEFAULT_PRICE_SETS } from '../../src/economics/prices.js';
+import { priceSetSchema } from '../../src/schema/economics.js';
+import { component } from '../../src/chemistry/components.js';
+import { REGIONS } from '../../src/schema/scenario.js';
+import { msg } from '../../src/schema/messages.js';
+import { errorOf, shippedSets } from './helpers.js';
+
+const sets = shippedSets();
+const M = (id: string) => component(id).molarMass_g_per_mol;
+const USD_PER_GAL_TO_M3 = 1 / 3.785411784e-3;
+
+describe('shipped price sets', () => {
+  it('every set file validates: each entry has a value with its unit, a year and a source', () => {
+    for (const [name, src] of Object.entries(sets)) {
+      const r = priceSetSchema.safeParse(src.data);
+      expect(r.success, name).toBe(true);
+      expect(r.data!.id).toBe(name);
+      for (const [key, e] of Object.entries(r.data!.items)) {
+        expect(e.source.length, `${name} ${key}`).toBeGreaterThan(10);
+        expect(e.year, `${name} ${key}`).toBeGreaterThanOrEqual(2017);
+        expect(priceItem(key), `${name} ${key}`).toBeDefined();
+      }
+    }
+  });
+  it('every region has a default set that resolves, for its own region', () => {
+    for (const region of REGIONS) {
+      const p = resolvePrices(undefined, region, sets);
+      expect(p.setId).toBe(DEFAULT_PRICE_SETS[region]);
+      expect(p.region).toBe(region);
+      expect(p.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      for (const key of ['electricity', 'natural-gas', 'steam', 'water', 'wastewater', 'landfill', 'labour', 'equipment-cost-factor', 'ghg.electricity', 'ghg.natural-gas', 'LiOH', 'LiOH·H2O', 'Li2CO3', 'NMP', 'PVDF', 'carbon-black', 'KOH', 'NaOH', 'O2', 'N2', 'citric-acid', 'H3PO4', 'NH3', 'CaO', 'cam.NCM523', 'cam.NCM622', 'cam.NCM811', 'metal.Ni', 'metal.Co', 'metal.Mn', 'metal.Li', 'scrap.Al', 'scrap.Cu', 'consumable.saggar', 'quality-factor', 'feed-payable-fraction', 'offspec-payable-fraction']) {
+        expect(p.items[key], `${region} ${key}`).toBeDefined();
+      }
+    }
+  });
+  it('US values convert to canonical units (USD/kWh, USD/m³, USD/kg)', () => {
+    const p = resolvePrices(undefined, 'US', sets);
+    expect(p.items['natural-gas']!.value).toBeCloseTo(7.77 / 293.0710701722222, 12); // USD/MMBtu → USD/kWh
+    expect(p.items.water!.value).toBeCloseTo(0.00473 * USD_PER_GAL_TO_M3, 12);
+    expect(p.items.landfill!.value).toBeCloseTo(54.03 / 907.18474, 12);
+    expect(p.items['ghg.electricity']!.value).toBeCloseTo(0.467, 14);
+    expect(p.items['ghg.natural-gas']!.value).toBeCloseTo(53.06 / 293.0710701722222, 12);
+    expect(p.items.steam!.value).toBeCloseTo(p.items['natural-gas']!.value / 0.8, 14);
+    expect(p.items.steam!.origin).toBe('derived');
+    expect(p.cepciYear).toBe(2023);
+  });
+  it('EU converts euros with the rate stated in the set (Eurostat €0.20/kWh H2 2023 × 1.0813)', () => {
+    const p = resolvePrices(undefined, 'EU', sets);
+    expect(p.items.electricity!.value).toBeCloseTo(0.2 * 1.0813, 14);
+    expect(p.items.electricity!.given).toBe('0.20 EUR/kWh');
+    expect(p.items['ghg.electricity']!.value).toBeCloseTo(0.21, 14);
+    // inherited from us-2023
+    expect(p.items.NMP!.value).toBe(2.7);
+    expect(p.items.NMP!.setId).toBe('us-2023');
+  });
+  it('CN converts yuan per tonne (98,500 CNY/t LiOH·H2O → USD/kg)', () => {
+    const p = resolvePrices(undefined, 'CN', sets);
+    expect(p.items['LiOH·H2O']!.value).toBeCloseTo(98.5 * 0.1389, 12);
+    expect(p.items['cam.NCM622']!.value).toBeCloseTo(122.9 * 0.1389, 12);
+    expect(p.items['equipment-cost-factor']!.value).toBe(0.61);
+    expect(p.items['ghg.electricity']!.value).toBeCloseTo(0.7, 14);
+  });
+});
+
+describe('LiOH forms: a price is per kg of the stated form, converted by molar mass, never mixed', () => {
+  it('US gives anhydrous LiOH; LiOH·H2O = LiOH × M(LiOH)/M(LiOH·H2O) ≈ × 23.95/41.96', () => {
+    const p = resolvePrices(undefined, 'US', sets);
+    expect(p.items.LiOH!.value).toBe(34.89);
+    expect(p.items['LiOH·H2O']!.value).toBeCloseTo((34.89 * M('LiOH')) / M('LiOH·H2O'), 12);
+    expect(p.items['LiOH·H2O']!.value).toBeCloseTo((34.89 * 23.95) / 41.96, 2);
+    expect(p.items['LiOH·H2O']!.origin).toBe('derived');
+    // the same lithium costs the same in either form
+    expect(p.items.LiOH!.value * M('LiOH')).toBeCloseTo(p.items['LiOH·H2O']!.value * M('LiOH·H2O'), 9);
+  });
+  it('CN gives LiOH·H2O; anhydrous LiOH is derived the other way', () => {
+    const p = resolvePrices(undefined, 'CN', sets);
+    expect(p.items.LiOH!.value).toBeCloseTo((p.items['LiOH·H2O']!.value * M('LiOH·H2O')) / M('LiOH'), 12);
+  });
+  it('overriding one form re-derives the other; overriding both keeps both', () => {
+    const one = resolvePrices({ set: 'us-2023', overrides: { 'LiOH·H2O': '11 USD/kg' } }, 'US', sets);
+    expect(one.items['LiOH·H2O']!).toMatchObject({ value: 11, origin: 'override', given: '11 USD/kg' });
+    expect(one.items.LiOH!.value).toBeCloseTo((11 * M('LiOH·H2O')) / M('LiOH'), 12);
+    const both = resolvePrices({ set: 'us-2023', overrides: { 'LiOH·H2O': 11, LiOH: 30 } }, 'US', sets);
+    expect(both.items.LiOH!.value).toBe(30);
+    expect(both.items['LiOH·H2O']!.value).toBe(11);
+  });
+});
+
+describe('overrides', () => {
+  it('accept a number in the canonical unit, a string with a unit, an entry with year and source, aliases, and top-level keys (patches)', () => {
+    const p = resolvePrices({ set: 'us-2023', overrides: { NMP: 3.1, electricity: '9 USD/MWh', 'LiOH.H2O': { value: '12 USD/kg', year: 2025, source: 'quote' }, lime: '150 USD/t' }, 'cam.NMC622': '20 USD/kg' }, 'US', sets);
+    expect(p.items.NMP!.value).toBe(3.1);
+    expect(p.items.electricity!.value).toBeCloseTo(0.009, 15);
+    expect(p.items['LiOH·H2O']!).toMatchObject({ value: 12, year: 2025, source: 'quote' });
+    expect(p.items.CaO!.value).toBeCloseTo(0.15, 15);
+    expect(p.items['cam.NCM622']!.value).toBe(20);
+  });
+  it('mergePrices merges a resolved set with overrides and re-derives', () => {
+    const base = resolvePrices(undefined, 'US', sets);
+    const m = mergePrices(base, { 'LiOH·H2O': '11 USD/kg', 'natural-gas': '10 USD/MMBtu', Li2CO3: 20 });
+    expect(m.items.LiOH!.value).toBeCloseTo((11 * M('LiOH·H2O')) / M('LiOH'), 12);
+    expect(m.items.steam!.value).toBeCloseTo(10 / 293.0710701722222 / 0.8, 12);
+    expect(m.items['metal.Li']!.value).toBeCloseTo((20 * M('Li2CO3')) / (2 * 6.94), 9);
+    expect(base.items.LiOH!.value).toBe(34.89);
+  });
+  it('a price set given inline (or read from a file path) is used as it is, with its top-level overrides', () => {
+    const inline = { ...(sets['us-2023']!.data as object), NMP: 5 };
+    const p = resolvePrices(inline, 'US', sets);
+    expect(p.setId).toBe('us-2023');
+    expect(p.items.NMP!.value).toBe(5);
+  });
+});
+
+describe('errors name the item and what to do', () => {
+  it('an unknown key, with a suggestion', () => {
+    const e = errorOf(() => resolvePrices({ set: 'us-2023', overrides: { electricty: 0.1 } }, 'US', sets));
+    expect(e.issues[0]!.path).toBe('prices.overrides.electricty');
+    expect(e.issues[0]!.message).toMatch(/^unknown price item "electricty" \(did you mean "electricity"\?\); use one of/);
+  });
+  it('an unknown set, a missing exchange rate, a negative price, a wrong dimension', () => {
+    expect(errorOf(() => resolvePrices({ set: 'us-2030' }, 'US', sets)).message).toBe(`prices.set: ${msg.unknownPriceSet('us-2030', Object.keys(sets).sort())}`);
+    expect(errorOf(() => resolvePrices({ overrides: { electricity: '0.2 GBP/kWh' } }, 'US', sets)).issues[0]!.message).toBe(msg.unknownCurrency('GBP', '0.2 GBP/kWh', []));
+    expect(errorOf(() => resolvePrices({ overrides: { NMP: -1 } }, 'US', sets)).issues[0]!.message).toBe(msg.priceNegative('NMP', '-1 USD/kg'));
+    expect(errorOf(() => resolvePrices({ overrides: { NMP: '3 USD/kWh' } }, 'US', sets)).issues[0]!.message).toMatch(/^"3 USD\/kWh" is time\^2·money\/mass·length\^2 but money\/mass is expected \(unit USD\/kg\)/);
+    // feed prices may be negative (the recycler is paid)
+    expect(resolvePrices({ overrides: { 'feed.NCM622': '-1 USD/kg' } }, 'US', sets).items['feed.NCM622']!.value).toBe(-1);
+  });
+  it('a cycle of extends', () => {
+    const cyc = { a: { data: { id: 'a', year: 2023, extends: 'b' } }, b: { data: { id: 'b', year: 2023, extends: 'a' } } };
+    expect(errorOf(() => resolvePrices({ set: 'a' }, 'US', cyc)).issues[0]!.message).toBe(msg.priceSetCycle(['a', 'b', 'a']));
+  });
+  it('no default set for a region when none was loaded', () => {
+    expect(errorOf(() => resolvePrices(undefined, 'US', {})).message).toBe(`prices: ${msg.noPriceSetForRegion('US', [])}`);
+  });
+  it('a set for another region is a warning', () => {
+    const p = resolvePrices({ set: 'cn-2024' }, 'US', sets);
+    expect(p.diagnostics.find((d) => d.code === 'price-set-region')?.severity).toBe('warning');
+  });
+});
