@@ -51,7 +51,9 @@ export const CHEMISTRIES: Record<string, CathodeChemistry> = {
 
 /** Aliases users write for the same chemistry. */
 const ALIASES: Record<string, string> = {
-  NMC111: 'NCM111', NMC333: 'NCM111', NCM333: 'NCM111', NMC523: 'NCM523', NMC532: 'NCM532',
+  // NMC names list Ni, Mn, Co: EverBatt's NMC532 is Ni0.5Mn0.3Co0.2 = NCM523. "NMC523" is ambiguous in
+  // practice, so it is not accepted (the error suggests NCM523).
+  NMC111: 'NCM111', NMC333: 'NCM111', NCM333: 'NCM111', NMC532: 'NCM523',
   NMC622: 'NCM622', NMC712: 'NCM712', NMC811: 'NCM811', NCM955: 'Ni90', NCM90: 'Ni90', NMC90: 'Ni90',
 };
 

@@ -7,4 +7,3 @@ export * from './settings.js';
 export { sizeEquipment, cycleTotalH } from './equipment.js';
 export { campaignSchedule } from './schedule.js';
 export { sizePlant, type SizePlantOptions } from './plant.js';
-export { designedUnits, designSettingsOf, sizeEvaluation } from './evaluation.js';

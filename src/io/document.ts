@@ -2,8 +2,8 @@
  * Reading YAML or JSON input files with positions, so every error can name file, line and column.
  * JSON is read by the YAML parser too (JSON is YAML), which gives positions for both.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { extname } from 'node:path';
+import { readFileSync, statSync, readdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
 import { parseDocument, LineCounter, isMap, isSeq, isPair, isScalar, type Document, type Node } from 'yaml';
 import { RegenflowError, inputErrors, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
@@ -81,4 +81,13 @@ function locate(doc: Document, lc: LineCounter, path: readonly (string | number)
   if (offset === undefined) return undefined;
   const pos = lc.linePos(offset);
   return { line: pos.line, column: pos.col };
+}
+
+/** The input files (.yaml, .yml, .json) of a directory, sorted; empty when the directory is absent. */
+export function inputFilesIn(dir: string): string[] {
+  try {
+    return readdirSync(dir).filter((f) => ['.yaml', '.yml', '.json'].includes(extname(f).toLowerCase())).sort().map((f) => join(dir, f));
+  } catch {
+    return [];
+  }
 }

@@ -41,7 +41,7 @@ export interface StreamDocument {
   lots: LotDocument[];
 }
 
-/** KPIs of a run; economics fields are null until the economics are evaluated. */
+/** KPIs of a run (DESIGN.md contract names first, then additions). */
 export interface Kpis {
   feedKgPerYear: number;
   productKgPerYear: number;
@@ -57,6 +57,7 @@ export interface Kpis {
   energyMjPerKgProduct: number | null;
   ghgKgCo2ePerKgProduct: number | null;
   waterLPerKgProduct: number | null;
+  [extra: string]: unknown;
 }
 
 /** The run document. */
@@ -133,10 +134,25 @@ export function runDocument(ev: Evaluation): RunDocument {
   const m = ev.model;
   const g = m.flowsheet.graph;
   const hours = m.plant.operatingHours;
-  const streams = g.streams.map((s) => streamDocument(s.id, endpointText(s.from), endpointText(s.to), ev.solution.streams.get(s.id)!));
+  const q = ev.quality;
+  const verdict = new Map(q.lots.map((v) => [`${v.stream}\u0000${v.lot}`, v]));
+  const streams = g.streams.map((s) => {
+    const doc = streamDocument(s.id, endpointText(s.from), endpointText(s.to), ev.solution.streams.get(s.id)!);
+    if (s.to.node === 'product') {
+      for (const l of doc.lots) {
+        const v = verdict.get(`${s.id}\u0000${l.id}`);
+        l.inSpec = v ? v.inSpec : null;
+        if (v && !v.inSpec) (l as LotDocument & { offSpecCauses?: string[] }).offSpecCauses = v.causes;
+      }
+    }
+    return doc;
+  });
+  const econ = ev.economics;
+  const costRows = new Map(econ.capex.equipment.map((r) => [`${r.unitId}.${r.name}`, r]));
   const units = m.flowsheet.units.map((u) => {
     const run = ev.solution.runs.get(u.id)!;
     const design = ev.designs.get(u.id)!;
+    const sized = ev.sizing.units.find((x) => x.unitId === u.id);
     const heat = Object.values(run.energy.heatKw).reduce((a, b) => a + (b ?? 0), 0);
     const balance = ev.balances.units.find((b) => b.unit === u.id)!;
     return {
@@ -152,17 +168,42 @@ export function runDocument(ev: Evaluation): RunDocument {
       energyItems: run.energy.items,
       reagentsKgPerHour: run.draws,
       recycledReagentsKgPerHour: run.recycled,
+      consumablesPerHour: run.consumablesPerHour ?? {},
+      metrics: run.metrics ?? {},
       residenceTimeH: design.residenceTimeH,
-      cycleTimeH: design.cycle ? Object.values(design.cycle).reduce((a, b) => a + b, 0) : null,
+      cycleTimeH: sized?.cycleTimeH ?? (design.cycle ? Object.values(design.cycle).reduce((a, b) => a + b, 0) : null),
       cycle: design.cycle ?? null,
-      operatorsPerShift: design.operatorsPerShift,
-      equipment: design.equipment.map((e) => ({ name: e.name, description: e.description, mode: e.mode, sizeUnit: e.sizeUnit, loadKgPerHour: e.loadKgPerHour, loadBasis: e.loadBasis })),
+      operatorsPerShift: sized?.operatorsPerShift ?? design.operatorsPerShift,
+      equipment: ev.sizing.equipment.filter((e) => e.unitId === u.id).map((e) => {
+        const cost = costRows.get(`${e.unitId}.${e.name}`);
+        return {
+          name: e.name,
+          description: e.description,
+          mode: e.operation,
+          size: e.size,
+          sizeUnit: e.sizeUnit,
+          count: e.count,
+          utilisation: e.utilisation,
+          sizeUtilisation: e.sizeUtilisation,
+          timeUtilisation: e.timeUtilisation,
+          loadKgPerHour: e.loadKgPerHour,
+          loadBasis: e.loadBasis,
+          cycleTimeH: e.cycleTimeH,
+          batchesPerYear: e.batchesPerYear,
+          // Escalated to the price set's CEPCI year and regionally adjusted, all items together.
+          purchaseCostUsd: cost?.purchaseCostUsd ?? 0,
+          installedCostUsd: cost?.installedCostUsd ?? 0,
+          costSource: e.costSource,
+          outOfRange: e.outOfRange,
+        };
+      }),
       massClosure: balance.massClosure,
       elementClosure: balance.elementClosure,
     };
   });
   const productKgPerHour = boundaryMassKgPerHour(ev, 'product');
   const b = ev.balances;
+  const k = econ.kpis;
   return {
     scenario: m.id,
     scenarioName: m.name,
@@ -172,18 +213,27 @@ export function runDocument(ev: Evaluation): RunDocument {
     kpis: {
       feedKgPerYear: m.feedKgPerHour * hours,
       productKgPerYear: productKgPerHour * hours,
-      inSpecFraction: null,
-      capexUsd: null,
-      opexUsdPerYear: null,
-      revenueUsdPerYear: null,
-      costUsdPerKgProduct: null,
-      npvUsd: null,
-      irr: null,
-      paybackYears: null,
-      minSellingPriceUsdPerKg: null,
-      energyMjPerKgProduct: null,
-      ghgKgCo2ePerKgProduct: null,
-      waterLPerKgProduct: null,
+      inSpecFraction: q.inSpecFraction,
+      capexUsd: k.capexUsd,
+      opexUsdPerYear: k.opexUsdPerYear,
+      revenueUsdPerYear: k.revenueUsdPerYear,
+      costUsdPerKgProduct: k.costUsdPerKgProduct,
+      npvUsd: k.npvUsd,
+      irr: k.irr,
+      paybackYears: k.paybackYears,
+      minSellingPriceUsdPerKg: k.minSellingPriceUsdPerKg,
+      energyMjPerKgProduct: k.energyMjPerKgProduct,
+      ghgKgCo2ePerKgProduct: k.ghgKgCo2ePerKgProduct,
+      waterLPerKgProduct: k.waterLPerKgProduct,
+      inSpecKgPerYear: q.inSpecKgPerHour * hours,
+      offSpecKgPerYear: q.offSpecKgPerHour * hours,
+      offSpecKgPerYearByCause: Object.fromEntries(Object.entries(q.offSpecByCauseKgPerHour).map(([c, v]) => [c, v * hours])),
+      inSpecYieldOfFeedCam: q.inSpecYieldOfFeedCam,
+      totalCapitalInvestmentUsd: econ.totalCapitalInvestmentUsd,
+      virginEnergyMjPerKg: econ.virgin.energyMjPerKg,
+      virginGhgKgCo2ePerKg: econ.virgin.ghgKgCo2ePerKg,
+      virginWaterLPerKg: econ.virgin.waterLPerKg,
+      operatorsPerShift: ev.sizing.operatorsPerShift,
     },
     balances: {
       massClosure: b.plant.massClosure,
@@ -196,11 +246,27 @@ export function runDocument(ev: Evaluation): RunDocument {
     },
     loops: ev.solution.loops.map((l) => ({ units: l.units, tears: l.tears, iterations: l.iterations, residual: l.residual })),
     units,
-    bottleneck: null,
-    maxCapacityKgPerYear: null,
+    bottleneck: ev.sizing.bottleneck,
+    maxCapacityKgPerYear: ev.sizing.maxCapacityKgPerYear,
     streams,
-    finance: null,
-    cashFlow: [],
+    quality: {
+      spec: m.spec,
+      productCamKgPerHour: q.productCamKgPerHour,
+      inSpecKgPerHour: q.inSpecKgPerHour,
+      offSpecKgPerHour: q.offSpecKgPerHour,
+      offSpecByCauseKgPerHour: q.offSpecByCauseKgPerHour,
+      inSpecByChemistryKgPerHour: q.inSpecByChemistryKgPerHour,
+      residualLiSaltsByStream: q.residualLiSaltsByStream,
+      lots: q.lots,
+    },
+    sizing: { mode: ev.sizing.mode, settings: ev.sizing.settings, operatorsPerShift: ev.sizing.operatorsPerShift, bottleneckEquipment: ev.sizing.bottleneckEquipment, bottleneckUtilisation: ev.sizing.bottleneckUtilisation },
+    finance: econ.finance as unknown as Record<string, unknown>,
+    capex: econ.capex,
+    workingCapital: econ.workingCapital,
+    opex: econ.opex,
+    revenue: econ.revenue,
+    environment: econ.environment,
+    cashFlow: econ.cashFlow as unknown as Record<string, unknown>[],
     diagnostics: ev.diagnostics,
   };
 }

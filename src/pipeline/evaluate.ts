@@ -1,12 +1,19 @@
 /**
- * Evaluate a Model: build the feed, solve the flowsheet, report balances, design every unit.
+ * Evaluate a Model: build the feed, solve the flowsheet, report balances, design and size every
+ * unit, judge the product against the specification, and price the plant.
  * Pure: the same Model gives the same Evaluation, bit for bit.
  */
 import { feedStream } from '../streams/feed.js';
-import { AMBIENT_K, type Stream } from '../streams/stream.js';
+import { AMBIENT_K, lotsMass, type Stream } from '../streams/stream.js';
 import { solve, type RunnableUnit, type Solution } from '../balances/solver.js';
 import { balanceReport, type BalanceReport } from '../balances/report.js';
+import { qualityReport, type QualityReport } from '../balances/quality.js';
 import type { Diagnostic, UnitDesign } from '../unit-ops/contract.js';
+import { sizePlant } from '../design/plant.js';
+import type { PlantSizing } from '../design/types.js';
+import { economics, type EconomicsResult } from '../economics/index.js';
+import type { EconomicsInput } from '../economics/input.js';
+import { economicsInput } from './economics-input.js';
 import type { Model } from './resolve.js';
 
 /** Everything computed for one scenario. */
@@ -16,14 +23,23 @@ export interface Evaluation {
   solution: Solution;
   balances: BalanceReport;
   designs: Map<string, UnitDesign>;
+  sizing: PlantSizing;
+  quality: QualityReport;
+  economicsInput: EconomicsInput;
+  economics: EconomicsResult;
   diagnostics: Diagnostic[];
+}
+
+/** What to compute (Monte Carlo and sweeps may skip the campaign schedule). */
+export interface EvaluateOptions {
+  schedule?: boolean;
 }
 
 /** Closure above which a balance is reported as a diagnostic error (DESIGN.md: 1e-9 relative). */
 export const CLOSURE_LIMIT = 1e-9;
 
-/** Solve and design a model. Throws a model failure (exit 2) when a loop does not converge. */
-export function evaluate(model: Model): Evaluation {
+/** Solve, size and price a model. Throws a model failure (exit 2) when a loop does not converge. */
+export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluation {
   const fs = model.flowsheet;
   const feed = feedStream(model.feed, model.feedKgPerHour, AMBIENT_K);
   const runnable = new Map<string, RunnableUnit>();
@@ -43,12 +59,20 @@ export function evaluate(model: Model): Evaluation {
     diagnostics.push(...run.diagnostics);
     designs.set(u.id, u.op.design(u.params as never, solution.inlets.get(u.id)!, run, { unitId: u.id, ambientK: AMBIENT_K }));
   }
+  const hours = model.plant.operatingHours;
+  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, options.schedule === false ? { schedule: false } : {});
+  diagnostics.push(...sizing.diagnostics);
+  const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
+  const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
+  const econ = economics(input, model.prices, model.finance);
+  diagnostics.push(...econ.diagnostics);
+
   for (const ub of balances.units) {
     if (ub.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: ub.unit, message: `mass closure ${ub.massClosure.toExponential(2)} exceeds ${CLOSURE_LIMIT}` });
   }
-  if (balances.plant.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: 'plant', message: `plant mass closure ${balances.plant.massClosure.toExponential(2)} exceeds ${CLOSURE_LIMIT}` });
+  if (balances.worstClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'closure', severity: 'error', where: 'plant', message: `worst mass/element closure ${balances.worstClosure.toExponential(2)} exceeds ${CLOSURE_LIMIT}` });
   for (const loop of solution.loops) {
     diagnostics.push({ code: 'loop-converged', severity: 'info', where: loop.units.join(','), message: `recycle loop converged in ${loop.iterations} iterations (tears ${loop.tears.join(', ')}; residual ${loop.residual.toExponential(2)})` });
   }
-  return { model, feed, solution, balances, designs, diagnostics };
+  return { model, feed, solution, balances, designs, sizing, quality, economicsInput: input, economics: econ, diagnostics };
 }

@@ -3,8 +3,10 @@
  * a RawScenario — parsed documents with positions, not yet validated. Validation happens in
  * resolve.ts so that sweeps and Monte Carlo can patch values and re-validate without re-reading.
  */
-import { dirname, resolve as resolvePath, relative } from 'node:path';
-import { readDocument, type SourceDoc } from '../io/document.js';
+import { dirname, resolve as resolvePath, relative, basename, extname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readDocument, inputFilesIn, type SourceDoc } from '../io/document.js';
+import type { PriceSetSource } from '../economics/prices.js';
 import { RegenflowError } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 
@@ -24,6 +26,26 @@ export interface RawScenario {
   feed: Part;
   /** Extra sections that may be their own files (prices). */
   sections: Record<string, Part>;
+  /** Price sets by name: the shipped ones, then those in a `prices/` folder beside the scenario. */
+  priceSets: Record<string, PriceSetSource>;
+}
+
+/** The package root (where the shipped flowsheets/ and scenarios/ live). */
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Directory of the shipped price sets. */
+export const SHIPPED_PRICE_SETS = join(PACKAGE_ROOT, 'scenarios', 'prices');
+
+/** Read every price set of the given directories (later directories override earlier names). */
+export function readPriceSets(dirs: readonly string[]): Record<string, PriceSetSource> {
+  const sets: Record<string, PriceSetSource> = {};
+  for (const dir of dirs) {
+    for (const file of inputFilesIn(dir)) {
+      const doc = readDocument(displayPath(file));
+      sets[basename(file, extname(file))] = { data: doc.data, where: doc };
+    }
+  }
+  return sets;
 }
 
 /** Display form of a path: relative to the working directory when shorter. */
@@ -78,7 +100,8 @@ export function loadRawScenario(file: string, flowsheetOverride?: string): RawSc
     const p = sectionPart(scenario, key);
     if (p) sections[key] = p;
   }
-  return { file, scenario, flowsheet: { doc: flowsheetDoc, at: [], data: flowsheetDoc.data }, plant, feed, sections };
+  const priceSets = readPriceSets([SHIPPED_PRICE_SETS, join(dirname(file), 'prices')]);
+  return { file, scenario, flowsheet: { doc: flowsheetDoc, at: [], data: flowsheetDoc.data }, plant, feed, sections, priceSets };
 }
 
 /** Sections that may reference a file through a `file:` key or be inline. */

@@ -16,6 +16,11 @@ import type { UnitKind } from '../schema/kinds.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
 import { buildGraph, GraphError, type FlowsheetGraph } from '../graph/build.js';
 import type { Part, RawScenario } from './load.js';
+import { RegenflowError } from '../schema/errors.js';
+import { specSchema, type ProductSpec } from '../schema/spec.js';
+import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
+import { resolvePrices, type ResolvedPrices } from '../economics/prices.js';
+import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
 import { splitPath, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
 
 /** A unit with validated params and its implementation. */
@@ -49,7 +54,15 @@ export interface Model {
   feed: FeedSpec;
   /** Feed throughput, kg/h = capacity / operating hours. */
   feedKgPerHour: number;
-  /** Validated but not yet interpreted sections (prices, finance, spec, design). */
+  /** Product specification (defaults when the scenario gives none). */
+  spec: ProductSpec;
+  /** Design settings: margin, fill window, fixed counts (rating mode). */
+  design: DesignSettings;
+  /** Prices: the price set with the scenario's overrides. */
+  prices: ResolvedPrices;
+  /** Finance inputs: discount and tax rates, life, schedules, capital-cost method. */
+  finance: ResolvedFinance;
+  /** The raw sections after patches (prices, finance, spec, design), for reports. */
   sections: Record<string, unknown>;
   raw: RawScenario;
   patches: Patch[];
@@ -135,7 +148,27 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   const feed = check(feedSchema, raw.feed, sectionData.feed, issues, patchedSection.feed ?? new Map());
   let flowsheet: ResolvedFlowsheet | undefined;
   if (fs) flowsheet = resolveFlowsheet(fs, raw.flowsheet, issues);
-  if (issues.length > 0 || !top || !flowsheet || !plant || !feed) throw inputErrors(issues);
+
+  // Sections with their own resolvers; each reports its problems with file and line.
+  // A section the scenario does not write has no line to point at (only patches set it).
+  const partOrScenario = (key: string): Part => raw.sections[key] ?? { doc: { ...raw.scenario, locate: () => undefined }, at: [key], data: undefined };
+  const collect = <T>(fn: () => T): T | undefined => {
+    try {
+      return fn();
+    } catch (e) {
+      if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
+      issues.push(...e.issues);
+      return undefined;
+    }
+  };
+  const specPart = partOrScenario('spec');
+  const spec = check(specSchema, specPart, sectionData.spec ?? {}, issues, patchedSection.spec ?? new Map());
+  const design = collect(() => resolveDesignSettings(sectionData.design, partOrScenario('design')));
+  const pricesPart = partOrScenario('prices');
+  const prices = plant ? collect(() => resolvePrices(sectionData.prices, plant.region, raw.priceSets, { where: pricesPart.doc, at: pricesPart.at })) : undefined;
+  const financePart = partOrScenario('finance');
+  const finance = collect(() => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }));
+  if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
   const sections: Record<string, unknown> = {};
   for (const k of ['prices', 'finance', 'spec', 'design']) if (sectionData[k] !== undefined) sections[k] = sectionData[k];
@@ -147,6 +180,10 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     plant,
     feed,
     feedKgPerHour: plant.capacity / plant.operatingHours,
+    spec,
+    design,
+    prices,
+    finance,
     sections,
     raw,
     patches,

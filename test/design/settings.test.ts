@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { resolveDesignSettings, sizePlant, sizeEvaluation } from '../../src/design/index.js';
+import { resolveDesignSettings, sizePlant } from '../../src/design/index.js';
 import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
@@ -82,8 +82,8 @@ describe('design settings', () => {
 
   it('reads patches of the design section (sweeps, Monte Carlo)', () => {
     const raw = loadRawScenario('scenarios/default.yaml');
-    expect(sizeEvaluation(evaluate(resolveModel(raw, [{ path: 'design.margin', value: 1.3 }]))).settings.margin).toBe(1.3);
-    const e = errorOf(() => sizeEvaluation(evaluate(resolveModel(raw, [{ path: 'design.fixedCounts.burn.kiln', value: 2 }]))));
-    expect(e.message).toBe('design.fixedCounts.burn.kiln: no equipment item "burn.kiln"; fixed counts and sizes name an item as <unit id>.<equipment name>, and no unit of this flowsheet declares equipment');
+    expect(evaluate(resolveModel(raw, [{ path: 'design.margin', value: 1.3 }])).sizing.settings.margin).toBe(1.3);
+    const e = errorOf(() => evaluate(resolveModel(raw, [{ path: 'design.fixedCounts.burn.kiln', value: 2 }])));
+    expect(e.message).toBe('scenarios/default.yaml › design.fixedCounts.burn.kiln: no equipment item "burn.kiln"; fixed counts and sizes name an item as <unit id>.<equipment name>, and no unit of this flowsheet declares equipment');
   });
 });

@@ -2,18 +2,17 @@ import { describe, it, expect } from 'vitest';
 import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
-import { sizeEvaluation, sizePlant, resolveDesignSettings } from '../../src/design/index.js';
+import { sizePlant, resolveDesignSettings } from '../../src/design/index.js';
 import { autoclave, dryer, unit, scaled } from './crafted.js';
 
 describe('sizing sweep speed (the bench: 100 capacities in under 1 s)', () => {
   it('re-evaluates and sizes the default scenario at 100 capacities', () => {
     const raw = loadRawScenario('scenarios/default.yaml');
-    const settings = resolveDesignSettings(undefined);
     const t0 = performance.now();
     let last = 0;
     for (let i = 1; i <= 100; i++) {
       const model = resolveModel(raw, [{ path: 'plant.capacity', value: `${i * 500} t/yr` }]);
-      last = sizeEvaluation(evaluate(model), settings).feedKgPerYear;
+      last = evaluate(model, { schedule: false }).sizing.feedKgPerYear;
     }
     const ms = performance.now() - t0;
     expect(last).toBeCloseTo(50_000_000, 3);

@@ -8,7 +8,6 @@ import type { Argv, CommandModule } from 'yargs';
 import { loadRawScenario } from '../../pipeline/load.js';
 import { resolveModel } from '../../pipeline/resolve.js';
 import { evaluate } from '../../pipeline/evaluate.js';
-import { sizeEvaluation } from '../../design/evaluation.js';
 import type { PlantSizing } from '../../design/types.js';
 import { num, table } from '../output.js';
 import type { CommandContext } from './context.js';
@@ -71,7 +70,7 @@ export function sizeCommand(ctx: CommandContext): CommandModule {
       const raw = loadRawScenario(a.scenario as string, a.flowsheet as string | undefined);
       const capacity = a.capacity as string | undefined;
       const model = resolveModel(raw, capacity === undefined ? [] : [{ path: 'plant.capacity', value: capacity }]);
-      const sizing = sizeEvaluation(evaluate(model));
+      const { sizing } = evaluate(model);
       ctx.io.out(a.json ? JSON.stringify(sizing, null, 2) : sizingText(sizing, `${model.name} — ${model.flowsheet.name}`));
     },
   };

@@ -1,0 +1,142 @@
+/**
+ * Product quality: every lot leaving through `product` is in spec or off spec, with its causes
+ * (DESIGN.md "Regeneration outcome"; issue "mixed feed"). Off-spec lots are priced as a lower-value
+ * stream by the economics; foreign chemistries are never in-spec product.
+ */
+import type { FlowsheetGraph } from '../graph/build.js';
+import type { Solution } from './solver.js';
+import type { Lot, OffSpecCause } from '../streams/lot.js';
+import { chemistryByName, isNickelLayered, type CathodeChemistry } from '../chemistry/cathode.js';
+import type { ProductSpec, SpecLimits } from '../schema/spec.js';
+import { lotsMass, type Stream } from '../streams/stream.js';
+
+/** Soluble lithium compounds counted as residual Li salts (not coatings such as Li3PO4, nor LiF). */
+export const RESIDUAL_LI_SALTS = ['LiOH', 'LiOH·H2O', 'Li2CO3', 'LiNO3', 'LiI', 'LiCl', 'Li2SO4', 'Li-benzoate', 'Li3C6H5O7', 'Li2O'] as const;
+
+/** Order in which a failing lot's primary cause is chosen (the first that applies). */
+export const CAUSE_PRIORITY: readonly OffSpecCause[] = ['foreign-chemistry', 'under-lithiated', 'over-lithiated', 'cation-mixing', 'surface-rock-salt', 'residual-li-salts'];
+
+/** The verdict on one lot leaving through `product`. */
+export interface LotVerdict {
+  stream: string;
+  lot: string;
+  origin: string[];
+  chemistry: string;
+  massKgPerHour: number;
+  inSpec: boolean;
+  causes: OffSpecCause[];
+  primaryCause: OffSpecCause | null;
+}
+
+/** Quality of the product. */
+export interface QualityReport {
+  /** CAM leaving through product, kg/h. */
+  productCamKgPerHour: number;
+  inSpecKgPerHour: number;
+  offSpecKgPerHour: number;
+  /** In-spec share of the CAM leaving through product (null when no CAM leaves there). */
+  inSpecFraction: number | null;
+  /** In-spec CAM per CAM fed (TM-mole changes make this approximate by mass). */
+  inSpecYieldOfFeedCam: number | null;
+  /** Off-spec mass by primary cause, kg/h (sums to offSpecKgPerHour). */
+  offSpecByCauseKgPerHour: Record<OffSpecCause, number>;
+  /** In-spec CAM by chemistry name, kg/h. */
+  inSpecByChemistryKgPerHour: Record<string, number>;
+  /** Residual Li salts per kg CAM of each product stream. */
+  residualLiSaltsByStream: Record<string, number>;
+  lots: LotVerdict[];
+  /** Off-spec lots themselves (for their metal value). */
+  offSpecLots: Lot[];
+}
+
+/** The limits applying to a chemistry (chemistry-specific overrides on the general ones). */
+export function limitsFor(spec: ProductSpec, chemistry: CathodeChemistry): SpecLimits {
+  const base: SpecLimits = { liPerTmMin: spec.liPerTmMin, liPerTmMax: spec.liPerTmMax, maxCationMixing: spec.maxCationMixing, maxSurfaceRockSalt_nm: spec.maxSurfaceRockSalt_nm, maxResidualLiSalts: spec.maxResidualLiSalts };
+  const specific = spec.byChemistry[baseName(chemistry.name)];
+  return specific ? { ...base, ...stripUndefined(specific) } : base;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/** The chemistry name without doping suffixes ("NCM811+Al" → "NCM811"). */
+export function baseName(name: string): string {
+  return name.split('+')[0]!;
+}
+
+/** True when the chemistry is one the plant sells as product. */
+export function isProductChemistry(spec: ProductSpec, chemistry: CathodeChemistry): boolean {
+  if (spec.productChemistries) {
+    const wanted = new Set(spec.productChemistries.map((c) => chemistryByName(c)?.name ?? c));
+    return wanted.has(chemistryByName(baseName(chemistry.name))?.name ?? baseName(chemistry.name));
+  }
+  return isNickelLayered(chemistry);
+}
+
+/** Residual soluble Li salts per kg of CAM in a stream. */
+export function residualLiSaltsFraction(s: Stream): number {
+  const cam = lotsMass(s);
+  if (cam === 0) return 0;
+  let salts = 0;
+  for (const id of RESIDUAL_LI_SALTS) salts += s.components[id] ?? 0;
+  return salts / cam;
+}
+
+/** Judge one lot (in a stream whose residual-salt fraction is given) against the spec. */
+export function judgeLot(spec: ProductSpec, lot: Lot, residualSalts: number): OffSpecCause[] {
+  const causes: OffSpecCause[] = [];
+  if (!isProductChemistry(spec, lot.chemistry)) return ['foreign-chemistry'];
+  const l = limitsFor(spec, lot.chemistry);
+  if (lot.liPerTm < l.liPerTmMin) causes.push('under-lithiated');
+  if (lot.liPerTm > l.liPerTmMax) causes.push('over-lithiated');
+  if (lot.cationMixing > l.maxCationMixing) causes.push('cation-mixing');
+  if (lot.surfaceRockSalt_nm > l.maxSurfaceRockSalt_nm) causes.push('surface-rock-salt');
+  if (residualSalts > l.maxResidualLiSalts) causes.push('residual-li-salts');
+  return causes;
+}
+
+/** Apply the specification to every lot leaving through `product`. */
+export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number): QualityReport {
+  const byCause = Object.fromEntries(CAUSE_PRIORITY.map((c) => [c, 0])) as Record<OffSpecCause, number>;
+  const byChem: Record<string, number> = {};
+  const residual: Record<string, number> = {};
+  const lots: LotVerdict[] = [];
+  const offSpecLots: Lot[] = [];
+  let inSpec = 0;
+  let offSpec = 0;
+  for (const s of g.streams) {
+    if (s.to.node !== 'product') continue;
+    const stream = sol.streams.get(s.id)!;
+    const salts = residualLiSaltsFraction(stream);
+    residual[s.id] = salts;
+    for (const lot of stream.lots) {
+      if (lot.massKgPerHour === 0) continue;
+      const causes = judgeLot(spec, lot, salts);
+      const primary = CAUSE_PRIORITY.find((c) => causes.includes(c)) ?? null;
+      lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary });
+      if (primary === null) {
+        inSpec += lot.massKgPerHour;
+        const name = baseName(lot.chemistry.name);
+        byChem[name] = (byChem[name] ?? 0) + lot.massKgPerHour;
+      } else {
+        offSpec += lot.massKgPerHour;
+        byCause[primary] += lot.massKgPerHour;
+        offSpecLots.push(lot);
+      }
+    }
+  }
+  const total = inSpec + offSpec;
+  return {
+    productCamKgPerHour: total,
+    inSpecKgPerHour: inSpec,
+    offSpecKgPerHour: offSpec,
+    inSpecFraction: total > 0 ? inSpec / total : null,
+    inSpecYieldOfFeedCam: feedCamKgPerHour > 0 ? inSpec / feedCamKgPerHour : null,
+    offSpecByCauseKgPerHour: byCause,
+    inSpecByChemistryKgPerHour: byChem,
+    residualLiSaltsByStream: residual,
+    lots,
+    offSpecLots,
+  };
+}
