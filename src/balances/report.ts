@@ -4,7 +4,6 @@
  */
 import { TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
 import { component } from '../chemistry/components.js';
-import { ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
 import { streamElements, streamMass, type Stream } from '../streams/stream.js';
 import type { FlowsheetGraph } from '../graph/build.js';
 import type { Solution } from './solver.js';
@@ -44,10 +43,10 @@ export interface BalanceReport {
 export function drawElements(draws: Record<string, number>, into: Partial<Record<Element, number>> = {}): Partial<Record<Element, number>> {
   for (const id in draws) {
     const c = component(id);
-    const kmol = draws[id]! / c.molarMass_g_per_mol;
-    for (const el in c.composition) {
-      const e = el as Element;
-      into[e] = (into[e] ?? 0) + kmol * c.composition[e]! * ATOMIC_WEIGHT_G_PER_MOL[e];
+    const kg = draws[id]!;
+    for (let i = 0; i < c.elements.length; i++) {
+      const e = c.elements[i]!;
+      into[e] = (into[e] ?? 0) + kg * c.massFractions[i]!;
     }
   }
   return into;

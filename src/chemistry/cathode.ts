@@ -67,25 +67,63 @@ export function isNickelLayered(chem: CathodeChemistry): boolean {
   return chem.family === 'layered' && (chem.tm.Ni ?? 0) > 0;
 }
 
+/**
+ * What a chemistry's formula fixes, computed once per chemistry object: the frame molar mass (all
+ * but Li, per TM) and the frame's element masses per mole of TM. Chemistry objects are treated as
+ * immutable (doping creates a new one), so a WeakMap cache is safe and keeps the hot paths — the
+ * solver's unit runs and balances — free of repeated Object.entries walks.
+ */
+interface Frame {
+  molarMass: number;
+  /** Elements of the frame (TM site + anion) and their g per mol TM. */
+  elements: Element[];
+  gramsPerMolTm: number[];
+  /** Moles per mol TM, same order. */
+  molesPerTm: number[];
+}
+
+const FRAMES = new WeakMap<CathodeChemistry, Frame>();
+
+function frameOf(chem: CathodeChemistry): Frame {
+  let f = FRAMES.get(chem);
+  if (f) return f;
+  const moles = new Map<Element, number>();
+  for (const [el, x] of Object.entries(chem.tm) as [Element, number][]) moles.set(el, (moles.get(el) ?? 0) + x);
+  for (const [el, n] of Object.entries(FAMILY[chem.family].anion) as [Element, number][]) moles.set(el, (moles.get(el) ?? 0) + n);
+  const elements = [...moles.keys()];
+  const molesPerTm = elements.map((e) => moles.get(e)!);
+  const gramsPerMolTm = elements.map((e, i) => molesPerTm[i]! * ATOMIC_WEIGHT_G_PER_MOL[e]);
+  f = { molarMass: gramsPerMolTm.reduce((a, b) => a + b, 0), elements, gramsPerMolTm, molesPerTm };
+  FRAMES.set(chem, f);
+  return f;
+}
+
 /** Composition per mole of TM for Li/TM = r. */
 export function lotComposition(chem: CathodeChemistry, liPerTm: number): Composition {
+  const f = frameOf(chem);
   const out: Composition = { Li: liPerTm };
-  for (const [el, x] of Object.entries(chem.tm) as [Element, number][]) out[el] = (out[el] ?? 0) + x;
-  for (const [el, n] of Object.entries(FAMILY[chem.family].anion) as [Element, number][]) out[el] = (out[el] ?? 0) + n;
+  for (let i = 0; i < f.elements.length; i++) out[f.elements[i]!] = (out[f.elements[i]!] ?? 0) + f.molesPerTm[i]!;
   return out;
+}
+
+/** Add the element masses (kg) of `tmKmol` kmol of TM at Li/TM = r into `into`. */
+export function addLotElementMasses(chem: CathodeChemistry, liPerTm: number, tmKmol: number, into: Partial<Record<Element, number>>): void {
+  const f = frameOf(chem);
+  into.Li = (into.Li ?? 0) + tmKmol * liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li;
+  for (let i = 0; i < f.elements.length; i++) {
+    const e = f.elements[i]!;
+    into[e] = (into[e] ?? 0) + tmKmol * f.gramsPerMolTm[i]!;
+  }
 }
 
 /** Molar mass per mole of TM, g/mol, at Li/TM = r (linear in r). */
 export function molarMassPerTm(chem: CathodeChemistry, liPerTm: number): number {
-  return liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li + frameMolarMass(chem);
+  return liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li + frameOf(chem).molarMass;
 }
 
 /** Molar mass of everything but lithium, per mole of TM (g/mol). */
 export function frameMolarMass(chem: CathodeChemistry): number {
-  let m = 0;
-  for (const [el, x] of Object.entries(chem.tm) as [Element, number][]) m += x * ATOMIC_WEIGHT_G_PER_MOL[el];
-  for (const [el, n] of Object.entries(FAMILY[chem.family].anion) as [Element, number][]) m += n * ATOMIC_WEIGHT_G_PER_MOL[el];
-  return m;
+  return frameOf(chem).molarMass;
 }
 
 /** Element mass fractions of a lot at Li/TM = r. */

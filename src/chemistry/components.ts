@@ -5,6 +5,7 @@
  * their own stated assumption.
  */
 import { parseFormula, molarMass, type Composition } from './formula.js';
+import { ATOMIC_WEIGHT_G_PER_MOL, type Element } from './elements.js';
 
 /** Physical state as it usually appears in the process. */
 export type Phase = 'solid' | 'liquid' | 'gas' | 'aqueous';
@@ -31,6 +32,9 @@ export interface Component {
 export interface ResolvedComponent extends Component {
   composition: Composition;
   molarMass_g_per_mol: number;
+  /** Elements of the formula and their mass fractions (same order), for fast element flows. */
+  elements: Element[];
+  massFractions: number[];
 }
 
 const JOULE_PER_CAL = 4.184;
@@ -134,7 +138,10 @@ const BY_ID = new Map<string, ResolvedComponent>();
 const ALIAS = new Map<string, string>();
 for (const c of DATA) {
   const composition = parseFormula(c.formula);
-  BY_ID.set(c.id, { ...c, composition, molarMass_g_per_mol: molarMass(composition) });
+  const mm = molarMass(composition);
+  const elements = Object.keys(composition) as Element[];
+  const massFractions = elements.map((e) => (composition[e]! * ATOMIC_WEIGHT_G_PER_MOL[e]) / mm);
+  BY_ID.set(c.id, { ...c, composition, molarMass_g_per_mol: mm, elements, massFractions });
   ALIAS.set(c.id.toLowerCase(), c.id);
   for (const a of c.aliases ?? []) ALIAS.set(a.toLowerCase(), c.id);
 }

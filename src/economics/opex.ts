@@ -18,7 +18,7 @@ import { msg } from '../schema/messages.js';
 import type { InputIssue } from '../schema/errors.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceItem, type PriceEntry, type ResolvedPrices } from './prices.js';
-import type { OperatingBasis, OperatingFactorRow, ResolvedFinance } from './finance.js';
+import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 import { cents } from './money.js';
 

@@ -129,11 +129,48 @@ export function boundaryMassKgPerHour(ev: Evaluation, boundary: string): number 
   return m;
 }
 
+/**
+ * The KPIs of an evaluation (the run document's `kpis`), without building the rest of the
+ * document — what Monte Carlo, sweeps and comparisons need per evaluation.
+ */
+export function kpisOf(ev: Evaluation): Kpis {
+  const m = ev.model;
+  const hours = m.plant.operatingHours;
+  const q = ev.quality;
+  const econ = ev.economics;
+  const k = econ.kpis;
+  const productKgPerHour = boundaryMassKgPerHour(ev, 'product');
+  return {
+      feedKgPerYear: m.feedKgPerHour * hours,
+    productKgPerYear: productKgPerHour * hours,
+    inSpecFraction: q.inSpecFraction,
+    capexUsd: k.capexUsd,
+    opexUsdPerYear: k.opexUsdPerYear,
+    revenueUsdPerYear: k.revenueUsdPerYear,
+    costUsdPerKgProduct: k.costUsdPerKgProduct,
+    npvUsd: k.npvUsd,
+    irr: k.irr,
+    paybackYears: k.paybackYears,
+    minSellingPriceUsdPerKg: k.minSellingPriceUsdPerKg,
+    energyMjPerKgProduct: k.energyMjPerKgProduct,
+    ghgKgCo2ePerKgProduct: k.ghgKgCo2ePerKgProduct,
+    waterLPerKgProduct: k.waterLPerKgProduct,
+    inSpecKgPerYear: q.inSpecKgPerHour * hours,
+    offSpecKgPerYear: q.offSpecKgPerHour * hours,
+    offSpecKgPerYearByCause: Object.fromEntries(Object.entries(q.offSpecByCauseKgPerHour).map(([c, v]) => [c, v * hours])),
+    inSpecYieldOfFeedCam: q.inSpecYieldOfFeedCam,
+    totalCapitalInvestmentUsd: econ.totalCapitalInvestmentUsd,
+    virginEnergyMjPerKg: econ.virgin.energyMjPerKg,
+    virginGhgKgCo2ePerKg: econ.virgin.ghgKgCo2ePerKg,
+    virginWaterLPerKg: econ.virgin.waterLPerKg,
+    operatorsPerShift: ev.sizing.operatorsPerShift,
+  };
+}
+
 /** Build the run document of an evaluation. */
 export function runDocument(ev: Evaluation): RunDocument {
   const m = ev.model;
   const g = m.flowsheet.graph;
-  const hours = m.plant.operatingHours;
   const q = ev.quality;
   const verdict = new Map(q.lots.map((v) => [`${v.stream}\u0000${v.lot}`, v]));
   const streams = g.streams.map((s) => {
@@ -201,40 +238,14 @@ export function runDocument(ev: Evaluation): RunDocument {
       elementClosure: balance.elementClosure,
     };
   });
-  const productKgPerHour = boundaryMassKgPerHour(ev, 'product');
   const b = ev.balances;
-  const k = econ.kpis;
   return {
     scenario: m.id,
     scenarioName: m.name,
     flowsheet: m.flowsheet.id,
     flowsheetName: m.flowsheet.name,
     converged: ev.solution.loops.every((l) => l.converged),
-    kpis: {
-      feedKgPerYear: m.feedKgPerHour * hours,
-      productKgPerYear: productKgPerHour * hours,
-      inSpecFraction: q.inSpecFraction,
-      capexUsd: k.capexUsd,
-      opexUsdPerYear: k.opexUsdPerYear,
-      revenueUsdPerYear: k.revenueUsdPerYear,
-      costUsdPerKgProduct: k.costUsdPerKgProduct,
-      npvUsd: k.npvUsd,
-      irr: k.irr,
-      paybackYears: k.paybackYears,
-      minSellingPriceUsdPerKg: k.minSellingPriceUsdPerKg,
-      energyMjPerKgProduct: k.energyMjPerKgProduct,
-      ghgKgCo2ePerKgProduct: k.ghgKgCo2ePerKgProduct,
-      waterLPerKgProduct: k.waterLPerKgProduct,
-      inSpecKgPerYear: q.inSpecKgPerHour * hours,
-      offSpecKgPerYear: q.offSpecKgPerHour * hours,
-      offSpecKgPerYearByCause: Object.fromEntries(Object.entries(q.offSpecByCauseKgPerHour).map(([c, v]) => [c, v * hours])),
-      inSpecYieldOfFeedCam: q.inSpecYieldOfFeedCam,
-      totalCapitalInvestmentUsd: econ.totalCapitalInvestmentUsd,
-      virginEnergyMjPerKg: econ.virgin.energyMjPerKg,
-      virginGhgKgCo2ePerKg: econ.virgin.ghgKgCo2ePerKg,
-      virginWaterLPerKg: econ.virgin.waterLPerKg,
-      operatorsPerShift: ev.sizing.operatorsPerShift,
-    },
+    kpis: kpisOf(ev),
     balances: {
       massClosure: b.plant.massClosure,
       elementClosure: b.plant.elementClosure,

@@ -4,7 +4,7 @@
  * Pure: the same Model gives the same Evaluation, bit for bit.
  */
 import { feedStream } from '../streams/feed.js';
-import { AMBIENT_K, lotsMass, type Stream } from '../streams/stream.js';
+import { AMBIENT_K, lotsMass, scaleStream, type Stream } from '../streams/stream.js';
 import { solve, type RunnableUnit, type Solution } from '../balances/solver.js';
 import { balanceReport, type BalanceReport } from '../balances/report.js';
 import { qualityReport, type QualityReport } from '../balances/quality.js';
@@ -38,10 +38,19 @@ export interface EvaluateOptions {
 /** Closure above which a balance is reported as a diagnostic error (DESIGN.md: 1e-9 relative). */
 export const CLOSURE_LIMIT = 1e-9;
 
+const UNIT_FEEDS = new WeakMap<object, Stream>();
+
+/** The feed stream: built once per feed (1 kg/h, sub-lots discretised) and scaled to the throughput. */
+function feedFor(model: Model): Stream {
+  let unit = UNIT_FEEDS.get(model.feed);
+  if (!unit) UNIT_FEEDS.set(model.feed, (unit = feedStream(model.feed, 1, AMBIENT_K)));
+  return scaleStream(unit, model.feedKgPerHour);
+}
+
 /** Solve, size and price a model. Throws a model failure (exit 2) when a loop does not converge. */
 export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluation {
   const fs = model.flowsheet;
-  const feed = feedStream(model.feed, model.feedKgPerHour, AMBIENT_K);
+  const feed = feedFor(model);
   const runnable = new Map<string, RunnableUnit>();
   for (const u of fs.units) {
     runnable.set(u.id, {

@@ -9,7 +9,7 @@ import { feedSchema, type FeedSpec } from '../schema/feed.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
-import { flowsheetFileSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-schema.js';
+import { flowsheetFileSchema, unitSpecSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-schema.js';
 import { unitOp } from '../unit-ops/registry.js';
 import type { UnitOp, Ports } from '../unit-ops/contract.js';
 import type { UnitKind } from '../schema/kinds.js';
@@ -19,7 +19,7 @@ import type { Part, RawScenario } from './load.js';
 import { RegenflowError } from '../schema/errors.js';
 import { specSchema, type ProductSpec } from '../schema/spec.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
-import { resolvePrices, type ResolvedPrices } from '../economics/prices.js';
+import { resolvePrices, mergePrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
 import { splitPath, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
 
@@ -72,9 +72,30 @@ function locatorFor(part: Part): Locator {
   return { file: part.doc.file, locate: (p, key) => part.doc.locate(p, key) };
 }
 
+/**
+ * Successful parses by data object and schema. Patches copy only the objects along their path
+ * (setIn), so every section a patch does not touch keeps its identity and its parse is reused:
+ * a Monte Carlo sample or sweep point re-validates only what it changed. Outputs are shared and
+ * must not be mutated.
+ */
+const PARSED = new WeakMap<object, Map<z.ZodType, unknown>>();
+
+function cachedParse<S extends z.ZodType>(schema: S, data: unknown): { success: true; data: z.output<S> } | { success: false; error: z.ZodError } {
+  const key = data !== null && typeof data === 'object' ? data : undefined;
+  const hit = key ? PARSED.get(key)?.get(schema) : undefined;
+  if (hit !== undefined) return { success: true, data: hit as z.output<S> };
+  const r = schema.safeParse(data);
+  if (r.success && key) {
+    let m = PARSED.get(key);
+    if (!m) PARSED.set(key, (m = new Map()));
+    m.set(schema, r.data);
+  }
+  return r as { success: true; data: z.output<S> } | { success: false; error: z.ZodError };
+}
+
 /** Validate `data` of a part with a schema; issues get the part's file and line. */
 function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues: InputIssue[], patched: Map<string, Patch>): z.output<S> | undefined {
-  const r = schema.safeParse(data);
+  const r = cachedParse(schema, data);
   if (r.success) return r.data;
   const converted = toInputIssues(r.error.issues, schema, data, locatorFor(part), part.at);
   // An issue inside a patched value is reported where the patch was written.
@@ -140,10 +161,10 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     const idx = units.findIndex((u) => u && u.id === head);
     if (idx < 0) { fail(`no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`); continue; }
     flowsheetData = setIn(flowsheetData, ['units', String(idx), 'params', ...seg.slice(1)], patch.value) as Record<string, unknown>;
-    patchedFlowsheet.set(formatPath(['units', idx, 'params', ...seg.slice(1)]), patch);
+    patchedFlowsheet.set(formatPath(['units', idx, 'params', ...seg.slice(1).map((x) => (/^\d+$/.test(x) ? Number(x) : x))]), patch);
   }
 
-  const fs = check(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
+  const fs = fastFlowsheet(raw.flowsheet.data, flowsheetData) ?? (check(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined);
   const plant = check(plantSchema, raw.plant, sectionData.plant, issues, patchedSection.plant ?? new Map());
   const feed = check(feedSchema, raw.feed, sectionData.feed, issues, patchedSection.feed ?? new Map());
   let flowsheet: ResolvedFlowsheet | undefined;
@@ -163,11 +184,11 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   };
   const specPart = partOrScenario('spec');
   const spec = check(specSchema, specPart, sectionData.spec ?? {}, issues, patchedSection.spec ?? new Map());
-  const design = collect(() => resolveDesignSettings(sectionData.design, partOrScenario('design')));
+  const design = collect(() => memoBy(DESIGN, sectionData.design, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))));
   const pricesPart = partOrScenario('prices');
-  const prices = plant ? collect(() => resolvePrices(sectionData.prices, plant.region, raw.priceSets, { where: pricesPart.doc, at: pricesPart.at })) : undefined;
+  const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart)) : undefined;
   const financePart = partOrScenario('finance');
-  const finance = collect(() => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }));
+  const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at })));
   if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
   const sections: Record<string, unknown> = {};
@@ -199,6 +220,85 @@ function pathText(prefix: (string | number)[], rest: string[]): string {
   return formatPath([...prefix, ...rest]);
 }
 
+const FINANCE = new WeakMap<object, ResolvedFinance>();
+const DESIGN = new WeakMap<object, DesignSettings>();
+const NO_SECTION = {};
+
+/** Reuse a section's resolution while its data object is unchanged (absent sections share one key). */
+function memoBy<T>(cache: WeakMap<object, T>, data: unknown, fn: () => T): T {
+  const key = data !== null && typeof data === 'object' ? data : data === undefined ? NO_SECTION : undefined;
+  if (!key) return fn();
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = fn()));
+  return v;
+}
+
+const PRICES = new WeakMap<object, Map<string, ResolvedPrices>>();
+
+/**
+ * Prices: the set resolution is cached per prices section and region; patches that only set
+ * top-level price keys (sweeps, Monte Carlo) are merged onto the cached base with mergePrices.
+ */
+function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown, patched: Map<string, Patch> | undefined, part: Part): ResolvedPrices {
+  const place = { where: part.doc, at: part.at };
+  const resolveCached = (d: unknown) => {
+    const key = d !== null && typeof d === 'object' ? d : NO_SECTION;
+    let m = PRICES.get(key);
+    if (!m) PRICES.set(key, (m = new Map()));
+    let v = m.get(region);
+    if (!v) m.set(region, (v = resolvePrices(d, region, raw.priceSets, place)));
+    return v;
+  };
+  const original = raw.sections.prices?.data;
+  if (patched && patched.size > 0 && data !== original) {
+    const overrides: Record<string, never> = {};
+    let simple = true;
+    for (const p of patched.values()) {
+      const seg = splitPath(p.path);
+      if (seg.length !== 2 || p.origin) { simple = false; break; }
+      overrides[seg[1]!] = p.value as never;
+    }
+    if (simple) {
+      try {
+        return mergePrices(resolveCached(original), overrides, place);
+      } catch (e) {
+        if (!(e instanceof RegenflowError)) throw e;
+        // fall through: the full resolution reports the problem with its place
+      }
+    }
+    return resolvePrices(data, region, raw.priceSets, place);
+  }
+  return resolveCached(data);
+}
+
+const UNIT_PARSED = new WeakMap<object, unknown>();
+
+/**
+ * A patched flowsheet whose only changes are inside unit objects re-validates just those units
+ * (each unit object is parsed once); undefined when that shortcut does not apply.
+ */
+function fastFlowsheet(original: unknown, patched: unknown): FlowsheetSpec | undefined {
+  if (original === patched) return undefined;
+  const o = original as Record<string, unknown>;
+  const p = patched as Record<string, unknown>;
+  for (const k of Object.keys(p)) if (k !== 'units' && p[k] !== o[k]) return undefined;
+  const base = cachedParse(flowsheetFileSchema, original);
+  if (!base.success || !Array.isArray(p.units)) return undefined;
+  const units: FlowsheetSpec['units'] = [];
+  for (const u of p.units as object[]) {
+    let parsed = UNIT_PARSED.get(u);
+    if (parsed === undefined) {
+      const r = unitSpecSchema.safeParse(u);
+      if (!r.success) return undefined;
+      UNIT_PARSED.set(u, (parsed = r.data));
+    }
+    units.push(parsed as FlowsheetSpec['units'][number]);
+  }
+  return { ...base.data, units };
+}
+
+const GRAPHS = new WeakMap<object, Map<string, FlowsheetGraph>>();
+
 /** Validate the graph of a schema-valid flowsheet; graph problems are added to `issues`. */
 export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIssue[]): ResolvedFlowsheet | undefined {
   const units: ResolvedUnit[] = fs.units.map((u) => {
@@ -207,8 +307,14 @@ export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIss
     return { id: u.id, kind: u.kind as UnitKind, ...(u.name ? { name: u.name } : {}), params, op, ports: op.ports(params as never) };
   });
   let graph: FlowsheetGraph;
+  // The graph depends only on the streams and the unit ports: reuse it while they are unchanged.
+  const signature = units.map((u) => `${u.id}|${u.kind}|${u.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${u.ports.outlets.map((q) => q.name).join(',')}`).join(';');
+  let byPorts = GRAPHS.get(fs.streams);
+  if (!byPorts) GRAPHS.set(fs.streams, (byPorts = new Map()));
   try {
-    graph = buildGraph(units, fs.streams);
+    const cached = byPorts.get(signature);
+    graph = cached ?? buildGraph(units, fs.streams);
+    if (!cached) byPorts.set(signature, graph);
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
     for (const gi of e.issues) {

@@ -5,7 +5,7 @@
  * merge sums TM moles and lithium, so every element is conserved exactly.
  */
 import type { CathodeChemistry } from '../chemistry/cathode.js';
-import { frameMolarMass, molarMassPerTm, lotComposition } from '../chemistry/cathode.js';
+import { frameMolarMass, molarMassPerTm, addLotElementMasses } from '../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL, type Element } from '../chemistry/elements.js';
 
 /** Particle morphology. */
@@ -50,12 +50,7 @@ export function lotTmKmolPerHour(lot: Lot): number {
 
 /** Element mass flows (kg/h) of a lot, added into `into`. */
 export function addLotElements(lot: Lot, into: Partial<Record<Element, number>>): void {
-  const n = lotTmKmolPerHour(lot);
-  const comp = lotComposition(lot.chemistry, lot.liPerTm);
-  for (const el in comp) {
-    const e = el as Element;
-    into[e] = (into[e] ?? 0) + n * comp[e]! * ATOMIC_WEIGHT_G_PER_MOL[e];
-  }
+  addLotElementMasses(lot.chemistry, lot.liPerTm, lotTmKmolPerHour(lot), into);
 }
 
 /** A copy of `lot` with its mass flow multiplied by `factor`. */

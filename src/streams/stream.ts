@@ -3,7 +3,7 @@
  * mix, split and scale them and derive element flows from formulas.
  */
 import { component } from '../chemistry/components.js';
-import { ATOMIC_WEIGHT_G_PER_MOL, type Element } from '../chemistry/elements.js';
+import type { Element } from '../chemistry/elements.js';
 import { LOT_CP } from '../chemistry/cathode.js';
 import { addLotElements, mergeLots, scaleLot, type Lot } from './lot.js';
 
@@ -48,10 +48,9 @@ export function streamElements(s: Stream, into: Partial<Record<Element, number>>
     const kg = s.components[id]!;
     if (kg === 0) continue;
     const c = component(id);
-    const kmol = kg / c.molarMass_g_per_mol;
-    for (const el in c.composition) {
-      const e = el as Element;
-      into[e] = (into[e] ?? 0) + kmol * c.composition[e]! * ATOMIC_WEIGHT_G_PER_MOL[e];
+    for (let i = 0; i < c.elements.length; i++) {
+      const e = c.elements[i]!;
+      into[e] = (into[e] ?? 0) + kg * c.massFractions[i]!;
     }
   }
   for (const lot of s.lots) addLotElements(lot, into);
