@@ -1,0 +1,149 @@
+/**
+ * A pool of worker threads that evaluates sample matrices (issue 8, "Parallel"). Workers start at
+ * once and read the scenario while the main thread prepares; rows then go out in batches
+ * (Float64Array slices, transferred, not copied), a worker takes the next batch as soon as it is
+ * done, and results are assembled by row index — identical whatever the number of workers, the
+ * batch size or the order in which batches finish.
+ *
+ * Workers run compiled JavaScript: from dist/ the worker is the sibling worker.js; from the
+ * TypeScript sources (vitest) it is dist/uncertainty/worker.js under the package root, so
+ * `npm run build` must have run (npm test does).
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RegenflowError, type InputIssue } from '../schema/errors.js';
+import { assemble, type BatchEvaluator, type BatchResult, type Evaluations, type Progress } from './runner.js';
+import type { ScenarioSource, ScenarioTarget, TargetInput } from './evaluator.js';
+import type { SampleMatrix } from './sampling.js';
+
+/** Most workers used by default. */
+export const MAX_DEFAULT_WORKERS = 8;
+
+/** Default worker count: the available cores, at most 8. */
+export function defaultWorkers(): number {
+  return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism()));
+}
+
+/** Path of the compiled worker script. */
+export function workerScriptPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  if (here.endsWith('.ts')) return resolve(dirname(here), '..', '..', 'dist', 'uncertainty', 'worker.js');
+  return join(dirname(here), 'worker.js');
+}
+
+/** Options of the pool. */
+export interface PoolOptions {
+  /** Number of worker threads (default: available cores, ≤ 8). */
+  workers?: number;
+  /** Rows per batch (default: about four batches per worker, 1…100 rows). */
+  batchSize?: number;
+}
+
+/** Running workers for one scenario. */
+export interface WorkerPool {
+  readonly size: number;
+  /** An evaluator whose matrix columns set `inputs`. */
+  evaluator(inputs: readonly TargetInput[]): BatchEvaluator;
+  /** Stop the workers (always call it, also after an error). */
+  close(): Promise<void>;
+}
+
+type WorkerMessage =
+  | ({ type: 'done' } & BatchResult)
+  | { type: 'fatal'; message: string; code?: string; exitCode?: 1 | 2; issues?: InputIssue[] };
+
+interface Job {
+  onDone(w: Worker, m: BatchResult): void;
+  onError(e: Error): void;
+}
+
+/** Start `workers` threads that read `source`; evaluate with pool.evaluator(inputs). */
+export function startWorkerPool(source: ScenarioSource, options: PoolOptions = {}): WorkerPool {
+  const script = workerScriptPath();
+  if (!existsSync(script)) throw new Error(`the worker script ${script} does not exist; run npm run build`);
+  const size = Math.max(1, options.workers ?? defaultWorkers());
+  const workerData: ScenarioSource = { file: source.file, ...(source.flowsheet ? { flowsheet: source.flowsheet } : {}) };
+  let job: Job | undefined;
+  let broken: Error | undefined;
+  let closing = false;
+  const breakWith = (e: Error) => {
+    if (closing || broken) return;
+    broken = e;
+    job?.onError(e);
+  };
+  const workers = Array.from({ length: size }, () => {
+    const w = new Worker(script, { workerData });
+    w.on('message', (m: WorkerMessage) => {
+      if (m.type === 'fatal') breakWith(m.code ? new RegenflowError(m.code, m.message, { exitCode: m.exitCode ?? 1, ...(m.issues ? { issues: m.issues } : {}) }) : new Error(m.message));
+      else job?.onDone(w, m);
+    });
+    w.on('error', (e) => breakWith(e));
+    w.on('exit', (code) => breakWith(new Error(`an evaluation worker stopped unexpectedly (exit code ${code})`)));
+    return w;
+  });
+
+  const run = (inputs: readonly TargetInput[], matrix: SampleMatrix, onProgress?: Progress): Promise<Evaluations> => {
+    const total = matrix.rows;
+    const d = matrix.dims;
+    if (broken) return Promise.reject(broken);
+    if (job) return Promise.reject(new Error('internal: the worker pool is already evaluating'));
+    if (total === 0) return Promise.resolve(assemble(0, []));
+    const batchSize = options.batchSize ?? Math.max(1, Math.min(100, Math.ceil(total / (size * 4))));
+    const batches: [number, number][] = [];
+    for (let s = 0; s < total; s += batchSize) batches.push([s, Math.min(batchSize, total - s)]);
+    const list = [...inputs];
+    return new Promise((resolvePromise, reject) => {
+      const results: BatchResult[] = [];
+      let next = 0;
+      let done = 0;
+      const send = (w: Worker) => {
+        if (next >= batches.length) return;
+        const [start, count] = batches[next++]!;
+        const data = matrix.data.slice(start * d, (start + count) * d);
+        w.postMessage({ type: 'batch', start, count, dims: d, data, inputs: list }, [data.buffer]);
+      };
+      job = {
+        onDone: (w, m) => {
+          results.push(m);
+          done += m.count;
+          onProgress?.(done, total);
+          if (results.length === batches.length) {
+            job = undefined;
+            resolvePromise(assemble(total, results));
+          } else send(w);
+        },
+        onError: (e) => {
+          job = undefined;
+          reject(e);
+        },
+      };
+      for (const w of workers) send(w);
+    });
+  };
+
+  return {
+    size,
+    evaluator: (inputs) => ({ evaluate: (matrix, onProgress) => run(inputs, matrix, onProgress) }),
+    close: async () => {
+      closing = true;
+      await Promise.all(workers.map((w) => w.terminate())).catch(() => undefined);
+    },
+  };
+}
+
+/** An evaluator that starts a pool for one evaluation of `target` and stops it afterwards. */
+export function workerEvaluator(target: ScenarioTarget, options: PoolOptions = {}): BatchEvaluator {
+  return {
+    evaluate: async (matrix, onProgress) => {
+      const pool = startWorkerPool(target, { ...options, workers: Math.min(options.workers ?? defaultWorkers(), Math.max(1, matrix.rows)) });
+      try {
+        return await pool.evaluator(target.inputs).evaluate(matrix, onProgress);
+      } finally {
+        await pool.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Evaluating a sample matrix: the contract between the analyses (Monte Carlo, tornado, Sobol) and
+ * whatever computes KPIs — a synthetic function in tests, the scenario in this thread, or a pool
+ * of worker threads. Rows are evaluated independently and assembled by index, so the result does
+ * not depend on how rows were batched or which thread evaluated them.
+ */
+import { RegenflowError } from '../schema/errors.js';
+import type { SampleMatrix } from './sampling.js';
+
+/** KPI values of one evaluation by name (finite numbers only). */
+export type KpiValues = Record<string, number>;
+
+/**
+ * Evaluates one row of inputs (column j = input j) into KPI values; throws when the model fails.
+ * A NaN in the row means "leave this input at its base value" (one-at-a-time designs use it).
+ */
+export type KpiFunction = (row: Float64Array) => KpiValues;
+
+/** Why an evaluation failed: the model (exit-2 failure, e.g. a loop that did not converge), an
+ * invalid sampled input (a value the field refuses), or an internal error. */
+export type FailureKind = 'model' | 'input' | 'internal';
+
+/** One failed evaluation. */
+export interface SampleFailure {
+  /** Row of the sample matrix. */
+  index: number;
+  kind: FailureKind;
+  message: string;
+}
+
+/** KPI columns of an evaluated matrix. */
+export interface Evaluations {
+  rows: number;
+  /** KPI names in order of first appearance (row order). */
+  kpis: string[];
+  /** KPI → value per row; NaN where the evaluation failed or the KPI is not a finite number. */
+  columns: Record<string, Float64Array>;
+  /** Failed rows, by index. */
+  failures: SampleFailure[];
+}
+
+/** Progress callback: `done` of `total` rows evaluated. */
+export type Progress = (done: number, total: number) => void;
+
+/** Something that evaluates every row of a matrix. */
+export interface BatchEvaluator {
+  evaluate(matrix: SampleMatrix, onProgress?: Progress): Promise<Evaluations>;
+}
+
+/** Result of one batch of rows (also the message a worker sends back). */
+export interface BatchResult {
+  start: number;
+  count: number;
+  /** KPI names of this batch, in order of first appearance. */
+  names: string[];
+  /** count × names.length values, row-major; NaN where absent. */
+  values: Float64Array;
+  failures: SampleFailure[];
+}
+
+/** Classify an evaluation error. */
+export function failureOf(e: unknown, index: number): SampleFailure {
+  if (e instanceof RegenflowError) return { index, kind: e.exitCode === 2 ? 'model' : 'input', message: e.message };
+  return { index, kind: 'internal', message: e instanceof Error ? e.message : String(e) };
+}
+
+/**
+ * Evaluate matrix rows start…start+count−1 with `fn`. `data` is row-major with `dims` columns and
+ * begins at matrix row `offset` (0 for a whole matrix, `start` for a batch's own slice).
+ */
+export function evaluateBatch(fn: KpiFunction, data: Float64Array, start: number, count: number, dims: number, offset = start): BatchResult {
+  const records: (KpiValues | null)[] = [];
+  const failures: SampleFailure[] = [];
+  const index = new Map<string, number>();
+  const names: string[] = [];
+  for (let r = 0; r < count; r++) {
+    const at = (start + r - offset) * dims;
+    const row = data.subarray(at, at + dims);
+    try {
+      const k = fn(row);
+      records.push(k);
+      for (const name of Object.keys(k)) if (!index.has(name)) { index.set(name, names.length); names.push(name); }
+    } catch (e) {
+      records.push(null);
+      failures.push(failureOf(e, start + r));
+    }
+  }
+  const values = new Float64Array(count * names.length).fill(NaN);
+  records.forEach((k, r) => {
+    if (!k) return;
+    for (const [name, v] of Object.entries(k)) if (Number.isFinite(v)) values[r * names.length + index.get(name)!] = v;
+  });
+  return { start, count, names, values, failures };
+}
+
+/** Put batch results together by row index. */
+export function assemble(rows: number, batches: readonly BatchResult[]): Evaluations {
+  const sorted = [...batches].sort((a, b) => a.start - b.start);
+  const kpis: string[] = [];
+  const columns: Record<string, Float64Array> = {};
+  const failures: SampleFailure[] = [];
+  for (const b of sorted) {
+    for (const name of b.names) if (!columns[name]) { columns[name] = new Float64Array(rows).fill(NaN); kpis.push(name); }
+    const w = b.names.length;
+    for (let r = 0; r < b.count; r++) for (let c = 0; c < w; c++) columns[b.names[c]!]![b.start + r] = b.values[r * w + c]!;
+    failures.push(...b.failures);
+  }
+  return { rows, kpis, columns, failures };
+}
+
+/** Evaluate in this thread with a KPI function (tests, tornado, small runs). */
+export function inlineEvaluator(fn: KpiFunction, batchSize = 64): BatchEvaluator {
+  return {
+    evaluate: async (matrix, onProgress) => {
+      const batches: BatchResult[] = [];
+      for (let start = 0; start < matrix.rows; start += batchSize) {
+        const count = Math.min(batchSize, matrix.rows - start);
+        batches.push(evaluateBatch(fn, matrix.data, start, count, matrix.dims, 0));
+        onProgress?.(start + count, matrix.rows);
+      }
+      return assemble(matrix.rows, batches);
+    },
+  };
+}

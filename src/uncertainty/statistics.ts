@@ -1,0 +1,156 @@
+/**
+ * Descriptive statistics of samples: percentiles, mean, standard deviation, histograms and the
+ * Spearman rank correlation. Non-finite values (failed evaluations, KPIs that do not exist for a
+ * sample) are left out; every function says how many values it used.
+ */
+
+/** Summary of one sampled quantity. */
+export interface Summary {
+  /** Number of finite values used. */
+  n: number;
+  mean: number | null;
+  /** Sample standard deviation (n − 1 in the denominator); null below 2 values. */
+  sd: number | null;
+  min: number | null;
+  p5: number | null;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+
+/** A histogram: `counts[k]` values in [edges[k], edges[k+1]) (the last bin includes its top). */
+export interface Histogram {
+  edges: number[];
+  counts: number[];
+}
+
+/** The finite values of a column, in index order. */
+export function finiteValues(values: ArrayLike<number>): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Percentile of sorted values by linear interpolation between order statistics (Hyndman & Fan
+ * type 7 — numpy's default and Excel's PERCENTILE.INC): h = (n − 1)·p, x[⌊h⌋] + (h − ⌊h⌋)·(x[⌊h⌋+1] − x[⌊h⌋]).
+ */
+export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  if (n === 1) return sorted[0]!;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  if (lo >= n - 1) return sorted[n - 1]!;
+  const a = sorted[lo]!;
+  const b = sorted[lo + 1]!;
+  return a + (h - lo) * (b - a);
+}
+
+/** Arithmetic mean (pairwise-free, left to right: reproducible). */
+export function mean(values: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) s += values[i]!;
+  return s / values.length;
+}
+
+/** Sample standard deviation (two-pass). */
+export function standardDeviation(values: ArrayLike<number>, m = mean(values)): number {
+  let s = 0;
+  for (let i = 0; i < values.length; i++) {
+    const d = values[i]! - m;
+    s += d * d;
+  }
+  return Math.sqrt(s / (values.length - 1));
+}
+
+/** Summary (n, mean, sd, min, P5, P50, P95, max) of the finite values of a column. */
+export function summarize(values: ArrayLike<number>): Summary {
+  const xs = finiteValues(values);
+  const n = xs.length;
+  if (n === 0) return { n, mean: null, sd: null, min: null, p5: null, p50: null, p95: null, max: null };
+  const sorted = Float64Array.from(xs).sort();
+  const m = mean(xs);
+  return {
+    n,
+    mean: m,
+    sd: n > 1 ? standardDeviation(xs, m) : null,
+    min: sorted[0]!,
+    p5: percentileOfSorted(sorted, 0.05),
+    p50: percentileOfSorted(sorted, 0.5),
+    p95: percentileOfSorted(sorted, 0.95),
+    max: sorted[n - 1]!,
+  };
+}
+
+/** Histogram of the finite values with `bins` equal-width bins (default ⌈√n⌉ within 5…50). */
+export function histogram(values: ArrayLike<number>, bins?: number): Histogram {
+  const xs = finiteValues(values);
+  if (xs.length === 0) return { edges: [], counts: [] };
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of xs) { if (x < lo) lo = x; if (x > hi) hi = x; }
+  if (hi === lo) return { edges: [lo, hi], counts: [xs.length] };
+  const k = bins ?? Math.min(50, Math.max(5, Math.ceil(Math.sqrt(xs.length))));
+  const width = (hi - lo) / k;
+  const edges = Array.from({ length: k + 1 }, (_, i) => (i === k ? hi : lo + i * width));
+  const counts = new Array<number>(k).fill(0);
+  for (const x of xs) counts[Math.min(k - 1, Math.floor((x - lo) / width))]! += 1;
+  return { edges, counts };
+}
+
+/** Ranks 1…n with ties given their average rank. */
+export function ranks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
+  const r = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && values[order[j + 1]!]! === values[order[i]!]!) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[order[k]!] = avg;
+    i = j + 1;
+  }
+  return r;
+}
+
+/** Pearson correlation; null when either side has no variance or fewer than 3 values. */
+export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
+  const n = x.length;
+  if (n < 3) return null;
+  const mx = mean(x);
+  const my = mean(y);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = x[i]! - mx;
+    const dy = y[i]! - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  if (!(sxx > 0) || !(syy > 0)) return null;
+  const r = sxy / Math.sqrt(sxx * syy);
+  return Math.max(-1, Math.min(1, r));
+}
+
+/**
+ * Spearman rank correlation of x and y over the indices where both are finite: the Pearson
+ * correlation of their ranks (average ranks for ties). null when undefined (constant side).
+ */
+export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | null {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    if (Number.isFinite(x[i]!) && Number.isFinite(y[i]!)) {
+      xs.push(x[i]!);
+      ys.push(y[i]!);
+    }
+  }
+  return pearson(ranks(xs), ranks(ys));
+}
