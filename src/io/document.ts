@@ -36,7 +36,7 @@ export function readDocument(file: string): SourceDoc {
 /** Parse text as if it were the content of `file` (used by readDocument and by tests). */
 export function parseText(file: string, text: string): SourceDoc {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true, merge: false });
   if (doc.errors.length > 0) {
     const issues: InputIssue[] = doc.errors.map((err) => {
       const pos = err.linePos?.[0];

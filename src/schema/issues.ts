@@ -104,7 +104,7 @@ export function toInputIssues(issues: readonly z.core.$ZodIssue[], schema: z.Zod
       switch (single.code) {
         case 'invalid_type': {
           const expected = String((single as { expected?: unknown }).expected ?? 'value');
-          message = value === undefined ? msg.missingField(expected) : msg.wrongType(expected, typeName(value));
+          message = value === undefined ? msg.missingField(expected) : typeof value === 'number' && !Number.isFinite(value) ? msg.notFinite(value) : msg.wrongType(expected, typeName(value));
           break;
         }
         case 'unrecognized_keys': {
@@ -170,7 +170,8 @@ function expand(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
   for (const b of u.errors) if (score(b) < score(best)) best = b;
   if (score(best) >= 100) {
     // No branch accepts the value's type: say which types are allowed.
-    const expected = [...new Set(u.errors.map((b) => String((b[0] as { expected?: unknown } | undefined)?.expected ?? 'value')))];
+    // `nan` is an internal branch (it lets NaN reach its own message), not a type to suggest.
+    const expected = [...new Set(u.errors.map((b) => String((b[0] as { expected?: unknown } | undefined)?.expected ?? 'value')))].filter((t) => t !== 'nan');
     return [{ code: 'invalid_type', expected: expected.join(' or '), path: issue.path, message: '', input: undefined } as unknown as z.core.$ZodIssue];
   }
   return best.flatMap((i) => expand({ ...i, path: [...issue.path, ...i.path] } as z.core.$ZodIssue));

@@ -7,7 +7,7 @@
 const list = (xs: readonly string[], max = 12) =>
   xs.length <= max ? xs.join(', ') : `${xs.slice(0, max).join(', ')}, … (${xs.length - max} more)`;
 
-const quote = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v));
+const quote = (v: unknown) => (typeof v === 'string' ? `"${v}"` : typeof v === 'number' ? String(v) : JSON.stringify(v));
 
 /** Suggest the closest candidate by edit distance, if it is close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: readonly string[]): string {
@@ -58,6 +58,7 @@ export const msg = {
   notFinite: (value: unknown) => `not a finite number (${quote(value)}); give a finite value`,
   negative: (value: string) => `must not be negative (${value}); give a value ≥ 0`,
   belowMin: (value: string, min: string) => `below the minimum (${value}); it must be at least ${min}`,
+  notAbove: (value: string, bound: string) => `too small (${value}); it must be more than ${bound}`,
   aboveMax: (value: string, max: string) => `above the maximum (${value}); it must be at most ${max}`,
   notAFraction: (value: string) => `not a fraction (${value}); give a value between 0 and 1`,
 
@@ -162,6 +163,13 @@ export const msg = {
   multipleIrr: (roots: readonly number[], chosen: number) => `the cash flow has several internal rates of return (${roots.map((r) => fmt(Number(r.toPrecision(6)))).join(', ')}); reporting ${fmt(Number(chosen.toPrecision(6)))}, the one nearest the discount rate`,
   priceYearsMixed: (set: string, years: readonly number[]) => `price set ${quote(set)} mixes price years ${list(years.map(String))}; prices are used as written, not escalated between years`,
   // <<messages: economics>>
+  // ---- pictures
+  pictureExtension: (file: string, allowed: readonly string[]) => `cannot tell which picture to write from the file name (${file}); give --out a name ending in ${list(allowed)}`,
+  diagramInputKind: (file: string) => `this file is neither a flowsheet nor a scenario (${file}); regenflow diagram draws a flowsheet file (units: and streams:) or a scenario (flowsheet:)`,
+  pictureWidth: (width: number) => `the picture width is out of range (${width} px); give --width between 16 and 20000 pixels`,
+  sankeyNeedsScenario: (file: string) => `a Sankey of mass flows needs a run, and a flowsheet file alone has no feed (${file}); give a scenario that uses this flowsheet, or drop --sankey`,
+  chartSheetMissing: (sheet: string, sheets: readonly string[]) => `no sheet ${quote(sheet)} to put the chart on${didYouMean(sheet, sheets)}; the workbook has: ${list(sheets)}`,
+  chartSpecInvalid: (title: string, sheet: string, why: string) => `chart ${quote(title)} on sheet ${quote(sheet)} cannot be drawn (${why}); give at least one series with ranges like 'Sheet'!$A$2:$A$9 and an anchor whose "to" cell is below and right of "from"`,
   // ---- design and sizing
   designMarginBelowOne: (margin: number) => `design margin below 1 (${fmt(margin)}); give a margin ≥ 1 — 1.1 installs 10 % spare capacity, and rule: everbatt applies EverBatt's two items sized for 75 % each (margin 1.5, at least 2 items)`,
   fillOrder: (minFill: number, maxFill: number) => `the minimum fill is not below the maximum fill (minFill ${Number((minFill * 100).toPrecision(3))} %, maxFill ${Number((maxFill * 100).toPrecision(3))} %); give minFill < maxFill — SuperPro's defaults are 15 % and 90 %`,

@@ -49,7 +49,7 @@ function fmt(x: number): string {
 export function checkRange(v: number, unit: string, o: Pick<QuantityOptions, 'min' | 'max' | 'above' | 'displayUnit'>): string | undefined {
   if (!Number.isFinite(v)) return msg.notFinite(v);
   if (o.above !== undefined && !(v > o.above)) {
-    return o.above === 0 && v < 0 ? msg.negative(show(v, unit, o.displayUnit)) : msg.belowMin(show(v, unit, o.displayUnit), `more than ${show(o.above, unit, o.displayUnit)}`);
+    return o.above === 0 && v < 0 ? msg.negative(show(v, unit, o.displayUnit)) : msg.notAbove(show(v, unit, o.displayUnit), show(o.above, unit, o.displayUnit));
   }
   if (o.min !== undefined && v < o.min) {
     return o.min === 0 ? msg.negative(show(v, unit, o.displayUnit)) : msg.belowMin(show(v, unit, o.displayUnit), show(o.min, unit, o.displayUnit));
@@ -86,7 +86,8 @@ export function quantity(unit: string, o: QuantityOptions) {
     if ('error' in r) throw new Error(`internal: default of "${o.description}" is invalid: ${r.error}`);
     defaultValue = r.value;
   }
-  const base = z.union([z.number(), z.string()]);
+  // NaN is accepted here so that it reaches readQuantity and gets the "not a finite number" message.
+  const base = z.union([z.number(), z.nan(), z.string()]);
   const read = (v: number | string, ctx: z.RefinementCtx) => {
     const r = readQuantity(v, unit, o);
     if ('error' in r) {

@@ -109,6 +109,6 @@ describe('sintering: impossible parameters are load errors', () => {
     expect(loadErrors(sintering, { peak: '850 degC', dischargeTemperature: '900 degC' })).toEqual(['the discharge temperature is not below the peak temperature (900 degC ≥ 850 degC); give a discharge temperature below the peak']);
   });
   it('a ramp of zero', () => {
-    expect(loadErrors(sintering, { ramp: 0 })).toEqual(['below the minimum (0 K/h); it must be at least more than 0 K/h']);
+    expect(loadErrors(sintering, { ramp: 0 })).toEqual(['too small (0 K/h); it must be more than 0 K/h']);
   });
 });

@@ -9,6 +9,10 @@ import { schemaCommand } from './schema.js';
 import { kindsCommand, componentsCommand } from './kinds.js';
 import { sizeCommand } from './size.js';
 import { uncertaintyCommand, tornadoCommand, sobolCommand } from './uncertainty.js';
+import { compareCommand } from './compare.js';
+import { sweepCommand } from './sweep.js';
+import { crossoverCommand } from './crossover.js';
+import { diagramCommand } from './diagram.js';
 // <<command imports>>
 
 /** Every command, in the order `--help` lists them. */
@@ -16,10 +20,14 @@ export function commands(ctx: CommandContext): CommandModule[] {
   return [
     validateCommand(ctx),
     runCommand(ctx),
+    compareCommand(ctx),
+    sweepCommand(ctx),
+    crossoverCommand(ctx),
     sizeCommand(ctx),
     uncertaintyCommand(ctx),
     tornadoCommand(ctx),
     sobolCommand(ctx),
+    diagramCommand(ctx),
     // <<commands>>
     schemaCommand(ctx),
     kindsCommand(ctx),

@@ -1,0 +1,34 @@
+/**
+ * `regenflow compare <scenario...> [--flowsheet f ...] [--json]`: run feeds through routes and
+ * print the KPIs side by side (--json: the run documents).
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { compareCases } from '../../pipeline/studies.js';
+import { runDocument } from '../../pipeline/document.js';
+import { table } from '../output.js';
+import { KPI_ROWS, kpiText, offSpecText } from '../kpi-table.js';
+import type { CommandContext } from './context.js';
+
+/** The compare command. */
+export function compareCommand(ctx: CommandContext): CommandModule {
+  return {
+    command: 'compare <scenarios..>',
+    describe: 'run scenarios (each through every --flowsheet, or its own) and print the KPIs side by side',
+    builder: (y: Argv) => y
+      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files' })
+      .option('flowsheet', { type: 'string', array: true, describe: 'route(s) to run every scenario through (repeat the option)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the run documents as a JSON array' }),
+    handler: (a) => {
+      const cases = compareCases(a.scenarios as string[], (a.flowsheet as string[] | undefined) ?? []);
+      if (a.json) {
+        ctx.io.out(JSON.stringify(cases.map((c) => runDocument(c.evaluation)), null, 2));
+        return;
+      }
+      const rows: string[][] = [['KPI', 'unit', ...cases.map((c) => c.label)]];
+      for (const r of KPI_ROWS) rows.push([r.label, r.unit, ...cases.map((c) => kpiText(c.kpis, r))]);
+      ctx.io.out(table(rows, [false, false, ...cases.map(() => true)]));
+      ctx.io.out('');
+      for (const c of cases) ctx.io.out(`Off-spec by cause, ${c.label}: ${offSpecText(c.kpis)}`);
+    },
+  };
+}

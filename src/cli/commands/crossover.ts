@@ -1,0 +1,51 @@
+/**
+ * `regenflow crossover <scenario> --flowsheet a.yaml --flowsheet b.yaml --x <path>=lo:hi:n
+ * [--y <path>=lo:hi:n] [--kpi k]`: the grid of which route gives the better KPI (default: cost per
+ * kg of product), and by how much — the map of where hydrothermal and molten salt cross.
+ */
+import type { Argv, CommandModule } from 'yargs';
+import { crossover, linspace, type GridAxis } from '../../pipeline/studies.js';
+import { RegenflowError } from '../../schema/errors.js';
+import { num, table } from '../output.js';
+import type { CommandContext } from './context.js';
+
+/** Parse "<path>=lo:hi:n[ unit]" into a grid axis. */
+export function parseAxis(text: string, option: string): GridAxis {
+  const m = /^([^=]+)=\s*([-+0-9.eE]+):([-+0-9.eE]+):(\d+)(?:\s+(\S.*))?$/.exec(text.trim());
+  if (!m) throw new RegenflowError('axis', `${option} ${JSON.stringify(text)} cannot be read; write <path>=lo:hi:n, e.g. ${option} "feed.lots[ev-811].liPerTm=0.70:0.95:6"`);
+  const [lo, hi, n] = [Number(m[2]), Number(m[3]), Number(m[4])];
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(n >= 1)) throw new RegenflowError('axis', `${option} ${JSON.stringify(text)}: lo and hi must be numbers and n at least 1`);
+  return { path: m[1]!.trim(), values: linspace(lo, hi, n, m[5]) };
+}
+
+/** The crossover command. */
+export function crossoverCommand(ctx: CommandContext): CommandModule {
+  return {
+    command: 'crossover <scenario>',
+    describe: 'which of two routes gives the lower cost per kg over a grid of one or two inputs, and by how much',
+    builder: (y: Argv) => y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (feed, plant, prices)' })
+      .option('flowsheet', { type: 'string', array: true, demandOption: true, describe: 'the two routes (give --flowsheet twice)' })
+      .option('x', { type: 'string', demandOption: true, describe: 'first axis: <path>=lo:hi:n, e.g. "feed.lots[ev-811].liPerTm=0.70:0.95:6"' })
+      .option('y', { type: 'string', describe: 'second axis, same form' })
+      .option('kpi', { type: 'string', default: 'costUsdPerKgProduct', describe: 'KPI to compare (lower is better unless it is NPV, IRR, in-spec share or output)' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the grid as JSON' }),
+    handler: (a) => {
+      const routes = a.flowsheet as string[];
+      if (routes.length !== 2) throw new RegenflowError('crossover-routes', `crossover compares exactly two routes (${routes.length} --flowsheet given); give --flowsheet a.yaml --flowsheet b.yaml`);
+      const x = parseAxis(a.x as string, '--x');
+      const y = a.y === undefined ? null : parseAxis(a.y as string, '--y');
+      const map = crossover(a.scenario as string, routes[0]!, routes[1]!, x, y, a.kpi as string);
+      if (a.json) {
+        ctx.io.out(JSON.stringify(map, null, 2));
+        return;
+      }
+      const tag = (c: (typeof map.cells)[number]) => (c.better === null ? 'failed' : c.better === 'tie' ? 'tie' : `${c.better === 'a' ? 'A' : 'B'} by ${num(c.margin!)}`);
+      ctx.io.out(`A = ${map.routeA}, B = ${map.routeB}; cells say which route has the ${map.lowerIsBetter ? 'lower' : 'higher'} ${map.kpi} and by how much`);
+      const yValues = y ? y.values : [null];
+      const rows: string[][] = [[y ? `${y.path} \\ ${x.path}` : x.path, ...x.values.map(String)]];
+      for (const yv of yValues) rows.push([yv === null ? map.kpi : String(yv), ...map.cells.filter((c) => c.y === yv).map(tag)]);
+      ctx.io.out(table(rows, [false, ...x.values.map(() => true)]));
+    },
+  };
+}

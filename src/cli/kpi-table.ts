@@ -1,0 +1,48 @@
+/**
+ * KPIs as people read them: label, unit and scale for the text tables of run, compare and sweep.
+ */
+import type { Kpis } from '../pipeline/document.js';
+import { num } from './output.js';
+
+/** A KPI row: how to label, scale and show one KPI. */
+export interface KpiRow {
+  key: string;
+  label: string;
+  unit: string;
+  scale: number;
+  percent?: boolean;
+}
+
+/** The KPIs shown side by side, in order. */
+export const KPI_ROWS: KpiRow[] = [
+  { key: 'feedKgPerYear', label: 'Feed', unit: 't/yr', scale: 1e-3 },
+  { key: 'productKgPerYear', label: 'Product (all CAM + carry-over)', unit: 't/yr', scale: 1e-3 },
+  { key: 'inSpecKgPerYear', label: 'In-spec regenerated CAM', unit: 't/yr', scale: 1e-3 },
+  { key: 'inSpecFraction', label: 'In-spec share of product CAM', unit: '%', scale: 100, percent: true },
+  { key: 'offSpecKgPerYear', label: 'Off-spec CAM', unit: 't/yr', scale: 1e-3 },
+  { key: 'capexUsd', label: 'CAPEX (fixed capital)', unit: 'M USD', scale: 1e-6 },
+  { key: 'opexUsdPerYear', label: 'OPEX', unit: 'M USD/yr', scale: 1e-6 },
+  { key: 'revenueUsdPerYear', label: 'Revenue', unit: 'M USD/yr', scale: 1e-6 },
+  { key: 'costUsdPerKgProduct', label: 'Levelised cost', unit: 'USD/kg in-spec', scale: 1 },
+  { key: 'minSellingPriceUsdPerKg', label: 'Minimum selling price', unit: 'USD/kg', scale: 1 },
+  { key: 'npvUsd', label: 'NPV', unit: 'M USD', scale: 1e-6 },
+  { key: 'irr', label: 'IRR', unit: '%', scale: 100, percent: true },
+  { key: 'paybackYears', label: 'Payback', unit: 'yr', scale: 1 },
+  { key: 'energyMjPerKgProduct', label: 'Energy', unit: 'MJ/kg', scale: 1 },
+  { key: 'ghgKgCo2ePerKgProduct', label: 'GHG', unit: 'kg CO2e/kg', scale: 1 },
+  { key: 'waterLPerKgProduct', label: 'Water', unit: 'L/kg', scale: 1 },
+  { key: 'virginGhgKgCo2ePerKg', label: 'GHG of virgin CAM (GREET)', unit: 'kg CO2e/kg', scale: 1 },
+];
+
+/** A KPI value scaled for people, or "—". */
+export function kpiText(kpis: Kpis, row: KpiRow): string {
+  const v = kpis[row.key];
+  return typeof v === 'number' && Number.isFinite(v) ? num(v * row.scale) : '—';
+}
+
+/** Off-spec mass by cause as "cause 12.3 t/yr, …" (causes with mass only). */
+export function offSpecText(kpis: Kpis): string {
+  const by = (kpis.offSpecKgPerYearByCause ?? {}) as Record<string, number>;
+  const parts = Object.entries(by).filter(([, v]) => v > 0).map(([c, v]) => `${c} ${num(v / 1000)} t/yr`);
+  return parts.length ? parts.join(', ') : 'none';
+}

@@ -1,0 +1,147 @@
+/**
+ * Studies over several evaluations (issue "mixed feed"): comparing scenarios and routes side by
+ * side, sweeping one input, and mapping where one route beats another over a grid of inputs.
+ */
+import { loadRawScenario, type RawScenario } from './load.js';
+import { resolveModel } from './resolve.js';
+import { evaluate, type Evaluation } from './evaluate.js';
+import { kpisOf, type Kpis } from './document.js';
+import { RegenflowError } from '../schema/errors.js';
+import type { Patch } from './patch.js';
+
+/** One evaluated case of a comparison. */
+export interface CaseResult {
+  /** "<scenario id> · <flowsheet id>" */
+  label: string;
+  scenarioFile: string;
+  flowsheetFile: string | null;
+  evaluation: Evaluation;
+  kpis: Kpis;
+}
+
+/**
+ * Evaluate every scenario through every flowsheet given (or through its own flowsheet when none
+ * is given). Input errors of any case abort the comparison (they name the file and line).
+ */
+export function compareCases(scenarioFiles: readonly string[], flowsheetFiles: readonly string[] = []): CaseResult[] {
+  const out: CaseResult[] = [];
+  const routes: (string | null)[] = flowsheetFiles.length ? [...flowsheetFiles] : [null];
+  for (const file of scenarioFiles) {
+    for (const fs of routes) {
+      const raw = loadRawScenario(file, fs ?? undefined);
+      const ev = evaluate(resolveModel(raw));
+      out.push({ label: `${ev.model.id} · ${ev.model.flowsheet.id}`, scenarioFile: file, flowsheetFile: fs, evaluation: ev, kpis: kpisOf(ev) });
+    }
+  }
+  return out;
+}
+
+/** A value of a swept input as written: a number in the field's unit, or a string with a unit. */
+export type StudyValue = number | string;
+
+/** Parse "a,b,c" into values (numbers where they read as numbers, else strings with units). */
+export function parseValues(text: string): StudyValue[] {
+  return text.split(',').map((s) => s.trim()).filter((s) => s.length > 0).map((s) => (/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(s) ? Number(s) : s));
+}
+
+/** n evenly spaced values from lo to hi (inclusive), with an optional unit appended. */
+export function linspace(lo: number, hi: number, n: number, unit?: string): StudyValue[] {
+  const values: StudyValue[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = n === 1 ? lo : lo + ((hi - lo) * i) / (n - 1);
+    const rounded = Number(v.toPrecision(12));
+    values.push(unit ? `${rounded} ${unit}` : rounded);
+  }
+  return values;
+}
+
+/** One point of a sweep: the value, and the KPIs or the reason the point failed. */
+export interface SweepPoint {
+  value: StudyValue;
+  kpis: Kpis | null;
+  error: string | null;
+}
+
+/** Evaluate one scenario at each value of one input path. Input errors of a value abort the sweep; model failures are recorded per point. */
+export function sweep(raw: RawScenario, path: string, values: readonly StudyValue[]): SweepPoint[] {
+  return values.map((value) => {
+    const model = resolveModel(raw, [{ path, value }]);
+    try {
+      return { value, kpis: kpisOf(evaluate(model, { schedule: false })), error: null };
+    } catch (e) {
+      if (e instanceof RegenflowError && e.exitCode === 2) return { value, kpis: null, error: e.message };
+      throw e;
+    }
+  });
+}
+
+/** An axis of a crossover grid. */
+export interface GridAxis {
+  path: string;
+  values: StudyValue[];
+}
+
+/** One cell of a crossover grid. */
+export interface CrossoverCell {
+  x: StudyValue;
+  y: StudyValue | null;
+  /** The KPI of each route (null when that route failed at this point). */
+  a: number | null;
+  b: number | null;
+  /** Which route is better at this point ('a', 'b', 'tie') or null when one failed. */
+  better: 'a' | 'b' | 'tie' | null;
+  /** How much better the better route is, in the KPI's unit (always ≥ 0). */
+  margin: number | null;
+}
+
+/** The crossover map of two routes. */
+export interface Crossover {
+  kpi: string;
+  lowerIsBetter: boolean;
+  routeA: string;
+  routeB: string;
+  x: GridAxis;
+  y: GridAxis | null;
+  cells: CrossoverCell[];
+}
+
+/** KPIs where more is better; every other KPI is better when lower. */
+export const HIGHER_IS_BETTER = new Set(['npvUsd', 'irr', 'inSpecFraction', 'revenueUsdPerYear', 'productKgPerYear', 'inSpecKgPerYear', 'inSpecYieldOfFeedCam']);
+
+/**
+ * Evaluate one scenario through two flowsheets over a grid of one or two inputs and say, at each
+ * point, which route gives the better KPI (by default the cost per kg of product) and by how much.
+ */
+export function crossover(scenarioFile: string, flowsheetA: string, flowsheetB: string, x: GridAxis, y: GridAxis | null, kpi = 'costUsdPerKgProduct'): Crossover {
+  const rawA = loadRawScenario(scenarioFile, flowsheetA);
+  const rawB = loadRawScenario(scenarioFile, flowsheetB);
+  const lowerIsBetter = !HIGHER_IS_BETTER.has(kpi);
+  const value = (raw: RawScenario, patches: Patch[]): number | null => {
+    const model = resolveModel(raw, patches);
+    try {
+      const v = kpisOf(evaluate(model, { schedule: false }))[kpi];
+      return typeof v === 'number' && Number.isFinite(v) ? v : null;
+    } catch (e) {
+      if (e instanceof RegenflowError && e.exitCode === 2) return null;
+      throw e;
+    }
+  };
+  const cells: CrossoverCell[] = [];
+  for (const yv of y ? y.values : [null]) {
+    for (const xv of x.values) {
+      const patches: Patch[] = [{ path: x.path, value: xv }];
+      if (y && yv !== null) patches.push({ path: y.path, value: yv });
+      const a = value(rawA, patches);
+      const b = value(rawB, patches);
+      let better: CrossoverCell['better'] = null;
+      let margin: number | null = null;
+      if (a !== null && b !== null) {
+        margin = Math.abs(a - b);
+        better = a === b ? 'tie' : (a < b) === lowerIsBetter ? 'a' : 'b';
+      }
+      cells.push({ x: xv, y: yv, a, b, better, margin });
+    }
+  }
+  const idOf = (raw: RawScenario) => String((raw.flowsheet.data as { id?: unknown }).id ?? raw.flowsheet.doc.file);
+  return { kpi, lowerIsBetter, routeA: idOf(rawA), routeB: idOf(rawB), x, y, cells };
+}
