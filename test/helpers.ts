@@ -13,7 +13,7 @@ import { toUnit } from '../src/schema/quantity.js';
 export const UPDATE_FIXTURES = process.env.REGENFLOW_UPDATE_FIXTURES === '1';
 
 /** A lot with sensible defaults; override any field. */
-export function makeLot(partial: Partial<Lot> & { id: string; chemistry?: CathodeChemistry | string }): Lot {
+export function makeLot(partial: Partial<Omit<Lot, 'chemistry'>> & { id: string; chemistry?: CathodeChemistry | string }): Lot {
   const chem = typeof partial.chemistry === 'string' ? chemistryByName(partial.chemistry)! : (partial.chemistry ?? chemistryByName('NCM523')!);
   return {
     origin: [partial.id],
@@ -30,7 +30,7 @@ export function makeLot(partial: Partial<Lot> & { id: string; chemistry?: Cathod
     lane: null,
     ...partial,
     chemistry: chem,
-  };
+  } as Lot;
 }
 
 /** A stream from terse parts. */
@@ -49,7 +49,7 @@ export interface StreamFixture {
 export function streamFromFixture(f: StreamFixture): Stream {
   return makeStream(
     f.components ?? {},
-    (f.lots ?? []).map((l) => makeLot(l as Partial<Lot> & { id: string; chemistry?: string })),
+    (f.lots ?? []).map((l) => makeLot(l)),
     f.temperature === undefined ? 298.15 : toUnit(f.temperature, 'K'),
   );
 }

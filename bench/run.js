@@ -1,0 +1,89 @@
+#!/usr/bin/env node
+// regenflow benchmarks (`npm run bench`): medians of in-process timings and wall times of whole
+// commands. Figures go into the README and the issue notes. This is a benchmark, not a test: it
+// asserts nothing and never fails on time.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import { loadRawScenario } from '../dist/pipeline/load.js';
+import { resolveModel } from '../dist/pipeline/resolve.js';
+import { evaluate } from '../dist/pipeline/evaluate.js';
+import { feedStream } from '../dist/streams/feed.js';
+import { solve } from '../dist/balances/solver.js';
+
+const quick = process.argv.includes('--quick');
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const n = s.length; return n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2; };
+const fmt = (ms) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : ms < 1000 ? `${ms.toFixed(2)} ms` : `${(ms / 1000).toFixed(2)} s`);
+const results = [];
+const report = (name, value, target) => { results.push({ name, value, target }); console.log(`${name.padEnd(64)} ${value.padStart(10)}   ${target ?? ''}`); };
+
+/** Median of `reps` timings of f after `warm` warm-up calls. */
+function timeIt(f, reps, warm = 50) {
+  for (let i = 0; i < warm; i++) f(i);
+  const t = [];
+  for (let i = 0; i < reps; i++) { const s = performance.now(); f(i); t.push(performance.now() - s); }
+  return median(t);
+}
+
+function runnableUnits(model) {
+  return new Map(model.flowsheet.units.map((u) => [u.id, { id: u.id, inletPorts: u.ports.inlets.map((p) => p.name), run: (i, c) => u.op.run(u.params, i, c) }]));
+}
+
+console.log(`regenflow benchmarks — node ${process.version}, ${cpus().length} cores${quick ? ' (quick)' : ''}\n`);
+
+// 1. Solve: 12-unit flowsheet with one recycle loop and 20 lots (issue 2; target ≤ 1 ms per solve).
+{
+  const model = resolveModel(loadRawScenario('bench/bench-12-scenario.yaml'));
+  const units = runnableUnits(model);
+  const feed = feedStream(model.feed, model.feedKgPerHour, 298.15);
+  const lots = feed.lots.length;
+  const ms = timeIt(() => solve(model.flowsheet.graph, units, feed, model.flowsheet.solver), quick ? 200 : 2000);
+  report(`solve, 12 units, 1 recycle loop, ${lots} lots (median)`, fmt(ms), 'target ≤ 1 ms');
+}
+
+// 2. The reference routes: solve and whole evaluation (solve, balances, design, sizing, quality, economics).
+for (const route of ['hydrothermal', 'molten-salt']) {
+  const model = resolveModel(loadRawScenario('scenarios/reference-cn.yaml', `flowsheets/${route}.yaml`));
+  const units = runnableUnits(model);
+  const feed = feedStream(model.feed, model.feedKgPerHour, 298.15);
+  report(`solve, reference feed through ${route} (median)`, fmt(timeIt(() => solve(model.flowsheet.graph, units, feed, model.flowsheet.solver), quick ? 100 : 500)));
+  report(`evaluate (solve → economics), ${route} (median)`, fmt(timeIt(() => evaluate(model, { schedule: false }), quick ? 100 : 500)));
+}
+
+// 3. Sizing sweep over 100 capacities, in-process (issue 6; target < 1 s).
+{
+  const raw = loadRawScenario('scenarios/reference-cn.yaml');
+  const sweep = () => { for (let i = 1; i <= 100; i++) evaluate(resolveModel(raw, [{ path: 'plant.capacity', value: `${i * 400} t/yr` }]), { schedule: false }); };
+  sweep();
+  const s = performance.now();
+  sweep();
+  report('sizing sweep, 100 capacities, reference route (in-process)', fmt(performance.now() - s), 'target < 1 s');
+}
+
+// 4. Whole commands, process start included (wall time).
+function wall(args, label, target) {
+  const s = performance.now();
+  const r = spawnSync(process.execPath, ['bin/regenflow.js', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - s;
+  if (r.status !== 0) { report(label, `failed (${r.status})`, target); console.error(r.stderr.slice(0, 2000)); return; }
+  report(label, fmt(ms), target);
+}
+const out = mkdtempSync(join(tmpdir(), 'regenflow-bench-'));
+wall(['run', 'scenarios/reference-cn.yaml', '--json'], 'regenflow run reference-cn --json (wall, process start included)');
+wall(['compare', 'scenarios/reference-cn.yaml', '--flowsheet', 'flowsheets/hydrothermal.yaml', '--flowsheet', 'flowsheets/molten-salt.yaml', '--out', join(out, 'comparison.xlsx')], 'export of the reference comparison workbook (wall)', 'target ≤ 2 s');
+const samples = quick ? 1000 : 10000;
+wall(['uncertainty', 'scenarios/reference-cn.yaml', '--samples', String(samples), '--workers', '2', '--json'], `Monte Carlo, ${samples} samples, 6 inputs, 2 workers (wall)`, quick ? '' : 'target ≤ 10 s');
+if (!quick) {
+  // Sobol with N = 1024 over 20 inputs: 1024 × 22 = 22,528 evaluations.
+  const params = [
+    'prices.LiOH·H2O=triangular:6:13.68:30 USD/kg', 'prices.quality-factor=triangular:0.8:0.9:1', 'prices.electricity=triangular:0.07:0.088:0.11 USD/kWh',
+    'finance.discountRate=triangular:0.08:0.1:0.12', 'relith.temperature=uniform:200:240 degC', 'feed.lots[ev-811].liPerTm=normal:0.8:0.03',
+    'prices.NMP=triangular:2:2.7:3.5 USD/kg', 'prices.O2=triangular:0.15:0.2:0.3 USD/kg', 'prices.labour=triangular:2:3:5 USD/h', 'prices.steam=triangular:0.02:0.03:0.05 USD/kWh',
+    'finance.taxRate=uniform:0.15:0.3', 'relith.duration=uniform:3:5 h', 'relith.solidLiquidRatio=uniform:0.1:0.3 kg/L', 'sinter.peak=uniform:800:900 degC',
+    'sinter.dwell=uniform:1:3 h', 'wash.stages=discrete:1,2,3', 'feed.lots[ev-622].liPerTm=normal:0.88:0.02', 'feed.lots[ev-811].surfaceRockSalt_nm=uniform:6:14 nm',
+    'plant.operatingHours=uniform:6000:7000 h/yr', 'prices.natural-gas=triangular:8:12:16 USD/MMBtu',
+  ];
+  wall(['sobol', 'scenarios/reference-cn.yaml', '--samples', '1024', '--workers', '2', '--json', ...params.flatMap((p) => ['--param', p])], 'Sobol, N = 1024, 20 inputs, 2 workers (wall)', 'target ≤ 60 s');
+}
+rmSync(out, { recursive: true, force: true });

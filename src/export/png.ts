@@ -1,0 +1,20 @@
+/**
+ * SVG → PNG without a browser: @resvg/resvg-js (a native renderer shipped as prebuilt binaries in
+ * its registry packages). Text needs a font on the machine; DejaVu Sans (Debian fonts-dejavu-core)
+ * is what the pictures ask for, and resvg falls back to any installed sans-serif font.
+ */
+import { Resvg } from '@resvg/resvg-js';
+
+/** Render an SVG document to PNG bytes, `widthPx` wide (default: the SVG's own width). */
+export function svgToPng(svg: string, widthPx?: number): Buffer {
+  if (widthPx !== undefined && !(Number.isFinite(widthPx) && widthPx >= 1)) throw new RangeError(`svgToPng: widthPx must be a positive number of pixels (got ${widthPx})`);
+  const resvg = new Resvg(svg, {
+    background: '#ffffff',
+    fitTo: widthPx === undefined ? { mode: 'original' } : { mode: 'width', value: Math.round(widthPx) },
+    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    shapeRendering: 2,
+    textRendering: 1,
+    logLevel: 'off',
+  });
+  return resvg.render().asPng();
+}
