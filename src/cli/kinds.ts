@@ -73,8 +73,16 @@ export function kindInfos(): KindInfo[] {
       inlets = ports.inlets.map((p) => p.name + (p.optional ? '?' : ''));
       outlets = ports.outlets.map((p) => p.name);
     } else {
-      inlets = ['(depend on params)'];
-      outlets = ['(depend on params)'];
+      // Required params without defaults (a reactor's reactions): ports that do not read the
+      // params are still listed; ports built from params (a splitter's outlets) are not.
+      try {
+        const ports = op.ports({} as never);
+        inlets = ports.inlets.map((p) => p.name + (p.optional ? '?' : ''));
+        outlets = ports.outlets.map((p) => p.name);
+      } catch {
+        inlets = ['(depend on params)'];
+        outlets = ['(depend on params)'];
+      }
     }
     return { kind, summary: op.summary, inlets, outlets, params };
   });
