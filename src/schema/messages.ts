@@ -170,6 +170,10 @@ export const msg = {
   sankeyNeedsScenario: (file: string) => `a Sankey of mass flows needs a run, and a flowsheet file alone has no feed (${file}); give a scenario that uses this flowsheet, or drop --sankey`,
   chartSheetMissing: (sheet: string, sheets: readonly string[]) => `no sheet ${quote(sheet)} to put the chart on${didYouMean(sheet, sheets)}; the workbook has: ${list(sheets)}`,
   chartSpecInvalid: (title: string, sheet: string, why: string) => `chart ${quote(title)} on sheet ${quote(sheet)} cannot be drawn (${why}); give at least one series with ranges like 'Sheet'!$A$2:$A$9 and an anchor whose "to" cell is below and right of "from"`,
+  // ---- export
+  exportNothing: () => `there is nothing to export (no evaluation given); run at least one scenario`,
+  exportExtension: (file: string) => `a workbook is written as .xlsx (${file}); give --out a file name ending in .xlsx`,
+  pictureFailed: (title: string, reason: string) => `picture not drawn: ${title} (${reason}); the tables on this sheet hold the same information`,
   // ---- design and sizing
   designMarginBelowOne: (margin: number) => `design margin below 1 (${fmt(margin)}); give a margin ≥ 1 — 1.1 installs 10 % spare capacity, and rule: everbatt applies EverBatt's two items sized for 75 % each (margin 1.5, at least 2 items)`,
   fillOrder: (minFill: number, maxFill: number) => `the minimum fill is not below the maximum fill (minFill ${Number((minFill * 100).toPrecision(3))} %, maxFill ${Number((maxFill * 100).toPrecision(3))} %); give minFill < maxFill — SuperPro's defaults are 15 % and 90 %`,

@@ -19,6 +19,11 @@ import type { SobolResult } from '../../uncertainty/sobol.js';
 import type { SamplingMethod } from '../../uncertainty/sampling.js';
 import { num, table } from '../output.js';
 import type { CommandContext } from './context.js';
+import { loadRawScenario } from '../../pipeline/load.js';
+import { resolveModel } from '../../pipeline/resolve.js';
+import { evaluate } from '../../pipeline/evaluate.js';
+import type { UncertaintyResults } from '../../export/workbook.js';
+import { checkWorkbookPath, writeWorkbook } from './run.js';
 
 const PARAM_HELP = `uncertain input <path>=<dist>:<parameters> [unit] (repeat the option for several); dists: ${DISTRIBUTIONS.join(', ')} — uniform:min:max, triangular:min:mode:max, normal:mean:sd[:min:max], lognormal:mean:sd, pert:min:mode:max[:lambda], discrete:v1,v2[:p1,p2]; e.g. "relith.temperature=triangular:200:220:240 degC". Replaces the scenario's declaration of the same path`;
 
@@ -28,7 +33,23 @@ function common(y: Argv): Argv {
     .option('param', { type: 'string', describe: PARAM_HELP })
     .option('kpi', { type: 'string', describe: 'report only this KPI (repeatable; default: every numeric KPI)' })
     .option('flowsheet', { type: 'string', describe: "use this flowsheet instead of the scenario's" })
-    .option('json', { type: 'boolean', default: false, describe: 'print the result as one JSON document on stdout' });
+    .option('json', { type: 'boolean', default: false, describe: 'print the result as one JSON document on stdout' })
+    .option('out', { type: 'string', describe: 'also write the Excel workbook (.xlsx): the base run with the Monte Carlo, Sensitivity or Sobol sheet' });
+}
+
+/** Check --out before the (long) analysis runs. */
+function outOption(a: Record<string, unknown>): string | undefined {
+  const out = a.out as string | undefined;
+  if (out !== undefined) checkWorkbookPath(out);
+  return out;
+}
+
+/** Write the workbook of the base scenario with the analysis sheets (atomically), and say so. */
+async function writeAnalysisWorkbook(ctx: CommandContext, a: Record<string, unknown>, out: string | undefined, results: UncertaintyResults): Promise<void> {
+  if (out === undefined) return;
+  const ev = evaluate(resolveModel(loadRawScenario(a.scenario as string, a.flowsheet as string | undefined)));
+  await writeWorkbook(out, [ev], { uncertainty: results });
+  (a.json ? ctx.io.err : ctx.io.out)(`wrote ${out}`);
 }
 
 function integerOption(value: unknown, ok: (n: number) => boolean, error: (v: unknown) => string): number {
@@ -152,6 +173,7 @@ export function uncertaintyCommand(ctx: CommandContext): CommandModule {
       .option('workers', { type: 'number', describe: 'worker threads (default: available cores, at most 8); results do not depend on it' })
       .option('method', { type: 'string', choices: ['mc', 'lhs'], default: 'mc', describe: 'mc: plain Monte Carlo; lhs: Latin hypercube' }),
     handler: async (a) => {
+      const out = outOption(a);
       const samples = integerOption(a.samples, (n) => n >= 2, (v) => msg.badSamples(v, 2));
       const seed = integerOption(a.seed, isSeed, msg.badSeed);
       const workers = workersOption(a.workers);
@@ -159,6 +181,7 @@ export function uncertaintyCommand(ctx: CommandContext): CommandModule {
       const r = await scenarioUncertainty({ ...baseOptions(a), samples, seed, workers, method: a.method as SamplingMethod, ...(onProgress ? { onProgress } : {}) });
       reportFailures(ctx, r.failures);
       ctx.io.out(a.json ? JSON.stringify(r, null, 2) : monteCarloText(r));
+      await writeAnalysisWorkbook(ctx, a, out, { monteCarlo: r });
     },
   };
 }
@@ -171,11 +194,13 @@ export function tornadoCommand(ctx: CommandContext): CommandModule {
     builder: (y: Argv) => common(y)
       .option('range', { type: 'string', describe: 'vary every input ± this percentage around its base value (e.g. 20%); a bare --param <path> adds an input. Default: min/max (P5/P95 for normal, lognormal) of the declared distributions' }),
     handler: async (a) => {
+      const out = outOption(a);
       const range = a.range === undefined ? null : readRange(a.range);
       const onProgress = progressBar(ctx.io, 'tornado');
       const r = await scenarioTornado({ ...baseOptions(a), range, ...(onProgress ? { onProgress } : {}) });
       reportFailures(ctx, r.failures);
       ctx.io.out(a.json ? JSON.stringify(r, null, 2) : tornadoText(r));
+      await writeAnalysisWorkbook(ctx, a, out, { tornado: r });
     },
   };
 }
@@ -194,11 +219,13 @@ export function sobolCommand(ctx: CommandContext): CommandModule {
       const samples = integerOption(a.samples, (n) => n >= 2, (v) => msg.badSamples(v, 2));
       const seed = integerOption(a.seed, isSeed, msg.badSeed);
       const workers = workersOption(a.workers);
+      const out = outOption(a);
       const bootstrap = integerOption(a.bootstrap, (n) => n >= 0 && n <= 100000, msg.badBootstrap);
       const onProgress = progressBar(ctx.io, 'sobol');
       const r = await scenarioSobol({ ...baseOptions(a), samples, seed, workers, bootstrap, ...(onProgress ? { onProgress } : {}) });
       reportFailures(ctx, r.failures);
       ctx.io.out(a.json ? JSON.stringify(r, null, 2) : sobolText(r));
+      await writeAnalysisWorkbook(ctx, a, out, { sobol: r });
     },
   };
 }
