@@ -1,6 +1,6 @@
 /**
  * `regenflow compare <scenario...> [--flowsheet f ...] [--json]`: run feeds through routes and
- * print the KPIs side by side (--json: the run documents).
+ * print the KPIs side by side (--json: the run documents; --out: one workbook with every case).
  */
 import type { Argv, CommandModule } from 'yargs';
 import { compareCases } from '../../pipeline/studies.js';
@@ -8,6 +8,7 @@ import { runDocument } from '../../pipeline/document.js';
 import { table } from '../output.js';
 import { KPI_ROWS, kpiText, offSpecText } from '../kpi-table.js';
 import type { CommandContext } from './context.js';
+import { checkWorkbookPath, writeWorkbook } from './run.js';
 
 /** The compare command. */
 export function compareCommand(ctx: CommandContext): CommandModule {
@@ -17,9 +18,17 @@ export function compareCommand(ctx: CommandContext): CommandModule {
     builder: (y: Argv) => y
       .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files' })
       .option('flowsheet', { type: 'string', array: true, describe: 'route(s) to run every scenario through (repeat the option)' })
-      .option('json', { type: 'boolean', default: false, describe: 'print the run documents as a JSON array' }),
-    handler: (a) => {
+      .option('json', { type: 'boolean', default: false, describe: 'print the run documents as a JSON array' })
+      .option('out', { type: 'string', describe: 'also write the comparison workbook (.xlsx), e.g. exports/comparison.xlsx' }),
+    handler: async (a) => {
+      const out = a.out as string | undefined;
+      if (out !== undefined) checkWorkbookPath(out);
       const cases = compareCases(a.scenarios as string[], (a.flowsheet as string[] | undefined) ?? []);
+      if (out !== undefined) {
+        await writeWorkbook(out, cases.map((c) => c.evaluation));
+        // With --json, stdout holds only the JSON document.
+        (a.json ? ctx.io.err : ctx.io.out)(`wrote ${out}`);
+      }
       if (a.json) {
         ctx.io.out(JSON.stringify(cases.map((c) => runDocument(c.evaluation)), null, 2));
         return;
