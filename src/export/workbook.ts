@@ -299,6 +299,8 @@ async function writeXlsx(model: WorkbookModel): Promise<Buffer> {
     const ws = wb.addWorksheet(g.name, {
       ...(g.tab ? { properties: { tabColor: { argb: `FF${g.tab}` } } } : {}),
       views: [g.freeze ? { state: 'frozen', xSplit: g.freeze.cols, ySplit: g.freeze.rows } : { state: 'normal' }],
+      // Printed or exported to PDF, every sheet is landscape and one page wide (managers print).
+      pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
     });
     const autoWidth = new Map<number, number>();
     for (const [r, cols] of g.rows) {
