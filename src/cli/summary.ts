@@ -3,6 +3,7 @@
  */
 import type { RunDocument } from '../pipeline/document.js';
 import { num, table } from './output.js';
+import { KPI_ROWS, kpiText, offSpecText } from './kpi-table.js';
 
 /** The text summary of a run document. */
 export function runSummary(doc: RunDocument): string {
@@ -13,13 +14,15 @@ export function runSummary(doc: RunDocument): string {
   lines.push(`scenario ${doc.scenario}, flowsheet ${doc.flowsheet}; ${doc.converged ? 'converged' : 'NOT converged'}` + (doc.loops.length ? ` (${doc.loops.map((l) => `loop ${l.tears.join('+')}: ${l.iterations} it.`).join('; ')})` : ''));
   lines.push('');
   const worstEl = Object.entries(b.elementClosure).reduce((w, [, v]) => Math.max(w, v), 0);
-  lines.push(`Feed        ${num(k.feedKgPerYear / 1000)} t/yr`);
-  lines.push(`Product     ${num(k.productKgPerYear / 1000)} t/yr`);
   lines.push(`Closure     mass ${b.massClosure.toExponential(1)}, elements ≤ ${worstEl.toExponential(1)} (plant); worst unit ${b.worstUnitOrPlantClosure.toExponential(1)}`);
   const heat = Object.entries(b.energyKwhPerHour.heat).map(([u, v]) => `${u} ${num(v)} kW`).join(', ');
   lines.push(`Energy      electricity ${num(b.energyKwhPerHour.electricity)} kW${heat ? `; heat ${heat}` : ''}`);
   const reagents = Object.entries(b.reagents.freshKgPerHour).filter(([, v]) => v > 0).map(([r, v]) => `${r} ${num(v)} kg/h`);
   if (reagents.length) lines.push(`Reagents    ${reagents.join(', ')}`);
+  lines.push('');
+  lines.push(table([['KPI', 'unit', 'value'], ...KPI_ROWS.map((r) => [r.label, r.unit, kpiText(k, r)])], [false, false, true]));
+  lines.push(`Off-spec by cause: ${offSpecText(k)}`);
+  if (doc.bottleneck) lines.push(`Bottleneck: ${doc.bottleneck}; maximum feed with the installed equipment ${num((doc.maxCapacityKgPerYear ?? 0) / 1000)} t/yr`);
   lines.push('');
   lines.push(table([
     ['unit', 'kind', 'electricity kW', 'heat kW', 'mass closure'],
@@ -28,7 +31,7 @@ export function runSummary(doc: RunDocument): string {
   const warnings = doc.diagnostics.filter((d) => d.severity !== 'info');
   if (warnings.length) {
     lines.push('');
-    for (const d of warnings) lines.push(`${d.severity}: ${d.where}: ${d.message}`);
+    for (const d of warnings) lines.push(`${d.severity}: ${d.message.startsWith(d.where) ? d.message : `${d.where}: ${d.message}`}`);
   }
   return lines.join('\n');
 }
