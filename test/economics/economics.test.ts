@@ -214,9 +214,9 @@ describe('input errors', () => {
     expect(errorOf(() => run(undefined, US, { feedKgPerYear: 0 })).message).toBe(`plant.capacity: ${msg.capacityZero('feed throughput')}`);
   });
   it('every missing price is listed, naming the item and what to add', () => {
-    const e = errorOf(() => run(undefined, US, { reagentsKgPerYear: { LiI: 10, 'Li-benzoate': 5 }, products: { inSpec: [{ chemistry: 'NCM712', kgPerYear: 1000 }], offSpec: [] } }));
+    const e = errorOf(() => run(undefined, US, { reagentsKgPerYear: { LiI: 10, Nb2O5: 5 }, products: { inSpec: [{ chemistry: 'NCM712', kgPerYear: 1000 }], offSpec: [] } }));
     expect(e.exitCode).toBe(1);
-    expect(e.issues.map((i) => i.path)).toEqual(['prices.overrides.LiI', 'prices.overrides.Li-benzoate', 'prices.overrides.cam.NCM712']);
+    expect(e.issues.map((i) => i.path)).toEqual(['prices.overrides.LiI', 'prices.overrides.Nb2O5', 'prices.overrides.cam.NCM712']);
     expect(e.issues[0]!.message).toBe('no price for "LiI" (needed for reagent LiI); add it to the price set or to the scenario, e.g. prices: { overrides: { "LiI": "1 USD/kg" } }');
     expect(e.issues[2]!.message).toBe(msg.priceMissing('cam.NCM712', 'in-spec regenerated NCM712 (or give regenerated.NCM712)', '25 USD/kg'));
   });
