@@ -161,8 +161,11 @@ describe.skipIf(skip)('LibreOffice recalculation', () => {
   });
 });
 
-describe.runIf(skip)('LibreOffice recalculation (not run)', () => {
-  it(`did not run: ${soffice.reason}`, () => {
-    expect(CI).toBe(false);
+// Declared only when the recalculation cannot run, so a run that has LibreOffice reports no skip.
+if (skip) {
+  describe('LibreOffice recalculation (not run)', () => {
+    it(`did not run: ${soffice.reason}`, () => {
+      expect(CI).toBe(false);
+    });
   });
-});
+}
