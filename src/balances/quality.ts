@@ -49,8 +49,19 @@ export interface QualityReport {
   offSpecLots: Lot[];
 }
 
+/** Limits by spec and chemistry name (a spec is immutable once validated; lots share few chemistries). */
+const LIMITS = new WeakMap<ProductSpec, Map<string, SpecLimits>>();
+
 /** The limits applying to a chemistry (chemistry-specific overrides on the general ones). */
 export function limitsFor(spec: ProductSpec, chemistry: CathodeChemistry): SpecLimits {
+  let bySpec = LIMITS.get(spec);
+  if (!bySpec) LIMITS.set(spec, (bySpec = new Map()));
+  let limits = bySpec.get(chemistry.name);
+  if (!limits) bySpec.set(chemistry.name, (limits = computeLimits(spec, chemistry)));
+  return limits;
+}
+
+function computeLimits(spec: ProductSpec, chemistry: CathodeChemistry): SpecLimits {
   const base: SpecLimits = { liPerTmMin: spec.liPerTmMin, liPerTmMax: spec.liPerTmMax, maxCationMixing: spec.maxCationMixing, maxSurfaceRockSalt_nm: spec.maxSurfaceRockSalt_nm, maxResidualLiSalts: spec.maxResidualLiSalts };
   const specific = spec.byChemistry[baseName(chemistry.name)];
   return specific ? { ...base, ...stripUndefined(specific) } : base;
@@ -68,11 +79,15 @@ export function baseName(name: string): string {
 /** True when the chemistry is one the plant sells as product. */
 export function isProductChemistry(spec: ProductSpec, chemistry: CathodeChemistry): boolean {
   if (spec.productChemistries) {
-    const wanted = new Set(spec.productChemistries.map((c) => chemistryByName(c)?.name ?? c));
+    let wanted = PRODUCT_CHEMISTRIES.get(spec);
+    if (!wanted) PRODUCT_CHEMISTRIES.set(spec, (wanted = new Set(spec.productChemistries.map((c) => chemistryByName(c)?.name ?? c))));
     return wanted.has(chemistryByName(baseName(chemistry.name))?.name ?? baseName(chemistry.name));
   }
   return isNickelLayered(chemistry);
 }
+
+/** The product chemistries of a spec by canonical name. */
+const PRODUCT_CHEMISTRIES = new WeakMap<ProductSpec, Set<string>>();
 
 /** Residual soluble Li salts per kg of CAM in a stream. */
 export function residualLiSaltsFraction(s: Stream): number {

@@ -91,8 +91,15 @@ function worstOf(c: Closure): number {
   return w;
 }
 
+/** What balanceReport computes besides the plant-wide closure, energy and reagents. */
+export interface BalanceOptions {
+  /** false: no per-unit closures (`units` is empty and `worstClosure` is the plant's). Default true. */
+  units?: boolean;
+}
+
 /** Build the balance report of a solved flowsheet. */
-export function balanceReport(g: FlowsheetGraph, sol: Solution): BalanceReport {
+export function balanceReport(g: FlowsheetGraph, sol: Solution, options: BalanceOptions = {}): BalanceReport {
+  const perUnit = options.units !== false;
   const units: UnitBalance[] = [];
   let worst = 0;
   const fresh: Record<string, number> = {};
@@ -103,17 +110,17 @@ export function balanceReport(g: FlowsheetGraph, sol: Solution): BalanceReport {
   const allDraws: Record<string, number>[] = [];
   for (const u of g.units) {
     const run = sol.runs.get(u.id)!;
-    const ins = Object.values(sol.inlets.get(u.id)!);
-    const outs = Object.values(run.outlets);
-    const c = closureOf(ins, [run.draws], outs);
-    units.push({ unit: u.id, ...c });
-    worst = Math.max(worst, worstOf(c));
+    if (perUnit) {
+      const c = closureOf(Object.values(sol.inlets.get(u.id)!), [run.draws], Object.values(run.outlets));
+      units.push({ unit: u.id, ...c });
+      worst = Math.max(worst, worstOf(c));
+    }
     allDraws.push(run.draws);
     for (const k in run.draws) fresh[k] = (fresh[k] ?? 0) + run.draws[k]!;
     for (const k in run.recycled) recycled[k] = (recycled[k] ?? 0) + run.recycled[k]!;
     electricity += run.energy.electricityKw;
     minimumHeat += run.energy.minimumHeatKw;
-    for (const [k, v] of Object.entries(run.energy.heatKw)) heat[k as HeatUtility] = (heat[k as HeatUtility] ?? 0) + (v ?? 0);
+    for (const k in run.energy.heatKw) heat[k as HeatUtility] = (heat[k as HeatUtility] ?? 0) + (run.energy.heatKw[k as HeatUtility] ?? 0);
   }
   const feed = sol.streams.get(g.feedStream.id)!;
   const leaving = g.streams.filter((s) => s.to.port === null).map((s) => sol.streams.get(s.id)!);

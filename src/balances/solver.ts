@@ -75,12 +75,6 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
   return { streams, inlets, runs, loops };
 }
 
-/** Flattened view of tear streams: masses (accelerated) and lot states (substituted). */
-interface TearVector {
-  keys: string[];
-  values: Float64Array;
-}
-
 /** A converged loop polishes until its tear mismatch is below this fraction of the plant feed. */
 const MISMATCH_OF_FEED = 1e-11;
 /** Polishing target of the per-variable residual, as a fraction of the tolerance. */
@@ -90,25 +84,58 @@ const MAX_POLISH = 50;
 
 const LOT_STATE = ['liPerTm', 'cationMixing', 'surfaceRockSalt_nm', 'crackFraction', 'd50_um', 'coating_nm'] as const;
 
-function flatten(tears: GraphStream[], streams: Map<string, Stream>, keys?: string[]): TearVector {
-  const map = new Map<string, number>();
-  for (const t of tears) {
-    const s = streams.get(t.id);
-    if (!s) continue;
-    for (const c in s.components) map.set(`${t.id}\u0000c\u0000${c}`, s.components[c]!);
-    for (const lot of s.lots) map.set(`${t.id}\u0000l\u0000${lot.id}`, lot.massKgPerHour);
+/**
+ * Where each tear variable — a component mass or a lot mass of one tear stream — sits in the flat
+ * vectors the loop iterates (masses are accelerated; lot states are substituted). Variables are
+ * numbered in order of first appearance (tear by tear, components then lots), and the layout is
+ * shared by every iterate of a loop: it only grows, so the vectors of two iterates agree on every
+ * index they both have.
+ */
+class TearLayout {
+  /** Per variable: index of its tear stream, whether it is a lot, and the component or lot id. */
+  readonly tear: number[] = [];
+  readonly isLot: boolean[] = [];
+  readonly name: string[] = [];
+  private readonly components: Map<string, number>[];
+  private readonly lots: Map<string, number>[];
+
+  constructor(tearCount: number) {
+    this.components = Array.from({ length: tearCount }, () => new Map<string, number>());
+    this.lots = Array.from({ length: tearCount }, () => new Map<string, number>());
   }
-  const ks = keys ? unionKeys(keys, map) : [...map.keys()];
-  const values = new Float64Array(ks.length);
-  ks.forEach((k, i) => { values[i] = map.get(k) ?? 0; });
-  return { keys: ks, values };
+
+  get size(): number {
+    return this.name.length;
+  }
+
+  /** Index of a variable; a new one is added at the end. */
+  indexOf(tear: number, isLot: boolean, name: string): number {
+    const byName = (isLot ? this.lots : this.components)[tear]!;
+    let i = byName.get(name);
+    if (i === undefined) {
+      i = this.name.length;
+      byName.set(name, i);
+      this.tear.push(tear);
+      this.isLot.push(isLot);
+      this.name.push(name);
+    }
+    return i;
+  }
 }
 
-function unionKeys(keys: string[], map: Map<string, number>): string[] {
-  const set = new Set(keys);
-  const out = [...keys];
-  for (const k of map.keys()) if (!set.has(k)) out.push(k);
-  return out;
+/** Tear masses as a vector in layout order (0 where a stream lacks a variable); new variables extend the layout. */
+function flatten(layout: TearLayout, tears: GraphStream[], streams: Map<string, Stream>): Float64Array {
+  const at: number[] = [];
+  const mass: number[] = [];
+  for (let t = 0; t < tears.length; t++) {
+    const s = streams.get(tears[t]!.id);
+    if (!s) continue;
+    for (const c in s.components) { at.push(layout.indexOf(t, false, c)); mass.push(s.components[c]!); }
+    for (const lot of s.lots) { at.push(layout.indexOf(t, true, lot.id)); mass.push(lot.massKgPerHour); }
+  }
+  const values = new Float64Array(layout.size);
+  for (let i = 0; i < at.length; i++) values[at[i]!] = mass[i]!;
+  return values;
 }
 
 /** Largest relative change of lot state between two versions of the tear streams. */
@@ -132,24 +159,25 @@ function stateChange(tears: GraphStream[], a: Map<string, Stream>, b: Map<string
 }
 
 /** Write a flat vector back into tear streams, taking lot states and temperature from `template`. */
-function unflatten(v: TearVector, tears: GraphStream[], template: Map<string, Stream>, ambientK: number): Map<string, Stream> {
-  const out = new Map<string, Stream>();
-  const lotTemplates = new Map<string, Lot>();
+function unflatten(layout: TearLayout, values: Float64Array, tears: GraphStream[], template: Map<string, Stream>, ambientK: number): Stream[] {
+  const out: Stream[] = [];
+  const lotTemplates: Map<string, Lot>[] = [];
   for (const t of tears) {
     const s = template.get(t.id);
-    out.set(t.id, { components: {}, lots: [], temperatureK: s?.temperatureK ?? ambientK });
-    for (const lot of s?.lots ?? []) lotTemplates.set(`${t.id}\u0000${lot.id}`, lot);
+    out.push({ components: {}, lots: [], temperatureK: s?.temperatureK ?? ambientK });
+    lotTemplates.push(new Map((s?.lots ?? []).map((lot) => [lot.id, lot])));
   }
-  v.keys.forEach((k, i) => {
-    const [sid, type, name] = k.split('\u0000') as [string, string, string];
-    const s = out.get(sid)!;
-    const x = v.values[i]!;
-    if (type === 'c') { if (x !== 0) s.components[name] = x; }
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i]!;
+    if (x === 0) continue;
+    const tear = layout.tear[i]!;
+    const name = layout.name[i]!;
+    if (!layout.isLot[i]) out[tear]!.components[name] = x;
     else {
-      const tpl = lotTemplates.get(`${sid}\u0000${name}`);
-      if (tpl && x !== 0) s.lots.push({ ...tpl, massKgPerHour: x });
+      const tpl = lotTemplates[tear]!.get(name);
+      if (tpl) out[tear]!.lots.push({ ...tpl, massKgPerHour: x });
     }
-  });
+  }
   return out;
 }
 
@@ -165,25 +193,26 @@ function solveLoop(
 ): LoopReport {
   let polish = 0;
   for (const t of tears) if (!streams.has(t.id)) streams.set(t.id, emptyStream(ambientK));
-  let x = flatten(tears, streams);
-  let xPrev: TearVector | undefined;
-  let gPrev: TearVector | undefined;
+  const layout = new TearLayout(tears.length);
+  let x = flatten(layout, tears, streams);
+  let xPrev: Float64Array | undefined;
+  let gPrev: Float64Array | undefined;
   let residual = Infinity;
   const tearIds = tears.map((t) => t.id);
   for (let iter = 1; iter <= settings.maxIterations; iter++) {
     const before = new Map(tears.map((t) => [t.id, streams.get(t.id)!]));
     for (const u of loopUnits) runUnit(u);
     const after = new Map(tears.map((t) => [t.id, streams.get(t.id)!]));
-    const gx = flatten(tears, after, x.keys);
-    if (gx.keys.length > x.keys.length) x = flatten(tears, before, gx.keys);
+    const gx = flatten(layout, tears, after);
+    if (gx.length > x.length) x = flatten(layout, tears, before);
     // Residual: largest relative change of any mass, with a floor tied to the total tear flow.
     let total = 0;
-    for (let i = 0; i < gx.values.length; i++) total += Math.abs(gx.values[i]!);
+    for (let i = 0; i < gx.length; i++) total += Math.abs(gx[i]!);
     const floor = Math.max(total * 1e-15, 1e-300);
     let worst = 0;
-    for (let i = 0; i < gx.values.length; i++) {
-      const gi = gx.values[i]!;
-      const xi = x.values[i]!;
+    for (let i = 0; i < gx.length; i++) {
+      const gi = gx[i]!;
+      const xi = x[i]!;
       if (!Number.isFinite(gi)) throw modelFailure('loop-diverged', msg.diverged(members, tearIds, iter));
       const d = Math.abs(gi - xi) / Math.max(Math.abs(gi), floor);
       if (d > worst) worst = d;
@@ -196,7 +225,7 @@ function solveLoop(
       // ratio (of the whole loop and of each element), so polish a few more cheap steps: to 1 % of
       // the tolerance per variable and a total mismatch below 1e-11 of the feed.
       let mismatch = 0;
-      for (let i = 0; i < gx.values.length; i++) mismatch += Math.abs(gx.values[i]! - x.values[i]!);
+      for (let i = 0; i < gx.length; i++) mismatch += Math.abs(gx[i]! - x[i]!);
       const polished = mismatch <= MISMATCH_OF_FEED * feedMass && residual <= settings.tolerance * POLISH_FACTOR;
       if (polished || polish >= MAX_POLISH || iter === settings.maxIterations) {
         return { units: members, tears: tearIds, iterations: iter, residual, converged: true };
@@ -204,16 +233,16 @@ function solveLoop(
       polish++;
     }
     // Next guess: Wegstein per variable (bounded q) after two iterates, else damped substitution.
-    const next = new Float64Array(gx.values.length);
+    const next = new Float64Array(gx.length);
     // A residual that grew means acceleration overshot: take a damped substitution step instead.
     const growing = iter > 1 && residual > prevResidual;
-    const accelerate = settings.method === 'wegstein' && !growing && xPrev !== undefined && gPrev !== undefined && xPrev.keys.length === x.keys.length;
+    const accelerate = settings.method === 'wegstein' && !growing && xPrev !== undefined && gPrev !== undefined && xPrev.length === x.length;
     for (let i = 0; i < next.length; i++) {
-      const gi = gx.values[i]!;
-      const xi = x.values[i]!;
+      const gi = gx[i]!;
+      const xi = x[i]!;
       if (accelerate) {
-        const dx = xi - xPrev!.values[i]!;
-        const dg = gi - gPrev!.values[i]!;
+        const dx = xi - xPrev![i]!;
+        const dg = gi - gPrev![i]!;
         let q = 0;
         // Secant slope per variable; a non-finite slope (denormal steps) means no acceleration.
         if (dx !== 0) {
@@ -230,9 +259,9 @@ function solveLoop(
     }
     xPrev = x;
     gPrev = gx;
-    x = { keys: gx.keys, values: next };
-    const guess = unflatten(x, tears, after, ambientK);
-    for (const [id, s] of guess) streams.set(id, s);
+    x = next;
+    const guess = unflatten(layout, x, tears, after, ambientK);
+    for (let t = 0; t < tears.length; t++) streams.set(tears[t]!.id, guess[t]!);
   }
   throw modelFailure('loop-not-converged', msg.notConverged(members, tearIds, settings.maxIterations, residual, settings.tolerance));
 }

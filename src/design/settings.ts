@@ -105,6 +105,7 @@ function stripEmptyFile(i: InputIssue): InputIssue {
  * item's size unit. Throws RegenflowError (exit 1) naming every unknown item or unreadable size.
  */
 export function checkFixedItems(settings: DesignSettings, units: readonly DesignedUnit[]): Map<string, number> {
+  if (isEmpty(settings.fixedCounts) && isEmpty(settings.fixedSizes)) return new Map();
   const sizeUnits = new Map<string, string>();
   for (const u of units) for (const e of u.design.equipment) sizeUnits.set(`${u.unitId}.${e.name}`, e.sizeUnit);
   const issues: InputIssue[] = [];
@@ -132,4 +133,10 @@ export function checkFixedItems(settings: DesignSettings, units: readonly Design
   }
   if (issues.length) throw inputErrors(issues);
   return sizes;
+}
+
+/** True when a record has no keys. */
+function isEmpty(record: object): boolean {
+  for (const _ in record) return false;
+  return true;
 }

@@ -2,7 +2,7 @@
  * economics(): capital, operating costs, revenue, discounted cash flow, KPIs and environmental
  * figures of one plant, from its yearly flows (EconomicsInput), a resolved price set and resolved
  * finance inputs. Pure; called once per Monte Carlo sample, so the numeric solves run on plain
- * numbers and decimal.js only builds the reported totals.
+ * numbers and the exact totals on integer cents (money.ts).
  *
  * Minimum selling price: the single price of in-spec product (all chemistries) at which NPV = 0.
  * NPV is increasing in that price (revenue, revenue-based costs, working capital and — with
@@ -32,13 +32,16 @@ function reagentGhg(prices: ResolvedPrices): Record<string, number> {
   let out = GHG_CACHE.get(prices);
   if (!out) {
     out = {};
-    for (const e of Object.values(prices.items)) if (e.key.startsWith('ghg.') && e.key !== 'ghg.electricity' && e.key !== 'ghg.natural-gas') out[e.key.slice(4)] = e.value;
+    for (const k in prices.items) {
+      const e = prices.items[k]!;
+      if (e.key.startsWith('ghg.') && e.key !== 'ghg.electricity' && e.key !== 'ghg.natural-gas') out[e.key.slice(4)] = e.value;
+    }
     GHG_CACHE.set(prices, out);
   }
   return out;
 }
 
-/** Items with exact totals: Σ per category (decimal.js), total = Σ categories (hence Σ items). */
+/** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
 function breakdown(items: MoneyLine[]): Breakdown {
   const cats = new Map<string, number[]>();
   for (const i of items) {

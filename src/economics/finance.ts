@@ -20,7 +20,7 @@
  * discount rate. Depreciation enters the cash flow (tax), not the operating costs.
  */
 import { z } from 'zod';
-import { financeSchema, type CapexMethod, type DepreciationMethod, type LossRule } from '../schema/economics.js';
+import { financeSchema, type CapexMethod, type DepreciationMethod, type FinanceSection, type LossRule } from '../schema/economics.js';
 import { readQuantity } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
@@ -223,14 +223,19 @@ let SOURCES: Record<string, string> | undefined;
 /**
  * Validate the scenario's `finance` section (absent = every default) and resolve the factor preset
  * of its capexMethod with the overrides of `factors`. Throws a RegenflowError listing every problem.
+ * `parsed` is `raw` already validated with financeSchema (a patched section re-validated
+ * incrementally); it is not parsed again.
  */
-export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (string | number)[] } = {}): ResolvedFinance {
+export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (string | number)[] } = {}, parsed?: FinanceSection): ResolvedFinance {
   const where = place.where ?? NOWHERE;
   const at = place.at ?? ['finance'];
   const data = raw ?? {};
-  const r = financeSchema.safeParse(data);
-  if (!r.success) throw inputErrors(toInputIssues(r.error.issues, financeSchema, data, where, at));
-  const f = r.data;
+  let f = parsed;
+  if (!f) {
+    const r = financeSchema.safeParse(data);
+    if (!r.success) throw inputErrors(toInputIssues(r.error.issues, financeSchema, data, where, at));
+    f = r.data;
+  }
   const preset = PRESETS[f.capexMethod];
   const issues: InputIssue[] = [];
   const known = [...preset.capital.map((c) => c.id), ...preset.operating.map((o) => o.id)];
@@ -257,7 +262,7 @@ export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (str
   const cash = preset.operating.filter((o) => o.basis === 'cash-cost').reduce((a, o) => a + (overrides.get(o.id) ?? o.value), 0);
   if (cash >= 1) issues.push({ code: 'invalid-factor', message: msg.factorInvalid('cash-cost factors', cash, 'the factors on the cash cost of production must sum to less than 1'), path: formatPath([...at, 'factors']) });
   if (issues.length) throw inputErrors(issues);
-  const row = <T extends FactorSpec>(s: T) => ({ ...s, value: overrides.get(s.id) ?? s.value, defaultValue: s.value, overridden: overrides.has(s.id) });
+  const factors = overrides.size === 0 ? defaultFactorRows(f.capexMethod) : factorRows(preset, overrides);
   const cepci: Record<number, number> = {};
   for (const [y, v] of Object.entries(f.cepci)) cepci[Number(y)] = v;
   SOURCES ??= sourcesOf();
@@ -277,11 +282,30 @@ export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (str
     operatingDaysPerYear: f.operatingDays,
     shiftLengthH: f.shiftLength,
     cepci,
-    capitalFactors: preset.capital.map(row),
-    operatingFactors: preset.operating.map(row) as OperatingFactorRow[],
+    capitalFactors: factors.capital,
+    operatingFactors: factors.operating,
     excluded: preset.excluded,
     sources: { ...SOURCES },
   };
+}
+
+/** A preset's factor rows with the overrides applied. */
+function factorRows(preset: Preset, overrides: ReadonlyMap<string, number>): { capital: FactorRow[]; operating: OperatingFactorRow[] } {
+  const row = <T extends FactorSpec>(s: T) => ({ ...s, value: overrides.get(s.id) ?? s.value, defaultValue: s.value, overridden: overrides.has(s.id) });
+  return { capital: preset.capital.map(row), operating: preset.operating.map(row) as OperatingFactorRow[] };
+}
+
+const DEFAULT_ROWS = new Map<CapexMethod, ReturnType<typeof factorRows>>();
+
+/**
+ * A preset's rows without overrides, built once per method and shared by every resolution (a
+ * Monte Carlo sample that varies the discount rate resolves its finance section each time).
+ * Resolved finance is read-only.
+ */
+function defaultFactorRows(method: CapexMethod): ReturnType<typeof factorRows> {
+  let rows = DEFAULT_ROWS.get(method);
+  if (!rows) DEFAULT_ROWS.set(method, (rows = factorRows(PRESETS[method], new Map())));
+  return rows;
 }
 
 /** The value of a capital factor by id (internal: the preset defines it). */

@@ -1,12 +1,13 @@
 /**
  * Money arithmetic. Every reported amount is rounded to the cent, and every total is the exact sum
  * of its cent-rounded parts, so a breakdown always ties to its total to the cent.
- * - Breakdown totals (capital lines, operating costs, revenue, by category) are accumulated with
- *   decimal.js.
- * - The per-year cash-flow rows and depreciation schedules, computed for every Monte Carlo sample,
- *   use integer cents held in plain numbers: sums of integers below 2^53 (≈ 9·10^13 USD) are exact,
- *   so they equal the decimal result, at a thousandth of the cost (STACK.md: a decimal operation
- *   costs ≈ 700 numeric ones). `checkCents` guards the range.
+ * - Breakdown totals (capital lines, operating costs, revenue, by category) are exact sums of
+ *   integer cents (sumUsd): in plain numbers while every partial sum is below 2^53 cents
+ *   (≈ 9·10^13 USD), where integer sums are exact and so equal the decimal.js result bit for bit,
+ *   in decimal.js beyond. They are computed for every Monte Carlo sample (STACK.md: a decimal
+ *   operation costs ≈ 700 numeric ones).
+ * - The per-year cash-flow rows and depreciation schedules use integer cents held in plain numbers
+ *   too; `checkCents` guards the range.
  * Physics and the numeric solves (IRR, minimum selling price) stay in plain numbers.
  */
 import { Decimal } from 'decimal.js';
@@ -45,11 +46,24 @@ export function checkCents(c: number): number {
 }
 
 /**
- * Exact decimal sum of amounts (each cent-rounded), returned as a number. Accumulates integer
- * cents in decimal.js (exact at any magnitude; integers parse faster than fractions) and divides
- * by 100 once (a correctly rounded division gives the double nearest the exact decimal).
+ * Exact decimal sum of amounts (each cent-rounded), returned as a number: the sum of the integer
+ * cents divided by 100 once (a correctly rounded division gives the double nearest the exact
+ * decimal). While every partial sum is a safe integer (|x| < 2^53 cents ≈ 9·10^13 USD) the
+ * plain-number sum is exact, so it equals the decimal.js sum bit for bit at a fraction of the cost
+ * (this runs for every Monte Carlo sample); beyond that range the cents are accumulated in
+ * decimal.js, exact at any magnitude.
  */
 export function sumUsd(parts: readonly number[]): number {
+  let acc = 0;
+  for (let i = 0; i < parts.length; i++) {
+    acc += roundHalfAway(parts[i]! * 100);
+    if (!Number.isSafeInteger(acc)) return sumUsdDecimal(parts);
+  }
+  return acc / 100;
+}
+
+/** sumUsd accumulated in decimal.js (amounts of any size). */
+export function sumUsdDecimal(parts: readonly number[]): number {
   let acc = new Dec(0);
   for (const p of parts) acc = acc.plus(roundHalfAway(p * 100));
   return acc.toNumber() / 100;

@@ -12,17 +12,26 @@ import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
-import { streamElements, streamMass, emptyStream, type Stream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { streamMass, type Stream } from '../streams/stream.js';
+import { addLotElements, type Lot } from '../streams/lot.js';
+import type { Element } from '../chemistry/elements.js';
 import type { Model } from './resolve.js';
 
 /** Share of water above which a stream to `waste` is priced as wastewater rather than solid waste. */
 export const WASTEWATER_WATER_SHARE = 0.5;
 
+/** Element flows of lots over a year, kg. */
 function lotElements(lots: readonly Lot[], hours: number): Record<string, number> {
-  const e = streamElements({ ...emptyStream(), lots: lots as Lot[] });
+  const out: Partial<Record<Element, number>> = {};
+  for (const lot of lots) addLotElements(lot, out);
+  for (const k in out) out[k as Element] = (out[k as Element] ?? 0) * hours;
+  return out as Record<string, number>;
+}
+
+/** A record of hourly flows as yearly amounts. */
+function perYear(r: Record<string, number>, hours: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(e)) out[k] = (v ?? 0) * hours;
+  for (const k in r) out[k] = r[k]! * hours;
   return out;
 }
 
@@ -39,7 +48,6 @@ export function economicsInput(
 ): EconomicsInput {
   const hours = model.plant.operatingHours;
   const g = model.flowsheet.graph;
-  const perYear = (r: Record<string, number>) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v * hours]));
 
   const feedLots = model.feed.lots.map((l) => {
     const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
@@ -53,13 +61,18 @@ export function economicsInput(
   const equipment = sizing.equipment.filter((e) => e.count > 0).map((e) => ({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: correlation.get(`${e.unitId}.${e.name}`)! }));
 
   const consumables: Record<string, number> = {};
-  for (const run of solution.runs.values()) for (const [k, v] of Object.entries(run.consumablesPerHour ?? {})) consumables[k] = (consumables[k] ?? 0) + v * hours;
+  for (const run of solution.runs.values()) {
+    const c = run.consumablesPerHour;
+    if (c) for (const k in c) consumables[k] = (consumables[k] ?? 0) + c[k]! * hours;
+  }
 
   // Off-spec product and CAM diverted to by-product outlets are both sold at metal value.
   const offSpecByChem = new Map<string, Lot[]>();
   const addOff = (lot: Lot) => {
     const k = baseName(lot.chemistry.name);
-    offSpecByChem.set(k, [...(offSpecByChem.get(k) ?? []), lot]);
+    const list = offSpecByChem.get(k);
+    if (list) list.push(lot);
+    else offSpecByChem.set(k, [lot]);
   };
   quality.offSpecLots.forEach(addOff);
 
@@ -72,14 +85,18 @@ export function economicsInput(
     const stream = solution.streams.get(s.id)!;
     if (s.to.node === 'byproduct') {
       stream.lots.forEach((l) => l.massKgPerHour > 0 && addOff(l));
-      for (const [id, kg] of Object.entries(stream.components)) {
+      for (const id in stream.components) {
+        const kg = stream.components[id]!;
         if (kg <= 0) continue;
         // A component with a scrap price is sold; anything else leaving as by-product is landfilled.
         if (prices.items[`scrap.${id}`]) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
         else waste += kg * hours;
       }
     } else if (s.to.node === 'emissions') {
-      for (const [id, kg] of Object.entries(stream.components)) if (kg > 0) emissions[id] = (emissions[id] ?? 0) + kg * hours;
+      for (const id in stream.components) {
+        const kg = stream.components[id]!;
+        if (kg > 0) emissions[id] = (emissions[id] ?? 0) + kg * hours;
+      }
     } else if (s.to.node === 'waste') {
       const m = streamMass(stream);
       const water = stream.components.H2O ?? 0;
@@ -100,7 +117,7 @@ export function economicsInput(
     operatorsPerShift: sizing.operatorsPerShift,
     electricityKwhPerYear: balances.energyKwhPerHour.electricity * hours,
     heatKwhPerYear: { 'natural-gas': (balances.energyKwhPerHour.heat['natural-gas'] ?? 0) * hours, steam: (balances.energyKwhPerHour.heat.steam ?? 0) * hours },
-    reagentsKgPerYear: perYear(balances.reagents.freshKgPerHour),
+    reagentsKgPerYear: perYear(balances.reagents.freshKgPerHour, hours),
     consumablesPerYear: consumables,
     products: {
       inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours })),

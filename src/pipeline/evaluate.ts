@@ -30,9 +30,20 @@ export interface Evaluation {
   diagnostics: Diagnostic[];
 }
 
-/** What to compute (Monte Carlo and sweeps may skip the campaign schedule). */
+/**
+ * What to compute. `mode: 'sample'` is for Monte Carlo samples, sweep points and other runs that
+ * only read the KPIs (kpisOf): they come out identical (===) to a report run's, but work only
+ * reports need is skipped — the per-unit balance closures (`balances.units` is empty and
+ * `worstClosure` is the plant's; the plant-wide closure is still computed and checked), the texts
+ * units write for reports (energy-item bases, equipment descriptions: RunContext.describe), the
+ * loop convergence reports among the diagnostics and the campaign schedule. Such an Evaluation must
+ * not be rendered as a run document.
+ */
 export interface EvaluateOptions {
+  /** false: no campaign schedule (implied by mode 'sample'). */
   schedule?: boolean;
+  /** 'report' (default): everything; 'sample': what the KPIs need. */
+  mode?: 'report' | 'sample';
 }
 
 /** Closure above which a balance is reported as a diagnostic error (DESIGN.md: 1e-9 relative). */
@@ -49,6 +60,7 @@ function feedFor(model: Model): Stream {
 
 /** Solve, size and price a model. Throws a model failure (exit 2) when a loop does not converge. */
 export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluation {
+  const sample = options.mode === 'sample';
   const fs = model.flowsheet;
   const feed = feedFor(model);
   const runnable = new Map<string, RunnableUnit>();
@@ -56,20 +68,20 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
     runnable.set(u.id, {
       id: u.id,
       inletPorts: u.ports.inlets.map((p) => p.name),
-      run: (inlets, ctx) => u.op.run(u.params as never, inlets, ctx),
+      run: (inlets, ctx) => u.op.run(u.params as never, inlets, sample ? { ...ctx, describe: false } : ctx),
     });
   }
   const solution = solve(fs.graph, runnable, feed, fs.solver, AMBIENT_K);
-  const balances = balanceReport(fs.graph, solution);
+  const balances = balanceReport(fs.graph, solution, { units: !sample });
   const designs = new Map<string, UnitDesign>();
   const diagnostics: Diagnostic[] = [];
   for (const u of fs.units) {
     const run = solution.runs.get(u.id)!;
     diagnostics.push(...run.diagnostics);
-    designs.set(u.id, u.op.design(u.params as never, solution.inlets.get(u.id)!, run, { unitId: u.id, ambientK: AMBIENT_K }));
+    designs.set(u.id, u.op.design(u.params as never, solution.inlets.get(u.id)!, run, { unitId: u.id, ambientK: AMBIENT_K, ...(sample ? { describe: false } : {}) }));
   }
   const hours = model.plant.operatingHours;
-  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, options.schedule === false ? { schedule: false } : {});
+  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, options.schedule === false || sample ? { schedule: false } : {});
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
   const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
@@ -80,7 +92,7 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
     if (ub.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: ub.unit, message: `mass closure ${ub.massClosure.toExponential(2)} exceeds ${CLOSURE_LIMIT}` });
   }
   if (balances.worstClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'closure', severity: 'error', where: 'plant', message: `worst mass/element closure ${balances.worstClosure.toExponential(2)} exceeds ${CLOSURE_LIMIT}` });
-  for (const loop of solution.loops) {
+  for (const loop of sample ? [] : solution.loops) {
     diagnostics.push({ code: 'loop-converged', severity: 'info', where: loop.units.join(','), message: `recycle loop converged in ${loop.iterations} iterations (tears ${loop.tears.join(', ')}; residual ${loop.residual.toExponential(2)})` });
   }
   return { model, feed, solution, balances, designs, sizing, quality, economicsInput: input, economics: econ, diagnostics };

@@ -9,7 +9,7 @@ import { feedSchema, type FeedSpec } from '../schema/feed.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
-import { flowsheetFileSchema, unitSpecSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-schema.js';
+import { flowsheetFileSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-schema.js';
 import { unitOp } from '../unit-ops/registry.js';
 import type { UnitOp, Ports } from '../unit-ops/contract.js';
 import type { UnitKind } from '../schema/kinds.js';
@@ -18,10 +18,12 @@ import { buildGraph, GraphError, type FlowsheetGraph } from '../graph/build.js';
 import type { Part, RawScenario } from './load.js';
 import { RegenflowError } from '../schema/errors.js';
 import { specSchema, type ProductSpec } from '../schema/spec.js';
+import { financeSchema } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
 import { resolvePrices, mergePrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
 import { splitPath, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
+import { reparseChanged } from './reparse.js';
 
 /** A unit with validated params and its implementation. */
 export interface ResolvedUnit {
@@ -93,9 +95,25 @@ function cachedParse<S extends z.ZodType>(schema: S, data: unknown): { success: 
   return r as { success: true; data: z.output<S> } | { success: false; error: z.ZodError };
 }
 
+/**
+ * The parse of patched data rebuilt from the cached parse of the part's own data, when only a few
+ * values on a patch's path changed (reparse.ts); undefined when unpatched or not applicable.
+ */
+function reparsed<S extends z.ZodType>(schema: S, original: unknown, data: unknown): z.output<S> | undefined {
+  if (data === original || original === undefined) return undefined;
+  const base = cachedParse(schema, original);
+  return base.success ? (reparseChanged(schema, original, data, base.data)?.value as z.output<S> | undefined) : undefined;
+}
+
+/** The parse of (possibly patched) data: incremental when it applies, else full (and cached). */
+function patchedParse<S extends z.ZodType>(schema: S, original: unknown, data: unknown): ReturnType<typeof cachedParse<S>> {
+  const r = reparsed(schema, original, data);
+  return r !== undefined ? { success: true, data: r } : cachedParse(schema, data);
+}
+
 /** Validate `data` of a part with a schema; issues get the part's file and line. */
 function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues: InputIssue[], patched: Map<string, Patch>): z.output<S> | undefined {
-  const r = cachedParse(schema, data);
+  const r = patchedParse(schema, part.data, data);
   if (r.success) return r.data;
   const converted = toInputIssues(r.error.issues, schema, data, locatorFor(part), part.at);
   // An issue inside a patched value is reported where the patch was written.
@@ -164,7 +182,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     patchedFlowsheet.set(formatPath(['units', idx, 'params', ...seg.slice(1).map((x) => (/^\d+$/.test(x) ? Number(x) : x))]), patch);
   }
 
-  const fs = fastFlowsheet(raw.flowsheet.data, flowsheetData) ?? (check(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined);
+  const fs = check(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
   const plant = check(plantSchema, raw.plant, sectionData.plant, issues, patchedSection.plant ?? new Map());
   const feed = check(feedSchema, raw.feed, sectionData.feed, issues, patchedSection.feed ?? new Map());
   let flowsheet: ResolvedFlowsheet | undefined;
@@ -183,12 +201,12 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     }
   };
   const specPart = partOrScenario('spec');
-  const spec = check(specSchema, specPart, sectionData.spec ?? {}, issues, patchedSection.spec ?? new Map());
+  const spec = check(specSchema, specPart, sectionData.spec ?? NO_SECTION, issues, patchedSection.spec ?? new Map());
   const design = collect(() => memoBy(DESIGN, sectionData.design, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))));
   const pricesPart = partOrScenario('prices');
   const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart)) : undefined;
   const financePart = partOrScenario('finance');
-  const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at })));
+  const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))));
   if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
   const sections: Record<string, unknown> = {};
@@ -222,6 +240,7 @@ function pathText(prefix: (string | number)[], rest: string[]): string {
 
 const FINANCE = new WeakMap<object, ResolvedFinance>();
 const DESIGN = new WeakMap<object, DesignSettings>();
+/** Stands for an absent section (one object, so that its parse and resolutions are cached). */
 const NO_SECTION = {};
 
 /** Reuse a section's resolution while its data object is unchanged (absent sections share one key). */
@@ -271,44 +290,34 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
   return resolveCached(data);
 }
 
-const UNIT_PARSED = new WeakMap<object, unknown>();
+const GRAPHS = new WeakMap<object, Map<string, FlowsheetGraph>>();
 
 /**
- * A patched flowsheet whose only changes are inside unit objects re-validates just those units
- * (each unit object is parsed once); undefined when that shortcut does not apply.
+ * Resolved units by validated unit object, with the signature of their ports (what the graph
+ * depends on). A patched flowsheet keeps the validated objects of the units it did not change, so
+ * their ports are not worked out again. Shared: never mutated.
  */
-function fastFlowsheet(original: unknown, patched: unknown): FlowsheetSpec | undefined {
-  if (original === patched) return undefined;
-  const o = original as Record<string, unknown>;
-  const p = patched as Record<string, unknown>;
-  for (const k of Object.keys(p)) if (k !== 'units' && p[k] !== o[k]) return undefined;
-  const base = cachedParse(flowsheetFileSchema, original);
-  if (!base.success || !Array.isArray(p.units)) return undefined;
-  const units: FlowsheetSpec['units'] = [];
-  for (const u of p.units as object[]) {
-    let parsed = UNIT_PARSED.get(u);
-    if (parsed === undefined) {
-      const r = unitSpecSchema.safeParse(u);
-      if (!r.success) return undefined;
-      UNIT_PARSED.set(u, (parsed = r.data));
-    }
-    units.push(parsed as FlowsheetSpec['units'][number]);
-  }
-  return { ...base.data, units };
-}
+const RESOLVED_UNITS = new WeakMap<object, { unit: ResolvedUnit; signature: string }>();
 
-const GRAPHS = new WeakMap<object, Map<string, FlowsheetGraph>>();
+function resolvedUnit(u: FlowsheetSpec['units'][number]): { unit: ResolvedUnit; signature: string } {
+  let r = RESOLVED_UNITS.get(u);
+  if (!r) {
+    const op = unitOp(u.kind as UnitKind);
+    const params = u.params as Record<string, unknown>;
+    const unit: ResolvedUnit = { id: u.id, kind: u.kind as UnitKind, ...(u.name ? { name: u.name } : {}), params, op, ports: op.ports(params as never) };
+    const signature = `${unit.id}|${unit.kind}|${unit.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${unit.ports.outlets.map((q) => q.name).join(',')}`;
+    RESOLVED_UNITS.set(u, (r = { unit, signature }));
+  }
+  return r;
+}
 
 /** Validate the graph of a schema-valid flowsheet; graph problems are added to `issues`. */
 export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIssue[]): ResolvedFlowsheet | undefined {
-  const units: ResolvedUnit[] = fs.units.map((u) => {
-    const op = unitOp(u.kind as UnitKind);
-    const params = u.params as Record<string, unknown>;
-    return { id: u.id, kind: u.kind as UnitKind, ...(u.name ? { name: u.name } : {}), params, op, ports: op.ports(params as never) };
-  });
+  const resolved = fs.units.map(resolvedUnit);
+  const units = resolved.map((r) => r.unit);
   let graph: FlowsheetGraph;
   // The graph depends only on the streams and the unit ports: reuse it while they are unchanged.
-  const signature = units.map((u) => `${u.id}|${u.kind}|${u.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${u.ports.outlets.map((q) => q.name).join(',')}`).join(';');
+  const signature = resolved.map((r) => r.signature).join(';');
   let byPorts = GRAPHS.get(fs.streams);
   if (!byPorts) GRAPHS.set(fs.streams, (byPorts = new Map()));
   try {

@@ -67,7 +67,7 @@ export function sweep(raw: RawScenario, path: string, values: readonly StudyValu
   return values.map((value) => {
     const model = resolveModel(raw, [{ path, value }]);
     try {
-      return { value, kpis: kpisOf(evaluate(model, { schedule: false })), error: null };
+      return { value, kpis: kpisOf(evaluate(model, { mode: 'sample' })), error: null };
     } catch (e) {
       if (e instanceof RegenflowError && e.exitCode === 2) return { value, kpis: null, error: e.message };
       throw e;
@@ -119,7 +119,7 @@ export function crossover(scenarioFile: string, flowsheetA: string, flowsheetB: 
   const value = (raw: RawScenario, patches: Patch[]): number | null => {
     const model = resolveModel(raw, patches);
     try {
-      const v = kpisOf(evaluate(model, { schedule: false }))[kpi];
+      const v = kpisOf(evaluate(model, { mode: 'sample' }))[kpi];
       return typeof v === 'number' && Number.isFinite(v) ? v : null;
     } catch (e) {
       if (e instanceof RegenflowError && e.exitCode === 2) return null;

@@ -10,13 +10,34 @@ import type { Lot } from './lot.js';
 
 const ATTRIBUTES = ['liPerTm', 'cationMixing', 'surfaceRockSalt_nm', 'crackFraction', 'd50'] as const;
 
+/** The values of a feed lot's sub-lots, by attribute. */
+export interface SubLotValues {
+  count: number;
+  /** Lot ids: the feed lot's id, or `<id>#1` … `<id>#n` for sub-lots. */
+  ids: string[];
+  values: Record<(typeof ATTRIBUTES)[number], number[]>;
+}
+
+/**
+ * Sub-lot values by lot. Validated lot objects are immutable, and a patched feed keeps the objects
+ * of the lots it did not change (pipeline/reparse.ts), so a Monte Carlo sample discretises only the
+ * lots it varies. The cached arrays are shared and must not be mutated.
+ */
+const SUB_LOTS = new WeakMap<LotSpec, SubLotValues>();
+
 /**
  * Values of each sub-lot of a feed lot. Attributes given as distributions are discretised into
  * `bins` equal-mass bins; several distributed attributes move together (bin k of each), i.e. the
  * most lithium-deficient particles are also the most damaged (assumption: degradation modes are
  * driven by the same cycling history, so they are comonotone).
  */
-export function subLotValues(lot: LotSpec): { count: number; values: Record<(typeof ATTRIBUTES)[number], number[]> } {
+export function subLotValues(lot: LotSpec): SubLotValues {
+  let v = SUB_LOTS.get(lot);
+  if (!v) SUB_LOTS.set(lot, (v = computeSubLotValues(lot)));
+  return v;
+}
+
+function computeSubLotValues(lot: LotSpec): SubLotValues {
   const attr = (a: (typeof ATTRIBUTES)[number]): LotAttribute => {
     const v = lot[a as keyof LotSpec] as LotAttribute | undefined;
     if (v === undefined) return a === 'liPerTm' ? nominalLiPerTm(lot.chemistry) : 0;
@@ -34,7 +55,8 @@ export function subLotValues(lot: LotSpec): { count: number; values: Record<(typ
       values[a] = binned.length === count ? binned : Array.from({ length: count }, (_, k) => binned[Math.floor(((k + 0.5) / count) * binned.length)]!);
     }
   }
-  return { count, values };
+  const ids = count === 1 ? [lot.id] : Array.from({ length: count }, (_, k) => `${lot.id}#${k + 1}`);
+  return { count, ids, values };
 }
 
 /** Build the feed stream for `feedKgPerHour` of scrap at `temperatureK`. */
@@ -43,16 +65,16 @@ export function feedStream(feed: FeedSpec, feedKgPerHour: number, temperatureK: 
   for (const lot of feed.lots) {
     const scrapKg = lot.share * feedKgPerHour;
     const composition = lot.composition ?? DEFAULT_COMPOSITION[feed.basis];
-    for (const [id, f] of Object.entries(composition)) {
+    for (const id in composition) {
       if (id === 'cam') continue;
-      s.components[id] = (s.components[id] ?? 0) + scrapKg * f;
+      s.components[id] = (s.components[id] ?? 0) + scrapKg * composition[id]!;
     }
     const camKg = scrapKg * (composition.cam ?? 0);
     if (camKg === 0) continue;
-    const { count, values } = subLotValues(lot);
+    const { count, ids, values } = subLotValues(lot);
     for (let k = 0; k < count; k++) {
       const sub: Lot = {
-        id: count === 1 ? lot.id : `${lot.id}#${k + 1}`,
+        id: ids[k]!,
         origin: [lot.id],
         chemistry: lot.chemistry,
         massKgPerHour: camKg / count,

@@ -58,7 +58,7 @@ export function numericKpis(kpis: object): KpiValues {
 /** Evaluate the scenario with patches and return its numeric KPIs; throws on model failure. */
 export function scenarioKpis(raw: RawScenario, patches: readonly Patch[]): KpiValues {
   // A loop that does not converge throws a model failure inside evaluate (recorded per sample).
-  return numericKpis(kpisOf(evaluate(resolveModel(raw, patches), { schedule: false })));
+  return numericKpis(kpisOf(evaluate(resolveModel(raw, patches), { mode: 'sample' })));
 }
 
 /** The KPI function of a scenario target; reads the files once (or uses `raw`). */

@@ -7,7 +7,7 @@
 import type { UncertainInputSpec } from '../schema/uncertainty.js';
 import { distributionOf } from './distributions.js';
 import { sampleInputs, type SamplingMethod, type SampleMatrix } from './sampling.js';
-import { summarize, histogram, spearman, type Summary, type Histogram } from './statistics.js';
+import { summarize, histogram, spearmanMatrix, type Summary, type Histogram } from './statistics.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import { inputInfos, failureReport, firstFailureText, type InputInfo, type FailureReport } from './report.js';
@@ -112,8 +112,9 @@ export async function monteCarlo(o: MonteCarloOptions): Promise<MonteCarloResult
     probabilityNpvPositive = n > 0 ? positive / n : null;
   }
   const correlations: Correlation[] = [];
+  const rho = spearmanMatrix(inputColumns, kpis.map((kpi) => ev.columns[kpi]!));
   o.inputs.forEach((inp, j) => {
-    for (const kpi of kpis) correlations.push({ input: inp.path, kpi, spearman: spearman(inputColumns[j]!, ev.columns[kpi]!) });
+    kpis.forEach((kpi, k) => correlations.push({ input: inp.path, kpi, spearman: rho[j]![k]! }));
   });
   const result: MonteCarloResult = {
     analysis: 'monte-carlo',

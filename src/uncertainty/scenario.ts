@@ -117,14 +117,14 @@ function specsOf(p: PreparedScenario): UncertainInputSpec[] {
 }
 
 /**
- * Run `analysis` with a worker pool started right after the scenario is read, so the workers load
- * while this thread checks the inputs and evaluates the base. The pool is always closed.
+ * Run `analysis` with a worker pool started first, so the workers load while this thread reads the
+ * scenario, checks the inputs and evaluates the base (a scenario that cannot be read is reported
+ * from this thread). The pool is always closed.
  */
 async function withPool<T>(o: ScenarioAnalysisOptions, rows: number, analysis: (p: PreparedScenario, pool: WorkerPool) => Promise<T>): Promise<T> {
-  const raw = loadRawScenario(o.file, o.flowsheet);
   const pool = startWorkerPool({ file: o.file, ...(o.flowsheet ? { flowsheet: o.flowsheet } : {}) }, { workers: Math.min(o.workers ?? defaultWorkers(), Math.max(1, rows)) });
   try {
-    return await analysis(prepareScenario(o, {}, raw), pool);
+    return await analysis(prepareScenario(o, {}, loadRawScenario(o.file, o.flowsheet)), pool);
   } finally {
     await pool.close();
   }

@@ -154,3 +154,24 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | n
   }
   return pearson(ranks(xs), ranks(ys));
 }
+
+/**
+ * Spearman correlation of every x column with every y column (result[i][j] for xs[i], ys[j]), each
+ * exactly as `spearman` gives it. The ranks of a column whose values are all finite are computed
+ * once and shared by its pairs with other all-finite columns (a Monte Carlo run correlates each
+ * input with each KPI: ranking per pair would sort every column once per partner).
+ */
+export function spearmanMatrix(xs: readonly ArrayLike<number>[], ys: readonly ArrayLike<number>[]): (number | null)[][] {
+  const allFinite = (c: ArrayLike<number>) => {
+    for (let i = 0; i < c.length; i++) if (!Number.isFinite(c[i]!)) return false;
+    return true;
+  };
+  const ranked = (cs: readonly ArrayLike<number>[]) => cs.map((c) => (allFinite(c) ? ranks(c) : null));
+  const rx = ranked(xs);
+  const ry = ranked(ys);
+  return xs.map((x, i) => ys.map((y, j) => {
+    const a = rx[i];
+    const b = ry[j];
+    return a && b && x.length === y.length ? pearson(a, b) : spearman(x, y);
+  }));
+}

@@ -24,7 +24,7 @@
  * efficiency; nitrate decomposition enthalpy not included — no sourced value).
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
@@ -192,30 +192,30 @@ export const coating = defineUnitOp({
     addKg(product.components, coatId, coatKg);
 
     // Energy.
-    const ledger = new EnergyLedger();
-    ledger.motor('coating mixer', p.mixingEnergy * camKg, `${camKg.toPrecision(4)} kg/h × ${p.mixingEnergy} kWh/kg`);
+    const ledger = new EnergyLedger(ctx.describe !== false);
+    ledger.motor('coating mixer', p.mixingEnergy * camKg, () => `${camKg.toPrecision(4)} kg/h × ${p.mixingEnergy} kWh/kg`);
     const tIn = feed.temperatureK;
     const dry = { utility: p.dryerUtility, efficiency: p.dryerEfficiency } as const;
     const water = component('H2O');
     const dTwet = Math.max(0, Math.min(p.dryingTemperature, water.boilingPoint_K!) - tIn);
     const liquidWater = waterEvaporated - waterVapour; // reaction water forms at temperature, so only liquid water is heated
-    ledger.heat('heating of the wet mix water', 'sensible', sensibleKw(liquidWater, water.cp_J_per_kgK!, dTwet), { ...dry, basis: `${liquidWater.toPrecision(4)} kg/h × ${water.cp_J_per_kgK!.toFixed(0)} J/(kg·K) × ${dTwet.toFixed(1)} K` });
-    ledger.heat('evaporation of water', 'latent', (waterEvaporated * water.latentHeat_J_per_kg!) / 3.6e6, { ...dry, basis: `${waterEvaporated.toPrecision(4)} kg/h × ${(water.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
+    ledger.heat('heating of the wet mix water', 'sensible', sensibleKw(liquidWater, water.cp_J_per_kgK!, dTwet), { ...dry, basis: () => `${liquidWater.toPrecision(4)} kg/h × ${water.cp_J_per_kgK!.toFixed(0)} J/(kg·K) × ${dTwet.toFixed(1)} K` });
+    ledger.heat('evaporation of water', 'latent', (waterEvaporated * water.latentHeat_J_per_kg!) / 3.6e6, { ...dry, basis: () => `${waterEvaporated.toPrecision(4)} kg/h × ${(water.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
     const solvents: Record<string, number> = { ...feedVolatiles };
     if (!solventIsWater && solventKg > 0) addKg(solvents, p.polymerSolvent, solventKg);
     for (const id in solvents) {
       const c = component(id);
       const kg = solvents[id]!;
       const dT = Math.max(0, Math.min(p.dryingTemperature, c.boilingPoint_K ?? p.dryingTemperature) - tIn);
-      ledger.heat(`heating of ${id}`, 'sensible', sensibleKw(kg, c.cp_J_per_kgK ?? 2000, dT), { ...dry, basis: `${kg.toPrecision(4)} kg/h × ${(c.cp_J_per_kgK ?? 2000).toFixed(0)} J/(kg·K) × ${dT.toFixed(1)} K` });
-      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { ...dry, basis: `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (recovered solvent is evaporated too)` });
+      ledger.heat(`heating of ${id}`, 'sensible', sensibleKw(kg, c.cp_J_per_kgK ?? 2000, dT), { ...dry, basis: () => `${kg.toPrecision(4)} kg/h × ${(c.cp_J_per_kgK ?? 2000).toFixed(0)} J/(kg·K) × ${dT.toFixed(1)} K` });
+      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { ...dry, basis: () => `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (recovered solvent is evaporated too)` });
     }
     const solidsCp = lotsCpFlow_kW_per_K(lots) + componentsCpFlow_kW_per_K(product.components);
     const dTdry = Math.max(0, p.dryingTemperature - tIn);
-    ledger.heat('heating of the solids in the dryer', 'sensible', solidsCp * dTdry, { ...dry, basis: `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTdry.toFixed(1)} K` });
+    ledger.heat('heating of the solids in the dryer', 'sensible', solidsCp * dTdry, { ...dry, basis: () => `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTdry.toFixed(1)} K` });
     if (calcine) {
       const dTc = Math.max(0, p.calcinationTemperature - Math.max(tIn, p.dryingTemperature));
-      ledger.heat('calcination of the coated powder', 'sensible', solidsCp * dTc, { utility: p.calcinerUtility, efficiency: p.calcinerEfficiency, basis: `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTc.toFixed(1)} K (decomposition enthalpy of the precursors not included)` });
+      ledger.heat('calcination of the coated powder', 'sensible', solidsCp * dTc, { utility: p.calcinerUtility, efficiency: p.calcinerEfficiency, basis: () => `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTc.toFixed(1)} K (decomposition enthalpy of the precursors not included)` });
     }
 
     const productKg = lotsMassOf(product.lots) + Object.values(product.components).reduce((a, v) => a + v, 0);
@@ -237,7 +237,7 @@ export const coating = defineUnitOp({
       diagnostics,
     };
   },
-  design: (p, _inlets, run) => {
+  design: (p, _inlets, run, ctx) => {
     const m = run.metrics ?? {};
     const camKg = m.cam_kg_per_h ?? 0;
     const mixM3 = m.mix_m3_per_h ?? 0;
@@ -276,7 +276,7 @@ export const coating = defineUnitOp({
     if (p.material !== 'polymer') {
       equipment.push({
         name: 'calciner',
-        description: `rotary calciner at ${(p.calcinationTemperature - 273.15).toFixed(0)} °C`,
+        description: reportText(ctx, () => `rotary calciner at ${(p.calcinationTemperature - 273.15).toFixed(0)} °C`),
         mode: 'continuous' as const,
         sizeUnit: 't/h',
         maxSize: calciner.maxSize,

@@ -82,6 +82,16 @@ export interface UnitRun {
 export interface RunContext {
   unitId: string;
   ambientK: number;
+  /**
+   * false: leave out texts only reports show — energy-item bases (EnergyLedger) and equipment
+   * descriptions (reportText) — as a Monte Carlo sample does. Default true.
+   */
+  describe?: boolean;
+}
+
+/** A text only reports show (an equipment description): written unless the run does not describe. */
+export function reportText(ctx: RunContext, write: () => string): string {
+  return ctx.describe === false ? '' : write();
 }
 
 /** Cost correlation of an equipment item: C = (C_ref·(S/S_ref)^n + C_fixed)·(CEPCI/CEPCI_ref)·F_material. */

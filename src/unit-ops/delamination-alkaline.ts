@@ -21,7 +21,7 @@ import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
-import { EnergyLedger } from './correlations/energy.js';
+import { EnergyLedger, basisText } from './correlations/energy.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, lotsCpKwPerK,
   lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, WATER_SOLUBLE,
@@ -137,20 +137,20 @@ export const delaminationAlkaline = defineUnitOp({
     const solCp = (sol.waterKg * cpOf('H2O') + sol.naohKmol * MW('NaOH') * cpOf('NaOH')) / 3.6e6;
     const b = planBath(p, feedKg, slurryVolumePerKg(c, feed.lots, feedKg, solKg, 1000), feed.temperatureK, ctx.ambientK);
     const items = [
-      { name: 'sensible heat of the scrap to bath temperature', kw: scrapCp * dScrap, basis: `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` },
-      { name: 'sensible heat of the fresh solution', kw: solCp * dSol, basis: `${solKg.toPrecision(4)} kg/h solution, ${solCp.toPrecision(4)} kW/K × ${dSol.toFixed(2)} K` },
-      { name: 'vessel steel reheated every batch', kw: b.vesselHeatKw, basis: `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dScrap.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` },
+      { name: 'sensible heat of the scrap to bath temperature', kw: scrapCp * dScrap, basis: () => `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` },
+      { name: 'sensible heat of the fresh solution', kw: solCp * dSol, basis: () => `${solKg.toPrecision(4)} kg/h solution, ${solCp.toPrecision(4)} kW/K × ${dSol.toFixed(2)} K` },
+      { name: 'vessel steel reheated every batch', kw: b.vesselHeatKw, basis: () => `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dScrap.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` },
     ];
     const needed = items.reduce((a, i) => a + i.kw, 0);
     const exoKw = (dissolvedKmol * AL_DISSOLUTION_KJ_PER_KMOL) / 3600;
     const credit = Math.min(needed, p.reactionHeatCredit * exoKw);
     const scale = needed > 0 ? 1 - credit / needed : 1;
-    const ledger = new EnergyLedger();
-    for (const i of items) ledger.heat(i.name, 'sensible', i.kw * scale, { utility: p.heating, efficiency: p.heaterEfficiency, basis: scale < 1 ? `${i.basis}; × ${scale.toFixed(4)} (Al dissolution heat ${exoKw.toPrecision(4)} kW credited)` : i.basis });
+    const ledger = new EnergyLedger(ctx.describe !== false);
+    for (const i of items) ledger.heat(i.name, 'sensible', i.kw * scale, { utility: p.heating, efficiency: p.heaterEfficiency, basis: scale < 1 ? () => `${basisText(i.basis)}; × ${scale.toFixed(4)} (Al dissolution heat ${exoKw.toPrecision(4)} kW credited)` : i.basis });
     ledger
-      .loss('vessel wall losses while hot', b.wallLossKw, p.heating, `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(T - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}`)
-      .motor('agitators', b.agitatorKw, `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle`)
-      .motor('solution pumps', pumpKw(solKg / 1000), `${(solKg / 1000).toPrecision(4)} m³/h × 2 bar / 0.6`);
+      .loss('vessel wall losses while hot', b.wallLossKw, p.heating, () => `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(T - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}`)
+      .motor('agitators', b.agitatorKw, () => `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle`)
+      .motor('solution pumps', pumpKw(solKg / 1000), () => `${(solKg / 1000).toPrecision(4)} m³/h × 2 bar / 0.6`);
     return {
       outlets: { cam, foil, vent, liquor: liquorStream },
       draws,

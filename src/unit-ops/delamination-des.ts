@@ -155,15 +155,15 @@ export const delaminationDes = defineUnitOp({
     const u = p.heating;
     const eta = p.heaterEfficiency;
     const dWater = Math.max(0, 373.15 - ctx.ambientK);
-    const ledger = new EnergyLedger()
-      .heat('sensible heat of the scrap to bath temperature', 'sensible', scrapCp * dScrap, { utility: u, efficiency: eta, basis: `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` })
-      .heat('sensible heat of the DES (regenerated DES returns at ambient)', 'sensible', sensibleKw(f.D, desCp, dDes), { utility: u, efficiency: eta, basis: `${f.D.toPrecision(4)} kg/h × ${desCp.toFixed(0)} J/(kg·K) × ${dDes.toFixed(2)} K` })
-      .heat('vessel steel reheated every batch', 'sensible', b.vesselHeatKw, { utility: u, efficiency: eta, basis: `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dScrap.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` })
-      .heat('wash water heated to 100 °C for DES regeneration', 'sensible', sensibleKw(f.evaporated, cpOf('H2O'), dWater), { utility: u, efficiency: eta, basis: `${f.evaporated.toPrecision(4)} kg/h × ${cpOf('H2O').toFixed(0)} J/(kg·K) × ${dWater.toFixed(2)} K` })
-      .heat(`water evaporated from the DES (${p.evaporatorEffects} effect(s))`, 'latent', evaporationKw('H2O', f.evaporated) / p.evaporatorEffects, { utility: u, efficiency: p.steamEconomy / p.evaporatorEffects, basis: `${f.evaporated.toPrecision(4)} kg/h × ΔHvap(H2O) ÷ ${p.evaporatorEffects} effect(s) (ideal); steam economy ${p.steamEconomy}` })
-      .loss('vessel wall losses while hot', b.wallLossKw, u, `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(T - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}`)
-      .motor('agitators', b.agitatorKw, `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle`)
-      .motor('DES and water pumps', pumpKw(f.D / desDensity(p) + f.washWater / 1000), `${(f.D / desDensity(p) + f.washWater / 1000).toPrecision(4)} m³/h × 2 bar / 0.6`);
+    const ledger = new EnergyLedger(ctx.describe !== false)
+      .heat('sensible heat of the scrap to bath temperature', 'sensible', scrapCp * dScrap, { utility: u, efficiency: eta, basis: () => `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` })
+      .heat('sensible heat of the DES (regenerated DES returns at ambient)', 'sensible', sensibleKw(f.D, desCp, dDes), { utility: u, efficiency: eta, basis: () => `${f.D.toPrecision(4)} kg/h × ${desCp.toFixed(0)} J/(kg·K) × ${dDes.toFixed(2)} K` })
+      .heat('vessel steel reheated every batch', 'sensible', b.vesselHeatKw, { utility: u, efficiency: eta, basis: () => `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dScrap.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` })
+      .heat('wash water heated to 100 °C for DES regeneration', 'sensible', sensibleKw(f.evaporated, cpOf('H2O'), dWater), { utility: u, efficiency: eta, basis: () => `${f.evaporated.toPrecision(4)} kg/h × ${cpOf('H2O').toFixed(0)} J/(kg·K) × ${dWater.toFixed(2)} K` })
+      .heat(`water evaporated from the DES (${p.evaporatorEffects} effect(s))`, 'latent', evaporationKw('H2O', f.evaporated) / p.evaporatorEffects, { utility: u, efficiency: p.steamEconomy / p.evaporatorEffects, basis: () => `${f.evaporated.toPrecision(4)} kg/h × ΔHvap(H2O) ÷ ${p.evaporatorEffects} effect(s) (ideal); steam economy ${p.steamEconomy}` })
+      .loss('vessel wall losses while hot', b.wallLossKw, u, () => `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(T - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}`)
+      .motor('agitators', b.agitatorKw, () => `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle`)
+      .motor('DES and water pumps', pumpKw(f.D / desDensity(p) + f.washWater / 1000), () => `${(f.D / desDensity(p) + f.washWater / 1000).toPrecision(4)} m³/h × 2 bar / 0.6`);
     return {
       outlets: { cam, foil, liquor },
       draws,

@@ -33,7 +33,7 @@ import { component } from '../chemistry/components.js';
 import { parseReaction, type Reaction } from '../chemistry/reaction.js';
 import { emptyStream, streamMass } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
-import { EnergyLedger, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
+import { EnergyLedger, basisText, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, massPerTm, splitLots, yieldParams } from './correlations/preparation.js';
 
@@ -221,24 +221,24 @@ export const delaminationThermal = defineUnitOp({
     const airKg = draws.air ?? 0;
     const airCp = cpOf('air');
     const items = [
-      { name: 'sensible heat of the charge to furnace temperature', cat: 'sensible' as const, kw: (chargeCp + liquidsCp) * dT, basis: `${(chargeCp + liquidsCp).toPrecision(4)} kW/K × ${dT.toFixed(2)} K` },
-      { name: 'sensible heat of the combustion air', cat: 'sensible' as const, kw: sensibleKw(airKg, airCp, Math.max(0, T - ctx.ambientK)), basis: `${airKg.toPrecision(4)} kg/h × ${airCp.toFixed(0)} J/(kg·K) × ${(T - ctx.ambientK).toFixed(2)} K` },
-      { name: 'moisture: heating, evaporation, vapour to furnace temperature', cat: 'latent' as const, kw: sensibleKw(water, cpOf('H2O'), Math.max(0, 373.15 - feed.temperatureK)) + evaporationKw('H2O', water) + sensibleKw(water, cpOf('H2O(g)'), Math.max(0, T - 373.15)), basis: `${water.toPrecision(4)} kg/h water` },
+      { name: 'sensible heat of the charge to furnace temperature', cat: 'sensible' as const, kw: (chargeCp + liquidsCp) * dT, basis: () => `${(chargeCp + liquidsCp).toPrecision(4)} kW/K × ${dT.toFixed(2)} K` },
+      { name: 'sensible heat of the combustion air', cat: 'sensible' as const, kw: sensibleKw(airKg, airCp, Math.max(0, T - ctx.ambientK)), basis: () => `${airKg.toPrecision(4)} kg/h × ${airCp.toFixed(0)} J/(kg·K) × ${(T - ctx.ambientK).toFixed(2)} K` },
+      { name: 'moisture: heating, evaporation, vapour to furnace temperature', cat: 'latent' as const, kw: sensibleKw(water, cpOf('H2O'), Math.max(0, 373.15 - feed.temperatureK)) + evaporationKw('H2O', water) + sensibleKw(water, cpOf('H2O(g)'), Math.max(0, T - 373.15)), basis: () => `${water.toPrecision(4)} kg/h water` },
     ];
     const needed = items.reduce((a, i) => a + i.kw, 0);
     const exoKw = (carbonKmol * CARBON_COMBUSTION_KJ_PER_KMOL) / 3600;
     const credit = Math.min(needed, p.reactionHeatCredit * exoKw);
     const scale = needed > 0 ? 1 - credit / needed : 1;
-    const ledger = new EnergyLedger();
+    const ledger = new EnergyLedger(ctx.describe !== false);
     for (const i of items) {
-      ledger.heat(i.name, i.cat, i.kw * scale, { utility: p.heating, efficiency: p.furnaceEfficiency, basis: scale < 1 ? `${i.basis}; × ${scale.toFixed(4)} (combustion heat credited)` : i.basis });
+      ledger.heat(i.name, i.cat, i.kw * scale, { utility: p.heating, efficiency: p.furnaceEfficiency, basis: scale < 1 ? () => `${basisText(i.basis)}; × ${scale.toFixed(4)} (combustion heat credited)` : i.basis });
     }
     const k = kiln(p, feedKg);
     const wall = wallLossKw(p.wallU, k.surface, T, ctx.ambientK);
-    ledger.loss('kiln wall loss', wall / p.furnaceEfficiency, p.heating, `${p.wallU} W/(m²·K) × ${k.surface.toPrecision(4)} m² × ${(T - ctx.ambientK).toFixed(2)} K ÷ ${p.furnaceEfficiency} (kiln ${k.diameter.toFixed(2)} m × ${k.length.toFixed(1)} m)`);
-    ledger.motor('kiln drive and screen', p.drivePower * feedKg, `${p.drivePower * 1000} kW/(t/h) × ${(feedKg / 1000).toPrecision(4)} t/h`);
+    ledger.loss('kiln wall loss', wall / p.furnaceEfficiency, p.heating, () => `${p.wallU} W/(m²·K) × ${k.surface.toPrecision(4)} m² × ${(T - ctx.ambientK).toFixed(2)} K ÷ ${p.furnaceEfficiency} (kiln ${k.diameter.toFixed(2)} m × ${k.length.toFixed(1)} m)`);
+    ledger.motor('kiln drive and screen', p.drivePower * feedKg, () => `${p.drivePower * 1000} kW/(t/h) × ${(feedKg / 1000).toPrecision(4)} t/h`);
     const gasKg = streamMass(vent);
-    ledger.motor('off-gas fan', (gasKg / 1.2) * p.fanPressure / 3.6e6 / 0.6, `${(gasKg / 1.2).toPrecision(4)} m³/h (at 1.2 kg/m³) × ${p.fanPressure} Pa ÷ 0.6`);
+    ledger.motor('off-gas fan', (gasKg / 1.2) * p.fanPressure / 3.6e6 / 0.6, () => `${(gasKg / 1.2).toPrecision(4)} m³/h (at 1.2 kg/m³) × ${p.fanPressure} Pa ÷ 0.6`);
 
     const diagnostics: Diagnostic[] = [];
     if (T < 723.15) diagnostics.push({ code: 'low-burn-off-temperature', severity: 'warning', where: ctx.unitId, message: `PVDF decomposes slowly below ≈450 °C (furnace at ${(T - 273.15).toFixed(0)} °C); lower pvdfConversion accordingly` });

@@ -108,11 +108,11 @@ export const delaminationUltrasonic = defineUnitOp({
     const dScrap = Math.max(0, T - feed.temperatureK);
     const dWater = Math.max(0, T - ctx.ambientK);
     const scrapCp = componentsCpKwPerK(c) + lotsCpKwPerK(feed.lots);
-    const ledger = new EnergyLedger()
-      .electric('ultrasound', 'other', p.specificEnergy * feedKg, `${p.specificEnergy * 1000} kWh/t × ${(feedKg / 1000).toPrecision(4)} t/h`)
-      .heat('sensible heat of the scrap to bath temperature', 'sensible', scrapCp * dScrap, { utility: p.heating, efficiency: p.heaterEfficiency, basis: `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` })
-      .heat('sensible heat of the make-up water', 'sensible', sensibleKw(draw, cpOf('H2O'), dWater), { utility: p.heating, efficiency: p.heaterEfficiency, basis: `${draw.toPrecision(4)} kg/h × ${cpOf('H2O').toFixed(0)} J/(kg·K) × ${dWater.toFixed(2)} K` })
-      .motor('water circulation pumps', pumpKw(W / 1000), `${(W / 1000).toPrecision(4)} m³/h × 2 bar / 0.6`);
+    const ledger = new EnergyLedger(ctx.describe !== false)
+      .electric('ultrasound', 'other', p.specificEnergy * feedKg, () => `${p.specificEnergy * 1000} kWh/t × ${(feedKg / 1000).toPrecision(4)} t/h`)
+      .heat('sensible heat of the scrap to bath temperature', 'sensible', scrapCp * dScrap, { utility: p.heating, efficiency: p.heaterEfficiency, basis: () => `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` })
+      .heat('sensible heat of the make-up water', 'sensible', sensibleKw(draw, cpOf('H2O'), dWater), { utility: p.heating, efficiency: p.heaterEfficiency, basis: () => `${draw.toPrecision(4)} kg/h × ${cpOf('H2O').toFixed(0)} J/(kg·K) × ${dWater.toFixed(2)} K` })
+      .motor('water circulation pumps', pumpKw(W / 1000), () => `${(W / 1000).toPrecision(4)} m³/h × 2 bar / 0.6`);
     return {
       outlets: { cam, foil, liquor },
       draws,

@@ -20,7 +20,7 @@
  * (no sourced value).
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
@@ -208,27 +208,27 @@ export const doping = defineUnitOp({
     for (const id in comps) addKg(product.components, id, comps[id]!);
 
     // Energy.
-    const ledger = new EnergyLedger();
+    const ledger = new EnergyLedger(ctx.describe !== false);
     const reagents: Record<string, number> = {};
     for (const id in draws) if (id !== 'O2' && id !== 'N2') reagents[id] = draws[id]!;
     for (const id in recycled) reagents[id] = (reagents[id] ?? 0) + recycled[id]!;
     let reagentKg = 0;
     for (const id in reagents) reagentKg += reagents[id]!;
-    ledger.motor('ball-mill mixing', p.millingEnergy * (powderKg + reagentKg), `powder + reagents × ${p.millingEnergy} kWh/kg (EverBatt ball mill 34 kW per t/h)`);
+    ledger.motor('ball-mill mixing', p.millingEnergy * (powderKg + reagentKg), () => `powder + reagents × ${p.millingEnergy} kWh/kg (EverBatt ball mill 34 kW per t/h)`);
     const heat = { utility: p.heating, efficiency: p.calcinerEfficiency } as const;
     const dT = Math.max(0, p.temperature - feed.temperatureK);
     const cp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(comps) + componentsCpFlow_kW_per_K(reagents);
-    ledger.heat('powder, dopant and reagents to temperature', 'sensible', cp * dT, { ...heat, basis: `${(cp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K (O2/N2 in the gas term)` });
+    ledger.heat('powder, dopant and reagents to temperature', 'sensible', cp * dT, { ...heat, basis: () => `${(cp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K (O2/N2 in the gas term)` });
     const gasCp = p.atmosphere === 'O2' ? 918 : p.atmosphere === 'N2' ? 1040 : AIR_O2 * 918 + (1 - AIR_O2) * 1040;
     const dTg = Math.max(0, p.temperature - ctx.ambientK);
-    ledger.heat(`${p.atmosphere} atmosphere to temperature`, 'sensible', sensibleKw(gasKg, gasCp, dTg), { ...heat, basis: `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTg.toFixed(1)} K` });
+    ledger.heat(`${p.atmosphere} atmosphere to temperature`, 'sensible', sensibleKw(gasKg, gasCp, dTg), { ...heat, basis: () => `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTg.toFixed(1)} K` });
     const water = component('H2O');
     const waterKg = kgOf('H2O', h2oKmol) + (evaporated.H2O ?? 0);
-    ledger.heat('evaporation of water formed and feed moisture', 'latent', (waterKg * water.latentHeat_J_per_kg!) / 3.6e6, { ...heat, basis: `${waterKg.toPrecision(4)} kg/h × ${(water.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
+    ledger.heat('evaporation of water formed and feed moisture', 'latent', (waterKg * water.latentHeat_J_per_kg!) / 3.6e6, { ...heat, basis: () => `${waterKg.toPrecision(4)} kg/h × ${(water.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
     for (const id in evaporated) {
       if (id === 'H2O') continue;
       const c = component(id);
-      ledger.heat(`evaporation of ${id}`, 'latent', (evaporated[id]! * c.latentHeat_J_per_kg!) / 3.6e6, { ...heat, basis: `${evaporated[id]!.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
+      ledger.heat(`evaporation of ${id}`, 'latent', (evaporated[id]! * c.latentHeat_J_per_kg!) / 3.6e6, { ...heat, basis: () => `${evaporated[id]!.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
     }
     return {
       outlets: { product, vent },
@@ -244,7 +244,7 @@ export const doping = defineUnitOp({
       diagnostics,
     };
   },
-  design: (p, _inlets, run) => {
+  design: (p, _inlets, run, ctx) => {
     const m = run.metrics ?? {};
     const mill = costOf('ballMill');
     const calciner = costOf('calciner');
@@ -253,7 +253,7 @@ export const doping = defineUnitOp({
       residenceTimeH: p.dwell,
       equipment: [
         { name: 'ball-mill', description: 'dry mixing of CAM, dopant source and Li reagent', mode: 'continuous', sizeUnit: 't/h', maxSize: mill.maxSize, minSize: mill.minSize, capacityPerSize: 1000, loadBasis: 'powder', loadKgPerHour: m.powder_kg_per_h ?? 0, powerKwPerSize: 34, cost: mill },
-        { name: 'calciner', description: `rotary calciner, ${(p.temperature - 273.15).toFixed(0)} °C, ${p.dwell} h`, mode: 'continuous', sizeUnit: 't/h', maxSize: calciner.maxSize, minSize: calciner.minSize, capacityPerSize: 1000, loadBasis: 'doped product', loadKgPerHour: m.product_kg_per_h ?? 0, cost: calciner },
+        { name: 'calciner', description: reportText(ctx, () => `rotary calciner, ${(p.temperature - 273.15).toFixed(0)} °C, ${p.dwell} h`), mode: 'continuous', sizeUnit: 't/h', maxSize: calciner.maxSize, minSize: calciner.minSize, capacityPerSize: 1000, loadBasis: 'doped product', loadKgPerHour: m.product_kg_per_h ?? 0, cost: calciner },
       ],
       operatorsPerShift: 0.5,
     };

@@ -183,10 +183,10 @@ export const electrodeRefabrication = defineUnitOp({
     }
 
     // Energy.
-    const ledger = new EnergyLedger();
+    const ledger = new EnergyLedger(ctx.describe !== false);
     const slurryKg = solidsKg + solventKg;
-    ledger.motor('slurry mixing', p.mixingEnergy * slurryKg, `${slurryKg.toPrecision(4)} kg/h slurry × ${p.mixingEnergy} kWh/kg`);
-    ledger.motor('coating line', p.coaterEnergy * areaM2, `${areaM2.toPrecision(4)} m²/h × ${p.coaterEnergy} kWh/m²`);
+    ledger.motor('slurry mixing', p.mixingEnergy * slurryKg, () => `${slurryKg.toPrecision(4)} kg/h slurry × ${p.mixingEnergy} kWh/kg`);
+    ledger.motor('coating line', p.coaterEnergy * areaM2, () => `${areaM2.toPrecision(4)} m²/h × ${p.coaterEnergy} kWh/m²`);
     const heat = { utility: p.dryerUtility, efficiency: p.dryerEfficiency } as const;
     const loading = exhaustLoading(p, solvent);
     const airKg = solventKg / loading;
@@ -196,19 +196,19 @@ export const electrodeRefabrication = defineUnitOp({
     const dOther = solventDryingKw(other, 1, 1 / defaultExhaustLoading(other), p.dryingTemperature, ctx.ambientK);
     const perKgOther = ((dOther.sensible + dOther.latent + dOther.air) * 3.6) / p.dryerEfficiency;
     const solventName = solvent === 'NMP' ? 'NMP' : 'water';
-    ledger.heat(`${solventName} to the drying temperature`, 'sensible', d.sensible, { ...heat, basis: `${solventKg.toPrecision(4)} kg/h ${solventName}` });
-    ledger.heat(`evaporation of ${solventName}`, 'latent', d.latent, { ...heat, basis: `${solventKg.toPrecision(4)} kg/h × ${(component(solvent === 'NMP' ? 'NMP' : 'H2O').latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
-    ledger.heat('dryer air', 'sensible', d.air, { ...heat, basis: `${airKg.toPrecision(4)} kg/h air (${loading.toPrecision(3)} kg ${solventName} per kg air) × ${AIR_CP} J/(kg·K) × ${(p.dryingTemperature - ctx.ambientK).toFixed(1)} K; drying ${perKg.toFixed(2)} MJ per kg ${solventName} vs ${perKgOther.toFixed(2)} MJ per kg ${other} at the same settings (Susarla et al., REFERENCE.md 1.4: water needs ≈10× less than NMP)` });
+    ledger.heat(`${solventName} to the drying temperature`, 'sensible', d.sensible, { ...heat, basis: () => `${solventKg.toPrecision(4)} kg/h ${solventName}` });
+    ledger.heat(`evaporation of ${solventName}`, 'latent', d.latent, { ...heat, basis: () => `${solventKg.toPrecision(4)} kg/h × ${(component(solvent === 'NMP' ? 'NMP' : 'H2O').latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
+    ledger.heat('dryer air', 'sensible', d.air, { ...heat, basis: () => `${airKg.toPrecision(4)} kg/h air (${loading.toPrecision(3)} kg ${solventName} per kg air) × ${AIR_CP} J/(kg·K) × ${(p.dryingTemperature - ctx.ambientK).toFixed(1)} K; drying ${perKg.toFixed(2)} MJ per kg ${solventName} vs ${perKgOther.toFixed(2)} MJ per kg ${other} at the same settings (Susarla et al., REFERENCE.md 1.4: water needs ≈10× less than NMP)` });
     const webCp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(electrode.components);
     const dTweb = Math.max(0, p.dryingTemperature - ctx.ambientK);
-    ledger.heat('coating and foil to the drying temperature', 'sensible', webCp * dTweb, { ...heat, basis: `${(webCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTweb.toFixed(1)} K` });
+    ledger.heat('coating and foil to the drying temperature', 'sensible', webCp * dTweb, { ...heat, basis: () => `${(webCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTweb.toFixed(1)} K` });
     ledger.heat('feed moisture', 'latent', feedVolatileHeatKw, { ...heat, basis: 'moisture carried by the CAM, heated and evaporated' });
     if (solvent === 'NMP' && solventKg > 0) {
       const nmp = component('NMP');
       const duty = sensibleKw(airKg, AIR_CP, Math.max(0, p.dryingTemperature - p.condenserTemperature)) + (nmpRecovered * nmp.latentHeat_J_per_kg!) / 3.6e6;
-      ledger.electric('NMP recovery chiller', 'other', duty / p.chillerCop, `cooling ${airKg.toPrecision(4)} kg/h exhaust to ${(p.condenserTemperature - 273.15).toFixed(0)} °C and condensing ${nmpRecovered.toPrecision(4)} kg/h NMP: ${duty.toPrecision(4)} kW ÷ COP ${p.chillerCop}`);
+      ledger.electric('NMP recovery chiller', 'other', duty / p.chillerCop, () => `cooling ${airKg.toPrecision(4)} kg/h exhaust to ${(p.condenserTemperature - 273.15).toFixed(0)} °C and condensing ${nmpRecovered.toPrecision(4)} kg/h NMP: ${duty.toPrecision(4)} kW ÷ COP ${p.chillerCop}`);
     }
-    ledger.motor('calendering', p.calenderingEnergy * areaM2, `${areaM2.toPrecision(4)} m²/h × ${p.calenderingEnergy} kWh/m²`);
+    ledger.motor('calendering', p.calenderingEnergy * areaM2, () => `${areaM2.toPrecision(4)} m²/h × ${p.calenderingEnergy} kWh/m²`);
 
     const recycled: Record<string, number> = {};
     if (nmpRecovered > 0) recycled.NMP = nmpRecovered;

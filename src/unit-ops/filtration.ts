@@ -85,9 +85,9 @@ export const filtration = defineUnitOp({
     for (const id in split.gases) addKg(liquor.components, id, split.gases[id]!);
 
     const slurryM3 = split.water / LIQUOR_DENSITY_KG_PER_M3 + lotsVolume_m3_per_h(feed.lots) + (split.insolubleMass + undissolvedMass) / OTHER_SOLIDS_DENSITY_KG_PER_M3;
-    const ledger = new EnergyLedger()
-      .motor('filter-feed pump', p.pumpEnergy * slurryM3, `${slurryM3.toPrecision(4)} m³/h × ${p.pumpEnergy} kWh/m³`)
-      .motor('press hydraulics', (p.pressEnergy * cakeDry) / 1000, `${(cakeDry / 1000).toPrecision(4)} t/h dry cake × ${p.pressEnergy} kWh/t`);
+    const ledger = new EnergyLedger(ctx.describe !== false)
+      .motor('filter-feed pump', p.pumpEnergy * slurryM3, () => `${slurryM3.toPrecision(4)} m³/h × ${p.pumpEnergy} kWh/m³`)
+      .motor('press hydraulics', (p.pressEnergy * cakeDry) / 1000, () => `${(cakeDry / 1000).toPrecision(4)} t/h dry cake × ${p.pressEnergy} kWh/t`);
     return {
       outlets: { solids, liquor },
       draws: {},

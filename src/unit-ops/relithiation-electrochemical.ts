@@ -18,7 +18,7 @@
  * Li2SO4 and water. The acid formed stays in the electrolyte (its neutralisation is not modelled).
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { quantity, fraction } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
@@ -187,10 +187,10 @@ export const relithiationElectrochemical = defineUnitOp({
     const coulombPerH = qKmol * 1000 * FARADAY;
     const ampPerKg = p.currentDensity / p.electrodeLoading;
     const chargeH = cam > 0 ? coulombPerH / cam / ampPerKg / 3600 : 0;
-    const ledger = new EnergyLedger();
-    ledger.electric('cell electricity V·I·t', 'electrochemical', (p.cellVoltage * coulombPerH) / 3.6e6, `${p.cellVoltage} V × ${(coulombPerH / 3600).toPrecision(5)} Ah/h (Q = F·Σ n·Δr / FE ${p.faradaicEfficiency})`);
+    const ledger = new EnergyLedger(ctx.describe !== false);
+    ledger.electric('cell electricity V·I·t', 'electrochemical', (p.cellVoltage * coulombPerH) / 3.6e6, () => `${p.cellVoltage} V × ${(coulombPerH / 3600).toPrecision(5)} Ah/h (Q = F·Σ n·Δr / FE ${p.faradaicEfficiency})`);
     const circulatedM3PerH = ((cam * chargeH * p.electrolyteVolume) / 1000) * p.circulation;
-    ledger.motor('electrolyte pumps', p.pumpEnergy * circulatedM3PerH, `${p.pumpEnergy} kWh/m³ × ${circulatedM3PerH.toPrecision(4)} m³/h circulated (${p.circulation}/h of the ${((cam * chargeH * p.electrolyteVolume) / 1000).toPrecision(4)} m³ in service)`);
+    ledger.motor('electrolyte pumps', p.pumpEnergy * circulatedM3PerH, () => `${p.pumpEnergy} kWh/m³ × ${circulatedM3PerH.toPrecision(4)} m³/h circulated (${p.circulation}/h of the ${((cam * chargeH * p.electrolyteVolume) / 1000).toPrecision(4)} m³ in service)`);
 
     const perKg = cam > 0 ? 1 / cam : 0;
     const cycleH = p.loadTime + chargeH + p.unloadTime;
@@ -217,7 +217,7 @@ export const relithiationElectrochemical = defineUnitOp({
     if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
     return { outlets: { solids: pruned(solids), electrolyte: pruned(electrolyte), vent: pruned(vent) }, draws, recycled, energy: ledger.build(), metrics, diagnostics };
   },
-  design: (p: Params, _inlets, run) => {
+  design: (p: Params, _inlets, run, ctx) => {
     const m = run.metrics ?? {};
     const cycle = { loadH: p.loadTime, heatH: 0, dwellH: m.chargeTime_h ?? 0, coolH: 0, unloadH: p.unloadTime, cleanH: 0 };
     return {
@@ -226,7 +226,7 @@ export const relithiationElectrochemical = defineUnitOp({
       cycle,
       equipment: [{
         name: 'electrochemical cell stack',
-        description: `plate-and-frame Li2SO4 cells, ${p.stackArea} m² of electrode per stack at ${(p.currentDensity / 10).toPrecision(3)} mA/cm²`,
+        description: reportText(ctx, () => `plate-and-frame Li2SO4 cells, ${p.stackArea} m² of electrode per stack at ${(p.currentDensity / 10).toPrecision(3)} mA/cm²`),
         mode: 'batch',
         sizeUnit: 'm2',
         maxSize: p.stackArea,

@@ -28,7 +28,7 @@
  * Cost: jacketed agitated reactor × Turton pressure factor × material factor.
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic, type Ports, type RunContext, type UnitDesign, type UnitRun } from './contract.js';
+import { defineUnitOp, reportText, type Diagnostic, type Ports, type RunContext, type UnitDesign, type UnitRun } from './contract.js';
 import { quantity, fraction, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
@@ -111,7 +111,7 @@ export const relithiationHydrothermal = defineUnitOp({
   params,
   ports: () => HYDROTHERMAL_PORTS,
   run: (p: Params, inlets, ctx) => runHydrothermal(p, inlets, ctx, 1),
-  design: (p: Params, _inlets, run) => designHydrothermal(p, run, 'autoclave'),
+  design: (p: Params, _inlets, run, ctx) => designHydrothermal(p, run, 'autoclave', ctx),
 });
 
 /**
@@ -258,19 +258,19 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const eta = p.heatingEfficiency;
   const util = p.heatingUtility;
   const dT = Math.max(0, p.temperature - chargeK);
-  const ledger = new EnergyLedger();
+  const ledger = new EnergyLedger(ctx.describe !== false);
   const tText = `${(p.temperature - 273.15).toFixed(0)} °C`;
-  ledger.heat('sensible heat of the liquor', 'sensible', (hcLiquor * dT) / 1000, { utility: util, efficiency: eta, basis: `${(hcLiquor * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${tText} (reaction heat unknown, neglected)` });
-  ledger.heat('sensible heat of the solids', 'sensible', ((hcCharge - hcLiquor) * dT) / 1000, { utility: util, efficiency: eta, basis: `${((hcCharge - hcLiquor) * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K` });
+  ledger.heat('sensible heat of the liquor', 'sensible', (hcLiquor * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${(hcLiquor * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${tText} (reaction heat unknown, neglected)` });
+  ledger.heat('sensible heat of the solids', 'sensible', ((hcCharge - hcLiquor) * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${((hcCharge - hcLiquor) * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K` });
   const steelKgPerH = p.vesselSteel * p.autoclaveVolume * plan.batchesPerHour;
   const dTsteel = Math.max(0, p.temperature - tOut);
-  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: util, efficiency: eta, basis: `${p.vesselSteel} kg/m³ × ${p.autoclaveVolume} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
+  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: util, efficiency: eta, basis: () => `${p.vesselSteel} kg/m³ × ${p.autoclaveVolume} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
   const area = cylinderSurfaceM2(p.autoclaveVolume);
   const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
   const lossKw = wallLossKw(p.wallU, area, p.temperature, ctx.ambientK) * hotH * plan.batchesPerHour;
-  ledger.loss('autoclave wall losses', lossKw / eta, util, `${p.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${eta}`);
+  ledger.loss('autoclave wall losses', lossKw / eta, util, () => `${p.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${eta}`);
   const agitH = plan.heatH + plan.dwellH + plan.coolH;
-  ledger.motor('agitator', p.agitatorPower * p.autoclaveVolume * agitH * plan.batchesPerHour, `${p.agitatorPower} kW/m³ × ${p.autoclaveVolume} m³ × ${agitH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+  ledger.motor('agitator', p.agitatorPower * p.autoclaveVolume * agitH * plan.batchesPerHour, () => `${p.agitatorPower} kW/m³ × ${p.autoclaveVolume} m³ × ${agitH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
 
   const pSat = saturationPressurePa(p.temperature);
   const perKg = cam > 0 ? 1 / cam : 0;
@@ -314,7 +314,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
 }
 
 /** Design of the hydrothermal (or redox-mediated) batch vessel. */
-export function designHydrothermal(p: Params, run: UnitRun, vessel: string): UnitDesign {
+export function designHydrothermal(p: Params, run: UnitRun, vessel: string, ctx: RunContext): UnitDesign {
   const m = run.metrics ?? {};
   const cycle = { loadH: m.cycleLoad_h ?? p.loadTime, heatH: m.cycleHeat_h ?? 0, dwellH: p.duration, coolH: m.cycleCool_h ?? 0, unloadH: m.cycleUnload_h ?? p.unloadTime, cleanH: 0 };
   const total = cycle.loadH + cycle.heatH + cycle.dwellH + cycle.coolH + cycle.unloadH;
@@ -326,7 +326,7 @@ export function designHydrothermal(p: Params, run: UnitRun, vessel: string): Uni
     cycle,
     equipment: [{
       name: vessel,
-      description: `agitated ${vessel} ${p.autoclaveVolume} m³, ${pGaugeBar.toFixed(1)} barg design (pressure factor ${fP.toFixed(2)} × material ${p.materialFactor})`,
+      description: reportText(ctx, () => `agitated ${vessel} ${p.autoclaveVolume} m³, ${pGaugeBar.toFixed(1)} barg design (pressure factor ${fP.toFixed(2)} × material ${p.materialFactor})`),
       mode: 'batch',
       sizeUnit: 'm3',
       maxSize: p.autoclaveVolume,

@@ -24,7 +24,7 @@
  * neglected. Cost: jacketed agitated reactor × corrosion-resistant material factor (Ni alloy).
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { quantity, fraction, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
@@ -265,25 +265,25 @@ export const relithiationMoltenSalt = defineUnitOp({
     const solidsCharge: Stream = { components: {}, lots: lotsIn, temperatureK: chargeK };
     for (const id in c) if (!isGas(id)) solidsCharge.components[id] = id === 'LiOH' ? c[id]! + xi * MW.LiOH : c[id]!;
     const hcSolids = heatCapacityFlow_W_per_K(solidsCharge);
-    const ledger = new EnergyLedger();
-    ledger.heat('sensible heat of CAM and salt', 'sensible', (hcSolids * dT) / 1000, { utility: util, efficiency: eta, basis: `${(hcSolids * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C (reaction heat unknown, neglected)` });
-    ledger.heat(`heat of fusion of ${p.salt}`, 'latent', fusionKw, { utility: util, efficiency: eta, basis: `Σ kmol/h × ΔH_fus (kJ/mol: ${Object.keys(sys.x).map((id) => `${id} ${FUSION_KJ_PER_MOL[id]}`).join(', ')})` });
+    const ledger = new EnergyLedger(ctx.describe !== false);
+    ledger.heat('sensible heat of CAM and salt', 'sensible', (hcSolids * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${(hcSolids * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C (reaction heat unknown, neglected)` });
+    ledger.heat(`heat of fusion of ${p.salt}`, 'latent', fusionKw, { utility: util, efficiency: eta, basis: () => `Σ kmol/h × ΔH_fus (kJ/mol: ${Object.keys(sys.x).map((id) => `${id} ${FUSION_KJ_PER_MOL[id]}`).join(', ')})` });
     if (waterIn > 0) {
       const toBoil = Math.max(0, 373.15 - chargeK);
       const cpW = component('H2O').cp_J_per_kgK!;
       const cpV = component('H2O(g)').cp_J_per_kgK!;
       const waterKw = sensibleKw(waterIn, cpW, toBoil) + evaporationKw('H2O', waterIn) + sensibleKw(waterIn, cpV, Math.max(0, p.temperature - 373.15));
-      ledger.heat('water (hydrate and moisture) boiled off', 'latent', waterKw, { utility: util, efficiency: eta, basis: `${waterIn.toPrecision(4)} kg/h heated to 100 °C, evaporated (2256.5 kJ/kg) and superheated to ${(p.temperature - 273.15).toFixed(0)} °C` });
+      ledger.heat('water (hydrate and moisture) boiled off', 'latent', waterKw, { utility: util, efficiency: eta, basis: () => `${waterIn.toPrecision(4)} kg/h heated to 100 °C, evaporated (2256.5 kJ/kg) and superheated to ${(p.temperature - 273.15).toFixed(0)} °C` });
     }
     const steelKgPerH = p.vesselSteel * p.reactorVolume * plan.batchesPerHour;
     const dTsteel = Math.max(0, p.temperature - tOut);
-    ledger.heat('vessel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: util, efficiency: eta, basis: `${p.vesselSteel} kg/m³ × ${p.reactorVolume} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
+    ledger.heat('vessel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: util, efficiency: eta, basis: () => `${p.vesselSteel} kg/m³ × ${p.reactorVolume} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
     const area = cylinderSurfaceM2(p.reactorVolume);
     const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
     const lossKw = wallLossKw(p.wallU, area, p.temperature, ctx.ambientK) * hotH * plan.batchesPerHour;
-    ledger.loss('furnace wall losses', lossKw / eta, util, `${p.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${eta}`);
+    ledger.loss('furnace wall losses', lossKw / eta, util, () => `${p.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${eta}`);
     const agitH = plan.dwellH + plan.heatH / 2;
-    ledger.motor('agitator', p.agitatorPower * p.reactorVolume * agitH * plan.batchesPerHour, `${p.agitatorPower} kW/m³ × ${p.reactorVolume} m³ × ${agitH.toFixed(2)} h/batch (molten part) × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+    ledger.motor('agitator', p.agitatorPower * p.reactorVolume * agitH * plan.batchesPerHour, () => `${p.agitatorPower} kW/m³ × ${p.reactorVolume} m³ × ${agitH.toFixed(2)} h/batch (molten part) × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
 
     const perKg = cam > 0 ? 1 / cam : 0;
     const metrics: Record<string, number> = {
@@ -311,7 +311,7 @@ export const relithiationMoltenSalt = defineUnitOp({
     if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
     return { outlets: { solids: pruned(solids), vent: pruned(vent) }, draws, recycled, energy: ledger.build(), metrics, diagnostics };
   },
-  design: (p: Params, _inlets, run) => {
+  design: (p: Params, _inlets, run, ctx) => {
     const m = run.metrics ?? {};
     const cycle = { loadH: m.cycleLoad_h ?? p.loadTime, heatH: m.cycleHeat_h ?? 0, dwellH: p.duration, coolH: m.cycleCool_h ?? 0, unloadH: m.cycleUnload_h ?? p.unloadTime, cleanH: 0 };
     return {
@@ -320,7 +320,7 @@ export const relithiationMoltenSalt = defineUnitOp({
       cycle,
       equipment: [{
         name: 'molten-salt reactor',
-        description: `agitated Ni-alloy pot ${p.reactorVolume} m³ in an electric furnace, ${p.salt} at ${(p.temperature - 273.15).toFixed(0)} °C (material factor ${p.corrosionMaterialFactor})`,
+        description: reportText(ctx, () => `agitated Ni-alloy pot ${p.reactorVolume} m³ in an electric furnace, ${p.salt} at ${(p.temperature - 273.15).toFixed(0)} °C (material factor ${p.corrosionMaterialFactor})`),
         mode: 'batch',
         sizeUnit: 'm3',
         maxSize: p.reactorVolume,

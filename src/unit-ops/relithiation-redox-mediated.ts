@@ -36,5 +36,5 @@ export const relithiationRedoxMediated = defineUnitOp({
   params,
   ports: () => HYDROTHERMAL_PORTS,
   run: (p, inlets, ctx) => runHydrothermal(p, inlets, ctx, p.mediatorRateFactor),
-  design: (p, _inlets, run) => designHydrothermal(p, run, 'stirred tank'),
+  design: (p, _inlets, run, ctx) => designHydrothermal(p, run, 'stirred tank', ctx),
 });

@@ -28,7 +28,7 @@
  * evaporation, heating efficiency, kiln wall losses U·A·ΔT with A per t/h of throughput.
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { quantity, fraction, described } from '../schema/param.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
@@ -179,19 +179,19 @@ export const relithiationSolidState = defineUnitOp({
     for (const id in charge.components) if (!isGas(id)) powderKg += charge.components[id]!;
     const eta = p.heatingEfficiency;
     const util = p.heatingUtility;
-    const ledger = new EnergyLedger();
-    ledger.motor('powder mixer', p.mixingEnergy * powderKg, `${(p.mixingEnergy * 1000).toPrecision(3)} kWh/t × ${(powderKg / 1000).toPrecision(4)} t/h`);
-    ledger.heat('sensible heat of CAM and Li source', 'sensible', (hcCharge * dT) / 1000, { utility: util, efficiency: eta, basis: `${(hcCharge * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C` });
+    const ledger = new EnergyLedger(ctx.describe !== false);
+    ledger.motor('powder mixer', p.mixingEnergy * powderKg, () => `${(p.mixingEnergy * 1000).toPrecision(3)} kWh/t × ${(powderKg / 1000).toPrecision(4)} t/h`);
+    ledger.heat('sensible heat of CAM and Li source', 'sensible', (hcCharge * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${(hcCharge * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C` });
     if (xi > 0) {
       const h = SOURCE_DECOMPOSITION_KJ_PER_MOL_LI[src];
-      ledger.heat(`decomposition of the consumed ${src}`, 'reaction', (xi * h * 1000) / 3600, { utility: util, efficiency: eta, basis: `${xi.toPrecision(4)} kmol Li/h × ${h} kJ/mol Li (insertion exotherm not credited)` });
+      ledger.heat(`decomposition of the consumed ${src}`, 'reaction', (xi * h * 1000) / 3600, { utility: util, efficiency: eta, basis: () => `${xi.toPrecision(4)} kmol Li/h × ${h} kJ/mol Li (insertion exotherm not credited)` });
     }
     if (waterIn > 0) {
       const wKw = sensibleKw(waterIn, component('H2O').cp_J_per_kgK!, Math.max(0, 373.15 - tIn)) + evaporationKw('H2O', waterIn);
-      ledger.heat('moisture evaporated', 'latent', wKw, { utility: util, efficiency: eta, basis: `${waterIn.toPrecision(4)} kg/h heated to 100 °C and evaporated` });
+      ledger.heat('moisture evaporated', 'latent', wKw, { utility: util, efficiency: eta, basis: () => `${waterIn.toPrecision(4)} kg/h heated to 100 °C and evaporated` });
     }
     const area = p.kilnSurface * (powderKg / 1000);
-    ledger.loss('kiln wall losses', wallLossKw(p.kilnU, area, p.temperature, ctx.ambientK) / eta, util, `${p.kilnU} W/(m²·K) × ${area.toPrecision(4)} m² (${p.kilnSurface} m²·h/t) × ${(p.temperature - ctx.ambientK).toFixed(1)} K ÷ ${eta}`);
+    ledger.loss('kiln wall losses', wallLossKw(p.kilnU, area, p.temperature, ctx.ambientK) / eta, util, () => `${p.kilnU} W/(m²·K) × ${area.toPrecision(4)} m² (${p.kilnSurface} m²·h/t) × ${(p.temperature - ctx.ambientK).toFixed(1)} K ÷ ${eta}`);
 
     const heatH = dT / p.heatingRate;
     const coolH = Math.max(0, p.temperature - p.dischargeTemperature) / p.coolingRate;
@@ -218,7 +218,7 @@ export const relithiationSolidState = defineUnitOp({
     if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
     return { outlets: { product: pruned(product), vent: pruned(vent) }, draws, recycled: {}, energy: ledger.build(), metrics, diagnostics };
   },
-  design: (p: Params, _inlets, run) => {
+  design: (p: Params, _inlets, run, ctx) => {
     const m = run.metrics ?? {};
     const powder = m.powderKgPerHour ?? 0;
     return {
@@ -240,7 +240,7 @@ export const relithiationSolidState = defineUnitOp({
         },
         {
           name: 'calciner',
-          description: `calciner at ${(p.temperature - 273.15).toFixed(0)} °C, ${p.duration} h dwell`,
+          description: reportText(ctx, () => `calciner at ${(p.temperature - 273.15).toFixed(0)} °C, ${p.duration} h dwell`),
           mode: 'continuous',
           sizeUnit: 't/h',
           maxSize: p.calcinerSize,

@@ -33,7 +33,7 @@
  *   consumablesPerHour.saggar (priced per item, EverBatt $25 each).
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
@@ -266,25 +266,25 @@ export const sintering = defineUnitOp({
     // 6. Energy.
     const trip = sinteringTrip(p, feed.temperatureK);
     const heat = { utility: p.heating, efficiency: p.kilnEfficiency } as const;
-    const ledger = new EnergyLedger();
+    const ledger = new EnergyLedger(ctx.describe !== false);
     const dT = Math.max(0, p.peak - feed.temperatureK);
     const solidCp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(condensed(feed.components));
-    ledger.heat('powder and residues to the peak', 'sensible', solidCp * dT, { ...heat, basis: `${(solidCp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K` });
+    ledger.heat('powder and residues to the peak', 'sensible', solidCp * dT, { ...heat, basis: () => `${(solidCp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K` });
     const saggarTripsPerH = powderKg / p.saggarPowder;
     const saggarKg = saggarTripsPerH * p.saggarMass;
     const dTs = Math.max(0, p.peak - ctx.ambientK);
-    ledger.heat('saggars (heated every trip)', 'sensible', sensibleKw(saggarKg, p.saggarCp, dTs), { ...heat, basis: `${saggarTripsPerH.toPrecision(4)} saggar trips/h × ${p.saggarMass} kg × ${p.saggarCp} J/(kg·K) × ${dTs.toFixed(1)} K` });
+    ledger.heat('saggars (heated every trip)', 'sensible', sensibleKw(saggarKg, p.saggarCp, dTs), { ...heat, basis: () => `${saggarTripsPerH.toPrecision(4)} saggar trips/h × ${p.saggarMass} kg × ${p.saggarCp} J/(kg·K) × ${dTs.toFixed(1)} K` });
     const gasCp = p.atmosphere === 'O2' ? (component('O2').cp_J_per_kgK ?? 918) : p.atmosphere === 'N2' ? (component('N2').cp_J_per_kgK ?? 1040) : AIR_O2_MASS_FRACTION * (component('O2').cp_J_per_kgK ?? 918) + (1 - AIR_O2_MASS_FRACTION) * (component('N2').cp_J_per_kgK ?? 1040);
-    ledger.heat(`${p.atmosphere} atmosphere to the peak`, 'sensible', sensibleKw(gasKg, gasCp, dTs), { ...heat, basis: `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTs.toFixed(1)} K (298 K Cp; no heat recovery)` });
+    ledger.heat(`${p.atmosphere} atmosphere to the peak`, 'sensible', sensibleKw(gasKg, gasCp, dTs), { ...heat, basis: () => `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTs.toFixed(1)} K (298 K Cp; no heat recovery)` });
     for (const id in evaporated) {
       const c = component(id);
       const kg = evaporated[id]!;
-      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { ...heat, basis: `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` });
+      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { ...heat, basis: () => `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` });
     }
     const wall = kilnWallLoss({ powderKgPerMetre: p.kilnLoading, surfacePerMetre_m2: p.kilnSurface, u_W_per_m2K: p.wallU }, powderKg, trip.heatH, trip.dwellH, trip.coolH, p.peak, ctx.ambientK);
     const everbattKw = (EVERBATT_LINE_KW * powderKg) / EVERBATT_LINE_KG_PER_H;
-    ledger.loss('kiln wall losses', wall.kw, p.heating, `U ${p.wallU} W/(m²·K) × ${p.kilnSurface} m²/m × ${wall.length_m.toPrecision(4)} m (dwell zone at the peak, ramps at the mean); cross-check: EverBatt rates 800 kW per 2,000 t/yr line (REFERENCE.md 1.3.6) → ${everbattKw.toPrecision(4)} kW for ${powderKg.toPrecision(4)} kg/h`);
-    ledger.motor('roller drives and fans', p.rollerDrive * wall.length_m, `${wall.length_m.toPrecision(4)} m × ${p.rollerDrive} kW/m`);
+    ledger.loss('kiln wall losses', wall.kw, p.heating, () => `U ${p.wallU} W/(m²·K) × ${p.kilnSurface} m²/m × ${wall.length_m.toPrecision(4)} m (dwell zone at the peak, ramps at the mean); cross-check: EverBatt rates 800 kW per 2,000 t/yr line (REFERENCE.md 1.3.6) → ${everbattKw.toPrecision(4)} kW for ${powderKg.toPrecision(4)} kg/h`);
+    ledger.motor('roller drives and fans', p.rollerDrive * wall.length_m, () => `${wall.length_m.toPrecision(4)} m × ${p.rollerDrive} kW/m`);
 
     const saggarsReplaced = saggarTripsPerH / p.saggarTrips;
     return {
@@ -306,7 +306,7 @@ export const sintering = defineUnitOp({
       diagnostics,
     };
   },
-  design: (p, inlets, run) => {
+  design: (p, inlets, run, ctx) => {
     const trip = sinteringTrip(p, inlets.feed?.temperatureK ?? p.peak);
     const tripH = trip.heatH + trip.dwellH + trip.coolH;
     const kiln = costOf('rollerHearthKiln');
@@ -318,7 +318,7 @@ export const sintering = defineUnitOp({
       equipment: [
         {
           name: 'roller-hearth-kiln',
-          description: `roller-hearth kiln line with saggar handling (trip ${tripH.toFixed(2)} h: heat ${trip.heatH.toFixed(2)} + dwell ${trip.dwellH} + cool ${trip.coolH.toFixed(2)})`,
+          description: reportText(ctx, () => `roller-hearth kiln line with saggar handling (trip ${tripH.toFixed(2)} h: heat ${trip.heatH.toFixed(2)} + dwell ${trip.dwellH} + cool ${trip.coolH.toFixed(2)})`),
           mode: 'continuous',
           sizeUnit: 't/yr',
           maxSize: kiln.maxSize,

@@ -355,8 +355,8 @@ export const sorting = defineUnitOp({
     }
     const feedKg = streamMass(feed);
     if (camTotal === 0 && feedKg > 0) diagnostics.push({ code: 'no-lots', severity: 'warning', where: ctx.unitId, message: 'the feed of the sorter carries no cathode lots; everything goes to rejects' });
-    const energy = new EnergyLedger()
-      .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg`)
+    const energy = new EnergyLedger(ctx.describe !== false)
+      .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, () => `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg`)
       .build();
     const out: Record<string, Stream> = {};
     const metrics: Record<string, number> = {};

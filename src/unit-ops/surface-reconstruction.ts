@@ -169,23 +169,23 @@ export const surfaceReconstruction = defineUnitOp({
     }
 
     // Energy.
-    const ledger = new EnergyLedger();
+    const ledger = new EnergyLedger(ctx.describe !== false);
     const slurryM3 = (split.water + solutionKg) / LIQUOR_DENSITY_KG_PER_M3 + lotsVolume_m3_per_h(feed.lots) + split.insolubleMass / OTHER_SOLIDS_DENSITY_KG_PER_M3;
     const cycle = cycleOf(p, feed.temperatureK);
     const cycleH = cycle.loadH + cycle.heatH + cycle.dwellH + cycle.coolH + cycle.unloadH + cycle.cleanH;
     if (citric) {
-      ledger.electric('ultrasound', 'other', p.ultrasonicPower * slurryM3 * p.etchTime, `${slurryM3.toPrecision(4)} m³/h slurry × ${p.etchTime} h × ${p.ultrasonicPower} kW/m³`);
-      ledger.motor('agitation', p.agitatorPower * slurryM3 * p.etchTime, `${slurryM3.toPrecision(4)} m³/h × ${p.etchTime} h × ${p.agitatorPower} kW/m³`);
+      ledger.electric('ultrasound', 'other', p.ultrasonicPower * slurryM3 * p.etchTime, () => `${slurryM3.toPrecision(4)} m³/h slurry × ${p.etchTime} h × ${p.ultrasonicPower} kW/m³`);
+      ledger.motor('agitation', p.agitatorPower * slurryM3 * p.etchTime, () => `${slurryM3.toPrecision(4)} m³/h × ${p.etchTime} h × ${p.agitatorPower} kW/m³`);
     } else {
       const cpFlow = heatCapacityFlow_W_per_K(feed) / 1000 + (solutionKg * WATER_CP()) / 3.6e6;
       const dT = Math.max(0, p.temperature - feed.temperatureK);
-      ledger.heat('slurry to temperature', 'sensible', cpFlow * dT, { utility: p.heating, efficiency: p.heaterEfficiency, basis: `${(cpFlow * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K` });
+      ledger.heat('slurry to temperature', 'sensible', cpFlow * dT, { utility: p.heating, efficiency: p.heaterEfficiency, basis: () => `${(cpFlow * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K` });
       const vTotal = (slurryM3 * cycleH) / p.workingFill;
       const vItem = Math.min(vTotal, VESSEL_M3);
       const area = vItem > 0 ? (vTotal / vItem) * cylinderSurfaceM2(vItem) : 0;
       const hotShare = cycleH > 0 ? (cycle.heatH / 2 + cycle.dwellH + cycle.coolH / 2) / cycleH : 0;
-      ledger.loss('autoclave wall losses', wallLossKw(p.wallU, area, p.temperature, ctx.ambientK) * hotShare, p.heating, `U ${p.wallU} W/(m²·K) × ${area.toPrecision(4)} m² (autoclave volume ${vTotal.toPrecision(4)} m³ in ≤${VESSEL_M3} m³ vessels) × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${(hotShare * 100).toFixed(0)} % of the cycle hot`);
-      ledger.motor('agitation', p.agitatorPower * slurryM3 * p.time, `${slurryM3.toPrecision(4)} m³/h × ${p.time} h × ${p.agitatorPower} kW/m³`);
+      ledger.loss('autoclave wall losses', wallLossKw(p.wallU, area, p.temperature, ctx.ambientK) * hotShare, p.heating, () => `U ${p.wallU} W/(m²·K) × ${area.toPrecision(4)} m² (autoclave volume ${vTotal.toPrecision(4)} m³ in ≤${VESSEL_M3} m³ vessels) × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${(hotShare * 100).toFixed(0)} % of the cycle hot`);
+      ledger.motor('agitation', p.agitatorPower * slurryM3 * p.time, () => `${slurryM3.toPrecision(4)} m³/h × ${p.time} h × ${p.agitatorPower} kW/m³`);
     }
     return {
       outlets: { solids, liquor, vent },

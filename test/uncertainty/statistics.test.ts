@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileOfSorted, summarize, spearman, ranks, histogram } from '../../src/uncertainty/statistics.js';
+import { percentileOfSorted, summarize, spearman, spearmanMatrix, ranks, histogram } from '../../src/uncertainty/statistics.js';
 
 describe('statistics', () => {
   it('percentiles interpolate between order statistics (type 7)', () => {
@@ -18,6 +18,14 @@ describe('statistics', () => {
     expect(spearman(x, x.map((v) => Math.exp(v / 3) + v ** 3))).toBe(1);
     expect(spearman(x, x.map((v) => -v))).toBe(-1);
     expect(spearman(x, x.map(() => 4))).toBeNull();
+  });
+
+  it('Spearman matrix: every pair exactly as spearman gives it (columns with failed samples too)', () => {
+    const x = Array.from({ length: 300 }, (_, i) => Math.sin(i * 1.7) * 5);
+    const xs = [x, x.map((v, i) => (i % 37 === 0 ? NaN : v * v)), x.map(() => 2)];
+    const ys = [x.map((v) => Math.round(v)), Float64Array.from(x, (v, i) => (i === 5 ? NaN : Math.cos(v))), x.map((v) => -(v ** 3))];
+    const m = spearmanMatrix(xs, ys);
+    xs.forEach((a, i) => ys.forEach((b, j) => expect(Object.is(m[i]![j], spearman(a, b)), `${i},${j}`).toBe(true)));
   });
 
   it('average ranks for ties; histogram counts every finite value', () => {

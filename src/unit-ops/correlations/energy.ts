@@ -25,6 +25,17 @@ export function evaporationKw(componentId: string, kgPerHour: number): number {
   return (kgPerHour * c.latentHeat_J_per_kg) / 3.6e6;
 }
 
+/**
+ * Short derivation of an energy item shown in reports: the text, or a function that writes it —
+ * called only when the run describes (a Monte Carlo sample does not, and skips the formatting).
+ */
+export type BasisText = string | (() => string);
+
+/** The text of a basis. */
+export function basisText(b: BasisText): string {
+  return typeof b === 'string' ? b : b();
+}
+
 /** Options of a heat item. */
 export interface HeatOptions {
   /** Supplying utility: electricity (resistive), natural gas (fired) or steam. */
@@ -32,13 +43,22 @@ export interface HeatOptions {
   /** Fraction of delivered energy that reaches the material (0 < η ≤ 1). */
   efficiency: number;
   /** Short derivation shown in reports. */
-  basis: string;
+  basis: BasisText;
 }
 
-/** Collects the energy items of one unit and produces its EnergyUse. */
+/**
+ * Collects the energy items of one unit and produces its EnergyUse. With `describe` false
+ * (RunContext.describe: a Monte Carlo sample) the items carry no basis text.
+ */
 export class EnergyLedger {
   private readonly items: EnergyItem[] = [];
   private minimum = 0;
+
+  constructor(readonly describe = true) {}
+
+  private text(basis: BasisText): string | undefined {
+    return this.describe ? basisText(basis) : undefined;
+  }
 
   /**
    * A heat duty: `minimumKw` is what the material needs (sensible, latent or reaction); the
@@ -48,25 +68,25 @@ export class EnergyLedger {
     if (!(o.efficiency > 0 && o.efficiency <= 1)) throw new Error(`internal: efficiency ${o.efficiency} of "${name}" outside (0, 1]`);
     if (minimumKw <= 0) return this;
     this.minimum += minimumKw;
-    this.items.push({ name, category, kw: minimumKw / o.efficiency, utility: o.utility, basis: `${o.basis}; ÷ efficiency ${o.efficiency}` });
+    this.items.push({ name, category, kw: minimumKw / o.efficiency, utility: o.utility, basis: this.describe ? `${basisText(o.basis)}; ÷ efficiency ${o.efficiency}` : undefined });
     return this;
   }
 
   /** A loss (wall/radiation loss, holding energy) on a utility, kW delivered. */
-  loss(name: string, kw: number, utility: 'electricity' | HeatUtility, basis: string): this {
-    if (kw > 0) this.items.push({ name, category: 'loss', kw, utility, basis });
+  loss(name: string, kw: number, utility: 'electricity' | HeatUtility, basis: BasisText): this {
+    if (kw > 0) this.items.push({ name, category: 'loss', kw, utility, basis: this.text(basis) });
     return this;
   }
 
   /** Electric motors, pumps, fans, kW. */
-  motor(name: string, kw: number, basis: string): this {
-    if (kw > 0) this.items.push({ name, category: 'motor', kw, utility: 'electricity', basis });
+  motor(name: string, kw: number, basis: BasisText): this {
+    if (kw > 0) this.items.push({ name, category: 'motor', kw, utility: 'electricity', basis: this.text(basis) });
     return this;
   }
 
   /** Any other electricity use (electrochemical cells, ultrasound, sorting sensors), kW. */
-  electric(name: string, category: 'electrochemical' | 'other', kw: number, basis: string): this {
-    if (kw > 0) this.items.push({ name, category, kw, utility: 'electricity', basis });
+  electric(name: string, category: 'electrochemical' | 'other', kw: number, basis: BasisText): this {
+    if (kw > 0) this.items.push({ name, category, kw, utility: 'electricity', basis: this.text(basis) });
     return this;
   }
 

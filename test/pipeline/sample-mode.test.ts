@@ -1,0 +1,112 @@
+/**
+ * The sampling mode of evaluate (`mode: 'sample'`, what Monte Carlo, tornado and Sobol samples
+ * use) skips the work only reports need, but its KPIs are the report mode's, bit for bit: for every
+ * shipped scenario and route, and for patched models like the samples of an uncertainty run.
+ */
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadRawScenario, type RawScenario } from '../../src/pipeline/load.js';
+import { resolveModel, type Model } from '../../src/pipeline/resolve.js';
+import { evaluate } from '../../src/pipeline/evaluate.js';
+import { kpisOf } from '../../src/pipeline/document.js';
+import type { Patch } from '../../src/pipeline/patch.js';
+import { numericKpis, scenarioKpis } from '../../src/uncertainty/evaluator.js';
+
+const yamlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
+const REFERENCE = 'scenarios/reference-cn.yaml';
+
+/** KPIs of both modes, compared key by key with Object.is (=== that also holds for NaN). */
+function expectSameKpis(model: Model): void {
+  const report = kpisOf(evaluate(model));
+  const sample = kpisOf(evaluate(model, { mode: 'sample' }));
+  expect(Object.keys(sample)).toEqual(Object.keys(report));
+  for (const k of Object.keys(report)) {
+    const a = report[k];
+    const b = sample[k];
+    if (a !== null && typeof a === 'object') expect(b, k).toStrictEqual(a);
+    else expect(Object.is(b, a), `${k}: sample ${String(b)} vs report ${String(a)}`).toBe(true);
+  }
+}
+
+/** Patches like those of the reference scenario's uncertain inputs, at low, middle and high values. */
+const SAMPLES: Patch[][] = [
+  [],
+  [
+    { path: 'prices.LiOH·H2O', value: '6 USD/kg' },
+    { path: 'prices.quality-factor', value: 0.8 },
+    { path: 'prices.electricity', value: '0.07 USD/kWh' },
+    { path: 'finance.discountRate', value: 0.08 },
+    { path: 'relith.temperature', value: '200 degC' },
+    { path: 'feed.lots[ev-811].liPerTm', value: 0.71 },
+  ],
+  [
+    { path: 'prices.LiOH·H2O', value: '17.3 USD/kg' },
+    { path: 'prices.quality-factor', value: 0.93 },
+    { path: 'prices.electricity', value: '0.0913 USD/kWh' },
+    { path: 'finance.discountRate', value: 0.1047 },
+    { path: 'relith.temperature', value: '221.7 degC' },
+    { path: 'feed.lots[ev-811].liPerTm', value: 0.8123 },
+  ],
+  [
+    { path: 'prices.LiOH·H2O', value: '30 USD/kg' },
+    { path: 'prices.quality-factor', value: 1 },
+    { path: 'prices.electricity', value: '0.11 USD/kWh' },
+    { path: 'finance.discountRate', value: 0.12 },
+    { path: 'relith.temperature', value: '240 degC' },
+    { path: 'feed.lots[ev-811].liPerTm', value: 0.89 },
+  ],
+  // Other sections and parameters a study may vary.
+  [{ path: 'plant.capacity', value: '7000 t/yr' }, { path: 'sinter.peak', value: '800 degC' }, { path: 'wash.stages', value: 2 }],
+  [{ path: 'finance.taxRate', value: 0.3 }, { path: 'finance.life', value: '12 yr' }, { path: 'prices.labour', value: '9 USD/h' }],
+];
+
+describe('evaluate in sampling mode', () => {
+  for (const f of yamlIn('scenarios')) {
+    it(`${f}: the KPIs are identical to the report mode's`, () => {
+      expectSameKpis(resolveModel(loadRawScenario(f)));
+    });
+  }
+
+  for (const f of yamlIn('flowsheets')) {
+    it(`${f} with the reference feed: the KPIs are identical to the report mode's`, () => {
+      expectSameKpis(resolveModel(loadRawScenario(REFERENCE, f)));
+    });
+  }
+
+  it('patched models (Monte Carlo samples, study points): the KPIs are identical to the report mode\'s', () => {
+    const raw: RawScenario = loadRawScenario(REFERENCE);
+    for (const patches of SAMPLES) expectSameKpis(resolveModel(raw, patches));
+  });
+
+  it('scenarioKpis (what every sample runs) gives the numeric KPIs of the full run', () => {
+    const raw = loadRawScenario(REFERENCE);
+    for (const patches of SAMPLES) {
+      expect(scenarioKpis(raw, patches)).toStrictEqual(numericKpis(kpisOf(evaluate(resolveModel(raw, patches)))));
+    }
+  });
+
+  it('skips what only reports show, and still checks the plant-wide closure', () => {
+    const model = resolveModel(loadRawScenario(REFERENCE));
+    const report = evaluate(model);
+    const sample = evaluate(model, { mode: 'sample' });
+    expect(report.balances.units.length).toBe(model.flowsheet.units.length);
+    expect(sample.balances.units).toEqual([]);
+    expect(sample.balances.plant).toStrictEqual(report.balances.plant);
+    expect(sample.balances.worstClosure).toBeLessThanOrEqual(report.balances.worstClosure);
+    expect(sample.balances.energyKwhPerHour).toStrictEqual(report.balances.energyKwhPerHour);
+    expect(sample.balances.reagents).toStrictEqual(report.balances.reagents);
+    expect(sample.sizing.schedule.entries).toEqual([]);
+    for (const [id, run] of report.solution.runs) {
+      const items = sample.solution.runs.get(id)!.energy.items;
+      expect(items.map((i) => [i.name, i.kw]), id).toStrictEqual(run.energy.items.map((i) => [i.name, i.kw]));
+      expect(items.every((i) => i.basis === undefined), id).toBe(true);
+      expect(run.energy.items.every((i) => typeof i.basis === 'string' && i.basis.length > 0), id).toBe(true);
+    }
+    const kiln = (ev: typeof report) => ev.sizing.equipment.find((e) => e.unitId === 'sinter')!.description;
+    expect(kiln(sample)).toBe('');
+    expect(kiln(report)).toMatch(/^roller-hearth kiln line/);
+    expect(sample.diagnostics.some((d) => d.code === 'loop-converged')).toBe(false);
+    expect(report.diagnostics.some((d) => d.code === 'loop-converged')).toBe(true);
+  });
+});
