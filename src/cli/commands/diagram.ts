@@ -19,7 +19,6 @@ import { RegenflowError, inputErrors, type InputIssue } from '../../schema/error
 import { msg } from '../../schema/messages.js';
 import { flowsheetSvg, flowsheetSvgOf } from '../../export/diagram.js';
 import { sankeySvg } from '../../export/sankey.js';
-import { svgToPng } from '../../export/png.js';
 import type { CommandContext } from './context.js';
 
 /** Picture formats, by extension of the output file. */
@@ -63,7 +62,7 @@ export function diagramCommand(ctx: CommandContext): CommandModule {
       .option('sankey', { type: 'boolean', default: false, describe: 'draw the Sankey of the mass flows of the run (scenario only) instead of the flowsheet' })
       .option('width', { type: 'number', describe: 'width of a PNG in pixels (default: the drawing\'s own size)' })
       .option('flowsheet', { type: 'string', describe: "use this flowsheet instead of the scenario's" }),
-    handler: (a) => {
+    handler: async (a) => {
       const out = a.out as string;
       const ext = extname(out).toLowerCase();
       if (!(PICTURE_EXTENSIONS as readonly string[]).includes(ext)) {
@@ -74,7 +73,8 @@ export function diagramCommand(ctx: CommandContext): CommandModule {
         throw new RegenflowError('picture-width', msg.pictureWidth(width), { place: { path: '--width' } });
       }
       const { svg, what } = diagramSvg(a.file as string, { sankey: a.sankey as boolean, ...(a.flowsheet ? { flowsheet: a.flowsheet as string } : {}) });
-      writeFileAtomic(out, ext === '.png' ? svgToPng(svg, width) : svg);
+      // The PNG renderer (a native module) is loaded only when a PNG is asked for.
+      writeFileAtomic(out, ext === '.png' ? (await import('../../export/png.js')).svgToPng(svg, width) : svg);
       ctx.io.out(`wrote ${out}: ${what}`);
     },
   };
