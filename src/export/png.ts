@@ -4,6 +4,11 @@
  * is what the pictures ask for, and resvg falls back to any installed sans-serif font.
  */
 import { Resvg } from '@resvg/resvg-js';
+import { existsSync } from 'node:fs';
+
+/** DejaVu Sans as Debian installs it (fonts-dejavu-core); loading two files beats scanning every system font. */
+const DEJAVU = ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'];
+const FONT_FILES = DEJAVU.every((f) => existsSync(f)) ? DEJAVU : null;
 
 /** Render an SVG document to PNG bytes, `widthPx` wide (default: the SVG's own width). */
 export function svgToPng(svg: string, widthPx?: number): Buffer {
@@ -11,7 +16,9 @@ export function svgToPng(svg: string, widthPx?: number): Buffer {
   const resvg = new Resvg(svg, {
     background: '#ffffff',
     fitTo: widthPx === undefined ? { mode: 'original' } : { mode: 'width', value: Math.round(widthPx) },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+    font: FONT_FILES
+      ? { loadSystemFonts: false, fontFiles: FONT_FILES, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' }
+      : { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
     shapeRendering: 2,
     textRendering: 1,
     logLevel: 'off',
