@@ -8,12 +8,15 @@ import { toInputIssues } from '../schema/issues.js';
 import { flowsheetFileSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-schema.js';
 import { feedSchema } from '../schema/feed.js';
 import { plantSchema } from '../schema/scenario.js';
-import { loadRawScenario } from './load.js';
+import { loadRawScenario, readPriceSets, SHIPPED_PRICE_SETS } from './load.js';
+import { resolvePrices } from '../economics/prices.js';
+import { REGIONS, type Region } from '../schema/scenario.js';
+import { basename, dirname } from 'node:path';
 import { resolveModel, resolveFlowsheet } from './resolve.js';
 import type { z } from 'zod';
 
 /** What kind of input file a document is. */
-export type FileKind = 'scenario' | 'flowsheet' | 'feed' | 'plant';
+export type FileKind = 'scenario' | 'flowsheet' | 'feed' | 'plant' | 'prices';
 
 /** Guess the kind of an input file from its fields. */
 export function fileKindOf(data: unknown): FileKind | undefined {
@@ -23,6 +26,7 @@ export function fileKindOf(data: unknown): FileKind | undefined {
   if ('units' in d || 'streams' in d) return 'flowsheet';
   if ('lots' in d) return 'feed';
   if ('capacity' in d) return 'plant';
+  if ('items' in d || 'extends' in d) return 'prices';
   return undefined;
 }
 
@@ -31,7 +35,7 @@ export function validateFile(file: string): FileKind {
   const doc = readDocument(file);
   const kind = fileKindOf(doc.data);
   if (!kind) {
-    throw new RegenflowError('unknown-file-kind', `cannot tell what this file is (no flowsheet:, units:, lots: or capacity: field); a scenario names its flowsheet, a flowsheet lists units and streams, a feed lists lots, a plant gives its capacity`, { place: { file, line: 1, column: 1 } });
+    throw new RegenflowError('unknown-file-kind', `cannot tell what this file is (no flowsheet:, units:, lots:, capacity: or items: field); a scenario names its flowsheet, a flowsheet lists units and streams, a feed lists lots, a plant gives its capacity, a price set lists items`, { place: { file, line: 1, column: 1 } });
   }
   const part = { doc, at: [], data: doc.data };
   const issues: InputIssue[] = [];
@@ -48,7 +52,15 @@ export function validateFile(file: string): FileKind {
     const fs = check(flowsheetFileSchema) as FlowsheetSpec | undefined;
     if (fs) resolveFlowsheet(fs, part, issues);
   } else if (kind === 'feed') check(feedSchema);
-  else check(plantSchema);
+  else if (kind === 'plant') check(plantSchema);
+  else {
+    // A price set: resolved as a scenario would use it (its `extends` chain from the shipped sets
+    // and the sets beside it), for its own region.
+    const region = (doc.data as { region?: unknown }).region;
+    const beside = basename(dirname(file)) === 'prices' ? [dirname(file)] : [];
+    const sets = readPriceSets([SHIPPED_PRICE_SETS, ...beside]);
+    resolvePrices(doc.data, (REGIONS as readonly unknown[]).includes(region) ? (region as Region) : 'US', sets, { where: doc, at: [] });
+  }
   if (issues.length > 0) throw inputErrors(issues);
   return kind;
 }

@@ -198,8 +198,33 @@ export function sameDimension(a: Dimension, b: Dimension): boolean {
   return true;
 }
 
-/** Human-readable dimension, e.g. "mass/time". */
+/** Derived dimensions people name, tried when describing a compound dimension. */
+const NAMED: [string, Dimension][] = [['energy', ENERGY], ['power', POWER], ['pressure', PRESSURE], ['volume', VOLUME], ['area', AREA]];
+
+/**
+ * Human-readable dimension, e.g. "mass/time", "money/energy" (not "time^2·money/mass·length^2"):
+ * a named derived dimension is factored out when that leaves fewer base terms.
+ */
 export function describeDimension(d: Dimension): string {
+  const terms = (x: readonly number[]) => x.filter((e) => e !== 0).length;
+  let best = { text: describeBase(d), cost: terms(d) };
+  for (const [name, nd] of NAMED) {
+    for (const sign of [1, -1]) {
+      const rest = d.map((e, k) => e - sign * nd[k]!) as unknown as Dimension;
+      const cost = terms(rest) + 1;
+      // On a tie the named form wins when what is left is per mass, amount or money (kWh/kg → energy/mass).
+      const perBase = rest[1] === 0 && rest[2] === 0;
+      if (cost < best.cost || (cost === best.cost && perBase && best.text.includes('length'))) {
+        const r = describeBase(rest);
+        const text = sign > 0 ? (r === 'dimensionless' ? name : r.startsWith('1/') ? `${name}${r.slice(1)}` : `${r.split('/')[0]}·${name}${r.includes('/') ? '/' + r.split('/')[1] : ''}`) : r === 'dimensionless' ? `1/${name}` : `${r}/${name}`;
+        best = { text, cost };
+      }
+    }
+  }
+  return best.text;
+}
+
+function describeBase(d: Dimension): string {
   const num: string[] = [];
   const den: string[] = [];
   d.forEach((e, k) => {

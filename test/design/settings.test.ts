@@ -69,7 +69,7 @@ describe('design settings', () => {
   it('a fixed size of the wrong dimension is an input error', () => {
     const settings = resolveDesignSettings({ fixedSizes: { 'relith.autoclave': '3 kg' } });
     const e = errorOf(() => sizePlant(plant, 6400, 1, settings));
-    expect(e.message).toBe('design.fixedSizes.relith.autoclave: "3 kg" is mass but length^3 is expected (unit m3) ("3 kg"); give a number in m3 or a string with a unit, e.g. "1 m3"');
+    expect(e.message).toBe('design.fixedSizes.relith.autoclave: "3 kg" is mass but volume is expected (unit m3) ("3 kg"); give a number in m3 or a string with a unit, e.g. "1 m3"');
   });
 
   it('places messages at the line of the scenario file when given the section part', () => {

@@ -126,7 +126,7 @@ describe('errors name the item and what to do', () => {
     expect(errorOf(() => resolvePrices({ set: 'us-2030' }, 'US', sets)).message).toBe(`prices.set: ${msg.unknownPriceSet('us-2030', Object.keys(sets).sort())}`);
     expect(errorOf(() => resolvePrices({ overrides: { electricity: '0.2 GBP/kWh' } }, 'US', sets)).issues[0]!.message).toBe(msg.unknownCurrency('GBP', '0.2 GBP/kWh', []));
     expect(errorOf(() => resolvePrices({ overrides: { NMP: -1 } }, 'US', sets)).issues[0]!.message).toBe(msg.priceNegative('NMP', '-1 USD/kg'));
-    expect(errorOf(() => resolvePrices({ overrides: { NMP: '3 USD/kWh' } }, 'US', sets)).issues[0]!.message).toMatch(/^"3 USD\/kWh" is time\^2·money\/mass·length\^2 but money\/mass is expected \(unit USD\/kg\)/);
+    expect(errorOf(() => resolvePrices({ overrides: { NMP: '3 USD/kWh' } }, 'US', sets)).issues[0]!.message).toMatch(/^"3 USD\/kWh" is money\/energy but money\/mass is expected \(unit USD\/kg\)/);
     // feed prices may be negative (the recycler is paid)
     expect(resolvePrices({ overrides: { 'feed.NCM622': '-1 USD/kg' } }, 'US', sets).items['feed.NCM622']!.value).toBe(-1);
   });

@@ -39,3 +39,18 @@ describe('quantities with units', () => {
     expect(parseUnit('mA/cm2').factor).toBeCloseTo(10, 12);
   });
 });
+
+describe('dimension names in messages', () => {
+  it('names derived dimensions people use', async () => {
+    const { describeDimension, parseUnit } = await import('../../src/schema/quantity.js');
+    const d = (u: string) => describeDimension(parseUnit(u).dims);
+    expect(d('USD/kWh')).toBe('money/energy');
+    expect(d('kWh/kg')).toBe('energy/mass');
+    expect(d('J/(kg K)')).toBe('energy/mass·temperature');
+    expect(d('m3')).toBe('volume');
+    expect(d('mol/L')).toBe('amount/volume');
+    expect(d('kg/h')).toBe('mass/time');
+    expect(d('kW')).toBe('power');
+    expect(d('')).toBe('dimensionless');
+  });
+});
