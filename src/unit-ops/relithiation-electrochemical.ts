@@ -28,7 +28,7 @@ import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { emptyStream, mixStreams } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
-import { MW, FARADAY, add, supply, isGas, liquorClassifier, pruned, lotFactorParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
+import { MW, FARADAY, add, supply, liquorClassifier, dischargeWetBatch, pruned, lotFactorParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
 
 const MW_LI2SO4 = component('Li2SO4').molarMass_g_per_mol;
 const MW_H2SO4 = component('H2SO4').molarMass_g_per_mol;
@@ -167,21 +167,7 @@ export const relithiationElectrochemical = defineUnitOp({
     solids.lots = lots;
     add(vent.components, 'O2', o2);
     add(vent.components, 'H2', h2);
-    let liquorKg = 0;
-    let solidsKg = lotsOutKg;
-    for (const id in c) {
-      const kg = c[id]!;
-      if (isGas(id)) add(vent.components, id, kg);
-      else if (isLiquor(id)) liquorKg += kg;
-      else { add(solids.components, id, kg); solidsKg += kg; }
-    }
-    const fCake = liquorKg > 0 ? Math.min(1, (p.entrainedElectrolyte * solidsKg * rho) / 1000 / liquorKg) : 0;
-    for (const id in c) {
-      if (!isLiquor(id) || isGas(id)) continue;
-      const kg = c[id]!;
-      add(solids.components, id, kg * fCake);
-      add(electrolyte.components, id, kg * (1 - fCake));
-    }
+    dischargeWetBatch(c, isLiquor, { solids, liquor: electrolyte, vent }, lotsOutKg, p.entrainedElectrolyte, rho);
 
     // ---- time and energy
     const coulombPerH = qKmol * 1000 * FARADAY;

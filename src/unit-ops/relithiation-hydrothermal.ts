@@ -38,7 +38,7 @@ import { costOf } from './data/equipment.js';
 import { AMBIENT_K, emptyStream, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import {
-  MW, add, supply, isGas, liquorClassifier, dehydrateLiOH, pruned, kineticParams, routeKinetics, lotRate, approachLiPerTm, treatedFamiliesParam,
+  MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, dehydrateLiOH, pruned, kineticParams, routeKinetics, lotRate, approachLiPerTm, treatedFamiliesParam,
   tmKmolPerHour, withLiPerTm, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
   planBatch, cycleHours, CAM_DENSITY_KG_PER_M3, STEEL_CP_J_PER_KGK,
 } from './correlations/relithiation.js';
@@ -227,23 +227,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const vent = emptyStream(tOut);
   solids.lots = lots;
   add(vent.components, 'O2', o2);
-  let liquorKg = 0;
-  let solidsKg = lotsOutKg;
-  for (const id in c) {
-    const kg = c[id]!;
-    if (isGas(id)) add(vent.components, id, kg);
-    else if (isLiquor(id)) liquorKg += kg;
-    else { add(solids.components, id, kg); solidsKg += kg; }
-  }
-  const entrainedKg = (p.entrainedLiquor * solidsKg * rho) / 1000;
-  const fCake = liquorKg > 0 ? Math.min(1, entrainedKg / liquorKg) : 0;
-  for (const id in c) {
-    if (!isLiquor(id) || isGas(id)) continue;
-    const kg = c[id]!;
-    const toCake = kg * fCake;
-    add(solids.components, id, toCake);
-    add(liquor.components, id, kg - toCake);
-  }
+  dischargeWetBatch(c, isLiquor, { solids, liquor, vent }, lotsOutKg, p.entrainedLiquor, rho);
 
   // ---- batches and energy
   const liquorM3PerH = chargeLiquorKg / rho;

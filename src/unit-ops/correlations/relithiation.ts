@@ -307,3 +307,33 @@ export function planBatch(o: {
 export function cycleHours(b: BatchPlan): number {
   return b.loadH + b.heatH + b.dwellH + b.coolH + b.unloadH;
 }
+
+/**
+ * Discharge a wet batch: gases go to `vent`; liquor components (per `isLiquor`) are split between
+ * the cake — `entrained_L_per_kg` litres of liquor (density `rho_kg_per_m3`) per kg of solids — and
+ * `liquor`; everything else joins the solids. `solidsKg` starts with the lots already in `solids`.
+ */
+export function dischargeWetBatch(
+  c: Record<string, number>,
+  isLiquor: (id: string) => boolean,
+  out: { solids: Stream; liquor: Stream; vent: Stream },
+  solidsKg: number,
+  entrained_L_per_kg: number,
+  rho_kg_per_m3: number,
+): void {
+  let liquorKg = 0;
+  for (const id in c) {
+    const kg = c[id]!;
+    if (isGas(id)) add(out.vent.components, id, kg);
+    else if (isLiquor(id)) liquorKg += kg;
+    else { add(out.solids.components, id, kg); solidsKg += kg; }
+  }
+  const fCake = liquorKg > 0 ? Math.min(1, (entrained_L_per_kg * solidsKg * rho_kg_per_m3) / 1000 / liquorKg) : 0;
+  for (const id in c) {
+    if (!isLiquor(id) || isGas(id)) continue;
+    const kg = c[id]!;
+    const toCake = kg * fCake;
+    add(out.solids.components, id, toCake);
+    add(out.liquor.components, id, kg - toCake);
+  }
+}
