@@ -6,9 +6,13 @@ import type { Explanation, LineDelta, Winner } from '../pipeline/explain.js';
 import type { Remedy } from '../pipeline/remedies.js';
 import { num } from './output.js';
 
-/** An amount with its unit for people: money in M/k USD, kg/yr in t/yr, fractions in %. */
-export function amountText(value: number, unit: string, signed = false): string {
-  const sign = signed && value > 0 ? '+' : '';
+/**
+ * An amount with its unit for people: money in M/k USD, kg/yr in t/yr, fractions in % ('value'),
+ * or as a difference in percentage points ('signed' with its sign, 'magnitude' without).
+ */
+export function amountText(value: number, unit: string, mode: 'value' | 'signed' | 'magnitude' = 'value'): string {
+  const signed = mode !== 'value';
+  const sign = mode === 'signed' && value > 0 ? '+' : '';
   const money = (x: number, per = '') => {
     const a = Math.abs(x);
     if (a >= 1e6) return `${sign}${(x / 1e6).toFixed(2)} M USD${per}`;
@@ -29,7 +33,7 @@ const letter = (side: 'baseline' | 'challenger') => (side === 'baseline' ? 'A' :
 
 function winnerLine(w: Winner): string {
   const who = w.better === 'tie' ? 'tie' : `${letter(w.better)} better`;
-  return `  ${who.padEnd(9)} ${w.kpi.padEnd(26)} ${amountText(w.difference, w.unit, true).padStart(16)}   (${amountText(w.baseline, w.unit)} → ${amountText(w.challenger, w.unit)})`;
+  return `  ${who.padEnd(9)} ${w.kpi.padEnd(26)} ${amountText(w.difference, w.unit, 'signed').padStart(16)}   (${amountText(w.baseline, w.unit)} → ${amountText(w.challenger, w.unit)})`;
 }
 
 /** The verdict: which case wins on NPV (or the first material KPI), and by how much. */
@@ -42,7 +46,7 @@ export function verdictLine(x: Explanation): string {
 }
 
 function lineRows(rows: readonly LineDelta[], top: number, unit: string): string[] {
-  const out = rows.slice(0, top).map((r) => `  ${r.label.padEnd(36)} ${amountText(r.baselineUsdPerYear, unit).padStart(14)} → ${amountText(r.challengerUsdPerYear, unit).padEnd(14)} ${amountText(r.deltaUsdPerYear, unit, true)}`);
+  const out = rows.slice(0, top).map((r) => `  ${r.label.padEnd(36)} ${amountText(r.baselineUsdPerYear, unit).padStart(14)} → ${amountText(r.challengerUsdPerYear, unit).padEnd(14)} ${amountText(r.deltaUsdPerYear, unit, 'signed')}`);
   if (rows.length > top) out.push(`  … ${rows.length - top} more line(s) (--json lists all)`);
   return out;
 }
@@ -51,7 +55,7 @@ function lineRows(rows: readonly LineDelta[], top: number, unit: string): string
 export function remedyLine(r: Remedy): string {
   const mark = r.verified ? '✓' : '✗';
   const pct = (v: number | null) => (v === null ? '—' : `${num(v * 100)} %`);
-  const npv = r.npvDeltaUsd === null ? '' : `, NPV ${amountText(r.npvDeltaUsd, 'USD', true)}`;
+  const npv = r.npvDeltaUsd === null ? '' : `, NPV ${amountText(r.npvDeltaUsd, 'USD', 'signed')}`;
   const result = r.inSpecFractionAfter === null ? (r.note ?? 'failed') : `in-spec ${pct(r.inSpecFractionBefore)} → ${pct(r.inSpecFractionAfter)}${npv}${r.verified ? '' : ` — ${r.note}`}`;
   return `  ${mark} ${letter(r.case)} ${r.cause} (${num(r.causeShareOfProduct * 100)} % of product, lot ${r.lot}): ${r.change} → ${result}`;
 }
@@ -66,15 +70,15 @@ export function explanationText(x: Explanation, top = 6): string {
   out.push(...(material.length ? material.map(winnerLine) : ['  none']));
   const ties = x.winners.filter((w) => !w.material && w.direction !== 'none').map((w) => w.kpi);
   if (ties.length) out.push(`  ties: ${ties.join(', ')}`);
-  out.push('', `CAPEX ${amountText(x.capexDifferenceUsd, 'USD', true)} by unit (fixed capital split in proportion to purchased equipment):`);
+  out.push('', `CAPEX ${amountText(x.capexDifferenceUsd, 'USD', 'signed')} by unit (fixed capital split in proportion to purchased equipment):`);
   out.push(...x.capexDeltas.slice(0, top).map((d) => {
     const kinds = d.baselineKind === d.challengerKind ? d.baselineKind ?? d.challengerKind : `${d.baselineKind ?? '—'} → ${d.challengerKind ?? '—'}`;
-    return `  ${d.unit.padEnd(16)} ${amountText(d.baselineUsd, 'USD').padStart(12)} → ${amountText(d.challengerUsd, 'USD').padEnd(12)} ${amountText(d.deltaUsd, 'USD', true).padStart(13)}   ${kinds}: ${d.baselineEquipment || '—'} → ${d.challengerEquipment || '—'}`;
+    return `  ${d.unit.padEnd(16)} ${amountText(d.baselineUsd, 'USD').padStart(12)} → ${amountText(d.challengerUsd, 'USD').padEnd(12)} ${amountText(d.deltaUsd, 'USD', 'signed').padStart(13)}   ${kinds}: ${d.baselineEquipment || '—'} → ${d.challengerEquipment || '—'}`;
   }));
   if (x.capexDeltas.length > top) out.push(`  … ${x.capexDeltas.length - top} more unit(s)`);
-  out.push('', `OPEX ${amountText(x.opexDifferenceUsdPerYear, 'USD/yr', true)} by line:`);
+  out.push('', `OPEX ${amountText(x.opexDifferenceUsdPerYear, 'USD/yr', 'signed')} by line:`);
   out.push(...(x.opexDeltas.length ? lineRows(x.opexDeltas, top, 'USD/yr') : ['  no line changes']));
-  out.push('', `Revenue ${amountText(x.revenueDifferenceUsdPerYear, 'USD/yr', true)} by line:`);
+  out.push('', `Revenue ${amountText(x.revenueDifferenceUsdPerYear, 'USD/yr', 'signed')} by line:`);
   out.push(...(x.revenueDeltas.length ? lineRows(x.revenueDeltas, Math.min(top, 4), 'USD/yr') : ['  no line changes']));
   out.push('', 'Product by feed lot, t/yr (A → B): in spec; off spec by cause');
   for (const l of x.lots) {
@@ -96,11 +100,11 @@ export function explanationText(x: Explanation, top = 6): string {
 export function explanationSummary(x: Explanation, top = 3): string {
   const out: string[] = [`Why (A = ${x.baseline.label}, B = ${x.challenger.label}): ${verdictLine(x).replace(/^Verdict: /, '')}`];
   const material = x.winners.filter((w) => w.material && w.kpi !== 'npvUsd').sort((p, q) => Math.abs(q.relativeDifference ?? 0) - Math.abs(p.relativeDifference ?? 0)).slice(0, top);
-  for (const w of material) out.push(`  ${w.better === 'challenger' ? 'B' : 'A'} better on ${w.kpi}: ${amountText(w.difference, w.unit, true)}`);
-  const capex = x.capexDeltas.slice(0, 2).map((d) => `${d.unit} ${amountText(d.deltaUsd, 'USD', true)}`);
-  if (capex.length) out.push(`  CAPEX ${amountText(x.capexDifferenceUsd, 'USD', true)}, mostly ${capex.join(', ')}`);
-  const opex = x.opexDeltas.slice(0, 2).map((d) => `${d.label} ${amountText(d.deltaUsdPerYear, 'USD/yr', true)}`);
-  if (opex.length) out.push(`  OPEX ${amountText(x.opexDifferenceUsdPerYear, 'USD/yr', true)}, mostly ${opex.join(', ')}`);
+  for (const w of material) out.push(`  ${w.better === 'challenger' ? 'B' : 'A'} better on ${w.kpi}: ${amountText(w.difference, w.unit, 'signed')}`);
+  const capex = x.capexDeltas.slice(0, 2).map((d) => `${d.unit} ${amountText(d.deltaUsd, 'USD', 'signed')}`);
+  if (capex.length) out.push(`  CAPEX ${amountText(x.capexDifferenceUsd, 'USD', 'signed')}, mostly ${capex.join(', ')}`);
+  const opex = x.opexDeltas.slice(0, 2).map((d) => `${d.label} ${amountText(d.deltaUsdPerYear, 'USD/yr', 'signed')}`);
+  if (opex.length) out.push(`  OPEX ${amountText(x.opexDifferenceUsdPerYear, 'USD/yr', 'signed')}, mostly ${opex.join(', ')}`);
   const offSpec = x.lots.filter((l) => l.offSpecKgPerYear.baseline > 0 || l.offSpecKgPerYear.challenger > 0).map((l) => `${l.lot} (${l.causes.map((c) => c.cause).join(', ')})`);
   if (offSpec.length) out.push(`  off-spec lots: ${offSpec.join('; ')} — regenflow explain tries remedies`);
   return out.join('\n');
