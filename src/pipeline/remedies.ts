@@ -11,8 +11,8 @@ import type { OffSpecCause } from '../streams/lot.js';
 import type { UnitKind } from '../schema/kinds.js';
 import { CAUSE_PRIORITY } from '../balances/quality.js';
 import { RegenflowError } from '../schema/errors.js';
-import { convert } from '../schema/quantity.js';
-import { metaOf, type ParamMeta } from '../schema/param.js';
+import type { ParamMeta } from '../schema/param.js';
+import { paramMetaOf, valueText } from './param-meta.js';
 import { unitOp } from '../unit-ops/registry.js';
 import { resolveModel, overridePatches } from './resolve.js';
 import { evaluate, type Evaluation } from './evaluate.js';
@@ -157,28 +157,6 @@ interface Attempt {
   unit: string;
   raw: RawScenario;
   patches: Patch[];
-}
-
-/** Metadata of a unit kind's parameter (unit, display unit, min/max), if it has one. */
-export function paramMetaOf(kind: UnitKind, name: string): ParamMeta | undefined {
-  let s = unitOp(kind).params as z.ZodType;
-  for (let i = 0; i < 20; i++) {
-    const d = (s as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType } } })._zod.def;
-    if (d.type === 'object') return d.shape?.[name] ? metaOf(d.shape[name]) : undefined;
-    const next = d.type === 'pipe' ? d.in : d.innerType;
-    if (!next) return undefined;
-    s = next;
-  }
-  return undefined;
-}
-
-/** A parameter value as people read it ("850 degC", "4 h", "true"). */
-export function valueText(v: unknown, meta: ParamMeta | undefined): string {
-  if (typeof v !== 'number') return Array.isArray(v) ? v.join(', ') : String(v);
-  const unit = meta?.unit ?? '';
-  const shown = typeof meta?.displayUnit === 'string' ? meta.displayUnit : unit;
-  const x = shown && shown !== unit ? convert(v, unit, shown) : v;
-  return `${Number(x.toPrecision(4))}${shown ? ` ${shown}` : ''}`;
 }
 
 function candidateValue(c: RemedyCandidate, current: unknown, meta: ParamMeta | undefined): number | string | boolean | undefined {
