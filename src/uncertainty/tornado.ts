@@ -122,7 +122,8 @@ export async function tornado(o: TornadoOptions): Promise<TornadoResult> {
   if (baseFailure) throw modelFailure('base-failed', baseFailure.message);
   const base: Record<string, number> = {};
   for (const k of ev.kpis) if (Number.isFinite(ev.columns[k]![0]!)) base[k] = ev.columns[k]![0]!;
-  const kpis = Object.keys(base).filter((k) => !o.kpis || o.kpis.includes(k));
+  // In the order asked for (headline KPIs: NPV first), else in run-document order.
+  const kpis = o.kpis ? o.kpis.filter((k) => k in base) : Object.keys(base);
   if (failures.count === rows - 1 && rows > 1) throw modelFailure('all-failed', msg.allSamplesFailed(rows - 1, firstFailureText(failures)));
   const at = (k: string, r: number) => {
     const v = ev.columns[k]![r]!;
