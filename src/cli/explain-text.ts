@@ -71,11 +71,12 @@ export function explanationText(x: Explanation, top = 6): string {
   const ties = x.winners.filter((w) => !w.material && w.direction !== 'none').map((w) => w.kpi);
   if (ties.length) out.push(`  ties: ${ties.join(', ')}`);
   out.push('', `CAPEX ${amountText(x.capexDifferenceUsd, 'USD', 'signed')} by unit (fixed capital split in proportion to purchased equipment):`);
-  out.push(...x.capexDeltas.slice(0, top).map((d) => {
+  const changed = x.capexDeltas.filter((d) => d.deltaUsd !== 0);
+  out.push(...changed.slice(0, top).map((d) => {
     const kinds = d.baselineKind === d.challengerKind ? d.baselineKind ?? d.challengerKind : `${d.baselineKind ?? '—'} → ${d.challengerKind ?? '—'}`;
     return `  ${d.unit.padEnd(16)} ${amountText(d.baselineUsd, 'USD').padStart(12)} → ${amountText(d.challengerUsd, 'USD').padEnd(12)} ${amountText(d.deltaUsd, 'USD', 'signed').padStart(13)}   ${kinds}: ${d.baselineEquipment || '—'} → ${d.challengerEquipment || '—'}`;
   }));
-  if (x.capexDeltas.length > top) out.push(`  … ${x.capexDeltas.length - top} more unit(s)`);
+  if (changed.length > top) out.push(`  … ${changed.length - top} more unit(s) (--json lists all)`);
   out.push('', `OPEX ${amountText(x.opexDifferenceUsdPerYear, 'USD/yr', 'signed')} by line:`);
   out.push(...(x.opexDeltas.length ? lineRows(x.opexDeltas, top, 'USD/yr') : ['  no line changes']));
   out.push('', `Revenue ${amountText(x.revenueDifferenceUsdPerYear, 'USD/yr', 'signed')} by line:`);
