@@ -40,6 +40,8 @@ export interface InsertRemedySpec {
   type: 'insert';
   unitKind: UnitKind;
   params: Record<string, unknown>;
+  /** Kinds of which one must still follow the inserted unit (e.g. a wet cake must be dried or annealed). */
+  upstreamOf?: UnitKind[];
   why: string;
 }
 
@@ -52,7 +54,7 @@ const RELITH_RATE = 'relithiation approaches its Li/TM target at an Arrhenius ra
 /** The remedies that act on each off-spec cause (mechanism in `why`). */
 export const REMEDIES: Readonly<Record<OffSpecCause, readonly RemedySpec[]>> = {
   'surface-rock-salt': [
-    { type: 'insert', unitKind: 'surface-reconstruction', params: { method: 'citric-acid' }, why: 'citric-acid etching removes the surface rock-salt layer (review Table 1 [71])' },
+    { type: 'insert', unitKind: 'surface-reconstruction', params: { method: 'citric-acid' }, upstreamOf: ['drying', 'sintering'], why: 'citric-acid etching removes the surface rock-salt layer (review Table 1 [71]); the wet etched cake is then dried or annealed downstream' },
     { type: 'parameter', unitKind: 'surface-reconstruction', parameter: 'etchTime', candidates: [{ scale: 2 }], why: 'a longer etch removes a thicker layer (surface-reconstruction.ts)' },
     { type: 'parameter', unitKind: 'sintering', parameter: 'dwell', candidates: [{ scale: 2 }, { scale: 3 }], why: SINTER_HEALS },
     { type: 'parameter', unitKind: 'sintering', parameter: 'peak', candidates: [{ add: 50 }], why: SINTER_HEALS },
@@ -222,7 +224,11 @@ function insertAttempts(spec: InsertRemedySpec, ev: Evaluation): Attempt[] {
   const op = unitOp(spec.unitKind);
   const ports = op.ports((op.params as z.ZodType).parse(spec.params) as never);
   const solids = ports.outlets.find((p) => p.name === 'solids' || p.name === 'product') ?? ports.outlets[0]!;
-  return solidsPath(ev).map((s) => {
+  const kindOf = new Map(ev.model.flowsheet.units.map((u) => [u.id, u.kind as string]));
+  const path = solidsPath(ev);
+  // Stream k of the path (downstream first) is followed by the units path[0..k].to.
+  const allowed = path.filter((_, k) => !spec.upstreamOf || path.slice(0, k + 1).some((p) => spec.upstreamOf!.includes(kindOf.get(p.to.split('.')[0]!) as UnitKind)));
+  return allowed.map((s) => {
     const streams = data.streams.slice();
     const orig = streams[s.index]!;
     const extra = ports.outlets.filter((p) => p !== solids).map((p) => ({ from: `${id}.${p.name}`, to: p.name === 'vent' ? 'emissions' : 'waste' }));
@@ -266,13 +272,15 @@ function judge(a: Attempt, base: Kpis, cause: OffSpecCause): RemedyTrial & { not
   return { change: a.change, inSpecFractionAfter: after, causeKgPerYearAfter: kgAfter, npvDeltaUsd: npv, verified, error: null, note };
 }
 
-/** Order of trials: verified first, then the larger in-spec share, then NPV. */
+/** Order of trials: verified first, then a materially larger in-spec share, then the larger NPV. */
 function betterTrial(x: RemedyTrial, y: RemedyTrial): number {
   if (x.verified !== y.verified) return x.verified ? -1 : 1;
   const ix = x.inSpecFractionAfter ?? -Infinity;
   const iy = y.inSpecFractionAfter ?? -Infinity;
-  if (ix !== iy) return iy - ix;
-  return (y.npvDeltaUsd ?? -Infinity) - (x.npvDeltaUsd ?? -Infinity);
+  if (ix !== iy && !(Math.abs(ix - iy) < thresholdOf('inSpecFraction', ix, iy))) return iy - ix;
+  const nx = x.npvDeltaUsd ?? -Infinity;
+  const ny = y.npvDeltaUsd ?? -Infinity;
+  return ny === nx ? 0 : ny > nx ? 1 : -1;
 }
 
 /**
