@@ -12,6 +12,7 @@
 import type { z } from 'zod';
 import type { Evaluation } from '../pipeline/evaluate.js';
 import { endpointText } from '../pipeline/document.js';
+import { kpiUnitOf } from '../pipeline/kpi-info.js';
 import { streamElements, streamMass } from '../streams/stream.js';
 import { TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
 import { metaOf } from '../schema/param.js';
@@ -597,14 +598,8 @@ export interface UncertaintyResults {
   sobol?: SobolResult;
 }
 
-/** Unit of a run-document KPI from its name (npvUsd → USD, costUsdPerKgProduct → USD/kg, …). */
-export function kpiUnit(kpi: string): string {
-  const rules: [RegExp, string][] = [
-    [/UsdPerKg/, 'USD/kg'], [/UsdPerYear$/, 'USD/yr'], [/Usd$/, 'USD'], [/KgPerYear$/, 'kg/yr'], [/MjPerKg/, 'MJ/kg'],
-    [/KgCo2ePerKg/, 'kg CO2e/kg'], [/LPerKg/, 'L/kg'], [/Years$/, 'yr'], [/Fraction$|^irr$|Yield/, 'fraction'], [/PerShift$/, 'persons'],
-  ];
-  return rules.find(([re]) => re.test(kpi))?.[1] ?? '';
-}
+/** Unit of a run-document KPI from its name (npvUsd → USD, costUsdPerKgProduct → USD/kg, …): pipeline/kpi-info.ts. */
+export const kpiUnit = kpiUnitOf;
 
 /** KPIs that get a chart when present, in this order. */
 const CHART_KPIS = ['npvUsd', 'costUsdPerKgProduct', 'minSellingPriceUsdPerKg'];

@@ -6,7 +6,9 @@ import { loadRawScenario, type RawScenario } from './load.js';
 import { resolveModel } from './resolve.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import { kpisOf, type Kpis } from './document.js';
-import { RegenflowError } from '../schema/errors.js';
+import { RegenflowError, modelFailure } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
+import { HIGHER_IS_BETTER, betterOf, kpiIds, kpiUnitOf, materialityOf, thresholdOf } from './kpi-info.js';
 import type { Patch } from './patch.js';
 
 /** One evaluated case of a comparison. */
@@ -88,16 +90,25 @@ export interface CrossoverCell {
   /** The KPI of each route (null when that route failed at this point). */
   a: number | null;
   b: number | null;
-  /** Which route is better at this point ('a', 'b', 'tie') or null when one failed. */
+  /** Which route is better at this point ('a', 'b', 'tie' below the materiality threshold) or null when one failed. */
   better: 'a' | 'b' | 'tie' | null;
   /** How much better the better route is, in the KPI's unit (always ≥ 0). */
   margin: number | null;
+  /** The smallest difference that counts at this point, in the KPI's unit (kpi-info.ts). */
+  threshold: number | null;
+  /** Why a route failed at this point (model failure), else null. */
+  errorA: string | null;
+  errorB: string | null;
 }
 
 /** The crossover map of two routes. */
 export interface Crossover {
   kpi: string;
+  /** Unit of the KPI, margins and thresholds. */
+  unit: string;
   lowerIsBetter: boolean;
+  /** The materiality rule that makes a small difference a tie. */
+  tieRule: string;
   routeA: string;
   routeB: string;
   x: GridAxis;
@@ -105,24 +116,39 @@ export interface Crossover {
   cells: CrossoverCell[];
 }
 
-/** KPIs where more is better; every other KPI is better when lower. */
-export const HIGHER_IS_BETTER = new Set(['npvUsd', 'irr', 'inSpecFraction', 'revenueUsdPerYear', 'productKgPerYear', 'inSpecKgPerYear', 'inSpecYieldOfFeedCam']);
+export { HIGHER_IS_BETTER };
+
+/** Check a KPI id against the KPIs of a scenario's base run (exit 1 listing them). */
+export function checkKpi(raw: RawScenario, kpi: string): void {
+  let ids: string[];
+  try {
+    ids = kpiIds(kpisOf(evaluate(resolveModel(raw), { mode: 'sample' })));
+  } catch (e) {
+    // A base that fails to solve says nothing about the KPI names: the grid reports it.
+    if (e instanceof RegenflowError && e.exitCode === 2) return;
+    throw e;
+  }
+  if (!ids.includes(kpi)) throw new RegenflowError('unknown-kpi', msg.unknownKpi(kpi, ids));
+}
 
 /**
  * Evaluate one scenario through two flowsheets over a grid of one or two inputs and say, at each
- * point, which route gives the better KPI (by default the cost per kg of product) and by how much.
+ * point, which route gives the better KPI (by default the cost per kg of product) and by how much;
+ * a difference below the KPI's materiality threshold is a tie. A KPI the run document does not
+ * have is an input error; a grid where every point failed is a model failure.
  */
 export function crossover(scenarioFile: string, flowsheetA: string, flowsheetB: string, x: GridAxis, y: GridAxis | null, kpi = 'costUsdPerKgProduct'): Crossover {
   const rawA = loadRawScenario(scenarioFile, flowsheetA);
   const rawB = loadRawScenario(scenarioFile, flowsheetB);
+  checkKpi(rawA, kpi);
   const lowerIsBetter = !HIGHER_IS_BETTER.has(kpi);
-  const value = (raw: RawScenario, patches: Patch[]): number | null => {
+  const value = (raw: RawScenario, patches: Patch[]): { v: number | null; error: string | null } => {
     const model = resolveModel(raw, patches);
     try {
       const v = kpisOf(evaluate(model, { mode: 'sample' }))[kpi];
-      return typeof v === 'number' && Number.isFinite(v) ? v : null;
+      return typeof v === 'number' && Number.isFinite(v) ? { v, error: null } : { v: null, error: `${kpi} is not defined at this point` };
     } catch (e) {
-      if (e instanceof RegenflowError && e.exitCode === 2) return null;
+      if (e instanceof RegenflowError && e.exitCode === 2) return { v: null, error: e.message.split('\n')[0]! };
       throw e;
     }
   };
@@ -131,17 +157,25 @@ export function crossover(scenarioFile: string, flowsheetA: string, flowsheetB: 
     for (const xv of x.values) {
       const patches: Patch[] = [{ path: x.path, value: xv }];
       if (y && yv !== null) patches.push({ path: y.path, value: yv });
-      const a = value(rawA, patches);
-      const b = value(rawB, patches);
+      const ra = value(rawA, patches);
+      const rb = value(rawB, patches);
+      const [a, b] = [ra.v, rb.v];
       let better: CrossoverCell['better'] = null;
       let margin: number | null = null;
+      let threshold: number | null = null;
       if (a !== null && b !== null) {
         margin = Math.abs(a - b);
-        better = a === b ? 'tie' : (a < b) === lowerIsBetter ? 'a' : 'b';
+        threshold = thresholdOf(kpi, a, b);
+        better = betterOf(kpi, a, b);
       }
-      cells.push({ x: xv, y: yv, a, b, better, margin });
+      cells.push({ x: xv, y: yv, a, b, better, margin, threshold, errorA: ra.error, errorB: rb.error });
     }
   }
+  const failed = cells.filter((c) => c.better === null);
+  if (cells.length > 0 && failed.length === cells.length) {
+    const first = failed[0]!;
+    throw modelFailure('crossover-all-failed', msg.crossoverAllFailed(cells.length, `${x.path} = ${first.x}${first.y !== null ? `, ${y!.path} = ${first.y}` : ''}: ${first.errorA ?? first.errorB}`));
+  }
   const idOf = (raw: RawScenario) => String((raw.flowsheet.data as { id?: unknown }).id ?? raw.flowsheet.doc.file);
-  return { kpi, lowerIsBetter, routeA: idOf(rawA), routeB: idOf(rawB), x, y, cells };
+  return { kpi, unit: kpiUnitOf(kpi), lowerIsBetter, tieRule: materialityOf(kpi).text, routeA: idOf(rawA), routeB: idOf(rawB), x, y, cells };
 }

@@ -216,6 +216,16 @@ export const msg = {
   allSamplesFailed: (n: number, first: string) => `all ${n} evaluations failed (first: ${first}); check the distributions against the model's valid ranges`,
   samplesFailed: (failed: number, n: number, first: string) => `${failed} of ${n} evaluations failed and are left out of the statistics (first: ${first}); check the distributions against the model's valid ranges`,
   // <<messages: uncertainty>>
+  // ---- issue 14: explain, paired route uncertainty, study commands
+  explainNeedsTwo: (n: number, labels: readonly string[]) => `explain compares exactly two cases (${n} given${labels.length ? `: ${list(labels)}` : ''}); give two scenarios, or one scenario with --flowsheet a.yaml --flowsheet b.yaml`,
+  oneFlowsheetOnly: (command: string, n: number) => `${command} takes one --flowsheet (${n} given); to compare two routes on the same samples use regenflow uncertainty <scenario> --flowsheet a.yaml --flowsheet b.yaml`,
+  pairedNeedsTwo: (n: number) => `a paired route analysis compares exactly two routes (${n} --flowsheet given); give --flowsheet a.yaml --flowsheet b.yaml`,
+  crossoverAllFailed: (n: number, first: string) => `every one of the ${n} grid points failed for at least one route (first: ${first}); check the axis ranges against the model's valid ranges`,
+  rangeOutsideValidated: (path: string, range: string, field: string, limits: string) => `${quote(path)} samples ${range}, outside the validated range of ${field} (${limits}); samples there fail as invalid input — narrow the distribution`,
+  rangeMissesBase: (path: string, range: string, route: string, base: string, kind: string) => `${quote(path)} samples ${range}, which does not include the ${route} route's base value ${base} (${kind}); if the range was written for another route, scope it (route: <flowsheet id>) or give it relative to the base value (unit: "% of base")`,
+  relativeNeedsBase: (path: string, found: string) => `${quote(path)} is given relative to its base value ("% of base"), but there is no numeric base value there (${found}); give absolute values and a unit instead`,
+  routeNotRun: (path: string, scope: readonly string[], routes: readonly string[]) => `${quote(path)} is scoped to ${list(scope)}, not among the routes of this run (${list(routes)}); it is left out`,
+  relativeBelowMinus100: (value: number) => `a relative value of ${fmt(value)} % of base would make the input negative or zero; relative values must be above −100`,
 };
 
 function fmt(x: number): string {

@@ -18,6 +18,8 @@
  *       uniform:min:max              triangular:min:mode:max        pert:min:mode:max[:lambda]
  *       normal:mean:sd[:min:max]     lognormal:mean:sd              discrete:v1,v2,…[:p1,p2,…]
  *     e.g. --param "relith.temperature=triangular:200:220:240 degC" --param "prices.LiOH·H2O=uniform:8:18"
+ *     --param "relith.temperature@molten-salt=uniform:280:320 degC"     (only on the molten-salt route)
+ *     --param "relith.temperature=uniform:-5:5 % of base"              (± 5 % around each route's base)
  *
  * A bare `--param <path>` (no distribution) is accepted by `tornado --range` only.
  */
@@ -31,10 +33,17 @@ export const DISTRIBUTIONS = ['uniform', 'triangular', 'normal', 'lognormal', 'p
 /** A distribution name. */
 export type DistributionName = (typeof DISTRIBUTIONS)[number];
 
+/**
+ * The unit that makes a distribution relative (issue 14): its parameters are per cent deviations
+ * from the base value of the route being evaluated, value = base × (1 + x/100).
+ */
+export const RELATIVE_UNIT = '% of base';
+
 const num = z.number();
 const common = {
   path: z.string().min(1).describe('input path as in overrides: relith.temperature, plant.capacity, prices.LiOH·H2O, finance.discountRate, feed.lots[ev-523].share'),
-  unit: z.string().min(1).optional().describe("unit of the distribution's parameters (default: the field's documented unit); samples are passed as \"<value> <unit>\""),
+  unit: z.string().min(1).optional().describe(`unit of the distribution's parameters (default: the field's documented unit); samples are passed as "<value> <unit>". "${RELATIVE_UNIT}": per cent deviations from the route's base value`),
+  route: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]).optional().describe('flowsheet id(s) of the route(s) this input applies to (default: every route); lets one scenario hold a range per route'),
   note: z.string().optional().describe('why this range (source)'),
 };
 
@@ -76,7 +85,10 @@ type Spec = z.output<typeof uniformSchema> | z.output<typeof triangularSchema> |
 /** Cross-field rules of a distribution; each problem is placed at the field to change. */
 function checkDistribution(d: Spec, ctx: z.RefinementCtx): void {
   const add = (path: (string | number)[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-  if (d.unit !== undefined) {
+  if (d.unit === RELATIVE_UNIT) {
+    const lower = d.dist === 'discrete' ? Math.min(...d.values) : d.dist === 'normal' || d.dist === 'lognormal' ? undefined : d.min;
+    if (lower !== undefined && !(lower > -100)) add([d.dist === 'discrete' ? 'values' : 'min'], msg.relativeBelowMinus100(lower));
+  } else if (d.unit !== undefined) {
     try {
       parseUnit(d.unit);
     } catch (e) {
@@ -142,20 +154,29 @@ export type UncertainInputSpec = z.output<typeof uncertainInputSchema>;
 /** The scenario's `uncertainty:` list (a path may appear once: see duplicatePaths). */
 export const uncertaintyListSchema = z.array(uncertainInputSchema);
 
+/** The routes an input is scoped to (null: every route). */
+export function routesOf(d: { route?: string | readonly string[] | undefined }): string[] | null {
+  return d.route === undefined ? null : typeof d.route === 'string' ? [d.route] : [...d.route];
+}
+
 /**
- * Entries of a raw `uncertainty:` list that repeat an earlier entry's path: [index, first index].
- * Checked on the raw list so duplicates are reported together with every other problem.
+ * Entries of a raw `uncertainty:` list that repeat an earlier entry's path with the same kind of
+ * scope: two unscoped entries, or two entries scoped to a common route: [index, first index]. An
+ * unscoped entry beside scoped ones is not a repeat: on their routes the scoped ones win. Checked on
+ * the raw list so duplicates are reported together with every other problem.
  */
 export function duplicatePaths(list: unknown): [number, number][] {
   if (!Array.isArray(list)) return [];
-  const first = new Map<string, number>();
+  const seen: { path: string; routes: string[] | null; i: number }[] = [];
   const out: [number, number][] = [];
   list.forEach((d, i) => {
     const path = d && typeof d === 'object' ? (d as { path?: unknown }).path : undefined;
     if (typeof path !== 'string') return;
-    const j = first.get(path);
-    if (j !== undefined) out.push([i, j]);
-    else first.set(path, i);
+    const route = (d as { route?: unknown }).route;
+    const routes = typeof route === 'string' ? [route] : Array.isArray(route) ? route.map(String) : null;
+    const clash = seen.find((e) => e.path === path && (e.routes === null ? routes === null : routes !== null && e.routes.some((r) => routes.includes(r))));
+    if (clash) out.push([i, clash.i]);
+    else seen.push({ path, routes, i });
   });
   return out;
 }
@@ -177,21 +198,27 @@ export function paramForm(dist: DistributionName): string {
 }
 
 /** The result of reading a `--param` text: a spec object still to validate, or a bare path. */
-export type ParamText = { path: string; spec: Record<string, unknown> } | { path: string; spec: null } | { error: string };
+export type ParamText = { path: string; spec: Record<string, unknown> } | { path: string; spec: null; route?: string } | { error: string };
 
 /**
- * Read `<path>=<dist>:<p1>:<p2>…[ <unit>]` (or a bare `<path>`) into the scenario form, not yet
- * validated: numbers are parsed, everything else is left to the schema.
+ * Read `<path>[@<route>]=<dist>:<p1>:<p2>…[ <unit>]` (or a bare `<path>`) into the scenario form,
+ * not yet validated: numbers are parsed, everything else is left to the schema. `@<route>` scopes
+ * the input to the route of that flowsheet id.
  */
 export function readParamText(text: string): ParamText {
   const t = text.trim();
   const eq = t.indexOf('=');
   if (eq < 0) {
     if (!t || /\s/.test(t)) return { error: msg.paramSyntax(text, 'no path given') };
-    return { path: t, spec: null };
+    const at = t.lastIndexOf('@');
+    return at > 0 ? { path: t.slice(0, at), spec: null, route: t.slice(at + 1) } : { path: t, spec: null };
   }
-  const path = t.slice(0, eq).trim();
+  const target = t.slice(0, eq).trim();
+  const at = target.lastIndexOf('@');
+  const path = at > 0 ? target.slice(0, at).trim() : target;
+  const route = at > 0 ? target.slice(at + 1).trim() : undefined;
   if (!path) return { error: msg.paramSyntax(text, 'no path before "="') };
+  if (route === '') return { error: msg.paramSyntax(text, 'no route after "@"') };
   let rest = t.slice(eq + 1).trim();
   let unit: string | undefined;
   const space = rest.search(/\s/);
@@ -213,6 +240,7 @@ export function readParamText(text: string): ParamText {
   };
   const spec: Record<string, unknown> = { path, dist };
   if (unit) spec.unit = unit;
+  if (route) spec.route = route;
   const names = [...form.names, ...form.optional];
   for (let i = 0; i < args.length; i++) {
     const name = names[i]!;

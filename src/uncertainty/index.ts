@@ -17,5 +17,8 @@ export * from './monte-carlo.js';
 export * from './tornado.js';
 export * from './sobol.js';
 export * from './scenario.js';
+export * from './scope.js';
+export * from './ranges.js';
+export * from './paired.js';
 export * from './progress.js';
 export * from '../schema/uncertainty.js';

@@ -12,6 +12,7 @@ import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import { inputInfos, failureReport, firstFailureText, type InputInfo, type FailureReport } from './report.js';
 import type { BatchEvaluator, KpiValues, Progress } from './runner.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
 
 /** Statistics of one KPI over the samples. */
 export interface KpiStatistics extends Summary {
@@ -50,6 +51,10 @@ export interface MonteCarloResult {
   /** Input-major: every input with every KPI. */
   correlations: Correlation[];
   failures: FailureReport;
+  /** The route (flowsheet id) evaluated, when run on a scenario. */
+  route?: string;
+  /** Checks of the inputs made before sampling (uncertainty/ranges.ts) and inputs left out. */
+  warnings?: Diagnostic[];
   /** Raw samples (only with keepSamples): input values and KPI values per sample (null = failed). */
   sampleData?: { inputs: Record<string, number[]>; kpis: Record<string, (number | null)[]> };
 }

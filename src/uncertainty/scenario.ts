@@ -7,7 +7,7 @@
  */
 import { loadRawScenario, type RawScenario } from '../pipeline/load.js';
 import { resolveModel, type Model } from '../pipeline/resolve.js';
-import { splitPath, getIn, type Patch } from '../pipeline/patch.js';
+import type { Patch } from '../pipeline/patch.js';
 import { RegenflowError } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import type { UncertainInputSpec } from '../schema/uncertainty.js';
@@ -20,6 +20,11 @@ import { monteCarlo, type MonteCarloResult } from './monte-carlo.js';
 import { tornado, tornadoInputOf, rangeInput, type TornadoInput, type TornadoResult } from './tornado.js';
 import { sobol, type SobolResult } from './sobol.js';
 import type { SamplingMethod } from './sampling.js';
+import { headlineKpis } from '../pipeline/kpi-info.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
+import { baseValueAt, inScope, mappedEvaluator, routeMapping, routeTargets, routeValue, type RouteMapping } from './scope.js';
+import { rangeWarnings } from './ranges.js';
+
 
 /** Options every scenario analysis takes. */
 export interface ScenarioAnalysisOptions {
@@ -34,16 +39,24 @@ export interface ScenarioAnalysisOptions {
   /** Worker threads (Monte Carlo, Sobol); default: available cores, ≤ 8. */
   workers?: number;
   onProgress?: Progress;
+  /** Called with the input checks' warnings before any sampling starts. */
+  onWarnings?: (warnings: Diagnostic[]) => void;
 }
 
 /** A scenario made ready for an analysis. */
 export interface PreparedScenario {
   raw: RawScenario;
   model: Model;
+  /** The inputs that apply to the scenario's route, in column order. */
   inputs: UncertainInput[];
   /** KPIs of the base scenario (finite numbers only). */
   base: KpiValues;
+  /** What the evaluators patch (relative inputs already absolute). */
   target: ScenarioTarget;
+  /** How sampled columns map onto the route (scope, relative inputs). */
+  mapping: RouteMapping;
+  /** Input checks (rangeWarnings) and inputs left out because they are scoped to other routes. */
+  warnings: Diagnostic[];
 }
 
 function lowerField(spec: UncertainInputSpec): (string | number)[] | undefined {
@@ -61,55 +74,55 @@ function upperField(spec: UncertainInputSpec): (string | number)[] | undefined {
 }
 
 /**
- * Check that the model accepts every declared input at its median, and at the lower and upper
- * ends of bounded distributions. Problems are input errors placed at the declaration.
+ * Check that the model accepts every declared input that applies to the scenario's route at its
+ * median, and at the lower and upper ends of bounded distributions (relative inputs as the values
+ * they give on this route). Problems are input errors placed at the declaration.
  */
-export function checkDeclarations(raw: RawScenario, inputs: readonly UncertainInput[]): void {
-  const declared = inputs.filter((i): i is UncertainInput & { spec: UncertainInputSpec } => i.spec !== null);
+export function checkDeclarations(raw: RawScenario, inputs: readonly UncertainInput[], model: Model = resolveModel(raw)): void {
+  const route = model.flowsheet.id;
+  const declared = inputs.filter((i): i is UncertainInput & { spec: UncertainInputSpec } => i.spec !== null && inScope(i, route, inputs));
   if (declared.length === 0) return;
-  const median = (i: (typeof declared)[number]) => originPatch(raw, i, patchValue(distributionOf(i.spec).quantile(0.5), i.spec.unit), ['path']);
+  const mapping = routeMapping(model, declared);
+  const patch = (i: (typeof declared)[number], j: number, x: number, field: (string | number)[]) => originPatch(raw, i, patchValue(routeValue(mapping, j, x), mapping.columns[j]!.target.unit), field);
+  const median = (i: (typeof declared)[number], j: number) => patch(i, j, distributionOf(i.spec).quantile(0.5), ['path']);
   resolveModel(raw, declared.map(median));
-  const at = (pick: 'lower' | 'upper'): Patch[] => declared.map((i) => {
+  const at = (pick: 'lower' | 'upper'): Patch[] => declared.map((i, j) => {
     const field = pick === 'lower' ? lowerField(i.spec) : upperField(i.spec);
-    if (!field) return median(i);
+    if (!field) return median(i, j);
     const d = distributionOf(i.spec);
-    return originPatch(raw, i, patchValue(pick === 'lower' ? d.lower : d.upper, i.spec.unit), field);
+    return patch(i, j, pick === 'lower' ? d.lower : d.upper, field);
   });
   resolveModel(raw, at('lower'));
   resolveModel(raw, at('upper'));
 }
 
-/** The numeric value at an input path in a resolved model (unit parameters, plant, feed, sections). */
-export function baseValueAt(model: Model, path: string): number | string {
-  const seg = splitPath(path);
-  const head = seg[0] ?? '';
-  const unit = model.flowsheet.units.find((u) => u.id === head);
-  const root: unknown = unit ? unit.params
-    : head === 'plant' ? model.plant
-    : head === 'feed' ? model.feed
-    : head === 'solver' ? model.flowsheet.solver
-    : model.sections[head];
-  const v = getIn(root, seg.slice(1));
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
-  return v === undefined ? 'nothing is set there' : typeof v === 'string' ? `the text "${v}", not a resolved number` : `a ${Array.isArray(v) ? 'list' : typeof v}, not a number`;
+/** Inputs scoped to other routes, as info diagnostics. */
+function leftOutNotes(model: Model, all: readonly UncertainInput[], routes: readonly string[]): Diagnostic[] {
+  return all.filter((i) => i.routes !== null && !routes.some((r) => inScope(i, r, all))).map((i) => ({ code: 'uncertain-input-other-route', severity: 'info' as const, where: i.origin.file, message: msg.routeNotRun(i.path, i.routes!, routes) }));
 }
 
-/** Read a scenario (unless `raw` is given) and its uncertain inputs, check them, and evaluate the base. */
+/**
+ * Read a scenario (unless `raw` is given) and its uncertain inputs, keep those that apply to its
+ * route, check them (range warnings included), and evaluate the base.
+ */
 export function prepareScenario(o: ScenarioAnalysisOptions, options: { allowBare?: boolean } = {}, raw: RawScenario = loadRawScenario(o.file, o.flowsheet)): PreparedScenario {
-  const inputs = readUncertainInputs(raw, o.params ?? [], options);
+  const all = readUncertainInputs(raw, o.params ?? [], options);
   const model = resolveModel(raw);
+  const inputs = all.filter((i) => inScope(i, model.flowsheet.id, all));
   if (inputs.length === 0) throw new RegenflowError('no-uncertain-inputs', msg.noUncertainInputs(), { place: { file: raw.scenario.file } });
-  checkDeclarations(raw, inputs);
+  checkDeclarations(raw, inputs, model);
+  const mapping = routeMapping(model, inputs);
+  const warnings = [...rangeWarnings(model, inputs), ...leftOutNotes(model, all, [model.flowsheet.id])];
   const base = scenarioKpis(raw, []);
-  const known = Object.keys(base);
+  checkKpis(o.kpis, Object.keys(base));
+  const target: ScenarioTarget = { file: o.file, ...(o.flowsheet ? { flowsheet: o.flowsheet } : {}), inputs: routeTargets(mapping) };
+  return { raw, model, inputs, base, target, mapping, warnings };
+}
+
+/** Check --kpi names against the KPIs a base run gives (exit 1 listing them). */
+export function checkKpis(kpis: readonly string[] | undefined, known: readonly string[]): void {
   if (known.length === 0) throw new RegenflowError('no-numeric-kpis', msg.noNumericKpis(), { exitCode: 2 });
-  for (const k of o.kpis ?? []) if (!known.includes(k)) throw new RegenflowError('unknown-kpi', msg.unknownKpi(k, known));
-  const target: ScenarioTarget = {
-    file: o.file,
-    ...(o.flowsheet ? { flowsheet: o.flowsheet } : {}),
-    inputs: inputs.map((i) => (i.spec?.unit ? { path: i.path, unit: i.spec.unit } : { path: i.path })),
-  };
-  return { raw, model, inputs, base, target };
+  for (const k of kpis ?? []) if (!known.includes(k)) throw new RegenflowError('unknown-kpi', msg.unknownKpi(k, known));
 }
 
 function specsOf(p: PreparedScenario): UncertainInputSpec[] {
@@ -124,7 +137,9 @@ function specsOf(p: PreparedScenario): UncertainInputSpec[] {
 async function withPool<T>(o: ScenarioAnalysisOptions, rows: number, analysis: (p: PreparedScenario, pool: WorkerPool) => Promise<T>): Promise<T> {
   const pool = startWorkerPool({ file: o.file, ...(o.flowsheet ? { flowsheet: o.flowsheet } : {}) }, { workers: Math.min(o.workers ?? defaultWorkers(), Math.max(1, rows)) });
   try {
-    return await analysis(prepareScenario(o, {}, loadRawScenario(o.file, o.flowsheet)), pool);
+    const p = prepareScenario(o, {}, loadRawScenario(o.file, o.flowsheet));
+    o.onWarnings?.(p.warnings);
+    return await analysis(p, pool);
   } finally {
     await pool.close();
   }
@@ -132,9 +147,9 @@ async function withPool<T>(o: ScenarioAnalysisOptions, rows: number, analysis: (
 
 /** `regenflow uncertainty`: Monte Carlo or Latin hypercube over the scenario's uncertain inputs. */
 export async function scenarioUncertainty(o: ScenarioAnalysisOptions & { samples: number; seed: number; method?: SamplingMethod; keepSamples?: boolean }): Promise<MonteCarloResult> {
-  return withPool(o, o.samples, (p, pool) => monteCarlo({
+  return withPool(o, o.samples, async (p, pool) => ({ ...(await monteCarlo({
     inputs: specsOf(p),
-    evaluator: pool.evaluator(p.target.inputs),
+    evaluator: mappedEvaluator(p.mapping, pool.evaluator(p.target.inputs)),
     samples: o.samples,
     seed: o.seed,
     method: o.method ?? 'mc',
@@ -144,7 +159,7 @@ export async function scenarioUncertainty(o: ScenarioAnalysisOptions & { samples
     file: o.file,
     ...(o.keepSamples ? { keepSamples: true } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-  }));
+  })), route: p.model.flowsheet.id, warnings: p.warnings }));
 }
 
 /**
@@ -167,12 +182,16 @@ export async function scenarioTornado(o: ScenarioAnalysisOptions & { range?: num
     }
     return rangeInput(i.path, base, range, i.spec ? tornadoInputOf(i.spec).distribution : null);
   });
-  const target: ScenarioTarget = { ...p.target, inputs: inputs.map((t) => (t.unit ? { path: t.path, unit: t.unit } : { path: t.path })) };
+  o.onWarnings?.(range === null ? p.warnings : p.warnings.filter((w) => w.code !== 'uncertain-range-misses-base' && w.code !== 'uncertain-range-outside-validated'));
+  // ±range values are absolute, in the field's unit; distribution values map onto the route (scope, % of base).
+  const evaluator = range === null
+    ? mappedEvaluator(p.mapping, inlineEvaluator(scenarioKpiFunction(p.target, p.raw), 8))
+    : inlineEvaluator(scenarioKpiFunction({ ...p.target, inputs: inputs.map((t) => ({ path: t.path })) }, p.raw), 8);
   return tornado({
     inputs,
-    evaluator: inlineEvaluator(scenarioKpiFunction(target, p.raw), 8),
+    evaluator,
     range,
-    ...(o.kpis ? { kpis: o.kpis } : {}),
+    kpis: o.kpis ?? headlineKpis(Object.keys(p.base)),
     scenario: p.model.id,
     file: o.file,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
@@ -183,7 +202,7 @@ export async function scenarioTornado(o: ScenarioAnalysisOptions & { range?: num
 export async function scenarioSobol(o: ScenarioAnalysisOptions & { samples: number; seed: number; bootstrap?: number; confidence?: number }): Promise<SobolResult> {
   return withPool(o, o.samples * 3, (p, pool) => sobol({
     inputs: specsOf(p),
-    evaluator: pool.evaluator(p.target.inputs),
+    evaluator: mappedEvaluator(p.mapping, pool.evaluator(p.target.inputs)),
     samples: o.samples,
     seed: o.seed,
     ...(o.bootstrap !== undefined ? { bootstrap: o.bootstrap } : {}),

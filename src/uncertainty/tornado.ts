@@ -6,6 +6,9 @@
  * Low and high values: min and max of bounded distributions (uniform, triangular, PERT, discrete),
  * the 5th and 95th percentiles of normal and lognormal ones — or, with a range r, the base value
  * × (1 ∓ r) (in the field's documented unit; for a temperature that is kelvin).
+ * A bar is `material` when its swing reaches the KPI's materiality threshold at the base value
+ * (pipeline/kpi-info.ts: 1 % of the base, half a percentage point for shares): the text report
+ * hides the others as noise.
  */
 import type { UncertainInputSpec } from '../schema/uncertainty.js';
 import { modelFailure } from '../schema/errors.js';
@@ -13,6 +16,7 @@ import { msg } from '../schema/messages.js';
 import { distributionOf, describeDistribution } from './distributions.js';
 import { failureReport, firstFailureText, type FailureReport } from './report.js';
 import type { BatchEvaluator, Progress } from './runner.js';
+import { thresholdOf } from '../pipeline/kpi-info.js';
 
 /** An input of a tornado: where, and the two values it takes. */
 export interface TornadoInput {
@@ -42,12 +46,16 @@ export interface TornadoBar {
   deltaHigh: number | null;
   /** |kpiHigh − kpiLow|; bars are sorted by it, largest first (null last). */
   swing: number | null;
+  /** The swing reaches the KPI's materiality threshold (pipeline/kpi-info.ts) at the base value. */
+  material: boolean;
 }
 
 /** The bars of one KPI. */
 export interface TornadoChart {
   kpi: string;
   base: number;
+  /** The smallest material swing at the base value, in the KPI's unit. */
+  threshold: number;
   bars: TornadoBar[];
 }
 
@@ -114,7 +122,8 @@ export async function tornado(o: TornadoOptions): Promise<TornadoResult> {
   if (baseFailure) throw modelFailure('base-failed', baseFailure.message);
   const base: Record<string, number> = {};
   for (const k of ev.kpis) if (Number.isFinite(ev.columns[k]![0]!)) base[k] = ev.columns[k]![0]!;
-  const kpis = Object.keys(base).filter((k) => !o.kpis || o.kpis.includes(k));
+  // In the order asked for (headline KPIs: NPV first), else in run-document order.
+  const kpis = o.kpis ? o.kpis.filter((k) => k in base) : Object.keys(base);
   if (failures.count === rows - 1 && rows > 1) throw modelFailure('all-failed', msg.allSamplesFailed(rows - 1, firstFailureText(failures)));
   const at = (k: string, r: number) => {
     const v = ev.columns[k]![r]!;
@@ -122,6 +131,7 @@ export async function tornado(o: TornadoOptions): Promise<TornadoResult> {
   };
   const charts: TornadoChart[] = kpis.map((kpi) => {
     const b = base[kpi]!;
+    const threshold = thresholdOf(kpi, b);
     const bars: TornadoBar[] = o.inputs.map((inp, j) => {
       const lo = at(kpi, 2 * j + 1);
       const hi = at(kpi, 2 * j + 2);
@@ -136,10 +146,11 @@ export async function tornado(o: TornadoOptions): Promise<TornadoResult> {
         deltaLow: lo === null ? null : lo - b,
         deltaHigh: hi === null ? null : hi - b,
         swing: lo === null || hi === null ? null : Math.abs(hi - lo),
+        material: lo !== null && hi !== null && Math.abs(hi - lo) >= threshold && hi !== lo,
       };
     });
     const order = bars.map((bar, i) => ({ bar, i })).sort((x, y) => (y.bar.swing ?? -1) - (x.bar.swing ?? -1) || x.i - y.i);
-    return { kpi, base: b, bars: order.map((x) => x.bar) };
+    return { kpi, base: b, threshold, bars: order.map((x) => x.bar) };
   });
   return { analysis: 'tornado', scenario: o.scenario ?? null, file: o.file ?? null, range: o.range ?? null, inputs: [...o.inputs], kpis, base, charts, failures };
 }

@@ -1,6 +1,8 @@
 /**
  * `regenflow compare <scenario...> [--flowsheet f ...] [--json]`: run feeds through routes and
- * print the KPIs side by side (--json: the run documents; --out: one workbook with every case).
+ * print the KPIs side by side, why the first case differs from each other one (the top lines of
+ * `regenflow explain`) and every warning of every case (--json: the run documents; --out: one
+ * workbook with every case).
  */
 import type { Argv, CommandModule } from 'yargs';
 import { compareCases } from '../../pipeline/studies.js';
@@ -9,6 +11,8 @@ import { table } from '../output.js';
 import { KPI_ROWS, kpiText, offSpecText } from '../kpi-table.js';
 import type { CommandContext } from './context.js';
 import { checkWorkbookPath, writeWorkbook } from './run.js';
+import { explain } from '../../pipeline/explain.js';
+import { explanationSummary } from '../explain-text.js';
 
 /** The compare command. */
 export function compareCommand(ctx: CommandContext): CommandModule {
@@ -38,6 +42,10 @@ export function compareCommand(ctx: CommandContext): CommandModule {
       ctx.io.out(table(rows, [false, false, ...cases.map(() => true)]));
       ctx.io.out('');
       for (const c of cases) ctx.io.out(`Off-spec by cause, ${c.label}: ${offSpecText(c.kpis)}`);
+      // Why the first case differs from each other one (remedies are tried by regenflow explain).
+      for (const c of cases.slice(1)) ctx.io.out(`\n${explanationSummary(explain(cases[0]!, c))}`);
+      const warnings = cases.flatMap((c) => c.evaluation.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${c.label} ${d.severity}: ${d.message.startsWith(d.where) ? d.message : `${d.where}: ${d.message}`}`));
+      if (warnings.length) ctx.io.out(['', 'Warnings of the runs:', ...warnings.map((w) => `  ${w}`)].join('\n'));
     },
   };
 }

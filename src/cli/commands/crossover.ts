@@ -6,7 +6,8 @@
 import type { Argv, CommandModule } from 'yargs';
 import { crossover, linspace, type GridAxis } from '../../pipeline/studies.js';
 import { RegenflowError } from '../../schema/errors.js';
-import { num, table } from '../output.js';
+import { table } from '../output.js';
+import { amountText } from '../explain-text.js';
 import type { CommandContext } from './context.js';
 
 /** Parse "<path>=lo:hi:n[ unit]" into a grid axis. */
@@ -28,7 +29,7 @@ export function crossoverCommand(ctx: CommandContext): CommandModule {
       .option('flowsheet', { type: 'string', array: true, demandOption: true, describe: 'the two routes (give --flowsheet twice)' })
       .option('x', { type: 'string', demandOption: true, describe: 'first axis: <path>=lo:hi:n, e.g. "feed.lots[ev-811].liPerTm=0.70:0.95:6"' })
       .option('y', { type: 'string', describe: 'second axis, same form' })
-      .option('kpi', { type: 'string', default: 'costUsdPerKgProduct', describe: 'KPI to compare (lower is better unless it is NPV, IRR, in-spec share or output)' })
+      .option('kpi', { type: 'string', default: 'costUsdPerKgProduct', describe: 'KPI id of the run document to compare, e.g. npvUsd, costUsdPerKgProduct, inSpecFraction (lower is better unless it is NPV, IRR, revenue, in-spec share or output)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the grid as JSON' }),
     handler: (a) => {
       const routes = a.flowsheet as string[];
@@ -40,12 +41,17 @@ export function crossoverCommand(ctx: CommandContext): CommandModule {
         ctx.io.out(JSON.stringify(map, null, 2));
         return;
       }
-      const tag = (c: (typeof map.cells)[number]) => (c.better === null ? 'failed' : c.better === 'tie' ? 'tie' : `${c.better === 'a' ? 'A' : 'B'} by ${num(c.margin!)}`);
-      ctx.io.out(`A = ${map.routeA}, B = ${map.routeB}; cells say which route has the ${map.lowerIsBetter ? 'lower' : 'higher'} ${map.kpi} and by how much`);
+      const tag = (c: (typeof map.cells)[number]) => (c.better === null ? 'failed' : c.better === 'tie' ? `tie (< ${amountText(c.threshold!, map.unit, 'magnitude')})` : `${c.better === 'a' ? 'A' : 'B'} by ${amountText(c.margin!, map.unit, 'magnitude')}`);
+      ctx.io.out(`A = ${map.routeA}, B = ${map.routeB}; cells say which route has the ${map.lowerIsBetter ? 'lower' : 'higher'} ${map.kpi}${map.unit ? ` (${map.unit})` : ''} and by how much; a difference below ${map.tieRule} is a tie`);
       const yValues = y ? y.values : [null];
       const rows: string[][] = [[y ? `${y.path} \\ ${x.path}` : x.path, ...x.values.map(String)]];
       for (const yv of yValues) rows.push([yv === null ? map.kpi : String(yv), ...map.cells.filter((c) => c.y === yv).map(tag)]);
       ctx.io.out(table(rows, [false, ...x.values.map(() => true)]));
+      for (const c of map.cells) {
+        const at = `${x.path} = ${c.x}${c.y !== null ? `, ${y!.path} = ${c.y}` : ''}`;
+        if (c.errorA) ctx.io.out(`at ${at}: A failed: ${c.errorA}`);
+        if (c.errorB) ctx.io.out(`at ${at}: B failed: ${c.errorB}`);
+      }
     },
   };
 }

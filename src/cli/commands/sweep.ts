@@ -1,12 +1,12 @@
 /**
  * `regenflow sweep <scenario> --param <path> --values a,b,c | --from --to --steps [--unit u]`:
- * one input varied, the KPIs at each value.
+ * one input varied, the KPIs at each value and the off-spec CAM by cause.
  */
 import type { Argv, CommandModule } from 'yargs';
 import { loadRawScenario } from '../../pipeline/load.js';
 import { sweep, parseValues, linspace, type StudyValue } from '../../pipeline/studies.js';
 import { RegenflowError } from '../../schema/errors.js';
-import { table } from '../output.js';
+import { num, table } from '../output.js';
 import { KPI_ROWS, kpiText } from '../kpi-table.js';
 import type { CommandContext } from './context.js';
 
@@ -48,6 +48,10 @@ export function sweepCommand(ctx: CommandContext): CommandModule {
       }
       const rows: string[][] = [['KPI', 'unit', ...points.map((p) => String(p.value))]];
       for (const r of KPI_ROWS) rows.push([r.label, r.unit, ...points.map((p) => (p.kpis ? kpiText(p.kpis, r) : 'failed'))]);
+      // Off-spec CAM by primary cause: every cause with mass at some point of the sweep.
+      const byCause = (p: (typeof points)[number]) => (p.kpis?.offSpecKgPerYearByCause ?? {}) as Record<string, number>;
+      const causes = [...new Set(points.flatMap((p) => Object.keys(byCause(p)).filter((c) => (byCause(p)[c] ?? 0) > 0)))];
+      for (const c of causes) rows.push([`  off spec: ${c}`, 't/yr', ...points.map((p) => (p.kpis ? num((byCause(p)[c] ?? 0) / 1000) : 'failed'))]);
       ctx.io.out(`${a.param} swept over ${values.length} values`);
       ctx.io.out(table(rows, [false, false, ...points.map(() => true)]));
       for (const p of points) if (p.error) ctx.io.out(`at ${p.value}: ${p.error}`);

@@ -13,11 +13,16 @@ import { defaultWorkers } from '../../uncertainty/pool.js';
 import { progressBar } from '../../uncertainty/progress.js';
 import { firstFailureText, type FailureReport } from '../../uncertainty/report.js';
 import { scenarioUncertainty, scenarioTornado, scenarioSobol } from '../../uncertainty/scenario.js';
+import { scenarioPairedUncertainty, type PairedResult } from '../../uncertainty/paired.js';
+import type { Diagnostic } from '../../unit-ops/contract.js';
+import { headlineKpis } from '../../pipeline/kpi-info.js';
+import { amountText } from '../explain-text.js';
 import type { MonteCarloResult } from '../../uncertainty/monte-carlo.js';
 import type { TornadoResult } from '../../uncertainty/tornado.js';
 import type { SobolResult } from '../../uncertainty/sobol.js';
 import type { SamplingMethod } from '../../uncertainty/sampling.js';
 import { num, table } from '../output.js';
+import { kpiUnitOf, thresholdOf } from '../../pipeline/kpi-info.js';
 import type { CommandContext } from './context.js';
 import { loadRawScenario } from '../../pipeline/load.js';
 import { resolveModel } from '../../pipeline/resolve.js';
@@ -32,7 +37,7 @@ function common(y: Argv): Argv {
     .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' })
     .option('param', { type: 'string', describe: PARAM_HELP })
     .option('kpi', { type: 'string', describe: 'report only this KPI (repeatable; default: every numeric KPI)' })
-    .option('flowsheet', { type: 'string', describe: "use this flowsheet instead of the scenario's" })
+    .option('flowsheet', { type: 'string', array: true, describe: "use this flowsheet instead of the scenario's (uncertainty: give two to compare routes on the same samples)" })
     .option('json', { type: 'boolean', default: false, describe: 'print the result as one JSON document on stdout' })
     .option('out', { type: 'string', describe: 'also write the Excel workbook (.xlsx): the base run with the Monte Carlo, Sensitivity or Sobol sheet' });
 }
@@ -44,11 +49,24 @@ function outOption(a: Record<string, unknown>): string | undefined {
   return out;
 }
 
-/** Write the workbook of the base scenario with the analysis sheets (atomically), and say so. */
+/** The --flowsheet values (yargs gives an array once `array: true`). */
+function flowsheets(a: Record<string, unknown>): string[] {
+  return many(a.flowsheet);
+}
+
+/** The one --flowsheet of tornado and sobol (more is an input error). */
+function oneFlowsheet(a: Record<string, unknown>, command: string): string | undefined {
+  const f = flowsheets(a);
+  if (f.length > 1) throw new RegenflowError('bad-option', msg.oneFlowsheetOnly(command, f.length));
+  return f[0];
+}
+
+/** Write the workbook of the base scenario(s) with the analysis sheets (atomically), and say so. */
 async function writeAnalysisWorkbook(ctx: CommandContext, a: Record<string, unknown>, out: string | undefined, results: UncertaintyResults): Promise<void> {
   if (out === undefined) return;
-  const ev = evaluate(resolveModel(loadRawScenario(a.scenario as string, a.flowsheet as string | undefined)));
-  await writeWorkbook(out, [ev], { uncertainty: results });
+  const routes = flowsheets(a);
+  const evs = (routes.length ? routes : [undefined]).map((f) => evaluate(resolveModel(loadRawScenario(a.scenario as string, f))));
+  await writeWorkbook(out, evs, { uncertainty: results });
   (a.json ? ctx.io.err : ctx.io.out)(`wrote ${out}`);
 }
 
@@ -98,7 +116,15 @@ export function monteCarloText(r: MonteCarloResult): string {
     ...r.statistics.map((s) => [s.kpi, num(s.base), num(s.mean), num(s.sd), num(s.p5), num(s.p50), num(s.p95), String(s.n)]),
   ]));
   if (r.probabilityNpvPositive !== null) out.push('', `P(NPV > 0) = ${r.probabilityNpvPositive.toFixed(3)}`);
-  const varying = r.kpis.filter((k) => r.correlations.some((c) => c.kpi === k && c.spearman !== null));
+  // A KPI whose P5–P95 spread is below its materiality threshold is noise: its correlations are not shown.
+  const spread = (k: string) => {
+    const s = r.statistics.find((x) => x.kpi === k);
+    return s && s.p5 !== null && s.p95 !== null ? s.p95 - s.p5 >= thresholdOf(k, s.p5, s.p95) && s.p95 > s.p5 : false;
+  };
+  const correlated = r.kpis.filter((k) => r.correlations.some((c) => c.kpi === k && c.spearman !== null));
+  const varying = correlated.filter(spread);
+  const noise = correlated.filter((k) => !spread(k));
+  if (noise.length > 0) out.push('', `No material spread (P5–P95 below 1 % of the values, 0.5 pp for shares), correlations not shown: ${noise.join(', ')}`);
   if (varying.length > 0) {
     out.push('', 'Spearman rank correlation (input × KPI)');
     out.push(table([
@@ -110,20 +136,44 @@ export function monteCarloText(r: MonteCarloResult): string {
   return out.join('\n');
 }
 
-/** Text report of a tornado result. */
+/** Text report of a paired route run: the difference B − A per KPI and the probability that B is better. */
+export function pairedText(r: PairedResult, allKpis = false): string {
+  const [a, b] = r.routes;
+  const out: string[] = [];
+  out.push(`Paired uncertainty — scenario ${r.scenario} (${r.file}): A = ${a.route}, B = ${b.route}; ${r.samples} samples (${r.method === 'lhs' ? 'Latin hypercube' : 'Monte Carlo'}, seed ${r.seed}), the same samples for both routes`);
+  out.push('');
+  out.push(table([['input', 'distribution', 'routes'], ...r.inputs.map((i) => [i.path, i.distribution, i.routes.length === 2 ? 'both' : i.routes.join(', ')])], [false, false, false]));
+  const shown = allKpis ? r.paired : r.paired.filter((p) => headlineKpis(r.paired.map((x) => x.kpi)).includes(p.kpi));
+  const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)} %`);
+  const d = (x: number | null, unit: string) => (x === null ? '—' : amountText(x, unit, 'signed'));
+  out.push('');
+  out.push(table([
+    ['KPI', 'A base', 'B base', 'B − A mean', 'P5', 'P50', 'P95', 'P(B better)', 'P(B better by ≥ threshold)'],
+    ...shown.map((p) => [p.kpi, p.baseA === null ? '—' : amountText(p.baseA, p.unit), p.baseB === null ? '—' : amountText(p.baseB, p.unit), d(p.difference.mean, p.unit), d(p.difference.p5, p.unit), d(p.difference.p50, p.unit), d(p.difference.p95, p.unit), pct(p.probabilityBetter), pct(p.probabilityMateriallyBetter)]),
+  ]));
+  if (!allKpis) out.push('', 'Headline KPIs shown; --kpi selects others, --json has every KPI.');
+  out.push('', `Route A: ${failureLine(a.result.failures)}`, `Route B: ${failureLine(b.result.failures)}`);
+  return out.join('\n');
+}
+
+/** Text report of a tornado result: material swings only (the others are listed as noise). */
 export function tornadoText(r: TornadoResult): string {
   const out: string[] = [];
-  out.push(`Tornado — scenario ${r.scenario ?? '?'} (${r.file ?? ''}): ${r.inputs.length} inputs, ${r.range === null ? 'low/high from the distributions' : `±${Number((r.range * 100).toPrecision(6))} % around the base values`}`);
+  out.push(`Tornado — scenario ${r.scenario ?? '?'} (${r.file ?? ''}): ${r.inputs.length} inputs, ${r.range === null ? 'low/high from the distributions' : `±${Number((r.range * 100).toPrecision(6))} % around the base values`}; KPIs: ${r.kpis.join(', ')}`);
   const flat: string[] = [];
   for (const c of r.charts) {
-    if (c.bars.every((b) => b.swing === 0)) { flat.push(c.kpi); continue; }
-    out.push('', `${c.kpi} (base ${num(c.base)})`);
+    const shown = c.bars.filter((b) => b.material);
+    if (shown.length === 0) { flat.push(c.kpi); continue; }
+    const unit = kpiUnitOf(c.kpi);
+    out.push('', `${c.kpi} (base ${num(c.base)}${unit ? ` ${unit}` : ''}; swings below ${num(c.threshold)} hidden)`);
     out.push(table([
       ['input', 'basis', 'low', 'high', 'KPI at low', 'KPI at high', 'swing'],
-      ...c.bars.map((b) => [b.input, b.basis, `${num(b.low)}${b.unit ? ` ${b.unit}` : ''}`, `${num(b.high)}${b.unit ? ` ${b.unit}` : ''}`, num(b.kpiLow), num(b.kpiHigh), num(b.swing)]),
+      ...shown.map((b) => [b.input, b.basis, `${num(b.low)}${b.unit ? ` ${b.unit}` : ''}`, `${num(b.high)}${b.unit ? ` ${b.unit}` : ''}`, num(b.kpiLow), num(b.kpiHigh), num(b.swing)]),
     ], [false, false, true, true, true, true, true]));
+    const hidden = c.bars.filter((b) => !b.material && b.swing !== null).map((b) => b.input);
+    if (hidden.length) out.push(`below the threshold: ${hidden.join(', ')}`);
   }
-  if (flat.length > 0) out.push('', `No swing: ${flat.join(', ')}`);
+  if (flat.length > 0) out.push('', `No material swing (< 1 % of the base, or 0.5 pp for shares): ${flat.join(', ')}`);
   out.push('', failureLine(r.failures));
   return out.join('\n');
 }
@@ -153,13 +203,18 @@ function many(value: unknown): string[] {
   return value === undefined ? [] : (Array.isArray(value) ? value : [value]).map(String);
 }
 
-function baseOptions(a: Record<string, unknown>) {
+function baseOptions(a: Record<string, unknown>, flowsheet: string | undefined) {
   return {
     file: a.scenario as string,
-    ...(a.flowsheet ? { flowsheet: a.flowsheet as string } : {}),
+    ...(flowsheet ? { flowsheet } : {}),
     params: many(a.param),
     ...(a.kpi !== undefined ? { kpis: many(a.kpi) } : {}),
   };
+}
+
+/** Print the input checks on stderr before sampling starts (warnings only; info stays in --json). */
+function warningsPrinter(ctx: CommandContext): (ws: Diagnostic[]) => void {
+  return (ws) => { for (const w of ws) if (w.severity !== 'info') ctx.io.err(`warning: ${w.where}: ${w.message}`); };
 }
 
 /** The uncertainty command. */
@@ -178,7 +233,17 @@ export function uncertaintyCommand(ctx: CommandContext): CommandModule {
       const seed = integerOption(a.seed, isSeed, msg.badSeed);
       const workers = workersOption(a.workers);
       const onProgress = progressBar(ctx.io, 'sampling');
-      const r = await scenarioUncertainty({ ...baseOptions(a), samples, seed, workers, method: a.method as SamplingMethod, ...(onProgress ? { onProgress } : {}) });
+      const routes = flowsheets(a);
+      const common = { samples, seed, workers, method: a.method as SamplingMethod, onWarnings: warningsPrinter(ctx), ...(onProgress ? { onProgress } : {}) };
+      if (routes.length >= 2) {
+        const r = await scenarioPairedUncertainty({ ...baseOptions(a, undefined), flowsheets: routes, ...common });
+        for (const route of r.routes) reportFailures(ctx, route.result.failures);
+        ctx.io.out(a.json ? JSON.stringify(r, null, 2) : pairedText(r, a.kpi !== undefined));
+        // The workbook's Monte Carlo sheet holds one route; it says which (the paired difference is in --json).
+        await writeAnalysisWorkbook(ctx, a, out, { monteCarlo: { ...r.routes[0].result, scenario: `${r.scenario} · ${r.routes[0].route} (route A of a paired run; B − A is in the --json output)` } });
+        return;
+      }
+      const r = await scenarioUncertainty({ ...baseOptions(a, routes[0]), ...common });
       reportFailures(ctx, r.failures);
       ctx.io.out(a.json ? JSON.stringify(r, null, 2) : monteCarloText(r));
       await writeAnalysisWorkbook(ctx, a, out, { monteCarlo: r });
@@ -197,7 +262,7 @@ export function tornadoCommand(ctx: CommandContext): CommandModule {
       const out = outOption(a);
       const range = a.range === undefined ? null : readRange(a.range);
       const onProgress = progressBar(ctx.io, 'tornado');
-      const r = await scenarioTornado({ ...baseOptions(a), range, ...(onProgress ? { onProgress } : {}) });
+      const r = await scenarioTornado({ ...baseOptions(a, oneFlowsheet(a, 'tornado')), range, onWarnings: warningsPrinter(ctx), ...(onProgress ? { onProgress } : {}) });
       reportFailures(ctx, r.failures);
       ctx.io.out(a.json ? JSON.stringify(r, null, 2) : tornadoText(r));
       await writeAnalysisWorkbook(ctx, a, out, { tornado: r });
@@ -222,7 +287,7 @@ export function sobolCommand(ctx: CommandContext): CommandModule {
       const out = outOption(a);
       const bootstrap = integerOption(a.bootstrap, (n) => n >= 0 && n <= 100000, msg.badBootstrap);
       const onProgress = progressBar(ctx.io, 'sobol');
-      const r = await scenarioSobol({ ...baseOptions(a), samples, seed, workers, bootstrap, ...(onProgress ? { onProgress } : {}) });
+      const r = await scenarioSobol({ ...baseOptions(a, oneFlowsheet(a, 'sobol')), samples, seed, workers, bootstrap, onWarnings: warningsPrinter(ctx), ...(onProgress ? { onProgress } : {}) });
       reportFailures(ctx, r.failures);
       ctx.io.out(a.json ? JSON.stringify(r, null, 2) : sobolText(r));
       await writeAnalysisWorkbook(ctx, a, out, { sobol: r });

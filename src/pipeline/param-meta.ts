@@ -1,0 +1,31 @@
+/**
+ * The metadata of unit parameters (documented unit, display unit, validated min/max) by kind and
+ * name, and parameter values as people read them — for remedies and uncertainty range checks.
+ */
+import type { z } from 'zod';
+import type { UnitKind } from '../schema/kinds.js';
+import { convert } from '../schema/quantity.js';
+import { metaOf, type ParamMeta } from '../schema/param.js';
+import { unitOp } from '../unit-ops/registry.js';
+
+/** Metadata of a unit kind's parameter (unit, display unit, min/max), if it has one. */
+export function paramMetaOf(kind: UnitKind, name: string): ParamMeta | undefined {
+  let s = unitOp(kind).params as z.ZodType;
+  for (let i = 0; i < 20; i++) {
+    const d = (s as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType } } })._zod.def;
+    if (d.type === 'object') return d.shape?.[name] ? metaOf(d.shape[name]) : undefined;
+    const next = d.type === 'pipe' ? d.in : d.innerType;
+    if (!next) return undefined;
+    s = next;
+  }
+  return undefined;
+}
+
+/** A parameter value as people read it ("850 degC", "4 h", "true"). */
+export function valueText(v: unknown, meta: ParamMeta | undefined): string {
+  if (typeof v !== 'number') return Array.isArray(v) ? v.join(', ') : String(v);
+  const unit = meta?.unit ?? '';
+  const shown = typeof meta?.displayUnit === 'string' ? meta.displayUnit : unit;
+  const x = shown && shown !== unit ? convert(v, unit, shown) : v;
+  return `${Number(x.toPrecision(4))}${shown ? ` ${shown}` : ''}`;
+}

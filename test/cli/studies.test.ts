@@ -1,0 +1,142 @@
+/**
+ * The study commands of issue 14 through the CLI, each misleading case of the issue now giving the
+ * right result or a clear error: explain (text, JSON, workbook sheet), compare showing the
+ * explanation's top lines and every warning, crossover with units, ties, KPI ids and an all-failed
+ * grid, sweep showing off-spec by cause.
+ */
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from './capture.js';
+import { compareCases } from '../../src/pipeline/studies.js';
+import { explainCases } from '../../src/pipeline/explain.js';
+import { workbookModel } from '../../src/export/workbook.js';
+import { amountText } from '../../src/cli/explain-text.js';
+
+const REF = 'scenarios/reference-cn.yaml';
+const ROUTES = ['--flowsheet', 'flowsheets/hydrothermal.yaml', '--flowsheet', 'flowsheets/molten-salt.yaml'];
+
+describe('regenflow explain', () => {
+  it('--json: winners, deltas, lots and verified remedies; nothing else on stdout', async () => {
+    const r = await runCli(['explain', REF, ...ROUTES, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.err).toBe('');
+    const x = JSON.parse(r.out);
+    expect(Object.keys(x)).toEqual(expect.arrayContaining(['winners', 'capexDeltas', 'opexDeltas', 'lots', 'remedies']));
+    expect(x.baseline.flowsheet).toBe('hydrothermal');
+    expect(x.challenger.flowsheet).toBe('molten-salt');
+    const npv = x.winners.find((w: { kpi: string }) => w.kpi === 'npvUsd');
+    expect(npv).toMatchObject({ unit: 'USD', material: true });
+    expect(npv.better).toBe(npv.difference > 0 ? 'challenger' : 'baseline');
+    expect(x.opexDeltas[0]).toHaveProperty('deltaUsdPerYear');
+    expect(x.lots.find((l: { lot: string }) => l.lot === 'ev-811').causes[0].cause).toBe('surface-rock-salt');
+    const insert = x.remedies.find((q: { case: string; parameter: string }) => q.case === 'baseline' && q.parameter === 'insert');
+    expect(insert).toMatchObject({ cause: 'surface-rock-salt', lot: 'ev-811', unitKind: 'surface-reconstruction', verified: true });
+  });
+
+  it('text: a ranked story with the verdict, CAPEX by unit, remedies and warnings', async () => {
+    const r = await runCli(['explain', REF, ...ROUTES]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^A \(baseline\) = reference-cn · hydrothermal; B \(challenger\) = reference-cn · molten-salt\nVerdict: [AB] beats [AB] on npvUsd by [\d.]+ M USD/);
+    expect(r.out).toMatch(/\n {2}relith +[\d.]+ M USD → [\d.]+ M USD .*relithiation-hydrothermal → relithiation-molten-salt/);
+    expect(r.out).toMatch(/\n {2}✓ A surface-rock-salt \([\d.]+ % of product, lot ev-811\): insert surface-reconstruction \(citric-acid\) between \w+ and \w+ → in-spec/);
+    expect(r.out).toMatch(/Warnings of the runs:\n {2}[AB] warning: /);
+  });
+
+  it('--out: the workbook of both cases with an Explanation sheet; --no-remedies skips the re-runs', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regenflow-explain-'));
+    const out = join(dir, 'why.xlsx');
+    const r = await runCli(['explain', REF, ...ROUTES, '--out', out, '--no-remedies']);
+    expect(r.code).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    expect(r.out).not.toMatch(/Remedies/);
+    const cases = compareCases([REF], ['flowsheets/hydrothermal.yaml', 'flowsheets/molten-salt.yaml']);
+    const x = explainCases(cases, false);
+    const sheet = workbookModel(cases.map((c) => c.evaluation), { explanation: x, pictures: false, charts: false }).sheets.at(-1)!;
+    expect(sheet.name).toBe('Explanation');
+    const texts = [...sheet.rows.values()].flatMap((row) => [...row.values()].map((c) => c.value));
+    expect(texts).toContain('capexUsd');
+    expect(texts).toContain('relith');
+  });
+
+  it('one case, or three, is an input error (exit 1) naming the cases', async () => {
+    const r = await runCli(['explain', REF]);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe('explain compares exactly two cases (1 given: reference-cn · hydrothermal); give two scenarios, or one scenario with --flowsheet a.yaml --flowsheet b.yaml\n');
+    const three = await runCli(['explain', REF, 'scenarios/reference-us.yaml', 'scenarios/reference-eu.yaml', '--no-remedies']);
+    expect(three.code).toBe(1);
+    expect(three.err).toMatch(/^explain compares exactly two cases \(3 given: reference-cn · hydrothermal, reference-us · hydrothermal, reference-eu · hydrothermal\)/);
+  });
+});
+
+describe('regenflow compare shows why and every warning', () => {
+  it('the top lines of the explanation and the warnings of each case', async () => {
+    const r = await runCli(['compare', REF, ...ROUTES]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/\nWhy \(A = reference-cn · hydrothermal, B = reference-cn · molten-salt\): [AB] beats [AB] on npvUsd by/);
+    expect(r.out).toMatch(/\n {2}CAPEX [-+][\d.]+ M USD, mostly relith/);
+    // Every warning `run` prints for either route is in the comparison too.
+    for (const f of ['flowsheets/hydrothermal.yaml', 'flowsheets/molten-salt.yaml']) {
+      const run = await runCli(['run', REF, '--flowsheet', f]);
+      const warnings = run.out.split('\n').filter((l) => l.startsWith('warning: '));
+      expect(warnings.length).toBeGreaterThan(0);
+      for (const w of warnings) expect(r.out).toContain(w.replace(/^warning: /, ''));
+    }
+  });
+});
+
+describe('regenflow crossover', () => {
+  const grid = ['crossover', REF, ...ROUTES, '--x', 'feed.lots[ev-811].liPerTm=0.75:0.85:2'];
+
+  it('--kpi NPV is an input error listing the KPI ids (was: a grid of "failed", exit 0)', async () => {
+    const r = await runCli([...grid, '--kpi', 'NPV']);
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/^unknown KPI "NPV"; KPIs of this scenario: feedKgPerYear, productKgPerYear, inSpecFraction, capexUsd, .*npvUsd/);
+  });
+
+  it('cells carry the unit; differences below the threshold are ties', async () => {
+    const npv = await runCli([...grid, '--kpi', 'npvUsd']);
+    expect(npv.code).toBe(0);
+    expect(npv.out).toMatch(/cells say which route has the higher npvUsd \(USD\) and by how much; a difference below 1 % of the larger value is a tie/);
+    expect(npv.out).toMatch(/[AB] by [\d.]+ M USD/);
+    const share = await runCli([...grid, '--kpi', 'inSpecFraction', '--json']);
+    const map = JSON.parse(share.out);
+    expect(map.unit).toBe('fraction');
+    for (const c of map.cells) {
+      expect(c.threshold).toBe(0.005);
+      expect(c.better).toBe(c.margin < 0.005 ? 'tie' : c.a > c.b ? 'a' : 'b');
+    }
+    const text = await runCli([...grid, '--kpi', 'inSpecFraction']);
+    if (map.cells.some((c: { better: string }) => c.better === 'tie')) expect(text.out).toMatch(/tie \(< 0\.5 pp\)/);
+  });
+
+  it('a grid where every cell failed is a model failure (exit 2), not exit 0', async () => {
+    // One solver iteration cannot converge the liquor recycle of either route.
+    const r = await runCli(['crossover', REF, ...ROUTES, '--x', 'solver.maxIterations=1:1:2']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^every one of the 2 grid points failed for at least one route \(first: solver\.maxIterations = 1: /);
+  });
+});
+
+describe('regenflow sweep shows off-spec by cause', () => {
+  it('a row per cause with mass at some point', async () => {
+    const r = await runCli(['sweep', REF, '--param', 'sinter.dwell', '--values', '2,6', '--unit', 'h']);
+    expect(r.code).toBe(0);
+    const row = r.out.split('\n').find((l) => l.includes('off spec: surface-rock-salt'))!;
+    expect(row).toMatch(/t\/yr +[\d,.]+ +[\d,.]+$/);
+    const [before, after] = row.trim().split(/ +/).slice(-2).map((v) => Number(v.replace(/,/g, '')));
+    expect(after!).toBeLessThan(before!);
+  });
+});
+
+describe('amounts carry their units', () => {
+  it('money, mass, shares and differences', () => {
+    expect(amountText(19.14e6, 'USD')).toBe('19.14 M USD');
+    expect(amountText(-773.7e3, 'USD/yr', 'signed')).toBe('-773.7 k USD/yr');
+    expect(amountText(0.7046, 'fraction')).toBe('70.46 %');
+    expect(amountText(0.005, 'fraction', 'magnitude')).toBe('0.5 pp');
+    expect(amountText(2136116, 'kg/yr')).toBe('2136 t/yr');
+    expect(amountText(0.66, 'USD/kg', 'signed')).toBe('+0.66 USD/kg');
+  });
+});
