@@ -24,7 +24,7 @@ import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
 import { EnergyLedger, basisText } from './correlations/energy.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, WATER_SOLUBLE,
+  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 
 const MW = (id: string) => component(id).molarMass_g_per_mol;
@@ -78,6 +78,7 @@ export const delaminationAlkaline = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
+    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
     const feedKg = streamMass(feed);
     const T = p.temperature;
     const sol = solution(p, feedKg);
@@ -102,8 +103,8 @@ export const delaminationAlkaline = defineUnitOp({
         addKg(cam.components, id, kg * p.alCarryOver);
         addKg(foil.components, id, kg - kg * p.alCarryOver);
       } else if (fate === 'fines') {
-        addKg(cam.components, id, kg * p.camRecovery);
-        addKg(foil.components, id, kg - kg * p.camRecovery);
+        addKg(cam.components, id, kg * toCam);
+        addKg(foil.components, id, kg - kg * toCam);
       } else if (fate === 'gas') addKg(vent.components, id, kg);
       else addKg(liquor, id, kg);
     }
@@ -122,7 +123,7 @@ export const delaminationAlkaline = defineUnitOp({
       addKg(cam.components, 'Al', alLeft * p.alCarryOver);
       addKg(foil.components, 'Al', alLeft - alLeft * p.alCarryOver);
     }
-    splitLots(feed.lots, p.camRecovery, cam.lots, foil.lots);
+    splitLots(feed.lots, toCam, cam.lots, foil.lots);
     let cakeSolids = lotsKgPerHour(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     entrain(liquor, cam.components, p.cakeLiquorRatio * cakeSolids);
@@ -173,7 +174,7 @@ export const delaminationAlkaline = defineUnitOp({
       equipment: [
         bathVessel('alkaline delamination tank', 'jacketed stirred tank: scrap in dilute NaOH', p, b, feedKg),
         foilScreen(feedKg),
-        camFilter(lotsKgPerHour(feed.lots) * p.camRecovery),
+        camFilter(lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
       ],
       operatorsPerShift: 1,
     };

@@ -30,7 +30,7 @@ import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.j
 import { costOf } from './data/equipment.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, WATER_SOLUBLE,
+  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 
 const MW = (id: string) => component(id).molarMass_g_per_mol;
@@ -97,6 +97,7 @@ export const delaminationDes = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
+    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
     const T = p.temperature;
     const feedKg = streamMass(feed);
     const f = flows(p, feedKg);
@@ -110,8 +111,8 @@ export const delaminationDes = defineUnitOp({
         const dissolved = kg * p.pvdfDissolution;
         addKg(liquor.components, id, dissolved);
         const rest = kg - dissolved;
-        addKg(cam.components, id, rest * p.camRecovery);
-        addKg(foil.components, id, rest - rest * p.camRecovery);
+        addKg(cam.components, id, rest * toCam);
+        addKg(foil.components, id, rest - rest * toCam);
         continue;
       }
       const fate = WATER_SOLUBLE.has(id) ? 'liquid' : defaultFate(id);
@@ -119,11 +120,11 @@ export const delaminationDes = defineUnitOp({
         addKg(cam.components, id, kg * p.alCarryOver);
         addKg(foil.components, id, kg - kg * p.alCarryOver);
       } else if (fate === 'fines') {
-        addKg(cam.components, id, kg * p.camRecovery);
-        addKg(foil.components, id, kg - kg * p.camRecovery);
+        addKg(cam.components, id, kg * toCam);
+        addKg(foil.components, id, kg - kg * toCam);
       } else addKg(liquor.components, id, kg);
     }
-    splitLots(feed.lots, p.camRecovery, cam.lots, foil.lots);
+    splitLots(feed.lots, toCam, cam.lots, foil.lots);
     let cakeSolids = lotsKgPerHour(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const cakeWater = p.cakeLiquorRatio * cakeSolids;
@@ -185,7 +186,7 @@ export const delaminationDes = defineUnitOp({
       equipment: [
         bathVessel('DES delamination tank', 'jacketed stirred tank: scrap in hot deep eutectic solvent', p, b, feedKg),
         foilScreen(feedKg),
-        camFilter(lotsKgPerHour(feed.lots) * p.camRecovery),
+        camFilter(lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
         {
           name: 'DES regeneration evaporator',
           description: 'evaporator removing the antisolvent/wash water from the recovered DES',

@@ -172,13 +172,38 @@ export function entrain(from: Record<string, number>, to: Record<string, number>
 
 const EVERBATT_90 = 'EverBatt assumes 90 % overall cathode recovery for direct recycling (REFERENCE.md 1.1.2)';
 
+/**
+ * Foil metal and binder per kg of CAM in the reference cathode scrap, the BatPaC 5.0 NMC622
+ * cathode electrode: (Al 5.17 + PVDF 0.93) / CAM 44.78 wt % of cell (REFERENCE.md 1.3.4) [DERIVED]
+ * = 0.136 kg/kg. `camRecovery` is the recovery at this content.
+ */
+export const REFERENCE_FOIL_BINDER_PER_CAM = (5.17 + 0.93) / 44.78;
+
+/** What CAM sticks to at delamination: foil metals and binders. */
+const ATTACHED: readonly string[] = ['Al', 'Cu', 'Fe', 'PVDF', 'PAA', 'alginate'];
+
+/**
+ * Share of each CAM lot (and of the fines that follow it) a delamination route sends to `cam`.
+ * CAM is lost with what it sticks to — foil pieces and binder lumps — so the loss 1 − camRecovery,
+ * set at the reference content REFERENCE_FOIL_BINDER_PER_CAM, scales with the foil and binder
+ * actually present per kg of CAM: none for a clean powder, less for black mass (a little Al and Cu
+ * left from shredding), more for scrap with a thin coating. Capped at a total loss.
+ */
+export function camToCamShare(camRecovery: number, components: Record<string, number>, lots: readonly Lot[]): number {
+  const cam = lotsKgPerHour(lots);
+  if (!(cam > 0)) return camRecovery;
+  let attached = 0;
+  for (const id of ATTACHED) attached += components[id] ?? 0;
+  return 1 - Math.min(1, ((1 - camRecovery) * attached) / cam / REFERENCE_FOIL_BINDER_PER_CAM);
+}
+
 /** CAM recovery and Al carry-over parameters every delamination route has. */
 export function yieldParams(o: { camRecovery: number; alCarryOver: number; alWhy: string }) {
   return {
     camRecovery: fraction({
-      description: 'fraction of each CAM lot recovered to `cam`; the rest leaves with the foil',
+      description: `fraction of each CAM lot recovered to \`cam\` from scrap with the reference foil + binder content (${REFERENCE_FOIL_BINDER_PER_CAM.toFixed(3)} kg per kg CAM); the loss to the foil scales with the foil and binder actually present (none for a clean powder)`,
       default: o.camRecovery,
-      source: `assumption: ${((1 - o.camRecovery) * 100).toFixed(0)} % of the CAM lost with the foil at delamination, so that delamination is a minor part of the 10 % loss ${EVERBATT_90}; no industrial delamination yield was found (REFERENCE.md Part 3)`,
+      source: `assumption: ${((1 - o.camRecovery) * 100).toFixed(0)} % of the CAM lost with the foil at delamination, so that delamination is a minor part of the 10 % loss ${EVERBATT_90}; no industrial delamination yield was found (REFERENCE.md Part 3); reference foil + binder content: BatPaC 5.0 NMC622 cathode electrode (REFERENCE.md 1.3.4)`,
     }),
     alCarryOver: fraction({
       description: 'fraction of the foil metal (Al, Cu, Fe) carried into `cam` as fragments',
