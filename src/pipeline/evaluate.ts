@@ -8,6 +8,7 @@ import { AMBIENT_K, lotsMass, scaleStream, streamMass, type Stream } from '../st
 import { solve, type RunnableUnit, type Solution } from '../balances/solver.js';
 import { balanceReport, type BalanceReport } from '../balances/report.js';
 import { qualityReport, type QualityReport } from '../balances/quality.js';
+import { contaminantWarnings } from '../balances/contaminants.js';
 import type { Diagnostic, RunContext, UnitDesign, UnitRun } from '../unit-ops/contract.js';
 import { sizePlant } from '../design/plant.js';
 import { NO_LOAD_KG_PER_HOUR } from '../design/equipment.js';
@@ -100,6 +101,7 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
   const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, options.schedule === false || sample ? { schedule: false } : {});
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
+  if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));
   const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
   const econ = economics(input, model.prices, model.finance);
   diagnostics.push(...econ.diagnostics);

@@ -221,8 +221,8 @@ export const msg = {
     `the feed carries no cathode active material (cam fraction 0 in every lot: ${list(lots)}); give at least one lot a composition with cam > 0 (e.g. composition: { cam: 0.9, al: 0.1 }), or drop composition to use the basis default`,
   unitWithoutMaterial: () =>
     `the unit receives no material (every inlet is empty at the solved flows), so it is not sized and costs nothing; check the streams that feed it (sorting lanes, split fractions) or remove it from the flowsheet`,
-  graphiteInKiln: (unit: string, kind: string, graphiteKgPerHour: number, perCam: number, limit: number) =>
-    `graphite reaches ${kind} ${unit} (${fmt(Number(graphiteKgPerHour.toPrecision(4)))} kg/h, ${pct(perCam)} of the CAM, above the product limit ${pct(limit)}); at kiln temperature it burns (CO2, bought O2) and can reduce the cathode — float it off with a flotation unit before relithiation`,
+  graphiteInKiln: (unit: string, what: string, graphiteKgPerHour: number, perCam: number, limit: number) =>
+    `graphite reaches ${what} ${unit} (${fmt(Number(graphiteKgPerHour.toPrecision(4)))} kg/h, ${pct(perCam)} of the CAM, above the product limit ${pct(limit)}); at kiln temperature it burns (CO2, bought O2) and can reduce the cathode — float it off with a flotation unit before relithiation`,
   graphiteInProduct: (unit: string, graphiteKgPerHour: number, perCam: number, limit: number) =>
     `graphite leaves with the product from ${unit} (${fmt(Number(graphiteKgPerHour.toPrecision(4)))} kg/h, ${pct(perCam)} of the CAM, above the limit ${pct(limit)}); float it off with a flotation unit before relithiation`,
   blendNotSeparable: (lane: string, kgPerHour: number, share: number) =>
