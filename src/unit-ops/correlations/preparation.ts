@@ -120,6 +120,7 @@ export const WATER_SOLUBLE: ReadonlySet<string> = new Set([
   'LiPF6', 'LiOH', 'LiOH·H2O', 'LiNO3', 'LiCl', 'LiI', 'Li-benzoate', 'KOH', 'NaOH', 'Na2SO4', 'Li2SO4',
   'citric-acid', 'H3PO4', 'NH4H2PO4', '(NH4)2HPO4', 'NaAl(OH)4', 'PAA', 'alginate',
   'choline-chloride', 'ethylene-glycol', 'urea', 'EC', 'DMC',
+  'Na2CO3', 'NaNO3',
 ]);
 
 const fateCache = new Map<string, Fate>();
