@@ -24,7 +24,7 @@ import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
 import { EnergyLedger, basisText } from './correlations/energy.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, WATER_SOLUBLE,
+  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 
 const MW = (id: string) => component(id).molarMass_g_per_mol;
@@ -100,8 +100,9 @@ export const delaminationAlkaline = defineUnitOp({
       if (WATER_SOLUBLE.has(id)) { addKg(liquor, id, kg); continue; }
       const fate = defaultFate(id);
       if (fate === 'foil-metal') {
-        addKg(cam.components, id, kg * p.alCarryOver);
-        addKg(foil.components, id, kg - kg * p.alCarryOver);
+        const carry = metalCarryOver(p, id, ctx.feedBasis);
+        addKg(cam.components, id, kg * carry);
+        addKg(foil.components, id, kg - kg * carry);
       } else if (fate === 'fines') {
         addKg(cam.components, id, kg * toCam);
         addKg(foil.components, id, kg - kg * toCam);
@@ -120,8 +121,9 @@ export const delaminationAlkaline = defineUnitOp({
       alLeft -= dissolvedKmol * MW('Al');
     }
     if (alLeft !== 0) {
-      addKg(cam.components, 'Al', alLeft * p.alCarryOver);
-      addKg(foil.components, 'Al', alLeft - alLeft * p.alCarryOver);
+      const carry = metalCarryOver(p, 'Al', ctx.feedBasis);
+      addKg(cam.components, 'Al', alLeft * carry);
+      addKg(foil.components, 'Al', alLeft - alLeft * carry);
     }
     splitLots(feed.lots, toCam, cam.lots, foil.lots);
     let cakeSolids = lotsKgPerHour(cam.lots);

@@ -12,7 +12,7 @@
  *   PVDF dissolved  pvdfDissolution · PVDF_in   → `liquor` (still bottoms: binder-rich residue)
  *   lots, carbons, undissolved PVDF, other solids: camRecovery → `cam`, rest → `foil` (the loss
  *                scaled by the foil and binder present: correlations/preparation.ts camToCamShare)
- *   Al, Cu, Fe: alCarryOver → `cam`, rest → `foil`
+ *   Al, Cu, Fe: alCarryOver → `cam`, rest → `foil` (black mass: fragmentCarryOverCu/Al, a sieve's share)
  *   electrolyte (LiPF6, EC, DMC), water and other liquids → `liquor` (still light ends and bottoms)
  *   NMP arriving with the feed counts toward the make-up; any excess leaves with `liquor`.
  *
@@ -36,7 +36,7 @@ import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.j
 import { costOf } from './data/equipment.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, type BathParams,
+  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, type BathParams,
 } from './correlations/preparation.js';
 
 const NMP_BP_K = component('NMP').boilingPoint_K!;
@@ -141,8 +141,9 @@ export const delaminationNmp = defineUnitOp({
       if (NMP_SOLUBLE.has(id)) { addKg(liquor.components, id, kg); continue; }
       const fate = CARBONS.has(id) ? 'fines' : defaultFate(id);
       if (fate === 'foil-metal') {
-        addKg(cam.components, id, kg * p.alCarryOver);
-        addKg(foil.components, id, kg - kg * p.alCarryOver);
+        const carry = metalCarryOver(p, id, ctx.feedBasis);
+        addKg(cam.components, id, kg * carry);
+        addKg(foil.components, id, kg - kg * carry);
       } else if (fate === 'fines') {
         addKg(cam.components, id, kg * toCam);
         addKg(foil.components, id, kg - kg * toCam);

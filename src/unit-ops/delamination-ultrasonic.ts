@@ -28,7 +28,7 @@ import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
   addKg, camFilter, componentsCpKwPerK, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, pumpKw,
-  splitLots, yieldParams, camToCamShare, BATH_UTILITIES, WATER_SOLUBLE,
+  splitLots, yieldParams, camToCamShare, metalCarryOver, BATH_UTILITIES, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 
 const WATER_BP_K = 373.15;
@@ -76,8 +76,9 @@ export const delaminationUltrasonic = defineUnitOp({
       const kg = c[id]!;
       const fate = WATER_SOLUBLE.has(id) ? 'liquid' : defaultFate(id);
       if (fate === 'foil-metal') {
-        addKg(cam.components, id, kg * p.alCarryOver);
-        addKg(foil.components, id, kg - kg * p.alCarryOver);
+        const carry = metalCarryOver(p, id, ctx.feedBasis);
+        addKg(cam.components, id, kg * carry);
+        addKg(foil.components, id, kg - kg * carry);
       } else if (fate === 'fines') {
         addKg(cam.components, id, kg * toCam);
         addKg(foil.components, id, kg - kg * toCam);

@@ -39,7 +39,7 @@ import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { addKg, CAM_DENSITY_KG_PER_M3, camFilter, densityOf, foilScreen, lotsKgPerHour, pumpKw, WATER_SOLUBLE } from './correlations/preparation.js';
+import { addKg, CAM_DENSITY_KG_PER_M3, camFilter, densityOf, foilScreen, lotsKgPerHour, pumpKw, VITO_SIEVING, WATER_SOLUBLE } from './correlations/preparation.js';
 
 /** Species that float like graphite: carbons and hydrophobic polymers. */
 const HYDROPHOBIC: ReadonlySet<string> = new Set(['graphite', 'carbon-black', 'CNT', 'graphene', 'PVDF', 'PP', 'PE']);
@@ -77,12 +77,12 @@ const params = z.strictObject({
   screenCu: fraction({
     description: 'share of the Cu (and Fe) fragments removed as oversize by the feed screen',
     default: 0.71,
-    source: 'VITO, "Advances in the Separation of Graphite from LFP … Using Simple Froth Flotation", Batteries 9 (2023) 589, abstract [M]: sieving black mass to < 250 µm removed 71 % of the Cu and 81 % of the Al foil impurities',
+    source: VITO_SIEVING,
   }),
   screenAl: fraction({
     description: 'share of the Al fragments removed as oversize by the feed screen',
     default: 0.81,
-    source: 'VITO, Batteries 9 (2023) 589, abstract [M] (see screenCu)',
+    source: VITO_SIEVING,
   }),
   screenFinesLoss: fraction({
     description: 'share of the CAM, carbons and other solids retained on the feed screen as agglomerates (to oversize)',

@@ -99,3 +99,18 @@ describe('delamination: CAM is lost in proportion to the foil and binder present
     });
   }
 });
+
+describe('delamination: black mass holds shredded fragments, not foil', () => {
+  for (const kind of ROUTES) {
+    it(`${kind}: whole foil is screened off (alCarryOver); black-mass fragments pass as a sieve lets them (29 % Cu, 19 % Al)`, () => {
+      const feed = () => makeStream({ Cu: 10, Al: 10, graphite: 300 }, [lot('a', 'NCM622', 600, { liPerTm: 0.9 })]);
+      const keep = kind === 'delamination-alkaline' ? { foil: 'keep' } : {}; // the alkaline route would dissolve the Al
+      const scrap = runWith(kind, { alCarryOver: 0.02, ...keep }, feed()).run;
+      expect(scrap.outlets.cam!.components.Cu).toBeCloseTo(0.2, 12);
+      const bm = runWith(kind, keep, feed(), 'black-mass').run;
+      expect(bm.outlets.cam!.components.Cu).toBeCloseTo(2.9, 12);
+      expect(bm.outlets.cam!.components.Al).toBeCloseTo(1.9, 12);
+    });
+  }
+});
+
