@@ -9,12 +9,13 @@ import type { Lot, OffSpecCause } from '../streams/lot.js';
 import { chemistryByName, isNickelLayered, type CathodeChemistry } from '../chemistry/cathode.js';
 import type { ProductSpec, SpecLimits } from '../schema/spec.js';
 import { lotsMass, type Stream } from '../streams/stream.js';
+import { component } from '../chemistry/components.js';
 
 /** Soluble lithium compounds counted as residual Li salts (not coatings such as Li3PO4, nor LiF). */
 export const RESIDUAL_LI_SALTS = ['LiOH', 'LiOH·H2O', 'Li2CO3', 'LiNO3', 'LiI', 'LiCl', 'Li2SO4', 'Li-benzoate', 'Li3C6H5O7', 'Li2O'] as const;
 
 /** Order in which a failing lot's primary cause is chosen (the first that applies). */
-export const CAUSE_PRIORITY: readonly OffSpecCause[] = ['foreign-chemistry', 'under-lithiated', 'over-lithiated', 'cation-mixing', 'surface-rock-salt', 'residual-li-salts'];
+export const CAUSE_PRIORITY: readonly OffSpecCause[] = ['foreign-chemistry', 'under-lithiated', 'over-lithiated', 'cation-mixing', 'surface-rock-salt', 'residual-li-salts', 'graphite-carbon', 'aluminium', 'copper', 'fluorine'];
 
 /** The verdict on one lot leaving through `product`. */
 export interface LotVerdict {
@@ -44,6 +45,8 @@ export interface QualityReport {
   inSpecByChemistryKgPerHour: Record<string, number>;
   /** Residual Li salts per kg CAM of each product stream. */
   residualLiSaltsByStream: Record<string, number>;
+  /** Foreign solids per kg CAM of each product stream. */
+  foreignSolidsByStream: Record<string, ForeignSolids>;
   lots: LotVerdict[];
   /** Off-spec lots themselves (for their metal value). */
   offSpecLots: Lot[];
@@ -62,7 +65,8 @@ export function limitsFor(spec: ProductSpec, chemistry: CathodeChemistry): SpecL
 }
 
 function computeLimits(spec: ProductSpec, chemistry: CathodeChemistry): SpecLimits {
-  const base: SpecLimits = { liPerTmMin: spec.liPerTmMin, liPerTmMax: spec.liPerTmMax, maxCationMixing: spec.maxCationMixing, maxSurfaceRockSalt_nm: spec.maxSurfaceRockSalt_nm, maxResidualLiSalts: spec.maxResidualLiSalts };
+  const base: SpecLimits = { liPerTmMin: spec.liPerTmMin, liPerTmMax: spec.liPerTmMax, maxCationMixing: spec.maxCationMixing, maxSurfaceRockSalt_nm: spec.maxSurfaceRockSalt_nm, maxResidualLiSalts: spec.maxResidualLiSalts,
+    maxGraphiteCarbon: spec.maxGraphiteCarbon, maxAluminium: spec.maxAluminium, maxCopper: spec.maxCopper, maxFluorine: spec.maxFluorine };
   const specific = spec.byChemistry[baseName(chemistry.name)];
   return specific ? { ...base, ...stripUndefined(specific) } : base;
 }
@@ -98,8 +102,54 @@ export function residualLiSaltsFraction(s: Stream): number {
   return salts / cam;
 }
 
-/** Judge one lot (in a stream whose residual-salt fraction is given) against the spec. */
-export function judgeLot(spec: ProductSpec, lot: Lot, residualSalts: number): OffSpecCause[] {
+/** Foreign solids of a product stream, kg per kg of its CAM (issue 12). */
+export interface ForeignSolids {
+  /** Graphite + carbon black + CNT + graphene (graphite only in an electrode product). */
+  graphiteCarbon: number;
+  /** Graphite alone (for warnings). */
+  graphite: number;
+  /** Metallic Al (0 in an electrode product: the current collector). */
+  aluminium: number;
+  /** Metallic Cu. */
+  copper: number;
+  /** Fluorine in any component (an electrode product's PVDF binder not counted). */
+  fluorine: number;
+}
+
+/** Components counted as carbon in a CAM product. */
+const CARBONS = ['graphite', 'carbon-black', 'CNT', 'graphene'] as const;
+/** Binders an electrode product holds on purpose. */
+const ELECTRODE_BINDERS: ReadonlySet<string> = new Set(['PVDF', 'PAA', 'alginate']);
+
+/**
+ * Foreign solids per kg of CAM in a stream. A stream whose lots all carry a conductive network
+ * (electrode refabrication) is an electrode: its carbon black, binder and Al foil are the recipe,
+ * so only graphite, Cu and non-binder fluorine count there.
+ */
+export function foreignSolidsOf(s: Stream): ForeignSolids {
+  const cam = lotsMass(s);
+  const none: ForeignSolids = { graphiteCarbon: 0, graphite: 0, aluminium: 0, copper: 0, fluorine: 0 };
+  if (cam === 0) return none;
+  const electrode = s.lots.length > 0 && s.lots.every((l) => l.conductiveNetwork !== null);
+  const c = s.components;
+  const graphite = c.graphite ?? 0;
+  let carbon = graphite;
+  if (!electrode) for (const id of CARBONS) if (id !== 'graphite') carbon += c[id] ?? 0;
+  let fluorine = 0;
+  for (const id in c) {
+    if (electrode && ELECTRODE_BINDERS.has(id)) continue;
+    const comp = component(id);
+    const i = comp.elements.indexOf('F');
+    if (i >= 0) fluorine += c[id]! * comp.massFractions[i]!;
+  }
+  return { graphiteCarbon: carbon / cam, graphite: graphite / cam, aluminium: electrode ? 0 : (c.Al ?? 0) / cam, copper: (c.Cu ?? 0) / cam, fluorine: fluorine / cam };
+}
+
+/**
+ * Judge one lot (in a stream whose residual-salt fraction and foreign solids are given) against
+ * the spec. Foreign solids are a property of the stream: they put every product lot in it off spec.
+ */
+export function judgeLot(spec: ProductSpec, lot: Lot, residualSalts: number, foreign?: ForeignSolids): OffSpecCause[] {
   const causes: OffSpecCause[] = [];
   if (!isProductChemistry(spec, lot.chemistry)) return ['foreign-chemistry'];
   const l = limitsFor(spec, lot.chemistry);
@@ -108,6 +158,12 @@ export function judgeLot(spec: ProductSpec, lot: Lot, residualSalts: number): Of
   if (lot.cationMixing > l.maxCationMixing) causes.push('cation-mixing');
   if (lot.surfaceRockSalt_nm > l.maxSurfaceRockSalt_nm) causes.push('surface-rock-salt');
   if (residualSalts > l.maxResidualLiSalts) causes.push('residual-li-salts');
+  if (foreign) {
+    if (foreign.graphiteCarbon > l.maxGraphiteCarbon) causes.push('graphite-carbon');
+    if (foreign.aluminium > l.maxAluminium) causes.push('aluminium');
+    if (foreign.copper > l.maxCopper) causes.push('copper');
+    if (foreign.fluorine > l.maxFluorine) causes.push('fluorine');
+  }
   return causes;
 }
 
@@ -116,6 +172,7 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
   const byCause = Object.fromEntries(CAUSE_PRIORITY.map((c) => [c, 0])) as Record<OffSpecCause, number>;
   const byChem: Record<string, number> = {};
   const residual: Record<string, number> = {};
+  const foreignByStream: Record<string, ForeignSolids> = {};
   const lots: LotVerdict[] = [];
   const offSpecLots: Lot[] = [];
   let inSpec = 0;
@@ -125,9 +182,10 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     const stream = sol.streams.get(s.id)!;
     const salts = residualLiSaltsFraction(stream);
     residual[s.id] = salts;
+    const foreign = (foreignByStream[s.id] = foreignSolidsOf(stream));
     for (const lot of stream.lots) {
       if (lot.massKgPerHour === 0) continue;
-      const causes = judgeLot(spec, lot, salts);
+      const causes = judgeLot(spec, lot, salts, foreign);
       const primary = CAUSE_PRIORITY.find((c) => causes.includes(c)) ?? null;
       lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary });
       if (primary === null) {
@@ -151,6 +209,7 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     offSpecByCauseKgPerHour: byCause,
     inSpecByChemistryKgPerHour: byChem,
     residualLiSaltsByStream: residual,
+    foreignSolidsByStream: foreignByStream,
     lots,
     offSpecLots,
   };

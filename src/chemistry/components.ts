@@ -128,6 +128,11 @@ const DATA: Component[] = [
   // Dry air as one species (O 0.42, N 1.58 per mol: 21 % O2, 79 % N2, argon counted as N2) so that
   // combustion air can be drawn free of charge apart from purchased O2; Cp mass-weighted from O2 and N2.
   { id: 'air', name: 'dry air (21 % O2, 79 % N2 by mole)', formula: 'N1.58O0.42', phase: 'gas', cp_J_per_kgK: (0.21 * 31.998 * 918 + 0.79 * 28.014 * 1040) / (0.21 * 31.998 + 0.79 * 28.014), source: 'assumption: dry air 21/79 mol % O2/N2 (argon counted as N2); Cp from the O2 and N2 entries (NIST, 298 K)' },
+  // ---- issue 12: flotation reagents, lithium recovery
+  { id: 'kerosene', name: 'kerosene (flotation collector; as n-dodecane)', formula: 'C12H26', phase: 'liquid', cp_J_per_kgK: cpFromJPerMolK(376, 'C12H26'), source: `${NIST} (n-dodecane, a kerosene surrogate) [MEMORY]; kerosene is the usual collector in black-mass flotation (Zhan et al., Sustain. Mater. Technol. 17 (2018), summary on sdgresources.relx.com [M])`, aliases: ['collector', 'diesel-oil'] },
+  { id: 'MIBC', name: 'methyl isobutyl carbinol (flotation frother, 4-methyl-2-pentanol)', formula: 'C6H14O', phase: 'liquid', cp_J_per_kgK: 2200, source: 'assumption: Cp ≈ 2.2 kJ/(kg·K), typical of C6 alcohols [MEMORY]', aliases: ['frother'] },
+  { id: 'Na2CO3', name: 'sodium carbonate (soda ash)', formula: 'Na2CO3', phase: 'solid', cp_J_per_kgK: cpFromJPerMolK(112.3, 'Na2CO3'), source: `${NIST} [MEMORY]`, aliases: ['soda-ash'] },
+  { id: 'NaNO3', name: 'sodium nitrate', formula: 'NaNO3', phase: 'solid', cp_J_per_kgK: cpFromJPerMolK(92.9, 'NaNO3'), source: `${NIST} [MEMORY]` },
   // <<components: preparation>>
   { id: 'Li3C6H5O7', name: 'lithium citrate', formula: 'Li3C6H5O7', phase: 'aqueous', source: 'formula only (trilithium citrate: surface Li leached by citric-acid etching, review Table 1 [71]); stays dissolved in the etching liquor', aliases: ['lithium-citrate'] },
   // <<components: finishing>>

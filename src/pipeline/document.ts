@@ -268,6 +268,7 @@ export function runDocument(ev: Evaluation): RunDocument {
       offSpecByCauseKgPerHour: q.offSpecByCauseKgPerHour,
       inSpecByChemistryKgPerHour: q.inSpecByChemistryKgPerHour,
       residualLiSaltsByStream: q.residualLiSaltsByStream,
+      foreignSolidsByStream: q.foreignSolidsByStream,
       lots: q.lots,
     },
     sizing: { mode: ev.sizing.mode, settings: ev.sizing.settings, operatorsPerShift: ev.sizing.operatorsPerShift, bottleneckEquipment: ev.sizing.bottleneckEquipment, bottleneckUtilisation: ev.sizing.bottleneckUtilisation },

@@ -4,17 +4,20 @@
  * Pure: the same Model gives the same Evaluation, bit for bit.
  */
 import { feedStream } from '../streams/feed.js';
-import { AMBIENT_K, lotsMass, scaleStream, type Stream } from '../streams/stream.js';
+import { AMBIENT_K, lotsMass, scaleStream, streamMass, type Stream } from '../streams/stream.js';
 import { solve, type RunnableUnit, type Solution } from '../balances/solver.js';
 import { balanceReport, type BalanceReport } from '../balances/report.js';
 import { qualityReport, type QualityReport } from '../balances/quality.js';
-import type { Diagnostic, UnitDesign } from '../unit-ops/contract.js';
+import { contaminantWarnings } from '../balances/contaminants.js';
+import type { Diagnostic, RunContext, UnitDesign, UnitRun } from '../unit-ops/contract.js';
 import { sizePlant } from '../design/plant.js';
+import { NO_LOAD_KG_PER_HOUR } from '../design/equipment.js';
+import { msg } from '../schema/messages.js';
 import type { PlantSizing } from '../design/types.js';
 import { economics, type EconomicsResult } from '../economics/index.js';
 import type { EconomicsInput } from '../economics/input.js';
 import { economicsInput } from './economics-input.js';
-import type { Model } from './resolve.js';
+import type { Model, ResolvedUnit } from './resolve.js';
 
 /** Everything computed for one scenario. */
 export interface Evaluation {
@@ -58,17 +61,31 @@ function feedFor(model: Model): Stream {
   return scaleStream(unit, model.feedKgPerHour);
 }
 
+/**
+ * The design of a unit, or — when every inlet is empty at the solved flows (e.g. a sorting lane
+ * no lot takes) — no equipment and a warning: a unit that receives nothing is not sized, rather
+ * than asked to size vessels for a load it does not have.
+ */
+function designUnit(u: ResolvedUnit, inlets: Record<string, Stream>, run: UnitRun, ctx: RunContext, diagnostics: Diagnostic[]): UnitDesign {
+  let load = 0;
+  for (const k in inlets) load += streamMass(inlets[k]!);
+  if (load >= NO_LOAD_KG_PER_HOUR) return u.op.design(u.params as never, inlets, run, ctx);
+  diagnostics.push({ code: 'unit-without-material', severity: 'warning', where: u.id, message: msg.unitWithoutMaterial() });
+  return { mode: 'continuous', residenceTimeH: 0, equipment: [], operatorsPerShift: 0 };
+}
+
 /** Solve, size and price a model. Throws a model failure (exit 2) when a loop does not converge. */
 export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluation {
   const sample = options.mode === 'sample';
   const fs = model.flowsheet;
   const feed = feedFor(model);
   const runnable = new Map<string, RunnableUnit>();
+  const feedBasis = model.feed.basis;
   for (const u of fs.units) {
     runnable.set(u.id, {
       id: u.id,
       inletPorts: u.ports.inlets.map((p) => p.name),
-      run: (inlets, ctx) => u.op.run(u.params as never, inlets, sample ? { ...ctx, describe: false } : ctx),
+      run: (inlets, ctx) => u.op.run(u.params as never, inlets, sample ? { ...ctx, feedBasis, describe: false } : { ...ctx, feedBasis }),
     });
   }
   const solution = solve(fs.graph, runnable, feed, fs.solver, AMBIENT_K);
@@ -78,12 +95,13 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
   for (const u of fs.units) {
     const run = solution.runs.get(u.id)!;
     diagnostics.push(...run.diagnostics);
-    designs.set(u.id, u.op.design(u.params as never, solution.inlets.get(u.id)!, run, { unitId: u.id, ambientK: AMBIENT_K, ...(sample ? { describe: false } : {}) }));
+    designs.set(u.id, designUnit(u, solution.inlets.get(u.id)!, run, { unitId: u.id, ambientK: AMBIENT_K, feedBasis, ...(sample ? { describe: false } : {}) }, diagnostics));
   }
   const hours = model.plant.operatingHours;
   const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, options.schedule === false || sample ? { schedule: false } : {});
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
+  if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));
   const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
   const econ = economics(input, model.prices, model.finance);
   diagnostics.push(...econ.diagnostics);

@@ -42,6 +42,13 @@ export interface InsertRemedySpec {
   params: Record<string, unknown>;
   /** Kinds of which one must still follow the inserted unit (e.g. a wet cake must be dried or annealed). */
   upstreamOf?: UnitKind[];
+  /**
+   * Where the unit goes: on the solids path between the last relithiation unit and the product
+   * (default), or on the feed inlet of the first relithiation unit (preparation such as flotation).
+   */
+  placement?: 'solids-path' | 'before-relithiation';
+  /** Boundary each extra outlet goes to (default: vent → emissions, others → waste). */
+  outletsTo?: Record<string, 'byproduct' | 'waste' | 'emissions'>;
   why: string;
 }
 
@@ -89,6 +96,22 @@ export const REMEDIES: Readonly<Record<OffSpecCause, readonly RemedySpec[]>> = {
     { type: 'parameter', unitKind: 'washing', parameter: 'stages', candidates: [{ add: 1 }, { add: 2 }], why: 'each counter-current stage removes more soluble salt (washing.ts)' },
     { type: 'parameter', unitKind: 'washing', parameter: 'waterPerKgSolids', candidates: [{ scale: 1.5 }], why: 'more wash water dilutes the retained liquor (washing.ts)' },
     { type: 'parameter', unitKind: 'sintering', parameter: 'residualLiReaction', candidates: [{ set: true }], why: 'residual Li salts react into the lattice during sintering (sintering.ts)' },
+  ],
+  'graphite-carbon': [
+    { type: 'insert', unitKind: 'flotation', params: {}, placement: 'before-relithiation', outletsTo: { graphite: 'byproduct', oversize: 'byproduct', water: 'waste' }, why: 'froth flotation floats graphite and carbon black off the black mass before relithiation (flotation.ts; EverBatt 2023 direct route has froth flotation, REFERENCE.md 1.3.2)' },
+    { type: 'parameter', unitKind: 'flotation', parameter: 'cleaners', candidates: [{ add: 1 }, { add: 2 }], why: 'each cleaner stage re-floats the concentrate and rejects more graphite from the sink (flotation.ts)' },
+    { type: 'parameter', unitKind: 'flotation', parameter: 'scavengers', candidates: [{ add: 1 }], why: 'a scavenger stage floats graphite left in the sink (flotation.ts)' },
+  ],
+  aluminium: [
+    { type: 'parameter', unitKind: 'flotation', parameter: 'screenAl', candidates: [{ set: 0.95 }, { set: 0.99 }], why: 'a finer feed screen removes more Al fragments from black mass (flotation.ts)' },
+    { type: 'parameter', unitKind: 'delamination-nmp', parameter: 'alCarryOver', candidates: [{ scale: 0.5 }], why: 'less foil passes the screen as fragments (delamination-nmp.ts)' },
+    { type: 'parameter', unitKind: 'delamination-thermal', parameter: 'alCarryOver', candidates: [{ scale: 0.5 }], why: 'less foil passes the screen as fragments (delamination-thermal.ts)' },
+  ],
+  copper: [
+    { type: 'parameter', unitKind: 'flotation', parameter: 'screenCu', candidates: [{ set: 0.95 }, { set: 0.99 }], why: 'a finer feed screen removes more Cu fragments from black mass (flotation.ts)' },
+  ],
+  fluorine: [
+    { type: 'parameter', unitKind: 'washing', parameter: 'stages', candidates: [{ add: 1 }], why: 'each counter-current stage removes more soluble fluoride (washing.ts)' },
   ],
   'foreign-chemistry': [
     { type: 'parameter', unitKind: 'sorting', parameter: 'accuracy', candidates: [{ set: 0.98 }, { set: 0.99 }], why: 'better sorting keeps stray chemistries out of the NCM lane (AISORT targets >98 %, REFERENCE.md 1.4 [L])' },
@@ -213,7 +236,18 @@ export function solidsPath(ev: Evaluation): { index: number; from: string; to: s
   return path;
 }
 
-/** Structural attempts: the unit inserted on each stream of the solids path. */
+/** The stream into the feed inlet of the first relithiation unit (where preparation units go), as a one-stream path. */
+export function relithiationInlet(ev: Evaluation): { index: number; from: string; to: string }[] {
+  const g = ev.model.flowsheet.graph;
+  const relith = ev.model.flowsheet.units.find((u) => u.kind.startsWith('relithiation-'));
+  if (!relith) return [];
+  const s = g.streams.find((x) => x.to.node === relith.id && (x.to.port === null || x.to.port === 'feed'));
+  if (!s) return [];
+  const name = (e: { node: string; port: string | null }) => (e.port === null ? e.node : `${e.node}.${e.port}`);
+  return [{ index: s.index, from: name(s.from), to: name(s.to) }];
+}
+
+/** Structural attempts: the unit inserted on each stream of the solids path (or before relithiation). */
 function insertAttempts(spec: InsertRemedySpec, ev: Evaluation): Attempt[] {
   if (ev.model.flowsheet.units.some((u) => u.kind === spec.unitKind)) return [];
   const data = ev.model.raw.flowsheet.data as { units: { id: string }[]; streams: Record<string, unknown>[] };
@@ -225,13 +259,13 @@ function insertAttempts(spec: InsertRemedySpec, ev: Evaluation): Attempt[] {
   const ports = op.ports((op.params as z.ZodType).parse(spec.params) as never);
   const solids = ports.outlets.find((p) => p.name === 'solids' || p.name === 'product') ?? ports.outlets[0]!;
   const kindOf = new Map(ev.model.flowsheet.units.map((u) => [u.id, u.kind as string]));
-  const path = solidsPath(ev);
+  const path = spec.placement === 'before-relithiation' ? relithiationInlet(ev) : solidsPath(ev);
   // Stream k of the path (downstream first) is followed by the units path[0..k].to.
   const allowed = path.filter((_, k) => !spec.upstreamOf || path.slice(0, k + 1).some((p) => spec.upstreamOf!.includes(kindOf.get(p.to.split('.')[0]!) as UnitKind)));
   return allowed.map((s) => {
     const streams = data.streams.slice();
     const orig = streams[s.index]!;
-    const extra = ports.outlets.filter((p) => p !== solids).map((p) => ({ from: `${id}.${p.name}`, to: p.name === 'vent' ? 'emissions' : 'waste' }));
+    const extra = ports.outlets.filter((p) => p !== solids).map((p) => ({ from: `${id}.${p.name}`, to: spec.outletsTo?.[p.name] ?? (p.name === 'vent' ? 'emissions' : 'waste') }));
     streams.splice(s.index, 1, { ...orig, to: id }, { from: `${id}.${solids.name}`, to: orig.to as string }, ...extra);
     const flowsheet = { ...data, units: [...data.units, { id, kind: spec.unitKind, params: spec.params }], streams };
     const raw: RawScenario = { ...ev.model.raw, flowsheet: { ...ev.model.raw.flowsheet, data: flowsheet } };

@@ -145,6 +145,10 @@ export const feedSchema = z.strictObject({
 }).superRefine((f, ctx) => {
   const sum = f.lots.reduce((s, l) => s + l.share, 0);
   if (Math.abs(sum - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['lots'], message: msg.sharesSum(sum, f.lots) });
+  // Without cathode material there is nothing to regenerate and every per-kg figure is undefined.
+  if (f.lots.every((l) => !((l.composition ?? DEFAULT_COMPOSITION[f.basis]).cam! > 0) || !(l.share > 0))) {
+    ctx.addIssue({ code: 'custom', path: ['lots'], message: msg.feedWithoutCathode(f.lots.map((l) => l.id)) });
+  }
   const seen = new Set<string>();
   f.lots.forEach((l, i) => {
     if (seen.has(l.id)) ctx.addIssue({ code: 'custom', path: ['lots', i, 'id'], message: msg.duplicateLotId(l.id) });

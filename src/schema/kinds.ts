@@ -20,6 +20,8 @@ export const UNIT_KINDS = [
   'delamination-ultrasonic',
   'delamination-des',
   'liquor-recovery',
+  'flotation',
+  'lithium-recovery',
   // <<kinds: preparation>>
   'washing',
   'filtration',

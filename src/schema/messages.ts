@@ -226,7 +226,24 @@ export const msg = {
   relativeNeedsBase: (path: string, found: string) => `${quote(path)} is given relative to its base value ("% of base"), but there is no numeric base value there (${found}); give absolute values and a unit instead`,
   routeNotRun: (path: string, scope: readonly string[], routes: readonly string[]) => `${quote(path)} is scoped to ${list(scope)}, not among the routes of this run (${list(routes)}); it is left out`,
   relativeBelowMinus100: (value: number) => `a relative value of ${fmt(value)} % of base would make the input negative or zero; relative values must be above −100`,
+  // ---- issue 12: feed preparation (feed basis, flotation, lithium recovery, foreign solids)
+  feedWithoutCathode: (lots: readonly string[]) =>
+    `the feed carries no cathode active material (cam fraction 0 in every lot: ${list(lots)}); give at least one lot a composition with cam > 0 (e.g. composition: { cam: 0.9, al: 0.1 }), or drop composition to use the basis default`,
+  unitWithoutMaterial: () =>
+    `the unit receives no material (every inlet is empty at the solved flows), so it is not sized and costs nothing; check the streams that feed it (sorting lanes, split fractions) or remove it from the flowsheet`,
+  graphiteInKiln: (unit: string, what: string, graphiteKgPerHour: number, perCam: number, limit: number) =>
+    `graphite reaches ${what} ${unit} (${fmt(Number(graphiteKgPerHour.toPrecision(4)))} kg/h, ${pct(perCam)} of the CAM, above the product limit ${pct(limit)}); at kiln temperature it burns (CO2, bought O2) and can reduce the cathode — float it off with a flotation unit before relithiation`,
+  graphiteInProduct: (unit: string, graphiteKgPerHour: number, perCam: number, limit: number) =>
+    `graphite leaves with the product from ${unit} (${fmt(Number(graphiteKgPerHour.toPrecision(4)))} kg/h, ${pct(perCam)} of the CAM, above the limit ${pct(limit)}); float it off with a flotation unit before relithiation`,
+  blendNotSeparable: (lane: string, kgPerHour: number, share: number) =>
+    `the feed is a blend (black mass) and cannot be sorted: ${fmt(Number(kgPerHour.toPrecision(4)))} kg/h of class ${lane} CAM (${pct(share)}) travels with the dominant lane; buy black mass of one chemistry, or give separation: lots if each feed lot is delivered apart`,
+  flotationBinder: (binderPerCam: number) =>
+    `binder coats the cathode particles (${pct(binderPerCam)} PVDF per kg CAM), so they float with the graphite and the separation is poor; burn the binder off first (delamination-thermal) or set camFloatability to what you measured`,
+  liRecoverySolubility: (liKgPerHour: number, share: number) =>
+    `${fmt(Number(liKgPerHour.toPrecision(4)))} kg/h of lithium (${pct(share)} of the Li fed) stays dissolved as Li2CO3 at its solubility; concentrate the liquor first (waterRemoval) to recover more`,
 };
+
+const pct = (x: number) => `${Number((x * 100).toPrecision(3))} %`;
 
 function fmt(x: number): string {
   return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(10)));

@@ -13,6 +13,12 @@ const limits = {
   maxCationMixing: fraction({ description: 'highest acceptable Li/Ni cation mixing', default: 0.04, source: 'assumption: well-ordered commercial NCM shows 2–4 % Li/Ni mixing' }),
   maxSurfaceRockSalt_nm: quantity('nm', { description: 'thickest acceptable surface rock-salt layer', min: 0, default: 3, source: 'assumption: a few nm of NiO-like rock salt already raises interfacial impedance (review: surface reconstruction section)' }),
   maxResidualLiSalts: fraction({ description: 'highest acceptable soluble Li salts (LiOH, Li2CO3, LiNO3, …) per mass of CAM in the product stream', default: 0.005, source: 'assumption: residual-lithium limits of commercial Ni-rich cathodes are a few 0.1 wt %' }),
+  // ---- foreign solids in the product stream, per mass of CAM (issue 12). Cell makers' CAM purity
+  // specifications are trade secrets (POSTECH 2024 via techrelease.co [L]), so these are assumptions.
+  maxGraphiteCarbon: fraction({ description: 'highest acceptable graphite and carbon (carbon black, CNT, graphene) per mass of CAM in the product stream; an electrode product counts graphite only (its carbon black is the recipe)', default: 0.005, source: 'assumption: 0.5 wt %, a quarter of the conductive carbon an electrode maker adds anyway (BatPaC 5.0 NMC622: carbon black 0.93/44.78 = 2.1 wt % of the CAM, REFERENCE.md 1.3.4); no public CAM carbon limit was found' }),
+  maxAluminium: fraction({ description: 'highest acceptable metallic Al per mass of CAM in the product stream (not counted in an electrode product, whose foil is the current collector)', default: 0.005, source: 'assumption: metallic Al is the cathode\'s own current collector, stable at cathode potential, and hydrothermal regeneration of NCM with up to 15 wt % Al scrap kept its capacity ("Direct Regeneration of NCM Cathode Material with Aluminum Scraps", gdch.app summary [M]); 0.5 wt % bounds the capacity dilution at 0.5 %' }),
+  maxCopper: fraction({ description: 'highest acceptable metallic Cu per mass of CAM in the product stream', default: 0.0001, source: 'assumption: Cu dissolves at the cathode and plates on the anode, a cause of internal shorts, and commercial NCM carries Cu at ppb–ppm level (Shim et al., JACS Au 2025, abstract [M]); 100 ppm is a loose ceiling' }),
+  maxFluorine: fraction({ description: 'highest acceptable fluorine (LiF, PVDF, LiPF6, CaF2 …) per mass of CAM in the product stream; an electrode product\'s PVDF binder is not counted', default: 0.002, source: 'assumption: F left from binder and electrolyte; a few 0.1 wt % LiF is a surface film like the cathode–electrolyte interphase; 0.2 wt % F (≈ 0.27 wt % LiF) as the ceiling; no public limit was found' }),
 };
 
 const limitsPartial = z.strictObject({
@@ -21,6 +27,10 @@ const limitsPartial = z.strictObject({
   maxCationMixing: limits.maxCationMixing.optional(),
   maxSurfaceRockSalt_nm: limits.maxSurfaceRockSalt_nm.optional(),
   maxResidualLiSalts: limits.maxResidualLiSalts.optional(),
+  maxGraphiteCarbon: limits.maxGraphiteCarbon.optional(),
+  maxAluminium: limits.maxAluminium.optional(),
+  maxCopper: limits.maxCopper.optional(),
+  maxFluorine: limits.maxFluorine.optional(),
 });
 
 /** The `spec:` section. */

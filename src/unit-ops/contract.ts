@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { UnitKind } from '../schema/kinds.js';
+import type { FeedBasis } from '../schema/feed.js';
 import type { Stream } from '../streams/stream.js';
 
 /** A named port of a unit. */
@@ -87,6 +88,12 @@ export interface RunContext {
    * descriptions (reportText) — as a Monte Carlo sample does. Default true.
    */
   describe?: boolean;
+  /**
+   * What the plant's feed is (scenario feed.basis). Preparation units choose their default
+   * behaviour by it (sorting: item-by-item lanes for scrap, whole lots for powders). Absent when a
+   * unit runs on its own (tests): units then assume cathode scrap.
+   */
+  feedBasis?: FeedBasis;
 }
 
 /** A text only reports show (an equipment description): written unless the run does not describe. */

@@ -24,7 +24,7 @@ import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
 import { EnergyLedger, basisText } from './correlations/energy.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, WATER_SOLUBLE,
+  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 
 const MW = (id: string) => component(id).molarMass_g_per_mol;
@@ -78,6 +78,7 @@ export const delaminationAlkaline = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
+    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
     const feedKg = streamMass(feed);
     const T = p.temperature;
     const sol = solution(p, feedKg);
@@ -99,11 +100,12 @@ export const delaminationAlkaline = defineUnitOp({
       if (WATER_SOLUBLE.has(id)) { addKg(liquor, id, kg); continue; }
       const fate = defaultFate(id);
       if (fate === 'foil-metal') {
-        addKg(cam.components, id, kg * p.alCarryOver);
-        addKg(foil.components, id, kg - kg * p.alCarryOver);
+        const carry = metalCarryOver(p, id, ctx.feedBasis);
+        addKg(cam.components, id, kg * carry);
+        addKg(foil.components, id, kg - kg * carry);
       } else if (fate === 'fines') {
-        addKg(cam.components, id, kg * p.camRecovery);
-        addKg(foil.components, id, kg - kg * p.camRecovery);
+        addKg(cam.components, id, kg * toCam);
+        addKg(foil.components, id, kg - kg * toCam);
       } else if (fate === 'gas') addKg(vent.components, id, kg);
       else addKg(liquor, id, kg);
     }
@@ -119,10 +121,11 @@ export const delaminationAlkaline = defineUnitOp({
       alLeft -= dissolvedKmol * MW('Al');
     }
     if (alLeft !== 0) {
-      addKg(cam.components, 'Al', alLeft * p.alCarryOver);
-      addKg(foil.components, 'Al', alLeft - alLeft * p.alCarryOver);
+      const carry = metalCarryOver(p, 'Al', ctx.feedBasis);
+      addKg(cam.components, 'Al', alLeft * carry);
+      addKg(foil.components, 'Al', alLeft - alLeft * carry);
     }
-    splitLots(feed.lots, p.camRecovery, cam.lots, foil.lots);
+    splitLots(feed.lots, toCam, cam.lots, foil.lots);
     let cakeSolids = lotsKgPerHour(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     entrain(liquor, cam.components, p.cakeLiquorRatio * cakeSolids);
@@ -173,7 +176,7 @@ export const delaminationAlkaline = defineUnitOp({
       equipment: [
         bathVessel('alkaline delamination tank', 'jacketed stirred tank: scrap in dilute NaOH', p, b, feedKg),
         foilScreen(feedKg),
-        camFilter(lotsKgPerHour(feed.lots) * p.camRecovery),
+        camFilter(lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
       ],
       operatorsPerShift: 1,
     };

@@ -13,7 +13,8 @@
  *   wash water Ww = washWaterToDes × D: desRecovery·Ww evaporated and reused (→ `recycled`), the
  *     rest leaves with the bleed; the CAM cake carries cakeLiquorRatio kg of water per kg of solids;
  *     make-up water = cake water + bleed water − feed moisture
- *   lots, carbons, undissolved PVDF, other solids: camRecovery → `cam`; Al, Cu, Fe: alCarryOver → `cam`.
+ *   lots, carbons, undissolved PVDF, other solids: camRecovery → `cam`; Al, Cu, Fe: alCarryOver → `cam`
+ *   (black mass: fragmentCarryOverCu/Al, a sieve's share).
  * Energy: scrap (feed temperature → bath) and DES (ambient → bath; regenerated DES returns cooled —
  * assumption) sensible heat; vessel steel reheated every batch; wash water heated to 100 °C (÷ heater
  * efficiency) and evaporated for DES regeneration: steam = ΔHvap·water / steamEconomy, physical
@@ -30,7 +31,7 @@ import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.j
 import { costOf } from './data/equipment.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, WATER_SOLUBLE,
+  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 
 const MW = (id: string) => component(id).molarMass_g_per_mol;
@@ -97,6 +98,7 @@ export const delaminationDes = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
+    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
     const T = p.temperature;
     const feedKg = streamMass(feed);
     const f = flows(p, feedKg);
@@ -110,20 +112,21 @@ export const delaminationDes = defineUnitOp({
         const dissolved = kg * p.pvdfDissolution;
         addKg(liquor.components, id, dissolved);
         const rest = kg - dissolved;
-        addKg(cam.components, id, rest * p.camRecovery);
-        addKg(foil.components, id, rest - rest * p.camRecovery);
+        addKg(cam.components, id, rest * toCam);
+        addKg(foil.components, id, rest - rest * toCam);
         continue;
       }
       const fate = WATER_SOLUBLE.has(id) ? 'liquid' : defaultFate(id);
       if (fate === 'foil-metal') {
-        addKg(cam.components, id, kg * p.alCarryOver);
-        addKg(foil.components, id, kg - kg * p.alCarryOver);
+        const carry = metalCarryOver(p, id, ctx.feedBasis);
+        addKg(cam.components, id, kg * carry);
+        addKg(foil.components, id, kg - kg * carry);
       } else if (fate === 'fines') {
-        addKg(cam.components, id, kg * p.camRecovery);
-        addKg(foil.components, id, kg - kg * p.camRecovery);
+        addKg(cam.components, id, kg * toCam);
+        addKg(foil.components, id, kg - kg * toCam);
       } else addKg(liquor.components, id, kg);
     }
-    splitLots(feed.lots, p.camRecovery, cam.lots, foil.lots);
+    splitLots(feed.lots, toCam, cam.lots, foil.lots);
     let cakeSolids = lotsKgPerHour(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const cakeWater = p.cakeLiquorRatio * cakeSolids;
@@ -185,7 +188,7 @@ export const delaminationDes = defineUnitOp({
       equipment: [
         bathVessel('DES delamination tank', 'jacketed stirred tank: scrap in hot deep eutectic solvent', p, b, feedKg),
         foilScreen(feedKg),
-        camFilter(lotsKgPerHour(feed.lots) * p.camRecovery),
+        camFilter(lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
         {
           name: 'DES regeneration evaporator',
           description: 'evaporator removing the antisolvent/wash water from the recovered DES',

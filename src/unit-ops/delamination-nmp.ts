@@ -10,8 +10,9 @@
  *   NMP lost        L = (1 − nmpRecovery) · N   → `vent` (make-up drawn = L, less NMP in the feed)
  *   NMP recovered   N − L, reused inside the unit (reported under `recycled`)
  *   PVDF dissolved  pvdfDissolution · PVDF_in   → `liquor` (still bottoms: binder-rich residue)
- *   lots, carbons, undissolved PVDF, other solids: camRecovery → `cam`, rest → `foil`
- *   Al, Cu, Fe: alCarryOver → `cam`, rest → `foil`
+ *   lots, carbons, undissolved PVDF, other solids: camRecovery → `cam`, rest → `foil` (the loss
+ *                scaled by the foil and binder present: correlations/preparation.ts camToCamShare)
+ *   Al, Cu, Fe: alCarryOver → `cam`, rest → `foil` (black mass: fragmentCarryOverCu/Al, a sieve's share)
  *   electrolyte (LiPF6, EC, DMC), water and other liquids → `liquor` (still light ends and bottoms)
  *   NMP arriving with the feed counts toward the make-up; any excess leaves with `liquor`.
  *
@@ -35,7 +36,7 @@ import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.j
 import { costOf } from './data/equipment.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, type BathParams,
+  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, type BathParams,
 } from './correlations/preparation.js';
 
 const NMP_BP_K = component('NMP').boilingPoint_K!;
@@ -124,7 +125,8 @@ export const delaminationNmp = defineUnitOp({
     const foil = emptyStream(p.temperature);
     const vent = emptyStream(p.stillTemperature);
     const liquor = emptyStream(p.stillTemperature);
-    splitLots(feed.lots, p.camRecovery, cam.lots, foil.lots);
+    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
+    splitLots(feed.lots, toCam, cam.lots, foil.lots);
     for (const id in c) {
       const kg = c[id]!;
       if (id === 'NMP') continue;
@@ -132,21 +134,19 @@ export const delaminationNmp = defineUnitOp({
         const dissolved = kg * p.pvdfDissolution;
         addKg(liquor.components, id, dissolved);
         const rest = kg - dissolved;
-        const toCam = rest * p.camRecovery;
-        addKg(cam.components, id, toCam);
-        addKg(foil.components, id, rest - toCam);
+        addKg(cam.components, id, rest * toCam);
+        addKg(foil.components, id, rest - rest * toCam);
         continue;
       }
       if (NMP_SOLUBLE.has(id)) { addKg(liquor.components, id, kg); continue; }
       const fate = CARBONS.has(id) ? 'fines' : defaultFate(id);
       if (fate === 'foil-metal') {
-        const toCam = kg * p.alCarryOver;
-        addKg(cam.components, id, toCam);
-        addKg(foil.components, id, kg - toCam);
+        const carry = metalCarryOver(p, id, ctx.feedBasis);
+        addKg(cam.components, id, kg * carry);
+        addKg(foil.components, id, kg - kg * carry);
       } else if (fate === 'fines') {
-        const toCam = kg * p.camRecovery;
-        addKg(cam.components, id, toCam);
-        addKg(foil.components, id, kg - toCam);
+        addKg(cam.components, id, kg * toCam);
+        addKg(foil.components, id, kg - kg * toCam);
       } else if (fate === 'gas') addKg(vent.components, id, kg);
       else addKg(liquor.components, id, kg);
     }
@@ -193,7 +193,7 @@ export const delaminationNmp = defineUnitOp({
     const feedKg = streamMass(feed);
     const f = nmpFlows(p, feed);
     const b = plan(p, feed.components, feed.lots, feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
-    const solids = lotsKgPerHour(feed.lots) * p.camRecovery;
+    const solids = lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots);
     return {
       mode: 'batch',
       residenceTimeH: p.duration,

@@ -35,7 +35,7 @@ import { emptyStream, streamMass } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger, basisText, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, massPerTm, splitLots, yieldParams } from './correlations/preparation.js';
+import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver } from './correlations/preparation.js';
 
 const AL_MELTING_K = 933.47; // CRC Handbook: Al melts at 660.32 °C
 const MW = (id: string) => component(id).molarMass_g_per_mol;
@@ -137,6 +137,7 @@ export const delaminationThermal = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
+    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
     const T = p.temperature;
     const solids: Record<string, number> = {};
     const gas: Record<string, number> = {};
@@ -196,10 +197,10 @@ export const delaminationThermal = defineUnitOp({
     // split solids between CAM and foil
     const cam = emptyStream(ctx.ambientK);
     const foil = emptyStream(ctx.ambientK);
-    splitLots(attacked.lots, p.camRecovery, cam.lots, foil.lots);
+    splitLots(attacked.lots, toCam, cam.lots, foil.lots);
     for (const id in solids) {
       const kg = solids[id]!;
-      const share = defaultFate(id) === 'foil-metal' ? p.alCarryOver : p.camRecovery;
+      const share = defaultFate(id) === 'foil-metal' ? metalCarryOver(p, id, ctx.feedBasis) : toCam;
       addKg(cam.components, id, kg * share);
       addKg(foil.components, id, kg - kg * share);
     }

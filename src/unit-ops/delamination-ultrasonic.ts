@@ -28,7 +28,7 @@ import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
   addKg, camFilter, componentsCpKwPerK, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, pumpKw,
-  splitLots, yieldParams, BATH_UTILITIES, WATER_SOLUBLE,
+  splitLots, yieldParams, camToCamShare, metalCarryOver, BATH_UTILITIES, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 
 const WATER_BP_K = 373.15;
@@ -64,6 +64,7 @@ export const delaminationUltrasonic = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
+    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
     const T = p.temperature;
     const feedKg = streamMass(feed);
     const cam: Stream = emptyStream(T);
@@ -75,14 +76,15 @@ export const delaminationUltrasonic = defineUnitOp({
       const kg = c[id]!;
       const fate = WATER_SOLUBLE.has(id) ? 'liquid' : defaultFate(id);
       if (fate === 'foil-metal') {
-        addKg(cam.components, id, kg * p.alCarryOver);
-        addKg(foil.components, id, kg - kg * p.alCarryOver);
+        const carry = metalCarryOver(p, id, ctx.feedBasis);
+        addKg(cam.components, id, kg * carry);
+        addKg(foil.components, id, kg - kg * carry);
       } else if (fate === 'fines') {
-        addKg(cam.components, id, kg * p.camRecovery);
-        addKg(foil.components, id, kg - kg * p.camRecovery);
+        addKg(cam.components, id, kg * toCam);
+        addKg(foil.components, id, kg - kg * toCam);
       } else addKg(dissolved, id, kg); // liquids and gases stay dissolved in the water loop
     }
-    splitLots(feed.lots, p.camRecovery, cam.lots, foil.lots);
+    splitLots(feed.lots, toCam, cam.lots, foil.lots);
     let cakeSolids = lotsKgPerHour(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const W = p.liquidToSolid * feedKg;
@@ -94,11 +96,11 @@ export const delaminationUltrasonic = defineUnitOp({
     bleed += Math.max(0, moisture - (E + bleed));
     addKg(cam.components, 'H2O', E);
     addKg(liquor.components, 'H2O', bleed);
-    const toCam = E + bleed > 0 ? E / (E + bleed) : 0;
+    const liquorToCam = E + bleed > 0 ? E / (E + bleed) : 0;
     for (const id in dissolved) {
       const kg = dissolved[id]!;
-      addKg(cam.components, id, kg * toCam);
-      addKg(liquor.components, id, kg - kg * toCam);
+      addKg(cam.components, id, kg * liquorToCam);
+      addKg(liquor.components, id, kg - kg * liquorToCam);
     }
     const draws: Record<string, number> = {};
     if (draw > 0) draws.H2O = draw;
@@ -143,7 +145,7 @@ export const delaminationUltrasonic = defineUnitOp({
           cost: costOf('ultrasonicDelaminator'),
         },
         foilScreen(feedKg),
-        camFilter(lotsKgPerHour(feed.lots) * p.camRecovery),
+        camFilter(lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
       ],
       operatorsPerShift: 1,
     };

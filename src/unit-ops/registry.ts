@@ -21,6 +21,8 @@ import { delaminationAlkaline } from './delamination-alkaline.js';
 import { delaminationUltrasonic } from './delamination-ultrasonic.js';
 import { delaminationDes } from './delamination-des.js';
 import { liquorRecovery } from './liquor-recovery.js';
+import { flotation } from './flotation.js';
+import { lithiumRecovery } from './lithium-recovery.js';
 // <<imports: preparation>>
 import { washing } from './washing.js';
 import { filtration } from './filtration.js';
@@ -51,6 +53,8 @@ export const REGISTRY = {
   'delamination-ultrasonic': delaminationUltrasonic,
   'delamination-des': delaminationDes,
   'liquor-recovery': liquorRecovery,
+  flotation,
+  'lithium-recovery': lithiumRecovery,
   // <<registry: preparation>>
   washing,
   filtration,

@@ -27,21 +27,41 @@
  * to each outlet (assumption: every lot's scrap has the same non-CAM composition; with none, they go
  * to rejects).
  *
+ * What can be separated depends on what the feed is (`separation`, default from the scenario's
+ * feed basis): cathode scrap and cells are sorted item by item as above (`items`); a powder cannot
+ * be split particle by particle, so CAM powder arrives as separately delivered lots identified by
+ * assay and each feed lot goes whole down the lane of its (mass-dominant) class (`lots`: no
+ * misclassification, no rejects), and black mass is an intimate blend of whatever was shredded, so
+ * the whole feed goes down the lane of its dominant class (`none`) with its minority classes
+ * carried along (a warning names them). Without items to sort there is no sorting line: no
+ * equipment, no energy.
+ *
  * Design: continuous sorting line, 1–5 t/h per line (AISORT vendor page, REFERENCE.md 1.4 [L]),
  * about a minute on the line (assumption);
  * electricity from a specific energy per tonne (assumption); cost `sorterLine` (assumption).
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, noEnergy, type Diagnostic, type RunContext } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
-import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
+import { emptyStream, lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import type { Lot, Morphology } from '../streams/lot.js';
+import type { FeedBasis } from '../schema/feed.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 
 const REJECTS = 'rejects';
+const SEPARATIONS = ['auto', 'items', 'lots', 'none'] as const;
+
+/** How a sorter separates: item by item, whole feed lots, or not at all (a blend). */
+export type Separation = Exclude<(typeof SEPARATIONS)[number], 'auto'>;
+
+/** The separation a sorter applies: as set, or (auto) by the feed basis — scrap when unknown. */
+export function separationFor(set: (typeof SEPARATIONS)[number], basis: FeedBasis | undefined): Separation {
+  if (set !== 'auto') return set;
+  return basis === 'cam-powder' ? 'lots' : basis === 'black-mass' ? 'none' : 'items';
+}
 const FAMILIES = ['layered', 'spinel', 'olivine'] as const satisfies readonly CathodeFamily[];
 const PRESETS = ['chemistry', 'degradation'] as const;
 const portName = z.string().regex(/^[A-Za-z][\w-]*$/, 'a lane name starts with a letter and has only letters, digits, _ and -');
@@ -238,6 +258,10 @@ const params = z
       source: 'AISORT vendor page: throughput 1–5 t/h (REFERENCE.md 1.4 [L]); 2 t/h chosen',
     }),
     operatorsPerShift: quantity('', { description: 'operators per shift for the sorting line', default: 1, min: 0, source: 'assumption: one operator supervises an automatic line' }),
+    separation: described(z.enum(SEPARATIONS).default('auto'), {
+      description: 'what the sorter can separate: items (scrap pieces, cells: confusion matrix), lots (each feed lot whole to its lane, by assay), none (an intimate blend: the whole feed to its dominant lane); auto: items for cathode-scrap, lots for cam-powder, none for black-mass',
+      source: 'assumption: X-ray/vision sorters identify pieces and cells (REFERENCE.md 1.4), not powder particles; powder deliveries carry an assay; black mass is shredded together',
+    }),
   })
   .superRefine((p, ctx) => {
     const lanes = resolveLanes(p.lanes, p.degradationThreshold, (path, message) => ctx.addIssue({ code: 'custom', path: ['lanes', ...path], message }));
@@ -301,12 +325,91 @@ export function trueClassOf(lot: Lot, lanes: readonly SortLane[]): number {
   return lanes.length;
 }
 
+type SortParams = z.output<typeof params>;
+
+/** Non-CAM components follow the CAM in proportion to the CAM sent to each outlet (none: to rejects). */
+function distributeComponents(feed: Stream, camTo: readonly number[], camTotal: number, outlets: Stream[]): void {
+  const nOut = outlets.length;
+  let last = -1;
+  for (let j = 0; j < nOut; j++) if (camTo[j]! > 0) last = j;
+  for (const id in feed.components) {
+    const total = feed.components[id]!;
+    if (camTotal > 0) {
+      let rest = total;
+      for (let j = 0; j <= last; j++) {
+        if (!(camTo[j]! > 0)) continue;
+        const v = j === last ? rest : (total * camTo[j]!) / camTotal;
+        rest -= v;
+        outlets[j]!.components[id] = (outlets[j]!.components[id] ?? 0) + v;
+      }
+    } else {
+      outlets[nOut - 1]!.components[id] = (outlets[nOut - 1]!.components[id] ?? 0) + total;
+    }
+  }
+}
+
+/** Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true class. */
+function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: number[]): number {
+  const nOut = p.outlets.length;
+  let misclassified = 0;
+  for (const lot of feed.lots) {
+    const cls = trueClassOf(lot, p.lanes);
+    const row = p.rows[cls]!;
+    let last = -1;
+    for (let j = 0; j < nOut; j++) if (row[j]! > 0) last = j;
+    let rest = lot.massKgPerHour;
+    for (let j = 0; j <= last; j++) {
+      if (!(row[j]! > 0)) continue;
+      const m = j === last ? rest : lot.massKgPerHour * row[j]!;
+      rest -= m;
+      const name = p.outlets[j]!;
+      outlets[j]!.lots.push({ ...lot, id: `${lot.id}@${name}`, lane: name, massKgPerHour: m });
+      camTo[j]! += m;
+      if (j !== cls && j !== nOut - 1) misclassified += m;
+    }
+  }
+  return misclassified;
+}
+
+/**
+ * Whole-lot routing (separation lots or none): every lot of a group goes to the outlet of the
+ * group's mass-dominant true class (ties: the first lane). A group is one feed lot (its sub-lots
+ * share the origin) for `lots`, the whole feed for `none`. Returns the CAM sent to a lane that is
+ * not its true class, by class name.
+ */
+function routeWhole(p: SortParams, feed: Stream, separation: Separation, outlets: Stream[], camTo: number[]): Map<string, number> {
+  const nOut = p.outlets.length;
+  const groups = new Map<string, { lots: Lot[]; cls: number[]; byClass: number[] }>();
+  for (const lot of feed.lots) {
+    const key = separation === 'none' ? '' : lot.origin.join('\u0000');
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { lots: [], cls: [], byClass: new Array<number>(nOut).fill(0) }));
+    const cls = trueClassOf(lot, p.lanes);
+    g.lots.push(lot);
+    g.cls.push(cls);
+    g.byClass[cls]! += lot.massKgPerHour;
+  }
+  const carried = new Map<string, number>();
+  for (const g of groups.values()) {
+    let to = 0;
+    for (let j = 1; j < nOut; j++) if (g.byClass[j]! > g.byClass[to]!) to = j;
+    const name = p.outlets[to]!;
+    g.lots.forEach((lot, k) => {
+      outlets[to]!.lots.push({ ...lot, id: `${lot.id}@${name}`, lane: name });
+      camTo[to]! += lot.massKgPerHour;
+      const cls = g.cls[k]!;
+      if (cls !== to && lot.massKgPerHour > 0) carried.set(p.outlets[cls]!, (carried.get(p.outlets[cls]!) ?? 0) + lot.massKgPerHour);
+    });
+  }
+  return carried;
+}
+
 export const sorting = defineUnitOp({
   kind: 'sorting',
-  summary: 'sorting line: lanes by chemistry and/or degradation class with a confusion matrix and rejects',
+  summary: 'sorting line: lanes by chemistry and/or degradation class with a confusion matrix and rejects; powders are routed whole',
   params,
   ports: (p) => ({
-    inlets: [{ name: 'feed', description: 'cathode scrap to sort' }],
+    inlets: [{ name: 'feed', description: 'cathode scrap, black mass or CAM powder to sort' }],
     outlets: p.outlets.map((name) => ({
       name,
       description: name === REJECTS ? 'unreadable and unmatched material (lots renamed <id>@rejects)' : `lane ${name} (lots renamed <id>@${name}, misclassified mass included)`,
@@ -315,49 +418,28 @@ export const sorting = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const nOut = p.outlets.length;
+    const separation = separationFor(p.separation, ctx.feedBasis);
     const outlets: Stream[] = p.outlets.map(() => emptyStream(feed.temperatureK));
     const camTo = new Array<number>(nOut).fill(0);
-    let camTotal = 0;
-    let misclassified = 0;
-    for (const lot of feed.lots) {
-      const cls = trueClassOf(lot, p.lanes);
-      const row = p.rows[cls]!;
-      let last = -1;
-      for (let j = 0; j < nOut; j++) if (row[j]! > 0) last = j;
-      let rest = lot.massKgPerHour;
-      for (let j = 0; j <= last; j++) {
-        if (!(row[j]! > 0)) continue;
-        const m = j === last ? rest : lot.massKgPerHour * row[j]!;
-        rest -= m;
-        const name = p.outlets[j]!;
-        outlets[j]!.lots.push({ ...lot, id: `${lot.id}@${name}`, lane: name, massKgPerHour: m });
-        camTo[j]! += m;
-        if (j !== cls && j !== nOut - 1) misclassified += m;
-      }
-      camTotal += lot.massKgPerHour;
-    }
+    const camTotal = lotsMass(feed);
     const diagnostics: Diagnostic[] = [];
-    for (const id in feed.components) {
-      const total = feed.components[id]!;
-      if (camTotal > 0) {
-        let rest = total;
-        let last = -1;
-        for (let j = 0; j < nOut; j++) if (camTo[j]! > 0) last = j;
-        for (let j = 0; j <= last; j++) {
-          if (!(camTo[j]! > 0)) continue;
-          const v = j === last ? rest : (total * camTo[j]!) / camTotal;
-          rest -= v;
-          outlets[j]!.components[id] = (outlets[j]!.components[id] ?? 0) + v;
-        }
-      } else {
-        outlets[nOut - 1]!.components[id] = (outlets[nOut - 1]!.components[id] ?? 0) + total;
+    let misclassified = 0;
+    if (separation === 'items') misclassified = sortItems(p, feed, outlets, camTo);
+    else {
+      const carried = routeWhole(p, feed, separation, outlets, camTo);
+      for (const [cls, kg] of carried) {
+        misclassified += kg;
+        if (separation === 'none') diagnostics.push({ code: 'blend-not-separable', severity: 'warning', where: ctx.unitId, message: msg.blendNotSeparable(cls, kg, kg / camTotal) });
       }
     }
+    distributeComponents(feed, camTo, camTotal, outlets);
     const feedKg = streamMass(feed);
     if (camTotal === 0 && feedKg > 0) diagnostics.push({ code: 'no-lots', severity: 'warning', where: ctx.unitId, message: 'the feed of the sorter carries no cathode lots; everything goes to rejects' });
-    const energy = new EnergyLedger(ctx.describe !== false)
-      .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, () => `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg`)
-      .build();
+    const energy = separation === 'items'
+      ? new EnergyLedger(ctx.describe !== false)
+          .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, () => `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg`)
+          .build()
+      : noEnergy();
     const out: Record<string, Stream> = {};
     const metrics: Record<string, number> = {};
     p.outlets.forEach((name, j) => {
@@ -368,7 +450,9 @@ export const sorting = defineUnitOp({
     metrics.misclassifiedCamFraction = camTotal > 0 ? misclassified / camTotal : 0;
     return { outlets: out, draws: {}, recycled: {}, energy, metrics, diagnostics };
   },
-  design: (p, inlets) => {
+  design: (p, inlets, _run, ctx: RunContext) => {
+    // Powder lots are routed by their assay: no sorting line to install.
+    if (separationFor(p.separation, ctx.feedBasis) !== 'items') return { mode: 'continuous', residenceTimeH: 0, equipment: [], operatorsPerShift: 0 };
     const load = streamMass(inlets.feed!);
     return {
       mode: 'continuous',

@@ -22,6 +22,7 @@ import { cylinderSurfaceM2, wallLossKw } from './energy.js';
 import { costOf } from '../data/equipment.js';
 import type { CycleTime, EquipmentSpec } from '../contract.js';
 import type { Lot } from '../../streams/lot.js';
+import type { FeedBasis } from '../../schema/feed.js';
 
 // ---------------------------------------------------------------- physical constants
 
@@ -120,6 +121,7 @@ export const WATER_SOLUBLE: ReadonlySet<string> = new Set([
   'LiPF6', 'LiOH', 'LiOH·H2O', 'LiNO3', 'LiCl', 'LiI', 'Li-benzoate', 'KOH', 'NaOH', 'Na2SO4', 'Li2SO4',
   'citric-acid', 'H3PO4', 'NH4H2PO4', '(NH4)2HPO4', 'NaAl(OH)4', 'PAA', 'alginate',
   'choline-chloride', 'ethylene-glycol', 'urea', 'EC', 'DMC',
+  'Na2CO3', 'NaNO3',
 ]);
 
 const fateCache = new Map<string, Fate>();
@@ -172,20 +174,68 @@ export function entrain(from: Record<string, number>, to: Record<string, number>
 
 const EVERBATT_90 = 'EverBatt assumes 90 % overall cathode recovery for direct recycling (REFERENCE.md 1.1.2)';
 
+/**
+ * Foil metal and binder per kg of CAM in the reference cathode scrap, the BatPaC 5.0 NMC622
+ * cathode electrode: (Al 5.17 + PVDF 0.93) / CAM 44.78 wt % of cell (REFERENCE.md 1.3.4) [DERIVED]
+ * = 0.136 kg/kg. `camRecovery` is the recovery at this content.
+ */
+export const REFERENCE_FOIL_BINDER_PER_CAM = (5.17 + 0.93) / 44.78;
+
+/** What CAM sticks to at delamination: foil metals and binders. */
+const ATTACHED: readonly string[] = ['Al', 'Cu', 'Fe', 'PVDF', 'PAA', 'alginate'];
+
+/**
+ * Share of each CAM lot (and of the fines that follow it) a delamination route sends to `cam`.
+ * CAM is lost with what it sticks to — foil pieces and binder lumps — so the loss 1 − camRecovery,
+ * set at the reference content REFERENCE_FOIL_BINDER_PER_CAM, scales with the foil and binder
+ * actually present per kg of CAM: none for a clean powder, less for black mass (a little Al and Cu
+ * left from shredding), more for scrap with a thin coating. Capped at a total loss.
+ */
+export function camToCamShare(camRecovery: number, components: Record<string, number>, lots: readonly Lot[]): number {
+  const cam = lotsKgPerHour(lots);
+  if (!(cam > 0)) return camRecovery;
+  let attached = 0;
+  for (const id of ATTACHED) attached += components[id] ?? 0;
+  return 1 - Math.min(1, ((1 - camRecovery) * attached) / cam / REFERENCE_FOIL_BINDER_PER_CAM);
+}
+
 /** CAM recovery and Al carry-over parameters every delamination route has. */
 export function yieldParams(o: { camRecovery: number; alCarryOver: number; alWhy: string }) {
   return {
     camRecovery: fraction({
-      description: 'fraction of each CAM lot recovered to `cam`; the rest leaves with the foil',
+      description: `fraction of each CAM lot recovered to \`cam\` from scrap with the reference foil + binder content (${REFERENCE_FOIL_BINDER_PER_CAM.toFixed(3)} kg per kg CAM); the loss to the foil scales with the foil and binder actually present (none for a clean powder)`,
       default: o.camRecovery,
-      source: `assumption: ${((1 - o.camRecovery) * 100).toFixed(0)} % of the CAM lost with the foil at delamination, so that delamination is a minor part of the 10 % loss ${EVERBATT_90}; no industrial delamination yield was found (REFERENCE.md Part 3)`,
+      source: `assumption: ${((1 - o.camRecovery) * 100).toFixed(0)} % of the CAM lost with the foil at delamination, so that delamination is a minor part of the 10 % loss ${EVERBATT_90}; no industrial delamination yield was found (REFERENCE.md Part 3); reference foil + binder content: BatPaC 5.0 NMC622 cathode electrode (REFERENCE.md 1.3.4)`,
     }),
     alCarryOver: fraction({
       description: 'fraction of the foil metal (Al, Cu, Fe) carried into `cam` as fragments',
       default: o.alCarryOver,
       source: `assumption: ${o.alWhy}`,
     }),
+    fragmentCarryOverCu: fraction({
+      description: 'black mass (feed basis black-mass): fraction of the shredded Cu (and Fe) fragments that pass the screen into `cam` (replaces alCarryOver: there is no whole foil to screen off)',
+      default: 0.29,
+      source: `${VITO_SIEVING}: 1 − 0.71`,
+    }),
+    fragmentCarryOverAl: fraction({
+      description: 'black mass (feed basis black-mass): fraction of the shredded Al fragments that pass the screen into `cam`',
+      default: 0.19,
+      source: `${VITO_SIEVING}: 1 − 0.81`,
+    }),
   };
+}
+
+/** Sieving black mass: how much of its foil fragments a screen removes. */
+export const VITO_SIEVING = 'VITO, "Advances in the Separation of Graphite from LFP … Using Simple Froth Flotation", Batteries 9 (2023) 589, abstract [M]: sieving black mass to < 250 µm removed 71 % of the Cu and 81 % of the Al foil impurities';
+
+/**
+ * Share of a foil metal (Al, Cu, Fe) a delamination route carries into `cam`. Scrap and cells hold
+ * whole foil that the screen takes off (alCarryOver); black mass holds shredded fragments, of which
+ * a screen takes off only what a sieve does (fragmentCarryOverCu / Al).
+ */
+export function metalCarryOver(p: { alCarryOver: number; fragmentCarryOverCu: number; fragmentCarryOverAl: number }, id: string, basis: FeedBasis | undefined): number {
+  if (basis !== 'black-mass') return p.alCarryOver;
+  return id === 'Al' ? p.fragmentCarryOverAl : p.fragmentCarryOverCu;
 }
 
 // ---------------------------------------------------------------- heated batch bath

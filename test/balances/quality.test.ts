@@ -1,0 +1,61 @@
+/**
+ * Foreign solids in the product (issue 12): graphite/carbon, metallic Al, Cu and fluorine per kg of
+ * CAM in a product stream, judged against the specification with causes that name them.
+ */
+import { describe, expect, it } from 'vitest';
+import { foreignSolidsOf, judgeLot } from '../../src/balances/quality.js';
+import { specSchema } from '../../src/schema/spec.js';
+import { component } from '../../src/chemistry/components.js';
+import { makeLot, makeStream } from '../helpers.js';
+
+const spec = specSchema.parse({});
+const goodLot = (more = {}) => makeLot({ id: 'a', chemistry: 'NCM622', massKgPerHour: 1000, liPerTm: 1, cationMixing: 0.02, ...more });
+const fOf = (id: string) => component(id).massFractions[component(id).elements.indexOf('F')]!;
+
+describe('foreign solids of a product stream', () => {
+  it('counts carbons, metallic Al and Cu, and F of every component per kg of CAM', () => {
+    const s = makeStream({ graphite: 2, 'carbon-black': 1, Al: 3, Cu: 0.05, PVDF: 0.5, LiF: 0.4, Li2CO3: 1 }, [goodLot()]);
+    const f = foreignSolidsOf(s);
+    expect(f.graphiteCarbon).toBeCloseTo(3 / 1000, 15);
+    expect(f.graphite).toBeCloseTo(2 / 1000, 15);
+    expect(f.aluminium).toBeCloseTo(3 / 1000, 15);
+    expect(f.copper).toBeCloseTo(0.05 / 1000, 15);
+    expect(f.fluorine).toBeCloseTo((0.5 * fOf('PVDF') + 0.4 * fOf('LiF')) / 1000, 15);
+  });
+
+  it('an electrode product counts only what is not its recipe: graphite, Cu and non-binder F', () => {
+    const s = makeStream({ graphite: 2, 'carbon-black': 30, PVDF: 30, Al: 150, Cu: 0.01, LiF: 0.4 }, [goodLot({ conductiveNetwork: 'CB' })]);
+    const f = foreignSolidsOf(s);
+    expect(f.graphiteCarbon).toBeCloseTo(2 / 1000, 15);
+    expect(f.aluminium).toBe(0);
+    expect(f.copper).toBeCloseTo(0.01 / 1000, 15);
+    expect(f.fluorine).toBeCloseTo((0.4 * fOf('LiF')) / 1000, 15);
+  });
+
+  it('no CAM, nothing to judge', () => {
+    expect(foreignSolidsOf(makeStream({ graphite: 5 }))).toEqual({ graphiteCarbon: 0, graphite: 0, aluminium: 0, copper: 0, fluorine: 0 });
+  });
+});
+
+describe('the specification judges foreign solids', () => {
+  it('defaults: carbon 0.5 %, Al 0.5 %, Cu 100 ppm, F 0.2 % per kg CAM', () => {
+    expect([spec.maxGraphiteCarbon, spec.maxAluminium, spec.maxCopper, spec.maxFluorine]).toEqual([0.005, 0.005, 0.0001, 0.002]);
+  });
+
+  it('each limit exceeded adds its named cause; at the limit the lot is in spec', () => {
+    const lot = goodLot();
+    const at = { graphiteCarbon: 0.005, graphite: 0.005, aluminium: 0.005, copper: 0.0001, fluorine: 0.002 };
+    expect(judgeLot(spec, lot, 0, at)).toEqual([]);
+    expect(judgeLot(spec, lot, 0, { ...at, graphiteCarbon: 0.0051 })).toEqual(['graphite-carbon']);
+    expect(judgeLot(spec, lot, 0, { ...at, aluminium: 0.006, copper: 0.0002, fluorine: 0.003 })).toEqual(['aluminium', 'copper', 'fluorine']);
+    // without foreign-solid figures (callers that judge the lot alone) nothing is added
+    expect(judgeLot(spec, lot, 0)).toEqual([]);
+  });
+
+  it('limits are overridable, also per chemistry', () => {
+    const loose = specSchema.parse({ maxCopper: 0.01, byChemistry: { NCM622: { maxGraphiteCarbon: 0.02 } } });
+    const f = { graphiteCarbon: 0.01, graphite: 0.01, aluminium: 0, copper: 0.003, fluorine: 0 };
+    expect(judgeLot(loose, goodLot(), 0, f)).toEqual([]);
+    expect(judgeLot(loose, goodLot({ chemistry: 'NCM811' }), 0, f)).toEqual(['graphite-carbon']);
+  });
+});
