@@ -19,7 +19,9 @@ import type { ResolvedFinance } from './finance.js';
 import { equipmentCosts, capitalBuildUp, workingCapital } from './capex.js';
 import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
-import { cashFlowRows, npvFast, levelisedCost, type CashFlowBasis } from './cashflow.js';
+import { cashFlowRows, npvFast, levelisedCost, levelisedNetCost, type CashFlowBasis } from './cashflow.js';
+import { legacyConflict, marketOf } from './market.js';
+import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, type EnvironmentFactors } from './environment.js';
 import { sumUsd } from './money.js';
@@ -39,6 +41,11 @@ function reagentGhg(prices: ResolvedPrices): Record<string, number> {
     GHG_CACHE.set(prices, out);
   }
   return out;
+}
+
+/** A price the run can do without (null when absent). */
+function optional(book: Book, key: string): number | null {
+  return book.has(key) ? book.get(key, key) : null;
 }
 
 /** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
@@ -74,7 +81,11 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     naturalGasKgPerKwh: input.heatKwhPerYear['natural-gas'] > 0 || steam > 0 ? book.get('ghg.natural-gas', 'the GHG of natural gas (and of the fuel behind steam)') : 0,
     boilerEfficiency: steam > 0 ? book.get('boiler-efficiency', 'the fuel energy and GHG of steam') : 1,
     reagentGhgOverrides: reagentGhg(prices),
+    primaryElectricityMjPerKwh: optional(book, 'primary-energy.electricity'),
+    primaryNaturalGasMjPerKwh: optional(book, 'primary-energy.natural-gas'),
   };
+  const conflict = legacyConflict(marketOf(input, book));
+  if (conflict) issues.push({ code: 'payable-conflict', message: conflict, path: 'prices.overrides.feed-payable-fraction' });
   issues.push(...book.issues());
   if (issues.length) throw inputErrors(issues);
 
@@ -115,6 +126,10 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   if (roots.length > 1 && irr !== null) diagnostics.push({ code: 'multiple-irr', severity: 'info', where: 'cashFlow', message: msg.multipleIrr(roots, irr) });
   const payback = paybackYears(nets, finance.construction.length);
   const lc = levelisedCost(rows);
+  // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
+  // by-products), scaled by output like the revenue it is part of.
+  const creditsUsd = sumUsd(revenueItems.filter((i) => i.category !== 'in-spec').map((i) => i.usd));
+  const net = levelisedNetCost(rows, lc, creditsUsd);
 
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
@@ -142,6 +157,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
 
   // ---- environment
   const env = environment(input, envFactors);
+  if (env.energy.primary === null) diagnostics.push({ code: 'no-primary-energy-factor', severity: 'info', where: 'prices', message: msg.noPrimaryEnergyFactor() });
   if (env.unfactoredReagents.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: msg.noGreetFactor(env.unfactoredReagents) });
   const q = prices.items['quality-factor'];
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
@@ -160,16 +176,18 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
       opexUsdPerYear: opexB.totalUsd,
       revenueUsdPerYear: revenue.totalUsd,
       costUsdPerKgProduct: lc.usdPerKg,
+      netCostUsdPerKgProduct: net.usdPerKg,
       npvUsd,
       irr,
       paybackYears: payback,
       minSellingPriceUsdPerKg: msp.usdPerKg,
       energyMjPerKgProduct: env.energy.perKgProduct,
+      primaryEnergyMjPerKgProduct: env.energy.primary?.perKgProduct ?? null,
       ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
       waterLPerKgProduct: env.water.perKgProduct,
     },
     npv: { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate },
-    levelisedCost: { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg },
+    levelisedCost: { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd },
     minSellingPrice: msp,
     environment: env,
     virgin: { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg },

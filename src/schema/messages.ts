@@ -161,7 +161,6 @@ export const msg = {
   depreciationTruncated: (method: string, scheduleYears: number, life: number) => `depreciation ${method} runs ${scheduleYears} years but the plant operates ${life}; the undepreciated remainder is written off in the last operating year`,
   noGreetFactor: (ids: readonly string[]) => `no GREET factor for reagent${ids.length === 1 ? '' : 's'} ${list(ids)}; their embodied energy, GHG and water are not counted (add ghg.<id> to the prices to count GHG)`,
   multipleIrr: (roots: readonly number[], chosen: number) => `the cash flow has several internal rates of return (${roots.map((r) => fmt(Number(r.toPrecision(6)))).join(', ')}); reporting ${fmt(Number(chosen.toPrecision(6)))}, the one nearest the discount rate`,
-  priceYearsMixed: (set: string, years: readonly number[]) => `price set ${quote(set)} mixes price years ${list(years.map(String))}; prices are used as written, not escalated between years`,
   // <<messages: economics>>
   // ---- pictures
   pictureExtension: (file: string, allowed: readonly string[]) => `cannot tell which picture to write from the file name (${file}); give --out a name ending in ${list(allowed)}`,
@@ -216,6 +215,13 @@ export const msg = {
   allSamplesFailed: (n: number, first: string) => `all ${n} evaluations failed (first: ${first}); check the distributions against the model's valid ranges`,
   samplesFailed: (failed: number, n: number, first: string) => `${failed} of ${n} evaluations failed and are left out of the statistics (first: ${first}); check the distributions against the model's valid ranges`,
   // <<messages: uncertainty>>
+  // ---- issue 13: plant economics (one market for feed and off-spec, price years, KPI bases)
+  pricesEscalated: (set: string, year: number, years: readonly number[], index: string) => `price set ${quote(set)} holds prices of ${list(years.map(String))}; every money price is escalated to ${year} US dollars with ${index} (each price lists its given value and factor)`,
+  priceIndexMissing: (year: number, target: number, known: readonly number[]) => `no price-index value for ${year} (escalating a price to ${target} dollars); add priceIndex: { ${year}: <US CPI-U annual average> } to the price set (the built-in table has ${known.length ? `${known[0]}–${known[known.length - 1]}` : 'no years'})`,
+  regeneratedAboveVirgin: (chemistry: string, regenerated: number, virgin: number) => `regenerated ${chemistry} is priced above virgin (regenerated.${chemistry} ${fmt(Number(regenerated.toPrecision(6)))} USD/kg > cam.${chemistry} ${fmt(Number(virgin.toPrecision(6)))} USD/kg); regenerated product is never worth more than virgin of the same chemistry — give regenerated.${chemistry} ≤ cam.${chemistry}`,
+  priceNotSignedFraction: (item: string, value: string) => `${quote(item)} is out of range (${value}); give a value between −1 and 1 (points of payable, e.g. -0.05)`,
+  noPrimaryEnergyFactor: () => `no primary-energy factor for electricity or natural gas in the prices; the cradle-to-gate primary energy is not reported (null) — add primary-energy.electricity and primary-energy.natural-gas (MJ per kWh)`,
+  payableConflict: (feed: number, offspec: number) => `feed-payable-fraction (${fmt(feed)}) and offspec-payable-fraction (${fmt(offspec)}) both set the payable of CAM powder, which the feed and off-spec CAM both are; one market has one price — give one of them, or payable.cam-powder`,
 };
 
 function fmt(x: number): string {
