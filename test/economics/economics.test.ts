@@ -139,6 +139,19 @@ describe('cash flow rules', () => {
     }
     expect(r.kpis.costUsdPerKgProduct).toBeCloseTo(c / kg, 9);
   });
+  it('net levelised cost = (PV costs − PV of off-spec and by-product sales) / PV(in-spec kg), ≤ gross', () => {
+    const credits = r.revenue.items.filter((i) => i.category !== 'in-spec').reduce((a, i) => a + i.usd, 0);
+    expect(credits).toBeGreaterThan(0);
+    let c = 0;
+    let kg = 0;
+    for (const x of r.cashFlow) {
+      const df = (1 + f.discountRate) ** -x.year;
+      c += (x.capexUsd + x.workingCapitalUsd - x.salvageUsd + x.opexUsd - credits * (x.phase === 'operation' ? x.outputFraction : 0)) * df;
+      kg += x.productKg * df;
+    }
+    expect(r.kpis.netCostUsdPerKgProduct).toBeCloseTo(c / kg, 9);
+    expect(r.kpis.netCostUsdPerKgProduct!).toBeLessThan(r.kpis.costUsdPerKgProduct!);
+  });
 });
 
 describe('edge cases', () => {
@@ -208,6 +221,19 @@ describe('environment', () => {
     expect(r.environment.unfactoredReagents).toEqual(['KOH']);
     // virgin NCM523 (EverBatt "NMC532") and NCM811, weighted by product
     expect(r.virgin.ghgKgCo2ePerKg).toBeCloseTo((470_000 * 22.02 + 250_000 * 25.49) / product, 9);
+    // primary energy, cradle to gate: grid 6.83 MJ/kWh, natural gas 4.004 MJ/kWh of fuel (Ciez &
+    // Whitacre 2019, US), plus the reagents' GREET energy — above site energy, below virgin
+    const reagentsMj = 40_000 * 291.9 * mono + 60_000 * 3.1 + 1_000 * 98.7;
+    const primary = 3_300_000 * 6.83 + (900_000 + 250_000 / 0.8) * 4.004 + reagentsMj;
+    expect(r.kpis.primaryEnergyMjPerKgProduct).toBeCloseTo(primary / product, 9);
+    expect(r.kpis.energyMjPerKgProduct!).toBeLessThan(r.kpis.primaryEnergyMjPerKgProduct!);
+    expect(r.kpis.primaryEnergyMjPerKgProduct!).toBeLessThan(r.virgin.energyMjPerKg!);
+  });
+  it('without primary-energy factors the primary energy is null, with an info diagnostic', () => {
+    const bare = { ...US, items: Object.fromEntries(Object.entries(US.items).filter(([k]) => !k.startsWith('primary-energy.'))) };
+    const r = run(undefined, bare);
+    expect(r.kpis.primaryEnergyMjPerKgProduct).toBeNull();
+    expect(r.diagnostics.find((d) => d.code === 'no-primary-energy-factor')?.message).toBe(msg.noPrimaryEnergyFactor());
   });
 });
 
