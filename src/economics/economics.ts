@@ -4,7 +4,8 @@
  * finance inputs. Pure; called once per Monte Carlo sample, so the numeric solves run on plain
  * numbers and the exact totals on integer cents (money.ts).
  *
- * Minimum selling price: the single price of in-spec product (all chemistries) at which NPV = 0.
+ * Minimum selling price: the single price of in-spec product (all chemistries) at which the
+ * after-tax NPV = 0, with off-spec CAM and by-products credited at their prices.
  * NPV is increasing in that price (revenue, revenue-based costs, working capital and — with
  * losses credited — tax are linear in it; with losses carried forward tax is piecewise linear),
  * so a secant step from two evaluations is exact in the linear case and an Illinois regula-falsi
@@ -73,8 +74,9 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const regional = equipmentPresent ? book.get('equipment-cost-factor', 'the regional equipment-cost adjustment') : 1;
   const equipment = equipmentCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics);
   const labour = labourDetail(input, finance, 0, diagnostics);
-  const direct = directCosts(input, book, labour, true);
-  const revenueItems = revenueLines(input, book, true);
+  const market = marketOf(input, book);
+  const direct = directCosts(input, book, labour, true, market);
+  const revenueItems = revenueLines(input, book, true, market);
   const steam = input.heatKwhPerYear.steam;
   const envFactors: EnvironmentFactors = {
     gridKgPerKwh: input.electricityKwhPerYear > 0 ? book.get('ghg.electricity', 'the GHG of electricity (grid factor)') : 0,
@@ -84,7 +86,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     primaryElectricityMjPerKwh: optional(book, 'primary-energy.electricity'),
     primaryNaturalGasMjPerKwh: optional(book, 'primary-energy.natural-gas'),
   };
-  const conflict = legacyConflict(marketOf(input, book));
+  const conflict = legacyConflict(market);
   if (conflict) issues.push({ code: 'payable-conflict', message: conflict, path: 'prices.overrides.feed-payable-fraction' });
   issues.push(...book.issues());
   if (issues.length) throw inputErrors(issues);

@@ -23,7 +23,7 @@ import { PriceBook } from './price-book.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 import { cents } from './money.js';
-import { feedLine, marketOf, offSpecLines } from './market.js';
+import { feedLine, marketOf, offSpecLines, type Market } from './market.js';
 
 export { PriceBook };
 
@@ -109,7 +109,7 @@ export function labourDetail(input: EconomicsInput, finance: ResolvedFinance, ra
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
 
 /** Direct operating items (everything but the preset's factor items), full output. */
-export function directCosts(input: EconomicsInput, book: PriceBook, labour: LabourDetail, exact: boolean): MoneyLine[] {
+export function directCosts(input: EconomicsInput, book: PriceBook, labour: LabourDetail, exact: boolean, market: Market = marketOf(input, book)): MoneyLine[] {
   const r = R(exact);
   const out: MoneyLine[] = [];
   // quantity (in the price's unit) × price
@@ -121,7 +121,6 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   };
   // Feed purchase, per lot, on the one market basis (market.ts); off-spec parcels of negative
   // market value cost their disposal.
-  const market = marketOf(input, book);
   for (const lot of input.feedLots) {
     const line = feedLine(market, lot, input.feedBasis, (chem) => inSpecPrice(book, chem), exact);
     if (line) out.push(line);
@@ -269,7 +268,7 @@ export function inSpecPrice(book: PriceBook, chemistry: string): { price: number
 export const OFFSPEC_METALS = ['Ni', 'Co', 'Mn', 'Li'] as const;
 
 /** Revenue lines at full output: in-spec CAM by chemistry, off-spec CAM by chemistry, by-products. */
-export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean): MoneyLine[] {
+export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean, market: Market = marketOf(input, book)): MoneyLine[] {
   const r = R(exact);
   const out: MoneyLine[] = [];
   const inSpec = new Map<string, number>();
@@ -279,7 +278,7 @@ export function revenueLines(input: EconomicsInput, book: PriceBook, exact: bool
     const p = inSpecPrice(book, chem);
     out.push({ id: `cam.${chem}`, label: `regenerated ${chem} (in spec)`, category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis });
   }
-  out.push(...offSpecLines(marketOf(input, book), input, exact).revenue);
+  out.push(...offSpecLines(market, input, exact).revenue);
   for (const [id, kg] of Object.entries(input.byproductsKgPerYear)) {
     if (kg === 0) continue;
     const price = book.get(`scrap.${id}`, `by-product ${id}`);

@@ -105,10 +105,12 @@ describe('a pass-through plant never makes money', () => {
 });
 
 describe('a plant whose product is all off spec does not pay back at the shipped prices', () => {
-  const cases = ROUTES.flatMap((route) => SETS.map((set) => ({ route, set })));
-  it.each(cases)('$route, $set', ({ route, set }) => {
+  // Every route × every shipped set, the plant in the set's own region.
+  const cases = ROUTES.flatMap((route) => SETS.map((set) => ({ route, set, region: set.slice(0, 2).toUpperCase() })));
+  it.each(cases)('$route, $set, $region', ({ route, set, region }) => {
     // Only LMO would be product: every NCM lot leaves off spec (foreign chemistry).
-    const ev = run('scenarios/reference-cn.yaml', `flowsheets/${route}.yaml`, [{ path: 'spec.productChemistries', value: ['LMO'] }, { path: 'prices.set', value: set }]);
+    const ev = run('scenarios/reference-cn.yaml', `flowsheets/${route}.yaml`, [{ path: 'spec.productChemistries', value: ['LMO'] }, { path: 'prices.set', value: set }, { path: 'plant.region', value: region }]);
+    expect(ev.model.plant.region).toBe(region);
     expect(ev.quality.inSpecFraction).toBe(0);
     expect(ev.economics.kpis.npvUsd).toBeLessThan(0);
     expect(ev.economics.kpis.paybackYears).toBeNull();
@@ -170,4 +172,19 @@ describe('cost and energy on stated bases, reference feed through every route th
       expect(k.ghgKgCo2ePerKgProduct!).toBeLessThan(k.virginGhgKgCo2ePerKg as number);
     });
   }
+});
+
+describe('what leaves the reference plant, graded by what it is', () => {
+  it('regenerated off-spec CAM is CAM powder; sorted-out scrap lanes are cathode scrap; the delaminated foil is Al scrap', () => {
+    const ev = run('scenarios/reference-cn.yaml', undefined, []);
+    const ids = ev.economics.revenue.items.map((i) => i.id);
+    expect(ids).toContain('offspec.cam-powder.NCM811');
+    expect(ids).toEqual(expect.arrayContaining(['offspec.cathode-scrap.LCO', 'offspec.cathode-scrap.NCM523']));
+    // LFP has a fixed negative price: getting rid of it is an operating cost, not revenue.
+    expect(ev.economics.opex.items.find((i) => i.id === 'offspec.cathode-scrap.LFP')!.category).toBe('waste');
+    // Only the foil stream (mostly Al) sells its Al as scrap; the scrap lanes keep their foil.
+    const hours = ev.model.plant.operatingHours;
+    const foil = ev.solution.streams.get(ev.model.flowsheet.graph.streams.find((s) => s.from.node === 'delam' && s.from.port === 'foil')!.id)!;
+    expect(ev.economicsInput.byproductsKgPerYear.Al).toBeCloseTo(foil.components.Al! * hours, 6);
+  });
 });
