@@ -15,6 +15,7 @@
  * (321.943) appears in one of them only [M]. Any value can be replaced or added with the set's
  * `priceIndex: { <year>: <index> }`.
  */
+import type { PriceEntry } from './prices.js';
 
 /** Name of the index, for sources and messages. */
 export const PRICE_INDEX_NAME = 'US CPI-U (BLS CUUR0000SA0, annual average, 1982-84 = 100)';
@@ -63,4 +64,42 @@ export function escalationFactor(fromYear: number, toYear: number, extra: Readon
   const a = priceIndexOf(fromYear, extra);
   const b = priceIndexOf(toYear, extra);
   return a === undefined || b === undefined ? undefined : b / a;
+}
+
+/** How a money price was brought to the set's dollar year. */
+export interface Escalation {
+  /** Value in `unit`, money of `fromYear`. */
+  nominalValue: number;
+  fromYear: number;
+  toYear: number;
+  /** index(toYear) / index(fromYear). */
+  factor: number;
+  /** The value as written. */
+  written: string;
+}
+
+const PRICE_INDEX_SHORT = 'CPI-U';
+
+/**
+ * A money entry brought to `toYear` (from its own year, or from the year its escalation started
+ * at); other entries, and money without a year, unchanged. Undefined when the index lacks a year.
+ */
+export function escalate(e: PriceEntry, kindIsMoney: boolean, toYear: number, index: Readonly<Record<number, number>>): PriceEntry | undefined {
+  const nominal = e.escalation?.nominalValue ?? e.value;
+  const written = e.escalation?.written ?? e.given;
+  const base: PriceEntry = { ...e, value: nominal, given: written };
+  delete base.escalation;
+  if (!kindIsMoney || e.year === null || e.year === toYear) return base;
+  const f = escalationFactor(e.year, toYear, index);
+  if (f === undefined) return undefined;
+  return {
+    ...base,
+    value: nominal * f,
+    given: `${written} (${e.year} USD) × ${fmt(f)} ${PRICE_INDEX_SHORT} ${toYear}/${e.year} = ${fmt(nominal * f)} ${e.unit} (${toYear} USD)`,
+    escalation: { nominalValue: nominal, fromYear: e.year, toYear, factor: f, written },
+  };
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(6)));
 }

@@ -58,7 +58,7 @@ import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
 import type { Region } from '../schema/scenario.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceSetSchema, pricesSectionSchema, type ExchangeRate, type PriceValue, type PriceSetFile } from '../schema/economics.js';
-import { CPI_YEARS, PRICE_INDEX_NAME, escalationFactor } from './price-index.js';
+import { CPI_YEARS, PRICE_INDEX_NAME, escalate, type Escalation } from './price-index.js';
 import { MATERIAL_GRADES } from './market.js';
 
 /** How a price key's value is checked. */
@@ -155,17 +155,7 @@ export function priceItem(key: string): { key: string; spec: PriceItemSpec } | u
   return undefined;
 }
 
-/** How a money price was brought to the set's dollar year. */
-export interface Escalation {
-  /** Value in `unit`, money of `fromYear`. */
-  nominalValue: number;
-  fromYear: number;
-  toYear: number;
-  /** index(toYear) / index(fromYear). */
-  factor: number;
-  /** The value as written. */
-  written: string;
-}
+export type { Escalation };
 
 /** One resolved price. */
 export interface PriceEntry {
@@ -299,28 +289,6 @@ interface LayerOptions {
   toYear: number;
   priceIndex: Readonly<Record<number, number>>;
 }
-
-/**
- * A money entry brought to `toYear` (from its own year, or from the year its escalation started
- * at); other entries, and money without a year, unchanged. Undefined when the index lacks a year.
- */
-function escalate(e: PriceEntry, kindIsMoney: boolean, toYear: number, index: Readonly<Record<number, number>>): PriceEntry | undefined {
-  const nominal = e.escalation?.nominalValue ?? e.value;
-  const written = e.escalation?.written ?? e.given;
-  const base: PriceEntry = { ...e, value: nominal, given: written };
-  delete base.escalation;
-  if (!kindIsMoney || e.year === null || e.year === toYear) return base;
-  const f = escalationFactor(e.year, toYear, index);
-  if (f === undefined) return undefined;
-  return {
-    ...base,
-    value: nominal * f,
-    given: `${written} (${e.year} USD) × ${fmt(f)} ${PRICE_INDEX_SHORT} ${toYear}/${e.year} = ${fmt(nominal * f)} ${e.unit} (${toYear} USD)`,
-    escalation: { nominalValue: nominal, fromYear: e.year, toYear, factor: f, written },
-  };
-}
-
-const PRICE_INDEX_SHORT = 'CPI-U';
 
 /** Whether a key's values are money. */
 function isMoneyKey(key: string): boolean {
