@@ -140,7 +140,7 @@ export const msg = {
   // <<messages: finishing>>
   // ---- economics
   priceMissing: (item: string, neededFor: string, example: string) => `no price for ${quote(item)} (needed for ${neededFor}); add it to the price set or to the scenario, e.g. prices: { overrides: { ${quote(item)}: "${example}" } }`,
-  unknownPriceItem: (key: string, known: readonly string[]) => `unknown price item ${quote(key)}${didYouMean(key, known)}; use one of ${list(known, 16)}, a component id of the registry (a reagent, e.g. "LiOH·H2O"), or cam.<chemistry>, regenerated.<chemistry>, feed.<chemistry or lot id>, metal.<element>, scrap.<component>, consumable.<name>, ghg.<component>`,
+  unknownPriceItem: (key: string, known: readonly string[]) => `unknown price item ${quote(key)}${didYouMean(key, known)}; use one of ${list(known, 16)}, a component id of the registry (a reagent, e.g. "LiOH·H2O"), or cam.<chemistry>, regenerated.<chemistry>, feed.<chemistry or lot id>, payable.<grade>, payable-li.<grade> (grades: cathode-scrap, black-mass, cam-powder), payable-offset.<chemistry>, metal.<element>, scrap.<component>, consumable.<name>, ghg.<component>`,
   unknownPriceSet: (name: string, known: readonly string[]) => `unknown price set ${quote(name)}${didYouMean(name, known)}; use one of: ${list(known) || 'none loaded'} (files in scenarios/prices/), or give a path to a price-set file`,
   noPriceSetForRegion: (region: string, known: readonly string[]) => `no price set given and none is the default for region ${region}; add prices: { set: <name> } (available: ${list(known) || 'none loaded'})`,
   priceSetCycle: (chain: readonly string[]) => `price sets extend each other in a cycle (${chain.join(' → ')}); remove one of the extends:`,

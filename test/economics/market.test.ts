@@ -71,6 +71,11 @@ describe('payable arithmetic, by hand, one lot of each grade', () => {
     expect(prices.items['metal.Li']!.value).toBeCloseTo(liPerKg, 2);
     expect(feedOf(oneLot({ grade: 'cam-powder' }), prices).usd).toBeCloseTo(0.67 * 21_000 + 0.04 * 70 * prices.items['metal.Li']!.value, 2);
   });
+  it('a payable offset is points between −1 and 1; a payable is a fraction', () => {
+    expect(errorOf(() => mergePrices(HAND, { 'payable-offset.LCO': -1.5 })).issues[0]!.message).toBe(msg.priceNotSignedFraction('payable-offset.LCO', '-1.5'));
+    expect(errorOf(() => mergePrices(HAND, { 'payable.black-mass': 1.2 })).issues[0]!.message).toBe(msg.priceNotFraction('payable.black-mass', '1.2'));
+    expect(errorOf(() => mergePrices(HAND, { 'payable.slag': 0.5 })).issues[0]!.code).toBe('unknown-price-item');
+  });
   it('LCO trades 5 points lower: 0.70 − 0.05 on 200 kg Co × 25 = 3,250 USD', () => {
     const line = feedOf(oneLot({ chemistry: 'LCO', grade: 'cathode-scrap', elementsKgPerYear: { Co: 200, Li: 24, O: 110 } }));
     expect(line.usd).toBe(3_250);
