@@ -178,7 +178,10 @@ export function npvFast(b: CashFlowBasis, f: ResolvedFinance, depreciation: read
   return npv;
 }
 
-/** Levelised cost: PV(capital + working capital − salvage + opex) / PV(in-spec product), pre-tax, no credits netted. */
+/**
+ * Gross levelised cost: PV(capital + working capital − salvage + opex) / PV(in-spec product),
+ * pre-tax, no credits netted (opex includes the feed and the disposal of negative-value material).
+ */
 export function levelisedCost(rows: readonly CashFlowRow[]): { pvCostsUsd: number; pvProductKg: number; usdPerKg: number | null } {
   let pvCosts = 0;
   let pvKg = 0;
@@ -187,4 +190,16 @@ export function levelisedCost(rows: readonly CashFlowRow[]): { pvCostsUsd: numbe
     pvKg += r.productKg * r.discountFactor;
   }
   return { pvCostsUsd: pvCosts, pvProductKg: pvKg, usdPerKg: pvKg > 0 ? pvCosts / pvKg : null };
+}
+
+/**
+ * Net levelised cost: the gross levelised cost less the credits (off-spec CAM and by-product
+ * revenue, `creditsUsd` at full output, scaled by each year's output share), with the same
+ * discounting: (PV costs − PV credits) / PV(in-spec product). Credits are never negative (material
+ * of negative value is a disposal cost in opex), so net ≤ gross.
+ */
+export function levelisedNetCost(rows: readonly CashFlowRow[], gross: { pvCostsUsd: number; pvProductKg: number }, creditsUsd: number): { pvCreditsUsd: number; usdPerKg: number | null } {
+  let pvCredits = 0;
+  for (const r of rows) if (r.phase === 'operation') pvCredits += creditsUsd * r.outputFraction * r.discountFactor;
+  return { pvCreditsUsd: pvCredits, usdPerKg: gross.pvProductKg > 0 ? (gross.pvCostsUsd - pvCredits) / gross.pvProductKg : null };
 }

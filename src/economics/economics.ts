@@ -4,7 +4,8 @@
  * finance inputs. Pure; called once per Monte Carlo sample, so the numeric solves run on plain
  * numbers and the exact totals on integer cents (money.ts).
  *
- * Minimum selling price: the single price of in-spec product (all chemistries) at which NPV = 0.
+ * Minimum selling price: the single price of in-spec product (all chemistries) at which the
+ * after-tax NPV = 0, with off-spec CAM and by-products credited at their prices.
  * NPV is increasing in that price (revenue, revenue-based costs, working capital and — with
  * losses credited — tax are linear in it; with losses carried forward tax is piecewise linear),
  * so a secant step from two evaluations is exact in the linear case and an Illinois regula-falsi
@@ -19,7 +20,9 @@ import type { ResolvedFinance } from './finance.js';
 import { equipmentCosts, capitalBuildUp, workingCapital } from './capex.js';
 import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
-import { cashFlowRows, npvFast, levelisedCost, type CashFlowBasis } from './cashflow.js';
+import { cashFlowRows, npvFast, levelisedCost, levelisedNetCost, type CashFlowBasis } from './cashflow.js';
+import { legacyConflict, marketOf } from './market.js';
+import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, type EnvironmentFactors } from './environment.js';
 import { sumUsd } from './money.js';
@@ -39,6 +42,11 @@ function reagentGhg(prices: ResolvedPrices): Record<string, number> {
     GHG_CACHE.set(prices, out);
   }
   return out;
+}
+
+/** A price the run can do without (null when absent). */
+function optional(book: Book, key: string): number | null {
+  return book.has(key) ? book.get(key, key) : null;
 }
 
 /** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
@@ -66,15 +74,20 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const regional = equipmentPresent ? book.get('equipment-cost-factor', 'the regional equipment-cost adjustment') : 1;
   const equipment = equipmentCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics);
   const labour = labourDetail(input, finance, 0, diagnostics);
-  const direct = directCosts(input, book, labour, true);
-  const revenueItems = revenueLines(input, book, true);
+  const market = marketOf(input, book);
+  const direct = directCosts(input, book, labour, true, market);
+  const revenueItems = revenueLines(input, book, true, market);
   const steam = input.heatKwhPerYear.steam;
   const envFactors: EnvironmentFactors = {
     gridKgPerKwh: input.electricityKwhPerYear > 0 ? book.get('ghg.electricity', 'the GHG of electricity (grid factor)') : 0,
     naturalGasKgPerKwh: input.heatKwhPerYear['natural-gas'] > 0 || steam > 0 ? book.get('ghg.natural-gas', 'the GHG of natural gas (and of the fuel behind steam)') : 0,
     boilerEfficiency: steam > 0 ? book.get('boiler-efficiency', 'the fuel energy and GHG of steam') : 1,
     reagentGhgOverrides: reagentGhg(prices),
+    primaryElectricityMjPerKwh: optional(book, 'primary-energy.electricity'),
+    primaryNaturalGasMjPerKwh: optional(book, 'primary-energy.natural-gas'),
   };
+  const conflict = legacyConflict(market);
+  if (conflict) issues.push({ code: 'payable-conflict', message: conflict, path: 'prices.overrides.feed-payable-fraction' });
   issues.push(...book.issues());
   if (issues.length) throw inputErrors(issues);
 
@@ -115,6 +128,10 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   if (roots.length > 1 && irr !== null) diagnostics.push({ code: 'multiple-irr', severity: 'info', where: 'cashFlow', message: msg.multipleIrr(roots, irr) });
   const payback = paybackYears(nets, finance.construction.length);
   const lc = levelisedCost(rows);
+  // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
+  // by-products), scaled by output like the revenue it is part of.
+  const creditsUsd = sumUsd(revenueItems.filter((i) => i.category !== 'in-spec').map((i) => i.usd));
+  const net = levelisedNetCost(rows, lc, creditsUsd);
 
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
@@ -142,6 +159,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
 
   // ---- environment
   const env = environment(input, envFactors);
+  if (env.energy.primary === null) diagnostics.push({ code: 'no-primary-energy-factor', severity: 'info', where: 'prices', message: msg.noPrimaryEnergyFactor() });
   if (env.unfactoredReagents.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: msg.noGreetFactor(env.unfactoredReagents) });
   const q = prices.items['quality-factor'];
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
@@ -160,16 +178,18 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
       opexUsdPerYear: opexB.totalUsd,
       revenueUsdPerYear: revenue.totalUsd,
       costUsdPerKgProduct: lc.usdPerKg,
+      netCostUsdPerKgProduct: net.usdPerKg,
       npvUsd,
       irr,
       paybackYears: payback,
       minSellingPriceUsdPerKg: msp.usdPerKg,
       energyMjPerKgProduct: env.energy.perKgProduct,
+      primaryEnergyMjPerKgProduct: env.energy.primary?.perKgProduct ?? null,
       ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
       waterLPerKgProduct: env.water.perKgProduct,
     },
     npv: { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate },
-    levelisedCost: { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg },
+    levelisedCost: { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd },
     minSellingPrice: msp,
     environment: env,
     virgin: { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg },

@@ -1,12 +1,18 @@
 /**
- * Environmental figures as EverBatt reports them, per kg of in-spec product:
- * - energy, MJ/kg: on-site electricity + natural gas + the fuel that raises the steam
- *   (steam kWh ÷ boiler efficiency) — the KPI; the GREET energy embodied in reagents is reported
- *   beside it (energyWithReagentsMjPerKg);
- * - GHG, kg CO2e/kg: grid electricity (regional factor at the wall), natural-gas combustion (and
- *   the fuel behind the steam), process CO2 to air (emissionsKgPerYear.CO2: binder burn-off,
- *   carbonate decomposition; CO counted as the CO2 it becomes) and reagents' embodied GHG (GREET
- *   factors);
+ * Environmental figures per kg of in-spec product, each on a stated boundary:
+ * - site energy, MJ/kg (energyMjPerKgProduct, as EverBatt reports it): final energy bought at the
+ *   gate — electricity + natural gas + the fuel that raises the steam (steam kWh ÷ boiler
+ *   efficiency); the GREET energy embodied in reagents is reported beside it;
+ * - primary energy, MJ/kg (primaryEnergyMjPerKgProduct): cradle to gate, the boundary of the
+ *   virgin comparator (GREET "total energy" of virgin CAM) — electricity × the grid's primary
+ *   energy per kWh, fuel × natural gas's primary energy per kWh (upstream included), plus the
+ *   reagents' GREET cradle-to-gate energy. The spent feed enters burden-free (cut-off: its first
+ *   life carries its production);
+ * - GHG, kg CO2e/kg, cradle to gate too: grid electricity (regional factor at the wall, GREET,
+ *   upstream included), natural gas (and the fuel behind the steam) at a factor that should
+ *   include its upstream (the shipped sets use a full fuel-cycle factor), process CO2 to air
+ *   (emissionsKgPerYear.CO2: binder burn-off, carbonate decomposition; CO counted as the CO2 it
+ *   becomes) and reagents' embodied GHG (GREET factors);
  * - water, L/kg: fresh process water drawn (reagent H2O, 1 kg = 1 L) + GREET water embodied in the
  *   reagents — both in the KPI, each reported apart.
  * Virgin cathode figures (GREET via EverBatt 2023) are given alongside, weighted by the in-spec
@@ -76,6 +82,9 @@ export interface EnvironmentFactors {
   gridKgPerKwh: number;
   naturalGasKgPerKwh: number;
   boilerEfficiency: number;
+  /** Primary energy per kWh of electricity delivered and per kWh of natural gas burnt, MJ/kWh (null: not given). */
+  primaryElectricityMjPerKwh: number | null;
+  primaryNaturalGasMjPerKwh: number | null;
   /** ghg.<id> overrides from the prices, kg CO2e/kg. */
   reagentGhgOverrides: Record<string, number>;
 }
@@ -102,6 +111,8 @@ export interface EnvironmentResult {
     reagentsMj: number;
     perKgProduct: number | null;
     withReagentsPerKgProduct: number | null;
+    /** Cradle-to-gate primary energy (null when a primary-energy factor is missing). */
+    primary: { electricityMj: number; fuelMj: number; reagentsMj: number; totalMj: number; perKgProduct: number | null } | null;
   };
   ghg: {
     electricityKg: number;
@@ -206,9 +217,18 @@ export function environment(input: EconomicsInput, f: EnvironmentFactors): Envir
     }
     byChemistry.push({ chemistry: name, kgPerYear: p.kgPerYear, energyMjPerKg: v.energyMjPerKg, ghgKgCo2ePerKg: v.ghgKgPerKg, waterLPerKg: v.waterGalPerKg * GAL_L, siteEnergyMjPerKg: v.siteEnergyMjPerKg ?? null, source: v.source });
   }
+  const needElectricity = input.electricityKwhPerYear > 0;
+  const needFuel = ng + steamFuelKwh > 0;
+  let primary: EnvironmentResult['energy']['primary'] = null;
+  if ((!needElectricity || f.primaryElectricityMjPerKwh !== null) && (!needFuel || f.primaryNaturalGasMjPerKwh !== null)) {
+    const pElectricity = needElectricity ? input.electricityKwhPerYear * f.primaryElectricityMjPerKwh! : 0;
+    const pFuel = needFuel ? (ng + steamFuelKwh) * f.primaryNaturalGasMjPerKwh! : 0;
+    const total = pElectricity + pFuel + reagentsMj;
+    primary = { electricityMj: pElectricity, fuelMj: pFuel, reagentsMj, totalMj: total, perKgProduct: per(total) };
+  }
   return {
     productKgPerYear: product,
-    energy: { electricityMj, naturalGasMj, steamFuelMj, siteMj, reagentsMj, perKgProduct: per(siteMj), withReagentsPerKgProduct: per(siteMj + reagentsMj) },
+    energy: { electricityMj, naturalGasMj, steamFuelMj, siteMj, reagentsMj, perKgProduct: per(siteMj), withReagentsPerKgProduct: per(siteMj + reagentsMj), primary },
     ghg: { electricityKg, naturalGasKg, steamKg, processKg, reagentsKg: reagentsGhg, totalKg, perKgProduct: per(totalKg), factors: { gridKgPerKwh: f.gridKgPerKwh, naturalGasKgPerKwh: f.naturalGasKgPerKwh, boilerEfficiency: f.boilerEfficiency } },
     water: { processL, reagentsL: reagentsWater, totalL: processL + reagentsWater, perKgProduct: per(processL + reagentsWater), processPerKgProduct: per(processL) },
     reagents,

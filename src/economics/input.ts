@@ -7,6 +7,7 @@
 import type { CostCorrelation } from '../unit-ops/contract.js';
 import { RegenflowError, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
+import type { MaterialGrade } from './market.js';
 
 /** Inputs of economics(). */
 export interface EconomicsInput {
@@ -21,6 +22,10 @@ export interface EconomicsInput {
     scrapKgPerYear: number;
     camKgPerYear: number;
     elementsKgPerYear: Record<string, number>;
+    /** Market grade of the lot as delivered (market.ts gradeOf; default: the feed basis). */
+    grade?: MaterialGrade;
+    /** The part of the lot's CAM already in spec at entry (judged against the product spec), if any. */
+    inSpecAtEntry?: { camKgPerYear: number; elementsKgPerYear: Record<string, number> };
   }[];
   equipment: { unitId: string; name: string; size: number; sizeUnit: string; count: number; cost: CostCorrelation }[];
   /** Operators per shift, whole plant. */
@@ -34,7 +39,11 @@ export interface EconomicsInput {
   products: {
     /** Regenerated CAM in spec, by chemistry name (NCM523, NCM811…). */
     inSpec: { chemistry: string; kgPerYear: number }[];
-    offSpec: { chemistry: string; kgPerYear: number; elementsKgPerYear: Record<string, number> }[];
+    /**
+     * Off-spec CAM sold back to refiners, by chemistry, by the grade of the parcel it leaves in
+     * (default cam-powder) and — when it comes from one feed lot — that lot's id.
+     */
+    offSpec: { chemistry: string; kgPerYear: number; elementsKgPerYear: Record<string, number>; grade?: MaterialGrade; origin?: string | null }[];
   };
   /** Component id → kg/yr sold as scrap (Al, Cu, graphite…). */
   byproductsKgPerYear: Record<string, number>;

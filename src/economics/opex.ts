@@ -1,26 +1,31 @@
 /**
  * Operating costs and revenue per year of full operation.
  *
- * Direct items, each quantity × price: feed purchase per lot, reagents, utilities (electricity,
- * natural gas, steam, process water), wastewater and landfill, consumables (saggars…), operator
- * labour (operators per shift × shifts per day × shift length × operating days × rate).
+ * Direct items, each quantity × price: feed purchase per lot (market.ts: payables of the lot's
+ * grade, or a fixed price), reagents, utilities (electricity, natural gas, steam, process water),
+ * wastewater and landfill, disposal of off-spec material of negative market value, consumables
+ * (saggars…), operator labour (operators per shift × shifts per day × shift length × operating
+ * days × rate).
  * Factor items from the finance preset: supervision, overheads, maintenance, insurance, rent, R&D,
  * selling, royalties… on their bases (labour, FCI, ISBL, materials, revenue, cash cost).
  * Revenue: in-spec regenerated CAM by chemistry (regenerated.<chem>, or quality-factor ×
- * cam.<chem>), off-spec CAM at offspec-payable-fraction × contained Ni, Co, Mn, Li value, and
- * by-products as scrap.
+ * cam.<chem>), off-spec CAM on the same market basis as the feed (market.ts), and by-products as
+ * scrap.
  *
  * Prices are looked up through a PriceBook that records what a run used and every price it
  * needed but could not find; an item whose quantity is zero needs no price.
  */
 import { chemistryByName } from '../chemistry/cathode.js';
 import { msg } from '../schema/messages.js';
-import type { InputIssue } from '../schema/errors.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
-import { priceItem, type PriceEntry, type ResolvedPrices } from './prices.js';
+import { priceItem } from './prices.js';
+import { PriceBook } from './price-book.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 import { cents } from './money.js';
+import { feedLine, marketOf, offSpecLines, type Market } from './market.js';
+
+export { PriceBook };
 
 /** Cost categories for summaries. */
 export type OpexCategory = 'feed' | 'reagents' | 'utilities' | 'waste' | 'consumables' | 'labour' | 'maintenance' | 'overhead' | 'fixed-charges' | 'general';
@@ -44,33 +49,18 @@ export interface MoneyLine {
   basis?: string;
   basisUsd?: number;
   note?: string;
+  /** The line as a sum of terms (usd = Σ quantity × price × factor, cent-rounded), for audit. */
+  terms?: MoneyTerm[];
 }
 
-/** Price lookups that remember what was used and what was missing. */
-export class PriceBook {
-  readonly used = new Map<string, PriceEntry>();
-  readonly missing = new Map<string, string>();
-  constructor(readonly prices: ResolvedPrices) {}
-
-  /** The value of `key` (0 and recorded as missing when absent). */
-  get(key: string, neededFor: string): number {
-    const e = this.prices.items[key];
-    if (!e) {
-      if (!this.missing.has(key)) this.missing.set(key, neededFor);
-      return 0;
-    }
-    this.used.set(key, e);
-    return e.value;
-  }
-
-  has(key: string): boolean {
-    return this.prices.items[key] !== undefined;
-  }
-
-  /** Input issues for the missing prices. */
-  issues(): InputIssue[] {
-    return [...this.missing].map(([key, neededFor]) => ({ code: 'price-missing', message: msg.priceMissing(key, neededFor, priceItem(key)?.spec.example ?? '1 USD/kg'), path: `prices.overrides.${key}` }));
-  }
+/** One term of a money line: quantity × price(priceKey) × factor (factor = product of factorKeys). */
+export interface MoneyTerm {
+  quantity: number;
+  quantityUnit: string;
+  priceKey: string;
+  price: number;
+  factor: number;
+  factorKeys: string[];
 }
 
 const CATEGORY: Record<string, OpexCategory> = {
@@ -119,7 +109,7 @@ export function labourDetail(input: EconomicsInput, finance: ResolvedFinance, ra
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
 
 /** Direct operating items (everything but the preset's factor items), full output. */
-export function directCosts(input: EconomicsInput, book: PriceBook, labour: LabourDetail, exact: boolean): MoneyLine[] {
+export function directCosts(input: EconomicsInput, book: PriceBook, labour: LabourDetail, exact: boolean, market: Market = marketOf(input, book)): MoneyLine[] {
   const r = R(exact);
   const out: MoneyLine[] = [];
   // quantity (in the price's unit) × price
@@ -129,29 +119,13 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
     const entry = book.prices.items[key];
     out.push({ id, label, category, usd: r(quantity * price), variable: true, quantity, quantityUnit, unitPriceUsd: price, priceKey: key, priceUnit: entry?.unit ?? priceItem(key)?.spec.unit ?? '' });
   };
-  // Feed purchase, per lot.
-  const payable = () => book.get('feed-payable-fraction', 'the feed purchase rule (EverBatt 2023: payable share of contained Ni + Co value)');
+  // Feed purchase, per lot, on the one market basis (market.ts); off-spec parcels of negative
+  // market value cost their disposal.
   for (const lot of input.feedLots) {
-    if (lot.scrapKgPerYear === 0) continue;
-    const chem = chemName(lot.chemistry);
-    const fixedKey = book.has(`feed.${lot.id}`) ? `feed.${lot.id}` : book.has(`feed.${chem}`) ? `feed.${chem}` : undefined;
-    if (fixedKey) {
-      priced(`feed.${lot.id}`, `feed lot ${lot.id} (${chem})`, 'feed', lot.scrapKgPerYear, 'kg', fixedKey, `feed lot ${lot.id}`);
-      continue;
-    }
-    const ni = lot.elementsKgPerYear.Ni ?? 0;
-    const co = lot.elementsKgPerYear.Co ?? 0;
-    const pNi = ni > 0 ? book.get('metal.Ni', `the feed rule for lot ${lot.id} (contained Ni value)`) : 0;
-    const pCo = co > 0 ? book.get('metal.Co', `the feed rule for lot ${lot.id} (contained Co value)`) : 0;
-    const f = payable();
-    const usd = f * (ni * pNi + co * pCo);
-    out.push({
-      id: `feed.${lot.id}`, label: `feed lot ${lot.id} (${chem})`, category: 'feed', usd: r(usd), variable: true,
-      quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: lot.scrapKgPerYear > 0 ? usd / lot.scrapKgPerYear : 0,
-      factor: f, basis: `feed-payable-fraction × (Ni ${fmt(ni)} kg × metal.Ni + Co ${fmt(co)} kg × metal.Co)`, basisUsd: ni * pNi + co * pCo,
-      note: 'EverBatt 2023 feed purchase rule (REFERENCE.md 1.3.1); set feed.<chemistry> or feed.<lot id> for a fixed price',
-    });
+    const line = feedLine(market, lot, input.feedBasis, (chem) => inSpecPrice(book, chem), exact);
+    if (line) out.push(line);
   }
+  out.push(...offSpecLines(market, input, exact).costs);
   // Reagents (process water is a utility).
   for (const [id, kg] of Object.entries(input.reagentsKgPerYear)) {
     if (id === 'H2O') continue;
@@ -287,11 +261,14 @@ export function inSpecPrice(book: PriceBook, chemistry: string): { price: number
   return { price: q * v, key: `cam.${chem}`, basis: `quality-factor ${fmt(q)} × cam.${chem} ${fmt(v)} USD/kg` };
 }
 
-/** Elements valued in off-spec CAM. */
+/**
+ * Elements the pre-market off-spec rule valued. Kept for the workbook's formula writer until its
+ * rework; off-spec material is now priced by market.ts (Ni, Co and an optional Li payable).
+ */
 export const OFFSPEC_METALS = ['Ni', 'Co', 'Mn', 'Li'] as const;
 
 /** Revenue lines at full output: in-spec CAM by chemistry, off-spec CAM by chemistry, by-products. */
-export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean): MoneyLine[] {
+export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean, market: Market = marketOf(input, book)): MoneyLine[] {
   const r = R(exact);
   const out: MoneyLine[] = [];
   const inSpec = new Map<string, number>();
@@ -301,28 +278,7 @@ export function revenueLines(input: EconomicsInput, book: PriceBook, exact: bool
     const p = inSpecPrice(book, chem);
     out.push({ id: `cam.${chem}`, label: `regenerated ${chem} (in spec)`, category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis });
   }
-  const offSpec = new Map<string, { kg: number; el: Record<string, number> }>();
-  for (const p of input.products.offSpec) {
-    const k = chemName(p.chemistry);
-    const acc = offSpec.get(k) ?? { kg: 0, el: {} };
-    acc.kg += p.kgPerYear;
-    for (const [e, v] of Object.entries(p.elementsKgPerYear)) acc.el[e] = (acc.el[e] ?? 0) + v;
-    offSpec.set(k, acc);
-  }
-  for (const [chem, o] of offSpec) {
-    if (o.kg === 0) continue;
-    const f = book.get('offspec-payable-fraction', `off-spec ${chem} (payable share of contained metal value)`);
-    let metalValue = 0;
-    const parts: string[] = [];
-    for (const el of OFFSPEC_METALS) {
-      const kg = o.el[el] ?? 0;
-      if (kg <= 0) continue;
-      const price = book.get(`metal.${el}`, `off-spec ${chem} (contained ${el} value)`);
-      metalValue += kg * price;
-      parts.push(`${el} ${fmt(kg)} kg × metal.${el}`);
-    }
-    out.push({ id: `offspec.${chem}`, label: `off-spec ${chem} (metal value)`, category: 'off-spec', usd: r(f * metalValue), variable: true, quantity: o.kg, quantityUnit: 'kg', unitPriceUsd: (f * metalValue) / o.kg, factor: f, basis: `offspec-payable-fraction × (${parts.join(' + ') || 'no priced metal'})`, basisUsd: metalValue });
-  }
+  out.push(...offSpecLines(market, input, exact).revenue);
   for (const [id, kg] of Object.entries(input.byproductsKgPerYear)) {
     if (kg === 0) continue;
     const price = book.get(`scrap.${id}`, `by-product ${id}`);

@@ -19,14 +19,32 @@
  *   cam.<chemistry>                            virgin cathode active material, USD/kg
  *   regenerated.<chemistry>                    regenerated CAM price, USD/kg (default quality-factor ×
  *                                              cam.<chemistry>)
- *   quality-factor                             regenerated / virgin price ratio
- *   feed.<chemistry or lot id>                 fixed feed price, USD/kg of feed (may be negative)
- *   feed-payable-fraction                      feed rule: share of contained Ni + Co value paid
- *   offspec-payable-fraction                   share of contained metal value paid for off-spec CAM
+ *   quality-factor                             regenerated / virgin price ratio (0–1: never above virgin)
+ *   payable.<grade>                            share of the contained Ni + Co value paid for
+ *                                              cathode-bearing material of a grade (cathode-scrap,
+ *                                              black-mass, cam-powder), bought or sold (market.ts)
+ *   payable-li.<grade>                         separate Li payable, share of the contained Li value
+ *                                              (absent or 0: Li is rolled into the Ni + Co payable)
+ *   payable-offset.<chemistry>                 points added to the Ni + Co payable of a chemistry
+ *                                              (e.g. LCO −0.05), −1 to 1
+ *   feed.<chemistry or lot id>                 fixed price, USD/kg of feed (may be negative): the
+ *                                              market value of that material bought or sold
+ *   feed-payable-fraction                      legacy: replaces payable.<grade> of the grade(s) the
+ *                                              feed is bought at, for feed and off-spec alike
+ *   offspec-payable-fraction                   legacy: replaces payable.cam-powder (off-spec CAM)
  *   metal.<element>                            contained-metal value, USD/kg of element (metal.Li
  *                                              defaults to the lithium-carbonate equivalent)
+ *   primary-energy.electricity                 cradle-to-gate primary energy per kWh delivered, MJ/kWh
+ *   primary-energy.natural-gas                 primary energy per kWh of natural gas burnt, MJ/kWh
+ *   ghg-upstream.natural-gas                   upstream GHG of natural gas (production, transport,
+ *                                              leaks), kg CO2e per kWh of fuel
  *   scrap.<component>                          by-product value (Al, Cu, graphite…), USD/kg
  *   consumable.<name>                          USD per item (e.g. consumable.saggar)
+ *
+ * Every money price (USD, USD/kg, USD/kWh, …) is escalated from the year it is given for to the
+ * set's dollar year with the price index (price-index.ts, US CPI-U); fractions, factors and GHG
+ * figures are not money and are used as written. An override without a year is read as money of
+ * the set's year.
  *
  * This module never reads files: the loader passes the sets it read (name → data).
  */
@@ -40,9 +58,14 @@ import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
 import type { Region } from '../schema/scenario.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceSetSchema, pricesSectionSchema, type ExchangeRate, type PriceValue, type PriceSetFile } from '../schema/economics.js';
+import { CPI_YEARS, PRICE_INDEX_NAME, escalate, type Escalation } from './price-index.js';
+import { MATERIAL_GRADES } from './market.js';
 
 /** How a price key's value is checked. */
-type ItemKind = 'price' | 'signed-price' | 'fraction' | 'efficiency' | 'positive' | 'factor';
+type ItemKind = 'price' | 'signed-price' | 'fraction' | 'signed-fraction' | 'efficiency' | 'positive' | 'factor';
+
+/** Kinds whose values are money (escalated between years). */
+const MONEY: ReadonlySet<ItemKind> = new Set(['price', 'signed-price']);
 
 /** What a price key means. */
 export interface PriceItemSpec {
@@ -66,15 +89,18 @@ const FIXED: Record<string, PriceItemSpec> = {
   'equipment-cost-factor': { unit: '', description: 'regional equipment-cost adjustment', kind: 'positive', example: '1' },
   'ghg.electricity': { unit: 'kg/kWh', description: 'grid GHG factor, kg CO2e per kWh at the wall', kind: 'factor', example: '0.467 kg/kWh' },
   'ghg.natural-gas': { unit: 'kg/kWh', description: 'natural-gas combustion GHG factor, kg CO2e per kWh of fuel', kind: 'factor', example: '53.06 kg/MMBtu' },
-  'feed-payable-fraction': { unit: '', description: 'feed rule: share of the contained Ni + Co value the recycler pays', kind: 'fraction', example: '0.3' },
-  'offspec-payable-fraction': { unit: '', description: 'share of the contained metal value paid for off-spec CAM', kind: 'fraction', example: '0.5' },
-  'quality-factor': { unit: '', description: 'regenerated CAM price / virgin CAM price', kind: 'positive', example: '0.9' },
+  'feed-payable-fraction': { unit: '', description: 'legacy: the Ni + Co payable of the grade(s) the feed is bought at (replaces payable.<grade> for feed and off-spec of that grade)', kind: 'fraction', example: '0.72' },
+  'offspec-payable-fraction': { unit: '', description: 'legacy: the Ni + Co payable of CAM powder, the grade of off-spec regenerated CAM (replaces payable.cam-powder)', kind: 'fraction', example: '0.75' },
+  'quality-factor': { unit: '', description: 'regenerated CAM price / virgin CAM price (at most 1: never above virgin)', kind: 'efficiency', example: '0.9' },
+  'primary-energy.electricity': { unit: 'MJ/kWh', description: 'cradle-to-gate primary energy per kWh of grid electricity delivered', kind: 'factor', example: '6.83 MJ/kWh' },
+  'primary-energy.natural-gas': { unit: 'MJ/kWh', description: 'primary energy per kWh of natural gas burnt, upstream included', kind: 'factor', example: '4.004 MJ/kWh' },
+  'ghg-upstream.natural-gas': { unit: 'kg/kWh', description: 'upstream GHG of natural gas (production, processing, transport, leaks), kg CO2e per kWh of fuel', kind: 'factor', example: '0.076 kg/kWh' },
 };
 
 /** Keys with a fixed meaning (not counting prefixed keys and reagents). */
 export const FIXED_PRICE_KEYS: readonly string[] = Object.keys(FIXED);
 
-const PREFIXES = ['cam.', 'regenerated.', 'feed.', 'metal.', 'scrap.', 'consumable.', 'ghg.'] as const;
+const PREFIXES = ['cam.', 'regenerated.', 'feed.', 'metal.', 'scrap.', 'consumable.', 'ghg.', 'payable.', 'payable-li.', 'payable-offset.'] as const;
 
 /** The canonical key and its meaning, or undefined when the key means nothing. */
 export function priceItem(key: string): { key: string; spec: PriceItemSpec } | undefined {
@@ -95,6 +121,17 @@ export function priceItem(key: string): { key: string; spec: PriceItemSpec } | u
       case 'feed.': {
         const chem = chemistryByName(rest);
         return { key: p + (chem ? chem.name : rest), spec: { unit: 'USD/kg', description: `feed ${chem ? chem.name : `lot ${rest}`} (per kg of feed; negative when the recycler is paid)`, kind: 'signed-price', example: '2 USD/kg' } };
+      }
+      case 'payable.':
+      case 'payable-li.': {
+        const grade = MATERIAL_GRADES.find((g) => g === rest);
+        if (!grade) return undefined;
+        return { key: p + grade, spec: { unit: '', description: p === 'payable.' ? `share of the contained Ni + Co value paid for ${grade}, bought or sold` : `separate Li payable of ${grade}, share of the contained Li value`, kind: 'fraction', example: p === 'payable.' ? '0.72' : '0.04' } };
+      }
+      case 'payable-offset.': {
+        const chem = chemistryByName(rest);
+        if (!chem) return undefined;
+        return { key: p + chem.name, spec: { unit: '', description: `points added to the Ni + Co payable of ${chem.name} material`, kind: 'signed-fraction', example: '-0.05' } };
       }
       case 'metal.':
         if (!isElement(rest)) return undefined;
@@ -118,16 +155,21 @@ export function priceItem(key: string): { key: string; spec: PriceItemSpec } | u
   return undefined;
 }
 
+export type { Escalation };
+
 /** One resolved price. */
 export interface PriceEntry {
   key: string;
-  /** Value in `unit`. */
+  /** Value in `unit` (money: in USD of the set's year). */
   value: number;
   /** Canonical unit. */
   unit: string;
-  /** As written (e.g. "0.20 EUR/kWh"), or the derivation. */
+  /** As written (e.g. "0.20 EUR/kWh") with the escalation when there is one, or the derivation. */
   given: string;
+  /** The year the value was given for (money of that year before escalation). */
   year: number | null;
+  /** Present when the value was escalated from `year` to the set's year. */
+  escalation?: Escalation;
   source: string;
   origin: 'set' | 'override' | 'derived';
   /** The set an entry came from. */
@@ -139,8 +181,10 @@ export interface ResolvedPrices {
   setId: string | null;
   name: string;
   region: Region | null;
-  /** Dollar year of the set. */
+  /** Dollar year of the set: every money price is in USD of this year. */
   year: number;
+  /** Price-index values the set gives (year → index), besides the built-in CPI-U table. */
+  priceIndex: Record<number, number>;
   /** Year equipment costs are escalated to. */
   cepciYear: number;
   exchangeRates: Record<string, ExchangeRate>;
@@ -215,6 +259,9 @@ export function readPriceValue(key: string, spec: PriceItemSpec, raw: number | s
     case 'fraction':
       if (value < 0 || value > 1) return { error: msg.priceNotFraction(key, shown) };
       break;
+    case 'signed-fraction':
+      if (value < -1 || value > 1) return { error: msg.priceNotSignedFraction(key, shown) };
+      break;
     case 'efficiency':
       if (!(value > 0 && value <= 1)) return { error: msg.priceNotFraction(key, shown) };
       break;
@@ -238,6 +285,15 @@ interface LayerOptions {
   place: (rawKey: string) => { file?: string; path: string; line?: number; column?: number };
   /** Year and source used when an override gives none. */
   defaultSource: string;
+  /** The set's dollar year, money prices are escalated to, and the set's own index values. */
+  toYear: number;
+  priceIndex: Readonly<Record<number, number>>;
+}
+
+/** Whether a key's values are money. */
+function isMoneyKey(key: string): boolean {
+  const item = priceItem(key);
+  return item !== undefined && MONEY.has(item.spec.kind);
 }
 
 /**
@@ -267,7 +323,7 @@ function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOption
       continue;
     }
     const note = obj?.note ? ` (${obj.note})` : '';
-    items.set(p.key, {
+    const entry: PriceEntry = {
       key: p.key,
       value: r.value,
       unit: p.spec.unit,
@@ -276,14 +332,23 @@ function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOption
       source: (obj?.source ?? o.defaultSource) + note,
       origin: o.origin,
       ...(o.setId ? { setId: o.setId } : {}),
-    });
+    };
+    const escalated = escalate(entry, MONEY.has(p.spec.kind), o.toYear, o.priceIndex);
+    if (!escalated) {
+      o.issues.push({ code: 'price-index-missing', message: msg.priceIndexMissing(entry.year!, o.toYear, CPI_YEARS), ...o.place(p.rawKey) });
+      continue;
+    }
+    items.set(p.key, escalated);
   }
 }
 
-/** Remove derived entries and derive them again from the given ones. */
-function derive(items: Map<string, PriceEntry>): void {
+/**
+ * Remove derived entries and derive them again from the given ones (already in USD of `year`, so
+ * derived money is of that year too).
+ */
+function derive(items: Map<string, PriceEntry>, year: number): void {
   for (const [k, e] of [...items]) if (e.origin === 'derived') items.delete(k);
-  const add = (key: string, value: number, unit: string, given: string, source: string, year: number | null) => {
+  const add = (key: string, value: number, unit: string, given: string, source: string, _from: number | null) => {
     items.set(key, { key, value, unit, given, year, source, origin: 'derived' });
   };
   const lioh = items.get('LiOH');
@@ -323,11 +388,12 @@ interface BuiltSet {
   year: number;
   cepciYear: number;
   rates: Record<string, ExchangeRate>;
+  priceIndex: Record<number, number>;
   notes: string[];
   items: Map<string, PriceEntry>;
 }
 
-const SET_FIELDS = new Set(['$schema', 'id', 'name', 'region', 'year', 'cepciYear', 'extends', 'exchangeRates', 'notes', 'items', 'overrides']);
+const SET_FIELDS = new Set(['$schema', 'id', 'name', 'region', 'year', 'cepciYear', 'extends', 'exchangeRates', 'priceIndex', 'notes', 'items', 'overrides']);
 const SECTION_FIELDS = new Set(['$schema', 'set', 'overrides', 'exchangeRates']);
 
 /** Top-level keys of a section or set that are not fields: overrides written by patches. */
@@ -343,11 +409,20 @@ function buildSet(file: PriceSetFile, src: { where: Locator; at: (string | numbe
     if (!parent) return undefined;
   }
   const rates = { ...(parent?.rates ?? {}), ...file.exchangeRates };
+  const priceIndex: Record<number, number> = { ...(parent?.priceIndex ?? {}) };
+  for (const [y, v] of Object.entries(file.priceIndex)) priceIndex[Number(y)] = v;
   const items = new Map<string, PriceEntry>();
-  for (const [k, e] of parent?.items ?? []) if (e.origin !== 'derived') items.set(k, e);
-  applyLayer(items, file.items as Layer, { origin: 'set', setId: file.id, rates, issues, place: (k) => placeIn(src.where, [...src.at, 'items', k]), defaultSource: `price set ${file.id}` });
-  applyLayer(items, file.overrides as Layer, { origin: 'override', rates, issues, place: (k) => placeIn(src.where, [...src.at, 'overrides', k]), defaultSource: 'scenario override' });
-  applyLayer(items, extras(file as unknown as Record<string, unknown>, SET_FIELDS), { origin: 'override', rates, issues, place: (k) => placeIn(src.where, [...src.at, k]), defaultSource: 'scenario override' });
+  const esc = { toYear: file.year, priceIndex };
+  // Inherited prices are brought to this set's year (the parent may have another).
+  for (const [k, e] of parent?.items ?? []) {
+    if (e.origin === 'derived') continue;
+    const moved = escalate(e, isMoneyKey(k), file.year, priceIndex);
+    if (moved) items.set(k, moved);
+    else issues.push({ code: 'price-index-missing', message: msg.priceIndexMissing(e.escalation?.fromYear ?? e.year!, file.year, CPI_YEARS), ...placeIn(src.where, [...src.at, 'year']) });
+  }
+  applyLayer(items, file.items as Layer, { origin: 'set', setId: file.id, rates, issues, place: (k) => placeIn(src.where, [...src.at, 'items', k]), defaultSource: `price set ${file.id}`, ...esc });
+  applyLayer(items, file.overrides as Layer, { origin: 'override', rates, issues, place: (k) => placeIn(src.where, [...src.at, 'overrides', k]), defaultSource: 'scenario override', ...esc });
+  applyLayer(items, extras(file as unknown as Record<string, unknown>, SET_FIELDS), { origin: 'override', rates, issues, place: (k) => placeIn(src.where, [...src.at, k]), defaultSource: 'scenario override', ...esc });
   return {
     setId: file.id,
     name: file.name ?? file.id,
@@ -355,6 +430,7 @@ function buildSet(file: PriceSetFile, src: { where: Locator; at: (string | numbe
     year: file.year,
     cepciYear: file.cepciYear ?? file.year,
     rates,
+    priceIndex,
     notes: [...(parent?.notes ?? []), ...file.notes],
     items,
   };
@@ -381,19 +457,35 @@ function loadSet(name: string, sets: Readonly<Record<string, PriceSetSource>>, c
   return buildSet(r.data, { where, at }, sets, chain, issues);
 }
 
+/**
+ * Regenerated product is never priced above virgin of the same chemistry: regenerated.<chem> ≤
+ * cam.<chem> (quality-factor is at most 1 by its kind).
+ */
+function notAboveVirgin(items: ReadonlyMap<string, PriceEntry>, place: (key: string) => ReturnType<typeof placeIn>): InputIssue[] {
+  const issues: InputIssue[] = [];
+  for (const [k, e] of items) {
+    if (!k.startsWith('regenerated.')) continue;
+    const chem = k.slice('regenerated.'.length);
+    const virgin = items.get(`cam.${chem}`);
+    if (virgin && e.value > virgin.value * (1 + 1e-12)) issues.push({ code: 'regenerated-above-virgin', message: msg.regeneratedAboveVirgin(chem, e.value, virgin.value), ...place(k) });
+  }
+  return issues;
+}
+
 function finish(built: BuiltSet, region: Region): ResolvedPrices {
-  derive(built.items);
+  derive(built.items, built.year);
   const diagnostics: Diagnostic[] = [];
   if (built.region && built.region !== region) {
     diagnostics.push({ code: 'price-set-region', severity: 'warning', where: 'prices', message: msg.priceSetRegion(built.setId, built.region, region) });
   }
-  const years = [...new Set([...built.items.values()].map((e) => e.year).filter((y): y is number => y !== null))].sort();
-  if (years.length > 1) diagnostics.push({ code: 'price-years-mixed', severity: 'info', where: 'prices', message: msg.priceYearsMixed(built.setId, years) });
+  const years = [...new Set([...built.items.values()].filter((e) => e.escalation).map((e) => e.escalation!.fromYear))].sort();
+  if (years.length > 0) diagnostics.push({ code: 'prices-escalated', severity: 'info', where: 'prices', message: msg.pricesEscalated(built.setId, built.year, [...years, built.year].sort(), PRICE_INDEX_NAME) });
   return {
     setId: built.setId,
     name: built.name,
     region: built.region,
     year: built.year,
+    priceIndex: built.priceIndex,
     cepciYear: built.cepciYear,
     exchangeRates: built.rates,
     notes: built.notes,
@@ -440,11 +532,13 @@ export function resolvePrices(raw: unknown, region: Region, sets: Readonly<Recor
       else built = loadSet(name, sets, [], issues, placeIn(where, section.set ? [...at, 'set'] : at));
       if (built) {
         built.rates = { ...built.rates, ...section.exchangeRates };
-        applyLayer(built.items, section.overrides as Layer, { origin: 'override', rates: built.rates, issues, place: (k) => placeIn(where, [...at, 'overrides', k]), defaultSource: 'scenario override' });
-        applyLayer(built.items, extras(section as unknown as Record<string, unknown>, SECTION_FIELDS), { origin: 'override', rates: built.rates, issues, place: (k) => placeIn(where, [...at, k]), defaultSource: 'scenario override' });
+        const esc = { toYear: built.year, priceIndex: built.priceIndex };
+        applyLayer(built.items, section.overrides as Layer, { origin: 'override', rates: built.rates, issues, place: (k) => placeIn(where, [...at, 'overrides', k]), defaultSource: 'scenario override', ...esc });
+        applyLayer(built.items, extras(section as unknown as Record<string, unknown>, SECTION_FIELDS), { origin: 'override', rates: built.rates, issues, place: (k) => placeIn(where, [...at, k]), defaultSource: 'scenario override', ...esc });
       }
     }
   }
+  if (built) issues.push(...notAboveVirgin(built.items, (k) => placeIn(where, [...at, 'overrides', k])));
   if (issues.length > 0 || !built) throw inputErrors(issues);
   return finish(built, region);
 }
@@ -463,9 +557,10 @@ export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<str
     const e = base.items[k]!;
     if (e.origin !== 'derived') items.set(k, e);
   }
-  applyLayer(items, overrides as Layer, { origin: 'override', rates: base.exchangeRates, issues, place: (k) => placeIn(where, [...at, k]), defaultSource: 'scenario override' });
+  applyLayer(items, overrides as Layer, { origin: 'override', rates: base.exchangeRates, issues, place: (k) => placeIn(where, [...at, k]), defaultSource: 'scenario override', toYear: base.year, priceIndex: base.priceIndex });
+  issues.push(...notAboveVirgin(items, (k) => placeIn(where, [...at, k])));
   if (issues.length > 0) throw inputErrors(issues);
-  derive(items);
+  derive(items, base.year);
   return { ...base, items: recordOf(items) };
 }
 

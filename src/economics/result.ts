@@ -37,14 +37,26 @@ export interface EconomicsKpis {
   opexUsdPerYear: number;
   /** Revenue per year at full output. */
   revenueUsdPerYear: number;
-  /** Levelised cost per kg of in-spec product: PV(capital + working capital − salvage + opex) / PV(kg). */
+  /**
+   * Gross levelised cost per kg of in-spec product, pre-tax: PV(capital + working capital −
+   * salvage + opex) / PV(kg); no credit for off-spec or by-product sales.
+   */
   costUsdPerKgProduct: number | null;
+  /** Net levelised cost: as costUsdPerKgProduct, less the PV of off-spec and by-product revenue (same discounting). */
+  netCostUsdPerKgProduct: number | null;
   npvUsd: number;
   irr: number | null;
   paybackYears: number | null;
-  /** Price of in-spec product (all chemistries) making NPV = 0. */
+  /**
+   * Price of in-spec product (all chemistries) making the after-tax NPV zero, with off-spec and
+   * by-product revenue credited at their prices.
+   */
   minSellingPriceUsdPerKg: number | null;
+  /** Site final energy (electricity + natural gas + steam fuel) per kg of in-spec product. */
   energyMjPerKgProduct: number | null;
+  /** Cradle-to-gate primary energy per kg of in-spec product (same boundary as the virgin GREET figure). */
+  primaryEnergyMjPerKgProduct: number | null;
+  /** Cradle-to-gate GHG per kg of in-spec product (same boundary as the virgin GREET figure). */
   ghgKgCo2ePerKgProduct: number | null;
   waterLPerKgProduct: number | null;
 }
@@ -63,7 +75,7 @@ export interface EconomicsResult {
   finance: ResolvedFinance & { cepciYear: number; priceSet: string | null; priceYear: number };
   kpis: EconomicsKpis;
   npv: { usd: number; irrRoots: number[]; discountRate: number };
-  levelisedCost: { pvCostsUsd: number; pvProductKg: number };
+  levelisedCost: { pvCostsUsd: number; pvProductKg: number; pvCreditsUsd: number };
   minSellingPrice: { usdPerKg: number | null; iterations: number; npvAtSolutionUsd: number | null; method: string };
   environment: EnvironmentResult;
   /** Virgin-cathode comparison figures (from environment.virgin) for the summary. */

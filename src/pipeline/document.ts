@@ -41,7 +41,14 @@ export interface StreamDocument {
   lots: LotDocument[];
 }
 
-/** KPIs of a run (DESIGN.md contract names first, then additions). */
+/**
+ * KPIs of a run (DESIGN.md contract names first, then additions), each on a stated basis:
+ * costUsdPerKgProduct is the gross levelised cost per kg in spec (pre-tax, no credits);
+ * netCostUsdPerKgProduct the same less off-spec and by-product credits; minSellingPriceUsdPerKg the
+ * in-spec price making the after-tax NPV zero with those credits; energyMjPerKgProduct site final
+ * energy; primaryEnergyMjPerKgProduct and ghgKgCo2ePerKgProduct cradle to gate, the boundary of
+ * virginEnergyMjPerKg and virginGhgKgCo2ePerKg.
+ */
 export interface Kpis {
   feedKgPerYear: number;
   productKgPerYear: number;
@@ -57,6 +64,8 @@ export interface Kpis {
   energyMjPerKgProduct: number | null;
   ghgKgCo2ePerKgProduct: number | null;
   waterLPerKgProduct: number | null;
+  netCostUsdPerKgProduct: number | null;
+  primaryEnergyMjPerKgProduct: number | null;
   [extra: string]: unknown;
 }
 
@@ -141,7 +150,7 @@ export function kpisOf(ev: Evaluation): Kpis {
   const k = econ.kpis;
   const productKgPerHour = boundaryMassKgPerHour(ev, 'product');
   return {
-      feedKgPerYear: m.feedKgPerHour * hours,
+    feedKgPerYear: m.feedKgPerHour * hours,
     productKgPerYear: productKgPerHour * hours,
     inSpecFraction: q.inSpecFraction,
     capexUsd: k.capexUsd,
@@ -155,6 +164,8 @@ export function kpisOf(ev: Evaluation): Kpis {
     energyMjPerKgProduct: k.energyMjPerKgProduct,
     ghgKgCo2ePerKgProduct: k.ghgKgCo2ePerKgProduct,
     waterLPerKgProduct: k.waterLPerKgProduct,
+    netCostUsdPerKgProduct: k.netCostUsdPerKgProduct,
+    primaryEnergyMjPerKgProduct: k.primaryEnergyMjPerKgProduct,
     inSpecKgPerYear: q.inSpecKgPerHour * hours,
     offSpecKgPerYear: q.offSpecKgPerHour * hours,
     offSpecKgPerYearByCause: Object.fromEntries(Object.entries(q.offSpecByCauseKgPerHour).map(([c, v]) => [c, v * hours])),
@@ -163,6 +174,7 @@ export function kpisOf(ev: Evaluation): Kpis {
     virginEnergyMjPerKg: econ.virgin.energyMjPerKg,
     virginGhgKgCo2ePerKg: econ.virgin.ghgKgCo2ePerKg,
     virginWaterLPerKg: econ.virgin.waterLPerKg,
+    virginSiteEnergyMjPerKg: econ.virgin.siteEnergyMjPerKg,
     operatorsPerShift: ev.sizing.operatorsPerShift,
   };
 }

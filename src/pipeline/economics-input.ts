@@ -7,18 +7,35 @@ import type { EconomicsInput } from '../economics/input.js';
 import type { ResolvedPrices } from '../economics/prices.js';
 import type { PlantSizing } from '../design/types.js';
 import type { QualityReport } from '../balances/quality.js';
-import { baseName } from '../balances/quality.js';
+import { baseName, judgeLot, residualLiSaltsFraction } from '../balances/quality.js';
+import { gradeOf, type MaterialGrade } from '../economics/market.js';
+import { component, isComponent } from '../chemistry/components.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
-import { streamMass, type Stream } from '../streams/stream.js';
+import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import { addLotElements, type Lot } from '../streams/lot.js';
 import type { Element } from '../chemistry/elements.js';
 import type { Model } from './resolve.js';
 
 /** Share of water above which a stream to `waste` is priced as wastewater rather than solid waste. */
 export const WASTEWATER_WATER_SHARE = 0.5;
+
+/**
+ * A by-product stream is sold as one parcel of cathode-bearing material (its lots at their market
+ * grade, its other solids riding along unpaid) when its CAM makes at least this share of its solids;
+ * otherwise it is sold as what it mostly is — its components as scrap (Al foil…), the CAM left on
+ * them riding along unpaid. Assumption: material is traded as what it mostly is.
+ */
+export const PARCEL_CAM_SHARE = 0.5;
+
+/** Solid mass of a stream's components (CAM lots apart), kg/h. */
+function componentSolids(s: Stream): number {
+  let m = 0;
+  for (const id in s.components) if (isComponent(id) && component(id).phase === 'solid') m += s.components[id]!;
+  return m;
+}
 
 /** Element flows of lots over a year, kg. */
 function lotElements(lots: readonly Lot[], hours: number): Record<string, number> {
@@ -49,11 +66,19 @@ export function economicsInput(
   const hours = model.plant.operatingHours;
   const g = model.flowsheet.graph;
 
+  // Feed lots as delivered: their market grade (from their composition, the rule that grades every
+  // parcel leaving) and the part of their CAM already in spec at entry.
+  const feedSalts = residualLiSaltsFraction(feed);
   const feedLots = model.feed.lots.map((l) => {
     const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
     const scrap = l.share * model.plant.capacity;
     const subLots = feed.lots.filter((x) => x.origin.length === 1 && x.origin[0] === l.id);
-    return { id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours) };
+    const inSpec = subLots.filter((x) => judgeLot(model.spec, x, feedSalts).length === 0);
+    return {
+      id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours),
+      grade: gradeOf(composition.cam ?? 0, composition),
+      ...(inSpec.length ? { inSpecAtEntry: { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) } } : {}),
+    };
   });
 
   const correlation = new Map<string, CostCorrelation>();
@@ -66,15 +91,24 @@ export function economicsInput(
     if (c) for (const k in c) consumables[k] = (consumables[k] ?? 0) + c[k]! * hours;
   }
 
-  // Off-spec product and CAM diverted to by-product outlets are both sold at metal value.
-  const offSpecByChem = new Map<string, Lot[]>();
-  const addOff = (lot: Lot) => {
-    const k = baseName(lot.chemistry.name);
-    const list = offSpecByChem.get(k);
-    if (list) list.push(lot);
-    else offSpecByChem.set(k, [lot]);
+  // Off-spec product and CAM parcels leaving as by-products are sold on the market basis, by
+  // chemistry, by the grade of the stream they leave in and, when from one feed lot, its origin.
+  const offSpec = new Map<string, { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[] }>();
+  const addOff = (lot: Lot, grade: MaterialGrade) => {
+    const chemistry = baseName(lot.chemistry.name);
+    const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
+    const k = `${chemistry}\u0000${grade}\u0000${origin ?? ''}`;
+    const g = offSpec.get(k);
+    if (g) g.lots.push(lot);
+    else offSpec.set(k, { chemistry, grade, origin, lots: [lot] });
   };
-  quality.offSpecLots.forEach(addOff);
+  const offSpecSet = new Set(quality.offSpecLots);
+  for (const s of g.streams) {
+    if (s.to.node !== 'product') continue;
+    const stream = solution.streams.get(s.id)!;
+    const grade = gradeOf(lotsMass(stream), stream.components);
+    for (const lot of stream.lots) if (offSpecSet.has(lot)) addOff(lot, grade);
+  }
 
   const byproducts: Record<string, number> = {};
   const emissions: Record<string, number> = {};
@@ -84,7 +118,12 @@ export function economicsInput(
     if (s.to.port !== null || s.to.node === 'product') continue;
     const stream = solution.streams.get(s.id)!;
     if (s.to.node === 'byproduct') {
-      stream.lots.forEach((l) => l.massKgPerHour > 0 && addOff(l));
+      const cam = lotsMass(stream);
+      if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
+        const grade = gradeOf(cam, stream.components);
+        stream.lots.forEach((l) => l.massKgPerHour > 0 && addOff(l, grade));
+        continue;
+      }
       for (const id in stream.components) {
         const kg = stream.components[id]!;
         if (kg <= 0) continue;
@@ -121,7 +160,7 @@ export function economicsInput(
     consumablesPerYear: consumables,
     products: {
       inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours })),
-      offSpec: [...offSpecByChem.entries()].map(([chemistry, lots]) => ({ chemistry, kgPerYear: lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(lots, hours) })),
+      offSpec: [...offSpec.values()].map((o) => ({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) })),
     },
     byproductsKgPerYear: byproducts,
     wasteKgPerYear: waste,

@@ -140,7 +140,7 @@ export const msg = {
   // <<messages: finishing>>
   // ---- economics
   priceMissing: (item: string, neededFor: string, example: string) => `no price for ${quote(item)} (needed for ${neededFor}); add it to the price set or to the scenario, e.g. prices: { overrides: { ${quote(item)}: "${example}" } }`,
-  unknownPriceItem: (key: string, known: readonly string[]) => `unknown price item ${quote(key)}${didYouMean(key, known)}; use one of ${list(known, 16)}, a component id of the registry (a reagent, e.g. "LiOH·H2O"), or cam.<chemistry>, regenerated.<chemistry>, feed.<chemistry or lot id>, metal.<element>, scrap.<component>, consumable.<name>, ghg.<component>`,
+  unknownPriceItem: (key: string, known: readonly string[]) => `unknown price item ${quote(key)}${didYouMean(key, known)}; use one of ${list(known, 16)}, a component id of the registry (a reagent, e.g. "LiOH·H2O"), or cam.<chemistry>, regenerated.<chemistry>, feed.<chemistry or lot id>, payable.<grade>, payable-li.<grade> (grades: cathode-scrap, black-mass, cam-powder), payable-offset.<chemistry>, metal.<element>, scrap.<component>, consumable.<name>, ghg.<component>`,
   unknownPriceSet: (name: string, known: readonly string[]) => `unknown price set ${quote(name)}${didYouMean(name, known)}; use one of: ${list(known) || 'none loaded'} (files in scenarios/prices/), or give a path to a price-set file`,
   noPriceSetForRegion: (region: string, known: readonly string[]) => `no price set given and none is the default for region ${region}; add prices: { set: <name> } (available: ${list(known) || 'none loaded'})`,
   priceSetCycle: (chain: readonly string[]) => `price sets extend each other in a cycle (${chain.join(' → ')}); remove one of the extends:`,
@@ -161,7 +161,6 @@ export const msg = {
   depreciationTruncated: (method: string, scheduleYears: number, life: number) => `depreciation ${method} runs ${scheduleYears} years but the plant operates ${life}; the undepreciated remainder is written off in the last operating year`,
   noGreetFactor: (ids: readonly string[]) => `no GREET factor for reagent${ids.length === 1 ? '' : 's'} ${list(ids)}; their embodied energy, GHG and water are not counted (add ghg.<id> to the prices to count GHG)`,
   multipleIrr: (roots: readonly number[], chosen: number) => `the cash flow has several internal rates of return (${roots.map((r) => fmt(Number(r.toPrecision(6)))).join(', ')}); reporting ${fmt(Number(chosen.toPrecision(6)))}, the one nearest the discount rate`,
-  priceYearsMixed: (set: string, years: readonly number[]) => `price set ${quote(set)} mixes price years ${list(years.map(String))}; prices are used as written, not escalated between years`,
   // <<messages: economics>>
   // ---- pictures
   pictureExtension: (file: string, allowed: readonly string[]) => `cannot tell which picture to write from the file name (${file}); give --out a name ending in ${list(allowed)}`,
@@ -241,6 +240,13 @@ export const msg = {
     `binder coats the cathode particles (${pct(binderPerCam)} PVDF per kg CAM), so they float with the graphite and the separation is poor; burn the binder off first (delamination-thermal) or set camFloatability to what you measured`,
   liRecoverySolubility: (liKgPerHour: number, share: number) =>
     `${fmt(Number(liKgPerHour.toPrecision(4)))} kg/h of lithium (${pct(share)} of the Li fed) stays dissolved as Li2CO3 at its solubility; concentrate the liquor first (waterRemoval) to recover more`,
+  // ---- issue 13: plant economics (one market for feed and off-spec, price years, KPI bases)
+  pricesEscalated: (set: string, year: number, years: readonly number[], index: string) => `price set ${quote(set)} holds prices of ${list(years.map(String))}; every money price is escalated to ${year} US dollars with ${index} (each price lists its given value and factor)`,
+  priceIndexMissing: (year: number, target: number, known: readonly number[]) => `no price-index value for ${year} (escalating a price to ${target} dollars); add priceIndex: { ${year}: <US CPI-U annual average> } to the price set (the built-in table has ${known.length ? `${known[0]}–${known[known.length - 1]}` : 'no years'})`,
+  regeneratedAboveVirgin: (chemistry: string, regenerated: number, virgin: number) => `regenerated ${chemistry} is priced above virgin (regenerated.${chemistry} ${fmt(Number(regenerated.toPrecision(6)))} USD/kg > cam.${chemistry} ${fmt(Number(virgin.toPrecision(6)))} USD/kg); regenerated product is never worth more than virgin of the same chemistry — give regenerated.${chemistry} ≤ cam.${chemistry}`,
+  priceNotSignedFraction: (item: string, value: string) => `${quote(item)} is out of range (${value}); give a value between −1 and 1 (points of payable, e.g. -0.05)`,
+  noPrimaryEnergyFactor: () => `no primary-energy factor for electricity or natural gas in the prices; the cradle-to-gate primary energy is not reported (null) — add primary-energy.electricity and primary-energy.natural-gas (MJ per kWh)`,
+  payableConflict: (feed: number, offspec: number) => `feed-payable-fraction (${fmt(feed)}) and offspec-payable-fraction (${fmt(offspec)}) both set the payable of CAM powder, which the feed and off-spec CAM both are; one market has one price — give one of them, or payable.cam-powder`,
 };
 
 const pct = (x: number) => `${Number((x * 100).toPrecision(3))} %`;

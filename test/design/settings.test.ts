@@ -81,9 +81,9 @@ describe('design settings', () => {
   });
 
   it('reads patches of the design section (sweeps, Monte Carlo)', () => {
-    const raw = loadRawScenario('scenarios/default.yaml');
+    const raw = loadRawScenario('test/fixtures/scenarios/generic-demo.yaml');
     expect(evaluate(resolveModel(raw, [{ path: 'design.margin', value: 1.3 }])).sizing.settings.margin).toBe(1.3);
     const e = errorOf(() => evaluate(resolveModel(raw, [{ path: 'design.fixedCounts.burn.kiln', value: 2 }])));
-    expect(e.message).toBe('scenarios/default.yaml › design.fixedCounts.burn.kiln: no equipment item "burn.kiln"; fixed counts and sizes name an item as <unit id>.<equipment name>, and no unit of this flowsheet declares equipment');
+    expect(e.message).toBe('test/fixtures/scenarios/generic-demo.yaml › design.fixedCounts.burn.kiln: no equipment item "burn.kiln"; fixed counts and sizes name an item as <unit id>.<equipment name>, and no unit of this flowsheet declares equipment');
   });
 });

@@ -16,9 +16,9 @@ const dir = mkdtempSync(join(tmpdir(), 'regenflow-size-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('regenflow size', () => {
-  it('prints the PlantSizing of the default scenario as JSON (its units declare no equipment yet)', async () => {
+  it('prints the PlantSizing of the generic-demo fixture as JSON (its units declare no equipment yet)', async () => {
     const io = capture();
-    const code = await cli(['size', 'scenarios/default.yaml', '--json'], io);
+    const code = await cli(['size', 'test/fixtures/scenarios/generic-demo.yaml', '--json'], io);
     expect(io.stderr).toEqual([]);
     expect(code).toBe(0);
     expect(io.stdout).toHaveLength(1);
@@ -36,13 +36,13 @@ describe('regenflow size', () => {
 
   it('--capacity patches plant.capacity', async () => {
     const io = capture();
-    expect(await cli(['size', 'scenarios/default.yaml', '--capacity', '20000 t/yr', '--json'], io)).toBe(0);
+    expect(await cli(['size', 'test/fixtures/scenarios/generic-demo.yaml', '--capacity', '20000 t/yr', '--json'], io)).toBe(0);
     expect((JSON.parse(io.stdout[0]!) as PlantSizing).feedKgPerYear).toBeCloseTo(20_000_000, 3);
   });
 
   it('prints a text report without --json', async () => {
     const io = capture();
-    expect(await cli(['size', 'scenarios/default.yaml'], io)).toBe(0);
+    expect(await cli(['size', 'test/fixtures/scenarios/generic-demo.yaml'], io)).toBe(0);
     const text = io.stdout.join('\n');
     expect(text).toContain('feed 10,000 t/yr over 6400 h/yr — design mode (margin 1.1; fill 15–90 %)');
     expect(text).toContain('No unit of this flowsheet declares equipment; there is nothing to size.');
@@ -50,7 +50,7 @@ describe('regenflow size', () => {
 
   it('a capacity of the wrong dimension is an input error (exit 1)', async () => {
     const io = capture();
-    expect(await cli(['size', 'scenarios/default.yaml', '--capacity', '20000 kg'], io)).toBe(1);
+    expect(await cli(['size', 'test/fixtures/scenarios/generic-demo.yaml', '--capacity', '20000 kg'], io)).toBe(1);
     expect(io.stderr.join('\n')).toContain('plant.capacity');
   });
 

@@ -6,8 +6,8 @@ import { sizePlant, resolveDesignSettings } from '../../src/design/index.js';
 import { autoclave, dryer, unit, scaled } from './crafted.js';
 
 describe('sizing sweep speed (the bench: 100 capacities in under 1 s)', () => {
-  it('re-evaluates and sizes the default scenario at 100 capacities', () => {
-    const raw = loadRawScenario('scenarios/default.yaml');
+  it('re-evaluates and sizes the generic-demo fixture at 100 capacities', () => {
+    const raw = loadRawScenario('test/fixtures/scenarios/generic-demo.yaml');
     const t0 = performance.now();
     let last = 0;
     for (let i = 1; i <= 100; i++) {

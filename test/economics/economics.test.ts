@@ -67,12 +67,13 @@ describe('minimum selling price', () => {
       const r = run(finance);
       const msp = r.kpis.minSellingPriceUsdPerKg!;
       expect(msp).toBeGreaterThan(0);
-      const atMsp = mergePrices(US, { 'regenerated.NCM523': msp, 'regenerated.NCM811': msp });
-      const again = run(finance, atMsp);
+      // Regenerated product is never priced above virgin: lift virgin above the trial prices.
+      const at = (p: number) => mergePrices(US, { 'cam.NCM523': 2 * msp, 'cam.NCM811': 2 * msp, 'regenerated.NCM523': p, 'regenerated.NCM811': p });
+      const again = run(finance, at(msp));
       expect(Math.abs(again.kpis.npvUsd) / r.kpis.capexUsd).toBeLessThan(1e-6);
       // and NPV rises with the price on either side
-      expect(run(finance, mergePrices(US, { 'regenerated.NCM523': msp * 1.01, 'regenerated.NCM811': msp * 1.01 })).kpis.npvUsd).toBeGreaterThan(0);
-      expect(run(finance, mergePrices(US, { 'regenerated.NCM523': msp * 0.99, 'regenerated.NCM811': msp * 0.99 })).kpis.npvUsd).toBeLessThan(0);
+      expect(run(finance, at(msp * 1.01)).kpis.npvUsd).toBeGreaterThan(0);
+      expect(run(finance, at(msp * 0.99)).kpis.npvUsd).toBeLessThan(0);
     });
   }
   it('the fast NPV used by the solve agrees with the reported cash flow', () => {
@@ -121,9 +122,10 @@ describe('cash flow rules', () => {
     expect(credit.cashFlow.some((x) => x.taxUsd < 0)).toBe(true);
   });
   it('IRR and payback come from the reported net cash flows', () => {
-    expect(npvOf(r.kpis.irr!, r.cashFlow.map((x) => x.netCashFlowUsd))).toBeCloseTo(0, 3);
-    expect(r.kpis.paybackYears).toBeGreaterThan(0);
-    expect(r.kpis.paybackYears).toBeLessThan(10);
+    const ok = run(undefined, mergePrices(US, { 'cam.NCM523': 30, 'cam.NCM811': 32 }));
+    expect(npvOf(ok.kpis.irr!, ok.cashFlow.map((x) => x.netCashFlowUsd))).toBeCloseTo(0, 3);
+    expect(ok.kpis.paybackYears).toBeGreaterThan(0);
+    expect(ok.kpis.paybackYears).toBeLessThan(10);
     const never = run(undefined, mergePrices(US, { 'quality-factor': 0.3 }));
     expect(never.kpis.paybackYears).toBeNull();
     expect(never.kpis.irr).toBeNull();
@@ -136,6 +138,19 @@ describe('cash flow rules', () => {
       kg += x.productKg / (1 + f.discountRate) ** x.year;
     }
     expect(r.kpis.costUsdPerKgProduct).toBeCloseTo(c / kg, 9);
+  });
+  it('net levelised cost = (PV costs − PV of off-spec and by-product sales) / PV(in-spec kg), ≤ gross', () => {
+    const credits = r.revenue.items.filter((i) => i.category !== 'in-spec').reduce((a, i) => a + i.usd, 0);
+    expect(credits).toBeGreaterThan(0);
+    let c = 0;
+    let kg = 0;
+    for (const x of r.cashFlow) {
+      const df = (1 + f.discountRate) ** -x.year;
+      c += (x.capexUsd + x.workingCapitalUsd - x.salvageUsd + x.opexUsd - credits * (x.phase === 'operation' ? x.outputFraction : 0)) * df;
+      kg += x.productKg * df;
+    }
+    expect(r.kpis.netCostUsdPerKgProduct).toBeCloseTo(c / kg, 9);
+    expect(r.kpis.netCostUsdPerKgProduct!).toBeLessThan(r.kpis.costUsdPerKgProduct!);
   });
 });
 
@@ -159,28 +174,35 @@ describe('edge cases', () => {
 describe('operating costs and revenue', () => {
   const r = run();
   const item = (id: string) => r.opex.items.find((i) => i.id === id) ?? r.revenue.items.find((i) => i.id === id);
+  // us-2023 holds 2023 dollars: EverBatt's 2020 values × CPI-U 2023/2020, 2024 markets × CPI-U 2023/2024.
+  const to2023From2020 = 304.702 / 258.811;
+  const to2023From2024 = 304.702 / 313.689;
+  const cents = (x: number) => Math.round(x * 100) / 100;
   it('labour = operators per shift × shifts per day × shift length × operating days × rate', () => {
-    // 6,400 h on 320 d = 20 h/d → 3 shifts of 8 h; 6 × 3 × 8 × 320 = 46,080 h × 38.12 USD/h
+    // 6,400 h on 320 d = 20 h/d → 3 shifts of 8 h; 6 × 3 × 8 × 320 = 46,080 h × 38.12 USD/h (2020) in 2023 dollars
     expect(r.opex.labour).toMatchObject({ shiftsPerDay: 3, operatorHoursPerYear: 46_080 });
-    expect(item('labour.operators')!.usd).toBe(1_756_569.6);
+    expect(item('labour.operators')!.usd).toBeCloseTo(46_080 * 38.12 * to2023From2020, 2);
   });
-  it('feed: EverBatt 2023 rule 0.3 × (Ni × Ni price + Co × Co price); LFP paid −2 USD/kg', () => {
-    expect(item('feed.ev-523')!.usd).toBe(Math.round(0.3 * (156_000 * 16.853 + 62_500 * 50.35) * 100) / 100);
-    expect(item('feed.lfp')!.usd).toBe(-100_000);
+  it('feed: payables of the grade on the contained Ni + Co value (cathode scrap 0.72); LFP at its fixed −2 USD/kg (2020)', () => {
+    const ni = 16.8 * to2023From2024;
+    const co = 26.7 * to2023From2024;
+    expect(item('feed.ev-523')!.usd).toBeCloseTo(0.72 * (156_000 * ni + 62_500 * co), 2);
+    expect(item('feed.ev-523')!.basis).toContain('cathode-scrap payables: Ni + Co at 0.72 (payable.cathode-scrap), Li rolled in');
+    expect(item('feed.lfp')!.usd).toBeCloseTo(-2 * to2023From2020 * 50_000, 2);
     const fixed = run(undefined, mergePrices(US, { 'feed.NCM811': '4 USD/kg', 'feed.ev-523': 3 }));
     expect(fixed.opex.items.find((i) => i.id === 'feed.ev-811')!.usd).toBe(1_400_000);
     expect(fixed.opex.items.find((i) => i.id === 'feed.ev-523')!.usd).toBe(1_800_000);
   });
-  it('reagents are priced per kg of their stated form (LiOH·H2O from the anhydrous price)', () => {
-    const mono = (34.89 * component('LiOH').molarMass_g_per_mol) / component('LiOH·H2O').molarMass_g_per_mol;
-    expect(item('reagent.LiOH·H2O')!.usd).toBe(Math.round(40_000 * mono * 100) / 100);
-    expect(item('utility.process-water')!).toMatchObject({ quantity: 2_000, quantityUnit: 'm^3', usd: Math.round(2_000 * (0.00473 / 3.785411784e-3) * 100) / 100 });
+  it('reagents are priced per kg of their stated form (LiOH·H2O as given, anhydrous LiOH derived)', () => {
+    expect(item('reagent.LiOH·H2O')!.usd).toBe(cents(40_000 * 13.68 * to2023From2024));
+    expect(US.items.LiOH!.value).toBeCloseTo((13.68 * to2023From2024 * component('LiOH·H2O').molarMass_g_per_mol) / component('LiOH').molarMass_g_per_mol, 12);
+    expect(item('utility.process-water')!).toMatchObject({ quantity: 2_000, quantityUnit: 'm^3', usd: cents(2_000 * (0.00473 / 3.785411784e-3) * to2023From2020) });
   });
-  it('in-spec CAM = quality factor × virgin price; off-spec at the payable share of its metal value; Al as scrap', () => {
-    expect(item('cam.NCM523')!.usd).toBe(470_000 * 24);
-    const li = (17.14 * component('Li2CO3').molarMass_g_per_mol) / (2 * 6.94);
-    expect(item('offspec.NCM811')!.usd).toBe(Math.round(0.5 * (14_500 * 16.853 + 1_800 * 50.35 + 1_700 * 3.15 + 1_900 * li) * 100) / 100);
-    expect(item('scrap.Al')!.usd).toBe(100_800);
+  it('in-spec CAM = quality factor × virgin price; off-spec CAM powder at its payable (0.75 of Ni + Co); Al as scrap', () => {
+    expect(item('cam.NCM523')!.usd).toBe(cents(470_000 * 16.35 * to2023From2024));
+    expect(item('offspec.cam-powder.NCM811')!.usd).toBe(cents(0.75 * (14_500 * 16.8 + 1_800 * 26.7) * to2023From2024));
+    expect(item('offspec.cam-powder.NCM811')!.category).toBe('off-spec');
+    expect(item('scrap.Al')!.usd).toBe(cents(90_000 * 1.12 * to2023From2020));
     expect(r.diagnostics.find((d) => d.code === 'quality-factor-default')?.severity).toBe('info');
   });
 });
@@ -188,7 +210,7 @@ describe('operating costs and revenue', () => {
 describe('environment', () => {
   it('energy, GHG and water per kg of in-spec product, with virgin figures alongside', () => {
     const r = run();
-    const ngKg = 53.06 / 293.0710701722222;
+    const ngKg = 0.2573; // full fuel cycle (Ciez & Whitacre 2019), the cradle-to-gate boundary of the virgin figure
     const product = 720_000;
     expect(r.kpis.energyMjPerKgProduct).toBeCloseTo(((3_300_000 + 900_000 + 250_000 / 0.8) * 3.6) / product, 9);
     const mono = component('LiOH').molarMass_g_per_mol / component('LiOH·H2O').molarMass_g_per_mol;
@@ -199,6 +221,19 @@ describe('environment', () => {
     expect(r.environment.unfactoredReagents).toEqual(['KOH']);
     // virgin NCM523 (EverBatt "NMC532") and NCM811, weighted by product
     expect(r.virgin.ghgKgCo2ePerKg).toBeCloseTo((470_000 * 22.02 + 250_000 * 25.49) / product, 9);
+    // primary energy, cradle to gate: grid 6.83 MJ/kWh, natural gas 4.004 MJ/kWh of fuel (Ciez &
+    // Whitacre 2019, US), plus the reagents' GREET energy — above site energy, below virgin
+    const reagentsMj = 40_000 * 291.9 * mono + 60_000 * 3.1 + 1_000 * 98.7;
+    const primary = 3_300_000 * 6.83 + (900_000 + 250_000 / 0.8) * 4.004 + reagentsMj;
+    expect(r.kpis.primaryEnergyMjPerKgProduct).toBeCloseTo(primary / product, 9);
+    expect(r.kpis.energyMjPerKgProduct!).toBeLessThan(r.kpis.primaryEnergyMjPerKgProduct!);
+    expect(r.kpis.primaryEnergyMjPerKgProduct!).toBeLessThan(r.virgin.energyMjPerKg!);
+  });
+  it('without primary-energy factors the primary energy is null, with an info diagnostic', () => {
+    const bare = { ...US, items: Object.fromEntries(Object.entries(US.items).filter(([k]) => !k.startsWith('primary-energy.'))) };
+    const r = run(undefined, bare);
+    expect(r.kpis.primaryEnergyMjPerKgProduct).toBeNull();
+    expect(r.diagnostics.find((d) => d.code === 'no-primary-energy-factor')?.message).toBe(msg.noPrimaryEnergyFactor());
   });
 });
 
@@ -229,7 +264,7 @@ describe('input errors', () => {
 
 describe('result contract', () => {
   it('kpis carry the names of the run document', () => {
-    expect(Object.keys(run().kpis).sort()).toEqual(['capexUsd', 'costUsdPerKgProduct', 'energyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'irr', 'minSellingPriceUsdPerKg', 'npvUsd', 'opexUsdPerYear', 'paybackYears', 'revenueUsdPerYear', 'waterLPerKgProduct'].sort());
+    expect(Object.keys(run().kpis).sort()).toEqual(['capexUsd', 'costUsdPerKgProduct', 'energyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'irr', 'minSellingPriceUsdPerKg', 'netCostUsdPerKgProduct', 'npvUsd', 'opexUsdPerYear', 'paybackYears', 'primaryEnergyMjPerKgProduct', 'revenueUsdPerYear', 'waterLPerKgProduct'].sort());
     const row = run().cashFlow[0]!;
     for (const k of ['year', 'capexUsd', 'revenueUsd', 'opexUsd', 'depreciationUsd', 'taxUsd', 'netCashFlowUsd']) expect(row).toHaveProperty(k);
     expect(run().finance).toMatchObject({ discountRate: 0.1, taxRate: 0.25, lifeYears: 10 });

@@ -33,18 +33,21 @@ describe('shipped price sets', () => {
       expect(p.setId).toBe(DEFAULT_PRICE_SETS[region]);
       expect(p.region).toBe(region);
       expect(p.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
-      for (const key of ['electricity', 'natural-gas', 'steam', 'water', 'wastewater', 'landfill', 'labour', 'equipment-cost-factor', 'ghg.electricity', 'ghg.natural-gas', 'LiOH', 'LiOH·H2O', 'Li2CO3', 'NMP', 'PVDF', 'carbon-black', 'KOH', 'NaOH', 'O2', 'N2', 'citric-acid', 'H3PO4', 'NH3', 'CaO', 'cam.NCM523', 'cam.NCM622', 'cam.NCM811', 'metal.Ni', 'metal.Co', 'metal.Mn', 'metal.Li', 'scrap.Al', 'scrap.Cu', 'consumable.saggar', 'quality-factor', 'feed-payable-fraction', 'offspec-payable-fraction']) {
+      for (const key of ['electricity', 'natural-gas', 'steam', 'water', 'wastewater', 'landfill', 'labour', 'equipment-cost-factor', 'ghg.electricity', 'ghg.natural-gas', 'LiOH', 'LiOH·H2O', 'Li2CO3', 'NMP', 'PVDF', 'carbon-black', 'KOH', 'NaOH', 'O2', 'N2', 'citric-acid', 'H3PO4', 'NH3', 'CaO', 'cam.NCM523', 'cam.NCM622', 'cam.NCM811', 'metal.Ni', 'metal.Co', 'metal.Mn', 'metal.Li', 'scrap.Al', 'scrap.Cu', 'consumable.saggar', 'quality-factor', 'payable.cathode-scrap', 'payable.black-mass', 'payable.cam-powder', 'payable-offset.LCO', 'feed.LFP', 'primary-energy.electricity', 'primary-energy.natural-gas']) {
         expect(p.items[key], `${region} ${key}`).toBeDefined();
       }
     }
   });
   it('US values convert to canonical units (USD/kWh, USD/m³, USD/kg)', () => {
     const p = resolvePrices(undefined, 'US', sets);
-    expect(p.items['natural-gas']!.value).toBeCloseTo(7.77 / 293.0710701722222, 12); // USD/MMBtu → USD/kWh
-    expect(p.items.water!.value).toBeCloseTo(0.00473 * USD_PER_GAL_TO_M3, 12);
-    expect(p.items.landfill!.value).toBeCloseTo(54.03 / 907.18474, 12);
+    // EverBatt's 2020 values, in 2023 dollars (× CPI-U 2023/2020)
+    const f = 304.702 / 258.811;
+    expect(p.items['natural-gas']!.value).toBeCloseTo((7.77 / 293.0710701722222) * f, 12); // USD/MMBtu → USD/kWh
+    expect(p.items.water!.value).toBeCloseTo(0.00473 * USD_PER_GAL_TO_M3 * f, 12);
+    expect(p.items.landfill!.value).toBeCloseTo((54.03 / 907.18474) * f, 12);
+    expect(p.items.electricity!.value).toBe(0.0806); // EIA 2023, already 2023 dollars
     expect(p.items['ghg.electricity']!.value).toBeCloseTo(0.467, 14);
-    expect(p.items['ghg.natural-gas']!.value).toBeCloseTo(53.06 / 293.0710701722222, 12);
+    expect(p.items['ghg.natural-gas']!.value).toBeCloseTo(0.2573, 14);
     expect(p.items.steam!.value).toBeCloseTo(p.items['natural-gas']!.value / 0.8, 14);
     expect(p.items.steam!.origin).toBe('derived');
     expect(p.cepciYear).toBe(2023);
@@ -54,22 +57,23 @@ describe('shipped price sets', () => {
     expect(p.items.electricity!.value).toBeCloseTo(0.2 * 1.0813, 14);
     expect(p.items.electricity!.given).toBe('0.20 EUR/kWh');
     expect(p.items['ghg.electricity']!.value).toBeCloseTo(0.21, 14);
-    // inherited from us-2023
-    expect(p.items.NMP!.value).toBe(2.7);
+    // inherited from us-2023 (EverBatt, 2020 dollars, escalated to the set's 2023 dollars)
+    expect(p.items.NMP!.value).toBeCloseTo((2.7 * 304.702) / 258.811, 12);
     expect(p.items.NMP!.setId).toBe('us-2023');
   });
   it('CN converts yuan per tonne (98,500 CNY/t LiOH·H2O → USD/kg)', () => {
     const p = resolvePrices(undefined, 'CN', sets);
     expect(p.items['LiOH·H2O']!.value).toBeCloseTo(98.5 * 0.1389, 12);
     expect(p.items['cam.NCM622']!.value).toBeCloseTo(122.9 * 0.1389, 12);
+    expect(p.year).toBe(2024);
     expect(p.items['equipment-cost-factor']!.value).toBe(0.61);
     expect(p.items['ghg.electricity']!.value).toBeCloseTo(0.7, 14);
   });
 });
 
 describe('LiOH forms: a price is per kg of the stated form, converted by molar mass, never mixed', () => {
-  it('US gives anhydrous LiOH; LiOH·H2O = LiOH × M(LiOH)/M(LiOH·H2O) ≈ × 23.95/41.96', () => {
-    const p = resolvePrices(undefined, 'US', sets);
+  it('anhydrous LiOH given: LiOH·H2O = LiOH × M(LiOH)/M(LiOH·H2O) ≈ × 23.95/41.96', () => {
+    const p = resolvePrices({ set: 'us-2023', overrides: { LiOH: '34.89 USD/kg' } }, 'US', sets);
     expect(p.items.LiOH!.value).toBe(34.89);
     expect(p.items['LiOH·H2O']!.value).toBeCloseTo((34.89 * M('LiOH')) / M('LiOH·H2O'), 12);
     expect(p.items['LiOH·H2O']!.value).toBeCloseTo((34.89 * 23.95) / 41.96, 2);
@@ -77,9 +81,12 @@ describe('LiOH forms: a price is per kg of the stated form, converted by molar m
     // the same lithium costs the same in either form
     expect(p.items.LiOH!.value * M('LiOH')).toBeCloseTo(p.items['LiOH·H2O']!.value * M('LiOH·H2O'), 9);
   });
-  it('CN gives LiOH·H2O; anhydrous LiOH is derived the other way', () => {
-    const p = resolvePrices(undefined, 'CN', sets);
-    expect(p.items.LiOH!.value).toBeCloseTo((p.items['LiOH·H2O']!.value * M('LiOH·H2O')) / M('LiOH'), 12);
+  it('CN and US give LiOH·H2O; anhydrous LiOH is derived the other way', () => {
+    for (const region of ['CN', 'US'] as const) {
+      const p = resolvePrices(undefined, region, sets);
+      expect(p.items.LiOH!.value).toBeCloseTo((p.items['LiOH·H2O']!.value * M('LiOH·H2O')) / M('LiOH'), 12);
+      expect(p.items.LiOH!.origin).toBe('derived');
+    }
   });
   it('overriding one form re-derives the other; overriding both keeps both', () => {
     const one = resolvePrices({ set: 'us-2023', overrides: { 'LiOH·H2O': '11 USD/kg' } }, 'US', sets);
@@ -96,7 +103,9 @@ describe('overrides', () => {
     const p = resolvePrices({ set: 'us-2023', overrides: { NMP: 3.1, electricity: '9 USD/MWh', 'LiOH.H2O': { value: '12 USD/kg', year: 2025, source: 'quote' }, lime: '150 USD/t' }, 'cam.NMC622': '20 USD/kg' }, 'US', sets);
     expect(p.items.NMP!.value).toBe(3.1);
     expect(p.items.electricity!.value).toBeCloseTo(0.009, 15);
-    expect(p.items['LiOH·H2O']!).toMatchObject({ value: 12, year: 2025, source: 'quote' });
+    // an override with a year is escalated to the set's dollar year (2025 → 2023 with CPI-U)
+    expect(p.items['LiOH·H2O']!).toMatchObject({ year: 2025, source: 'quote' });
+    expect(p.items['LiOH·H2O']!.value).toBeCloseTo((12 * 304.702) / 321.943, 12);
     expect(p.items.CaO!.value).toBeCloseTo(0.15, 15);
     expect(p.items['cam.NCM622']!.value).toBe(20);
   });
@@ -106,7 +115,7 @@ describe('overrides', () => {
     expect(m.items.LiOH!.value).toBeCloseTo((11 * M('LiOH·H2O')) / M('LiOH'), 12);
     expect(m.items.steam!.value).toBeCloseTo(10 / 293.0710701722222 / 0.8, 12);
     expect(m.items['metal.Li']!.value).toBeCloseTo((20 * M('Li2CO3')) / (2 * 6.94), 9);
-    expect(base.items.LiOH!.value).toBe(34.89);
+    expect(base.items['LiOH·H2O']!.value).toBeCloseTo((13.68 * 304.702) / 313.689, 12);
   });
   it('a price set given inline (or read from a file path) is used as it is, with its top-level overrides', () => {
     const inline = { ...(sets['us-2023']!.data as object), NMP: 5 };

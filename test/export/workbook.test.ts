@@ -136,7 +136,7 @@ describe('text from input files', () => {
 
 describe('one run per shipped scenario', () => {
   it('exports without pictures or charts when asked', async () => {
-    const ev = evaluation('scenarios/default.yaml');
+    const ev = evaluation('test/fixtures/scenarios/generic-demo.yaml');
     const zip = await JSZip.loadAsync(await workbookBuffer([ev], { pictures: false, charts: false }));
     expect(Object.keys(zip.files).filter((f) => f.startsWith('xl/charts/') || f.startsWith('xl/media/'))).toEqual([]);
   });

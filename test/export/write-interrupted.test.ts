@@ -26,7 +26,7 @@ describe('an interrupted workbook write', () => {
     writeFileSync(out, 'the old workbook');
     state.failRename = true;
     try {
-      await expect(writeWorkbook(out, [evaluation('scenarios/default.yaml')], { pictures: false })).rejects.toThrow(/cannot write .*w\.xlsx \(EIO\)/);
+      await expect(writeWorkbook(out, [evaluation('test/fixtures/scenarios/generic-demo.yaml')], { pictures: false })).rejects.toThrow(/cannot write .*w\.xlsx \(EIO\)/);
     } finally {
       state.failRename = false;
     }

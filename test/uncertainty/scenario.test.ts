@@ -12,7 +12,7 @@ import { workerScriptPath } from '../../src/uncertainty/pool.js';
 import { cli } from '../../src/cli/main.js';
 import type { Io } from '../../src/cli/output.js';
 
-const DEFAULT = 'scenarios/default.yaml';
+const DEFAULT = 'test/fixtures/scenarios/generic-demo.yaml';
 const DEMO = 'test/uncertainty/fixtures/uncertain-demo.yaml';
 // Paths that stay valid whatever the sample: the plant capacity and a reaction conversion.
 const PARAMS = ['plant.capacity=triangular:8000:10000:12000 t/yr', 'burn.reactions[0].conversion=uniform:0.9:0.99'];

@@ -79,7 +79,7 @@ describe('--param syntax', () => {
   });
 
   it('problems name the --param text', () => {
-    const raw = loadRawScenario('scenarios/default.yaml');
+    const raw = loadRawScenario('test/fixtures/scenarios/generic-demo.yaml');
     const e = errorOf(() => readUncertainInputs(raw, ['plant.capacity=uniform:8:6', 'a.b=uniform:x:2', 'c.d=normal:1:2:3', 'y.z=normal:1:-1', 'plant.operatingHours']));
     expect(e.message.split('\n')).toEqual([
       `--param "plant.capacity=uniform:8:6" › max: ${msg.distMaxNotAboveMin(8, 6)}`,
@@ -98,6 +98,6 @@ describe('--param syntax', () => {
   });
 
   it('no inputs at all is an input error', () => {
-    expect(errorOf(() => prepareScenario({ file: 'scenarios/default.yaml' })).message).toBe(`scenarios/default.yaml: ${msg.noUncertainInputs()}`);
+    expect(errorOf(() => prepareScenario({ file: 'test/fixtures/scenarios/generic-demo.yaml' })).message).toBe(`test/fixtures/scenarios/generic-demo.yaml: ${msg.noUncertainInputs()}`);
   });
 });

@@ -1,0 +1,266 @@
+/**
+ * One market for cathode-bearing material, bought or sold (REFERENCE.md 4.5; DESIGN.md
+ * "Economics"): feed lots and off-spec CAM are the same trade with refiners, so both are priced on
+ * one basis — payables, i.e. fractions of the value of the contained Ni and Co (and, where a deal
+ * has one, a separate Li payable), by material grade:
+ *
+ *   value = payable(grade, chemistry) × (Ni kg × metal.Ni + Co kg × metal.Co)
+ *         + payable-li(grade) × Li kg × metal.Li
+ *
+ * Mn (and Al, Fe, P) are not paid, as in the black-mass market. A parcel's grade follows from what
+ * it physically is (gradeOf): black mass when it carries anode graphite, cathode scrap while it
+ * still carries its foil and electrode matrix, CAM powder when clean. The same rule grades the feed
+ * as delivered and every off-spec parcel leaving the plant, so material that leaves untouched sells
+ * for exactly what it cost — a pass-through plant only loses its handling costs.
+ *
+ * Two more rules keep that true at the edges:
+ * - a fixed price `feed.<lot id>` / `feed.<chemistry>` (per kg of feed, e.g. LFP −2 USD/kg) is the
+ *   market value of that material both ways: off-spec CAM from such a lot is sold at the same
+ *   price per kg of its CAM (the feed price × kg of feed per kg of CAM of the lot);
+ * - CAM already in spec at entry is worth what in-spec product sells for: a feed lot's in-spec part
+ *   is bought at the greater of its payable value and the in-spec price.
+ *
+ * Legacy keys (kept, never ignored): `feed-payable-fraction` replaces the Ni + Co payable of the
+ * grade(s) the feed is bought at, and `offspec-payable-fraction` that of CAM powder (the grade of
+ * off-spec regenerated CAM) — in both directions, as one market has one price.
+ */
+import { chemistryByName } from '../chemistry/cathode.js';
+import { msg } from '../schema/messages.js';
+import type { PriceBook } from './price-book.js';
+import type { EconomicsInput } from './input.js';
+import type { MoneyLine, MoneyTerm } from './opex.js';
+import { cents } from './money.js';
+
+/** Grades of cathode-bearing material (the feed bases carry the same names). */
+export const MATERIAL_GRADES = ['cathode-scrap', 'black-mass', 'cam-powder'] as const;
+/** A grade of cathode-bearing material. */
+export type MaterialGrade = (typeof MATERIAL_GRADES)[number];
+
+/**
+ * Graphite above this share of the CAM mass makes a parcel black mass. Assumption: black mass from
+ * shredded cells carries 35–40 % graphite (REFERENCE.md 1.3.3); a cathode material with under 5 %
+ * is not traded as black mass.
+ */
+export const GRAPHITE_LIMIT = 0.05;
+
+/**
+ * Foil and electrode matrix (Al, Cu, conductive carbon, binders) above this share of the CAM mass
+ * makes a parcel cathode scrap rather than CAM powder: Fastmarkets' black-mass payable indicators
+ * allow at most 2 % Al and 2 % Cu since April 2024; material above is "seen at heavy discounts"
+ * (Fastmarkets, "Amendment to black mass payable indicators", 2024).
+ */
+export const MATRIX_LIMIT = 0.02;
+
+const MATRIX = ['Al', 'Cu', 'carbon-black', 'CNT', 'graphene', 'PVDF', 'PAA', 'alginate'];
+
+/** Legacy key: the payable of the grade(s) the feed is bought at. */
+export const FEED_PAYABLE = 'feed-payable-fraction';
+/** Legacy key: the payable of CAM powder, the grade of off-spec regenerated CAM. */
+export const OFFSPEC_PAYABLE = 'offspec-payable-fraction';
+
+/** The grade of a parcel holding `camKg` of CAM with these other components (any mass unit). */
+export function gradeOf(camKg: number, components: Readonly<Record<string, number>>): MaterialGrade {
+  if ((components.graphite ?? 0) > GRAPHITE_LIMIT * camKg) return 'black-mass';
+  let matrix = 0;
+  for (const id of MATRIX) matrix += components[id] ?? 0;
+  return matrix > MATRIX_LIMIT * camKg ? 'cathode-scrap' : 'cam-powder';
+}
+
+const chemName = (c: string): string => chemistryByName(c)?.name ?? c;
+
+/** What pricing cathode-bearing material needs besides the prices: the feed it was bought as. */
+export interface Market {
+  book: PriceBook;
+  /** Grades the feed lots are bought at on payables (feed-payable-fraction applies to these). */
+  feedGrades: ReadonlySet<MaterialGrade>;
+  /** kg of feed per kg of its CAM, by feed lot id and by chemistry (fixed prices are per kg of feed). */
+  feedPerCamByLot: ReadonlyMap<string, number>;
+  feedPerCamByChem: ReadonlyMap<string, number>;
+}
+
+/** The market of a plant: its feed lots' grades and feed-to-CAM ratios. */
+export function marketOf(input: EconomicsInput, book: PriceBook): Market {
+  const feedGrades = new Set<MaterialGrade>();
+  const byLot = new Map<string, number>();
+  const chemSums = new Map<string, [number, number]>();
+  for (const l of input.feedLots) {
+    if (l.camKgPerYear > 0) byLot.set(l.id, l.scrapKgPerYear / l.camKgPerYear);
+    const c = chemName(l.chemistry);
+    const acc = chemSums.get(c) ?? [0, 0];
+    acc[0] += l.scrapKgPerYear;
+    acc[1] += l.camKgPerYear;
+    chemSums.set(c, acc);
+    if (l.scrapKgPerYear > 0 && !fixedKeyFor(book, l.chemistry, l.id)) feedGrades.add(l.grade ?? input.feedBasis);
+  }
+  const byChem = new Map<string, number>();
+  for (const [c, [scrap, cam]] of chemSums) if (cam > 0) byChem.set(c, scrap / cam);
+  return { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: byChem };
+}
+
+/** The fixed-price key of a lot or chemistry (`feed.<lot id>` first, then `feed.<chemistry>`), if any. */
+export function fixedKeyFor(book: PriceBook, chemistry: string, lotId: string | null): string | undefined {
+  if (lotId !== null && book.has(`feed.${lotId}`)) return `feed.${lotId}`;
+  const k = `feed.${chemName(chemistry)}`;
+  return book.has(k) ? k : undefined;
+}
+
+/** The payables applying to a grade and chemistry, with the keys they come from. */
+export interface Payable {
+  niCo: number;
+  li: number;
+  niCoKey: string;
+  liKey: string | null;
+  offsetKey: string | null;
+}
+
+/** The payables of `grade` for `chemistry` (Ni + Co payable plus the chemistry's offset, clamped to 0–1). */
+export function payableOf(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
+  const b = m.book;
+  let niCoKey = `payable.${grade}`;
+  if (grade === 'cam-powder' && b.has(OFFSPEC_PAYABLE)) niCoKey = OFFSPEC_PAYABLE;
+  else if (m.feedGrades.has(grade) && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
+  const base = b.get(niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
+  const offsetKey = `payable-offset.${chemName(chemistry)}`;
+  const hasOffset = b.has(offsetKey);
+  const offset = hasOffset ? b.get(offsetKey, neededFor) : 0;
+  const liKey = `payable-li.${grade}`;
+  const li = b.has(liKey) ? b.get(liKey, neededFor) : 0;
+  return { niCo: Math.min(1, Math.max(0, base + offset)), li, niCoKey, liKey: b.has(liKey) ? liKey : null, offsetKey: hasOffset ? offsetKey : null };
+}
+
+/** A money value with its terms and a one-line derivation. */
+export interface Valued {
+  usd: number;
+  terms: MoneyTerm[];
+  text: string;
+}
+
+/** Payable value of contained metal (kg per year by element) at a grade. */
+export function payableValue(m: Market, grade: MaterialGrade, chemistry: string, elements: Readonly<Record<string, number>>, neededFor: string): Valued {
+  const p = payableOf(m, grade, chemistry, neededFor);
+  const factorKeys = [p.niCoKey, ...(p.offsetKey ? [p.offsetKey] : [])];
+  const terms: MoneyTerm[] = [];
+  const add = (el: string, factor: number, keys: string[]) => {
+    const kg = elements[el] ?? 0;
+    if (!(kg > 0) || factor === 0) return;
+    const price = m.book.get(`metal.${el}`, `${neededFor} (contained ${el} value)`);
+    terms.push({ quantity: kg, quantityUnit: 'kg', priceKey: `metal.${el}`, price, factor, factorKeys: keys });
+  };
+  add('Ni', p.niCo, factorKeys);
+  add('Co', p.niCo, factorKeys);
+  if (p.liKey) add('Li', p.li, [p.liKey]);
+  const usd = terms.reduce((a, t) => a + t.quantity * t.price * t.factor, 0);
+  const payText = `${fmt(p.niCo)} (${factorKeys.join(' + ')})`;
+  const parts = terms.map((t) => `${t.priceKey.slice(6)} ${fmt(t.quantity)} kg × ${t.priceKey} ${fmt(t.price)} × ${fmt(t.factor)}`);
+  const liText = p.li > 0 ? `, Li at ${fmt(p.li)} (${p.liKey})` : ', Li rolled in';
+  return { usd, terms, text: `${grade} payables: Ni + Co at ${payText}${liText}; ${parts.join(' + ') || 'no paid metal'}` };
+}
+
+/** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
+function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string): Valued {
+  const price = m.book.get(key, neededFor);
+  const perCam = key === `feed.${lotId}` ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
+  const ratio = perCam ?? 1;
+  return {
+    usd: camKg * price * ratio,
+    terms: [{ quantity: camKg, quantityUnit: 'kg', priceKey: key, price, factor: ratio, factorKeys: [] }],
+    text: `fixed price ${key} ${fmt(price)} USD/kg of feed × ${fmt(ratio)} kg of feed per kg of its CAM${perCam === undefined ? ' (no such feed lot: taken per kg of CAM)' : ''}`,
+  };
+}
+
+const R = (exact: boolean) => (exact ? cents : (x: number) => x);
+
+/** In-spec price of a chemistry (the product rule, opex.ts inSpecPrice). */
+export type InSpecPriceOf = (chemistry: string) => { price: number; key: string; basis: string };
+
+/**
+ * The purchase line of one feed lot on the market basis: a fixed price when one is given, else
+ * payables at the lot's grade, with CAM already in spec at entry at the greater of its payable
+ * value and the in-spec price. Null for a lot of zero mass.
+ */
+export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean): MoneyLine | null {
+  if (lot.scrapKgPerYear === 0) return null;
+  const chem = chemName(lot.chemistry);
+  const label = `feed lot ${lot.id} (${chem})`;
+  const fixedKey = fixedKeyFor(m.book, chem, lot.id);
+  if (fixedKey) {
+    const price = m.book.get(fixedKey, label);
+    return { id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(lot.scrapKgPerYear * price), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: price, priceKey: fixedKey, priceUnit: 'USD/kg' };
+  }
+  const grade = lot.grade ?? basis;
+  const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
+  const rest: Record<string, number> = { ...lot.elementsKgPerYear };
+  if (inSpec) for (const el in inSpec.elementsKgPerYear) rest[el] = Math.max(0, (rest[el] ?? 0) - inSpec.elementsKgPerYear[el]!);
+  const paid = payableValue(m, grade, chem, rest, label);
+  let usd = paid.usd;
+  const terms = [...paid.terms];
+  let text = paid.text;
+  if (inSpec) {
+    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label);
+    const p = inSpecPriceOf(chem);
+    const asProduct = inSpec.camKgPerYear * p.price;
+    if (asProduct > asMetal.usd) {
+      usd += asProduct;
+      terms.push({ quantity: inSpec.camKgPerYear, quantityUnit: 'kg', priceKey: p.key, price: p.price, factor: 1, factorKeys: [] });
+      text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM at the in-spec price ${fmt(p.price)} USD/kg (${p.basis})`;
+    } else {
+      usd += asMetal.usd;
+      terms.push(...asMetal.terms);
+      text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM, worth more as metal (${asMetal.text})`;
+    }
+  }
+  return {
+    id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true,
+    quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basis: text, basisUsd: usd, terms,
+    note: `graded ${grade}; one market for feed and off-spec material (market.ts; REFERENCE.md 4.5); set feed.<chemistry> or feed.<lot id> for a fixed price`,
+  };
+}
+
+/**
+ * Off-spec CAM on the market basis, by chemistry, grade and — for lot-specific fixed prices —
+ * origin. Parcels of positive (or zero) value are revenue; a parcel of negative value (a fixed
+ * negative price, e.g. LFP) costs its disposal and is an operating cost (category waste).
+ */
+export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
+  const groups = new Map<string, { chem: string; grade: MaterialGrade; key: string | undefined; origin: string | null; kg: number; el: Record<string, number> }>();
+  for (const p of input.products.offSpec) {
+    const chem = chemName(p.chemistry);
+    const grade = p.grade ?? 'cam-powder';
+    const origin = p.origin ?? null;
+    const key = fixedKeyFor(m.book, chem, origin);
+    const lotKey = key !== undefined && key === `feed.${origin}` ? origin : null;
+    const id = `offspec.${grade}.${chem}${lotKey ? `.${lotKey}` : ''}`;
+    const g = groups.get(id) ?? { chem, grade, key, origin: lotKey, kg: 0, el: {} };
+    g.kg += p.kgPerYear;
+    for (const [e, v] of Object.entries(p.elementsKgPerYear)) g.el[e] = (g.el[e] ?? 0) + v;
+    groups.set(id, g);
+  }
+  const revenue: MoneyLine[] = [];
+  const costs: MoneyLine[] = [];
+  for (const [id, g] of groups) {
+    if (g.kg === 0) continue;
+    const what = `off-spec ${g.chem} (${g.grade}${g.origin ? `, lot ${g.origin}` : ''})`;
+    const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what) : payableValue(m, g.grade, g.chem, g.el, what);
+    const line: MoneyLine = { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms };
+    if (v.usd >= 0) revenue.push(line);
+    else costs.push({ ...line, label: `${what}: disposal (negative market value)`, category: 'waste', usd: R(exact)(-v.usd), unitPriceUsd: -v.usd / g.kg, basisUsd: -v.usd });
+  }
+  return { revenue, costs };
+}
+
+/**
+ * An input problem of the legacy keys: both set the payable of CAM powder when the feed is CAM
+ * powder too, with different values (one market has one price).
+ */
+export function legacyConflict(m: Market): string | null {
+  const b = m.book;
+  if (!m.feedGrades.has('cam-powder') || !b.has(FEED_PAYABLE) || !b.has(OFFSPEC_PAYABLE)) return null;
+  const f = b.prices.items[FEED_PAYABLE]!.value;
+  const o = b.prices.items[OFFSPEC_PAYABLE]!.value;
+  return f === o ? null : msg.payableConflict(f, o);
+}
+
+/** Short number text for derivations (6 significant digits). */
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
