@@ -37,6 +37,24 @@ export function declarationPlace(model: Model, input: UncertainInput): string {
 
 const fmt = (x: number) => String(Number(x.toPrecision(4)));
 
+/** Validated limits of a price item by its kind (fractions and efficiencies lie in [0, 1]; prices are not negative). */
+function priceLimits(key: string): { min?: number; max?: number } {
+  switch (priceItem(key)?.spec.kind) {
+    case 'fraction':
+    case 'efficiency': return { min: 0, max: 1 };
+    case 'price':
+    case 'factor':
+    case 'positive': return { min: 0 };
+    default: return {};
+  }
+}
+
+/** The validated limits of the field a path addresses on this route (in its canonical unit), and that unit. */
+export function fieldLimits(model: Model, path: string): { min?: number; max?: number; unit: string | null } {
+  const f = fieldOf(model, path);
+  return { ...(f.min !== undefined ? { min: f.min } : {}), ...(f.max !== undefined ? { max: f.max } : {}), unit: f.unit };
+}
+
 /** What the path addresses on this route: the canonical unit, validated limits and a name for messages. */
 function fieldOf(model: Model, path: string): { unit: string | null; min?: number; max?: number; name: string; display?: string } {
   const seg = splitPath(path);
@@ -53,7 +71,7 @@ function fieldOf(model: Model, path: string): { unit: string | null; min?: numbe
   }
   if (seg[0] === 'prices') {
     const key = priceItem(seg[1] ?? '')?.key ?? seg[1] ?? '';
-    return { unit: model.prices.items[key]?.unit ?? null, name: `price ${key}` };
+    return { unit: model.prices.items[key]?.unit ?? null, ...priceLimits(key), name: `price ${key}` };
   }
   return { unit: null, name: path };
 }

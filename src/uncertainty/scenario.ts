@@ -23,7 +23,7 @@ import type { SamplingMethod } from './sampling.js';
 import { headlineKpis } from '../pipeline/kpi-info.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { baseValueAt, inScope, mappedEvaluator, routeMapping, routeTargets, routeValue, type RouteMapping } from './scope.js';
-import { rangeWarnings } from './ranges.js';
+import { rangeWarnings, fieldLimits } from './ranges.js';
 
 
 /** Options every scenario analysis takes. */
@@ -180,7 +180,7 @@ export async function scenarioTornado(o: ScenarioAnalysisOptions & { range?: num
       const loc = i.origin.path.length > 0 ? p.raw.scenario.locate(i.origin.path) : undefined;
       throw new RegenflowError('no-base-value', msg.noBaseValue(i.path, base), { place: { file: i.origin.file, ...(i.origin.path.length ? { path: `uncertainty[${i.origin.path[1]}]` } : {}), ...(loc ? { line: loc.line, column: loc.column } : {}) } });
     }
-    return rangeInput(i.path, base, range, i.spec ? tornadoInputOf(i.spec).distribution : null);
+    return rangeInput(i.path, base, range, i.spec ? tornadoInputOf(i.spec).distribution : null, fieldLimits(p.model, i.path));
   });
   o.onWarnings?.(range === null ? p.warnings : p.warnings.filter((w) => w.code !== 'uncertain-range-misses-base' && w.code !== 'uncertain-range-outside-validated'));
   // ±range values are absolute, in the field's unit; distribution values map onto the route (scope, % of base).

@@ -88,11 +88,23 @@ export function tornadoInputOf(spec: UncertainInputSpec): TornadoInput {
   };
 }
 
-/** A ±range input around a base value (numbers in the field's documented unit). */
-export function rangeInput(path: string, base: number, range: number, distribution: string | null = null): TornadoInput {
-  const a = base * (1 - range);
-  const b = base * (1 + range);
-  return { path, low: Math.min(a, b), high: Math.max(a, b), basis: `±${Number((range * 100).toPrecision(6))}%`, distribution };
+/**
+ * A ±range input around a base value (numbers in the field's documented unit), clipped to the
+ * field's validated limits when given (a quality factor of 1 ± 20 % stays at most 1); the basis
+ * then says so. Temperatures (unit K) are varied on the Celsius scale.
+ */
+export function rangeInput(path: string, base: number, range: number, distribution: string | null = null, limits: { min?: number; max?: number; unit?: string | null } = {}): TornadoInput {
+  // A temperature is varied on the Celsius scale: ±20 % of 220 °C, not of 493 K (which would span ±99 K).
+  const zero = limits.unit === 'K' ? 273.15 : 0;
+  const a = zero + (base - zero) * (1 - range);
+  const b = zero + (base - zero) * (1 + range);
+  let low = Math.min(a, b);
+  let high = Math.max(a, b);
+  const clipped = (limits.min !== undefined && low < limits.min) || (limits.max !== undefined && high > limits.max);
+  if (limits.min !== undefined) low = Math.max(low, limits.min);
+  if (limits.max !== undefined) high = Math.min(high, limits.max);
+  const basis = `±${Number((range * 100).toPrecision(6))}%${zero ? ' of °C' : ''}${clipped ? ' (clipped to the valid range)' : ''}`;
+  return { path, low, high, basis, distribution };
 }
 
 /** Options of a tornado. */

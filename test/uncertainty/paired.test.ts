@@ -160,24 +160,42 @@ describe('tornado', () => {
     expect(lioh.high).toBeCloseTo(model.prices.items['LiOH·H2O']!.value * 1.2, 9);
     // Headline KPIs by default.
     expect(t.kpis).toEqual(headlineKpis(Object.keys(t.base)));
-    // The US set derives LiOH·H2O from anhydrous LiOH: still a base value.
-    const us = resolveModel(loadRawScenario('scenarios/reference-us.yaml'));
+    // A set that gives anhydrous LiOH derives LiOH·H2O from it: still a base value.
+    const us = resolveModel(loadRawScenario('scenarios/reference-us.yaml'), [{ path: 'prices.LiOH', value: '30 USD/kg' }]);
     expect(us.prices.items['LiOH·H2O']!.origin).toBe('derived');
     expect(baseValueAt(us, 'prices.LiOH·H2O')).toBe(us.prices.items['LiOH·H2O']!.value);
+    // A ±range is clipped to the input's valid range: quality-factor 1 ± 20 % stays ≤ 1, and nothing fails.
+    const q = t.inputs.find((i: { path: string }) => i.path === 'prices.quality-factor');
+    expect(q.high).toBeLessThanOrEqual(1);
+    expect(q.basis).toContain('clipped to the valid range');
+    expect(t.failures.count).toBe(0);
   });
 
   it('swings below the materiality threshold are hidden as noise in the text', async () => {
-    const t = await scenarioTornado({ file: REF, range: 0.2, kpis: ['npvUsd', 'inSpecFraction'] });
-    const npv = t.charts.find((c) => c.kpi === 'npvUsd')!;
-    expect(npv.threshold).toBeCloseTo(0.01 * Math.abs(npv.base), 6);
-    const quiet = npv.bars.filter((b) => !b.material);
+    const t = await scenarioTornado({ file: REF, range: 0.2, kpis: ['costUsdPerKgProduct', 'inSpecFraction'] });
+    const cost = t.charts.find((c) => c.kpi === 'costUsdPerKgProduct')!;
+    expect(cost.threshold).toBeCloseTo(0.01 * Math.abs(cost.base), 6);
+    const quiet = cost.bars.filter((b) => !b.material && b.swing !== null);
     expect(quiet.length).toBeGreaterThan(0);
-    for (const b of npv.bars) expect(b.material).toBe(b.swing !== null && b.swing >= npv.threshold);
+    for (const b of cost.bars) expect(b.material).toBe(b.swing !== null && b.swing >= cost.threshold);
     const text = tornadoText(t);
-    const section = text.slice(text.indexOf('npvUsd (base'));
+    const section = text.slice(text.indexOf('costUsdPerKgProduct (base'));
     const table = section.slice(0, section.indexOf('below the threshold'));
     for (const b of quiet) expect(table).not.toContain(b.input);
     expect(section).toContain(`below the threshold: ${quiet.map((b) => b.input).join(', ')}`);
+    // A temperature is varied on the Celsius scale: 220 °C ± 20 % = 176–264 °C.
+    const temp = t.inputs.find((i) => i.path === 'relith.temperature')!;
+    expect(temp.low).toBeCloseTo(273.15 + 176, 9);
+    expect(temp.high).toBeCloseTo(273.15 + 264, 9);
+    expect(temp.basis).toBe('±20% of °C');
+  });
+
+  it('a bar whose KPI is undefined at one end (no in-spec product) is listed, not dropped', async () => {
+    const t = await scenarioTornado({ file: REF, params: ['relith.temperature=uniform:120:220 degC'], kpis: ['costUsdPerKgProduct'] });
+    const bar = t.charts[0]!.bars.find((b) => b.input === 'relith.temperature')!;
+    expect(bar.kpiLow).toBeNull(); // 120 °C leaves every lot under-lithiated
+    expect(bar.swing).toBeNull();
+    expect(tornadoText(t)).toMatch(/costUsdPerKgProduct undefined \(no in-spec product, or the run failed\): relith\.temperature \(at low /);
   });
 
   it('a relative input: low/high in % of base, evaluated around the route\'s base', async () => {

@@ -163,7 +163,7 @@ export function tornadoText(r: TornadoResult): string {
   const flat: string[] = [];
   for (const c of r.charts) {
     const shown = c.bars.filter((b) => b.material);
-    if (shown.length === 0) { flat.push(c.kpi); continue; }
+    if (shown.length === 0 && c.bars.every((b) => b.swing !== null)) { flat.push(c.kpi); continue; }
     const unit = kpiUnitOf(c.kpi);
     out.push('', `${c.kpi} (base ${num(c.base)}${unit ? ` ${unit}` : ''}; swings below ${num(c.threshold)} hidden)`);
     out.push(table([
@@ -172,6 +172,8 @@ export function tornadoText(r: TornadoResult): string {
     ], [false, false, true, true, true, true, true]));
     const hidden = c.bars.filter((b) => !b.material && b.swing !== null).map((b) => b.input);
     if (hidden.length) out.push(`below the threshold: ${hidden.join(', ')}`);
+    const undefinedAt = c.bars.filter((b) => b.swing === null).map((b) => `${b.input} (${[b.kpiLow === null ? `at low ${num(b.low)}` : '', b.kpiHigh === null ? `at high ${num(b.high)}` : ''].filter(Boolean).join(', ')})`);
+    if (undefinedAt.length) out.push(`${c.kpi} undefined (no in-spec product, or the run failed): ${undefinedAt.join('; ')}`);
   }
   if (flat.length > 0) out.push('', `No material swing (< 1 % of the base, or 0.5 pp for shares): ${flat.join(', ')}`);
   out.push('', failureLine(r.failures));
