@@ -20,6 +20,8 @@ import { addCharts, type ChartSpec } from './charts.js';
 import { flowsheetSvg } from './diagram.js';
 import { sankeySvg } from './sankey.js';
 import { svgToPng } from './png.js';
+import { capacitySheet } from './capacity.js';
+import type { CapacityCurve } from '../pipeline/capacity.js';
 import { msg } from '../schema/messages.js';
 import { RegenflowError } from '../schema/errors.js';
 
@@ -31,6 +33,8 @@ export interface WorkbookOptions {
   charts?: boolean;
   /** Monte Carlo, tornado and Sobol results: the Monte Carlo, Sensitivity and Sobol sheets. */
   uncertainty?: UncertaintyResults;
+  /** A capacity curve (`size --curve`): the Capacity sheet. */
+  capacityCurve?: CapacityCurve;
 }
 
 /** The workbook before it is written: grids in sheet order, defined names, charts, checks. */
@@ -70,6 +74,7 @@ export function workbookModel(evs: readonly Evaluation[], options: WorkbookOptio
     sheets.push(...u.sheets);
     if (options.charts !== false) charts.push(...u.charts);
   }
+  if (options.capacityCurve) sheets.push(capacitySheet(options.capacityCurve));
   G('Summary').tab = '1F4E78';
   G('Assumptions').tab = 'FFC000';
   return { sheets, names, charts, checks: sheets.flatMap((g) => g.checks) };

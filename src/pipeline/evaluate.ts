@@ -14,6 +14,7 @@ import type { PlantSizing } from '../design/types.js';
 import { economics, type EconomicsResult } from '../economics/index.js';
 import type { EconomicsInput } from '../economics/input.js';
 import { economicsInput } from './economics-input.js';
+import { shiftsOf } from './shifts.js';
 import type { Model } from './resolve.js';
 
 /** Everything computed for one scenario. */
@@ -81,7 +82,7 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
     designs.set(u.id, u.op.design(u.params as never, solution.inlets.get(u.id)!, run, { unitId: u.id, ambientK: AMBIENT_K, ...(sample ? { describe: false } : {}) }));
   }
   const hours = model.plant.operatingHours;
-  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, options.schedule === false || sample ? { schedule: false } : {});
+  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, { shifts: shiftsOf(model), ...(options.schedule === false || sample ? { schedule: false } : {}) });
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
   const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
