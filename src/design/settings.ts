@@ -6,7 +6,7 @@ import { designSchema, flattenFixed, wholeCount, DESIGN_SOURCES, type DesignRule
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
 import { inputErrors, type InputIssue, type Place } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
-import { toUnit, UnitError } from '../schema/quantity.js';
+import { toUnit, splitQuantity, UnitError } from '../schema/quantity.js';
 import type { Part } from '../pipeline/load.js';
 import type { DesignedUnit } from './types.js';
 
@@ -147,7 +147,9 @@ export function checkFixedItems(settings: DesignSettings, units: readonly Design
   const readSize = (field: string, key: string, unit: string, value: number | string): number | undefined => {
     let v: number;
     try {
-      v = toUnit(value, unit);
+      // Already in the item's unit (as a saved design writes it): the number as written, exactly.
+      const same = typeof value === 'string' ? splitQuantity(value) : undefined;
+      v = same && same.unit === unit ? same.value : toUnit(value, unit);
     } catch (e) {
       if (!(e instanceof UnitError)) throw e;
       issue(field, key, msg.badQuantity(value, e.message, unit));
@@ -158,7 +160,11 @@ export function checkFixedItems(settings: DesignSettings, units: readonly Design
   };
   for (const [key, value] of Object.entries(settings.fixedSizes)) {
     const unit = sizeUnits.get(key);
-    if (unit === undefined) { issue('fixedSizes', key, msg.unknownEquipmentItem(key, [...sizeUnits.keys()]), false); continue; }
+    if (unit === undefined) {
+      // Named once: a fixed count for the same unknown key has already been reported.
+      if (settings.fixedCounts[key] === undefined) issue('fixedSizes', key, msg.unknownEquipmentItem(key, [...sizeUnits.keys()]), false);
+      continue;
+    }
     const v = readSize('fixedSizes', key, unit, value);
     if (v !== undefined) out.fixedSizes.set(key, v);
   }
@@ -171,7 +177,7 @@ export function checkFixedItems(settings: DesignSettings, units: readonly Design
   if (settings.installedDesign) {
     const file = settings.installedDesign.file;
     for (const key of sizeUnits.keys()) {
-      if (settings.fixedCounts[key] === undefined) issues.push({ code: 'design-item-missing', message: msg.designItemMissing(key, file), file });
+      if (settings.fixedCounts[key] === undefined) issues.push({ code: 'design-item-missing', message: msg.designItemMissing(key, file), ...(settings.places['installedDesign.items'] ?? { file }) });
     }
   }
   if (issues.length) throw inputErrors(issues);

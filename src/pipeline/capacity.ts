@@ -79,6 +79,7 @@ export function withInstalledDesign(model: Model, installed: InstalledDesign): M
     const loc = installed.doc.locate(path, true);
     return { file: installed.file, path: formatPath(path), ...(loc ? { line: loc.line, column: loc.column } : {}) };
   };
+  places['installedDesign.items'] = place(['items']);
   for (const [key, item] of Object.entries(installed.design.items)) {
     fixedCounts[key] = item.count;
     fixedSizes[key] = typeof item.size === 'number' ? `${item.size} ${item.sizeUnit}` : item.size;
