@@ -37,6 +37,12 @@ describe('saving and rating a plant design', async () => {
     expect(d.purchasedEquipmentUsd).toBe(designed.purchasedEquipmentUsd);
   });
 
+  it('regenflow validate recognises a saved design', async () => {
+    const v = await runCli(['validate', designFile]);
+    expect(v.code).toBe(0);
+    expect(v.out).toContain('(plant-design)');
+  });
+
   it('rating the saved design at its own capacity reproduces CAPEX, NPV and the equipment', async () => {
     const rated = await runCli(['run', SCENARIO, '--design', designFile, '--json']);
     expect(rated.code).toBe(0);
