@@ -47,7 +47,9 @@ describe('catalogue of standard sizes', () => {
   it('finds an item\'s series through its cost correlation, also with a material factor', () => {
     expect(catalogueOf(costOf('jacketedAgitatedReactor', { materialFactor: 3 }), 'm3')!.id).toBe('jacketedAgitatedReactor');
     expect(catalogueOf(costOf('jacketedAgitatedReactor'), 't/h')).toBeUndefined();
-    expect(catalogueOf(costOf('batpacCalendering'), 'm2/yr')).toBeUndefined();
+    expect(catalogueOf(costOf('batpacCalendering'), 'kg/yr')).toBeUndefined();
+    // every correlation has a series
+    expect(Object.keys(CATALOGUE).sort()).toEqual(Object.keys(EQUIPMENT_COSTS).sort());
   });
 });
 

@@ -51,7 +51,13 @@ function r5Over(name: EquipmentCostName, roundTheClock = false, source = R5_ASSU
   return { sizes: preferredNumbers('R5', Math.max(c.minSize, 1e-3), c.maxSize), sizeUnit: c.sizeUnit, roundTheClock, source: roundTheClock ? `${source}; ${THERMAL}` : source };
 }
 
-/** Catalogue series by cost correlation. Correlations without an entry are sized continuously. */
+/** R10 nameplate capacities over a BatPaC line curve's valid range. */
+function r10Over(name: EquipmentCostName): CatalogueEntry {
+  const c = EQUIPMENT_COSTS[name];
+  return { sizes: preferredNumbers('R10', c.minSize, c.maxSize), sizeUnit: c.sizeUnit, roundTheClock: false, source: 'assumption: an electrode line is built for a round nameplate capacity; R10 steps (ISO 3, ≈ ×1.25) over the BatPaC curve\'s valid range (no vendor series: BatPaC gives plant-scale capital, REFERENCE.md 1.3.5)' };
+}
+
+/** Catalogue series by cost correlation (every correlation has one; one without would be sized to measure). */
 export const CATALOGUE: Partial<Record<EquipmentCostName, CatalogueEntry>> = {
   // Agitated (autoclave, reactor, wash/etch) vessels: DIN 28136-1 fixes the main dimensions of
   // agitated vessels from 63 L to 40,000 L (Thaletec newsletter 141,
@@ -109,8 +115,12 @@ export const CATALOGUE: Partial<Record<EquipmentCostName, CatalogueEntry>> = {
   },
   electrochemicalCell: r5Over('electrochemicalCell'),
   ultrasonicDelaminator: r5Over('ultrasonicDelaminator', false, 'assumption: ultrasonic lines are assembled from generator/sonotrode modules; R5 steps of installed ultrasound power (ISO 3), no vendor table found'),
-  // BatPaC items (electrode refabrication) are plant-scale capital curves, not machines sold in
-  // sizes: they keep a size cut to measure.
+  // BatPaC items (electrode refabrication) are plant-scale capital curves: a line is designed for
+  // a round nameplate capacity, here in R10 steps (≈ ×1.25) over each curve's valid range.
+  batpacPositiveMaterialsPrep: r10Over('batpacPositiveMaterialsPrep'),
+  batpacPositiveCoating: r10Over('batpacPositiveCoating'),
+  batpacCalendering: r10Over('batpacCalendering'),
+  batpacSolventRecovery: r10Over('batpacSolventRecovery'),
 };
 
 /** Correlation name by source text (unique per correlation; costOf keeps it when overriding). */
