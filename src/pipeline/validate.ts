@@ -15,6 +15,7 @@ import { basename, dirname } from 'node:path';
 import { resolveModel, resolveFlowsheet } from './resolve.js';
 import type { z } from 'zod';
 import { plantDesignFileSchema, PLANT_DESIGN_KIND } from '../schema/design.js';
+import { shiftsOf } from './shifts.js';
 
 /** What kind of input file a document is. */
 export type FileKind = 'scenario' | 'flowsheet' | 'feed' | 'plant' | 'prices' | 'plant-design';
@@ -47,7 +48,8 @@ export function validateFile(file: string): FileKind {
     return r.success ? r.data : undefined;
   };
   if (kind === 'scenario') {
-    resolveModel(loadRawScenario(file));
+    // The shift plan crosses the plant and finance sections: checked here too.
+    shiftsOf(resolveModel(loadRawScenario(file)));
     return kind;
   }
   if (kind === 'flowsheet') {

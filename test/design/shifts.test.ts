@@ -1,4 +1,8 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runCli } from '../cli/capture.js';
 import { shiftPlan, labourPlan, sizePlant, resolveDesignSettings } from '../../src/design/index.js';
 import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
@@ -105,5 +109,27 @@ describe('2 vs 3 shifts on the reference plant', () => {
     const long = run([{ path: 'plant.shiftsPerDay', value: 2 }, { path: 'plant.shiftLength', value: '12 h' }]);
     expect(long.sizing.labour.shiftLengthH).toBe(12);
     expect(long.sizing.labour.unstaffedHoursPerYear).toBe(0);
+  });
+});
+
+describe('shifts in a plant file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'regenflow-shifts-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('too many shifts are reported at their line by validate and run (exit 1)', async () => {
+    const file = join(dir, 'four-shifts.yaml');
+    writeFileSync(file, [
+      'id: four-shifts',
+      `flowsheet: ${resolve('flowsheets/hydrothermal.yaml')}`,
+      'plant: { capacity: "10000 t/yr", region: CN, shiftsPerDay: 4 }',
+      `feed: ${resolve('scenarios/feeds/mixed-ev-scrap.yaml')}`,
+      '',
+    ].join('\n'));
+    const expected = `${file}:3:60 › plant.shiftsPerDay: 4 shifts of 8 h exceed 24 h a day; give fewer shifts or shorter ones\n`;
+    for (const cmd of ['validate', 'run']) {
+      const r = await runCli([cmd, file]);
+      expect(r.code, cmd).toBe(1);
+      expect(r.err, cmd).toBe(expected);
+    }
   });
 });
