@@ -8,9 +8,16 @@
  * Design mode (count not fixed): required R = load × margin;
  *   count n = max(minCount, ⌈R / throughput at the largest size⌉)   (0 when there is no load,
  *   i.e. below 1e-9 kg/h);
- *   size S = the smallest size ≥ minSize that carries R/n (a fixed standard size is kept as given);
- *   a size below minSize is raised to minSize with a diagnostic.
+ *   size S = with a standard size series (the catalogue, unit-ops/data/catalogue.ts, or the
+ *   scenario's standardSizes): the smallest standard size that carries R/n — the largest is the
+ *   unit's own largest size, always in the series; without one, the size ≥ minSize cut to carry
+ *   exactly R/n. A fixed size is kept as given. A need below minSize is installed at the smallest
+ *   size with a diagnostic.
  * Rating mode (count fixed): S = the fixed size or the item's largest, n as given, R = load.
+ *
+ * Hours: an item works `hoursPerYear` (its own: staffed or round-the-clock, shifts.ts); the loads
+ * the unit gives are per plant operating hour and are scaled by `loadScale` = plant operating
+ * hours / item hours, so the item carries the year's throughput in its own hours.
  *
  * Operation of batch items: the group receives its load continuously and each of the n items runs
  * batches back to back (charge = load/n × T) unless that charge would fill less than minFill of
@@ -38,6 +45,37 @@ export function cycleTotalH(c: CycleTime): number {
   return c.loadH + c.heatH + c.dwellH + c.coolH + c.unloadH + c.cleanH;
 }
 
+/** Where an item's size comes from. */
+export type SizeBasis = 'catalogue' | 'scenario' | 'fixed' | 'continuous';
+
+/** A standard size series of an item (ascending, in the item's size unit). */
+export interface SizeSeries {
+  sizes: readonly number[];
+  basis: 'catalogue' | 'scenario';
+  source: string;
+}
+
+/** Per-item options of sizeEquipment. */
+export interface ItemOptions {
+  /** Standard sizes design mode picks from; absent: the size is cut to measure. */
+  series?: SizeSeries;
+  /** Plant operating hours / the item's own hours (default 1). */
+  loadScale?: number;
+  /** The item runs through unstaffed hours. */
+  roundTheClock?: boolean;
+}
+
+/**
+ * The sizes design mode may pick for an item: the series within the unit's own range
+ * [minSize, maxSize], plus maxSize itself (the unit's largest, standard size). A scenario's own
+ * series is used as written.
+ */
+export function usableSizes(series: SizeSeries, e: Pick<EquipmentSpec, 'minSize' | 'maxSize'>): number[] {
+  if (series.basis === 'scenario') return [...series.sizes];
+  const inRange = series.sizes.filter((x) => x >= e.minSize * (1 - 1e-12) && x < e.maxSize * (1 - 1e-12));
+  return [...inRange, e.maxSize];
+}
+
 /** Format a size with its unit for messages. */
 function sizeText(x: number, unit: string): string {
   return `${Number(x.toPrecision(4))} ${unit}`.trim();
@@ -56,6 +94,7 @@ export function sizeEquipment(
   settings: DesignSettings,
   fixedSize: number | undefined,
   diagnostics: Diagnostic[],
+  options: ItemOptions = {},
 ): EquipmentSizing {
   const where = `${unitId}.${e.name}`;
   const batch = e.mode === 'batch';
@@ -63,7 +102,7 @@ export function sizeEquipment(
   const T = cycle ? cycleTotalH(cycle) : 0;
   const given = e.loadKgPerHour;
   if (!(given >= 0) || !Number.isFinite(given)) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, `load ${given} kg/h`));
-  const load = given < NO_LOAD_KG_PER_HOUR ? 0 : given;
+  const load = given < NO_LOAD_KG_PER_HOUR ? 0 : given * (options.loadScale ?? 1);
   if (!(e.capacityPerSize > 0) || !Number.isFinite(e.capacityPerSize)) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, `capacity per size ${e.capacityPerSize}`));
   if (!(e.maxSize > 0) || !(e.minSize >= 0) || e.minSize > e.maxSize) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, `size range ${e.minSize}–${e.maxSize} ${e.sizeUnit}`));
   if (batch && !(T > 0)) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, cycle ? `cycle time ${T} h` : 'a batch item without a cycle'));
@@ -72,6 +111,8 @@ export function sizeEquipment(
   const perSize = batch ? e.capacityPerSize / T : e.capacityPerSize;
   const fixedCount = settings.fixedCounts[where];
   const rating = fixedCount !== undefined;
+  const sizes = fixedSize === undefined && options.series ? usableSizes(options.series, e) : undefined;
+  const basis: SizeBasis = fixedSize !== undefined ? 'fixed' : sizes ? options.series!.basis : 'continuous';
   let count: number;
   let size: number;
   let required: number;
@@ -82,21 +123,22 @@ export function sizeEquipment(
     required = load;
   } else {
     required = load * settings.margin;
-    const largest = fixedSize ?? e.maxSize;
+    const largest = fixedSize ?? (sizes ? sizes[sizes.length - 1]! : e.maxSize);
     if (load > 0) {
       count = Math.max(settings.minCount, Math.ceil(required / (largest * perSize) - COUNT_EPS));
+      const need = required / count / perSize;
       if (fixedSize !== undefined) size = fixedSize;
-      else {
-        size = Math.min(e.maxSize, required / count / perSize);
-        if (size < e.minSize) {
-          diagnostics.push({ code: 'size-below-min', severity: 'warning', where, message: msg.sizeBelowMin(where, sizeText(size, e.sizeUnit), sizeText(e.minSize, e.sizeUnit)) });
-          size = e.minSize;
-          sizeClamped = true;
-        }
+      else if (sizes) size = sizes.find((x) => x >= need * (1 - COUNT_EPS)) ?? largest;
+      else size = Math.min(e.maxSize, need);
+      if (fixedSize === undefined && need < e.minSize) {
+        const installed = sizes ? size : e.minSize;
+        diagnostics.push({ code: 'size-below-min', severity: 'warning', where, message: msg.sizeBelowMin(where, sizeText(need, e.sizeUnit), sizeText(installed, e.sizeUnit)) });
+        size = installed;
+        sizeClamped = true;
       }
     } else {
       count = 0;
-      size = fixedSize ?? e.minSize;
+      size = fixedSize ?? (sizes ? sizes[0]! : e.minSize);
     }
   }
 
@@ -152,6 +194,10 @@ export function sizeEquipment(
     description: e.description,
     mode: rating ? 'rating' : 'design',
     operation: e.mode,
+    sizeBasis: basis,
+    sizeSource: basis === 'catalogue' || basis === 'scenario' ? options.series!.source : basis === 'fixed' ? 'design.fixedSizes' : 'size cut to the load (no standard sizes)',
+    roundTheClock: options.roundTheClock ?? false,
+    operatingHoursPerYear: hoursPerYear,
     sizeUnit: e.sizeUnit,
     size,
     count,

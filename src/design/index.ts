@@ -7,3 +7,6 @@ export * from './settings.js';
 export { sizeEquipment, cycleTotalH } from './equipment.js';
 export { campaignSchedule } from './schedule.js';
 export { sizePlant, type SizePlantOptions } from './plant.js';
+export { shiftPlan, labourPlan, DEFAULT_SHIFTS, type ShiftInput, type ShiftPlan, type LabourPlan } from './shifts.js';
+export { usableSizes, type SizeSeries, type SizeBasis } from './equipment.js';
+export { debottleneck, capacitySteps, DEBOTTLENECK_STEPS, DEBOTTLENECK_MAX_STEPS, type DebottleneckStep, type CapacityStep } from './capacity.js';

@@ -13,6 +13,16 @@
  *   unit's equipment; a unit whose equipment carries no load needs no crew; a unit without
  *   equipment keeps its base crew. The plant total is the sum over units.
  *
+ * - Sizes: each item picks from its standard size series (the catalogue of its cost
+ *   correlation, unit-ops/data/catalogue.ts, or the scenario's standardSizes) unless the design
+ *   section says `sizing: continuous` — so items end at different utilisations and the
+ *   bottleneck is the item with the least headroom.
+ * - Hours (shifts.ts): staffed items work the staffed hours, round-the-clock items (kilns,
+ *   calciners, evaporators) the plant's operating hours; labour adds the minimum crew through
+ *   unstaffed hours.
+ * - Rating a saved design: an item whose load exceeds its installed capacity is an error-level
+ *   diagnostic naming the item and the feed capacity it can take.
+ *
  * Cheap by design (sweeps call it per point): plain loops, no schema parsing; the campaign
  * schedule is computed on first read of `schedule`.
  */
@@ -20,6 +30,8 @@ import type { CycleTime, Diagnostic } from '../unit-ops/contract.js';
 import { msg } from '../schema/messages.js';
 import { checkFixedItems, type DesignSettings } from './settings.js';
 import { sizeEquipment, cycleTotalH } from './equipment.js';
+import { itemPlan } from './items.js';
+import { shiftPlan, labourPlan, DEFAULT_SHIFTS, type ShiftPlan } from './shifts.js';
 import { campaignSchedule } from './schedule.js';
 import type { DesignedUnit, EquipmentSizing, PlantSizing, UnitSizing } from './types.js';
 
@@ -27,6 +39,13 @@ import type { DesignedUnit, EquipmentSizing, PlantSizing, UnitSizing } from './t
 export interface SizePlantOptions {
   /** false: leave the schedule empty. By default it is built lazily, on first read of `schedule`. */
   schedule?: boolean;
+  /** Shifts of the plant (shifts.ts); default: fully staffed operating hours, finance defaults. */
+  shifts?: ShiftPlan;
+}
+
+/** Feed throughput as text for messages. */
+function tpyText(kgPerYear: number): string {
+  return `${Number((kgPerYear / 1000).toPrecision(4))} t/yr`;
 }
 
 /**
@@ -35,13 +54,15 @@ export interface SizePlantOptions {
  * item, and a model failure (exit 2) when a unit's equipment spec cannot be sized.
  */
 export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, feedKgPerYear: number, settings: DesignSettings, options: SizePlantOptions = {}): PlantSizing {
-  const fixedSizes = checkFixedItems(settings, units);
-  const diagnostics: Diagnostic[] = [];
+  const checked = checkFixedItems(settings, units);
+  const plan = options.shifts ?? shiftPlan({ ...DEFAULT_SHIFTS, operatingHoursPerYear: hoursPerYear });
+  const diagnostics: Diagnostic[] = [...plan.diagnostics];
   const equipment: EquipmentSizing[] = [];
   const unitRows: UnitSizing[] = [];
   const cycles = new Map<string, CycleTime>();
   const byYear: Record<string, number> = {};
   let operators = 0;
+  let roundTheClockLoaded = false;
   let best: EquipmentSizing | null = null;
 
   for (const u of units) {
@@ -53,8 +74,14 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     const unitCost: Record<string, number> = {};
     for (const spec of d.equipment) {
       const key = `${u.unitId}.${spec.name}`;
-      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, hoursPerYear, settings, fixedSizes.get(key), diagnostics);
+      const ip = itemPlan(key, spec, settings, checked, plan, hoursPerYear);
+      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, ip.hoursPerYear, settings, ip.fixedSize, diagnostics, ip.options);
       equipment.push(s);
+      if (s.roundTheClock && s.loadKgPerHour > 0 && s.count > 0) roundTheClockLoaded = true;
+      const saved = settings.installedDesign?.costs[key];
+      if (saved && s.count > 0 && saved.cepciYear === s.cepciYear && Math.abs(saved.purchaseCostUsd - s.purchaseCostUsd) > 1e-6 * Math.max(1, s.purchaseCostUsd)) {
+        diagnostics.push({ code: 'design-cost-changed', severity: 'warning', where: key, message: msg.designCostChanged(key, saved.purchaseCostUsd, s.purchaseCostUsd, s.cepciYear) });
+      }
       const c = spec.cycle ?? d.cycle;
       if (c && spec.mode === 'batch') {
         cycles.set(key, c);
@@ -92,11 +119,16 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   const rating = Object.keys(settings.fixedCounts).length > 0;
   if (maxCapacity !== null) {
     for (const s of equipment) {
-      if (s.utilisation > 1 + 1e-12) diagnostics.push({ code: 'overloaded', severity: 'warning', where: `${s.unitId}.${s.name}`, message: msg.overloaded(`${s.unitId}.${s.name}`, s.utilisation, `${Number((maxCapacity / 1000).toPrecision(4))} t/yr`) });
+      if (!(s.utilisation > 1 + 1e-12)) continue;
+      const item = `${s.unitId}.${s.name}`;
+      const message = Number.isFinite(s.utilisation) ? msg.overloaded(item, s.utilisation, tpyText(feedKgPerYear / s.utilisation), tpyText(maxCapacity)) : msg.notInstalled(item);
+      diagnostics.push({ code: 'overloaded', severity: 'error', where: item, message });
     }
   }
   const fixedSizesEcho: Record<string, number> = {};
-  for (const [k, v] of fixedSizes) fixedSizesEcho[k] = v;
+  for (const [k, v] of checked.fixedSizes) fixedSizesEcho[k] = v;
+  const standardSizesEcho: Record<string, number[]> = {};
+  for (const [k, v] of checked.standardSizes) standardSizesEcho[k] = v;
   const result: Omit<PlantSizing, 'schedule'> = {
     mode: rating ? 'rating' : 'design',
     feedKgPerYear,
@@ -108,8 +140,11 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
       minFill: settings.minFill,
       maxFill: settings.maxFill,
       parallelCrewFactor: settings.parallelCrewFactor,
+      sizing: settings.sizing,
       fixedCounts: { ...settings.fixedCounts },
       fixedSizes: fixedSizesEcho,
+      standardSizes: standardSizesEcho,
+      installedDesignFile: settings.installedDesign?.file ?? null,
     },
     equipment,
     units: unitRows,
@@ -118,6 +153,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     bottleneckUtilisation: top?.utilisation ?? null,
     maxCapacityKgPerYear: maxCapacity,
     operatorsPerShift: operators,
+    labour: labourPlan(plan, operators, roundTheClockLoaded),
     purchaseCostUsdByCepciYear: byYear,
     diagnostics,
   };

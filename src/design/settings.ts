@@ -2,11 +2,11 @@
  * Design settings: the scenario's `design:` section validated once (zod) into plain numbers that
  * sizePlant reads in its hot path, plus the check of fixed items against the flowsheet's equipment.
  */
-import { designSchema, flattenFixed, wholeCount, DESIGN_SOURCES, type DesignRule } from '../schema/design.js';
+import { designSchema, flattenFixed, wholeCount, DESIGN_SOURCES, type DesignRule, type SizingMode } from '../schema/design.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
 import { inputErrors, type InputIssue, type Place } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
-import { toUnit, UnitError } from '../schema/quantity.js';
+import { toUnit, splitQuantity, UnitError } from '../schema/quantity.js';
 import type { Part } from '../pipeline/load.js';
 import type { DesignedUnit } from './types.js';
 
@@ -32,8 +32,25 @@ export interface DesignSettings {
   maxBatchesPerItem: number;
   /** Where each value comes from: the scenario, or the default's source. */
   sources: Record<string, string>;
-  /** Where fixed items were written, by `fixedCounts.<key>` / `fixedSizes.<key>` (for error messages). */
+  /** catalogue: design mode picks standard sizes (unit-ops/data/catalogue.ts); continuous: sizes cut to measure. */
+  sizing: SizingMode;
+  /** An item's own standard size series, by `<unitId>.<equipment name>` (numbers in the size unit or strings with units). */
+  standardSizes: Record<string, (number | string)[]>;
+  /** Whether an item runs through unstaffed hours, by `<unitId>.<equipment name>` (else the catalogue decides). */
+  roundTheClock: Record<string, boolean>;
+  /**
+   * The saved plant design being rated (`--design`): its file. Every item of the flowsheet must
+   * then have a fixed count (an item the file does not list is an input error).
+   */
+  installedDesign?: { file: string; costs: Record<string, { purchaseCostUsd: number; cepciYear: number }> };
+  /** Where fixed items were written, by `fixedCounts.<key>` / `fixedSizes.<key>` / `standardSizes.<key>` / `roundTheClock.<key>` (for error messages). */
   places: Record<string, Place>;
+}
+
+/** Fixed items checked against the flowsheet: sizes converted to each item's size unit. */
+export interface CheckedItems {
+  fixedSizes: Map<string, number>;
+  standardSizes: Map<string, number[]>;
 }
 
 /** Settings when the scenario has no `design:` section. */
@@ -66,11 +83,16 @@ export function resolveDesignSettings(rawDesignSection: unknown, where?: Part): 
     maxFill: given('maxFill') ? 'scenario' : DESIGN_SOURCES.fill,
     parallelCrewFactor: given('parallelCrewFactor') ? 'scenario' : DESIGN_SOURCES.parallelCrewFactor,
     scheduleHorizon: given('scheduleHorizon') ? 'scenario' : DESIGN_SOURCES.scheduleHorizon,
+    sizing: given('sizing') ? 'scenario' : DESIGN_SOURCES.sizing,
+    roundTheClock: given('roundTheClock') ? 'scenario' : DESIGN_SOURCES.roundTheClock,
   };
   const places: Record<string, Place> = {};
   const fixedCounts: Record<string, number> = {};
   const fixedSizes: Record<string, number | string> = {};
-  for (const [field, target] of [['fixedCounts', fixedCounts], ['fixedSizes', fixedSizes]] as const) {
+  const standardSizes: Record<string, (number | string)[]> = {};
+  const roundTheClock: Record<string, boolean> = {};
+  const fields = [['fixedCounts', fixedCounts], ['fixedSizes', fixedSizes], ['standardSizes', standardSizes], ['roundTheClock', roundTheClock]] as const;
+  for (const [field, target] of fields) {
     for (const { key, value, path } of flattenFixed(d[field])) {
       (target as Record<string, unknown>)[key] = field === 'fixedCounts' ? wholeCount(value) : value;
       const full = [...prefix, field, ...path];
@@ -89,6 +111,9 @@ export function resolveDesignSettings(rawDesignSection: unknown, where?: Part): 
     parallelCrewFactor: d.parallelCrewFactor,
     scheduleHorizonH: d.scheduleHorizon,
     maxBatchesPerItem: d.maxBatchesPerItem,
+    sizing: d.sizing,
+    standardSizes,
+    roundTheClock,
     sources,
     places,
   };
@@ -101,38 +126,62 @@ function stripEmptyFile(i: InputIssue): InputIssue {
 }
 
 /**
- * Check fixed counts and sizes against the flowsheet's equipment; returns the fixed sizes in each
- * item's size unit. Throws RegenflowError (exit 1) naming every unknown item or unreadable size.
+ * Check fixed counts, fixed sizes, standard-size series and round-the-clock flags against the
+ * flowsheet's equipment; returns the sizes in each item's size unit. With a saved design being
+ * rated, every item of the flowsheet must have a count. Throws RegenflowError (exit 1) naming
+ * every unknown or missing item and every unreadable size.
  */
-export function checkFixedItems(settings: DesignSettings, units: readonly DesignedUnit[]): Map<string, number> {
-  if (isEmpty(settings.fixedCounts) && isEmpty(settings.fixedSizes)) return new Map();
+export function checkFixedItems(settings: DesignSettings, units: readonly DesignedUnit[]): CheckedItems {
+  const out: CheckedItems = { fixedSizes: new Map(), standardSizes: new Map() };
+  if (isEmpty(settings.fixedCounts) && isEmpty(settings.fixedSizes) && isEmpty(settings.standardSizes) && isEmpty(settings.roundTheClock) && !settings.installedDesign) return out;
   const sizeUnits = new Map<string, string>();
   for (const u of units) for (const e of u.design.equipment) sizeUnits.set(`${u.unitId}.${e.name}`, e.sizeUnit);
   const issues: InputIssue[] = [];
-  const sizes = new Map<string, number>();
-  const issue = (field: string, key: string, message: string) => {
+  const issue = (field: string, key: string, message: string, known = true) => {
     const place = settings.places[`${field}.${key}`] ?? { path: `design.${field}.${key}` };
-    issues.push({ code: field === 'fixedSizes' && sizeUnits.has(key) ? 'invalid-value' : 'unknown-equipment-item', message, ...place });
+    issues.push({ code: known && sizeUnits.has(key) ? 'invalid-value' : 'unknown-equipment-item', message, ...place });
   };
-  for (const key of Object.keys(settings.fixedCounts)) {
-    if (!sizeUnits.has(key)) issue('fixedCounts', key, msg.unknownEquipmentItem(key, [...sizeUnits.keys()]));
+  for (const field of ['fixedCounts', 'roundTheClock'] as const) {
+    for (const key of Object.keys(settings[field])) if (!sizeUnits.has(key)) issue(field, key, msg.unknownEquipmentItem(key, [...sizeUnits.keys()]), false);
   }
-  for (const [key, value] of Object.entries(settings.fixedSizes)) {
-    const unit = sizeUnits.get(key);
-    if (unit === undefined) { issue('fixedSizes', key, msg.unknownEquipmentItem(key, [...sizeUnits.keys()])); continue; }
+  const readSize = (field: string, key: string, unit: string, value: number | string): number | undefined => {
     let v: number;
     try {
-      v = toUnit(value, unit);
+      // Already in the item's unit (as a saved design writes it): the number as written, exactly.
+      const same = typeof value === 'string' ? splitQuantity(value) : undefined;
+      v = same && same.unit === unit ? same.value : toUnit(value, unit);
     } catch (e) {
       if (!(e instanceof UnitError)) throw e;
-      issue('fixedSizes', key, msg.badQuantity(value, e.message, unit));
+      issue(field, key, msg.badQuantity(value, e.message, unit));
+      return undefined;
+    }
+    if (!(Number.isFinite(v) && v > 0)) { issue(field, key, msg.fixedSizeInvalid(value, unit)); return undefined; }
+    return v;
+  };
+  for (const [key, value] of Object.entries(settings.fixedSizes)) {
+    const unit = sizeUnits.get(key);
+    if (unit === undefined) {
+      // Named once: a fixed count for the same unknown key has already been reported.
+      if (settings.fixedCounts[key] === undefined) issue('fixedSizes', key, msg.unknownEquipmentItem(key, [...sizeUnits.keys()]), false);
       continue;
     }
-    if (!(Number.isFinite(v) && v > 0)) { issue('fixedSizes', key, msg.fixedSizeInvalid(value, unit)); continue; }
-    sizes.set(key, v);
+    const v = readSize('fixedSizes', key, unit, value);
+    if (v !== undefined) out.fixedSizes.set(key, v);
+  }
+  for (const [key, list] of Object.entries(settings.standardSizes)) {
+    const unit = sizeUnits.get(key);
+    if (unit === undefined) { issue('standardSizes', key, msg.unknownEquipmentItem(key, [...sizeUnits.keys()]), false); continue; }
+    const sizes = list.map((value) => readSize('standardSizes', key, unit, value));
+    if (sizes.every((v): v is number => v !== undefined)) out.standardSizes.set(key, [...new Set(sizes)].sort((a, b) => a - b));
+  }
+  if (settings.installedDesign) {
+    const file = settings.installedDesign.file;
+    for (const key of sizeUnits.keys()) {
+      if (settings.fixedCounts[key] === undefined) issues.push({ code: 'design-item-missing', message: msg.designItemMissing(key, file), ...(settings.places['installedDesign.items'] ?? { file }) });
+    }
   }
   if (issues.length) throw inputErrors(issues);
-  return sizes;
+  return out;
 }
 
 /** True when a record has no keys. */

@@ -3,7 +3,9 @@
  * bottleneck and maximum throughput, and the schedule of one campaign. Plain data (JSON-able).
  */
 import type { Diagnostic, UnitDesign } from '../unit-ops/contract.js';
-import type { DesignRule } from '../schema/design.js';
+import type { DesignRule, SizingMode } from '../schema/design.js';
+import type { SizeBasis } from './equipment.js';
+import type { LabourPlan } from './shifts.js';
 
 /** A unit as design/ sees it: its id, kind and what its `design()` returned. */
 export interface DesignedUnit {
@@ -31,12 +33,20 @@ export interface EquipmentSizing {
   /** design: count and size computed; rating: count fixed in the scenario (size its largest or fixed). */
   mode: 'design' | 'rating';
   operation: 'batch' | 'continuous';
+  /** Where the size comes from: a catalogue series, the scenario's standardSizes, a fixed size, or cut to measure. */
+  sizeBasis: SizeBasis;
+  /** Source of the size series (or of the size). */
+  sizeSource: string;
+  /** The item runs through unstaffed hours (continuous thermal equipment). */
+  roundTheClock: boolean;
+  /** Hours a year the item works (staffed hours, or the plant's operating hours when round the clock). */
+  operatingHoursPerYear: number;
   sizeUnit: string;
   /** Size of one item, in sizeUnit. */
   size: number;
   count: number;
   loadBasis: string;
-  /** Load on the whole equipment group, kg/h. */
+  /** Load on the whole equipment group while it works, kg/h (the year's throughput over its own hours). */
   loadKgPerHour: number;
   /** Load the group is designed for: load × margin in design mode, the load itself in rating mode, kg/h. */
   requiredKgPerHour: number;
@@ -127,8 +137,13 @@ export interface SizingSettingsEcho {
   minFill: number;
   maxFill: number;
   parallelCrewFactor: number;
+  sizing: SizingMode;
   fixedCounts: Record<string, number>;
   fixedSizes: Record<string, number>;
+  /** Standard size series given by the scenario, in each item's size unit. */
+  standardSizes: Record<string, number[]>;
+  /** The saved plant design being rated, when `--design` gave one. */
+  installedDesignFile: string | null;
 }
 
 /** The plant's equipment, counts, utilisation, bottleneck and schedule. */
@@ -144,9 +159,11 @@ export interface PlantSizing {
   bottleneck: string | null;
   bottleneckEquipment: string | null;
   bottleneckUtilisation: number | null;
-  /** Feed throughput at which the bottleneck reaches utilisation 1 with the installed items, kg/yr. */
+  /** Feed throughput at which the bottleneck reaches utilisation 1 with the installed items, kg/yr (0 when an item carrying load is not installed). */
   maxCapacityKgPerYear: number | null;
   operatorsPerShift: number;
+  /** Shifts, hours and operator hours a year (shifts.ts). */
+  labour: LabourPlan;
   /** Purchase cost of all items by CEPCI year of their correlations, USD of that year. */
   purchaseCostUsdByCepciYear: Record<string, number>;
   schedule: CampaignSchedule;

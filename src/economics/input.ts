@@ -30,6 +30,20 @@ export interface EconomicsInput {
   equipment: { unitId: string; name: string; size: number; sizeUnit: string; count: number; cost: CostCorrelation }[];
   /** Operators per shift, whole plant. */
   operatorsPerShift: number;
+  /**
+   * Labour hours worked out with the plant's shifts (design/shifts.ts): shift hours of the crew
+   * plus the minimum crew through unstaffed hours. Absent: every operating hour is staffed by
+   * operatorsPerShift (economics/opex.ts labourDetail).
+   */
+  labour?: {
+    shiftsPerDay: number;
+    shiftLengthH: number;
+    operatingDaysPerYear: number;
+    operatorHoursPerYear: number;
+    unstaffedOperatorHoursPerYear: number;
+    unstaffedHoursPerYear: number;
+    minimumCrew: number;
+  };
   electricityKwhPerYear: number;
   heatKwhPerYear: { 'natural-gas': number; steam: number };
   /** Fresh draws by registry component id (e.g. "LiOH·H2O", "H2O", "O2", "KOH", "NMP"). */
@@ -73,6 +87,7 @@ export function checkEconomicsInput(input: EconomicsInput): void {
   check(input.heatKwhPerYear['natural-gas'], () => 'heatKwhPerYear.natural-gas');
   check(input.heatKwhPerYear.steam, () => 'heatKwhPerYear.steam');
   check(input.operatorsPerShift, () => 'operatorsPerShift');
+  if (input.labour) check(input.labour.operatorHoursPerYear, () => 'labour.operatorHoursPerYear');
   check(input.wasteKgPerYear, () => 'wasteKgPerYear');
   check(input.wastewaterKgPerYear, () => 'wastewaterKgPerYear');
   checkAll(input.reagentsKgPerYear, 'reagentsKgPerYear');

@@ -16,7 +16,6 @@
  * needed but could not find; an item whose quantity is zero needs no price.
  */
 import { chemistryByName } from '../chemistry/cathode.js';
-import { msg } from '../schema/messages.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceItem } from './prices.js';
 import { PriceBook } from './price-book.js';
@@ -24,6 +23,7 @@ import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 import { cents } from './money.js';
 import { feedLine, marketOf, offSpecLines, type Market } from './market.js';
+import { shiftPlan } from '../design/shifts.js';
 
 export { PriceBook };
 
@@ -89,21 +89,31 @@ export interface LabourDetail {
   operatingDaysPerYear: number;
   operatorHoursPerYear: number;
   rateUsdPerHour: number;
+  /** Minimum crew × hours round-the-clock units run without a shift (design/shifts.ts); 0 when fully staffed. */
+  unstaffedOperatorHoursPerYear?: number;
+  minimumCrew?: number;
+  unstaffedHoursPerYear?: number;
 }
 
-/** Operator hours per year: operators per shift × shifts per day × shift length × operating days. */
+/**
+ * Operator hours per year: operators per shift × shifts per day × shift length × operating days
+ * (+ the minimum crew through unstaffed hours). The pipeline works them out with the shifts in
+ * design/ and passes them as `input.labour`; without it they are derived here from the operating
+ * hours (every hour staffed).
+ */
 export function labourDetail(input: EconomicsInput, finance: ResolvedFinance, rate: number, diagnostics: Diagnostic[]): LabourDetail {
-  let days = finance.operatingDaysPerYear;
-  const hours = input.operatingHoursPerYear;
-  if (hours / days > 24 + 1e-9) {
-    const newDays = Math.min(365, Math.ceil(hours / 24 - 1e-9));
-    diagnostics.push({ code: 'operating-days-raised', severity: 'info', where: 'finance.operatingDays', message: msg.operatingDaysRaised(hours, days, newDays) });
-    days = newDays;
+  const l = input.labour;
+  if (l) {
+    return {
+      operatorsPerShift: input.operatorsPerShift, shiftsPerDay: l.shiftsPerDay, shiftLengthH: l.shiftLengthH, operatingDaysPerYear: l.operatingDaysPerYear,
+      operatorHoursPerYear: l.operatorHoursPerYear, rateUsdPerHour: rate,
+      unstaffedOperatorHoursPerYear: l.unstaffedOperatorHoursPerYear, minimumCrew: l.minimumCrew, unstaffedHoursPerYear: l.unstaffedHoursPerYear,
+    };
   }
-  const hoursPerDay = Math.min(24, hours / days);
-  const shiftsPerDay = Math.max(1, Math.ceil(hoursPerDay / finance.shiftLengthH - 1e-9));
-  const operatorHours = input.operatorsPerShift * shiftsPerDay * finance.shiftLengthH * days;
-  return { operatorsPerShift: input.operatorsPerShift, shiftsPerDay, shiftLengthH: finance.shiftLengthH, operatingDaysPerYear: days, operatorHoursPerYear: operatorHours, rateUsdPerHour: rate };
+  // Every operating hour staffed: the shift plan with no unstaffed hours (design/shifts.ts).
+  const plan = shiftPlan({ operatingHoursPerYear: input.operatingHoursPerYear, operatingDaysPerYear: finance.operatingDaysPerYear, shiftLengthH: finance.shiftLengthH, minimumCrew: 0 });
+  diagnostics.push(...plan.diagnostics);
+  return { operatorsPerShift: input.operatorsPerShift, shiftsPerDay: plan.shiftsPerDay, shiftLengthH: plan.shiftLengthH, operatingDaysPerYear: plan.operatingDaysPerYear, operatorHoursPerYear: input.operatorsPerShift * plan.shiftHoursPerYear, rateUsdPerHour: rate };
 }
 
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
@@ -150,7 +160,8 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
     out.push({
       id: 'labour.operators', label: 'operating labour', category: 'labour', usd: r(labour.operatorHoursPerYear * rate), variable: false,
       quantity: labour.operatorHoursPerYear, quantityUnit: 'h', unitPriceUsd: rate, priceKey: 'labour', priceUnit: 'USD/h',
-      basis: `${fmt(labour.operatorsPerShift)} operators/shift × ${labour.shiftsPerDay} shifts/d × ${fmt(labour.shiftLengthH)} h × ${fmt(labour.operatingDaysPerYear)} d/yr`,
+      basis: `${fmt(labour.operatorsPerShift)} operators/shift × ${labour.shiftsPerDay} shifts/d × ${fmt(labour.shiftLengthH)} h × ${fmt(labour.operatingDaysPerYear)} d/yr` +
+        (labour.unstaffedOperatorHoursPerYear ? ` + minimum crew ${fmt(labour.minimumCrew ?? 0)} × ${fmt(labour.unstaffedHoursPerYear ?? 0)} unstaffed h/yr` : ''),
     });
   }
   return out;

@@ -22,6 +22,8 @@ import { sankeySvg } from './sankey.js';
 import { svgToPng } from './png.js';
 import { explanationSheet } from './explanation.js';
 import type { Explanation } from '../pipeline/explain.js';
+import { capacitySheet } from './capacity.js';
+import type { CapacityCurve } from '../pipeline/capacity.js';
 import { msg } from '../schema/messages.js';
 import { RegenflowError } from '../schema/errors.js';
 
@@ -35,6 +37,8 @@ export interface WorkbookOptions {
   uncertainty?: UncertaintyResults;
   /** The explanation of two cases (`regenflow explain --out`): the Explanation sheet, after the others. */
   explanation?: Explanation;
+  /** A capacity curve (`size --curve`): the Capacity sheet. */
+  capacityCurve?: CapacityCurve;
 }
 
 /** The workbook before it is written: grids in sheet order, defined names, charts, checks. */
@@ -75,6 +79,7 @@ export function workbookModel(evs: readonly Evaluation[], options: WorkbookOptio
     if (options.charts !== false) charts.push(...u.charts);
   }
   if (options.explanation) sheets.push(explanationSheet(options.explanation));
+  if (options.capacityCurve) sheets.push(capacitySheet(options.capacityCurve));
   G('Summary').tab = '1F4E78';
   G('Assumptions').tab = 'FFC000';
   return { sheets, names, charts, checks: sheets.flatMap((g) => g.checks) };

@@ -283,7 +283,7 @@ export function runDocument(ev: Evaluation): RunDocument {
       foreignSolidsByStream: q.foreignSolidsByStream,
       lots: q.lots,
     },
-    sizing: { mode: ev.sizing.mode, settings: ev.sizing.settings, operatorsPerShift: ev.sizing.operatorsPerShift, bottleneckEquipment: ev.sizing.bottleneckEquipment, bottleneckUtilisation: ev.sizing.bottleneckUtilisation },
+    sizing: { mode: ev.sizing.mode, settings: ev.sizing.settings, operatorsPerShift: ev.sizing.operatorsPerShift, labour: ev.sizing.labour, bottleneckEquipment: ev.sizing.bottleneckEquipment, bottleneckUtilisation: ev.sizing.bottleneckUtilisation },
     finance: econ.finance as unknown as Record<string, unknown>,
     capex: econ.capex,
     workingCapital: econ.workingCapital,

@@ -18,6 +18,7 @@ import { economics, type EconomicsResult } from '../economics/index.js';
 import type { EconomicsInput } from '../economics/input.js';
 import { economicsInput } from './economics-input.js';
 import type { Model, ResolvedUnit } from './resolve.js';
+import { shiftsOf } from './shifts.js';
 
 /** Everything computed for one scenario. */
 export interface Evaluation {
@@ -98,7 +99,7 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
     designs.set(u.id, designUnit(u, solution.inlets.get(u.id)!, run, { unitId: u.id, ambientK: AMBIENT_K, feedBasis, ...(sample ? { describe: false } : {}) }, diagnostics));
   }
   const hours = model.plant.operatingHours;
-  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, options.schedule === false || sample ? { schedule: false } : {});
+  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, { shifts: shiftsOf(model), ...(options.schedule === false || sample ? { schedule: false } : {}) });
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
   if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));

@@ -9,7 +9,7 @@ import { flowsheetFileSchema } from '../unit-ops/flowsheet-schema.js';
 import { scenarioSchema, plantSchema, fileOr } from '../schema/scenario.js';
 import { feedSchema } from '../schema/feed.js';
 import { priceSetSchema, pricesSectionSchema, financeSchema } from '../schema/economics.js';
-import { designSchema } from '../schema/design.js';
+import { designSchema, plantDesignFileSchema } from '../schema/design.js';
 import { specSchema } from '../schema/spec.js';
 import { uncertaintyListSchema } from '../schema/uncertainty.js';
 
@@ -30,5 +30,6 @@ export function fileSchemas(): Record<string, Record<string, unknown>> {
     'feed.schema.json': jsonSchemaOf(feedSchema, 'regenflow feed'),
     'plant.schema.json': jsonSchemaOf(plantSchema, 'regenflow plant'),
     'prices.schema.json': jsonSchemaOf(priceSetSchema, 'regenflow price set'),
+    'plant-design.schema.json': jsonSchemaOf(plantDesignFileSchema, 'regenflow saved plant design'),
   };
 }

@@ -10,6 +10,7 @@ import { RegenflowError, modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import { HIGHER_IS_BETTER, betterOf, kpiIds, kpiUnitOf, materialityOf, thresholdOf } from './kpi-info.js';
 import type { Patch } from './patch.js';
+import { requestedModel, type ModelRequest } from './capacity.js';
 
 /** One evaluated case of a comparison. */
 export interface CaseResult {
@@ -23,15 +24,15 @@ export interface CaseResult {
 
 /**
  * Evaluate every scenario through every flowsheet given (or through its own flowsheet when none
- * is given). Input errors of any case abort the comparison (they name the file and line).
+ * is given), at another capacity and rating a saved design when `request` says so. Input errors
+ * of any case abort the comparison (they name the file and line).
  */
-export function compareCases(scenarioFiles: readonly string[], flowsheetFiles: readonly string[] = []): CaseResult[] {
+export function compareCases(scenarioFiles: readonly string[], flowsheetFiles: readonly string[] = [], request: Omit<ModelRequest, 'flowsheet'> = {}): CaseResult[] {
   const out: CaseResult[] = [];
   const routes: (string | null)[] = flowsheetFiles.length ? [...flowsheetFiles] : [null];
   for (const file of scenarioFiles) {
     for (const fs of routes) {
-      const raw = loadRawScenario(file, fs ?? undefined);
-      const ev = evaluate(resolveModel(raw));
+      const ev = evaluate(requestedModel(file, { ...request, ...(fs ? { flowsheet: fs } : {}) }).model);
       out.push({ label: `${ev.model.id} · ${ev.model.flowsheet.id}`, scenarioFile: file, flowsheetFile: fs, evaluation: ev, kpis: kpisOf(ev) });
     }
   }

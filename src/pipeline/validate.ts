@@ -14,14 +14,17 @@ import { REGIONS, type Region } from '../schema/scenario.js';
 import { basename, dirname } from 'node:path';
 import { resolveModel, resolveFlowsheet } from './resolve.js';
 import type { z } from 'zod';
+import { plantDesignFileSchema, PLANT_DESIGN_KIND } from '../schema/design.js';
+import { shiftsOf } from './shifts.js';
 
 /** What kind of input file a document is. */
-export type FileKind = 'scenario' | 'flowsheet' | 'feed' | 'plant' | 'prices';
+export type FileKind = 'scenario' | 'flowsheet' | 'feed' | 'plant' | 'prices' | 'plant-design';
 
 /** Guess the kind of an input file from its fields. */
 export function fileKindOf(data: unknown): FileKind | undefined {
   if (!data || typeof data !== 'object') return undefined;
   const d = data as Record<string, unknown>;
+  if (d.kind === PLANT_DESIGN_KIND) return 'plant-design';
   if ('flowsheet' in d) return 'scenario';
   if ('units' in d || 'streams' in d) return 'flowsheet';
   if ('lots' in d) return 'feed';
@@ -45,7 +48,8 @@ export function validateFile(file: string): FileKind {
     return r.success ? r.data : undefined;
   };
   if (kind === 'scenario') {
-    resolveModel(loadRawScenario(file));
+    // The shift plan crosses the plant and finance sections: checked here too.
+    shiftsOf(resolveModel(loadRawScenario(file)));
     return kind;
   }
   if (kind === 'flowsheet') {
@@ -53,6 +57,7 @@ export function validateFile(file: string): FileKind {
     if (fs) resolveFlowsheet(fs, part, issues);
   } else if (kind === 'feed') check(feedSchema);
   else if (kind === 'plant') check(plantSchema);
+  else if (kind === 'plant-design') check(plantDesignFileSchema);
   else {
     // A price set: resolved as a scenario would use it (its `extends` chain from the shipped sets
     // and the sets beside it), for its own region.

@@ -177,13 +177,13 @@ export const msg = {
   designMarginBelowOne: (margin: number) => `design margin below 1 (${fmt(margin)}); give a margin ≥ 1 — 1.1 installs 10 % spare capacity, and rule: everbatt applies EverBatt's two items sized for 75 % each (margin 1.5, at least 2 items)`,
   fillOrder: (minFill: number, maxFill: number) => `the minimum fill is not below the maximum fill (minFill ${Number((minFill * 100).toPrecision(3))} %, maxFill ${Number((maxFill * 100).toPrecision(3))} %); give minFill < maxFill — SuperPro's defaults are 15 % and 90 %`,
   fixedItemKey: (key: string) => `an equipment item is named <unit id>.<equipment name> (${quote(key)} given); write e.g. relith.autoclave: 3 or relith: { autoclave: 3 }`,
-  fixedCountNotWhole: (value: unknown) => `an equipment count must be a whole number ≥ 1 (${quote(value)}); give e.g. 3`,
+  fixedCountNotWhole: (value: unknown) => `an equipment count must be a whole number ≥ 0 (${quote(value)}); give e.g. 3 (0: not installed)`,
   fixedSizeInvalid: (value: unknown, sizeUnit = '') => `an equipment size must be a positive number in the item's size unit${sizeUnit ? ` (${sizeUnit})` : ''} or a string with a unit (${quote(value)} given); give e.g. ${sizeUnit ? `8 or "8 ${sizeUnit}"` : '8'}`,
   unknownEquipmentItem: (key: string, known: readonly string[]) => `no equipment item ${quote(key)}${didYouMean(key, known)}; fixed counts and sizes name an item as <unit id>.<equipment name>, and ${known.length ? `this flowsheet's items are: ${list(known, 30)}` : 'no unit of this flowsheet declares equipment'}`,
   sizeBelowMin: (item: string, size: string, minSize: string) => `${item} needs only ${size} per item, less than the smallest sensible size; installed at ${minSize}, so it runs part-empty — consider sharing the item with another unit or campaign operation`,
   fillLow: (item: string, fill: number, minFill: number, idle: number) => `a back-to-back batch of ${item} would fill ${Number((fill * 100).toPrecision(3))} % of the vessel, below the minimum fill ${Number((minFill * 100).toPrecision(3))} %; batches run at the minimum fill and the item stands idle ${Number((idle * 100).toPrecision(3))} % of the time (material waits upstream)`,
   costSizeOutOfRange: (item: string, size: string, range: string) => `size of ${item} (${size}) is outside the cost correlation's valid range (${range}); its purchase cost is extrapolated — check the correlation or split the duty`,
-  overloaded: (item: string, utilisation: number, maxCapacity: string) => `${item} would run at ${Number((utilisation * 100).toPrecision(3))} % of its installed capacity; with the installed equipment the plant reaches at most ${maxCapacity} — add items or lower the capacity`,
+  overloaded: (item: string, utilisation: number, itemCapacity: string, maxCapacity: string) => `${item} would run at ${Number((utilisation * 100).toPrecision(3))} % of its installed capacity; it can take the load of at most ${itemCapacity} of feed, and with the installed equipment the plant reaches at most ${maxCapacity} — add items or lower the capacity`,
   equipmentSpecInvalid: (item: string, reason: string) => `equipment ${item} cannot be sized (${reason}); this is a defect of the unit operation's design() — please report it`,
   // <<messages: design>>
   // ---- uncertainty
@@ -247,6 +247,17 @@ export const msg = {
   priceNotSignedFraction: (item: string, value: string) => `${quote(item)} is out of range (${value}); give a value between −1 and 1 (points of payable, e.g. -0.05)`,
   noPrimaryEnergyFactor: () => `no primary-energy factor for electricity or natural gas in the prices; the cradle-to-gate primary energy is not reported (null) — add primary-energy.electricity and primary-energy.natural-gas (MJ per kWh)`,
   payableConflict: (feed: number, offspec: number) => `feed-payable-fraction (${fmt(feed)}) and offspec-payable-fraction (${fmt(offspec)}) both set the payable of CAM powder, which the feed and off-spec CAM both are; one market has one price — give one of them, or payable.cam-powder`,
+  // ---- issue 16: capacity planning (catalogue sizes, saved designs, shifts, capacity curve)
+  standardSizesNotList: (value: unknown) => `standard sizes are a non-empty list of sizes (${quote(value)} given); write e.g. relith.autoclave: ["6.3 m3", "10 m3"]`,
+  roundTheClockNotBoolean: (value: unknown) => `roundTheClock is true (runs through unstaffed hours) or false (only in staffed shifts) (${quote(value)} given)`,
+  notInstalled: (item: string) => `${item} is not installed (count 0 in the design) but carries load at this capacity; the plant cannot run — add the item to the design`,
+  designItemMissing: (key: string, file: string) => `the design has no entry for ${quote(key)}, an item of this flowsheet; save the design from this scenario and flowsheet (regenflow size <scenario> --save ${file}) or add ${key}: { count, size, sizeUnit }`,
+  designCostChanged: (item: string, saved: number, now: number, year: number) => `${item}: the design file recorded ${fmt(Math.round(saved))} USD (${year}) per item but the cost data now give ${fmt(Math.round(now))} USD for the same size (a parameter such as the material or pressure factor changed, or the cost data did); CAPEX uses the current figure`,
+  shiftsTooLong: (shifts: number, lengthH: number) => `${fmt(shifts)} shifts of ${fmt(lengthH)} h exceed 24 h a day; give fewer shifts or shorter ones`,
+  shiftLengthTwice: (plantH: number, financeH: number) => `shift length given twice: plant.shiftLength ${fmt(plantH)} h and finance.shiftLength ${fmt(financeH)} h; give it in one place (the plant's is used)`,
+  badCurve: (value: string) => `not a capacity range (${quote(value)}); give lo:hi:n with capacities in t/yr or with units, lo < hi and 2 ≤ n ≤ 200, e.g. --curve 5000:20000:7 or --curve "5 kt/yr:20 kt/yr:7"`,
+  badSteps: (value: unknown) => `not a number of debottlenecking steps (${quote(value)}); give a whole number from 0 to 50`,
+  designOptionNeedsYaml: (file: string) => `a plant design is saved as YAML (${file}); give --save a file name ending in .yaml or .yml`,
 };
 
 const pct = (x: number) => `${Number((x * 100).toPrecision(3))} %`;

@@ -21,6 +21,12 @@ export const plantSchema = z.strictObject({
   capacity: quantity('kg/yr', { description: 'feed throughput', above: 0, source: 'scenario author' }),
   operatingHours: quantity('h/yr', { description: 'operating hours per year', above: 0, max: 8760, default: '6400 h/yr', source: 'EverBatt 2019: 320 d/yr × 20 h/d processing (REFERENCE.md 1.1.5)' }),
   region: described(z.enum(REGIONS).default('US'), { description: 'region for prices, labour, grid factor and equipment-cost adjustment', source: 'assumption: US when absent' }),
+  // Staffing (issue 16). Without shiftsPerDay every unit runs the operating hours, staffed by as
+  // many shifts as they need; with fewer staffed shifts, batch and manual units work the shifts
+  // and continuous thermal units run on through unstaffed hours with the minimum crew.
+  shiftsPerDay: described(z.number().int().min(1).max(24).optional(), { description: 'staffed shifts per operating day; batch and manual units work only these, continuous thermal units (kilns, calciners, evaporators) run through the rest of the operating hours', source: 'scenario author; default: as many shifts as the operating hours per day need' }),
+  shiftLength: quantity('h', { description: 'length of a shift (replaces finance.shiftLength)', above: 0, max: 24, source: 'scenario author; default finance.shiftLength (8 h)' }).optional(),
+  minimumCrew: quantity('', { description: 'operators on site through unstaffed hours while continuous thermal units run', default: 2, min: 0, source: 'assumption: a control-room operator and a field operator watch the furnaces and evaporators outside staffed shifts (no lone working at hot equipment)' }),
 });
 
 /** A validated plant. */

@@ -54,7 +54,9 @@ describe('rating mode', () => {
     expect(s.maxCapacityKgPerYear).toBeCloseTo(3375 * H, 3);
     const over = s.diagnostics.filter((x) => x.code === 'overloaded');
     expect(over).toHaveLength(1);
-    expect(over[0]!.message).toBe('relith.autoclave would run at 119 % of its installed capacity; with the installed equipment the plant reaches at most 21600 t/yr — add items or lower the capacity');
+    expect(over[0]!.severity).toBe('error');
+    // the autoclaves take 3375 kg/h of the 4000 kg/h a feed of 25,600 t/yr gives: 21,600 t/yr
+    expect(over[0]!.message).toBe('relith.autoclave would run at 119 % of its installed capacity; it can take the load of at most 21600 t/yr of feed, and with the installed equipment the plant reaches at most 21600 t/yr — add items or lower the capacity');
   });
 
   it('a plant with some items fixed and others sized is in rating mode; sized items stay ≤ 1', () => {

@@ -46,17 +46,19 @@ describe('design settings', () => {
     expect(e.message).toBe("design.minFill: the minimum fill is not below the maximum fill (minFill 95 %, maxFill 90 %); give minFill < maxFill — SuperPro's defaults are 15 % and 90 %");
   });
 
-  it('fixed counts must be whole numbers ≥ 1 on <unit>.<item> keys', () => {
-    const e = errorOf(() => resolveDesignSettings({ fixedCounts: { 'relith.autoclave': 2.5, autoclave: 2 } }));
+  it('fixed counts must be whole numbers ≥ 0 on <unit>.<item> keys (0: not installed)', () => {
+    expect(resolveDesignSettings({ fixedCounts: { 'relith.autoclave': 0 } }).fixedCounts).toEqual({ 'relith.autoclave': 0 });
+    const e = errorOf(() => resolveDesignSettings({ fixedCounts: { 'relith.autoclave': 2.5, autoclave: 2, 'dry.dryer': -1 } }));
     expect(e.issues.map((i) => `${i.path}: ${i.message}`)).toEqual([
-      'design.fixedCounts.relith.autoclave: an equipment count must be a whole number ≥ 1 (2.5); give e.g. 3',
+      'design.fixedCounts.relith.autoclave: an equipment count must be a whole number ≥ 0 (2.5); give e.g. 3 (0: not installed)',
       'design.fixedCounts.autoclave: an equipment item is named <unit id>.<equipment name> ("autoclave" given); write e.g. relith.autoclave: 3 or relith: { autoclave: 3 }',
+      'design.fixedCounts.dry.dryer: an equipment count must be a whole number ≥ 0 (-1); give e.g. 3 (0: not installed)',
     ]);
   });
 
   it('unknown fields are named with the allowed ones', () => {
     const e = errorOf(() => resolveDesignSettings({ margn: 1.2 }));
-    expect(e.issues[0]!.message).toBe('unknown field "margn" (did you mean "margin"?); allowed fields here: rule, margin, minCount, minFill, maxFill, fixedCounts, fixedSizes, parallelCrewFactor, scheduleHorizon, maxBatchesPerItem');
+    expect(e.issues[0]!.message).toBe('unknown field "margn" (did you mean "margin"?); allowed fields here: rule, margin, minCount, minFill, maxFill, fixedCounts, fixedSizes, parallelCrewFactor, scheduleHorizon, maxBatchesPerItem, sizing, standardSizes, … (1 more)');
   });
 
   it('a fixed count for an unknown item is an input error listing the items', () => {

@@ -44,7 +44,7 @@ describe('regenflow size', () => {
     const io = capture();
     expect(await cli(['size', 'test/fixtures/scenarios/generic-demo.yaml'], io)).toBe(0);
     const text = io.stdout.join('\n');
-    expect(text).toContain('feed 10,000 t/yr over 6400 h/yr — design mode (margin 1.1; fill 15–90 %)');
+    expect(text).toContain('feed 10,000 t/yr over 6400 h/yr — design mode (margin 1.1; catalogue sizes; fill 15–90 %)');
     expect(text).toContain('No unit of this flowsheet declares equipment; there is nothing to size.');
   });
 

@@ -13,21 +13,24 @@ import type { CommandContext } from './context.js';
 import { checkWorkbookPath, writeWorkbook } from './run.js';
 import { explain } from '../../pipeline/explain.js';
 import { explanationSummary } from '../explain-text.js';
+import { capacityOptions, requestOf, exitOnErrors } from '../capacity-options.js';
 
 /** The compare command. */
 export function compareCommand(ctx: CommandContext): CommandModule {
   return {
     command: 'compare <scenarios..>',
     describe: 'run scenarios (each through every --flowsheet, or its own) and print the KPIs side by side',
-    builder: (y: Argv) => y
-      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files' })
+    builder: (y: Argv) => capacityOptions(y
+      .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'scenario files' }))
       .option('flowsheet', { type: 'string', array: true, describe: 'route(s) to run every scenario through (repeat the option)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the run documents as a JSON array' })
       .option('out', { type: 'string', describe: 'also write the comparison workbook (.xlsx), e.g. exports/comparison.xlsx' }),
     handler: async (a) => {
       const out = a.out as string | undefined;
       if (out !== undefined) checkWorkbookPath(out);
-      const cases = compareCases(a.scenarios as string[], (a.flowsheet as string[] | undefined) ?? []);
+      // --flowsheet is a list here (every route); requestOf reads only --capacity and --design from it.
+      const cases = compareCases(a.scenarios as string[], (a.flowsheet as string[] | undefined) ?? [], requestOf(a));
+      exitOnErrors(ctx, cases.flatMap((c) => c.evaluation.diagnostics));
       if (out !== undefined) {
         await writeWorkbook(out, cases.map((c) => c.evaluation));
         // With --json, stdout holds only the JSON document.

@@ -1,11 +1,10 @@
 /**
- * `regenflow run <scenario> [--json] [--out x.xlsx]`: evaluate one scenario; summary, or the JSON
- * document with --json; with --out, also the Excel workbook (written atomically).
+ * `regenflow run <scenario> [--json] [--out x.xlsx] [--capacity …] [--design d.yaml]`: evaluate one
+ * scenario; summary, or the JSON document with --json; with --out, also the Excel workbook
+ * (written atomically). --design rates a saved plant design (exit 2 when an item is overloaded).
  */
 import { extname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { loadRawScenario } from '../../pipeline/load.js';
-import { resolveModel } from '../../pipeline/resolve.js';
 import { evaluate, type Evaluation } from '../../pipeline/evaluate.js';
 import { runDocument } from '../../pipeline/document.js';
 import type { WorkbookOptions } from '../../export/workbook.js';
@@ -13,6 +12,8 @@ import { writeFileAtomic } from '../../io/write.js';
 import { RegenflowError } from '../../schema/errors.js';
 import { msg } from '../../schema/messages.js';
 import { runSummary } from '../summary.js';
+import { capacityOptions, requestOf, exitOnErrors } from '../capacity-options.js';
+import { requestedModel } from '../../pipeline/capacity.js';
 import type { CommandContext } from './context.js';
 
 /** Check that `file` names an .xlsx workbook (before any work is done). */
@@ -37,21 +38,22 @@ export function runCommand(ctx: CommandContext): CommandModule {
   return {
     command: 'run <scenario>',
     describe: 'evaluate one scenario and print its summary (or the JSON document); --out writes the Excel workbook',
-    builder: (y: Argv) => y
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' })
+    builder: (y: Argv) => capacityOptions(y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' }))
       .option('json', { type: 'boolean', default: false, describe: 'print the run document as JSON on stdout' })
       .option('out', { type: 'string', describe: 'write the Excel workbook (.xlsx) of the run to this file' })
       .option('flowsheet', { type: 'string', describe: "use this flowsheet instead of the scenario's" }),
     handler: async (a) => {
       const out = a.out as string | undefined;
       if (out !== undefined) checkWorkbookPath(out);
-      const model = resolveModel(loadRawScenario(a.scenario as string, a.flowsheet as string | undefined));
+      const { model } = requestedModel(a.scenario as string, requestOf(a));
       const ev = evaluate(model);
       const doc = runDocument(ev);
       if (out !== undefined) await writeWorkbook(out, [ev]);
       ctx.io.out(a.json ? JSON.stringify(doc, null, 2) : runSummary(doc));
       // --json keeps stdout to the one JSON document.
       if (out !== undefined) (a.json ? ctx.io.err : ctx.io.out)(`wrote ${out}`);
+      exitOnErrors(ctx, ev.diagnostics);
     },
   };
 }

@@ -1,77 +1,66 @@
 /**
- * `regenflow size <scenario> [--capacity "20000 t/yr"] [--json]`: the equipment list (size, count,
- * utilisation, purchase cost), the bottleneck and the plant's maximum throughput. With counts fixed
- * in the scenario's `design:` section it reports rating-mode results: the throughput the installed
- * equipment can reach and which unit limits it.
+ * `regenflow size <scenario> [--capacity "20000 t/yr"] [--design d.yaml] [--save d.yaml]
+ * [--curve lo:hi:n] [--out x.xlsx] [--json]`: the equipment list (catalogue size, count,
+ * utilisation, purchase cost), the purchased-equipment total in the scenario's dollars, shifts
+ * and labour, the bottleneck, the maximum capacity and the next debottlenecking steps.
+ * --save writes the installed design; --design rates a saved one (an overloaded item is an
+ * error: exit 2); --curve adds cost per kg and NPV against capacity with the equipment steps.
  */
+import { extname } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
-import { loadRawScenario } from '../../pipeline/load.js';
-import { resolveModel } from '../../pipeline/resolve.js';
 import { evaluate } from '../../pipeline/evaluate.js';
-import type { PlantSizing } from '../../design/types.js';
-import { num, table } from '../output.js';
+import { requestedModel, sizeReport, plantDesignYaml, capacityCurve, parseCurve, requestPatches } from '../../pipeline/capacity.js';
+import { DEBOTTLENECK_STEPS } from '../../design/capacity.js';
+import { writeFileAtomic } from '../../io/write.js';
+import { RegenflowError } from '../../schema/errors.js';
+import { msg } from '../../schema/messages.js';
+import { sizingText, curveText } from '../capacity-text.js';
+import { capacityOptions, requestOf, exitOnErrors } from '../capacity-options.js';
 import type { CommandContext } from './context.js';
+import { checkWorkbookPath, writeWorkbook } from './run.js';
 
-const pct = (x: number) => (Number.isFinite(x) ? `${(x * 100).toFixed(1)}` : '∞');
-const tpy = (kgPerYear: number) => `${num(kgPerYear / 1000)} t/yr`;
-
-/** The text report of a sizing. */
-export function sizingText(s: PlantSizing, title: string): string {
-  const lines: string[] = [];
-  const fill = `fill ${num(s.settings.minFill * 100, 3)}–${num(s.settings.maxFill * 100, 3)} %`;
-  const rule = s.settings.rule === 'everbatt' ? `EverBatt rule: margin ${num(s.settings.margin)}, at least ${s.settings.minCount} items` : `margin ${num(s.settings.margin)}`;
-  lines.push(title);
-  lines.push(`feed ${tpy(s.feedKgPerYear)} over ${num(s.hoursPerYear)} h/yr — ${s.mode} mode (${rule}; ${fill})`);
-  lines.push('');
-  if (s.equipment.length === 0) {
-    lines.push('No unit of this flowsheet declares equipment; there is nothing to size.');
-  } else {
-    lines.push(table([
-      ['unit', 'equipment', 'mode', 'size', 'size unit', 'count', 'cycle h', 'utilisation %', 'cost/item USD', 'total USD', 'CEPCI year'],
-      ...s.equipment.map((e) => [
-        e.unitId, e.name, e.mode, num(e.size), e.sizeUnit, e.count, e.cycleTimeH === null ? '—' : num(e.cycleTimeH), pct(e.utilisation),
-        num(e.purchaseCostUsd), num(e.totalPurchaseCostUsd), e.cepciYear,
-      ]),
-    ], [false, false, false, true, false, true, true, true, true, true, true]));
-    lines.push('');
-    const costs = Object.entries(s.purchaseCostUsdByCepciYear).map(([y, v]) => `${num(v)} USD (${y})`).join(' + ');
-    if (costs) lines.push(`Purchased equipment   ${costs}`);
-  }
-  lines.push(`Operators per shift   ${num(s.operatorsPerShift)}`);
-  if (s.bottleneck !== null && s.maxCapacityKgPerYear !== null) {
-    const limit = `${s.bottleneck} (${s.bottleneckEquipment}) at ${pct(s.bottleneckUtilisation ?? 0)} % utilisation`;
-    if (s.mode === 'rating') {
-      lines.push(`Rating mode: with the installed equipment the plant can reach ${tpy(s.maxCapacityKgPerYear)}; ${limit} limits it` +
-        ((s.bottleneckUtilisation ?? 0) > 1 ? ` — the target ${tpy(s.feedKgPerYear)} is NOT reachable` : ''));
-    } else {
-      lines.push(`Bottleneck            ${limit}`);
-      lines.push(`Maximum capacity      ${tpy(s.maxCapacityKgPerYear)} with this equipment`);
-    }
-  }
-  const notes = s.diagnostics.filter((d) => d.severity !== 'info');
-  if (notes.length) {
-    lines.push('');
-    for (const d of notes) lines.push(`${d.severity}: ${d.message}`);
-  }
-  return lines.join('\n');
+/** The size command line that saved a design (for the file's header; deterministic). */
+function commandText(a: Record<string, unknown>): string {
+  const opt = (name: string) => (typeof a[name] === 'string' ? ` --${name} ${JSON.stringify(a[name])}` : '');
+  return `regenflow size ${String(a.scenario)}${opt('flowsheet')}${opt('capacity')}${opt('design')}${opt('save')}`;
 }
 
 /** The size command. */
 export function sizeCommand(ctx: CommandContext): CommandModule {
   return {
     command: 'size <scenario>',
-    describe: 'equipment list (size, count, utilisation, purchase cost), bottleneck and maximum capacity',
-    builder: (y: Argv) => y
-      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' })
-      .option('capacity', { type: 'string', describe: 'plant feed capacity instead of the scenario\'s, e.g. "20000 t/yr"' })
+    describe: 'equipment list (catalogue size, count, utilisation, cost), bottleneck, maximum capacity, debottlenecking; --save/--design a plant design; --curve a capacity curve',
+    builder: (y: Argv) => capacityOptions(y
+      .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file' }))
       .option('flowsheet', { type: 'string', describe: "use this flowsheet instead of the scenario's" })
-      .option('json', { type: 'boolean', default: false, describe: 'print the sizing as JSON on stdout' }),
-    handler: (a) => {
-      const raw = loadRawScenario(a.scenario as string, a.flowsheet as string | undefined);
-      const capacity = a.capacity as string | undefined;
-      const model = resolveModel(raw, capacity === undefined ? [] : [{ path: 'plant.capacity', value: capacity }]);
-      const { sizing } = evaluate(model);
-      ctx.io.out(a.json ? JSON.stringify(sizing, null, 2) : sizingText(sizing, `${model.name} — ${model.flowsheet.name}`));
+      .option('save', { type: 'string', describe: 'write the installed design (counts and sizes of every item) to this .yaml file' })
+      .option('curve', { type: 'string', describe: 'capacity curve lo:hi:n (t/yr, or with units): cost per kg and NPV against capacity, and where equipment is added' })
+      .option('steps', { type: 'number', default: DEBOTTLENECK_STEPS, describe: 'debottlenecking steps to report' })
+      .option('out', { type: 'string', describe: 'also write the workbook (.xlsx) of the sized plant, with a Capacity sheet when --curve is given' })
+      .option('json', { type: 'boolean', default: false, describe: 'print the sizing, purchasedEquipmentUsd, debottleneck (and capacityCurve) as JSON on stdout' }),
+    handler: async (a) => {
+      const save = a.save as string | undefined;
+      const out = a.out as string | undefined;
+      if (save !== undefined && !['.yaml', '.yml'].includes(extname(save).toLowerCase())) throw new RegenflowError('design-extension', msg.designOptionNeedsYaml(save), { place: { file: save } });
+      if (out !== undefined) checkWorkbookPath(out);
+      const curveRange = a.curve === undefined ? undefined : parseCurve(String(a.curve));
+      const steps = a.steps as number;
+      if (!(Number.isInteger(steps) && steps >= 0 && steps <= 50)) throw new RegenflowError('bad-steps', msg.badSteps(a.steps), { place: { path: '--steps' } });
+      const request = requestOf(a);
+      const { raw, model } = requestedModel(a.scenario as string, request);
+      const ev = evaluate(model);
+      const report = sizeReport(ev, steps);
+      const curve = curveRange ? capacityCurve(raw, requestPatches(request), request.design, curveRange.lo, curveRange.hi, curveRange.n) : undefined;
+      if (save !== undefined) writeFileAtomic(save, plantDesignYaml(ev, commandText(a)));
+      if (out !== undefined) await writeWorkbook(out, [ev], curve ? { capacityCurve: curve } : {});
+      const s = ev.sizing;
+      if (a.json) ctx.io.out(JSON.stringify({ ...s, ...report, ...(curve ? { capacityCurve: curve } : {}) }, null, 2));
+      else {
+        ctx.io.out(sizingText(s, `${model.name} — ${model.flowsheet.name}`, report));
+        if (curve) ctx.io.out(`\n${curveText(curve)}`);
+      }
+      for (const f of [save, out]) if (f !== undefined) (a.json ? ctx.io.err : ctx.io.out)(`wrote ${f}`);
+      exitOnErrors(ctx, s.diagnostics);
     },
   };
 }
