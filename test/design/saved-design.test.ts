@@ -96,7 +96,7 @@ describe('saving and rating a plant design', async () => {
     const line = text.split('\n').length;
     const r = await runCli(['run', SCENARIO, '--design', extra]);
     expect(r.code).toBe(1);
-    expect(r.err).toBe(`${extra}:${line}:3 › items.relith.autoclav: no equipment item "relith.autoclav" (did you mean "relith.autoclave"?); fixed counts and sizes name an item as <unit id>.<equipment name>, and this flowsheet's items are: sort.sorting line, delam.NMP delamination tank, delam.foil screen, delam.cam filter press, delam.NMP still, relith.autoclave, wash.repulp-tank, wash.filter-press, recover.evaporator, dry.dryer, sinter.roller-hearth-kiln\n`);
+    expect(r.err).toBe(`${extra}:${line}:3 › items.relith.autoclav: no equipment item "relith.autoclav" (did you mean "relith.autoclave"?); fixed counts and sizes name an item as <unit id>.<equipment name>, and this flowsheet's items are: sort.sorting line, delam.NMP delamination tank, delam.foil screen, delam.cam filter press, delam.NMP still, relith.autoclave, wash.repulp-tank, wash.filter-press, recover.evaporator, lirec.precipitation tank, lirec.Li2CO3 filter press, lirec.Li2CO3 dryer, dry.dryer, sinter.roller-hearth-kiln\n`);
     const missing = join(dir, 'missing.yaml');
     writeFileSync(missing, text.replace(/  dry\.dryer:\n(    .*\n)+/, ''));
     const m = await runCli(['run', SCENARIO, '--design', missing]);
