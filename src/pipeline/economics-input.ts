@@ -120,7 +120,7 @@ export function economicsInput(
     reagentsKgPerYear: perYear(balances.reagents.freshKgPerHour, hours),
     consumablesPerYear: consumables,
     products: {
-      inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours })),
+      inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 })),
       offSpec: [...offSpecByChem.entries()].map(([chemistry, lots]) => ({ chemistry, kgPerYear: lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(lots, hours) })),
     },
     byproductsKgPerYear: byproducts,
