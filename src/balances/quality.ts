@@ -10,12 +10,13 @@ import { chemistryByName, isNickelLayered, type CathodeChemistry } from '../chem
 import type { ProductSpec, SpecLimits } from '../schema/spec.js';
 import { lotsMass, type Stream } from '../streams/stream.js';
 import { component } from '../chemistry/components.js';
+import { lotPerformance } from '../streams/performance.js';
 
 /** Soluble lithium compounds counted as residual Li salts (not coatings such as Li3PO4, nor LiF). */
 export const RESIDUAL_LI_SALTS = ['LiOH', 'LiOH·H2O', 'Li2CO3', 'LiNO3', 'LiI', 'LiCl', 'Li2SO4', 'Li-benzoate', 'Li3C6H5O7', 'Li2O'] as const;
 
 /** Order in which a failing lot's primary cause is chosen (the first that applies). */
-export const CAUSE_PRIORITY: readonly OffSpecCause[] = ['foreign-chemistry', 'under-lithiated', 'over-lithiated', 'cation-mixing', 'surface-rock-salt', 'residual-li-salts', 'graphite-carbon', 'aluminium', 'copper', 'fluorine'];
+export const CAUSE_PRIORITY: readonly OffSpecCause[] = ['foreign-chemistry', 'under-lithiated', 'over-lithiated', 'cation-mixing', 'surface-rock-salt', 'residual-li-salts', 'low-capacity', 'graphite-carbon', 'aluminium', 'copper', 'fluorine'];
 
 /** The verdict on one lot leaving through `product`. */
 export interface LotVerdict {
@@ -27,6 +28,9 @@ export interface LotVerdict {
   inSpec: boolean;
   causes: OffSpecCause[];
   primaryCause: OffSpecCause | null;
+  /** Predicted 0.1 C capacity (streams/performance.ts), mAh/g, and its ratio to virgin. */
+  capacityMahPerG: number;
+  capacityRatio: number;
 }
 
 /** Quality of the product. */
@@ -43,6 +47,8 @@ export interface QualityReport {
   offSpecByCauseKgPerHour: Record<OffSpecCause, number>;
   /** In-spec CAM by chemistry name, kg/h. */
   inSpecByChemistryKgPerHour: Record<string, number>;
+  /** Mass-weighted capacity ÷ virgin capacity of the in-spec CAM by chemistry name (each lot counted at most 1). */
+  inSpecCapacityRatioByChemistry: Record<string, number>;
   /** Residual Li salts per kg CAM of each product stream. */
   residualLiSaltsByStream: Record<string, number>;
   /** Foreign solids per kg CAM of each product stream. */
@@ -66,7 +72,7 @@ export function limitsFor(spec: ProductSpec, chemistry: CathodeChemistry): SpecL
 
 function computeLimits(spec: ProductSpec, chemistry: CathodeChemistry): SpecLimits {
   const base: SpecLimits = { liPerTmMin: spec.liPerTmMin, liPerTmMax: spec.liPerTmMax, maxCationMixing: spec.maxCationMixing, maxSurfaceRockSalt_nm: spec.maxSurfaceRockSalt_nm, maxResidualLiSalts: spec.maxResidualLiSalts,
-    maxGraphiteCarbon: spec.maxGraphiteCarbon, maxAluminium: spec.maxAluminium, maxCopper: spec.maxCopper, maxFluorine: spec.maxFluorine };
+    minCapacityFraction: spec.minCapacityFraction, maxGraphiteCarbon: spec.maxGraphiteCarbon, maxAluminium: spec.maxAluminium, maxCopper: spec.maxCopper, maxFluorine: spec.maxFluorine };
   const specific = spec.byChemistry[baseName(chemistry.name)];
   return specific ? { ...base, ...stripUndefined(specific) } : base;
 }
@@ -158,6 +164,7 @@ export function judgeLot(spec: ProductSpec, lot: Lot, residualSalts: number, for
   if (lot.cationMixing > l.maxCationMixing) causes.push('cation-mixing');
   if (lot.surfaceRockSalt_nm > l.maxSurfaceRockSalt_nm) causes.push('surface-rock-salt');
   if (residualSalts > l.maxResidualLiSalts) causes.push('residual-li-salts');
+  if (lotPerformance(lot).capacityRatio < l.minCapacityFraction) causes.push('low-capacity');
   if (foreign) {
     if (foreign.graphiteCarbon > l.maxGraphiteCarbon) causes.push('graphite-carbon');
     if (foreign.aluminium > l.maxAluminium) causes.push('aluminium');
@@ -171,6 +178,7 @@ export function judgeLot(spec: ProductSpec, lot: Lot, residualSalts: number, for
 export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number): QualityReport {
   const byCause = Object.fromEntries(CAUSE_PRIORITY.map((c) => [c, 0])) as Record<OffSpecCause, number>;
   const byChem: Record<string, number> = {};
+  const capacityKg: Record<string, number> = {};
   const residual: Record<string, number> = {};
   const foreignByStream: Record<string, ForeignSolids> = {};
   const lots: LotVerdict[] = [];
@@ -187,11 +195,13 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
       if (lot.massKgPerHour === 0) continue;
       const causes = judgeLot(spec, lot, salts, foreign);
       const primary = CAUSE_PRIORITY.find((c) => causes.includes(c)) ?? null;
-      lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary });
+      const perf = lotPerformance(lot);
+      lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG: perf.capacityMahPerG, capacityRatio: perf.capacityRatio });
       if (primary === null) {
         inSpec += lot.massKgPerHour;
         const name = baseName(lot.chemistry.name);
         byChem[name] = (byChem[name] ?? 0) + lot.massKgPerHour;
+        capacityKg[name] = (capacityKg[name] ?? 0) + lot.massKgPerHour * Math.min(1, perf.capacityRatio);
       } else {
         offSpec += lot.massKgPerHour;
         byCause[primary] += lot.massKgPerHour;
@@ -208,6 +218,7 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     inSpecYieldOfFeedCam: feedCamKgPerHour > 0 ? inSpec / feedCamKgPerHour : null,
     offSpecByCauseKgPerHour: byCause,
     inSpecByChemistryKgPerHour: byChem,
+    inSpecCapacityRatioByChemistry: Object.fromEntries(Object.entries(capacityKg).map(([k, v]) => [k, v / byChem[k]!])),
     residualLiSaltsByStream: residual,
     foreignSolidsByStream: foreignByStream,
     lots,

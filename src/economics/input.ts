@@ -51,8 +51,12 @@ export interface EconomicsInput {
   /** Consumable items per year, e.g. { saggar: 1234 }. */
   consumablesPerYear: Record<string, number>;
   products: {
-    /** Regenerated CAM in spec, by chemistry name (NCM523, NCM811…). */
-    inSpec: { chemistry: string; kgPerYear: number }[];
+    /**
+     * Regenerated CAM in spec, by chemistry name (NCM523, NCM811…); `capacityRatio`: its mass-weighted
+     * predicted 0.1 C capacity ÷ the virgin capacity of the chemistry, each lot counted at most 1
+     * (issue 11; absent = 1).
+     */
+    inSpec: { chemistry: string; kgPerYear: number; capacityRatio?: number }[];
     /**
      * Off-spec CAM sold back to refiners, by chemistry, by the grade of the parcel it leaves in
      * (default cam-powder) and — when it comes from one feed lot — that lot's id.

@@ -262,14 +262,41 @@ export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTot
   return { lines, variableUsd: variable, fixedUsd: fixed, totalUsd: running - d.total };
 }
 
-/** Price of regenerated in-spec CAM of a chemistry: regenerated.<chem>, else quality-factor × cam.<chem>. */
-export function inSpecPrice(book: PriceBook, chemistry: string): { price: number; key: string; basis: string } {
+/**
+ * Price of regenerated in-spec CAM of a chemistry whose mass-weighted capacity is `capacityRatio` × the
+ * virgin capacity: regenerated.<chem> × capacityRatio, else min(1, quality-factor × capacityRatio) ×
+ * cam.<chem>. Rule (issue 11): a buyer pays per unit of deliverable charge — the basis on which a cell
+ * cost model turns a cathode's price and specific capacity into its cost per kWh (BatPaC, REFERENCE.md
+ * 1.3.5) — so a kg with 5 % less capacity is worth 5 % less; and regenerated product is never priced
+ * above virgin of the same chemistry and capacity (the ratio is capped at 1 per lot, the product at
+ * the virgin price).
+ */
+export function inSpecPrice(book: PriceBook, chemistry: string, capacityRatio = 1): { price: number; key: string; basis: string; factor: number } {
   const chem = chemName(chemistry);
+  const ratio = Math.min(1, capacityRatio);
   const direct = `regenerated.${chem}`;
-  if (book.has(direct)) return { price: book.get(direct, `in-spec ${chem}`), key: direct, basis: `${direct}` };
+  if (book.has(direct)) {
+    const p = book.get(direct, `in-spec ${chem}`);
+    return { price: p * ratio, key: direct, basis: `${direct} ${fmt(p)} USD/kg × capacity ratio ${fmt(ratio)}`, factor: ratio };
+  }
   const q = book.get('quality-factor', `pricing regenerated ${chem} against virgin`);
   const v = book.get(`cam.${chem}`, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
-  return { price: q * v, key: `cam.${chem}`, basis: `quality-factor ${fmt(q)} × cam.${chem} ${fmt(v)} USD/kg` };
+  const f = Math.min(1, q * ratio);
+  return { price: f * v, key: `cam.${chem}`, basis: `min(1, quality-factor ${fmt(q)} × capacity ratio ${fmt(ratio)}) × cam.${chem} ${fmt(v)} USD/kg`, factor: ratio };
+}
+
+/** In-spec product by canonical chemistry name: kg/yr and the mass-weighted capacity ratio. */
+export function inSpecByChemistry(input: EconomicsInput): Map<string, { kg: number; ratio: number }> {
+  const out = new Map<string, { kg: number; ratio: number }>();
+  for (const p of input.products.inSpec) {
+    const k = chemName(p.chemistry);
+    const acc = out.get(k) ?? { kg: 0, ratio: 0 };
+    const kg = acc.kg + p.kgPerYear;
+    acc.ratio = kg > 0 ? (acc.ratio * acc.kg + (p.capacityRatio ?? 1) * p.kgPerYear) / kg : 1;
+    acc.kg = kg;
+    out.set(k, acc);
+  }
+  return out;
 }
 
 /**
@@ -282,12 +309,10 @@ export const OFFSPEC_METALS = ['Ni', 'Co', 'Mn', 'Li'] as const;
 export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean, market: Market = marketOf(input, book)): MoneyLine[] {
   const r = R(exact);
   const out: MoneyLine[] = [];
-  const inSpec = new Map<string, number>();
-  for (const p of input.products.inSpec) inSpec.set(chemName(p.chemistry), (inSpec.get(chemName(p.chemistry)) ?? 0) + p.kgPerYear);
-  for (const [chem, kg] of inSpec) {
+  for (const [chem, { kg, ratio }] of inSpecByChemistry(input)) {
     if (kg === 0) continue;
-    const p = inSpecPrice(book, chem);
-    out.push({ id: `cam.${chem}`, label: `regenerated ${chem} (in spec)`, category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis });
+    const p = inSpecPrice(book, chem, ratio);
+    out.push({ id: `cam.${chem}`, label: `regenerated ${chem} (in spec)`, category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis, factor: p.factor });
   }
   out.push(...offSpecLines(market, input, exact).revenue);
   for (const [id, kg] of Object.entries(input.byproductsKgPerYear)) {

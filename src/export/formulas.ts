@@ -749,7 +749,9 @@ export function economicsBlock(s: EconomicsSheets, ev: Evaluation, idx: number, 
     if (line.id.startsWith('cam.') && line.quantity !== undefined) {
       const chem = line.id.slice(4);
       const direct = `regenerated.${chem}`;
-      const price = line.priceKey === direct ? inp.price(direct) : mul(inp.price('quality-factor'), inp.price(`cam.${chem}`));
+      // issue 11: the price follows the capacity ratio (economics/opex.ts inSpecPrice)
+      const ratio = lit(line.factor ?? 1);
+      const price = line.priceKey === direct ? mul(inp.price(direct), ratio) : mul(min(lit(1), mul(inp.price('quality-factor'), ratio)), inp.price(`cam.${chem}`));
       writeLine('revenue', line, line.quantity, 'kg', price, 'USD/kg', cents(mul(qtyCell(line.quantity), price)), line.basis ?? '');
     } else if (line.id.startsWith('offspec.') && offAgg.has(line.id.slice(8))) {
       const agg = offAgg.get(line.id.slice(8))!;

@@ -5,6 +5,7 @@
 import type { Element } from '../chemistry/elements.js';
 import { streamElements, streamMass, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
+import { lotPerformance } from '../streams/performance.js';
 import type { Evaluation } from './evaluate.js';
 import type { Endpoint } from '../graph/build.js';
 
@@ -27,6 +28,10 @@ export interface LotDocument {
   conductiveNetwork: string | null;
   lane: string | null;
   inSpec: boolean | null;
+  /** Predicted 0.1 C capacity, mAh/g (streams/performance.ts). */
+  capacityMahPerG: number;
+  /** Predicted fraction of capacity left after PERFORMANCE.cycles cycles at 1 C. */
+  capacityRetention: number;
 }
 
 /** A stream as the run document shows it. */
@@ -114,7 +119,14 @@ export function lotDocument(l: Lot, inSpec: boolean | null = null): LotDocument 
     conductiveNetwork: l.conductiveNetwork,
     lane: l.lane,
     inSpec,
+    ...lotPerformanceFields(l),
   };
+}
+
+/** The performance fields of a lot in the document. */
+function lotPerformanceFields(l: Lot): { capacityMahPerG: number; capacityRetention: number } {
+  const perf = lotPerformance(l);
+  return { capacityMahPerG: perf.capacityMahPerG, capacityRetention: perf.capacityRetention };
 }
 
 /** A stream for the document. */

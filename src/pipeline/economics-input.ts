@@ -168,7 +168,7 @@ export function economicsInput(
     reagentsKgPerYear: perYear(balances.reagents.freshKgPerHour, hours),
     consumablesPerYear: consumables,
     products: {
-      inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours })),
+      inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 })),
       offSpec: [...offSpec.values()].map((o) => ({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) })),
     },
     byproductsKgPerYear: byproducts,

@@ -55,8 +55,9 @@ export interface InsertRemedySpec {
 /** A remedy to try. */
 export type RemedySpec = ParameterRemedySpec | InsertRemedySpec;
 
-const SINTER_HEALS = 'sintering heals the surface rock salt at healRatio × the lattice-ordering rate over the dwell (sintering.ts; review: lattice reconstruction at 700–900 °C)';
-const RELITH_RATE = 'relithiation approaches its Li/TM target at an Arrhenius rate over the duration (correlations/lot-state.ts, calibrated on review Table 1)';
+const SINTER_HEALS = 'sintering heals the surface rock salt at healRatio × the lattice-ordering rate over the dwell (correlations/mechanisms/ordering.ts; review: lattice reconstruction at 700–900 °C)';
+const RELITH_RATE = 'relithiation approaches its Li/TM target at an Arrhenius rate over the duration (correlations/mechanisms/, calibrated on review Table 1)';
+const CAPACITY = 'predicted capacity falls with Li deficit, excess cation mixing, rock salt and cracks (streams/performance.ts, calibrated on review Table 1)';
 
 /** The remedies that act on each off-spec cause (mechanism in `why`). */
 export const REMEDIES: Readonly<Record<OffSpecCause, readonly RemedySpec[]>> = {
@@ -91,6 +92,12 @@ export const REMEDIES: Readonly<Record<OffSpecCause, readonly RemedySpec[]>> = {
     { type: 'parameter', unitKind: 'sintering', parameter: 'dwell', candidates: [{ scale: 2 }], why: 'cation mixing relaxes toward equilibrium over the dwell (sintering.ts)' },
     { type: 'parameter', unitKind: 'sintering', parameter: 'atmosphere', candidates: [{ set: 'O2' }], why: 'Ni-rich lots keep less Ni on Li sites in O2 than in air (sintering.ts; REFERENCE.md 1.4)' },
     { type: 'parameter', unitKind: 'relithiation-solid-state', parameter: 'temperature', candidates: [{ add: 50 }], why: 'the solid-state calcination reorders the lattice like sintering (relithiation-solid-state.ts)' },
+  ],
+  'low-capacity': [
+    { type: 'parameter', unitKind: 'sintering', parameter: 'dwell', candidates: [{ scale: 1.5 }, { scale: 2 }], why: `${CAPACITY}; a longer anneal reorders the lattice and heals rock salt (correlations/mechanisms/ordering.ts)` },
+    { type: 'parameter', unitKind: 'sintering', parameter: 'peak', candidates: [{ add: 50 }], why: `${CAPACITY}; a hotter anneal reorders faster (correlations/mechanisms/ordering.ts)` },
+    { type: 'parameter', unitKind: 'relithiation-molten-salt', parameter: 'temperature', candidates: [{ add: 100 }, { add: 300 }], why: `${CAPACITY}; a eutectic melt at sufficient temperature repairs (003) defects and rock salt in the same step (review Table 1 [83]; correlations/mechanisms/molten-salt.ts)` },
+    { type: 'insert', unitKind: 'surface-reconstruction', params: { method: 'citric-acid' }, upstreamOf: ['drying', 'sintering'], why: `${CAPACITY}; citric-acid etching removes the rock-salt layer (review Table 1 [71])` },
   ],
   'residual-li-salts': [
     { type: 'parameter', unitKind: 'washing', parameter: 'stages', candidates: [{ add: 1 }, { add: 2 }], why: 'each counter-current stage removes more soluble salt (washing.ts)' },

@@ -37,6 +37,18 @@ export function fileOr<T extends z.ZodType>(inline: T) {
   return z.union([z.string().min(1), inline]);
 }
 
+/**
+ * A validation scenario's reference result (issue 11): the review's Table 1 row it reproduces and the
+ * capacity reported there; the product's predicted capacity must come within ±5 %.
+ */
+export const validationSchema = z.strictObject({
+  table1: z.string().regex(/^\[\d+\]$/).describe('reference number of the review\'s Table 1 row, e.g. "[59]"'),
+  capacityMahPerG: z.number().positive().describe('0.1 C capacity Table 1 reports for the regenerated product, mAh/g'),
+  capacityRetention: z.number().min(0).max(1).optional().describe('capacity retention Table 1 reports (fraction)'),
+  cycles: z.number().int().positive().optional().describe('cycle count of that retention'),
+  cRate: z.string().optional().describe('C-rate of that retention, e.g. "1C"'),
+}).describe('the review\'s Table 1 result this scenario reproduces (scenarios/validation/)');
+
 /** Scenario fields as written (references not yet resolved). */
 export const scenarioSchema = z.strictObject({
   $schema: z.string().optional(),
@@ -54,6 +66,7 @@ export const scenarioSchema = z.strictObject({
     description: 'unit parameter overrides by path, e.g. relith.temperature: "240 degC"',
   }),
   uncertainty: z.array(z.unknown()).optional().describe('distributions of inputs for Monte Carlo'),
+  validation: validationSchema.optional(),
 });
 
 /** A scenario as written. */

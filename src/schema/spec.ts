@@ -13,6 +13,8 @@ const limits = {
   maxCationMixing: fraction({ description: 'highest acceptable Li/Ni cation mixing', default: 0.04, source: 'assumption: well-ordered commercial NCM shows 2–4 % Li/Ni mixing' }),
   maxSurfaceRockSalt_nm: quantity('nm', { description: 'thickest acceptable surface rock-salt layer', min: 0, default: 3, source: 'assumption: a few nm of NiO-like rock salt already raises interfacial impedance (review: surface reconstruction section)' }),
   maxResidualLiSalts: fraction({ description: 'highest acceptable soluble Li salts (LiOH, Li2CO3, LiNO3, …) per mass of CAM in the product stream', default: 0.005, source: 'assumption: residual-lithium limits of commercial Ni-rich cathodes are a few 0.1 wt %' }),
+  // ---- issue 11: product performance
+  minCapacityFraction: fraction({ description: 'lowest acceptable predicted 0.1 C capacity, as a fraction of the virgin capacity of the chemistry (src/streams/performance.ts)', default: 0.93, source: 'review Table 1 (virgin figures chemistry/capacity.ts): fully repaired regenerated products reach 0.95–0.97 of virgin ([59] 166.1/175, [79]/[80] 157/163, [84] 179.9/187), a product whose lattice was not reconstructed 0.885 ([82] 154.8/175); the limit lies between (assumption)' }),
   // ---- foreign solids in the product stream, per mass of CAM (issue 12). Cell makers' CAM purity
   // specifications are trade secrets (POSTECH 2024 via techrelease.co [L]), so these are assumptions.
   maxGraphiteCarbon: fraction({ description: 'highest acceptable graphite and carbon (carbon black, CNT, graphene) per mass of CAM in the product stream; an electrode product counts graphite only (its carbon black is the recipe)', default: 0.005, source: 'assumption: 0.5 wt %, a quarter of the conductive carbon an electrode maker adds anyway (BatPaC 5.0 NMC622: carbon black 0.93/44.78 = 2.1 wt % of the CAM, REFERENCE.md 1.3.4); no public CAM carbon limit was found' }),
@@ -27,6 +29,7 @@ const limitsPartial = z.strictObject({
   maxCationMixing: limits.maxCationMixing.optional(),
   maxSurfaceRockSalt_nm: limits.maxSurfaceRockSalt_nm.optional(),
   maxResidualLiSalts: limits.maxResidualLiSalts.optional(),
+  minCapacityFraction: limits.minCapacityFraction.optional(),
   maxGraphiteCarbon: limits.maxGraphiteCarbon.optional(),
   maxAluminium: limits.maxAluminium.optional(),
   maxCopper: limits.maxCopper.optional(),

@@ -12,7 +12,7 @@ import { ATOMIC_WEIGHT_G_PER_MOL, type Element } from '../chemistry/elements.js'
 export type Morphology = 'polycrystal' | 'single-crystal';
 
 /** Why a lot is off specification (decided at the product boundary). */
-export type OffSpecCause = 'under-lithiated' | 'over-lithiated' | 'cation-mixing' | 'surface-rock-salt' | 'residual-li-salts' | 'foreign-chemistry'
+export type OffSpecCause = 'under-lithiated' | 'over-lithiated' | 'cation-mixing' | 'surface-rock-salt' | 'residual-li-salts' | 'foreign-chemistry' | 'low-capacity'
   // foreign solids in the product stream (issue 12)
   | 'graphite-carbon' | 'aluminium' | 'copper' | 'fluorine';
 

@@ -6,12 +6,14 @@
  * Overall reaction (cathode: Li⁺ insertion; anode: O2 evolution), per treated lot:
  *   Li_r MO2 + (1−r)/2 Li2SO4 + (1−r)/2 H2O → LiMO2 + (1−r)/2 H2SO4 + (1−r)/4 O2
  * Faradaic loss as water electrolysis: H2O → H2 + ½ O2 (2 F per H2).
- * Charge passed: Q = F·Σ n_TM·(r_target − r0)/FE (coulometric control to the target).
- * Control per cell brings lots close to the target; the small spread modelled (assumption): a lot
- * with the lot-state.ts rate multiplier m < 1 (large, single-crystal, Ni-rich particles) converts a
- * share `controlSpread`·(1 − m) of its charge into side reactions instead, i.e.
- * r = r_target − controlSpread·(1 − min(1, m))·(r_target − r0); that charge ends as extra H2/O2.
- * Lots at or above the target are not delithiated (cathodic process only).
+ * Charge passed (mechanisms/electrochemical.ts): Q = F·Σ n_TM·(r_target − r0)·(1 + overcharge)/FE —
+ * coulometric control of the batch. The Faradaic part FE·Q is shared among the lots in proportion to
+ * deficit × rate multiplier m (the lot-state lot factors: the more delithiated and the faster lots draw
+ * more current), each taking at most its deficit less controlSpread·(1 − min(1, m)) of it (slow
+ * particles lose that share of their charge to side reactions); what full lots cannot take passes to
+ * the others, and what none can take electrolyses water too. So the charge passed sets the Li each lot
+ * gets: an undercharged batch leaves the deepest and slowest lots short; no lot is delithiated or
+ * passes the target (cathodic only). No reordering at room temperature (an anneal follows).
  * Time: current density j on the electrode area A = m_CAM / loading: t = Q·loading / (j·m_CAM).
  * Electricity: V·I·t = V·Q, plus electrolyte circulation pumps. The electrolyte (Li2SO4 at the set
  * concentration, density ρ = 997.05 + 88·c kg/m³, assumption) comes from `recycle` first, then fresh
@@ -23,12 +25,12 @@ import { quantity, fraction } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
-import { lotRateMultiplier } from './correlations/lot-state.js';
+import { lotRateMultiplier } from './correlations/mechanisms/kinetics.js';
+import { shareCharge } from './correlations/mechanisms/electrochemical.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { emptyStream, mixStreams } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
-import { MW, FARADAY, add, supply, liquorClassifier, dischargeWetBatch, pruned, lotFactorParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
+import { emptyStream } from '../streams/stream.js';
+import { MW, FARADAY, add, supply, liquorClassifier, dischargeWetBatch, pruned, lotFactorParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, chargeLots, relithiateLots, reagentMetrics } from './correlations/relithiation.js';
 
 const MW_LI2SO4 = component('Li2SO4').molarMass_g_per_mol;
 const MW_H2SO4 = component('H2SO4').molarMass_g_per_mol;
@@ -52,6 +54,7 @@ const params = z
     electrolyteConcentration: quantity('mol/L', { description: 'Li2SO4 concentration of the charged electrolyte', default: '1 mol/L', above: 0, max: 3, source: 'assumption: review Table 1 [81] gives "Li2SO4 solution" without a concentration; max ≈ solubility (≈ 3 mol/L [MEMORY])' }),
     electrolyteVolume: quantity('L/kg', { description: 'electrolyte charged per kg of CAM', default: '5 L/kg', above: 0, source: 'assumption: flooded plate-and-frame cells' }),
     entrainedElectrolyte: quantity('L/kg', { description: 'electrolyte carried out with the solids, L per kg of solids', default: '0.25 L/kg', min: 0, max: 5, source: 'assumption: drained electrode material ≈ 20 wt % liquid' }),
+    overcharge: quantity('', { description: 'charge passed beyond what the batch\'s deficit needs at the Faradaic efficiency (negative: undercharge)', default: 0, min: -0.5, max: 1, source: 'assumption: coulometric control of the batch to its target' }),
     controlSpread: fraction({ description: 'largest share of a slow lot\'s deficit left unrepaired (scaled by 1 − min(1, m_lot))', default: 0.05, source: 'assumption: per-cell coulometric control; slow particles lose a few % of their charge to side reactions' }),
     ...lotFactorParams(),
     treatedFamilies: treatedFamiliesParam(),
@@ -88,7 +91,7 @@ export const relithiationElectrochemical = defineUnitOp({
   run: (p: Params, inlets, ctx) => {
     const feed = inlets.feed ?? emptyStream(ctx.ambientK);
     const rec = inlets.recycle ?? emptyStream(ctx.ambientK);
-    const lotsIn: Lot[] = rec.lots.length === 0 ? feed.lots : mixStreams([{ components: {}, lots: feed.lots, temperatureK: feed.temperatureK }, { components: {}, lots: rec.lots, temperatureK: rec.temperatureK }]).lots;
+    const lotsIn = chargeLots(feed, rec);
     let cam = 0;
     for (const l of lotsIn) cam += l.massKgPerHour;
 
@@ -108,50 +111,30 @@ export const relithiationElectrochemical = defineUnitOp({
     add(c, 'Li2SO4', mkSalt);
     add(c, 'H2O', mkWater);
 
-    // ---- lots: coulometric target with a small spread for slow lots
+    // ---- lots: the charge passed, shared by potential and kinetics (mechanisms/electrochemical.ts)
     const factors = lotFactorsOf(p);
     const n = lotsIn.length;
-    const rFinal = new Array<number>(n);
-    const nTmOf = new Array<number>(n).fill(0);
-    let qTargetKmol = 0; // kmol e⁻ (= kmol Li) to bring every treated lot to the target
-    let liDemand = 0;
+    const nTm = lotsIn.map((l) => tmKmolPerHour(l));
+    const cap = new Array<number>(n).fill(0);
+    const weight = new Array<number>(n).fill(0);
+    let needKmol = 0; // kmol Li (= kmol e⁻) to bring every treated lot to the target
     for (let i = 0; i < n; i++) {
       const lot = lotsIn[i]!;
       const rT = p.target * FAMILY[lot.chemistry.family].nominalLiPerTm;
-      if (!p.treatedFamilies.includes(lot.chemistry.family) || lot.liPerTm >= rT) { rFinal[i] = lot.liPerTm; continue; }
-      const nTm = (nTmOf[i] = tmKmolPerHour(lot));
-      const m = lotRateMultiplier(lot, factors);
-      const r = rT - p.controlSpread * (1 - Math.min(1, m)) * (rT - lot.liPerTm);
-      rFinal[i] = r;
-      qTargetKmol += nTm * (rT - lot.liPerTm);
-      liDemand += nTm * (r - lot.liPerTm);
+      if (!p.treatedFamilies.includes(lot.chemistry.family) || lot.liPerTm >= rT) continue;
+      const deficit = nTm[i]! * (rT - lot.liPerTm);
+      const m = Math.min(1, lotRateMultiplier(lot, factors));
+      needKmol += deficit;
+      cap[i] = deficit * (1 - p.controlSpread * (1 - m));
+      weight[i] = deficit * m;
     }
+    const qKmol = (needKmol * (1 + p.overcharge)) / p.faradaicEfficiency;
+    const share = shareCharge(qKmol * p.faradaicEfficiency, cap, weight);
+    const rTarget = lotsIn.map((l, i) => (share[i]! > 0 ? l.liPerTm + share[i]! / nTm[i]! : l.liPerTm));
     const diagnostics: Diagnostic[] = [];
-    const liAvail = (2 * (c.Li2SO4 ?? 0)) / MW_LI2SO4;
-    let scale = 1;
-    if (liDemand > liAvail) {
-      scale = liDemand > 0 ? liAvail / liDemand : 1;
-      diagnostics.push({ code: 'lithium-limited', severity: 'warning', where: ctx.unitId, message: `the electrolyte holds ${liAvail.toPrecision(4)} kmol/h Li but the lots would take ${liDemand.toPrecision(4)} kmol/h; every lot's uptake is scaled by ${scale.toPrecision(4)} — raise the Li2SO4 concentration or the electrolyte volume` });
-    }
-    const lots: Lot[] = new Array<Lot>(n);
-    let xi = 0;
-    let lotsOutKg = 0;
-    let rMin = Infinity;
-    let rMax = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const lot = lotsIn[i]!;
-      const r = lot.liPerTm + (rFinal[i]! - lot.liPerTm) * scale;
-      if (r === lot.liPerTm) lots[i] = lot; // unchanged: shared, never mutated
-      else {
-        xi += nTmOf[i]! * (r - lot.liPerTm);
-        lots[i] = withLiPerTm(lot, r, nTmOf[i]!);
-        if (r < rMin) rMin = r;
-        if (r > rMax) rMax = r;
-      }
-      lotsOutKg += lots[i]!.massKgPerHour;
-    }
-    // charge: Q = F·Σ n (r_target − r0) / FE; what does not insert Li electrolyses water
-    const qKmol = qTargetKmol / p.faradaicEfficiency;
+    const rel = relithiateLots(lotsIn, rTarget, nTm, (2 * (c.Li2SO4 ?? 0)) / MW_LI2SO4, ctx.unitId, { holds: 'the electrolyte holds', fix: 'raise the Li2SO4 concentration or the electrolyte volume' }, diagnostics);
+    const { lots, xi, lotsOutKg } = rel;
+    // what does not insert Li electrolyses water
     const h2Kmol = Math.max(0, qKmol - xi) / 2;
     c.Li2SO4 = (c.Li2SO4 ?? 0) - (xi / 2) * MW_LI2SO4;
     c.H2O = (c.H2O ?? 0) - (xi / 2) * MW.H2O - h2Kmol * MW.H2O;
@@ -174,7 +157,7 @@ export const relithiationElectrochemical = defineUnitOp({
     const ampPerKg = p.currentDensity / p.electrodeLoading;
     const chargeH = cam > 0 ? coulombPerH / cam / ampPerKg / 3600 : 0;
     const ledger = new EnergyLedger(ctx.describe !== false);
-    ledger.electric('cell electricity V·I·t', 'electrochemical', (p.cellVoltage * coulombPerH) / 3.6e6, () => `${p.cellVoltage} V × ${(coulombPerH / 3600).toPrecision(5)} Ah/h (Q = F·Σ n·Δr / FE ${p.faradaicEfficiency})`);
+    ledger.electric('cell electricity V·I·t', 'electrochemical', (p.cellVoltage * coulombPerH) / 3.6e6, () => `${p.cellVoltage} V × ${(coulombPerH / 3600).toPrecision(5)} Ah/h (Q = F·Σ n·Δr_target·(1 + ${p.overcharge}) / FE ${p.faradaicEfficiency})`);
     const circulatedM3PerH = ((cam * chargeH * p.electrolyteVolume) / 1000) * p.circulation;
     ledger.motor('electrolyte pumps', p.pumpEnergy * circulatedM3PerH, () => `${p.pumpEnergy} kWh/m³ × ${circulatedM3PerH.toPrecision(4)} m³/h circulated (${p.circulation}/h of the ${((cam * chargeH * p.electrolyteVolume) / 1000).toPrecision(4)} m³ in service)`);
 
@@ -191,6 +174,7 @@ export const relithiationElectrochemical = defineUnitOp({
       electrodeAreaInService_m2: (cam * cycleH) / p.electrodeLoading,
       camPerStack_kg: p.stackArea * p.electrodeLoading,
       lithiumInserted_kmol_per_h: xi,
+      faradaicShareOfCharge: qKmol > 0 ? xi / qKmol : 0,
       Li2SO4_consumed_kg_per_kg_cam: (xi / 2) * MW_LI2SO4 * perKg,
       H2SO4_formed_kg_per_kg_cam: (xi / 2) * MW_H2SO4 * perKg,
       H2_kg_per_kg_cam: h2 * perKg,
@@ -198,9 +182,7 @@ export const relithiationElectrochemical = defineUnitOp({
       cellEnergy_kWh_per_kg_cam: ((p.cellVoltage * coulombPerH) / 3.6e6) * perKg,
       electrolyteVolume_L_per_h: litres,
     };
-    for (const id in draws) metrics[`makeUp_${id}_kg_per_kg_cam`] = draws[id]! * perKg;
-    for (const id in recycled) metrics[`recycled_${id}_kg_per_kg_cam`] = recycled[id]! * perKg;
-    if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
+    reagentMetrics(metrics, draws, recycled, cam, rel);
     return { outlets: { solids: pruned(solids), electrolyte: pruned(electrolyte), vent: pruned(vent) }, draws, recycled, energy: ledger.build(), metrics, diagnostics };
   },
   design: (p: Params, _inlets, run, ctx) => {

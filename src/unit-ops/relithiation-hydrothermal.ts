@@ -8,14 +8,12 @@
  * Liquor arriving at `recycle` supplies LiOH, KOH and water first (→ recycled); fresh make-up is
  * drawn as LiOH·H2O (or LiOH), KOH and water (→ draws).
  *
- * Lots: each lot of a treated family moves r → r_eq + (r0 − r_eq)·exp(−k·t) with
- * k = k_ref·exp(−Ea/R·(1/T − 1/T_ref)) · m_lot · ([OH⁻]/4 M)^order (HYDROTHERMAL_RATE and
- * lotRateMultiplier of lot-state.ts; the hydroxide factor is an assumption justified by the KOH
- * substitution finding: the rate follows OH⁻, the Li needed is small; [OH⁻] is that of the charge as
- * made up, so excess recycled water dilutes it). r_eq = 1 (self-limiting:
- * solution relithiation fills the vacant Li sites and no more), so a lot already at or above r_eq is
- * left alone (an Li-bearing solution does not delithiate it). If the charge holds less LiOH than
- * the lots would take, every lot's uptake is scaled down alike and a warning is issued.
+ * Lots (mechanisms/hydrothermal.ts): each lot of a treated family approaches Li/TM r_eq = 1 from
+ * below, r → 1 + (r0 − 1)·exp(−k·t), k = HYDROTHERMAL_RATE(T) · lot factors (size², cracks,
+ * morphology, Ni) · ([OH⁻]/4 M)^order ([OH⁻] of the charge as made up, so excess recycled water
+ * dilutes it). Self-limiting: a lot at or above 1 is left alone, none passes it. Cation mixing, rock
+ * salt and cracks are untouched — the short sintering after it reconstructs the lattice. If the charge
+ * holds less LiOH than the lots would take, every lot's uptake is scaled down alike (warning).
  * Reaction per treated lot: Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2 (O2 to vent).
  *
  * Vessel: pressure = saturated water vapour pressure at T (IAPWS-IF97 region 4); working volume =
@@ -32,15 +30,14 @@ import { defineUnitOp, reportText, type Diagnostic, type Ports, type RunContext,
 import { quantity, fraction, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { HYDROTHERMAL_RATE } from './correlations/lot-state.js';
-import { EnergyLedger, sensibleKw, wallLossKw, cylinderSurfaceM2 } from './correlations/energy.js';
+import { HYDROTHERMAL_RATE, HYDROTHERMAL_LOT_FACTORS, hydroxideFactor, solutionLiPerTm } from './correlations/mechanisms/hydrothermal.js';
+import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { AMBIENT_K, emptyStream, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { AMBIENT_K, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import {
-  MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, dehydrateLiOH, pruned, kineticParams, routeKinetics, lotRate, approachLiPerTm, treatedFamiliesParam,
-  tmKmolPerHour, withLiPerTm, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
-  planBatch, cycleHours, CAM_DENSITY_KG_PER_M3, STEEL_CP_J_PER_KGK,
+  MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
+  tmKmolPerHour, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
+  planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
 } from './correlations/relithiation.js';
 
 /** Validated solid:liquid range, kg CAM per L liquor (assumption, see the parameter's source). */
@@ -57,9 +54,9 @@ export const hydrothermalShape = {
   duration: quantity('h', { description: 'dwell at temperature', default: '4 h', above: 0, source: 'review Table 1 [79]: 4 h ([59]: 3 h)' }),
   solidLiquidRatio: quantity('kg/L', { description: 'kg of CAM per L of charged liquor', default: '0.2 kg/L', source: `assumption: lab work uses ≈0.05 kg/L, and the liquor "can be significantly limited" (Appleberry & Chen 2023, REFERENCE.md 1.4); validated ${SOLID_LIQUID_RANGE.min}–${SOLID_LIQUID_RANGE.max} kg/L (1:100 lab dilution to ≈50 wt % solids, the limit for suspending a dense powder)` }),
   entrainedLiquor: quantity('L/kg', { description: 'liquor entrained in the drained wet cake, L per kg of solids', default: '0.25 L/kg', min: 0, max: 5, source: 'assumption: drained cake of a dense oxide ≈ 20 wt % liquor (typical filter-cake moisture 15–30 wt %)' }),
-  rEq: quantity('', { description: 'equilibrium Li/TM relative to the family nominal (1 = stoichiometric LiMO2)', default: 1, min: 0.5, max: 1.2, source: 'assumption: solution relithiation is self-limiting at stoichiometric LiMO2 (review: hydrothermal is "mild and uniform")' }),
+  rEq: quantity('', { description: 'equilibrium Li/TM relative to the family nominal (1 = stoichiometric LiMO2; a solution cannot over-lithiate)', default: 1, min: 0.5, max: 1, source: 'review: "a chemical potential gradient in the lithium-containing solutions drives lithium-ion diffusion into the bulk" — it fills vacant Li sites, self-limiting at stoichiometric LiMO2 (mechanisms/hydrothermal.ts)' }),
   hydroxideOrder: quantity('', { description: 'order of the rate in total hydroxide: factor ((c_LiOH + c_KOH)/4 M)^order', default: 1, min: 0, max: 3, source: 'assumption: rate ∝ OH⁻ concentration, justified by 0.1 M LiOH + 3.9 M KOH replacing 4 M LiOH (REFERENCE.md 4.1)' }),
-  ...kineticParams(HYDROTHERMAL_RATE, 'HYDROTHERMAL_RATE'),
+  ...kineticParams(HYDROTHERMAL_RATE, 'mechanisms/hydrothermal.ts HYDROTHERMAL_RATE', HYDROTHERMAL_LOT_FACTORS, 'mechanisms/hydrothermal.ts HYDROTHERMAL_LOT_FACTORS'),
   treatedFamilies: treatedFamiliesParam(),
   liohMakeUp: described(z.enum(['LiOH·H2O', 'LiOH']).default('LiOH·H2O'), { description: 'form in which fresh LiOH is drawn', source: 'assumption: LiOH·H2O is the traded battery-grade form (REFERENCE.md 1.5)' }),
   autoclaveVolume: quantity('m3', { description: 'volume of one standard autoclave', default: '10 m3', min: 0.1, max: 35, source: 'assumption: standard 10 m³ agitated autoclave; cost correlation valid 0.1–35 m³ (Turton)' }),
@@ -118,13 +115,7 @@ export const relithiationHydrothermal = defineUnitOp({
  * The hydrothermal model; `mediatorFactor` multiplies every lot's rate (1 without a redox mediator).
  */
 export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: RunContext, mediatorFactor: number): UnitRun {
-  const feed = inlets.feed ?? emptyStream(ctx.ambientK);
-  const rec = inlets.recycle ?? emptyStream(ctx.ambientK);
-  const feedC = { ...feed.components };
-  const recC = { ...rec.components };
-  dehydrateLiOH(feedC);
-  dehydrateLiOH(recC);
-  const lotsIn: Lot[] = rec.lots.length === 0 ? feed.lots : mixStreams([{ components: {}, lots: feed.lots, temperatureK: feed.temperatureK }, { components: {}, lots: rec.lots, temperatureK: rec.temperatureK }]).lots;
+  const { feed, rec, feedC, recC, lotsIn } = batchInlets(inlets, ctx.ambientK);
   let cam = 0;
   for (const l of lotsIn) cam += l.massKgPerHour;
 
@@ -138,14 +129,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const recycled: Record<string, number> = {};
   const mkLiOH = supply('LiOH', dLiOH, recC.LiOH ?? 0, feedC.LiOH ?? 0, recycled);
   const mkKOH = supply('KOH', dKOH, recC.KOH ?? 0, feedC.KOH ?? 0, recycled);
-  let hydrateWater = 0;
-  if (mkLiOH > 0) {
-    if (p.liohMakeUp === 'LiOH·H2O') {
-      const kmol = mkLiOH / MW.LiOH;
-      draws['LiOH·H2O'] = kmol * MW.LiOH_H2O;
-      hydrateWater = kmol * MW.H2O;
-    } else draws.LiOH = mkLiOH;
-  }
+  const hydrateWater = drawLiOH(mkLiOH, p.liohMakeUp, draws);
   if (mkKOH > 0) draws.KOH = mkKOH;
   const mkH2O = supply('H2O', dH2O, recC.H2O ?? 0, (feedC.H2O ?? 0) + hydrateWater, recycled);
   if (mkH2O > 0) draws.H2O = mkH2O;
@@ -156,12 +140,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   add(c, 'KOH', mkKOH);
   add(c, 'H2O', mkH2O + hydrateWater);
 
-  // charge temperature: heat-capacity weighted mix of feed, recycle and make-up (at ambient)
-  const hcFeed = heatCapacityFlow_W_per_K(feed);
-  const hcRec = heatCapacityFlow_W_per_K(rec);
-  const hcMake = heatCapacityFlow_W_per_K({ components: draws, lots: [], temperatureK: ctx.ambientK });
-  const hcAll = hcFeed + hcRec + hcMake;
-  const chargeK = hcAll > 0 ? (hcFeed * feed.temperatureK + hcRec * rec.temperatureK + hcMake * ctx.ambientK) / hcAll : ctx.ambientK;
+  const chargeK = chargeTemperature(feed, rec, draws, ctx.ambientK);
   const chargeStream: Stream = { components: c, lots: lotsIn, temperatureK: chargeK };
   let hcLiquor = 0;
   let chargeLiquorKg = 0;
@@ -172,49 +151,26 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   }
   const hcCharge = heatCapacityFlow_W_per_K(chargeStream);
 
-  // ---- lot kinetics and relithiation
+  // ---- lots: solution relithiation (mechanisms/hydrothermal.ts), self-limiting at Li/TM 1
   // hydroxide molarity of the charge as made up (lower than set when the recycle brings excess water)
   const chargeLitres = (chargeLiquorKg / rho) * 1000;
   const hydroxideMolarity = chargeLitres > 0 ? ((((c.LiOH ?? 0) / MW.LiOH) + ((c.KOH ?? 0) / MW.KOH)) * 1000) / chargeLitres : p.lioh + p.koh;
-  const hydroxideFactor = Math.pow(hydroxideMolarity / 4, p.hydroxideOrder);
+  const ohFactor = hydroxideFactor(hydroxideMolarity, p.hydroxideOrder);
   const kin = routeKinetics(p, p.temperature);
   const n = lotsIn.length;
-  const rFinal = new Array<number>(n);
+  const rTarget = new Array<number>(n);
   const nTm = new Array<number>(n);
-  let liDemand = 0;
   let treatedCam = 0;
   for (let i = 0; i < n; i++) {
     const lot = lotsIn[i]!;
-    if (!p.treatedFamilies.includes(lot.chemistry.family)) { rFinal[i] = lot.liPerTm; nTm[i] = 0; continue; }
-    treatedCam += lot.massKgPerHour;
     nTm[i] = tmKmolPerHour(lot);
-    const k = lotRate(kin.k_per_h, kin.factors, lot) * hydroxideFactor * mediatorFactor;
-    const r = approachLiPerTm(lot, p.rEq, k, p.duration, false);
-    rFinal[i] = r;
-    liDemand += nTm[i]! * (r - lot.liPerTm);
+    if (!p.treatedFamilies.includes(lot.chemistry.family)) { rTarget[i] = lot.liPerTm; continue; }
+    treatedCam += lot.massKgPerHour;
+    rTarget[i] = solutionLiPerTm(lot, p.rEq, lotRate(kin.k_per_h, kin.factors, lot) * ohFactor * mediatorFactor, p.duration);
   }
   const diagnostics: Diagnostic[] = [];
-  const liAvail = (c.LiOH ?? 0) / MW.LiOH;
-  let scale = 1;
-  if (liDemand > liAvail) {
-    scale = liDemand > 0 ? liAvail / liDemand : 1;
-    diagnostics.push({ code: 'lithium-limited', severity: 'warning', where: ctx.unitId, message: `the charge holds ${liAvail.toPrecision(4)} kmol/h LiOH but the lots would take ${liDemand.toPrecision(4)} kmol/h; every lot's uptake is scaled by ${scale.toPrecision(4)} — raise the LiOH concentration or lower the solid:liquid ratio` });
-  }
-  const lots: Lot[] = new Array<Lot>(n);
-  let xi = 0;
-  let lotsOutKg = 0;
-  let rMin = Infinity;
-  let rMax = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const lot = lotsIn[i]!;
-    const r = lot.liPerTm + (rFinal[i]! - lot.liPerTm) * scale;
-    if (r === lot.liPerTm) { lots[i] = lot; lotsOutKg += lot.massKgPerHour; continue; } // unchanged: shared, never mutated
-    xi += nTm[i]! * (r - lot.liPerTm);
-    lots[i] = withLiPerTm(lot, r, nTm[i]!);
-    lotsOutKg += lots[i]!.massKgPerHour;
-    if (r < rMin) rMin = r;
-    if (r > rMax) rMax = r;
-  }
+  const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' }, diagnostics);
+  const { lots, xi, lotsOutKg } = rel;
   // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2, extent xi kmol Li/h
   c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
   add(c, 'H2O', (xi / 2) * MW.H2O);
@@ -246,15 +202,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const tText = `${(p.temperature - 273.15).toFixed(0)} °C`;
   ledger.heat('sensible heat of the liquor', 'sensible', (hcLiquor * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${(hcLiquor * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${tText} (reaction heat unknown, neglected)` });
   ledger.heat('sensible heat of the solids', 'sensible', ((hcCharge - hcLiquor) * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${((hcCharge - hcLiquor) * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K` });
-  const steelKgPerH = p.vesselSteel * p.autoclaveVolume * plan.batchesPerHour;
-  const dTsteel = Math.max(0, p.temperature - tOut);
-  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: util, efficiency: eta, basis: () => `${p.vesselSteel} kg/m³ × ${p.autoclaveVolume} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
-  const area = cylinderSurfaceM2(p.autoclaveVolume);
-  const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
-  const lossKw = wallLossKw(p.wallU, area, p.temperature, ctx.ambientK) * hotH * plan.batchesPerHour;
-  ledger.loss('autoclave wall losses', lossKw / eta, util, () => `${p.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${eta}`);
-  const agitH = plan.heatH + plan.dwellH + plan.coolH;
-  ledger.motor('agitator', p.agitatorPower * p.autoclaveVolume * agitH * plan.batchesPerHour, () => `${p.agitatorPower} kW/m³ × ${p.autoclaveVolume} m³ × ${agitH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+  batchVesselEnergy(ledger, { name: 'autoclave', volume_m3: p.autoclaveVolume, steel_kg_per_m3: p.vesselSteel, wallU: p.wallU, agitator_kW_per_m3: p.agitatorPower, agitatedH: plan.heatH + plan.dwellH + plan.coolH, agitatedText: 'heat, dwell and cool', tK: p.temperature, dischargeK: tOut, ambientK: ctx.ambientK, utility: util, efficiency: eta }, plan);
 
   const pSat = saturationPressurePa(p.temperature);
   const perKg = cam > 0 ? 1 / cam : 0;
@@ -265,18 +213,10 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
     liquorVolume_L_per_h: liquorM3PerH * 1000,
     liquorDensity_kg_per_m3: rho,
     liquorThermalExpansion: expansion,
-    camKgPerHour: cam,
-    camPerBatch_kg: plan.camPerBatchKg,
-    batchesPerHour: plan.batchesPerHour,
+    ...batchMetrics(plan, cam),
     chargeTemperature_K: chargeK,
-    cycleLoad_h: plan.loadH,
-    cycleHeat_h: plan.heatH,
-    cycleDwell_h: plan.dwellH,
-    cycleCool_h: plan.coolH,
-    cycleUnload_h: plan.unloadH,
-    cycleTime_h: cycleHours(plan),
     rateConstant_per_h: kin.k_per_h,
-    hydroxideFactor,
+    hydroxideFactor: ohFactor,
     mediatorFactor,
     hydroxideMolarity_mol_per_L: hydroxideMolarity,
     treatedCam_kg_per_h: treatedCam,
@@ -284,9 +224,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
     LiOH_consumed_kg_per_kg_cam: xi * MW.LiOH * perKg,
     O2_released_kg_per_kg_cam: o2 * perKg,
   };
-  for (const id in draws) metrics[`makeUp_${id}_kg_per_kg_cam`] = draws[id]! * perKg;
-  for (const id in recycled) metrics[`recycled_${id}_kg_per_kg_cam`] = recycled[id]! * perKg;
-  if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
+  reagentMetrics(metrics, draws, recycled, cam, rel);
   return {
     outlets: { solids: pruned(solids), liquor: pruned(liquor), vent: pruned(vent) },
     draws,
@@ -300,7 +238,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
 /** Design of the hydrothermal (or redox-mediated) batch vessel. */
 export function designHydrothermal(p: Params, run: UnitRun, vessel: string, ctx: RunContext): UnitDesign {
   const m = run.metrics ?? {};
-  const cycle = { loadH: m.cycleLoad_h ?? p.loadTime, heatH: m.cycleHeat_h ?? 0, dwellH: p.duration, coolH: m.cycleCool_h ?? 0, unloadH: m.cycleUnload_h ?? p.unloadTime, cleanH: 0 };
+  const cycle = batchCycle(m, p);
   const total = cycle.loadH + cycle.heatH + cycle.dwellH + cycle.coolH + cycle.unloadH;
   const pGaugeBar = Math.max(0, designPressurePa(p) - 101325) / 1e5;
   const fP = vesselPressureFactor(pGaugeBar, cylinderDiameterM(p.autoclaveVolume));
@@ -308,20 +246,16 @@ export function designHydrothermal(p: Params, run: UnitRun, vessel: string, ctx:
     mode: 'batch',
     residenceTimeH: total,
     cycle,
-    equipment: [{
+    equipment: [batchVesselEquipment({
       name: vessel,
       description: reportText(ctx, () => `agitated ${vessel} ${p.autoclaveVolume} m³, ${pGaugeBar.toFixed(1)} barg design (pressure factor ${fP.toFixed(2)} × material ${p.materialFactor})`),
-      mode: 'batch',
-      sizeUnit: 'm3',
-      maxSize: p.autoclaveVolume,
+      volume_m3: p.autoclaveVolume,
       minSize: Math.min(1, p.autoclaveVolume),
-      capacityPerSize: (m.camPerBatch_kg ?? 0) / p.autoclaveVolume,
-      loadBasis: 'CAM',
-      loadKgPerHour: m.camKgPerHour ?? 0,
+      metrics: m,
       cycle,
-      powerKwPerSize: p.agitatorPower,
+      agitator_kW_per_m3: p.agitatorPower,
       cost: costOf('jacketedAgitatedReactor', { materialFactor: fP * p.materialFactor }),
-    }],
+    })],
     operatorsPerShift: 1,
   };
 }

@@ -9,11 +9,14 @@
  * first (→ recycled); the rest is fresh make-up (→ draws; LiOH as LiOH·H2O by default, its water
  * boiling off). The temperature must exceed the system's melting point (load error otherwise).
  *
- * Lots: r → r_eq + (r0 − r_eq)·exp(−k·t), k = MOLTEN_SALT_RATE (lot-state.ts) at T × lot multiplier.
- * Over-lithiation tendency (assumption): the melt is a large Li reservoir, so
- * r_eq = min(rEqMax, 1 + overLithiationSlope·(L − 1)) with L = mol Li in the salt per mol TM in the
- * charge; fast lots overshoot Li/TM 1 while slow lots lag. Lots at or above r_eq are left alone
- * (the melt does not pull lithium out). LiOH is the Li donor:
+ * Lots (mechanisms/molten-salt.ts): Li moves in along the grain boundaries at MOLTEN_SALT_RATE(T) ×
+ * the melt's lot factors (D50 and cracks matter little), toward r_eq = 1 + slope·(L − 1)·progress
+ * (L = mol Li in the salt per mol TM of the charge; progress = how far the lattice has rearranged),
+ * so a hot, Li-rich melt over-lithiates and a 300 °C melt does not. Lots at or above r_eq are left
+ * alone (the melt does not pull lithium out). In the same step the flux reconstructs the lattice at
+ * MELT_ORDERING_RATE(T) (mechanisms/ordering.ts reorder): cation mixing relaxes, the rock-salt layer
+ * heals (oxidising nitrate melts fully, others as air) and intergranular cracks close as grains
+ * regrow — ≈3 % in 4 h at 300 °C [82], ≈95 % at 600 °C [83]. LiOH is the Li donor:
  * Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2; the water and O2 go to `vent` as gas.
  * Salt decomposition (e.g. LiNO3 above ≈600 °C) is not modelled.
  *
@@ -28,14 +31,17 @@ import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { quantity, fraction, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { MOLTEN_SALT_RATE } from './correlations/lot-state.js';
-import { EnergyLedger, sensibleKw, wallLossKw, cylinderSurfaceM2, evaporationKw } from './correlations/energy.js';
+import { MOLTEN_SALT_RATE, MELT_ORDERING_RATE, MOLTEN_SALT_LOT_FACTORS, meltEquilibriumLiPerTm } from './correlations/mechanisms/molten-salt.js';
+import { approach, rateAt } from './correlations/mechanisms/kinetics.js';
+import { reorder, type Atmosphere } from './correlations/mechanisms/ordering.js';
+import { FAMILY } from '../chemistry/cathode.js';
+import { EnergyLedger, sensibleKw, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { emptyStream, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../streams/stream.js';
+import { emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import {
-  MW, add, supply, isGas, dehydrateLiOH, pruned, kineticParams, routeKinetics, lotRate, approachLiPerTm, treatedFamiliesParam,
-  tmKmolPerHour, withLiPerTm, planBatch, cycleHours, CAM_DENSITY_KG_PER_M3, STEEL_CP_J_PER_KGK,
+  MW, add, supply, isGas, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
+  tmKmolPerHour, planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
 } from './correlations/relithiation.js';
 
 /** A molten-salt system: mole fractions, melting point and where each number comes from. */
@@ -44,6 +50,11 @@ export interface SaltSystem {
   x: Record<string, number>;
   meltingPointK: number;
   source: string;
+}
+
+/** The melt as an atmosphere for reconstruction: nitrate melts oxidise like O2, the others like air (assumption). */
+export function meltAtmosphere(sys: SaltSystem): Atmosphere {
+  return (sys.x.LiNO3 ?? 0) > 0 ? 'O2' : 'air';
 }
 
 /** Salt systems the unit knows (compositions and melting points: see each source). */
@@ -98,9 +109,13 @@ const params = z
     saltRatio: quantity('kg/kg', { description: 'kg of salt per kg of CAM in the charge (mass ratio)', default: 1, above: 0, max: 20, source: 'assumption: lab eutectic relithiation mixes salt and CAM at about 1:1 by mass [MEMORY] (≈1.9 mol Li per mol TM for LiOH–LiNO3 with NCM523)' }),
     temperature: quantity('K', { description: 'melt temperature (must exceed the salt melting point)', default: '300 degC', above: 273.15, max: 1273.15, displayUnit: 'degC', source: 'review Table 1 [82]: 300 °C' }),
     duration: quantity('h', { description: 'dwell at temperature', default: '4 h', above: 0, source: 'review Table 1 [82][83][84]: 4 h' }),
-    overLithiationSlope: quantity('', { description: 'rise of r_eq per mol Li in the salt per mol TM above 1: r_eq = 1 + slope·(L − 1)', default: 0.04, min: 0, max: 1, source: 'assumption: the melt is a Li reservoir, so fast lots overshoot Li/TM 1 (≈1.03 at 1:1 salt:CAM); the review lists over-treatment as the cost of heterogeneity' }),
+    overLithiationSlope: quantity('', { description: 'rise of r_eq per mol Li in the salt per mol TM above 1, once the lattice has rearranged: r_eq = 1 + slope·(L − 1)·progress', default: 0.04, min: 0, max: 1, source: 'assumption: the melt is a Li reservoir, so a hot melt over-lithiates (≈1.04 at 1:1 salt:CAM, fully reordered); review: over-treatment is the cost of heterogeneity; Li enters TM sites only as the lattice rearranges (mechanisms/ordering.ts)' }),
     rEqMax: quantity('', { description: 'upper bound of r_eq (relative to the family nominal Li/TM)', default: 1.1, min: 1, max: 1.3, source: 'assumption: layered NCM takes up to ≈10 % Li excess (Li-rich Li1+xM1−xO2 regime) before Li salts remain on the surface' }),
-    ...kineticParams(MOLTEN_SALT_RATE, 'MOLTEN_SALT_RATE'),
+    ...kineticParams(MOLTEN_SALT_RATE, 'mechanisms/molten-salt.ts MOLTEN_SALT_RATE', MOLTEN_SALT_LOT_FACTORS, 'mechanisms/molten-salt.ts MOLTEN_SALT_LOT_FACTORS'),
+    orderingRate: quantity('1/h', { description: 'flux-assisted reconstruction rate (cation mixing, rock salt, cracks) at orderingReferenceTemperature', default: MELT_ORDERING_RATE.kRef_per_h, above: 0, source: 'correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE (assumption calibrated on review Table 1 [83]: (003) repair and rock-salt suppression in 4 h at 600 °C)' }),
+    orderingReferenceTemperature: quantity('K', { description: 'temperature at which orderingRate applies', default: `${Number((MELT_ORDERING_RATE.tRef_K - 273.15).toFixed(2))} degC`, above: 0, displayUnit: 'degC', source: 'correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE' }),
+    orderingActivationEnergy: quantity('J/mol', { description: 'activation energy of the flux-assisted reconstruction (the melt\'s mobility)', default: `${MELT_ORDERING_RATE.ea_J_per_mol / 1000} kJ/mol`, min: 0, source: 'correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE (assumption: as the melt\'s Li transport; [82] at 300 °C keeps its defects)' }),
+    healRatio: quantity('', { description: 'rock-salt healing rate ÷ reconstruction rate in an oxidising (nitrate) melt; other melts heal as air, a third of it', default: 1, min: 0, source: 'review on [83]: the LiNO3–LiOH–Li2CO3 melt suppresses rock salt in the same step (assumption: as fast as the lattice reorders)' }),
     treatedFamilies: treatedFamiliesParam(),
     liohMakeUp: described(z.enum(['LiOH·H2O', 'LiOH']).default('LiOH·H2O'), { description: 'form in which fresh LiOH is drawn (hydrate water boils off)', source: 'assumption: LiOH·H2O is the traded form (REFERENCE.md 1.5); review Table 1 [83] uses LiOH·H2O' }),
     reactorVolume: quantity('m3', { description: 'volume of one standard molten-salt reactor (pot)', default: '2 m3', min: 0.1, max: 35, source: 'assumption: Ni-alloy pots are smaller than autoclaves (heavy melt, corrosion)' }),
@@ -143,13 +158,7 @@ export const relithiationMoltenSalt = defineUnitOp({
   }),
   run: (p: Params, inlets, ctx) => {
     const sys: SaltSystem = SALT_SYSTEMS[p.salt];
-    const feed = inlets.feed ?? emptyStream(ctx.ambientK);
-    const rec = inlets.recycle ?? emptyStream(ctx.ambientK);
-    const feedC = { ...feed.components };
-    const recC = { ...rec.components };
-    dehydrateLiOH(feedC);
-    dehydrateLiOH(recC);
-    const lotsIn: Lot[] = rec.lots.length === 0 ? feed.lots : mixStreams([{ components: {}, lots: feed.lots, temperatureK: feed.temperatureK }, { components: {}, lots: rec.lots, temperatureK: rec.temperatureK }]).lots;
+    const { feed, rec, feedC, recC, lotsIn } = batchInlets(inlets, ctx.ambientK);
     let cam = 0;
     let tmAll = 0;
     const nTm = new Array<number>(lotsIn.length);
@@ -173,18 +182,11 @@ export const relithiationMoltenSalt = defineUnitOp({
       const mk = supply(id, demand, recC[id] ?? 0, feedC[id] ?? 0, recycled);
       if (mk <= 0) continue;
       add(c, id, mk);
-      if (id === 'LiOH' && p.liohMakeUp === 'LiOH·H2O') {
-        const kmol = mk / MW.LiOH;
-        draws['LiOH·H2O'] = kmol * MW.LiOH_H2O;
-        add(c, 'H2O', kmol * MW.H2O);
-      } else draws[id] = mk;
+      if (id === 'LiOH') add(c, 'H2O', drawLiOH(mk, p.liohMakeUp, draws));
+      else draws[id] = mk;
     }
 
-    const hcFeed = heatCapacityFlow_W_per_K(feed);
-    const hcRec = heatCapacityFlow_W_per_K(rec);
-    const hcMake = heatCapacityFlow_W_per_K({ components: draws, lots: [], temperatureK: ctx.ambientK });
-    const hcAll = hcFeed + hcRec + hcMake;
-    const chargeK = hcAll > 0 ? (hcFeed * feed.temperatureK + hcRec * rec.temperatureK + hcMake * ctx.ambientK) / hcAll : ctx.ambientK;
+    const chargeK = chargeTemperature(feed, rec, draws, ctx.ambientK);
 
     // ---- Li reservoir and r_eq
     let liKmol = 0;
@@ -199,40 +201,36 @@ export const relithiationMoltenSalt = defineUnitOp({
       fusionKw += (kmol * (FUSION_KJ_PER_MOL[id] ?? 0) * 1000) / 3600;
     }
     const liPerTmSalt = tmAll > 0 ? liKmol / tmAll : 0;
-    const rEq = Math.min(p.rEqMax, 1 + p.overLithiationSlope * Math.max(0, liPerTmSalt - 1));
 
-    // ---- lots
+    // ---- lots: Li along the grain boundaries toward r_eq; flux-assisted reconstruction in the same step
     const kin = routeKinetics(p, p.temperature);
+    const kOrder = rateAt({ kRef_per_h: p.orderingRate, tRef_K: p.orderingReferenceTemperature, ea_J_per_mol: p.orderingActivationEnergy }, p.temperature);
+    const atmosphere = meltAtmosphere(sys);
     const n = lotsIn.length;
-    const rFinal = new Array<number>(n);
-    let liDemand = 0;
+    const rTarget = new Array<number>(n);
+    const rebuilt = new Array<ReturnType<typeof reorder> | null>(n).fill(null);
+    let rEqMaxSeen = 1;
     for (let i = 0; i < n; i++) {
       const lot = lotsIn[i]!;
-      if (!p.treatedFamilies.includes(lot.chemistry.family)) { rFinal[i] = lot.liPerTm; continue; }
-      const r = approachLiPerTm(lot, rEq, lotRate(kin.k_per_h, kin.factors, lot), p.duration, false);
-      rFinal[i] = r;
-      liDemand += nTm[i]! * (r - lot.liPerTm);
+      rTarget[i] = lot.liPerTm;
+      if (!p.treatedFamilies.includes(lot.chemistry.family)) continue;
+      const ord = lot.chemistry.family === 'layered' ? reorder(lot, { k_per_h: kOrder, t_h: p.duration, atmosphere, healRatio: p.healRatio, factors: kin.factors }) : null;
+      rebuilt[i] = ord;
+      const rEq = meltEquilibriumLiPerTm(liPerTmSalt, p.overLithiationSlope, ord?.progress ?? 0, p.rEqMax) * FAMILY[lot.chemistry.family].nominalLiPerTm;
+      if (rEq > rEqMaxSeen) rEqMaxSeen = rEq;
+      if (lot.liPerTm < rEq) rTarget[i] = approach(lot.liPerTm, rEq, lotRate(kin.k_per_h, kin.factors, lot), p.duration);
     }
     const diagnostics: Diagnostic[] = [];
-    const liohAvail = (c.LiOH ?? 0) / MW.LiOH;
-    let scale = 1;
-    if (liDemand > liohAvail) {
-      scale = liDemand > 0 ? liohAvail / liDemand : 1;
-      diagnostics.push({ code: 'lithium-limited', severity: 'warning', where: ctx.unitId, message: `the salt holds ${liohAvail.toPrecision(4)} kmol/h LiOH but the lots would take ${liDemand.toPrecision(4)} kmol/h; every lot's uptake is scaled by ${scale.toPrecision(4)} — raise the salt ratio or choose a LiOH-richer salt` });
-    }
-    const lots: Lot[] = new Array<Lot>(n);
-    let xi = 0;
-    let rMin = Infinity;
-    let rMax = -Infinity;
-    for (let i = 0; i < n; i++) {
-      const lot = lotsIn[i]!;
-      const r = lot.liPerTm + (rFinal[i]! - lot.liPerTm) * scale;
-      if (r === lot.liPerTm) { lots[i] = lot; continue; } // unchanged: shared, never mutated
-      xi += nTm[i]! * (r - lot.liPerTm);
-      lots[i] = withLiPerTm(lot, r, nTm[i]!);
-      if (r < rMin) rMin = r;
-      if (r > rMax) rMax = r;
-    }
+    const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the salt holds', fix: 'raise the salt ratio or choose a LiOH-richer salt' }, diagnostics);
+    const xi = rel.xi;
+    let reordered = 0;
+    const lots: Lot[] = rel.lots.map((lot, i) => {
+      const ord = rebuilt[i];
+      if (!ord) return lot;
+      reordered += lot.massKgPerHour * ord.progress;
+      // grains regrow in the flux: intergranular cracks close as far as the lattice has rearranged
+      return { ...lot, cationMixing: ord.cationMixing, surfaceRockSalt_nm: ord.surfaceRockSalt_nm, crackFraction: lot.crackFraction * (1 - ord.progress) };
+    });
     // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O(g) + (1−r)/4 O2
     c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
     const waterIn = c.H2O ?? 0;
@@ -275,63 +273,43 @@ export const relithiationMoltenSalt = defineUnitOp({
       const waterKw = sensibleKw(waterIn, cpW, toBoil) + evaporationKw('H2O', waterIn) + sensibleKw(waterIn, cpV, Math.max(0, p.temperature - 373.15));
       ledger.heat('water (hydrate and moisture) boiled off', 'latent', waterKw, { utility: util, efficiency: eta, basis: () => `${waterIn.toPrecision(4)} kg/h heated to 100 °C, evaporated (2256.5 kJ/kg) and superheated to ${(p.temperature - 273.15).toFixed(0)} °C` });
     }
-    const steelKgPerH = p.vesselSteel * p.reactorVolume * plan.batchesPerHour;
-    const dTsteel = Math.max(0, p.temperature - tOut);
-    ledger.heat('vessel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: util, efficiency: eta, basis: () => `${p.vesselSteel} kg/m³ × ${p.reactorVolume} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
-    const area = cylinderSurfaceM2(p.reactorVolume);
-    const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
-    const lossKw = wallLossKw(p.wallU, area, p.temperature, ctx.ambientK) * hotH * plan.batchesPerHour;
-    ledger.loss('furnace wall losses', lossKw / eta, util, () => `${p.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(p.temperature - ctx.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${eta}`);
-    const agitH = plan.dwellH + plan.heatH / 2;
-    ledger.motor('agitator', p.agitatorPower * p.reactorVolume * agitH * plan.batchesPerHour, () => `${p.agitatorPower} kW/m³ × ${p.reactorVolume} m³ × ${agitH.toFixed(2)} h/batch (molten part) × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+    batchVesselEnergy(ledger, { name: 'furnace', volume_m3: p.reactorVolume, steel_kg_per_m3: p.vesselSteel, wallU: p.wallU, agitator_kW_per_m3: p.agitatorPower, agitatedH: plan.dwellH + plan.heatH / 2, agitatedText: 'molten part', tK: p.temperature, dischargeK: tOut, ambientK: ctx.ambientK, utility: util, efficiency: eta }, plan);
 
     const perKg = cam > 0 ? 1 / cam : 0;
     const metrics: Record<string, number> = {
       meltingPoint_K: sys.meltingPointK,
       saltLiPerTm_mol_per_mol: liPerTmSalt,
-      rEq,
+      rEq: rEqMaxSeen,
       salt_kg_per_kg_cam: saltKg * perKg,
-      camKgPerHour: cam,
-      camPerBatch_kg: plan.camPerBatchKg,
-      batchesPerHour: plan.batchesPerHour,
+      ...batchMetrics(plan, cam),
       chargeTemperature_K: chargeK,
-      cycleLoad_h: plan.loadH,
-      cycleHeat_h: plan.heatH,
-      cycleDwell_h: plan.dwellH,
-      cycleCool_h: plan.coolH,
-      cycleUnload_h: plan.unloadH,
-      cycleTime_h: cycleHours(plan),
       rateConstant_per_h: kin.k_per_h,
+      orderingRate_per_h: kOrder,
+      reorderedShare: reordered * perKg,
       lithiumInserted_kmol_per_h: xi,
       LiOH_consumed_kg_per_kg_cam: xi * MW.LiOH * perKg,
       O2_released_kg_per_kg_cam: o2 * perKg,
     };
-    for (const id in draws) metrics[`makeUp_${id}_kg_per_kg_cam`] = draws[id]! * perKg;
-    for (const id in recycled) metrics[`recycled_${id}_kg_per_kg_cam`] = recycled[id]! * perKg;
-    if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
+    reagentMetrics(metrics, draws, recycled, cam, rel);
     return { outlets: { solids: pruned(solids), vent: pruned(vent) }, draws, recycled, energy: ledger.build(), metrics, diagnostics };
   },
   design: (p: Params, _inlets, run, ctx) => {
     const m = run.metrics ?? {};
-    const cycle = { loadH: m.cycleLoad_h ?? p.loadTime, heatH: m.cycleHeat_h ?? 0, dwellH: p.duration, coolH: m.cycleCool_h ?? 0, unloadH: m.cycleUnload_h ?? p.unloadTime, cleanH: 0 };
+    const cycle = batchCycle(m, p);
     return {
       mode: 'batch',
       residenceTimeH: cycle.loadH + cycle.heatH + cycle.dwellH + cycle.coolH + cycle.unloadH,
       cycle,
-      equipment: [{
+      equipment: [batchVesselEquipment({
         name: 'molten-salt reactor',
         description: reportText(ctx, () => `agitated Ni-alloy pot ${p.reactorVolume} m³ in an electric furnace, ${p.salt} at ${(p.temperature - 273.15).toFixed(0)} °C (material factor ${p.corrosionMaterialFactor})`),
-        mode: 'batch',
-        sizeUnit: 'm3',
-        maxSize: p.reactorVolume,
+        volume_m3: p.reactorVolume,
         minSize: Math.min(0.1, p.reactorVolume),
-        capacityPerSize: (m.camPerBatch_kg ?? 0) / p.reactorVolume,
-        loadBasis: 'CAM',
-        loadKgPerHour: m.camKgPerHour ?? 0,
+        metrics: m,
         cycle,
-        powerKwPerSize: p.agitatorPower,
+        agitator_kW_per_m3: p.agitatorPower,
         cost: costOf('jacketedAgitatedReactor', { materialFactor: p.corrosionMaterialFactor }),
-      }],
+      })],
       operatorsPerShift: 1,
     };
   },

@@ -12,48 +12,39 @@
  *     Li_r MO2 + x LiNO3   → Li_{r+x} MO2 + x NO2 + x/2 O2      (gases to the vent).
  *   So "wash less and sinter with the residual Li" is a real trade-off; unused salt stays in the
  *   product (LiOH·H2O dehydrates to LiOH).
- * - Li volatilisation (assumption): δ = k_Li(T_peak)·dwell leaves every layered lot as Li2O fume,
- *   Li_r MO2 + δ/4 O2 → Li_{r−δ} MO2 + δ/2 Li2O, with k_Li Arrhenius (default 0.002 Li/TM per h at
+ * - Li volatilisation (mechanisms/ordering.ts LI_VOLATILISATION): δ = k_Li(T_peak)·dwell leaves every
+ *   layered lot as Li2O fume, Li_r MO2 + δ/4 O2 → Li_{r−δ} MO2 + δ/2 Li2O (default 0.002 Li/TM per h at
  *   950 °C, 250 kJ/mol: ≈0.001 over 4 h at 850 °C).
- * - Cation mixing approaches equilibriumCationMixing(lot, atmosphere) at SINTERING_RATE(T_peak) ×
- *   lotRateMultiplier(lot) over the dwell (lot-state.ts): Ni-rich lots in air keep more Ni on Li
- *   sites than in O2. The surface rock-salt layer heals at healRatio × that rate in O2 (a third of
- *   it in air, none in N2) — assumption.
+ * - Lattice reconstruction (mechanisms/ordering.ts reorder, shared with the solid-state calcination):
+ *   cation mixing approaches equilibriumCationMixing(lot, atmosphere) at SINTERING_RATE(T_peak) ×
+ *   lot factors over the dwell — Ni-rich lots in air keep more Ni on Li sites than in O2; the surface
+ *   rock-salt layer heals at healRatio × that rate in O2 (a third of it in air, none in N2).
+ *   Intergranular cracks stay (solid-state sintering does not close them).
  * - Carbon (graphite, carbon black, CNT, graphene), PVDF and PAA residues burn off in O2 or air
  *   above 500 °C (C + O2 → CO2; PVDF + 2 O2 → 2 CO2 + 2 HF; PAA + 3 O2 → 3 CO2 + 2 H2O); feed water
  *   and solvents evaporate to the vent.
- * - Energy: powder and residues m·cp·ΔT, saggars heated every trip (5 kg zirconia, cp 502 J/(kg·K),
- *   EverBatt), the atmosphere gas heated to the peak, evaporation of feed moisture, all ÷ kiln
- *   efficiency; wall losses U·A·ΔT over a kiln whose length is throughput × trip time ÷ loading
- *   (dwell zone at the peak, ramp zones at the mean temperature); roller drives per metre.
- *   Reaction enthalpies (salt incorporation, burn-off heat release) are not included: no sourced
- *   values (burn-off would lower the duty). Cross-check in the basis: EverBatt rates the furnace at
- *   800 kW per 2,000 t/yr line (REFERENCE.md 1.3.6).
+ * - Energy (correlations/kiln.ts, shared with the solid-state calcination): powder and residues,
+ *   saggars and atmosphere gas heated to the peak and feed moisture evaporated, ÷ heating efficiency;
+ *   wall and roller losses over the whole installed kiln length, held hot through non-production
+ *   hours; roller drives and fans. Reaction enthalpies (salt incorporation, burn-off heat release)
+ *   are not included: no sourced values (burn-off would lower the duty). The basis shows the EverBatt
+ *   rating (800 kW per 2,000 t/yr line, REFERENCE.md 1.3.6) per metre of kiln and per throughput.
  * - Saggars: powder ÷ kg per saggar trips per hour; worn out after `saggarTrips` trips →
  *   consumablesPerHour.saggar (priced per item, EverBatt $25 each).
  */
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
-import { fraction, quantity, described } from '../schema/param.js';
+import { quantity, described } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
-import { EnergyLedger, sensibleKw } from './correlations/energy.js';
-import { approach, rateAt, lotRateMultiplier, equilibriumCationMixing, SINTERING_RATE } from './correlations/lot-state.js';
-import { addKg, kgOf, kmolOf, lotMassAt, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsMassOf, kilnWallLoss, rampHours, tmKmolOf } from './correlations/finishing.js';
-import { costOf } from './data/equipment.js';
+import { EnergyLedger } from './correlations/energy.js';
+import { rateAt } from './correlations/mechanisms/kinetics.js';
+import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, reorder } from './correlations/mechanisms/ordering.js';
+import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
+import { addKg, kgOf, kmolOf, lotMassAt, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsMassOf, tmKmolOf } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
-
-/** Air by mass (O2 23.2 %, N2 + Ar 76.8 %): standard dry air composition. */
-const AIR_O2_MASS_FRACTION = 0.232;
-/** EverBatt saggar residence per trip, h (REFERENCE.md 1.3.6): the basis of the kiln-line capacity. */
-const EVERBATT_TRIP_H = 25;
-/** EverBatt / Ahmed et al. 2017 line: 6,500 kg NMC111 per day per line (REFERENCE.md 1.1.7), ≈2,000 t/yr. */
-const EVERBATT_LINE_KG_PER_H = 6500 / 24;
-const EVERBATT_LINE_T_PER_YR = 2000;
-/** EverBatt furnace heat-load rating per line, kW (REFERENCE.md 1.3.6). */
-const EVERBATT_LINE_KW = 800;
 
 /** Residual Li sources that react into lattices, in the order they are used (most reactive first). */
 const LI_SOURCES = ['LiOH·H2O', 'LiOH', 'LiNO3', 'Li2O', 'Li2CO3'] as const;
@@ -78,22 +69,14 @@ const params = z
     coolRate: quantity('K/h', { description: 'cooling rate in the cooling zone', default: '3 degC/min', above: 0, source: 'assumption: 2–5 °C/min usual for cathode calcination' }),
     dischargeTemperature: quantity('K', { description: 'temperature of the powder leaving the cooling zone', default: '80 degC', min: 273.15, displayUnit: 'degC', source: 'assumption: saggars unloaded below 100 °C' }),
     atmosphere: described(z.enum(['O2', 'air', 'N2']).default('O2'), { description: 'kiln atmosphere', source: 'REFERENCE.md 1.4: Ni-rich NCM needs O2 in roller-hearth kilns (Linde, TMS 2020)' }),
-    gasPerKgPowder: quantity('', { description: 'atmosphere gas (O2, air or N2) fed per kg of powder (kg/kg)', default: 0.5, min: 0, source: 'assumption: ≈0.35 Nm³ O2 per kg powder; no sourced industrial figure' }),
-    saggarPowder: quantity('kg', { description: 'powder per saggar', default: 5, above: 0, source: 'EverBatt 2023 "Materials": 5 kg powder per saggar (REFERENCE.md 1.3.6)' }),
-    saggarMass: quantity('kg', { description: 'mass of one saggar (heated every trip)', default: 5, min: 0, source: 'EverBatt 2023 "Materials": 5 kg saggar mass (REFERENCE.md 1.3.6)' }),
-    saggarCp: quantity('J/(kg K)', { description: 'heat capacity of the saggar material', default: 502, above: 0, source: 'EverBatt 2023 "Materials": zirconia saggar cp 502 J/(kg·K) (REFERENCE.md 1.3.6)' }),
-    saggarTrips: quantity('', { description: 'trips a saggar survives before replacement', default: 20, min: 1, source: 'EverBatt 2023 "Materials": max 20 trips (500 service hours at 25 h per trip), $25 per saggar (REFERENCE.md 1.3.6)' }),
-    liLossRate: quantity('1/h', { description: 'Li/TM volatilised per hour at 950 °C (as Li2O)', default: 0.002, min: 0, source: 'assumption: industrial calcination adds a few % excess Li to cover volatilisation over 10–20 h at 900–950 °C' }),
-    liLossActivationEnergy: quantity('J/mol', { description: 'activation energy of Li volatilisation', default: 250e3, min: 0, source: 'assumption: Li2O vapour pressure rises steeply with temperature (≈10× per 100 K near 900 °C)' }),
+    ...kilnShape,
+    liLossRate: quantity('1/h', { description: 'Li/TM volatilised per hour at 950 °C (as Li2O)', default: LI_VOLATILISATION.rateAt950C_per_h, min: 0, source: 'mechanisms/ordering.ts LI_VOLATILISATION (assumption: industrial calcination adds a few % excess Li to cover volatilisation over 10–20 h at 900–950 °C)' }),
+    liLossActivationEnergy: quantity('J/mol', { description: 'activation energy of Li volatilisation', default: LI_VOLATILISATION.ea_J_per_mol, min: 0, source: 'mechanisms/ordering.ts LI_VOLATILISATION (assumption: Li2O vapour pressure rises ≈10× per 100 K near 900 °C)' }),
     residualLiReaction: described(z.boolean().default(true), { description: 'residual LiOH/LiNO3/Li2O/Li2CO3 in the feed react into under-lithiated lots (bounded by their deficit)', source: 'assumption: at ≥700 °C residual Li salts are a Li source (review: residual Li used in relithiation, ref. [79])' }),
-    healRatio: quantity('', { description: 'rock-salt healing rate ÷ cation-mixing recovery rate in O2 (air: one third; N2: none)', default: 0.3, min: 0, source: 'assumption: surface rock salt re-oxidises partly in O2; slower than bulk ordering' }),
+    healRatio: quantity('', { description: 'rock-salt healing rate ÷ cation-mixing recovery rate in O2 (air: one third; N2: none)', default: 1, min: 0, source: 'assumption: converting the surface rock salt back to layered is the same Ni back-migration as the bulk ordering, with O2 re-oxidising the surface and the relithiated lattice supplying Li; air brings a fifth of the O2 (a third of the rate), N2 none. Review Table 1 [59]: relithiation + anneal restores all but ≈2 % of the capacity' }),
     heating: described(z.enum(['electricity', 'natural-gas']).default('electricity'), { description: 'kiln heating utility', source: 'EverBatt 2023: furnace heat load is electricity (REFERENCE.md 1.3.6)' }),
-    kilnEfficiency: fraction({ description: 'fraction of the delivered heat that reaches powder, saggars and gas (wall losses counted apart)', default: 0.6, above: 0, source: 'assumption: Kanthal (REFERENCE.md 1.4) gives ≈25 % for gas kilns, ≈60 % with heat recovery; electric kilns have no flue loss' }),
-    kilnLoading: quantity('kg/m', { description: 'powder per metre of kiln length', default: 118, above: 0, source: 'assumption: 4 saggars across × 2 high × 5 kg per 0.34 m pitch' }),
-    kilnSurface: quantity('m2/m', { description: 'outer wall surface per metre of kiln', default: 5, above: 0, source: 'assumption: ≈1.6 m × 0.9 m outer cross-section' }),
+    kilnEfficiency: kilnEfficiencyParam(),
     wallU: quantity('W/(m2 K)', { description: 'overall wall-loss coefficient (inside temperature to ambient)', default: 1, min: 0, source: 'assumption: ≈300 mm refractory and insulation' }),
-    rollerDrive: quantity('kW/m', { description: 'roller drives and fans per metre of kiln', default: 0.3, min: 0, source: 'assumption' }),
-    handlingTime: quantity('h', { description: 'saggar filling (and, again, emptying) time per trip', default: '0.25 h', min: 0, source: 'assumption: automated saggar filling and dumping lines' }),
   })
   .superRefine((p, ctx) => {
     if (p.dischargeTemperature >= p.peak) ctx.addIssue({ code: 'custom', path: ['dischargeTemperature'], message: msg.dischargeNotBelowPeak(p.dischargeTemperature - 273.15, p.peak - 273.15) });
@@ -103,7 +86,7 @@ type Params = z.output<typeof params>;
 
 /** Heat-up, dwell and cool-down of one trip, h. */
 export function sinteringTrip(p: Params, feedK: number): { heatH: number; dwellH: number; coolH: number } {
-  return { heatH: rampHours(Math.min(feedK, p.peak), p.peak, p.ramp), dwellH: p.dwell, coolH: rampHours(p.peak, p.dischargeTemperature, p.coolRate) };
+  return kilnTrip(feedK, p.peak, p.dischargeTemperature, p.ramp, p.dwell, p.coolRate);
 }
 
 export const sintering = defineUnitOp({
@@ -210,10 +193,8 @@ export const sintering = defineUnitOp({
     }
 
     // 4. Li volatilisation, lattice ordering and rock-salt healing during the dwell.
-    const kLi = rateAt({ kRef_per_h: p.liLossRate, tRef_K: 1223.15, ea_J_per_mol: p.liLossActivationEnergy }, p.peak);
-    const deltaLi = kLi * p.dwell;
+    const deltaLi = liVolatilised({ rateAt950C_per_h: p.liLossRate, ea_J_per_mol: p.liLossActivationEnergy }, p.peak, p.dwell);
     const kOrder = rateAt(SINTERING_RATE, p.peak);
-    const healFactor = p.atmosphere === 'O2' ? p.healRatio : p.atmosphere === 'air' ? p.healRatio / 3 : 0;
     let li2oKmol = 0;
     const lots: Lot[] = new Array<Lot>(nLots);
     for (let i = 0; i < nLots; i++) {
@@ -226,14 +207,8 @@ export const sintering = defineUnitOp({
         li2oKmol += (n * d) / 2;
         r -= d;
       }
-      const k = kOrder * lotRateMultiplier(l);
-      lots[i] = {
-        ...l,
-        liPerTm: r,
-        massKgPerHour: lotMassAt(l.chemistry, n, r),
-        cationMixing: approach(l.cationMixing, equilibriumCationMixing(l, p.atmosphere), k, p.dwell),
-        surfaceRockSalt_nm: l.surfaceRockSalt_nm * Math.exp(-healFactor * k * p.dwell),
-      };
+      const ord = reorder(l, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio });
+      lots[i] = { ...l, liPerTm: r, massKgPerHour: lotMassAt(l.chemistry, n, r), cationMixing: ord.cationMixing, surfaceRockSalt_nm: ord.surfaceRockSalt_nm };
     }
     if (li2oKmol > 0) {
       addKg(vent.components, 'Li2O', kgOf('Li2O', li2oKmol));
@@ -243,49 +218,24 @@ export const sintering = defineUnitOp({
     // 5. Atmosphere gas and the O2 balance.
     const powderKg = lotsMassOf(feed.lots) + massOf(charged(feed.components));
     const gasKg = p.gasPerKgPowder * powderKg;
-    const o2Supplied = p.atmosphere === 'O2' ? gasKg : p.atmosphere === 'air' ? gasKg * AIR_O2_MASS_FRACTION : 0;
-    const n2Supplied = gasKg - o2Supplied;
-    const o2Vent = o2Supplied + kgOf('O2', o2Net) + (vent.components.O2 ?? 0);
     const draws: Record<string, number> = {};
-    if (o2Vent < 0) {
-      draws.O2 = o2Supplied - o2Vent;
-      diagnostics.push(p.atmosphere === 'N2'
-        ? { code: 'oxygen-from-lattice', severity: 'info', where: ctx.unitId, message: `${(-o2Vent).toPrecision(4)} kg/h O2 drawn for Li2O loss / burn-off under N2 (stands for lattice oxygen in the fixed-O lot formula)` }
-        : { code: 'oxygen-short', severity: 'warning', where: ctx.unitId, message: `the reactions need ${(-o2Vent).toPrecision(4)} kg/h more O2 than the atmosphere gas brings; drawn as extra O2 — raise gasPerKgPowder` });
-      delete vent.components.O2;
-    } else {
-      if (o2Supplied > 0) draws.O2 = o2Supplied;
-      if (o2Vent > 0) vent.components.O2 = o2Vent;
-      else delete vent.components.O2;
-    }
-    if (n2Supplied > 0) { draws.N2 = n2Supplied; addKg(vent.components, 'N2', n2Supplied); }
+    kilnAtmosphere(p.atmosphere, gasKg, kgOf('O2', o2Net), vent, draws, ctx.unitId, diagnostics);
 
     product.lots = lots;
     for (const id in comps) addKg(product.components, id, comps[id]!);
 
-    // 6. Energy.
+    // 6. Energy (correlations/kiln.ts).
     const trip = sinteringTrip(p, feed.temperatureK);
-    const heat = { utility: p.heating, efficiency: p.kilnEfficiency } as const;
+    const kilnSettings = { ...p, efficiency: p.kilnEfficiency ?? defaultKilnEfficiency(p.heating) };
     const ledger = new EnergyLedger(ctx.describe !== false);
-    const dT = Math.max(0, p.peak - feed.temperatureK);
-    const solidCp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(condensed(feed.components));
-    ledger.heat('powder and residues to the peak', 'sensible', solidCp * dT, { ...heat, basis: () => `${(solidCp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K` });
-    const saggarTripsPerH = powderKg / p.saggarPowder;
-    const saggarKg = saggarTripsPerH * p.saggarMass;
-    const dTs = Math.max(0, p.peak - ctx.ambientK);
-    ledger.heat('saggars (heated every trip)', 'sensible', sensibleKw(saggarKg, p.saggarCp, dTs), { ...heat, basis: () => `${saggarTripsPerH.toPrecision(4)} saggar trips/h × ${p.saggarMass} kg × ${p.saggarCp} J/(kg·K) × ${dTs.toFixed(1)} K` });
-    const gasCp = p.atmosphere === 'O2' ? (component('O2').cp_J_per_kgK ?? 918) : p.atmosphere === 'N2' ? (component('N2').cp_J_per_kgK ?? 1040) : AIR_O2_MASS_FRACTION * (component('O2').cp_J_per_kgK ?? 918) + (1 - AIR_O2_MASS_FRACTION) * (component('N2').cp_J_per_kgK ?? 1040);
-    ledger.heat(`${p.atmosphere} atmosphere to the peak`, 'sensible', sensibleKw(gasKg, gasCp, dTs), { ...heat, basis: () => `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTs.toFixed(1)} K (298 K Cp; no heat recovery)` });
+    const chargeCp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(condensed(feed.components));
+    const kiln = kilnEnergy(ledger, kilnSettings, { powderKgPerHour: powderKg, chargeCp_kW_per_K: chargeCp, feedK: feed.temperatureK, peakK: p.peak }, trip, ctx.ambientK);
     for (const id in evaporated) {
       const c = component(id);
       const kg = evaporated[id]!;
-      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { ...heat, basis: () => `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` });
+      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { utility: p.heating, efficiency: kilnSettings.efficiency, basis: () => `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` });
     }
-    const wall = kilnWallLoss({ powderKgPerMetre: p.kilnLoading, surfacePerMetre_m2: p.kilnSurface, u_W_per_m2K: p.wallU }, powderKg, trip.heatH, trip.dwellH, trip.coolH, p.peak, ctx.ambientK);
-    const everbattKw = (EVERBATT_LINE_KW * powderKg) / EVERBATT_LINE_KG_PER_H;
-    ledger.loss('kiln wall losses', wall.kw, p.heating, () => `U ${p.wallU} W/(m²·K) × ${p.kilnSurface} m²/m × ${wall.length_m.toPrecision(4)} m (dwell zone at the peak, ramps at the mean); cross-check: EverBatt rates 800 kW per 2,000 t/yr line (REFERENCE.md 1.3.6) → ${everbattKw.toPrecision(4)} kW for ${powderKg.toPrecision(4)} kg/h`);
-    ledger.motor('roller drives and fans', p.rollerDrive * wall.length_m, () => `${wall.length_m.toPrecision(4)} m × ${p.rollerDrive} kW/m`);
-
+    const saggarTripsPerH = kiln.saggarTripsPerHour;
     const saggarsReplaced = saggarTripsPerH / p.saggarTrips;
     return {
       outlets: { product, vent },
@@ -295,13 +245,15 @@ export const sintering = defineUnitOp({
       consumablesPerHour: { saggar: saggarsReplaced },
       metrics: {
         tripTime_h: trip.heatH + trip.dwellH + trip.coolH,
-        kilnLength_m: wall.length_m,
+        kilnLength_m: kiln.length_m,
+        installedKilnLength_m: kiln.installedLength_m,
         saggarTrips_per_h: saggarTripsPerH,
         saggarsReplaced_per_h: saggarsReplaced,
         powder_kg_per_h: powderKg,
         residualLiIncorporated_kmol_per_h: incorporated,
         liVolatilised_kmol_per_h: 2 * li2oKmol,
-        everbattRatedHeatLoad_kW: everbattKw,
+        everbattRatedHeatLoad_kW: kiln.everbattThroughputKw,
+        everbattRatedHeatLoadByLength_kW: kiln.everbattLengthKw,
       },
       diagnostics,
     };
@@ -309,29 +261,12 @@ export const sintering = defineUnitOp({
   design: (p, inlets, run, ctx) => {
     const trip = sinteringTrip(p, inlets.feed?.temperatureK ?? p.peak);
     const tripH = trip.heatH + trip.dwellH + trip.coolH;
-    const kiln = costOf('rollerHearthKiln');
     const cycle = { loadH: p.handlingTime, heatH: trip.heatH, dwellH: trip.dwellH, coolH: trip.coolH, unloadH: p.handlingTime, cleanH: 0 };
     return {
       mode: 'continuous',
       residenceTimeH: tripH,
       cycle,
-      equipment: [
-        {
-          name: 'roller-hearth-kiln',
-          description: reportText(ctx, () => `roller-hearth kiln line with saggar handling (trip ${tripH.toFixed(2)} h: heat ${trip.heatH.toFixed(2)} + dwell ${trip.dwellH} + cool ${trip.coolH.toFixed(2)})`),
-          mode: 'continuous',
-          sizeUnit: 't/yr',
-          maxSize: kiln.maxSize,
-          minSize: kiln.minSize,
-          // A line sized S t/yr at EverBatt's 25 h trip carries S × 6,500 kg/day ÷ 2,000 t/yr; the
-          // kiln length is throughput × trip time, so a shorter trip carries proportionally more.
-          capacityPerSize: (EVERBATT_LINE_KG_PER_H / EVERBATT_LINE_T_PER_YR) * (EVERBATT_TRIP_H / Math.max(tripH, 1e-6)),
-          loadBasis: 'powder (size: EverBatt-equivalent line capacity at a 25 h trip)',
-          loadKgPerHour: run.metrics?.powder_kg_per_h ?? 0,
-          powerKwPerSize: EVERBATT_LINE_KW / EVERBATT_LINE_T_PER_YR,
-          cost: kiln,
-        },
-      ],
+      equipment: [kilnLineEquipment(tripH, run.metrics?.powder_kg_per_h ?? 0, reportText(ctx, () => `roller-hearth kiln line with saggar handling (trip ${tripH.toFixed(2)} h: heat ${trip.heatH.toFixed(2)} + dwell ${trip.dwellH} + cool ${trip.coolH.toFixed(2)})`))],
       operatorsPerShift: 1,
     };
   },

@@ -121,7 +121,7 @@ describe('in-spec decisions at the spec boundaries', () => {
     expect(judgeLot(spec, makeLot({ id: 'a', liPerTm: 1, cationMixing: 0.02 }), 0.0051)).toEqual(['residual-li-salts']);
   });
   it('several causes are all listed; foreign chemistry alone is enough', () => {
-    expect(at({ id: 'a', liPerTm: 0.9, cationMixing: 0.08, surfaceRockSalt_nm: 9 })).toEqual(['under-lithiated', 'cation-mixing', 'surface-rock-salt']);
+    expect(at({ id: 'a', liPerTm: 0.9, cationMixing: 0.08, surfaceRockSalt_nm: 9 })).toEqual(['under-lithiated', 'cation-mixing', 'surface-rock-salt', 'low-capacity']);
     expect(at({ id: 'a', chemistry: 'LFP', liPerTm: 1, cationMixing: 0 })).toEqual(['foreign-chemistry']);
     expect(at({ id: 'a', chemistry: 'LCO', liPerTm: 1, cationMixing: 0 })).toEqual(['foreign-chemistry']);
   });

@@ -52,22 +52,54 @@ describe('relithiation-molten-salt', () => {
     expect(run.outlets.vent!.components['H2O(g)']).toBeCloseTo(hydrateWater + (nTm * 0.1 * (2 * H + O)) / 2, 6);
   });
 
-  it('overshoots Li/TM 1 with fast lots while slow lots lag (r_eq rises with the Li excess)', () => {
+  it('brings Li in along the grain boundaries: D50 matters little, single crystals lag', () => {
     const feed = makeStream({}, [
-      lot({ id: 'fine', chemistry: 'NCM523', liPerTm: 0.85, d50_um: 5 }),
-      lot({ id: 'slow', chemistry: 'Ni90', liPerTm: 0.85, d50_um: 20, morphology: 'single-crystal' }),
+      lot({ id: 'fine', chemistry: 'NCM523', liPerTm: 0.8, d50_um: 5 }),
+      lot({ id: 'coarse', chemistry: 'NCM523', liPerTm: 0.8, d50_um: 25 }),
+      lot({ id: 'sc', chemistry: 'Ni90', liPerTm: 0.8, d50_um: 20, morphology: 'single-crystal' }),
     ]);
-    const lean = op.run(parse({ saltRatio: 1 }), { feed, recycle: makeStream() }, ctx);
-    const rich = op.run(parse({ saltRatio: 3 }), { feed, recycle: makeStream() }, ctx);
-    expect(lean.metrics!.rEq).toBeGreaterThan(1);
+    const run = op.run(parse({ duration: '1 h' }), { feed, recycle: makeStream() }, ctx);
+    const [fine, coarse, sc] = run.outlets.solids!.lots;
+    // k = 3 /h at 300 °C × (10/d50)^0.5 × (1 + 0.25·cracks) × single-crystal 0.25 × e^(−3·(x_Ni − 0.6))
+    const rEq = (p: number) => 1 + 0.04 * (run.metrics!.saltLiPerTm_mol_per_mol! - 1) * p;
+    expect(fine!.liPerTm).toBeGreaterThan(0.99);
+    expect(coarse!.liPerTm).toBeGreaterThan(0.97); // a 25 µm lot is repaired too: the melt reaches the grains
+    const kSc = 3 * Math.sqrt(10 / 20) * 0.25 * Math.exp(-3 * 0.3);
+    expect(sc!.liPerTm).toBeLessThan(0.95);
+    expect(sc!.liPerTm).toBeGreaterThan(0.8 + (rEq(0) - 0.8) * (1 - Math.exp(-kSc * 1)) - 1e-3);
+  });
+
+  it('reconstructs the lattice in the same step only when hot: 600 °C lowers mixing, rock salt and cracks; 300 °C barely', () => {
+    const spent = () => makeStream({}, [lot({ id: 'a', chemistry: 'NCM523', liPerTm: 0.86, cationMixing: 0.05, surfaceRockSalt_nm: 6, crackFraction: 0.2 })]);
+    const cold = op.run(parse(), { feed: spent(), recycle: makeStream() }, ctx).outlets.solids!.lots[0]!;
+    const hot = op.run(parse({ salt: 'LiNO3-LiOH-Li2CO3', temperature: '600 degC' }), { feed: spent(), recycle: makeStream() }, ctx).outlets.solids!.lots[0]!;
+    // melt ordering k = 0.75 /h at 600 °C, Ea 60 kJ/mol; lot factor (1 + 0.25·0.2)
+    const k = (tK: number) => 0.75 * Math.exp((-60e3 / 8.314462618) * (1 / tK - 1 / 873.15)) * 1.05;
+    const done = (tK: number) => 1 - Math.exp(-k(tK) * 4);
+    expect(done(573.15)).toBeLessThan(0.05);
+    expect(done(873.15)).toBeGreaterThan(0.95);
+    expect(cold.cationMixing).toBeCloseTo(0.02 + 0.03 * (1 - done(573.15)), 9);
+    expect(hot.cationMixing).toBeCloseTo(0.02 + 0.03 * (1 - done(873.15)), 9);
+    expect(hot.surfaceRockSalt_nm).toBeCloseTo(6 * Math.exp(-k(873.15) * 4), 9); // nitrate melt heals as O2, healRatio 1
+    expect(hot.crackFraction).toBeCloseTo(0.2 * (1 - done(873.15)), 9);
+    expect(cold.surfaceRockSalt_nm).toBeGreaterThan(5.7);
+    expect(cold.crackFraction).toBeGreaterThan(0.19);
+  });
+
+  it('over-lithiates with the salt ratio and the temperature, not at 300 °C', () => {
+    const feed = () => makeStream({}, [lot({ id: 'a', chemistry: 'NCM523', liPerTm: 0.85 })]);
+    const at = (o: Record<string, unknown>) => op.run(parse({ salt: 'LiNO3-LiOH-Li2CO3', ...o }), { feed: feed(), recycle: makeStream() }, ctx);
+    const cold = at({ temperature: '300 degC' });
+    const lean = at({ temperature: '600 degC', saltRatio: 1 });
+    const rich = at({ temperature: '600 degC', saltRatio: 3 });
+    expect(cold.metrics!.rEq).toBeLessThan(1.003);
+    expect(lean.metrics!.rEq).toBeGreaterThan(1.02);
     expect(rich.metrics!.rEq).toBeGreaterThan(lean.metrics!.rEq!);
-    const [fine, slow] = lean.outlets.solids!.lots;
-    expect(fine!.liPerTm).toBeGreaterThan(1.01);
-    expect(slow!.liPerTm).toBeLessThan(0.95);
-    expect(rich.outlets.solids!.lots[0]!.liPerTm).toBeGreaterThan(fine!.liPerTm);
-    // r_eq = 1 + slope·(L − 1), L = mol Li in the salt per mol TM
+    expect(rich.outlets.solids!.lots[0]!.liPerTm).toBeGreaterThan(lean.outlets.solids!.lots[0]!.liPerTm);
+    // r_eq = 1 + slope·(L − 1)·progress
     const L = lean.metrics!.saltLiPerTm_mol_per_mol!;
-    expect(lean.metrics!.rEq).toBeCloseTo(1 + 0.04 * (L - 1), 12);
+    const progress = 1 - Math.exp(-0.75 * 4);
+    expect(lean.metrics!.rEq).toBeCloseTo(1 + 0.04 * (L - 1) * progress, 12);
   });
 
   it('uses recovered salt first and draws only the make-up', () => {

@@ -34,6 +34,7 @@ describe('sintering: cycle, saggars, energy', () => {
 
   it('heat ≥ powder + saggar + gas sensible minimum, computed by hand', () => {
     const { run } = runOp(sintering, { peak: '850 degC', atmosphere: 'O2', gasPerKgPowder: 0.5, kilnEfficiency: 0.6 }, feed());
+    expect(run.energy.items.filter((i) => i.category === 'loss').map((i) => i.name)).toEqual(['kiln wall losses', 'roller losses through the side walls']);
     const dT = 825;
     const minimum = (1000 * 700 * dT + 200 * 5 * 502 * dT + 500 * 918 * dT) / 3.6e6;
     expectClose(run.energy.minimumHeatKw, minimum);
@@ -52,14 +53,20 @@ describe('sintering: lot state', () => {
     expect(o2.cationMixing).toBeGreaterThan(0.02); // Ni-rich lots are slower: not at equilibrium after 4 h at 850 °C
   });
 
-  it('small particles order faster than large ones under the same conditions', () => {
+  it('orders inside the grains: the D50 of the secondary particle does not matter, single crystals are slower', () => {
     const feed = makeStream({}, [
       makeLot({ id: 'small', chemistry: NCM523, massKgPerHour: 100, liPerTm: 1, cationMixing: 0.08, d50_um: 4 }),
       makeLot({ id: 'large', chemistry: NCM523, massKgPerHour: 100, liPerTm: 1, cationMixing: 0.08, d50_um: 20 }),
+      makeLot({ id: 'sc', chemistry: NCM523, massKgPerHour: 100, liPerTm: 1, cationMixing: 0.08, d50_um: 4, morphology: 'single-crystal' }),
     ]);
     const { run } = runOp(sintering, { peak: '750 degC', dwell: '2 h' }, feed);
-    const [small, large] = run.outlets.product!.lots;
-    expect(small!.cationMixing).toBeLessThan(large!.cationMixing);
+    const [small, large, sc] = run.outlets.product!.lots;
+    // SINTERING_RATE: 1 /h at 800 °C, 150 kJ/mol; single crystals × 0.5
+    const k = Math.exp((-150e3 / 8.314462618) * (1 / 1023.15 - 1 / 1073.15));
+    expectClose(small!.cationMixing, 0.02 + 0.06 * Math.exp(-k * 2));
+    expectClose(large!.cationMixing, small!.cationMixing);
+    expectClose(sc!.cationMixing, 0.02 + 0.06 * Math.exp(-0.5 * k * 2));
+    expect(sc!.cationMixing).toBeGreaterThan(small!.cationMixing);
   });
 
   it('residual LiOH fills the Li deficit stoichiometrically: 0.1 Li/TM per kg CAM by hand', () => {

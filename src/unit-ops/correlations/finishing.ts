@@ -3,7 +3,7 @@
  * reconstruction, coating, doping, electrode refabrication): component bookkeeping in kmol, lots
  * whose Li/TM moves with TM moles conserved, dissolution with solubility limits, the ideal-stage
  * counter-current washing formula, cake-liquor partition, particle surface area, the sensible heat
- * of lots and components, and the roller-hearth-kiln geometry used for wall losses.
+ * of lots and components, and temperature ramps (the kiln itself is correlations/kiln.ts).
  *
  * Everything here is plain-number arithmetic (run() sits in the solver hot loop).
  */
@@ -314,31 +314,7 @@ export function componentNumberMap(description: string, source: string, unit: st
   );
 }
 
-// ---------------------------------------------------------------- roller-hearth kiln geometry
-
-/** Geometry of a saggar kiln used for wall losses (a continuous, fractional-line approximation). */
-export interface KilnGeometry {
-  /** kg of powder per metre of kiln (saggars across × layers × kg per saggar / saggar pitch). */
-  powderKgPerMetre: number;
-  /** Outer wall surface per metre of kiln, m²/m. */
-  surfacePerMetre_m2: number;
-  /** Overall wall-loss coefficient, W/(m²·K). */
-  u_W_per_m2K: number;
-}
-
-/**
- * Wall loss of a kiln holding `powderKgPerHour` for heat-up `heatH`, dwell `dwellH` and cooling
- * `coolH`: the kiln length is throughput × time / loading; the dwell zone is at the peak, the
- * heating and cooling zones at the mean of peak and ambient. Returns kW and the length in m.
- */
-export function kilnWallLoss(g: KilnGeometry, powderKgPerHour: number, heatH: number, dwellH: number, coolH: number, peakK: number, ambientK: number): { kw: number; length_m: number } {
-  const perHourLength = powderKgPerHour / Math.max(g.powderKgPerMetre, 1e-12);
-  const lDwell = perHourLength * dwellH;
-  const lRamp = perHourLength * (heatH + coolH);
-  const dT = Math.max(0, peakK - ambientK);
-  const kw = (g.u_W_per_m2K * g.surfacePerMetre_m2 * (lDwell * dT + lRamp * dT * 0.5)) / 1000;
-  return { kw, length_m: lDwell + lRamp };
-}
+// ---------------------------------------------------------------- temperature ramps
 
 /** Hours of a temperature ramp from `fromK` to `toK` at `rateKPerH` (0 when no change). */
 export function rampHours(fromK: number, toK: number, rateKPerH: number): number {

@@ -1,18 +1,21 @@
 /**
- * Shared pieces of the relithiation unit operations (hydrothermal, molten salt, solid state,
- * electrochemical): the kinetic and lot-factor parameters every route exposes, the per-lot
- * relithiation arithmetic (TM moles conserved, O fixed per TM), the autoclave saturation pressure
- * (IAPWS-IF97), the pressure-vessel cost factor, liquor densities, and the batch bookkeeping that
- * turns per-batch energy into kW.
+ * Shared plumbing of the relithiation unit operations (hydrothermal, redox-mediated, molten salt,
+ * solid state, electrochemical): the kinetic and lot-factor parameters every route exposes, the charge
+ * of a wet batch (lots, temperature, LiOH make-up), the per-lot relithiation arithmetic (TM moles
+ * conserved, O fixed per TM, uptake scaled when the Li runs short), the autoclave saturation pressure
+ * (IAPWS-IF97), the pressure-vessel cost factor, liquor densities, and the batch bookkeeping that turns
+ * per-batch energy into kW. The chemistry of each route is in `mechanisms/`.
  */
 import { z } from 'zod';
 import { quantity, described } from '../../schema/param.js';
 import { component } from '../../chemistry/components.js';
-import { FAMILY, frameMolarMass, type CathodeChemistry, type CathodeFamily } from '../../chemistry/cathode.js';
+import { frameMolarMass, type CathodeChemistry, type CathodeFamily } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
-import { approach, rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './lot-state.js';
+import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
 import type { Lot } from '../../streams/lot.js';
-import type { Stream } from '../../streams/stream.js';
+import { heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
+import type { CostCorrelation, CycleTime, Diagnostic, EquipmentSpec } from '../contract.js';
+import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
 
 // ---------------------------------------------------------------- molar masses (kg/kmol)
 
@@ -42,29 +45,32 @@ export function treatedFamiliesParam() {
   });
 }
 
-/** Parameters of the lot factors of lot-state.ts (every route exposes them). */
-export function lotFactorParams() {
-  const lots = 'correlations/lot-state.ts DEFAULT_LOT_FACTORS (assumption: Fick L², crack surface, single-crystal grains, Ni-rich Li/Ni mixing)';
+/**
+ * Parameters of the lot factors (mechanisms/kinetics.ts lotRateMultiplier) with a route's defaults;
+ * `name` is the constant they come from (e.g. "mechanisms/hydrothermal.ts HYDROTHERMAL_LOT_FACTORS").
+ */
+export function lotFactorParams(f: LotRateFactors = DEFAULT_LOT_FACTORS, name = 'mechanisms/kinetics.ts DEFAULT_LOT_FACTORS') {
+  const lots = `correlations/${name} (assumption: diffusion length, crack surface, single-crystal grains, Ni-rich Li/Ni mixing; see its comment)`;
   return {
-    d50Ref: quantity('um', { description: 'particle size (D50) at which the lot size factor is 1', default: DEFAULT_LOT_FACTORS.d50Ref_um, above: 0, source: lots }),
-    sizeExponent: quantity('', { description: 'exponent n of the size factor (d50Ref / d50)^n', default: DEFAULT_LOT_FACTORS.sizeExponent, min: 0, max: 4, source: lots }),
-    crackBoost: quantity('', { description: 'rate gain per unit crack fraction: factor 1 + crackBoost·crackFraction', default: DEFAULT_LOT_FACTORS.crackBoost, min: 0, source: lots }),
-    singleCrystalFactor: quantity('', { description: 'rate multiplier of single-crystal lots', default: DEFAULT_LOT_FACTORS.singleCrystalFactor, above: 0, source: lots }),
-    nickelPenalty: quantity('', { description: 'rate penalty per unit Ni fraction above 0.6: factor exp(−nickelPenalty·(x_Ni − 0.6))', default: DEFAULT_LOT_FACTORS.nickelPenalty, min: 0, source: lots }),
+    d50Ref: quantity('um', { description: 'particle size (D50) at which the lot size factor is 1', default: f.d50Ref_um, above: 0, source: lots }),
+    sizeExponent: quantity('', { description: 'exponent n of the size factor (d50Ref / d50)^n: 2 when the diffusion length is the particle, ≈0 when it is the grain', default: f.sizeExponent, min: 0, max: 4, source: lots }),
+    crackBoost: quantity('', { description: 'rate gain per unit crack fraction: factor 1 + crackBoost·crackFraction', default: f.crackBoost, min: 0, source: lots }),
+    singleCrystalFactor: quantity('', { description: 'rate multiplier of single-crystal lots', default: f.singleCrystalFactor, above: 0, source: lots }),
+    nickelPenalty: quantity('', { description: 'rate penalty per unit Ni fraction above 0.6: factor exp(−nickelPenalty·(x_Ni − 0.6))', default: f.nickelPenalty, min: 0, source: lots }),
   };
 }
 
 /**
  * Kinetic parameters of a route: Arrhenius rate constant at a reference temperature, activation
- * energy, and the lot factors of lot-state.ts. `name` is the constant in lot-state.ts.
+ * energy, and the route's lot factors. `name` and `factorsName` are the constants they default to.
  */
-export function kineticParams(rate: ArrheniusRate, name: string) {
-  const src = `correlations/lot-state.ts ${name} (assumption calibrated to review Table 1; see its comment)`;
+export function kineticParams(rate: ArrheniusRate, name: string, factors: LotRateFactors = DEFAULT_LOT_FACTORS, factorsName?: string) {
+  const src = `correlations/${name} (assumption calibrated to review Table 1; see its comment)`;
   return {
     rateConstant: quantity('1/h', { description: 'first-order relithiation rate constant at the reference temperature', default: rate.kRef_per_h, above: 0, source: src }),
     rateReferenceTemperature: quantity('K', { description: 'temperature at which rateConstant applies', default: `${Number((rate.tRef_K - 273.15).toFixed(2))} degC`, above: 0, displayUnit: 'degC', source: src }),
     activationEnergy: quantity('J/mol', { description: 'Arrhenius activation energy of the relithiation rate', default: `${rate.ea_J_per_mol / 1000} kJ/mol`, min: 0, source: src }),
-    ...lotFactorParams(),
+    ...lotFactorParams(factors, factorsName),
   };
 }
 
@@ -99,20 +105,9 @@ export function routeKinetics(p: KineticParams, tK: number): { k_per_h: number; 
   return { k_per_h: rateAt(rateOf(p), tK), factors: lotFactorsOf(p) };
 }
 
-/** Rate constant (1/h) of one lot: route rate × lot multiplier (lot-state.ts lotRateMultiplier). */
+/** Rate constant (1/h) of one lot: route rate × lot multiplier (mechanisms/kinetics.ts lotRateMultiplier). */
 export function lotRate(k_per_h: number, factors: LotRateFactors, lot: Lot): number {
   return k_per_h * lotRateMultiplier(lot, factors);
-}
-
-/**
- * Li/TM a lot reaches when it approaches `rEq` (relative to the family's nominal Li/TM) with rate k
- * for t hours. Lots already at or above the target are left alone when `fromAbove` is false (an
- * Li-bearing medium does not pull lithium out of a lattice: hydrothermal, molten salt).
- */
-export function approachLiPerTm(lot: Lot, rEqRelative: number, k_per_h: number, t_h: number, fromAbove: boolean): number {
-  const rEq = rEqRelative * FAMILY[lot.chemistry.family].nominalLiPerTm;
-  if (!fromAbove && lot.liPerTm >= rEq) return lot.liPerTm;
-  return approach(lot.liPerTm, rEq, k_per_h, t_h);
 }
 
 const FRAME = new WeakMap<CathodeChemistry, number>();
@@ -134,6 +129,112 @@ export function tmKmolPerHour(lot: Lot): number {
  */
 export function withLiPerTm(lot: Lot, r: number, nTm: number = tmKmolPerHour(lot)): Lot {
   return { ...lot, liPerTm: r, massKgPerHour: lot.massKgPerHour + nTm * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li };
+}
+
+// ---------------------------------------------------------------- the charge of a batch
+
+/** The inlets of a wet or molten batch: feed and recycle streams, their components with LiOH·H2O split into LiOH + H2O, and the lots. */
+export function batchInlets(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number>; lotsIn: Lot[] } {
+  const feed = inlets.feed ?? { components: {}, lots: [], temperatureK: ambientK };
+  const rec = inlets.recycle ?? { components: {}, lots: [], temperatureK: ambientK };
+  const feedC = { ...feed.components };
+  const recC = { ...rec.components };
+  dehydrateLiOH(feedC);
+  dehydrateLiOH(recC);
+  return { feed, rec, feedC, recC, lotsIn: chargeLots(feed, rec) };
+}
+
+/** The lots of a charge: the feed's, plus any the recycle brings back (same-id parts merge). */
+export function chargeLots(feed: Stream, rec: Stream): Lot[] {
+  if (rec.lots.length === 0) return feed.lots;
+  return mixStreams([{ components: {}, lots: feed.lots, temperatureK: feed.temperatureK }, { components: {}, lots: rec.lots, temperatureK: rec.temperatureK }]).lots;
+}
+
+/** Temperature of a charge mixed from feed, recycle and make-up drawn at ambient (heat-capacity weighted), K. */
+export function chargeTemperature(feed: Stream, rec: Stream, draws: Record<string, number>, ambientK: number): number {
+  const hcFeed = heatCapacityFlow_W_per_K(feed);
+  const hcRec = heatCapacityFlow_W_per_K(rec);
+  const hcMake = heatCapacityFlow_W_per_K({ components: draws, lots: [], temperatureK: ambientK });
+  const hcAll = hcFeed + hcRec + hcMake;
+  return hcAll > 0 ? (hcFeed * feed.temperatureK + hcRec * rec.temperatureK + hcMake * ambientK) / hcAll : ambientK;
+}
+
+/**
+ * Draw `kg` of fresh LiOH in the traded form (LiOH·H2O by default) into `draws`; returns the hydrate
+ * water (kg/h) it brings, which joins the charge.
+ */
+export function drawLiOH(kg: number, form: 'LiOH·H2O' | 'LiOH', draws: Record<string, number>): number {
+  if (!(kg > 0)) return 0;
+  if (form === 'LiOH') {
+    add(draws, 'LiOH', kg);
+    return 0;
+  }
+  const kmol = kg / MW.LiOH;
+  add(draws, 'LiOH·H2O', kmol * MW.LiOH_H2O);
+  return kmol * MW.H2O;
+}
+
+/** Lots after relithiation, the Li they took and their Li/TM range. */
+export interface Relithiated {
+  lots: Lot[];
+  /** kmol Li/h inserted (Σ n_TM·Δr). */
+  xi: number;
+  /** Mass of the lots leaving, kg/h. */
+  lotsOutKg: number;
+  /** Lowest and highest Li/TM of the lots that changed (±Infinity when none did). */
+  rMin: number;
+  rMax: number;
+}
+
+/**
+ * Move every lot toward its target Li/TM (`rTarget[i]`, equal to the lot's own for lots left alone).
+ * When the Li the medium holds (`liAvailKmol`) is less than the lots would take, every lot's uptake is
+ * scaled down alike and a warning says what holds too little (`holds`) and what to do (`fix`).
+ */
+export function relithiateLots(
+  lotsIn: readonly Lot[],
+  rTarget: readonly number[],
+  nTm: readonly number[],
+  liAvailKmol: number,
+  where: string,
+  text: { holds: string; fix: string },
+  diagnostics: Diagnostic[],
+): Relithiated {
+  const n = lotsIn.length;
+  let demand = 0;
+  for (let i = 0; i < n; i++) demand += nTm[i]! * (rTarget[i]! - lotsIn[i]!.liPerTm);
+  let scale = 1;
+  if (demand > liAvailKmol) {
+    scale = demand > 0 ? Math.max(0, liAvailKmol) / demand : 1;
+    diagnostics.push({ code: 'lithium-limited', severity: 'warning', where, message: `${text.holds} ${liAvailKmol.toPrecision(4)} kmol/h Li but the lots would take ${demand.toPrecision(4)} kmol/h; every lot's uptake is scaled by ${scale.toPrecision(4)} — ${text.fix}` });
+  }
+  const lots: Lot[] = new Array<Lot>(n);
+  let xi = 0;
+  let lotsOutKg = 0;
+  let rMin = Infinity;
+  let rMax = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const lot = lotsIn[i]!;
+    const r = lot.liPerTm + (rTarget[i]! - lot.liPerTm) * scale;
+    if (r === lot.liPerTm) lots[i] = lot; // unchanged: shared, never mutated
+    else {
+      xi += nTm[i]! * (r - lot.liPerTm);
+      lots[i] = withLiPerTm(lot, r, nTm[i]!);
+      if (r < rMin) rMin = r;
+      if (r > rMax) rMax = r;
+    }
+    lotsOutKg += lots[i]!.massKgPerHour;
+  }
+  return { lots, xi, lotsOutKg, rMin, rMax };
+}
+
+/** Metrics every relithiation unit reports: make-up and recycled reagents per kg CAM, Li/TM range. */
+export function reagentMetrics(metrics: Record<string, number>, draws: Record<string, number>, recycled: Record<string, number>, cam: number, r: { rMin: number; rMax: number }): Record<string, number> {
+  const perKg = cam > 0 ? 1 / cam : 0;
+  for (const id in draws) metrics[`makeUp_${id}_kg_per_kg_cam`] = draws[id]! * perKg;
+  for (const id in recycled) metrics[`recycled_${id}_kg_per_kg_cam`] = recycled[id]! * perKg;
+  if (r.rMin !== Infinity) { metrics.liPerTmMin = r.rMin; metrics.liPerTmMax = r.rMax; }
+  return metrics;
 }
 
 // ---------------------------------------------------------------- streams
@@ -306,6 +407,78 @@ export function planBatch(o: {
 /** Total cycle time of a batch plan, h. */
 export function cycleHours(b: BatchPlan): number {
   return b.loadH + b.heatH + b.dwellH + b.coolH + b.unloadH;
+}
+
+/** A batch vessel as far as its own energy goes (beyond heating the charge). */
+export interface BatchVessel {
+  /** Word used in item names, e.g. "autoclave", "furnace". */
+  name: string;
+  volume_m3: number;
+  /** Steel (or alloy) of vessel, jacket and agitator per m³, reheated every batch. */
+  steel_kg_per_m3: number;
+  wallU: number;
+  agitator_kW_per_m3: number;
+  /** Hours per batch the agitator runs, and what they are. */
+  agitatedH: number;
+  agitatedText: string;
+  tK: number;
+  dischargeK: number;
+  ambientK: number;
+  utility: 'electricity' | 'steam' | 'natural-gas';
+  efficiency: number;
+}
+
+/**
+ * Book a batch vessel's own energy: its steel reheated from the discharge temperature every batch,
+ * wall losses U·A·ΔT over the hot part of the cycle (dwell + half of each ramp), the agitator.
+ */
+export function batchVesselEnergy(ledger: EnergyLedger, v: BatchVessel, plan: BatchPlan): void {
+  const steelKgPerH = v.steel_kg_per_m3 * v.volume_m3 * plan.batchesPerHour;
+  const dTsteel = Math.max(0, v.tK - v.dischargeK);
+  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: v.utility, efficiency: v.efficiency, basis: () => `${v.steel_kg_per_m3} kg/m³ × ${v.volume_m3} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
+  const area = cylinderSurfaceM2(v.volume_m3);
+  const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
+  const lossKw = wallLossKw(v.wallU, area, v.tK, v.ambientK) * hotH * plan.batchesPerHour;
+  ledger.loss(`${v.name} wall losses`, lossKw / v.efficiency, v.utility, () => `${v.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(v.tK - v.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${v.efficiency}`);
+  ledger.motor('agitator', v.agitator_kW_per_m3 * v.volume_m3 * v.agitatedH * plan.batchesPerHour, () => `${v.agitator_kW_per_m3} kW/m³ × ${v.volume_m3} m³ × ${v.agitatedH.toFixed(2)} h/batch (${v.agitatedText}) × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+}
+
+/** The equipment item of a batch vessel sized by volume, loaded with the CAM of a run (batchMetrics). */
+export function batchVesselEquipment(o: { name: string; description: string; volume_m3: number; minSize: number; metrics: Record<string, number>; cycle: CycleTime; agitator_kW_per_m3: number; cost: CostCorrelation }): EquipmentSpec {
+  return {
+    name: o.name,
+    description: o.description,
+    mode: 'batch',
+    sizeUnit: 'm3',
+    maxSize: o.volume_m3,
+    minSize: o.minSize,
+    capacityPerSize: (o.metrics.camPerBatch_kg ?? 0) / o.volume_m3,
+    loadBasis: 'CAM',
+    loadKgPerHour: o.metrics.camKgPerHour ?? 0,
+    cycle: o.cycle,
+    powerKwPerSize: o.agitator_kW_per_m3,
+    cost: o.cost,
+  };
+}
+
+/** The batch figures a run reports (design reads them back with batchCycle). */
+export function batchMetrics(b: BatchPlan, camKgPerHour: number): Record<string, number> {
+  return {
+    camKgPerHour,
+    camPerBatch_kg: b.camPerBatchKg,
+    batchesPerHour: b.batchesPerHour,
+    cycleLoad_h: b.loadH,
+    cycleHeat_h: b.heatH,
+    cycleDwell_h: b.dwellH,
+    cycleCool_h: b.coolH,
+    cycleUnload_h: b.unloadH,
+    cycleTime_h: cycleHours(b),
+  };
+}
+
+/** The batch cycle of a run (from batchMetrics), falling back on the parameters. */
+export function batchCycle(m: Record<string, number>, p: { duration: number; loadTime: number; unloadTime: number }) {
+  return { loadH: m.cycleLoad_h ?? p.loadTime, heatH: m.cycleHeat_h ?? 0, dwellH: p.duration, coolH: m.cycleCool_h ?? 0, unloadH: m.cycleUnload_h ?? p.unloadTime, cleanH: 0 };
 }
 
 /**
