@@ -16,31 +16,38 @@ import { amountText } from '../../src/cli/explain-text.js';
 
 const REF = 'scenarios/reference-cn.yaml';
 const ROUTES = ['--flowsheet', 'flowsheets/hydrothermal.yaml', '--flowsheet', 'flowsheets/molten-salt.yaml'];
+/** The reference feed with 30 nm of rock salt on the NCM811 lot: molten salt (800 °C anneal) leaves it off spec, hydrothermal (850 °C sintering) heals it. */
+const THICK = 'test/fixtures/scenarios/thick-rock-salt.yaml';
+const ROUTES_MS_HT = ['--flowsheet', 'flowsheets/molten-salt.yaml', '--flowsheet', 'flowsheets/hydrothermal.yaml'];
 
 describe('regenflow explain', () => {
   it('--json: winners, deltas, lots and verified remedies; nothing else on stdout', async () => {
-    const r = await runCli(['explain', REF, ...ROUTES, '--json']);
+    const r = await runCli(['explain', THICK, ...ROUTES_MS_HT, '--json']);
     expect(r.code).toBe(0);
     expect(r.err).toBe('');
     const x = JSON.parse(r.out);
     expect(Object.keys(x)).toEqual(expect.arrayContaining(['winners', 'capexDeltas', 'opexDeltas', 'lots', 'remedies']));
-    expect(x.baseline.flowsheet).toBe('hydrothermal');
-    expect(x.challenger.flowsheet).toBe('molten-salt');
+    expect(x.baseline.flowsheet).toBe('molten-salt');
+    expect(x.challenger.flowsheet).toBe('hydrothermal');
     const npv = x.winners.find((w: { kpi: string }) => w.kpi === 'npvUsd');
     expect(npv).toMatchObject({ unit: 'USD', material: true });
     expect(npv.better).toBe(npv.difference > 0 ? 'challenger' : 'baseline');
     expect(x.opexDeltas[0]).toHaveProperty('deltaUsdPerYear');
     expect(x.lots.find((l: { lot: string }) => l.lot === 'ev-811').causes[0].cause).toBe('surface-rock-salt');
+    const peak = x.remedies.find((q: { case: string; parameter: string }) => q.case === 'baseline' && q.parameter === 'peak');
+    expect(peak).toMatchObject({ cause: 'surface-rock-salt', lot: 'ev-811', unit: 'anneal', unitKind: 'sintering', verified: true });
+    // Etching removes a few nm, not 30: tried, and not verified.
     const insert = x.remedies.find((q: { case: string; parameter: string }) => q.case === 'baseline' && q.parameter === 'insert');
-    expect(insert).toMatchObject({ cause: 'surface-rock-salt', lot: 'ev-811', unitKind: 'surface-reconstruction', verified: true });
+    expect(insert).toMatchObject({ cause: 'surface-rock-salt', unitKind: 'surface-reconstruction', verified: false });
   });
 
   it('text: a ranked story with the verdict, CAPEX by unit, remedies and warnings', async () => {
-    const r = await runCli(['explain', REF, ...ROUTES]);
+    const r = await runCli(['explain', THICK, ...ROUTES_MS_HT]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^A \(baseline\) = reference-cn · hydrothermal; B \(challenger\) = reference-cn · molten-salt\nVerdict: [AB] beats [AB] on npvUsd by [\d.]+ M USD/);
-    expect(r.out).toMatch(/\n {2}relith +[\d.]+ M USD → [\d.]+ M USD .*relithiation-hydrothermal → relithiation-molten-salt/);
-    expect(r.out).toMatch(/\n {2}✓ A surface-rock-salt \([\d.]+ % of product, lot ev-811\): insert surface-reconstruction \(citric-acid\) between \w+ and \w+ → in-spec/);
+    expect(r.out).toMatch(/^A \(baseline\) = thick-rock-salt · molten-salt; B \(challenger\) = thick-rock-salt · hydrothermal\nVerdict: [AB] beats [AB] on npvUsd by [\d.]+ M USD/);
+    expect(r.out).toMatch(/\n {2}relith +[\d.]+ M USD → [\d.]+ M USD .*relithiation-molten-salt → relithiation-hydrothermal/);
+    expect(r.out).toMatch(/\n {2}✓ A surface-rock-salt \([\d.]+ % of product, lot ev-811\): anneal\.peak 800 degC → 850 degC → in-spec/);
+    expect(r.out).toMatch(/\n {2}✗ A surface-rock-salt \([\d.]+ % of product, lot ev-811\): insert surface-reconstruction \(citric-acid\) between \w+ and \w+ → .* less than the 0\.5 % that counts/);
     expect(r.out).toMatch(/Warnings of the runs:\n {2}[AB] warning: /);
   });
 
@@ -121,7 +128,7 @@ describe('regenflow crossover', () => {
 
 describe('regenflow sweep shows off-spec by cause', () => {
   it('a row per cause with mass at some point', async () => {
-    const r = await runCli(['sweep', REF, '--param', 'sinter.dwell', '--values', '2,6', '--unit', 'h']);
+    const r = await runCli(['sweep', THICK, '--param', 'anneal.dwell', '--values', '3,9', '--unit', 'h']);
     expect(r.code).toBe(0);
     const row = r.out.split('\n').find((l) => l.includes('off spec: surface-rock-salt'))!;
     expect(row).toMatch(/t\/yr +[\d,.]+ +[\d,.]+$/);

@@ -60,10 +60,13 @@ function differences(expected: Awaited<ReturnType<typeof formulaCells>>, actual:
         if (typeof r !== 'number') { bad.push(`${where}: ${JSON.stringify(r)} instead of ${e.result}`); continue; }
         const d = Math.abs(r - e.result);
         const zero = Math.max(Math.abs(r), Math.abs(e.result)) <= 1e-3; // zero up to rounding noise (e.g. NPV at the minimum selling price)
-        // A plain sum of cells that nearly cancel (an NPV at a secant iterate of the minimum selling price)
-        // is only as exact as its largest terms: rounding error ≤ n·ε·Σ|terms|, so compare against that.
-        const terms = /^[A-Z]+\d+(\+[A-Z]+\d+)+$/.test(e.formula) ? e.formula.split('+').map((t) => cells.get(t)?.result) : [];
-        const cancelling = terms.length > 0 && terms.every((t) => typeof t === 'number') && d <= 1e-12 * terms.reduce((acc: number, t) => acc + Math.abs(t as number), 0);
+        // A formula over cells that nearly cancel (an NPV at a secant iterate of the minimum selling
+        // price, a loss carried forward = income − loss) is only as exact as its operands: rounding error
+        // ≤ k·ε·Σ|operands| along the chain of rows, so compare against 1e-11·Σ|operands| (a thousandth
+        // of a cent on 1e8 USD) — operands are the same-sheet cells the formula references.
+        const refs = [...e.formula.matchAll(/(?<![A-Za-z_!$'])\$?([A-Z]{1,3})\$?(\d+)(?![\d(])/g)].map((m) => cells.get(`${m[1]}${m[2]}`)?.result);
+        const operands = refs.filter((t): t is number => typeof t === 'number');
+        const cancelling = operands.length > 0 && d <= 1e-11 * operands.reduce((acc, t) => acc + Math.abs(t), 0);
         if (!(d <= 1e-9 * Math.max(Math.abs(r), Math.abs(e.result)) || zero || cancelling)) bad.push(`${where}: ${r} instead of ${e.result} (relative ${(d / Math.abs(e.result)).toExponential(2)})`);
       } else if (r !== e.result) bad.push(`${where}: ${JSON.stringify(r)} instead of ${JSON.stringify(e.result)}`);
     }
