@@ -79,7 +79,7 @@ const PREFIXES = ['cam.', 'regenerated.', 'feed.', 'metal.', 'scrap.', 'consumab
 /** The canonical key and its meaning, or undefined when the key means nothing. */
 export function priceItem(key: string): { key: string; spec: PriceItemSpec } | undefined {
   const k = key.trim();
-  const fixed = FIXED[k];
+  const fixed = Object.hasOwn(FIXED, k) ? FIXED[k] : undefined;
   if (fixed) return { key: k, spec: fixed };
   for (const p of PREFIXES) {
     if (!k.startsWith(p)) continue;
@@ -366,7 +366,7 @@ function loadSet(name: string, sets: Readonly<Record<string, PriceSetSource>>, c
     issues.push({ code: 'price-set-cycle', message: msg.priceSetCycle([...chain, name]), ...refPlace });
     return undefined;
   }
-  const src = sets[name];
+  const src = Object.hasOwn(sets, name) ? sets[name] : undefined;
   if (!src) {
     issues.push({ code: 'unknown-price-set', message: msg.unknownPriceSet(name, Object.keys(sets).sort()), ...refPlace });
     return undefined;

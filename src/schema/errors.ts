@@ -50,9 +50,20 @@ export class RegenflowError extends Error {
   }
 }
 
-/** Raise one error carrying several input issues (all problems of a file, not only the first). */
+/**
+ * Raise one error carrying several input issues (all problems of a file, not only the first). An
+ * issue found twice (an inline section is checked by the scenario's schema and by its own) is
+ * reported once.
+ */
 export function inputErrors(issues: InputIssue[]): RegenflowError {
-  return new RegenflowError(issues[0]?.code ?? 'input', issues[0]?.message ?? 'invalid input', { issues });
+  const seen = new Set<string>();
+  const unique = issues.filter((i) => {
+    const key = `${formatIssue(i)}\u0000${i.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return new RegenflowError(unique[0]?.code ?? 'input', unique[0]?.message ?? 'invalid input', { issues: unique });
 }
 
 /** A model failure (exit 2): the inputs were valid but the model could not produce a result. */

@@ -106,7 +106,7 @@ const compositionSchema = z.record(z.string(), fraction({ description: 'mass fra
   for (const [key, x] of Object.entries(c)) {
     sum += x;
     if (key === 'cam') { out.cam = (out.cam ?? 0) + x; continue; }
-    const expand = COMPOSITION_KEYS[key.toLowerCase()];
+    const expand = Object.hasOwn(COMPOSITION_KEYS, key.toLowerCase()) ? COMPOSITION_KEYS[key.toLowerCase()] : undefined;
     const id = expand ? undefined : resolveComponentId(key);
     if (!expand && !id) {
       ctx.addIssue({ code: 'custom', path: [key], message: msg.unknownComponent(key, ['cam', ...Object.keys(COMPOSITION_KEYS), ...COMPONENT_IDS]) });

@@ -216,6 +216,14 @@ export const msg = {
   allSamplesFailed: (n: number, first: string) => `all ${n} evaluations failed (first: ${first}); check the distributions against the model's valid ranges`,
   samplesFailed: (failed: number, n: number, first: string) => `${failed} of ${n} evaluations failed and are left out of the statistics (first: ${first}); check the distributions against the model's valid ranges`,
   // <<messages: uncertainty>>
+  // ---- issue 17: hardened input handling
+  invalidUtf8: (byte: string) => `not valid UTF-8 text (byte ${byte} cannot start or continue a character); save the file as UTF-8 — an editor's "save with encoding" does it`,
+  yamlTag: (tag: string) => `the tag ${tag} is not allowed (only the YAML core schema: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq); remove the tag and write the value plainly`,
+  yamlAliasBomb: (alias: string, limit: number) => `the file's aliases expand it to more than ${limit.toLocaleString('en-US')} values (alias *${alias} repeats anchors that themselves repeat anchors); write the data out, or reuse anchors without nesting them`,
+  yamlAliasCycle: (alias: string) => `the alias *${alias} refers to a node that contains it (a cycle); an alias may only repeat a node defined before it, outside it`,
+  protoKey: () => `"__proto__" is not a name regenflow knows (JavaScript would drop this key silently); remove it or use the intended field name`,
+  writeFailed: (file: string, reason: string) => `cannot write ${file} (${reason}); check that the directory is writable`,
+  // <<messages: issue 17>>
 };
 
 function fmt(x: number): string {
