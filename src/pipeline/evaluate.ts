@@ -14,7 +14,9 @@ import type { PlantSizing } from '../design/types.js';
 import { economics, type EconomicsResult } from '../economics/index.js';
 import type { EconomicsInput } from '../economics/input.js';
 import { economicsInput } from './economics-input.js';
-import type { Model } from './resolve.js';
+import { placeEvaluationIssue, type Model } from './resolve.js';
+import { evaluationError, modelFailure } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
 
 /** Everything computed for one scenario. */
 export interface Evaluation {
@@ -58,8 +60,24 @@ function feedFor(model: Model): Stream {
   return scaleStream(unit, model.feedKgPerHour);
 }
 
-/** Solve, size and price a model. Throws a model failure (exit 2) when a loop does not converge. */
+/**
+ * Solve, size and price a model. Throws a model failure (exit 2) when a loop does not converge or
+ * any error-level diagnostic is raised (a result whose balances do not close is not a result);
+ * every failure names the scenario file (schema/errors.ts evaluationError).
+ */
 export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluation {
+  let ev: Evaluation;
+  try {
+    ev = evaluateModel(model, options);
+  } catch (e) {
+    throw evaluationError(e, model.file, (issue) => placeEvaluationIssue(model, issue));
+  }
+  const errors = ev.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw evaluationError(modelFailure(errors[0]!.code, msg.errorDiagnostics(errors.map((d) => `${d.where}: ${d.message}`), model.flowsheet.solver.tolerance)), model.file);
+  return ev;
+}
+
+function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const sample = options.mode === 'sample';
   const fs = model.flowsheet;
   const feed = feedFor(model);

@@ -229,6 +229,25 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   };
 }
 
+/**
+ * The place of a problem found while evaluating (it names no file): a missing price is placed at
+ * the scenario's prices section (where an override would go) or, when the scenario names no prices,
+ * at the items of the price set in use — with the set's file in the message either way.
+ */
+export function placeEvaluationIssue(model: Model, issue: InputIssue): InputIssue {
+  if (issue.code !== 'price-missing') return issue;
+  const raw = model.raw;
+  const setId = model.prices.setId;
+  const set = setId !== null && Object.hasOwn(raw.priceSets, setId) ? raw.priceSets[setId] : undefined;
+  const setFile = set?.where?.file;
+  const message = setId === null ? issue.message : `${issue.message} (price set ${setId}${setFile ? `, ${setFile}` : ''})`;
+  const section = raw.sections.prices;
+  const where = section ? { doc: section.doc, at: section.at } : set?.where ? { doc: set.where, at: [...(set.at ?? []), 'items'] } : undefined;
+  if (!where) return { ...issue, message };
+  const loc = where.doc.locate(where.at);
+  return { ...issue, message, file: where.doc.file, ...(section ? {} : { path: formatPath(where.at) }), ...(loc ? { line: loc.line, column: loc.column } : {}) };
+}
+
 function sectionPrefix(raw: RawScenario, head: string): (string | number)[] {
   const part = head === 'plant' ? raw.plant : head === 'feed' ? raw.feed : raw.sections[head];
   return part ? part.at : [head];

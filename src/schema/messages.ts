@@ -223,6 +223,10 @@ export const msg = {
   yamlAliasCycle: (alias: string) => `the alias *${alias} refers to a node that contains it (a cycle); an alias may only repeat a node defined before it, outside it`,
   protoKey: () => `"__proto__" is not a name regenflow knows (JavaScript would drop this key silently); remove it or use the intended field name`,
   writeFailed: (file: string, reason: string) => `cannot write ${file} (${reason}); check that the directory is writable`,
+  moneyOutOfRange: (usd: number, maxUsd: number) => `a money amount reaches ${usd.toExponential(3)} USD, beyond the ${maxUsd.toExponential(0)} USD that totals are exact to — no plant costs this much; check the inputs that scale cost: plant capacity, prices, design margin, fixed equipment counts and sizes, efficiencies near zero`,
+  moneyNotFinite: (usd: number) => `a money amount is not a finite number (${usd}); an input drives a cost or revenue to infinity — check prices, efficiencies and recoveries near zero`,
+  modelError: (cause: string) => `the model failed while evaluating this scenario (${cause}); check the inputs of the units named above, and report the scenario if they are sound`,
+  errorDiagnostics: (errors: readonly string[], tolerance: number) => `the result is not valid (${list(errors, 5)}); balances must close within 1e-9 — with recycle loops tighten solver.tolerance (now ${tolerance.toExponential(0)}, default 1e-10), else report the scenario`,
   // <<messages: issue 17>>
 };
 
