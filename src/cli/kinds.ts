@@ -14,6 +14,19 @@ export interface ParamInfo {
   default: unknown;
   source: string | null;
   description: string | null;
+  /** Valid range in `unit` (null where the parameter is not a number). */
+  range: { min: number | null; above: number | null; max: number | null } | null;
+}
+
+/** The range of a parameter as text, e.g. "> 0 … ≤ 500", "0 … 1"; empty when it has none. */
+export function rangeText(r: ParamInfo['range']): string {
+  if (!r) return '';
+  const lo = r.above !== null ? `> ${r.above}` : r.min !== null ? `${r.min}` : '';
+  const hi = r.max !== null ? `${r.max}` : '';
+  if (!lo && !hi) return '';
+  if (!hi) return r.above !== null ? lo : `≥ ${lo}`;
+  if (!lo) return `≤ ${hi}`;
+  return r.above !== null ? `${lo}, ≤ ${hi}` : `${lo} … ${hi}`;
 }
 
 /** A kind as `kinds` lists it. */
@@ -63,6 +76,9 @@ export function kindInfos(): KindInfo[] {
         default: meta?.defaultText ?? defaultOf(s) ?? null,
         source: meta?.source ?? null,
         description: meta?.description ?? null,
+        range: meta && (meta.min !== undefined || meta.max !== undefined || meta.above !== undefined)
+          ? { min: meta.min ?? null, above: meta.above ?? null, max: meta.max ?? null }
+          : null,
       };
     });
     let inlets: string[] = [];
@@ -93,7 +109,7 @@ export function kindsText(infos: KindInfo[]): string {
   return infos.map((k) => {
     const head = `${k.kind} — ${k.summary}\n  inlets: ${k.inlets.join(', ')}; outlets: ${k.outlets.join(', ')}`;
     if (k.params.length === 0) return head;
-    const rows = k.params.map((p) => [p.name, p.unit ?? '', p.default === null ? '' : typeof p.default === 'object' ? JSON.stringify(p.default) : String(p.default), p.source ?? '']);
-    return head + '\n' + table([['parameter', 'unit', 'default', 'source'], ...rows], [false, false, false, false]).split('\n').map((l) => '  ' + l).join('\n');
+    const rows = k.params.map((p) => [p.name, p.unit ?? '', p.default === null ? '' : typeof p.default === 'object' ? JSON.stringify(p.default) : String(p.default), rangeText(p.range), p.source ?? '']);
+    return head + '\n' + table([['parameter', 'unit', 'default', 'range', 'source'], ...rows], [false, false, false, false, false]).split('\n').map((l) => '  ' + l).join('\n');
   }).join('\n\n');
 }

@@ -155,6 +155,8 @@ export interface PriceSetSource {
   where?: Locator;
   /** Path of the set inside its document (default: the whole file). */
   at?: (string | number)[];
+  /** Why the set's file could not be read; a scenario that uses the set fails with these. */
+  problems?: InputIssue[];
 }
 
 /** Where the scenario's prices section is (for error places). Default: path `prices`, no file. */
@@ -369,6 +371,10 @@ function loadSet(name: string, sets: Readonly<Record<string, PriceSetSource>>, c
   const src = Object.hasOwn(sets, name) ? sets[name] : undefined;
   if (!src) {
     issues.push({ code: 'unknown-price-set', message: msg.unknownPriceSet(name, Object.keys(sets).sort()), ...refPlace });
+    return undefined;
+  }
+  if (src.problems) {
+    issues.push(...src.problems);
     return undefined;
   }
   const where = src.where ?? NOWHERE;

@@ -92,7 +92,7 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const solution = solve(fs.graph, runnable, feed, fs.solver, AMBIENT_K);
   const balances = balanceReport(fs.graph, solution, { units: !sample });
   const designs = new Map<string, UnitDesign>();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...(model.diagnostics ?? [])];
   for (const u of fs.units) {
     const run = solution.runs.get(u.id)!;
     diagnostics.push(...run.diagnostics);

@@ -5,7 +5,9 @@
  */
 import type { z } from 'zod';
 import { scenarioSchema, plantSchema, type PlantSpec } from '../schema/scenario.js';
-import { feedSchema, type FeedSpec } from '../schema/feed.js';
+import { feedSchema, ATTRIBUTE_RANGES, rangeText, type FeedSpec, type LotAttribute } from '../schema/feed.js';
+import { discretise, distributionMean, probabilityOutside } from '../schema/distribution.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
@@ -68,6 +70,8 @@ export interface Model {
   sections: Record<string, unknown>;
   raw: RawScenario;
   patches: Patch[];
+  /** Warnings of the inputs (truncated distributions, unreadable price files beside the scenario), reported with the run's. */
+  diagnostics?: Diagnostic[];
 }
 
 function locatorFor(part: Part): Locator {
@@ -121,7 +125,8 @@ function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues
     const hit = [...patched.entries()].find(([p]) => issue.path === p || issue.path?.startsWith(p + '.') || issue.path?.startsWith(p + '['));
     if (hit && hit[1].origin) {
       const o = hit[1].origin;
-      issues.push({ ...issue, file: o.file, path: formatPath(o.path), ...placeOf(o) });
+      const { line: _line, column: _column, ...rest } = issue;
+      issues.push({ ...rest, file: o.file, path: formatPath(o.path), ...placeOf(o) });
     } else if (hit) {
       issues.push({ ...issue, file: `${issue.file} (patched by ${hit[1].path})` });
     } else {
@@ -226,7 +231,30 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     sections,
     raw,
     patches,
+    diagnostics: [...(raw.warnings ?? []), ...feedWarnings(feed)],
   };
+}
+
+const FEED_WARNINGS = new WeakMap<FeedSpec, Diagnostic[]>();
+
+/** Warnings of a feed: distributions cut at their attribute's range (truncate: true). Cached per feed. */
+export function feedWarnings(feed: FeedSpec): Diagnostic[] {
+  let out = FEED_WARNINGS.get(feed);
+  if (out) return out;
+  out = [];
+  for (const lot of feed.lots) {
+    for (const [name, range] of Object.entries(ATTRIBUTE_RANGES)) {
+      const d = lot[name as keyof typeof lot] as LotAttribute | undefined;
+      if (d === undefined || typeof d === 'number' || !d.truncate) continue;
+      const outside = probabilityOutside(d, range.lower, range.upper);
+      if (!(outside > 0)) continue;
+      const values = discretise(d, d.bins ?? lot.bins);
+      const after = values.reduce((a, b) => a + b, 0) / values.length;
+      out.push({ code: 'distribution-truncated', severity: 'warning', where: `feed.lots[${lot.id}].${name}`, message: msg.distributionTruncated(lot.id, name, outside, rangeText(range), distributionMean(d), after) });
+    }
+  }
+  FEED_WARNINGS.set(feed, out);
+  return out;
 }
 
 /**

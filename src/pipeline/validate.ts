@@ -1,18 +1,28 @@
 /**
  * `regenflow validate`: check any input file — scenario (with everything it references),
  * flowsheet, feed or plant — and report every problem with its place.
+ *
+ * One validation path (issue 17): a scenario gets every check that run, compare, sweep,
+ * uncertainty, tornado and sobol make before evaluating — the scenario through each route given,
+ * its overrides, its uncertainty list and the command line's `--param` entries (checked by the
+ * uncertainty module's own reading and declaration checks), bare `--param` paths as sweep and
+ * tornado inputs, and price sets with file and line — without evaluating anything.
  */
 import { readDocument } from '../io/document.js';
 import { RegenflowError, inputErrors, type InputIssue } from '../schema/errors.js';
 import { toInputIssues } from '../schema/issues.js';
 import { flowsheetFileSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-schema.js';
-import { feedSchema } from '../schema/feed.js';
+import { feedSchema, type FeedSpec } from '../schema/feed.js';
 import { plantSchema } from '../schema/scenario.js';
 import { loadRawScenario, readPriceSets, SHIPPED_PRICE_SETS } from './load.js';
 import { resolvePrices } from '../economics/prices.js';
 import { REGIONS, type Region } from '../schema/scenario.js';
 import { basename, dirname } from 'node:path';
-import { resolveModel, resolveFlowsheet } from './resolve.js';
+import { resolveModel, resolveFlowsheet, feedWarnings } from './resolve.js';
+import { readUncertainInputs, paramPlace } from '../uncertainty/inputs.js';
+import { checkDeclarations, baseValueAt } from '../uncertainty/scenario.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
+import { msg } from '../schema/messages.js';
 import type { z } from 'zod';
 
 /** What kind of input file a document is. */
@@ -30,8 +40,65 @@ export function fileKindOf(data: unknown): FileKind | undefined {
   return undefined;
 }
 
+/** What `validate` checks a scenario against besides the file itself. */
+export interface ValidateOptions {
+  /** Routes to check the scenario through (compare/crossover --flowsheet); default: its own. */
+  flowsheets?: readonly string[];
+  /** `--param` entries: uncertain inputs (`<path>=<dist>:…`) or bare input paths (sweep, tornado --range). */
+  params?: readonly string[];
+}
+
+/** A valid file: its kind, and the warnings a run would report about its inputs. */
+export interface Validation {
+  kind: FileKind;
+  warnings: Diagnostic[];
+}
+
 /** Validate one file; returns its kind. Throws RegenflowError listing every problem. */
-export function validateFile(file: string): FileKind {
+export function validateFile(file: string, options: ValidateOptions = {}): FileKind {
+  return validateInput(file, options).kind;
+}
+
+/** Run `fn`, adding the issues of an input error to `issues` (undefined then). */
+function collecting<T>(issues: InputIssue[], fn: () => T): T | undefined {
+  try {
+    return fn();
+  } catch (e) {
+    if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
+    issues.push(...e.issues);
+    return undefined;
+  }
+}
+
+/**
+ * Every check of a scenario short of evaluating it, through each route; all problems are
+ * collected and thrown together. Returns the warnings of the inputs (as a run reports them).
+ */
+export function validateScenario(file: string, options: ValidateOptions = {}): Diagnostic[] {
+  const issues: InputIssue[] = [];
+  const warnings: Diagnostic[] = [];
+  const routes: (string | undefined)[] = options.flowsheets?.length ? [...options.flowsheets] : [undefined];
+  for (const route of routes) {
+    const raw = collecting(issues, () => loadRawScenario(file, route));
+    if (!raw) continue;
+    const model = collecting(issues, () => resolveModel(raw));
+    const inputs = collecting(issues, () => readUncertainInputs(raw, options.params ?? [], { allowBare: true }));
+    if (!model || !inputs) continue;
+    collecting(issues, () => checkDeclarations(raw, inputs));
+    for (const input of inputs.filter((i) => i.spec === null)) {
+      // A bare path (sweep --param, tornado --range): it must address a number the model accepts back.
+      const base = baseValueAt(model, input.path);
+      if (typeof base !== 'number') issues.push({ code: 'no-base-value', message: msg.noBaseValue(input.path, base), file: paramPlace(input.path) });
+      else collecting(issues, () => resolveModel(raw, [{ path: input.path, value: base, origin: { file: paramPlace(input.path), path: [] } }]));
+    }
+    for (const d of model.diagnostics ?? []) if (!warnings.some((w) => w.message === d.message)) warnings.push(d);
+  }
+  if (issues.length > 0) throw inputErrors(issues);
+  return warnings;
+}
+
+/** Validate one file: its kind and the warnings about its inputs. Throws RegenflowError listing every problem. */
+export function validateInput(file: string, options: ValidateOptions = {}): Validation {
   const doc = readDocument(file);
   const kind = fileKindOf(doc.data);
   if (!kind) {
@@ -44,14 +111,14 @@ export function validateFile(file: string): FileKind {
     if (!r.success) issues.push(...toInputIssues(r.error.issues, schema, doc.data, doc));
     return r.success ? r.data : undefined;
   };
-  if (kind === 'scenario') {
-    resolveModel(loadRawScenario(file));
-    return kind;
-  }
+  if (kind === 'scenario') return { kind, warnings: validateScenario(file, options) };
   if (kind === 'flowsheet') {
     const fs = check(flowsheetFileSchema) as FlowsheetSpec | undefined;
     if (fs) resolveFlowsheet(fs, part, issues);
-  } else if (kind === 'feed') check(feedSchema);
+  } else if (kind === 'feed') {
+    const feed = check(feedSchema) as FeedSpec | undefined;
+    if (feed && issues.length === 0) return { kind, warnings: feedWarnings(feed) };
+  }
   else if (kind === 'plant') check(plantSchema);
   else {
     // A price set: resolved as a scenario would use it (its `extends` chain from the shipped sets
@@ -62,5 +129,5 @@ export function validateFile(file: string): FileKind {
     resolvePrices(doc.data, (REGIONS as readonly unknown[]).includes(region) ? (region as Region) : 'US', sets, { where: doc, at: [] });
   }
   if (issues.length > 0) throw inputErrors(issues);
-  return kind;
+  return { kind, warnings: [] };
 }

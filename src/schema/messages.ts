@@ -227,6 +227,13 @@ export const msg = {
   moneyNotFinite: (usd: number) => `a money amount is not a finite number (${usd}); an input drives a cost or revenue to infinity — check prices, efficiencies and recoveries near zero`,
   modelError: (cause: string) => `the model failed while evaluating this scenario (${cause}); check the inputs of the units named above, and report the scenario if they are sound`,
   errorDiagnostics: (errors: readonly string[], tolerance: number) => `the result is not valid (${list(errors, 5)}); balances must close within 1e-9 — with recycle loops tighten solver.tolerance (now ${tolerance.toExponential(0)}, default 1e-10), else report the scenario`,
+  countTooLarge: (value: unknown, max: number) => `an equipment count above ${max.toLocaleString('en-US')} (${quote(value)}) is no plant's; give the number of parallel items actually installed, e.g. 3`,
+  cepciOutOfRange: (value: number, min: number, max: number) => `CEPCI value out of range (${fmt(value)}); the index is 100 for its 1957–59 base and about 800 today — give the annual average, between ${min} and ${max}`,
+  notTmSite: (el: string) => `${el} cannot sit on the transition-metal site (${el === 'Li' ? 'lithium is given by liPerTm' : 'an anion or non-metal, part of the lattice or of another compound'}); list the metals of the TM site, e.g. tm: { Ni: 0.8, Co: 0.1, Mn: 0.1 }`,
+  subLotsOutOfRange: (attribute: string, low: number, high: number, bins: number, range: string) => `the ${attribute} distribution gives sub-lots from ${fmt(Number(low.toPrecision(4)))} to ${fmt(Number(high.toPrecision(4)))} (${bins} equal-mass sub-lots), outside its valid range ${range}; narrow the distribution, or add truncate: true to cut it at the range (a warning then says how much was cut)`,
+  distributionOutsideRange: (attribute: string, range: string) => `the ${attribute} distribution lies entirely outside its valid range ${range} (nothing is left after truncation); move it into the range`,
+  distributionTruncated: (lot: string, attribute: string, outside: number, range: string, meanBefore: number, meanAfter: number) => `feed lot ${lot}: the ${attribute} distribution is cut at its valid range ${range} (truncate: true; ${fmt(Number((outside * 100).toPrecision(3)))} % of its probability lay outside); its sub-lots average ${fmt(Number(meanAfter.toPrecision(4)))} instead of ${fmt(Number(meanBefore.toPrecision(4)))}`,
+  priceSetUnreadable: (file: string, name: string, first: string, count: number) => `the price-set file ${file} cannot be read (${first}${count > 1 ? `; ${count - 1} more problem${count > 2 ? 's' : ''}` : ''}); set ${quote(name)} is skipped — fix the file (regenflow validate ${file}) or move it out of the prices/ folder`,
   // <<messages: issue 17>>
 };
 

@@ -11,7 +11,7 @@ const limits = {
   liPerTmMin: quantity('', { description: 'lowest acceptable Li/TM', min: 0, max: 2, default: 0.97, source: 'assumption: a Li deficit above 3 % costs capacity noticeably; regenerated CAM is sold against virgin specs' }),
   liPerTmMax: quantity('', { description: 'highest acceptable Li/TM', min: 0, max: 2, default: 1.05, source: 'assumption: up to the 5 % Li excess of commercial synthesis (EverBatt cathode builder Li1.05, REFERENCE.md 1.3.6)' }),
   maxCationMixing: fraction({ description: 'highest acceptable Li/Ni cation mixing', default: 0.04, source: 'assumption: well-ordered commercial NCM shows 2–4 % Li/Ni mixing' }),
-  maxSurfaceRockSalt_nm: quantity('nm', { description: 'thickest acceptable surface rock-salt layer', min: 0, default: 3, source: 'assumption: a few nm of NiO-like rock salt already raises interfacial impedance (review: surface reconstruction section)' }),
+  maxSurfaceRockSalt_nm: quantity('nm', { description: 'thickest acceptable surface rock-salt layer', min: 0, max: 1000, default: 3, source: 'assumption: a few nm of NiO-like rock salt already raises interfacial impedance (review: surface reconstruction section)' }),
   maxResidualLiSalts: fraction({ description: 'highest acceptable soluble Li salts (LiOH, Li2CO3, LiNO3, …) per mass of CAM in the product stream', default: 0.005, source: 'assumption: residual-lithium limits of commercial Ni-rich cathodes are a few 0.1 wt %' }),
 };
 
