@@ -179,6 +179,35 @@ function lithiumHydroxideConversion(from: 'LiOH' | 'LiOH·H2O', to: 'LiOH' | 'Li
   return M(from) / M(to);
 }
 
+/**
+ * Upper bounds of prices and factors by canonical unit (issue 17): a larger value is a unit slip or
+ * a typo, and would drive money totals beyond their exact range. Assumptions, generous on purpose:
+ * electricity and fuel ≤ 10 USD/kWh (European spot peaks of 2022 stayed below 1 [MEMORY]); reagents,
+ * cathode materials and by-products ≤ 10,000 USD/kg (the dearest battery materials cost ≤ 1,000);
+ * contained metals ≤ 100,000 USD/kg (platinum ≈ 30,000 [MEMORY]); water ≤ 1,000 USD/m³; labour ≤
+ * 1,000 USD/h; a consumable ≤ 1,000,000 USD per item; emission factors ≤ 10 kg CO2e/kWh and
+ * ≤ 1,000 kg CO2e/kg.
+ */
+const PRICE_MAX_BY_UNIT: Readonly<Record<string, number>> = { 'USD/kWh': 10, 'USD/kg': 10_000, 'USD/m^3': 1000, 'USD/h': 1000, USD: 1e6, 'kg/kWh': 10, 'kg/kg': 1000 };
+const METAL_PRICE_MAX = 100_000;
+/**
+ * Lowest feed price: EverBatt's largest fee paid to a recycler is 2 USD/kg of LFP battery (REFERENCE.md
+ * 1.1.3); a fee beyond 5 USD/kg would pay the plant more than it costs to run (negative OPEX).
+ */
+const FEED_PRICE_MIN = -5;
+/** The regenerated / virgin price ratio: nothing regenerated sells above virgin material. */
+const QUALITY_FACTOR_MAX = 1;
+/** A regional equipment-cost factor: EverBatt's run from 0.61 (China) to 1 (US) (REFERENCE.md 1.3.7); 5 is a typo. */
+const COST_FACTOR_MAX = 5;
+
+/** The largest value a price key accepts (Infinity for fractions, bounded elsewhere). */
+function priceMax(key: string, spec: PriceItemSpec): number {
+  if (key === 'quality-factor') return QUALITY_FACTOR_MAX;
+  if (key === 'equipment-cost-factor') return COST_FACTOR_MAX;
+  if (key.startsWith('metal.')) return METAL_PRICE_MAX;
+  return Object.hasOwn(PRICE_MAX_BY_UNIT, spec.unit) ? PRICE_MAX_BY_UNIT[spec.unit]! : Infinity;
+}
+
 /** Convert a value written in a price set or override into the item's canonical unit. */
 export function readPriceValue(key: string, spec: PriceItemSpec, raw: number | string, rates: Readonly<Record<string, ExchangeRate>>): { value: number; given: string } | { error: string } {
   let value: number;
@@ -224,8 +253,11 @@ export function readPriceValue(key: string, spec: PriceItemSpec, raw: number | s
       if (!(value > 0)) return { error: msg.priceNotPositive(key, shown) };
       break;
     case 'signed-price':
+      if (value < FEED_PRICE_MIN) return { error: msg.feedPriceTooNegative(key, shown, `${FEED_PRICE_MIN} ${spec.unit}`) };
       break;
   }
+  const max = priceMax(key, spec);
+  if (value > max) return { error: key === 'quality-factor' ? msg.qualityFactorAboveVirgin(shown) : msg.priceAboveMax(key, shown, `${max} ${spec.unit}`.trim()) };
   return { value, given };
 }
 

@@ -15,7 +15,7 @@ import { economics, type EconomicsResult } from '../economics/index.js';
 import type { EconomicsInput } from '../economics/input.js';
 import { economicsInput } from './economics-input.js';
 import { placeEvaluationIssue, type Model } from './resolve.js';
-import { evaluationError, modelFailure } from '../schema/errors.js';
+import { evaluationError, modelFailure, RegenflowError } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 
 /** Everything computed for one scenario. */
@@ -74,6 +74,10 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
   }
   const errors = ev.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw evaluationError(modelFailure(errors[0]!.code, msg.errorDiagnostics(errors.map((d) => `${d.where}: ${d.message}`), model.flowsheet.solver.tolerance)), model.file);
+  // Every operating cost but the feed is ≥ 0, so a negative total means fees paid for the feed exceed
+  // the cost of running the plant: money for nothing, refused at the prices that say so.
+  const opex = ev.economics.opex;
+  if (opex.totalUsd < 0) throw evaluationError(new RegenflowError('negative-opex', msg.negativeOpex(opex.totalUsd, opex.byCategory.feed ?? 0)), model.file, (issue) => placeEvaluationIssue(model, issue));
   return ev;
 }
 

@@ -263,7 +263,7 @@ export function feedWarnings(feed: FeedSpec): Diagnostic[] {
  * at the items of the price set in use — with the set's file in the message either way.
  */
 export function placeEvaluationIssue(model: Model, issue: InputIssue): InputIssue {
-  if (issue.code !== 'price-missing') return issue;
+  if (issue.code !== 'price-missing' && issue.code !== 'negative-opex') return issue;
   const raw = model.raw;
   const setId = model.prices.setId;
   const set = setId !== null && Object.hasOwn(raw.priceSets, setId) ? raw.priceSets[setId] : undefined;

@@ -234,6 +234,11 @@ export const msg = {
   distributionOutsideRange: (attribute: string, range: string) => `the ${attribute} distribution lies entirely outside its valid range ${range} (nothing is left after truncation); move it into the range`,
   distributionTruncated: (lot: string, attribute: string, outside: number, range: string, meanBefore: number, meanAfter: number) => `feed lot ${lot}: the ${attribute} distribution is cut at its valid range ${range} (truncate: true; ${fmt(Number((outside * 100).toPrecision(3)))} % of its probability lay outside); its sub-lots average ${fmt(Number(meanAfter.toPrecision(4)))} instead of ${fmt(Number(meanBefore.toPrecision(4)))}`,
   priceSetUnreadable: (file: string, name: string, first: string, count: number) => `the price-set file ${file} cannot be read (${first}${count > 1 ? `; ${count - 1} more problem${count > 2 ? 's' : ''}` : ''}); set ${quote(name)} is skipped — fix the file (regenflow validate ${file}) or move it out of the prices/ folder`,
+  priceAboveMax: (item: string, value: string, max: string) => `${quote(item)} is implausibly large (${value}); give at most ${max} — check the unit (t for kg, MWh for kWh)`,
+  feedPriceTooNegative: (item: string, value: string, min: string) => `the plant would be paid more for its feed than any recycler is (${quote(item)} ${value}); a negative feed price is a fee paid to the recycler — EverBatt's largest is 2 USD/kg (LFP) — give at least ${min}`,
+  qualityFactorAboveVirgin: (value: string) => `"quality-factor" above 1 (${value}) prices regenerated cathode above virgin material; give a value ≤ 1 (1 = sold at the virgin price)`,
+  negativeOpex: (opexUsd: number, feedUsd: number) => `the operating cost is negative (${(opexUsd / 1e6).toFixed(2)} M USD/yr, feed ${(feedUsd / 1e6).toFixed(2)} M USD/yr): the fees paid to the plant for its feed exceed every cost of running it; check the sign and size of the feed.<…> prices`,
+  atSweepValue: (message: string, path: string, value: string) => `${message} — at the swept value ${value} of ${path}`,
   // <<messages: issue 17>>
 };
 
