@@ -63,13 +63,26 @@ function defaultOf(s: z.ZodType): unknown {
   return undefined;
 }
 
+/** The parameter metadata of a schema, looked up through optional/default wrappers (`quantity(…).optional()`). */
+function paramMeta(s: z.ZodType): ReturnType<typeof metaOf> {
+  for (let i = 0; i < 20; i++) {
+    const m = metaOf(s);
+    if (m) return m;
+    const d = def(s);
+    if (d.innerType) s = d.innerType;
+    else if (d.type === 'pipe') s = d.in!;
+    else return undefined;
+  }
+  return undefined;
+}
+
 /** Describe every kind. Ports are those of the default parameters where they depend on params. */
 export function kindInfos(): KindInfo[] {
   return UNIT_KINDS.map((kind) => {
     const op = REGISTRY[kind];
     const shape = shapeOf(op.params as z.ZodType);
     const params: ParamInfo[] = Object.entries(shape).map(([name, s]) => {
-      const meta = metaOf(s);
+      const meta = paramMeta(s);
       return {
         name,
         unit: (meta?.unit as string | undefined) ?? null,

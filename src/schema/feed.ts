@@ -206,7 +206,9 @@ export const feedSchema = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
   basis: described(z.enum(FEED_BASES).default('cathode-scrap'), { description: 'what the feed is: cathode-scrap, black-mass or cam-powder', source: 'assumption: cathode production scrap, the usual direct-recycling feed' }),
-  lots: z.array(lotSpecSchema).min(1),
+  // At most 1000 lots (assumption: a feed is a handful of chemistries and states; each lot may
+  // split into 50 sub-lots, so more would only slow every unit and bloat every table).
+  lots: z.array(lotSpecSchema).min(1).max(1000),
 }).superRefine((f, ctx) => {
   const sum = f.lots.reduce((s, l) => s + l.share, 0);
   if (Math.abs(sum - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['lots'], message: msg.sharesSum(sum, f.lots) });

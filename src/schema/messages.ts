@@ -239,6 +239,9 @@ export const msg = {
   qualityFactorAboveVirgin: (value: string) => `"quality-factor" above 1 (${value}) prices regenerated cathode above virgin material; give a value ≤ 1 (1 = sold at the virgin price)`,
   negativeOpex: (opexUsd: number, feedUsd: number) => `the operating cost is negative (${(opexUsd / 1e6).toFixed(2)} M USD/yr, feed ${(feedUsd / 1e6).toFixed(2)} M USD/yr): the fees paid to the plant for its feed exceed every cost of running it; check the sign and size of the feed.<…> prices`,
   atSweepValue: (message: string, path: string, value: string) => `${message} — at the swept value ${value} of ${path}`,
+  rowsCapped: (more: number, cap: number) => `… ${more.toLocaleString('en-US')} more rows not shown (a table shows at most ${cap.toLocaleString('en-US')}); the JSON output (--json) has them all`,
+  scheduleItemsCapped: (item: string, count: number, shown: number) => `${item}: ${count.toLocaleString('en-US')} parallel items; the schedule shows the first ${shown} (the others repeat the same staggered pattern)`,
+  scheduleEntriesCapped: (cap: number) => `the schedule stops at ${cap.toLocaleString('en-US')} bars; shorten design.scheduleHorizon or lower design.maxBatchesPerItem to see a complete campaign`,
   // <<messages: issue 17>>
 };
 
