@@ -4,6 +4,7 @@
  */
 import yargs from 'yargs';
 import { RegenflowError } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
 import { processIo, type Io } from './output.js';
 import { commands } from './commands/index.js';
 
@@ -59,7 +60,10 @@ export async function cli(argv: string[], io: Io = processIo): Promise<number> {
       io.err(e.message);
       return Math.max(exitCode, e.exitCode);
     }
-    io.err(`internal error (please report it): ${(e as Error)?.message ?? String(e)}`);
+    // Evaluation failures are placed by the library (evaluationError); anything reaching here is a
+    // defect outside it: say so with the cause and the input files, never as a bare stack trace.
+    const files = argv.filter((a) => /\.(ya?ml|json)$/i.test(a));
+    io.err(msg.unexpectedFailure(String(argv[0] ?? ''), files, e instanceof Error ? e.message : String(e)));
     return 2;
   }
   return exitCode;

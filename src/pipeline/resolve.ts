@@ -5,7 +5,8 @@
  */
 import type { z } from 'zod';
 import { scenarioSchema, plantSchema, type PlantSpec } from '../schema/scenario.js';
-import { feedSchema, ATTRIBUTE_RANGES, rangeText, type FeedSpec, type LotAttribute } from '../schema/feed.js';
+import { feedSchema, ATTRIBUTE_RANGES, DEFAULT_COMPOSITION, rangeText, type FeedSpec, type LotAttribute } from '../schema/feed.js';
+import { readUncertainInputs } from '../uncertainty/inputs.js';
 import { discretise, distributionMean, probabilityOutside } from '../schema/distribution.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
@@ -212,6 +213,14 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart)) : undefined;
   const financePart = partOrScenario('finance');
   const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))));
+  // The scenario's own uncertainty list is part of the file: a malformed entry fails every command,
+  // not only `uncertainty` (checked once, when the scenario itself is resolved; `validate` also
+  // checks each entry's bounds against the model).
+  if (extra.length === 0) collect(() => readUncertainInputs(raw));
+  if (feed && !feedHasCam(feed)) {
+    const loc = raw.feed.doc.locate([...raw.feed.at, 'lots']);
+    issues.push({ code: 'feed-without-cam', message: msg.feedWithoutCam(), file: raw.feed.doc.file, path: formatPath([...raw.feed.at, 'lots']), ...(loc ? { line: loc.line, column: loc.column } : {}) });
+  }
   if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
   const sections: Record<string, unknown> = {};
@@ -233,6 +242,11 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     patches,
     diagnostics: [...(raw.warnings ?? []), ...feedWarnings(feed)],
   };
+}
+
+/** True when some lot of the feed carries cathode active material (a plant without CAM has nothing to regenerate). */
+function feedHasCam(feed: FeedSpec): boolean {
+  return feed.lots.some((l) => l.share > 0 && ((l.composition ?? DEFAULT_COMPOSITION[feed.basis]).cam ?? 0) > 0);
 }
 
 const FEED_WARNINGS = new WeakMap<FeedSpec, Diagnostic[]>();

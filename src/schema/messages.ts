@@ -242,6 +242,8 @@ export const msg = {
   rowsCapped: (more: number, cap: number) => `… ${more.toLocaleString('en-US')} more rows not shown (a table shows at most ${cap.toLocaleString('en-US')}); the JSON output (--json) has them all`,
   scheduleItemsCapped: (item: string, count: number, shown: number) => `${item}: ${count.toLocaleString('en-US')} parallel items; the schedule shows the first ${shown} (the others repeat the same staggered pattern)`,
   scheduleEntriesCapped: (cap: number) => `the schedule stops at ${cap.toLocaleString('en-US')} bars; shorten design.scheduleHorizon or lower design.maxBatchesPerItem to see a complete campaign`,
+  feedWithoutCam: () => `the feed holds no cathode active material (every lot's composition has cam 0, or no lot has a share); a plant regenerates cathode — give the lots a cam fraction, e.g. composition: { cam: 0.9, al: 0.1 }`,
+  unexpectedFailure: (command: string, files: readonly string[], cause: string) => `${files.length ? `${files.join(', ')}: ` : ''}regenflow ${command} failed (${cause}); this is a defect of regenflow, not of the input — please report it with the command and these files`,
   // <<messages: issue 17>>
 };
 
