@@ -121,20 +121,45 @@ function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues
   const r = patchedParse(schema, part.data, data);
   if (r.success) return r.data;
   const converted = toInputIssues(r.error.issues, schema, data, locatorFor(part), part.at);
-  // An issue inside a patched value is reported where the patch was written.
-  for (const issue of converted) {
-    const hit = [...patched.entries()].find(([p]) => issue.path === p || issue.path?.startsWith(p + '.') || issue.path?.startsWith(p + '['));
-    if (hit && hit[1].origin) {
-      const o = hit[1].origin;
-      const { line: _line, column: _column, ...rest } = issue;
-      issues.push({ ...rest, file: o.file, path: formatPath(o.path), ...placeOf(o) });
-    } else if (hit) {
-      issues.push({ ...issue, file: `${issue.file} (patched by ${hit[1].path})` });
+  for (const issue of converted) issues.push(placePatched(issue, patched));
+  return undefined;
+}
+
+/**
+ * An issue inside a patched value is reported where the patch was written (an overrides entry, an
+ * uncertainty declaration); a patch without an origin (a sweep value) is named beside the file.
+ */
+function placePatched(issue: InputIssue, patched: ReadonlyMap<string, Patch> | undefined): InputIssue {
+  if (!patched || patched.size === 0) return issue;
+  const hit = [...patched.entries()].find(([p]) => issue.path === p || issue.path?.startsWith(p + '.') || issue.path?.startsWith(p + '['));
+  if (hit && hit[1].origin) {
+    const o = hit[1].origin;
+    const { line: _line, column: _column, ...rest } = issue;
+    return { ...rest, file: o.file, path: formatPath(o.path), ...placeOf(o) };
+  }
+  if (hit) return { ...issue, file: `${issue.file} (patched by ${hit[1].path})` };
+  return issue;
+}
+
+/**
+ * Path segments with list items addressed by id (`lots.ev-811`) turned into their indices
+ * (`lots[2]`), as issues name them, following the section's data.
+ */
+function concretePath(data: unknown, segments: readonly string[]): (string | number)[] {
+  const out: (string | number)[] = [];
+  let v: unknown = data;
+  for (const s of segments) {
+    if (Array.isArray(v)) {
+      let i = v.findIndex((x) => x !== null && typeof x === 'object' && (x as { id?: unknown }).id === s);
+      if (i < 0 && /^\d+$/.test(s)) i = Number(s);
+      out.push(i < 0 ? s : i);
+      v = i < 0 ? undefined : v[i];
     } else {
-      issues.push(issue);
+      out.push(s);
+      v = v !== null && typeof v === 'object' && Object.hasOwn(v, s) ? (v as Record<string, unknown>)[s] : undefined;
     }
   }
-  return undefined;
+  return out;
 }
 
 function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: number } {
@@ -178,8 +203,8 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
       const next = setIn(sectionData[head] ?? {}, seg.slice(1), patch.value);
       if (next === undefined) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
+      (patchedSection[head] ??= new Map()).set(formatPath([...sectionPrefix(raw, head), ...concretePath(sectionData[head], seg.slice(1))]), patch);
       sectionData[head] = next;
-      (patchedSection[head] ??= new Map()).set(pathText(sectionPrefix(raw, head), seg.slice(1)), patch);
       continue;
     }
     const idx = units.findIndex((u) => u && u.id === head);
@@ -197,22 +222,22 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   // Sections with their own resolvers; each reports its problems with file and line.
   // A section the scenario does not write has no line to point at (only patches set it).
   const partOrScenario = (key: string): Part => raw.sections[key] ?? { doc: { ...raw.scenario, locate: () => undefined }, at: [key], data: undefined };
-  const collect = <T>(fn: () => T): T | undefined => {
+  const collect = <T>(fn: () => T, patched?: ReadonlyMap<string, Patch>): T | undefined => {
     try {
       return fn();
     } catch (e) {
       if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
-      issues.push(...e.issues);
+      for (const issue of e.issues) issues.push(placePatched(issue, patched));
       return undefined;
     }
   };
   const specPart = partOrScenario('spec');
   const spec = check(specSchema, specPart, sectionData.spec ?? NO_SECTION, issues, patchedSection.spec ?? new Map());
-  const design = collect(() => memoBy(DESIGN, sectionData.design, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))));
+  const design = collect(() => memoBy(DESIGN, sectionData.design, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))), patchedSection.design);
   const pricesPart = partOrScenario('prices');
-  const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart)) : undefined;
+  const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart), patchedSection.prices) : undefined;
   const financePart = partOrScenario('finance');
-  const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))));
+  const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))), patchedSection.finance);
   // The scenario's own uncertainty list is part of the file: a malformed entry fails every command,
   // not only `uncertainty` (checked once, when the scenario itself is resolved; `validate` also
   // checks each entry's bounds against the model).
@@ -293,10 +318,6 @@ export function placeEvaluationIssue(model: Model, issue: InputIssue): InputIssu
 function sectionPrefix(raw: RawScenario, head: string): (string | number)[] {
   const part = head === 'plant' ? raw.plant : head === 'feed' ? raw.feed : raw.sections[head];
   return part ? part.at : [head];
-}
-
-function pathText(prefix: (string | number)[], rest: string[]): string {
-  return formatPath([...prefix, ...rest]);
 }
 
 const FINANCE = new WeakMap<object, ResolvedFinance>();

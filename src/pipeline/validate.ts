@@ -15,10 +15,15 @@ import { flowsheetFileSchema, type FlowsheetSpec } from '../unit-ops/flowsheet-s
 import { feedSchema, type FeedSpec } from '../schema/feed.js';
 import { plantSchema } from '../schema/scenario.js';
 import { loadRawScenario, readPriceSets, SHIPPED_PRICE_SETS } from './load.js';
-import { resolvePrices } from '../economics/prices.js';
 import { REGIONS, type Region } from '../schema/scenario.js';
 import { basename, dirname } from 'node:path';
-import { resolveModel, resolveFlowsheet, feedWarnings } from './resolve.js';
+import { resolveModel, resolveFlowsheet, feedWarnings, type Model } from './resolve.js';
+import { splitPath } from './patch.js';
+import { resolvePrices, priceItem, FIXED_PRICE_KEYS } from '../economics/prices.js';
+import { COMPONENT_IDS } from '../chemistry/components.js';
+import { financeSchema } from '../schema/economics.js';
+import { designSchema } from '../schema/design.js';
+import { specSchema } from '../schema/spec.js';
 import { readUncertainInputs, paramPlace } from '../uncertainty/inputs.js';
 import { checkDeclarations, baseValueAt } from '../uncertainty/scenario.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
@@ -86,15 +91,42 @@ export function validateScenario(file: string, options: ValidateOptions = {}): D
     if (!model || !inputs) continue;
     collecting(issues, () => checkDeclarations(raw, inputs));
     for (const input of inputs.filter((i) => i.spec === null)) {
-      // A bare path (sweep --param, tornado --range): it must address a number the model accepts back.
+      // A bare path (sweep --param, tornado --range): it must address an input; one holding a
+      // number must take that number back.
+      const problem = barePathProblem(model, input.path);
+      if (problem) { issues.push({ code: 'unknown-input', message: problem, file: paramPlace(input.path) }); continue; }
       const base = baseValueAt(model, input.path);
-      if (typeof base !== 'number') issues.push({ code: 'no-base-value', message: msg.noBaseValue(input.path, base), file: paramPlace(input.path) });
-      else collecting(issues, () => resolveModel(raw, [{ path: input.path, value: base, origin: { file: paramPlace(input.path), path: [] } }]));
+      if (typeof base === 'number') collecting(issues, () => resolveModel(raw, [{ path: input.path, value: base, origin: { file: paramPlace(input.path), path: [] } }]));
     }
     for (const d of model.diagnostics ?? []) if (!warnings.some((w) => w.message === d.message)) warnings.push(d);
   }
   if (issues.length > 0) throw inputErrors(issues);
   return warnings;
+}
+
+/** Sections whose fields a bare path may name though the scenario does not write them (defaults). */
+const SECTION_SHAPES: Record<string, () => readonly string[]> = {
+  finance: () => Object.keys(financeSchema.shape),
+  design: () => Object.keys(designSchema.shape),
+  spec: () => Object.keys(specSchema.shape),
+};
+
+/**
+ * Why a bare input path addresses nothing (undefined when it is fine): a price key must mean a
+ * price item, a finance/design/spec field must exist (its default may be unwritten), any other
+ * path must hold a number in the resolved model (a unit parameter, plant, feed lot or solver field).
+ */
+function barePathProblem(model: Model, path: string): string | undefined {
+  const seg = splitPath(path);
+  const head = seg[0] ?? '';
+  const field = seg[1] ?? '';
+  if (head === 'prices') return priceItem(field) ? undefined : msg.unknownPriceItem(field, [...FIXED_PRICE_KEYS, ...COMPONENT_IDS]);
+  if (Object.hasOwn(SECTION_SHAPES, head)) {
+    const known = SECTION_SHAPES[head]!();
+    return known.includes(field) ? undefined : msg.unknownField(field, known);
+  }
+  const base = baseValueAt(model, path);
+  return typeof base === 'number' ? undefined : msg.noBaseValue(path, base);
 }
 
 /** Validate one file: its kind and the warnings about its inputs. Throws RegenflowError listing every problem. */

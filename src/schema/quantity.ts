@@ -259,6 +259,9 @@ export function convert(value: number, from: string, to: string): number {
   if (!sameDimension(a.dims, b.dims)) {
     throw new UnitError(`"${from}" (${describeDimension(a.dims)}) cannot be converted to "${to}" (${describeDimension(b.dims)})`);
   }
+  // The same scale: no arithmetic, so a value written in the field's own unit stays exact (a bound
+  // written as "1000000 kmol/h" must not become 1000000.0000000001).
+  if (a.factor === b.factor && a.offset === b.offset) return value;
   const si = value * a.factor + a.offset;
   return (si - b.offset) / b.factor;
 }
