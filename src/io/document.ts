@@ -86,12 +86,15 @@ export const MAX_EXPANDED_NODES = 1_000_000;
 const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 /**
- * Problems of a parsed document that the YAML library accepts but regenflow must not: tags outside
- * the core schema, `__proto__` keys, aliases that refer to an ancestor (a cycle) or that expand the
- * document beyond MAX_EXPANDED_NODES values. Walks the document once, in order, following anchors
- * as the parser defines them (an alias refers to the latest anchor of its name before it).
+ * The data of a parsed document, and the problems the YAML library accepts but regenflow must not:
+ * tags outside the core schema, `__proto__` keys, keys that are not plain values, aliases that
+ * refer to an ancestor (a cycle) or that expand the document beyond MAX_EXPANDED_NODES values.
+ * One walk in document order: an alias refers to the latest anchor of its name before it (as the
+ * parser defines it) and yields the very value of that anchor, shared as the library's toJS does —
+ * but in linear time (the library resolves each alias by scanning every anchor before it).
+ * Scalars carry their core-schema value already (number, boolean, null, string).
  */
-function documentProblems(doc: Document, file: string, lc: LineCounter): InputIssue[] {
+function documentData(doc: Document, file: string, lc: LineCounter): { data: unknown; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   const place = (n: Node | null | undefined) => {
     const offset = n?.range?.[0];
@@ -101,44 +104,70 @@ function documentProblems(doc: Document, file: string, lc: LineCounter): InputIs
   };
   const anchors = new Map<string, Node>();
   const size = new Map<Node, number>();
+  const value = new Map<Node, unknown>();
   const open = new Set<Node>();
   let total = 0;
   let bombReported = false;
-  const walk = (n: unknown): number => {
-    if (!isNode(n)) return 1;
+  const walk = (n: unknown): { value: unknown; size: number } => {
+    if (!isNode(n)) return { value: n ?? null, size: 1 };
     if (isAlias(n)) {
       const target = anchors.get(n.source);
-      if (target && open.has(target)) {
-        issues.push({ code: 'yaml-alias-cycle', message: msg.yamlAliasCycle(n.source), ...place(n) });
-        return 1;
+      if (!target) {
+        issues.push({ code: 'yaml-syntax', message: msg.yamlSyntax(`the alias *${n.source} names no anchor before it`), ...place(n) });
+        return { value: null, size: 1 };
       }
-      const s = target ? size.get(target) ?? 1 : 1;
+      if (open.has(target)) {
+        issues.push({ code: 'yaml-alias-cycle', message: msg.yamlAliasCycle(n.source), ...place(n) });
+        return { value: null, size: 1 };
+      }
+      const s = size.get(target) ?? 1;
       total += s;
       if (total > MAX_EXPANDED_NODES && !bombReported) {
         bombReported = true;
         issues.push({ code: 'yaml-alias-bomb', message: msg.yamlAliasBomb(n.source, MAX_EXPANDED_NODES), ...place(n) });
       }
-      return s;
+      return { value: value.get(target), size: s };
     }
     if (n.tag && !CORE_TAGS.has(n.tag)) issues.push({ code: 'yaml-tag', message: msg.yamlTag(n.tag.replace(/^tag:yaml\.org,2002:/, '!!')), ...place(n) });
     if (n.anchor) anchors.set(n.anchor, n);
-    open.add(n);
     total += 1;
     let s = 1;
+    let v: unknown;
     if (isMap(n)) {
+      const obj: Record<string, unknown> = {};
+      value.set(n, obj);
+      open.add(n);
       for (const pair of n.items) {
-        if (isScalar(pair.key) && pair.key.value === '__proto__') issues.push({ code: 'proto-key', message: msg.protoKey(), ...place(pair.key) });
-        s += walk(pair.key) + walk(pair.value);
+        const k = walk(pair.key);
+        const key = k.value === null ? '' : typeof k.value === 'object' ? undefined : String(k.value);
+        if (key === undefined) issues.push({ code: 'yaml-key', message: msg.yamlComplexKey(), ...place(pair.key as Node) });
+        else if (key === '__proto__') issues.push({ code: 'proto-key', message: msg.protoKey(), ...place(pair.key as Node) });
+        const item = walk(pair.value);
+        s += k.size + item.size;
+        if (key !== undefined && key !== '__proto__') obj[key] = item.value;
       }
+      open.delete(n);
+      v = obj;
     } else if (isSeq(n)) {
-      for (const item of n.items) s += walk(item);
+      const list: unknown[] = [];
+      value.set(n, list);
+      open.add(n);
+      for (const node of n.items) {
+        const item = walk(node);
+        s += item.size;
+        list.push(item.value);
+      }
+      open.delete(n);
+      v = list;
+    } else {
+      v = isScalar(n) ? n.value : null;
+      value.set(n, v);
     }
-    open.delete(n);
     size.set(n, s);
-    return s;
+    return { value: v, size: s };
   };
-  walk(doc.contents);
-  return issues;
+  const { value: data } = walk(doc.contents);
+  return { data, issues };
 }
 
 /** Parse text as if it were the content of `file` (used by readDocument and by tests). */
@@ -157,11 +186,10 @@ export function parseText(file: string, text: string): SourceDoc {
     });
     throw inputErrors(issues);
   }
-  const problems = documentProblems(doc, file, lineCounter);
+  // Not the library's toJS: its alias limit (anchor uses × nested aliases ≤ n) refuses a legitimate
+  // reuse of one anchor more than n times, and it resolves aliases in quadratic time.
+  const { data, issues: problems } = documentData(doc, file, lineCounter);
   if (problems.length > 0) throw inputErrors(problems);
-  // Aliases were bounded above; the library's own heuristic (anchor uses × nested aliases ≤ n)
-  // refuses legitimate reuse of one anchor more than n times, so it is switched off.
-  const data = doc.toJS({ maxAliasCount: -1 }) as unknown;
   if (data === null || data === undefined) throw new RegenflowError('empty-file', msg.emptyFile(), { place: { file } });
   if (typeof data !== 'object' || Array.isArray(data)) {
     throw new RegenflowError('not-a-mapping', msg.notAMapping(Array.isArray(data) ? 'a list' : typeof data), { place: { file, line: 1, column: 1 } });

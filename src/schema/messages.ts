@@ -221,6 +221,7 @@ export const msg = {
   yamlTag: (tag: string) => `the tag ${tag} is not allowed (only the YAML core schema: !!str, !!int, !!float, !!bool, !!null, !!map, !!seq); remove the tag and write the value plainly`,
   yamlAliasBomb: (alias: string, limit: number) => `the file's aliases expand it to more than ${limit.toLocaleString('en-US')} values (alias *${alias} repeats anchors that themselves repeat anchors); write the data out, or reuse anchors without nesting them`,
   yamlAliasCycle: (alias: string) => `the alias *${alias} refers to a node that contains it (a cycle); an alias may only repeat a node defined before it, outside it`,
+  yamlComplexKey: () => `a key must be a plain value (a list or mapping is given as a key); write the key as text`,
   protoKey: () => `"__proto__" is not a name regenflow knows (JavaScript would drop this key silently); remove it or use the intended field name`,
   writeFailed: (file: string, reason: string) => `cannot write ${file} (${reason}); check that the directory is writable`,
   moneyOutOfRange: (usd: number, maxUsd: number) => `a money amount reaches ${usd.toExponential(3)} USD, beyond the ${maxUsd.toExponential(0)} USD that totals are exact to — no plant costs this much; check the inputs that scale cost: plant capacity, prices, design margin, fixed equipment counts and sizes, efficiencies near zero`,
