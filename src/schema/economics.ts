@@ -52,7 +52,9 @@ export const priceEntrySchema = z.strictObject({
 
 /** An exchange rate stated in a price set: USD per unit of the currency, with year and source. */
 export const exchangeRateSchema = z.strictObject({
-  usdPerUnit: z.number().positive().describe('US dollars per unit of the currency'),
+  // Range: the dearest currency unit (Kuwaiti dinar) is worth ≈3.3 USD, the cheapest in use
+  // (Iranian rial) ≈2·10^-5 USD [MEMORY]; outside 10^-6 … 100 the rate is inverted or mistyped.
+  usdPerUnit: z.number().positive().min(1e-6).max(100).describe('US dollars per unit of the currency (10^-6 … 100)'),
   year: YEAR,
   source: z.string().min(1),
 });
