@@ -73,7 +73,9 @@ export function limitsFor(spec: ProductSpec, chemistry: CathodeChemistry): SpecL
 function computeLimits(spec: ProductSpec, chemistry: CathodeChemistry): SpecLimits {
   const base: SpecLimits = { liPerTmMin: spec.liPerTmMin, liPerTmMax: spec.liPerTmMax, maxCationMixing: spec.maxCationMixing, maxSurfaceRockSalt_nm: spec.maxSurfaceRockSalt_nm, maxResidualLiSalts: spec.maxResidualLiSalts,
     minCapacityFraction: spec.minCapacityFraction, maxGraphiteCarbon: spec.maxGraphiteCarbon, maxAluminium: spec.maxAluminium, maxCopper: spec.maxCopper, maxFluorine: spec.maxFluorine };
-  const specific = spec.byChemistry[baseName(chemistry.name)];
+  // Own keys only: a custom chemistry named "constructor" has no chemistry-specific limits.
+  const name = baseName(chemistry.name);
+  const specific = Object.hasOwn(spec.byChemistry, name) ? spec.byChemistry[name] : undefined;
   return specific ? { ...base, ...stripUndefined(specific) } : base;
 }
 

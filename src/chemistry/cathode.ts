@@ -59,7 +59,9 @@ const ALIASES: Record<string, string> = {
 
 /** Look up a named chemistry (aliases such as NMC622 accepted); undefined when unknown. */
 export function chemistryByName(name: string): CathodeChemistry | undefined {
-  return CHEMISTRIES[name] ?? CHEMISTRIES[ALIASES[name] ?? ''];
+  // Own properties only: a name such as "toString" or "constructor" is unknown, not a prototype member.
+  const canonical = Object.hasOwn(CHEMISTRIES, name) ? name : Object.hasOwn(ALIASES, name) ? ALIASES[name]! : undefined;
+  return canonical === undefined ? undefined : CHEMISTRIES[canonical];
 }
 
 /** True when the chemistry is an NCM/NCA-type layered oxide containing Ni (the product family). */

@@ -4,17 +4,35 @@
  */
 import yargs from 'yargs';
 import { RegenflowError } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
 import { processIo, type Io } from './output.js';
 import { commands } from './commands/index.js';
 
 /** A command-line usage problem (unknown command or option, missing argument). */
 class UsageError extends Error {}
 
+/**
+ * Join an option and a value that starts with a minus sign and a digit (`--values -5,0,5`,
+ * `--from -0.5`) into `--option=value`: yargs would otherwise read the value as short flags.
+ */
+export function joinNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const next = argv[i + 1];
+    if (/^--[A-Za-z][\w-]*$/.test(a) && next !== undefined && /^-(\d|\.\d)/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 /** Run the CLI with `argv` (without node and script); returns the exit code. */
 export async function cli(argv: string[], io: Io = processIo): Promise<number> {
   let exitCode = 0;
   const ctx = { io, setExit: (code: number) => { exitCode = Math.max(exitCode, code); } };
-  let parser = yargs(argv)
+  let parser = yargs(joinNegativeValues(argv))
     .scriptName('regenflow')
     .usage('$0 <command> [options]\n\nProcess-flow and cost model for direct regeneration of spent NCM cathodes.');
   for (const c of commands(ctx)) parser = parser.command(c);
@@ -42,7 +60,10 @@ export async function cli(argv: string[], io: Io = processIo): Promise<number> {
       io.err(e.message);
       return Math.max(exitCode, e.exitCode);
     }
-    io.err(`internal error (please report it): ${(e as Error)?.message ?? String(e)}`);
+    // Evaluation failures are placed by the library (evaluationError); anything reaching here is a
+    // defect outside it: say so with the cause and the input files, never as a bare stack trace.
+    const files = argv.filter((a) => /\.(ya?ml|json)$/i.test(a));
+    io.err(msg.unexpectedFailure(String(argv[0] ?? ''), files, e instanceof Error ? e.message : String(e)));
     return 2;
   }
   return exitCode;

@@ -9,6 +9,16 @@
  */
 import type { CycleTime } from '../unit-ops/contract.js';
 import type { CampaignSchedule, EquipmentSizing, ScheduleEntry } from './types.js';
+import { msg } from '../schema/messages.js';
+
+/**
+ * Bounds of the schedule (issue 17): an input that needs millions of parallel items (a very long
+ * batch) must not make the Gantt grow until memory runs out. Parallel items repeat one staggered
+ * pattern, so the first few show it; the total caps what any input can ask for.
+ */
+export const MAX_SCHEDULE_ITEMS = 20;
+/** Most bars of a schedule. */
+export const MAX_SCHEDULE_ENTRIES = 20_000;
 
 const PHASES = [
   ['load', 'loadH'],
@@ -25,32 +35,45 @@ const PHASES = [
  */
 export function campaignSchedule(equipment: readonly EquipmentSizing[], cycles: ReadonlyMap<string, CycleTime>, horizonH: number, maxBatchesPerItem: number): CampaignSchedule {
   const entries: ScheduleEntry[] = [];
+  const notes: string[] = [];
+  let full = false;
+  const push = (x: ScheduleEntry): boolean => {
+    if (entries.length >= MAX_SCHEDULE_ENTRIES) {
+      if (!full) notes.push(msg.scheduleEntriesCapped(MAX_SCHEDULE_ENTRIES));
+      full = true;
+      return false;
+    }
+    entries.push(x);
+    return true;
+  };
   for (const e of equipment) {
     if (e.count <= 0 || e.loadKgPerHour <= 0) continue;
+    const items = Math.min(e.count, MAX_SCHEDULE_ITEMS);
+    if (items < e.count) notes.push(msg.scheduleItemsCapped(`${e.unitId}.${e.name}`, e.count, items));
     if (e.operation === 'continuous' || e.cycleTimeH === null) {
-      for (let item = 1; item <= e.count; item++) entries.push({ unitId: e.unitId, equipment: e.name, item, batch: 0, startH: 0, endH: horizonH });
+      for (let item = 1; item <= items; item++) push({ unitId: e.unitId, equipment: e.name, item, batch: 0, startH: 0, endH: horizonH });
       continue;
     }
     const T = e.cycleTimeH;
     const interval = Math.max(T, e.batchIntervalH ?? T);
     const cycle = cycles.get(`${e.unitId}.${e.name}`);
-    for (let item = 1; item <= e.count; item++) {
+    for (let item = 1; item <= items && !full; item++) {
       const offset = ((item - 1) * interval) / e.count;
       for (let b = 0; b < maxBatchesPerItem; b++) {
         const start = offset + b * interval;
         if (b > 0 && start >= horizonH) break;
-        entries.push({ unitId: e.unitId, equipment: e.name, item, batch: b + 1, startH: start, endH: start + T });
+        if (!push({ unitId: e.unitId, equipment: e.name, item, batch: b + 1, startH: start, endH: start + T })) break;
         if (!cycle) continue;
         let t = start;
         for (const [phase, field] of PHASES) {
           const d = cycle[field];
           if (d > 0) {
-            entries.push({ unitId: e.unitId, equipment: e.name, item, batch: b + 1, startH: t, endH: t + d, phase });
+            push({ unitId: e.unitId, equipment: e.name, item, batch: b + 1, startH: t, endH: t + d, phase });
             t += d;
           }
         }
       }
     }
   }
-  return { horizonH, entries };
+  return { horizonH, entries, ...(notes.length ? { notes } : {}) };
 }

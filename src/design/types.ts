@@ -127,6 +127,8 @@ export interface ScheduleEntry {
 export interface CampaignSchedule {
   horizonH: number;
   entries: ScheduleEntry[];
+  /** What the schedule leaves out (items or bars beyond its caps), for the reader. */
+  notes?: string[];
 }
 
 /** The settings that produced a sizing (echoed in the result). */

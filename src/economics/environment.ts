@@ -202,7 +202,7 @@ export function environment(input: EconomicsInput, f: EnvironmentFactors): Envir
   for (const p of input.products.inSpec) {
     if (p.kgPerYear <= 0) continue;
     const name = chemistryByName(p.chemistry)?.name ?? p.chemistry;
-    const v = VIRGIN_CAM[name];
+    const v = Object.hasOwn(VIRGIN_CAM, name) ? VIRGIN_CAM[name] : undefined;
     if (!v) {
       if (!notCovered.includes(name)) notCovered.push(name);
       continue;

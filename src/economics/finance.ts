@@ -20,7 +20,7 @@
  * discount rate. Depreciation enters the cash flow (tax), not the operating costs.
  */
 import { z } from 'zod';
-import { financeSchema, type CapexMethod, type DepreciationMethod, type FinanceSection, type LossRule } from '../schema/economics.js';
+import { financeSchema, FACTOR_MAX, type CapexMethod, type DepreciationMethod, type FinanceSection, type LossRule } from '../schema/economics.js';
 import { readQuantity } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
@@ -248,7 +248,8 @@ export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (str
       issues.push({ code: 'unknown-factor', message: msg.unknownFactor(id, f.capexMethod, known), ...placeOf });
       continue;
     }
-    const q = readQuantity(v, '', { description: id, min: 0 });
+    const spec = [...preset.capital, ...preset.operating].find((s) => s.id === id);
+    const q = readQuantity(v, '', { description: id, min: 0, max: spec?.unit === 'weeks' ? FACTOR_MAX.weeks : FACTOR_MAX.plain });
     if ('error' in q) {
       issues.push({ code: 'invalid-factor', message: msg.factorInvalid(id, v, q.error), ...placeOf });
       continue;

@@ -11,6 +11,21 @@
  * Physics and the numeric solves (IRR, minimum selling price) stay in plain numbers.
  */
 import { Decimal } from 'decimal.js';
+import { RegenflowError, modelFailure } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
+
+/** Largest amount kept exact in integer cents held in a plain number (2^53 − 1 cents ≈ 9·10^13 USD). */
+export const MAX_EXACT_USD = Number.MAX_SAFE_INTEGER / 100;
+
+/**
+ * A non-finite amount is a model failure (exit 2); an amount beyond the exact range comes from
+ * inputs no plant has (capacity, prices, margins, counts, efficiencies near zero) and is an input
+ * error (exit 1) that says so — never an internal error.
+ */
+function moneyError(usd: number): RegenflowError {
+  if (!Number.isFinite(usd)) return modelFailure('money-not-finite', msg.moneyNotFinite(usd));
+  return new RegenflowError('money-range', msg.moneyOutOfRange(usd, MAX_EXACT_USD));
+}
 
 /** A decimal.js constructor with enough digits for any plant total (40 significant digits). */
 export const Dec = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
@@ -24,13 +39,13 @@ function roundHalfAway(x: number): number {
 
 /** Round an amount to the cent (half away from zero). Throws on a non-finite amount. */
 export function cents(usd: number): number {
-  if (!Number.isFinite(usd)) throw new Error(`internal: non-finite money amount (${usd})`);
+  if (!Number.isFinite(usd)) throw moneyError(usd);
   return roundHalfAway(usd * 100) / 100;
 }
 
 /** Integer cents of an amount (rounded half away from zero). */
 export function toCents(usd: number): number {
-  if (!Number.isFinite(usd)) throw new Error(`internal: non-finite money amount (${usd})`);
+  if (!Number.isFinite(usd)) throw moneyError(usd);
   return checkCents(roundHalfAway(usd * 100));
 }
 
@@ -41,7 +56,7 @@ export function mulCents(c: number, factor: number): number {
 
 /** Throw when integer cents leave the range where plain-number sums are exact. */
 export function checkCents(c: number): number {
-  if (!Number.isSafeInteger(c)) throw new Error(`internal: money amount ${c / 100} USD is outside the exact range (|x| < 9e13 USD)`);
+  if (!Number.isSafeInteger(c)) throw moneyError(c / 100);
   return c;
 }
 

@@ -105,7 +105,7 @@ const PREFIXES = ['cam.', 'regenerated.', 'feed.', 'metal.', 'scrap.', 'consumab
 /** The canonical key and its meaning, or undefined when the key means nothing. */
 export function priceItem(key: string): { key: string; spec: PriceItemSpec } | undefined {
   const k = key.trim();
-  const fixed = FIXED[k];
+  const fixed = Object.hasOwn(FIXED, k) ? FIXED[k] : undefined;
   if (fixed) return { key: k, spec: fixed };
   for (const p of PREFIXES) {
     if (!k.startsWith(p)) continue;
@@ -199,6 +199,8 @@ export interface PriceSetSource {
   where?: Locator;
   /** Path of the set inside its document (default: the whole file). */
   at?: (string | number)[];
+  /** Why the set's file could not be read; a scenario that uses the set fails with these. */
+  problems?: InputIssue[];
 }
 
 /** Where the scenario's prices section is (for error places). Default: path `prices`, no file. */
@@ -219,6 +221,35 @@ function lithiumHydroxideConversion(from: 'LiOH' | 'LiOH·H2O', to: 'LiOH' | 'Li
   // 1 kg of `to` holds the lithium of M(from)/M(to) kg of `from` (one Li per formula unit), so
   // price per kg of `to` = price per kg of `from` × M(from)/M(to): LiOH·H2O = LiOH × 23.95/41.96.
   return M(from) / M(to);
+}
+
+/**
+ * Upper bounds of prices and factors by canonical unit (issue 17): a larger value is a unit slip or
+ * a typo, and would drive money totals beyond their exact range. Assumptions, generous on purpose:
+ * electricity and fuel ≤ 10 USD/kWh (European spot peaks of 2022 stayed below 1 [MEMORY]); reagents,
+ * cathode materials and by-products ≤ 10,000 USD/kg (the dearest battery materials cost ≤ 1,000);
+ * contained metals ≤ 100,000 USD/kg (platinum ≈ 30,000 [MEMORY]); water ≤ 1,000 USD/m³; labour ≤
+ * 1,000 USD/h; a consumable ≤ 1,000,000 USD per item; emission factors ≤ 10 kg CO2e/kWh and
+ * ≤ 1,000 kg CO2e/kg.
+ */
+const PRICE_MAX_BY_UNIT: Readonly<Record<string, number>> = { 'USD/kWh': 10, 'USD/kg': 10_000, 'USD/m^3': 1000, 'USD/h': 1000, USD: 1e6, 'kg/kWh': 10, 'kg/kg': 1000 };
+const METAL_PRICE_MAX = 100_000;
+/**
+ * Lowest feed price: EverBatt's largest fee paid to a recycler is 2 USD/kg of LFP battery (REFERENCE.md
+ * 1.1.3); a fee beyond 5 USD/kg would pay the plant more than it costs to run (negative OPEX).
+ */
+const FEED_PRICE_MIN = -5;
+/** The regenerated / virgin price ratio: nothing regenerated sells above virgin material. */
+const QUALITY_FACTOR_MAX = 1;
+/** A regional equipment-cost factor: EverBatt's run from 0.61 (China) to 1 (US) (REFERENCE.md 1.3.7); 5 is a typo. */
+const COST_FACTOR_MAX = 5;
+
+/** The largest value a price key accepts (Infinity for fractions, bounded elsewhere). */
+function priceMax(key: string, spec: PriceItemSpec): number {
+  if (key === 'quality-factor') return QUALITY_FACTOR_MAX;
+  if (key === 'equipment-cost-factor') return COST_FACTOR_MAX;
+  if (key.startsWith('metal.')) return METAL_PRICE_MAX;
+  return Object.hasOwn(PRICE_MAX_BY_UNIT, spec.unit) ? PRICE_MAX_BY_UNIT[spec.unit]! : Infinity;
 }
 
 /** Convert a value written in a price set or override into the item's canonical unit. */
@@ -269,8 +300,11 @@ export function readPriceValue(key: string, spec: PriceItemSpec, raw: number | s
       if (!(value > 0)) return { error: msg.priceNotPositive(key, shown) };
       break;
     case 'signed-price':
+      if (value < FEED_PRICE_MIN) return { error: msg.feedPriceTooNegative(key, shown, `${FEED_PRICE_MIN} ${spec.unit}`) };
       break;
   }
+  const max = priceMax(key, spec);
+  if (value > max) return { error: key === 'quality-factor' ? msg.qualityFactorAboveVirgin(shown) : msg.priceAboveMax(key, shown, `${max} ${spec.unit}`.trim()) };
   return { value, given };
 }
 
@@ -442,9 +476,13 @@ function loadSet(name: string, sets: Readonly<Record<string, PriceSetSource>>, c
     issues.push({ code: 'price-set-cycle', message: msg.priceSetCycle([...chain, name]), ...refPlace });
     return undefined;
   }
-  const src = sets[name];
+  const src = Object.hasOwn(sets, name) ? sets[name] : undefined;
   if (!src) {
     issues.push({ code: 'unknown-price-set', message: msg.unknownPriceSet(name, Object.keys(sets).sort()), ...refPlace });
+    return undefined;
+  }
+  if (src.problems) {
+    issues.push(...src.problems);
     return undefined;
   }
   const where = src.where ?? NOWHERE;

@@ -16,6 +16,7 @@ import { kpiUnitOf } from '../pipeline/kpi-info.js';
 import { streamElements, streamMass } from '../streams/stream.js';
 import { TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
 import { metaOf } from '../schema/param.js';
+import { msg } from '../schema/messages.js';
 import { lotSpecSchema, feedSchema } from '../schema/feed.js';
 import { plantSchema } from '../schema/scenario.js';
 import { specSchema } from '../schema/spec.js';
@@ -86,6 +87,14 @@ export interface EngineCheck {
   engineValue: number;
 }
 
+/**
+ * Most rows a listing table writes on a sheet (a Monte Carlo with a million samples, a feed with
+ * thousands of lots): the workbook stays openable and its size bounded; the JSON has every row.
+ */
+export const MAX_TABLE_ROWS = 10_000;
+/** Most lot rows in the stream table (one column per stream). */
+export const MAX_STREAM_LOT_ROWS = 1000;
+
 /** A sheet being built: cells by 1-based row and column. */
 export class Grid {
   readonly rows = new Map<number, Map<number, GridCell>>();
@@ -154,14 +163,19 @@ export class Grid {
     labels.forEach((l, i) => this.set(row, col + i, l, STYLE.header));
   }
 
-  /** Write rows of values from (row, col); `styles[j]` styles column j. Returns the next free row. */
+  /**
+   * Write rows of values from (row, col); `styles[j]` styles column j. Returns the next free row.
+   * At most MAX_TABLE_ROWS rows are written; a note row says how many more there were.
+   */
   table(row: number, col: number, rows: readonly (readonly Scalar[])[], styles: readonly (CellStyle | undefined)[] = []): number {
-    for (const r of rows) {
-      r.forEach((v, j) => {
+    const shown = Math.min(rows.length, MAX_TABLE_ROWS);
+    for (let i = 0; i < shown; i++) {
+      rows[i]!.forEach((v, j) => {
         if (v !== null && v !== undefined) this.set(row, col + j, v, styles[j]);
       });
       row++;
     }
+    if (rows.length > shown) this.set(row++, col, msg.rowsCapped(rows.length - shown, MAX_TABLE_ROWS), STYLE.note);
     return row;
   }
 }
@@ -434,7 +448,8 @@ export function streamTable(ev: Evaluation): { streams: string[]; rows: StreamTa
     { label: 'total mass', unit: 'kg/h', kind: 'mass', values: streams.map(({ st }) => streamMass(st)) },
     ...comps.map((c) => ({ label: `component ${c}`, unit: 'kg/h', kind: 'component' as const, values: streams.map(({ st }) => st.components[c] ?? 0) })),
     ...usedEls.map((e) => ({ label: `element ${e}`, unit: 'kg/h', kind: 'element' as const, values: elements.map((x) => x[e] ?? 0) })),
-    ...lots.map((id) => ({ label: `lot ${id}`, unit: 'kg/h', kind: 'lot' as const, values: streams.map(({ st }) => st.lots.find((l) => l.id === id)?.massKgPerHour ?? 0) })),
+    ...lots.slice(0, MAX_STREAM_LOT_ROWS).map((id) => ({ label: `lot ${id}`, unit: 'kg/h', kind: 'lot' as const, values: streams.map(({ st }) => st.lots.find((l) => l.id === id)?.massKgPerHour ?? 0) })),
+    ...(lots.length > MAX_STREAM_LOT_ROWS ? [{ label: msg.rowsCapped(lots.length - MAX_STREAM_LOT_ROWS, MAX_STREAM_LOT_ROWS), unit: '', kind: 'text' as const, values: [] }] : []),
   ];
   return { streams: streams.map(({ gs }) => gs.id), rows };
 }

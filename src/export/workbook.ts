@@ -262,6 +262,7 @@ function scheduleSheet(g: Grid, evs: readonly Evaluation[]): void {
     if (gt.rows.length === 0) {
       g.set(r++, 1, 'no scheduled equipment (no items installed)', STYLE.note);
     }
+    for (const note of s.notes ?? []) g.set(r++, 1, note, STYLE.note);
     for (const row of gt.rows) {
       g.set(r, 1, row.unit);
       g.set(r, 2, row.equipment);

@@ -17,8 +17,9 @@ import type { PlantSizing } from '../design/types.js';
 import { economics, type EconomicsResult } from '../economics/index.js';
 import type { EconomicsInput } from '../economics/input.js';
 import { economicsInput } from './economics-input.js';
-import type { Model, ResolvedUnit } from './resolve.js';
+import { placeEvaluationIssue, type Model, type ResolvedUnit } from './resolve.js';
 import { shiftsOf } from './shifts.js';
+import { evaluationError, modelFailure, RegenflowError } from '../schema/errors.js';
 
 /** Everything computed for one scenario. */
 export interface Evaluation {
@@ -75,8 +76,35 @@ function designUnit(u: ResolvedUnit, inlets: Record<string, Stream>, run: UnitRu
   return { mode: 'continuous', residenceTimeH: 0, equipment: [], operatorsPerShift: 0 };
 }
 
-/** Solve, size and price a model. Throws a model failure (exit 2) when a loop does not converge. */
+/**
+ * Error-level diagnostics that belong to a valid result: a rated design whose items cannot take the
+ * load (`overloaded`, design/plant.ts) is a result a planner must see in full — the commands print
+ * it and exit 2 (cli/capacity-options.ts exitOnErrors).
+ */
+const REPORTED_ERRORS: ReadonlySet<string> = new Set(['overloaded']);
+
+/**
+ * Solve, size and price a model. Throws a model failure (exit 2) when a loop does not converge or
+ * any other error-level diagnostic is raised (a result whose balances do not close is not a result);
+ * every failure names the scenario file (schema/errors.ts evaluationError).
+ */
 export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluation {
+  let ev: Evaluation;
+  try {
+    ev = evaluateModel(model, options);
+  } catch (e) {
+    throw evaluationError(e, model.file, (issue) => placeEvaluationIssue(model, issue));
+  }
+  const errors = ev.diagnostics.filter((d) => d.severity === 'error' && !REPORTED_ERRORS.has(d.code));
+  if (errors.length > 0) throw evaluationError(modelFailure(errors[0]!.code, msg.errorDiagnostics(errors.map((d) => `${d.where}: ${d.message}`), model.flowsheet.solver.tolerance)), model.file);
+  // Every operating cost but the feed is ≥ 0, so a negative total means fees paid for the feed exceed
+  // the cost of running the plant: money for nothing, refused at the prices that say so.
+  const opex = ev.economics.opex;
+  if (opex.totalUsd < 0) throw evaluationError(new RegenflowError('negative-opex', msg.negativeOpex(opex.totalUsd, opex.byCategory.feed ?? 0)), model.file, (issue) => placeEvaluationIssue(model, issue));
+  return ev;
+}
+
+function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const sample = options.mode === 'sample';
   const fs = model.flowsheet;
   const feed = feedFor(model);
@@ -92,7 +120,7 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
   const solution = solve(fs.graph, runnable, feed, fs.solver, AMBIENT_K);
   const balances = balanceReport(fs.graph, solution, { units: !sample });
   const designs = new Map<string, UnitDesign>();
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...(model.diagnostics ?? [])];
   for (const u of fs.units) {
     const run = solution.runs.get(u.id)!;
     diagnostics.push(...run.diagnostics);

@@ -9,6 +9,7 @@ import { readDocument, inputFilesIn, type SourceDoc } from '../io/document.js';
 import type { PriceSetSource } from '../economics/prices.js';
 import { RegenflowError } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
 
 /** Where a section's data lives: a document and the path of the data inside it. */
 export interface Part {
@@ -28,6 +29,8 @@ export interface RawScenario {
   sections: Record<string, Part>;
   /** Price sets by name: the shipped ones, then those in a `prices/` folder beside the scenario. */
   priceSets: Record<string, PriceSetSource>;
+  /** Problems that do not stop this scenario (an unreadable file in the prices/ folder it does not use). */
+  warnings?: Diagnostic[];
 }
 
 /** The package root (where the shipped flowsheets/ and scenarios/ live). */
@@ -36,16 +39,37 @@ export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Directory of the shipped price sets. */
 export const SHIPPED_PRICE_SETS = join(PACKAGE_ROOT, 'scenarios', 'prices');
 
-/** Read every price set of the given directories (later directories override earlier names). */
+/**
+ * Read every price set of the given directories (later directories override earlier names). A file
+ * that cannot be read is kept with its problems: a scenario that uses that set fails with them, any
+ * other scenario only gets a warning (priceSetWarnings) — one broken file in a prices/ folder does
+ * not stop every scenario beside it.
+ */
 export function readPriceSets(dirs: readonly string[]): Record<string, PriceSetSource> {
   const sets: Record<string, PriceSetSource> = {};
   for (const dir of dirs) {
     for (const file of inputFilesIn(dir)) {
-      const doc = readDocument(displayPath(file));
-      sets[basename(file, extname(file))] = { data: doc.data, where: doc };
+      const shown = displayPath(file);
+      try {
+        const doc = readDocument(shown);
+        sets[basename(file, extname(file))] = { data: doc.data, where: doc };
+      } catch (e) {
+        if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
+        sets[basename(file, extname(file))] = { data: undefined, where: { file: shown, locate: () => undefined }, problems: e.issues };
+      }
     }
   }
   return sets;
+}
+
+/** Warnings for the price-set files that could not be read (used sets fail on their own problems). */
+export function priceSetWarnings(sets: Readonly<Record<string, PriceSetSource>>): Diagnostic[] {
+  return Object.entries(sets).filter(([, s]) => s.problems).map(([name, s]) => ({
+    code: 'price-set-unreadable',
+    severity: 'warning',
+    where: s.where?.file ?? name,
+    message: msg.priceSetUnreadable(s.where?.file ?? name, name, s.problems![0]!.message, s.problems!.length),
+  }));
 }
 
 /** Display form of a path: relative to the working directory when shorter. */
@@ -101,7 +125,8 @@ export function loadRawScenario(file: string, flowsheetOverride?: string): RawSc
     if (p) sections[key] = p;
   }
   const priceSets = readPriceSets([SHIPPED_PRICE_SETS, join(dirname(file), 'prices')]);
-  return { file, scenario, flowsheet: { doc: flowsheetDoc, at: [], data: flowsheetDoc.data }, plant, feed, sections, priceSets };
+  const warnings = priceSetWarnings(priceSets);
+  return { file, scenario, flowsheet: { doc: flowsheetDoc, at: [], data: flowsheetDoc.data }, plant, feed, sections, priceSets, ...(warnings.length ? { warnings } : {}) };
 }
 
 /** Sections that may reference a file through a `file:` key or be inline. */

@@ -48,7 +48,8 @@ export function setIn(obj: unknown, segments: readonly string[], value: unknown)
     return copy;
   }
   const base = obj && typeof obj === 'object' ? (obj as Record<string, unknown>) : {};
-  const child = setIn(base[head], rest, value);
+  // Own properties only: a segment such as "constructor" addresses nothing inherited.
+  const child = setIn(Object.hasOwn(base, head) ? base[head] : undefined, rest, value);
   if (child === undefined) return undefined;
   return { ...base, [head]: child };
 }
@@ -61,7 +62,7 @@ export function getIn(obj: unknown, segments: readonly string[]): unknown {
       const hit = v.find((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === seg);
       v = hit ?? (/^\d+$/.test(seg) ? v[Number(seg)] : undefined);
     } else if (v && typeof v === 'object') {
-      v = (v as Record<string, unknown>)[seg];
+      v = Object.hasOwn(v, seg) ? (v as Record<string, unknown>)[seg] : undefined;
     } else return undefined;
   }
   return v;

@@ -77,14 +77,16 @@ function leaf(schema: z.ZodType, after: unknown): { value: unknown } | undefined
 }
 
 function reparseObject(schema: z.ZodType, shape: Record<string, z.ZodType>, before: Record<string, unknown>, after: Record<string, unknown>, parsedBefore: Record<string, unknown>): { value: unknown } | undefined {
-  for (const k in before) if (!(k in after)) return undefined;
+  // Own keys only: "constructor" or "toString" written in a file is a key like any other, never the prototype's.
+  const has = Object.hasOwn;
+  for (const k in before) if (!has(after, k)) return undefined;
   const out: Record<string, unknown> = { ...parsedBefore };
   for (const k in after) {
-    if (k in before && after[k] === before[k]) continue;
+    if (has(before, k) && after[k] === before[k]) continue;
     // A changed or added key must already be in the output (a default gives it), so that the key
     // order stays the parse's own.
-    const field = shape[k];
-    if (!field || !(k in parsedBefore)) return undefined;
+    const field = has(shape, k) ? shape[k] : undefined;
+    if (!field || !has(parsedBefore, k)) return undefined;
     const r = reparseChanged(field, before[k], after[k], parsedBefore[k]);
     if (!r || r.value === undefined) return undefined;
     out[k] = r.value;

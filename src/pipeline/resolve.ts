@@ -5,7 +5,10 @@
  */
 import type { z } from 'zod';
 import { scenarioSchema, plantSchema, type PlantSpec } from '../schema/scenario.js';
-import { feedSchema, type FeedSpec } from '../schema/feed.js';
+import { feedSchema, ATTRIBUTE_RANGES, DEFAULT_COMPOSITION, rangeText, type FeedSpec, type LotAttribute } from '../schema/feed.js';
+import { readUncertainInputs } from '../uncertainty/inputs.js';
+import { discretise, distributionMean, probabilityOutside } from '../schema/distribution.js';
+import type { Diagnostic } from '../unit-ops/contract.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
@@ -68,6 +71,8 @@ export interface Model {
   sections: Record<string, unknown>;
   raw: RawScenario;
   patches: Patch[];
+  /** Warnings of the inputs (truncated distributions, unreadable price files beside the scenario), reported with the run's. */
+  diagnostics?: Diagnostic[];
 }
 
 function locatorFor(part: Part): Locator {
@@ -116,19 +121,45 @@ function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues
   const r = patchedParse(schema, part.data, data);
   if (r.success) return r.data;
   const converted = toInputIssues(r.error.issues, schema, data, locatorFor(part), part.at);
-  // An issue inside a patched value is reported where the patch was written.
-  for (const issue of converted) {
-    const hit = [...patched.entries()].find(([p]) => issue.path === p || issue.path?.startsWith(p + '.') || issue.path?.startsWith(p + '['));
-    if (hit && hit[1].origin) {
-      const o = hit[1].origin;
-      issues.push({ ...issue, file: o.file, path: formatPath(o.path), ...placeOf(o) });
-    } else if (hit) {
-      issues.push({ ...issue, file: `${issue.file} (patched by ${hit[1].path})` });
+  for (const issue of converted) issues.push(placePatched(issue, patched));
+  return undefined;
+}
+
+/**
+ * An issue inside a patched value is reported where the patch was written (an overrides entry, an
+ * uncertainty declaration); a patch without an origin (a sweep value) is named beside the file.
+ */
+function placePatched(issue: InputIssue, patched: ReadonlyMap<string, Patch> | undefined): InputIssue {
+  if (!patched || patched.size === 0) return issue;
+  const hit = [...patched.entries()].find(([p]) => issue.path === p || issue.path?.startsWith(p + '.') || issue.path?.startsWith(p + '['));
+  if (hit && hit[1].origin) {
+    const o = hit[1].origin;
+    const { line: _line, column: _column, ...rest } = issue;
+    return { ...rest, file: o.file, path: formatPath(o.path), ...placeOf(o) };
+  }
+  if (hit) return { ...issue, file: `${issue.file} (patched by ${hit[1].path})` };
+  return issue;
+}
+
+/**
+ * Path segments with list items addressed by id (`lots.ev-811`) turned into their indices
+ * (`lots[2]`), as issues name them, following the section's data.
+ */
+function concretePath(data: unknown, segments: readonly string[]): (string | number)[] {
+  const out: (string | number)[] = [];
+  let v: unknown = data;
+  for (const s of segments) {
+    if (Array.isArray(v)) {
+      let i = v.findIndex((x) => x !== null && typeof x === 'object' && (x as { id?: unknown }).id === s);
+      if (i < 0 && /^\d+$/.test(s)) i = Number(s);
+      out.push(i < 0 ? s : i);
+      v = i < 0 ? undefined : v[i];
     } else {
-      issues.push(issue);
+      out.push(s);
+      v = v !== null && typeof v === 'object' && Object.hasOwn(v, s) ? (v as Record<string, unknown>)[s] : undefined;
     }
   }
-  return undefined;
+  return out;
 }
 
 function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: number } {
@@ -172,8 +203,8 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
       const next = setIn(sectionData[head] ?? {}, seg.slice(1), patch.value);
       if (next === undefined) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
+      (patchedSection[head] ??= new Map()).set(formatPath([...sectionPrefix(raw, head), ...concretePath(sectionData[head], seg.slice(1))]), patch);
       sectionData[head] = next;
-      (patchedSection[head] ??= new Map()).set(pathText(sectionPrefix(raw, head), seg.slice(1)), patch);
       continue;
     }
     const idx = units.findIndex((u) => u && u.id === head);
@@ -191,22 +222,30 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   // Sections with their own resolvers; each reports its problems with file and line.
   // A section the scenario does not write has no line to point at (only patches set it).
   const partOrScenario = (key: string): Part => raw.sections[key] ?? { doc: { ...raw.scenario, locate: () => undefined }, at: [key], data: undefined };
-  const collect = <T>(fn: () => T): T | undefined => {
+  const collect = <T>(fn: () => T, patched?: ReadonlyMap<string, Patch>): T | undefined => {
     try {
       return fn();
     } catch (e) {
       if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
-      issues.push(...e.issues);
+      for (const issue of e.issues) issues.push(placePatched(issue, patched));
       return undefined;
     }
   };
   const specPart = partOrScenario('spec');
   const spec = check(specSchema, specPart, sectionData.spec ?? NO_SECTION, issues, patchedSection.spec ?? new Map());
-  const design = collect(() => memoBy(DESIGN, sectionData.design, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))));
+  const design = collect(() => memoBy(DESIGN, sectionData.design, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))), patchedSection.design);
   const pricesPart = partOrScenario('prices');
-  const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart)) : undefined;
+  const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart), patchedSection.prices) : undefined;
   const financePart = partOrScenario('finance');
-  const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))));
+  const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))), patchedSection.finance);
+  // The scenario's own uncertainty list is part of the file: a malformed entry fails every command,
+  // not only `uncertainty` (checked once, when the scenario itself is resolved; `validate` also
+  // checks each entry's bounds against the model).
+  if (extra.length === 0) collect(() => readUncertainInputs(raw));
+  if (feed && !feedHasCam(feed)) {
+    const loc = raw.feed.doc.locate([...raw.feed.at, 'lots']);
+    issues.push({ code: 'feed-without-cam', message: msg.feedWithoutCam(), file: raw.feed.doc.file, path: formatPath([...raw.feed.at, 'lots']), ...(loc ? { line: loc.line, column: loc.column } : {}) });
+  }
   if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
   const sections: Record<string, unknown> = {};
@@ -226,16 +265,59 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     sections,
     raw,
     patches,
+    diagnostics: [...(raw.warnings ?? []), ...feedWarnings(feed)],
   };
+}
+
+/** True when some lot of the feed carries cathode active material (a plant without CAM has nothing to regenerate). */
+function feedHasCam(feed: FeedSpec): boolean {
+  return feed.lots.some((l) => l.share > 0 && ((l.composition ?? DEFAULT_COMPOSITION[feed.basis]).cam ?? 0) > 0);
+}
+
+const FEED_WARNINGS = new WeakMap<FeedSpec, Diagnostic[]>();
+
+/** Warnings of a feed: distributions cut at their attribute's range (truncate: true). Cached per feed. */
+export function feedWarnings(feed: FeedSpec): Diagnostic[] {
+  let out = FEED_WARNINGS.get(feed);
+  if (out) return out;
+  out = [];
+  for (const lot of feed.lots) {
+    for (const [name, range] of Object.entries(ATTRIBUTE_RANGES)) {
+      const d = lot[name as keyof typeof lot] as LotAttribute | undefined;
+      if (d === undefined || typeof d === 'number' || !d.truncate) continue;
+      const outside = probabilityOutside(d, range.lower, range.upper);
+      if (!(outside > 0)) continue;
+      const values = discretise(d, d.bins ?? lot.bins);
+      const after = values.reduce((a, b) => a + b, 0) / values.length;
+      out.push({ code: 'distribution-truncated', severity: 'warning', where: `feed.lots[${lot.id}].${name}`, message: msg.distributionTruncated(lot.id, name, outside, rangeText(range), distributionMean(d), after) });
+    }
+  }
+  FEED_WARNINGS.set(feed, out);
+  return out;
+}
+
+/**
+ * The place of a problem found while evaluating (it names no file): a missing price is placed at
+ * the scenario's prices section (where an override would go) or, when the scenario names no prices,
+ * at the items of the price set in use — with the set's file in the message either way.
+ */
+export function placeEvaluationIssue(model: Model, issue: InputIssue): InputIssue {
+  if (issue.code !== 'price-missing' && issue.code !== 'negative-opex') return issue;
+  const raw = model.raw;
+  const setId = model.prices.setId;
+  const set = setId !== null && Object.hasOwn(raw.priceSets, setId) ? raw.priceSets[setId] : undefined;
+  const setFile = set?.where?.file;
+  const message = setId === null ? issue.message : `${issue.message} (price set ${setId}${setFile ? `, ${setFile}` : ''})`;
+  const section = raw.sections.prices;
+  const where = section ? { doc: section.doc, at: section.at } : set?.where ? { doc: set.where, at: [...(set.at ?? []), 'items'] } : undefined;
+  if (!where) return { ...issue, message };
+  const loc = where.doc.locate(where.at);
+  return { ...issue, message, file: where.doc.file, ...(section ? {} : { path: formatPath(where.at) }), ...(loc ? { line: loc.line, column: loc.column } : {}) };
 }
 
 function sectionPrefix(raw: RawScenario, head: string): (string | number)[] {
   const part = head === 'plant' ? raw.plant : head === 'feed' ? raw.feed : raw.sections[head];
   return part ? part.at : [head];
-}
-
-function pathText(prefix: (string | number)[], rest: string[]): string {
-  return formatPath([...prefix, ...rest]);
 }
 
 const FINANCE = new WeakMap<object, ResolvedFinance>();

@@ -3,10 +3,10 @@
  * side, sweeping one input, and mapping where one route beats another over a grid of inputs.
  */
 import { loadRawScenario, type RawScenario } from './load.js';
-import { resolveModel } from './resolve.js';
+import { resolveModel, type Model } from './resolve.js';
 import { evaluate, type Evaluation } from './evaluate.js';
 import { kpisOf, type Kpis } from './document.js';
-import { RegenflowError, modelFailure } from '../schema/errors.js';
+import { RegenflowError, modelFailure, inputErrors, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import { HIGHER_IS_BETTER, betterOf, kpiIds, kpiUnitOf, materialityOf, thresholdOf } from './kpi-info.js';
 import type { Patch } from './patch.js';
@@ -28,15 +28,25 @@ export interface CaseResult {
  * of any case abort the comparison (they name the file and line).
  */
 export function compareCases(scenarioFiles: readonly string[], flowsheetFiles: readonly string[] = [], request: Omit<ModelRequest, 'flowsheet'> = {}): CaseResult[] {
-  const out: CaseResult[] = [];
   const routes: (string | null)[] = flowsheetFiles.length ? [...flowsheetFiles] : [null];
+  // Every case is read and checked before any is evaluated, so that all invalid inputs are listed at once.
+  const issues: InputIssue[] = [];
+  const models: { file: string; fs: string | null; model: Model }[] = [];
   for (const file of scenarioFiles) {
     for (const fs of routes) {
-      const ev = evaluate(requestedModel(file, { ...request, ...(fs ? { flowsheet: fs } : {}) }).model);
-      out.push({ label: `${ev.model.id} · ${ev.model.flowsheet.id}`, scenarioFile: file, flowsheetFile: fs, evaluation: ev, kpis: kpisOf(ev) });
+      try {
+        models.push({ file, fs, model: requestedModel(file, { ...request, ...(fs ? { flowsheet: fs } : {}) }).model });
+      } catch (e) {
+        if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
+        issues.push(...e.issues);
+      }
     }
   }
-  return out;
+  if (issues.length > 0) throw inputErrors(issues);
+  return models.map(({ file, fs, model }) => {
+    const ev = evaluate(model);
+    return { label: `${ev.model.id} · ${ev.model.flowsheet.id}`, scenarioFile: file, flowsheetFile: fs, evaluation: ev, kpis: kpisOf(ev) };
+  });
 }
 
 /** A value of a swept input as written: a number in the field's unit, or a string with a unit. */
@@ -68,7 +78,14 @@ export interface SweepPoint {
 /** Evaluate one scenario at each value of one input path. Input errors of a value abort the sweep; model failures are recorded per point. */
 export function sweep(raw: RawScenario, path: string, values: readonly StudyValue[]): SweepPoint[] {
   return values.map((value) => {
-    const model = resolveModel(raw, [{ path, value }]);
+    let model: Model;
+    try {
+      model = resolveModel(raw, [{ path, value }]);
+    } catch (e) {
+      // The file's place is where the swept input lives; say that the value came from the sweep.
+      if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
+      throw inputErrors(e.issues.map((i) => ({ ...i, message: msg.atSweepValue(i.message, path, String(value)) })));
+    }
     try {
       return { value, kpis: kpisOf(evaluate(model, { mode: 'sample' })), error: null };
     } catch (e) {

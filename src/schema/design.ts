@@ -62,6 +62,13 @@ export function flattenFixed(raw: Record<string, unknown>): { key: string; value
 }
 
 /**
+ * Most parallel items of one equipment a count may fix or require: assumption — 10,000 is far
+ * beyond any plant (a 10 kt/yr plant installs a handful of each), so more is a typo that would only
+ * blow up costs and schedules.
+ */
+export const MAX_COUNT = 10_000;
+
+/**
  * A count as written (a number, or digits as a patch from the command line may give): the whole
  * number ≥ 0, else undefined. 0 rates an item as not installed (a saved design lists items that
  * carried no load).
@@ -89,12 +96,13 @@ export const designSchema = z
       description: 'design rule: margin (installed = load × margin) or everbatt (two items, each sized for 75 % of the load)',
       source: `${DESIGN_SOURCES.margin}; everbatt: ${DESIGN_SOURCES.everbatt}`,
     }),
-    margin: described(quantity('', { description: 'design margin: installed capacity / load of every item sized in design mode (≥ 1)', above: 0 }).optional(), {
+    // At most 10: ten times the load installed is a typo, not a margin (EverBatt's rule is 1.5).
+    margin: described(quantity('', { description: 'design margin: installed capacity / load of every item sized in design mode (≥ 1)', above: 0, max: 10 }).optional(), {
       description: 'design margin: installed capacity / load of every item sized in design mode (≥ 1); default 1.1, or 1.5 with rule: everbatt',
       source: DESIGN_SOURCES.margin,
       defaultText: '1.1',
     }),
-    minCount: described(z.number().int().min(1).optional(), {
+    minCount: described(z.number().int().min(1).max(MAX_COUNT).optional(), {
       description: 'fewest parallel items of an equipment that carries load; default 1, or 2 with rule: everbatt',
       source: DESIGN_SOURCES.minCount,
       defaultText: '1',
@@ -131,6 +139,7 @@ export const designSchema = z
     for (const { key, value, path } of flattenFixed(d.fixedCounts)) {
       if (!isItemKey(key)) ctx.addIssue({ code: 'custom', path: ['fixedCounts', ...path], message: msg.fixedItemKey(key) });
       else if (wholeCount(value) === undefined) ctx.addIssue({ code: 'custom', path: ['fixedCounts', ...path], message: msg.fixedCountNotWhole(value) });
+      else if (wholeCount(value)! > MAX_COUNT) ctx.addIssue({ code: 'custom', path: ['fixedCounts', ...path], message: msg.countTooLarge(value, MAX_COUNT) });
     }
     for (const { key, value, path } of flattenFixed(d.fixedSizes)) {
       if (!isItemKey(key)) ctx.addIssue({ code: 'custom', path: ['fixedSizes', ...path], message: msg.fixedItemKey(key) });

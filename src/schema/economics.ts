@@ -15,6 +15,18 @@ import { REGIONS } from './scenario.js';
 import { msg } from './messages.js';
 
 const YEAR = z.number().int().min(1900).max(2100);
+
+/**
+ * Range of a CEPCI value: the index is 100 for 1957–59 (its base) and was 816 in 2022
+ * (economics/cepci.ts); below 50 or above 3000 is a typo — 0.0001 would make a plant cost dollars.
+ */
+export const CEPCI_RANGE = { min: 50, max: 3000 } as const;
+
+/**
+ * Largest cost-factor override: assumption — no preset factor exceeds 5 (Lang ≈ 3–5, EverBatt's
+ * multipliers ≤ 1), so 10 allows unusual plants; a working-capital factor in weeks may reach a year.
+ */
+export const FACTOR_MAX = { plain: 10, weeks: 52 } as const;
 const CURRENCY = z.string().regex(/^[A-Z]{3}$/, 'a three-letter currency code such as EUR or CNY');
 
 /**
@@ -40,7 +52,9 @@ export const priceEntrySchema = z.strictObject({
 
 /** An exchange rate stated in a price set: USD per unit of the currency, with year and source. */
 export const exchangeRateSchema = z.strictObject({
-  usdPerUnit: z.number().positive().describe('US dollars per unit of the currency'),
+  // Range: the dearest currency unit (Kuwaiti dinar) is worth ≈3.3 USD, the cheapest in use
+  // (Iranian rial) ≈2·10^-5 USD [MEMORY]; outside 10^-6 … 100 the rate is inverted or mistyped.
+  usdPerUnit: z.number().positive().min(1e-6).max(100).describe('US dollars per unit of the currency (10^-6 … 100)'),
   year: YEAR,
   source: z.string().min(1),
 });
@@ -128,12 +142,12 @@ export const financeSchema = z.strictObject({
   }),
   operatingDays: quantity('d/yr', { description: 'operating days per year (labour shifts)', default: 320, min: 1, max: 365, source: 'EverBatt 2019/2023: 320 d/yr (REFERENCE.md 1.1.5)' }),
   shiftLength: quantity('h', { description: 'length of an operator shift', default: '8 h', above: 0, max: 24, source: 'assumption: 8-hour shifts (EverBatt 2023 staffs 8 persons per 24 h, REFERENCE.md 1.3.1)' }),
-  cepci: described(z.record(z.string().regex(/^\d{4}$/, 'a year such as 2024'), z.number().positive()).default({}), {
+  cepci: described(z.record(z.string().regex(/^\d{4}$/, 'a year such as 2024'), described(z.number(), { description: 'CEPCI annual average', unit: '', min: CEPCI_RANGE.min, max: CEPCI_RANGE.max })).default({}), {
     description: 'CEPCI values by year replacing or extending the built-in table, e.g. { 2025: 810 }',
     source: 'Chemical Engineering magazine',
     defaultText: '{}',
   }),
-  factors: described(z.record(z.string(), z.union([z.number(), z.string()])).default({}), {
+  factors: described(z.record(z.string(), described(z.union([z.number(), z.string()]), { description: 'factor value', unit: '', min: 0, max: FACTOR_MAX.weeks })).default({}), {
     description: 'overrides of the capital and operating cost factors of the chosen method, by factor id (regenflow lists them in the result), e.g. { maintenance: 0.04, lang: 4.1 }',
     defaultText: '{}',
   }),
@@ -141,6 +155,9 @@ export const financeSchema = z.strictObject({
   const sum = f.construction.reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['construction'], message: msg.constructionSum(sum) });
   if (!Number.isInteger(f.life)) ctx.addIssue({ code: 'custom', path: ['life'], message: msg.wholeYears('life', f.life) });
+  for (const [year, v] of Object.entries(f.cepci)) {
+    if (!(v >= CEPCI_RANGE.min && v <= CEPCI_RANGE.max)) ctx.addIssue({ code: 'custom', path: ['cepci', year], message: msg.cepciOutOfRange(v, CEPCI_RANGE.min, CEPCI_RANGE.max) });
+  }
   if (f.depreciationPeriod !== undefined && !Number.isInteger(f.depreciationPeriod)) ctx.addIssue({ code: 'custom', path: ['depreciationPeriod'], message: msg.wholeYears('depreciationPeriod', f.depreciationPeriod) });
 });
 /** The finance section after validation (factors not yet checked against the method). */

@@ -1,3 +1,5 @@
+import { msg } from './messages.js';
+
 /**
  * Typed errors. The library throws these; only the CLI prints them and chooses the exit code
  * (1 for invalid input, 2 for a model failure such as a recycle loop that does not converge).
@@ -50,12 +52,37 @@ export class RegenflowError extends Error {
   }
 }
 
-/** Raise one error carrying several input issues (all problems of a file, not only the first). */
+/**
+ * Raise one error carrying several input issues (all problems of a file, not only the first). An
+ * issue found twice (an inline section is checked by the scenario's schema and by its own) is
+ * reported once.
+ */
 export function inputErrors(issues: InputIssue[]): RegenflowError {
-  return new RegenflowError(issues[0]?.code ?? 'input', issues[0]?.message ?? 'invalid input', { issues });
+  const seen = new Set<string>();
+  const unique = issues.filter((i) => {
+    const key = `${formatIssue(i)}\u0000${i.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return new RegenflowError(unique[0]?.code ?? 'input', unique[0]?.message ?? 'invalid input', { issues: unique });
 }
 
 /** A model failure (exit 2): the inputs were valid but the model could not produce a result. */
 export function modelFailure(code: string, message: string): RegenflowError {
   return new RegenflowError(code, message, { exitCode: 2 });
+}
+
+/**
+ * The error to report for a failure while evaluating the scenario `file`: issues that name no file
+ * get this one, and anything that is not a RegenflowError (a defect, or an input no check caught)
+ * becomes a model failure (exit 2) that names its cause — never an anonymous internal error.
+ */
+export function evaluationError(e: unknown, file: string, place: (issue: InputIssue) => InputIssue = (i) => i): RegenflowError {
+  if (e instanceof RegenflowError) {
+    if (e.issues.every((i) => i.file)) return e;
+    return new RegenflowError(e.code, e.message, { exitCode: e.exitCode, issues: e.issues.map((i) => (i.file ? i : { file, ...place(i) })) });
+  }
+  const cause = e instanceof Error ? e.message : String(e);
+  return new RegenflowError('model-error', msg.modelError(cause), { exitCode: 2, place: { file } });
 }

@@ -26,8 +26,8 @@ export const solverSchema = z.strictObject({
   maxIterations: described(z.number().int().min(1).max(100000).default(200), { description: 'iteration limit per recycle loop', source: 'DESIGN.md Solver (BioSTEAM default 200, REFERENCE.md 4.2)' }),
   tolerance: described(z.number().positive().max(1e-3).default(1e-10), { description: 'relative change of every component and lot mass at convergence', source: 'DESIGN.md Solver' }),
   method: described(z.enum(['wegstein', 'direct']).default('wegstein'), { description: 'acceleration: wegstein (bounded) or direct substitution', source: 'DESIGN.md Solver' }),
-  wegsteinMin: described(z.number().max(0).default(-50), { description: 'lower bound of the Wegstein q factor', source: 'assumption: wide enough to extrapolate a loop that recycles 98 % per pass (q = s/(s − 1) = −49 at s = 0.98); Aspen\'s common default −5 stalls such loops; a growing residual falls back to damped substitution' }),
-  wegsteinMax: described(z.number().max(0.9).default(0), { description: 'upper bound of the Wegstein q factor', source: 'assumption: q ≤ 0 (acceleration only, no damping), the common upper bound' }),
+  wegsteinMin: described(z.number().min(-1000).max(0).default(-50), { description: 'lower bound of the Wegstein q factor', source: 'assumption: wide enough to extrapolate a loop that recycles 98 % per pass (q = s/(s − 1) = −49 at s = 0.98); Aspen\'s common default −5 stalls such loops; a growing residual falls back to damped substitution' }),
+  wegsteinMax: described(z.number().min(-1000).max(0.9).default(0), { description: 'upper bound of the Wegstein q factor', source: 'assumption: q ≤ 0 (acceleration only, no damping), the common upper bound' }),
   damping: described(z.number().gt(0).max(1).default(0.5), { description: 'damping of the direct-substitution fallback', source: 'assumption' }),
 });
 

@@ -26,7 +26,7 @@ export function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = data;
   for (const seg of path) {
     if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<PropertyKey, unknown>)[seg as string];
+    v = Object.hasOwn(v, seg) ? (v as Record<PropertyKey, unknown>)[seg as string] : undefined;
   }
   return v;
 }
@@ -65,11 +65,11 @@ export function knownKeysAt(schema: z.ZodType, data: unknown, path: readonly Pro
     s = unwrap(s, v);
     if (!s) return [];
     const def = (s as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-    if (def.type === 'object') s = (def.shape as Record<string, z.ZodType>)[seg as string];
+    if (def.type === 'object') s = Object.hasOwn(def.shape as object, seg) ? (def.shape as Record<string, z.ZodType>)[seg as string] : undefined;
     else if (def.type === 'array') s = def.element as z.ZodType;
     else if (def.type === 'record') s = def.valueType as z.ZodType;
     else return [];
-    v = v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[seg as string] : undefined;
+    v = v && typeof v === 'object' && Object.hasOwn(v, seg) ? (v as Record<PropertyKey, unknown>)[seg as string] : undefined;
   }
   const shape = objectShape(unwrap(s, v));
   return shape ? Object.keys(shape) : [];

@@ -19,6 +19,8 @@ export interface ParamMeta {
   defaultText?: string;
   min?: number;
   max?: number;
+  /** Exclusive lower bound (the value must be above it). */
+  above?: number;
   [key: string]: unknown;
 }
 
@@ -77,8 +79,10 @@ export function readQuantity(input: unknown, unit: string, o: QuantityOptions): 
 export function quantity(unit: string, o: QuantityOptions) {
   const meta: ParamMeta = { description: o.description, unit, ...(o.source ? { source: o.source } : {}) };
   if (o.default !== undefined) meta.defaultText = typeof o.default === 'number' ? `${o.default} ${unit}` : o.default;
-  if (o.min !== undefined) meta.min = o.min;
-  if (o.max !== undefined) meta.max = o.max;
+  // The range, also as JSON Schema keywords (they apply to a bare number, which is in `unit`).
+  if (o.min !== undefined) meta.min = meta.minimum = o.min;
+  if (o.above !== undefined) meta.above = meta.exclusiveMinimum = o.above;
+  if (o.max !== undefined) meta.max = meta.maximum = o.max;
   if (o.displayUnit) meta.displayUnit = o.displayUnit;
   let defaultValue: number | undefined;
   if (o.default !== undefined) {

@@ -99,6 +99,16 @@ const AMBIGUOUS: Record<string, string> = {
 
 const cache = new Map<string, Unit>();
 
+/** A unit symbol of the table (own entries only: "toString" is not a unit). */
+function symbol(text: string): { factor: number; dims: Dimension; offset?: number } | undefined {
+  return Object.hasOwn(SYMBOLS, text) ? SYMBOLS[text] : undefined;
+}
+
+/** The hint for an ambiguous unit word, or undefined. */
+function ambiguity(text: string): string | undefined {
+  return Object.hasOwn(AMBIGUOUS, text) ? AMBIGUOUS[text] : undefined;
+}
+
 /** Error thrown while parsing a unit; carries a catalogue-ready reason. */
 export class UnitError extends Error {}
 
@@ -113,9 +123,10 @@ export function parseUnit(expr: string): Unit {
 }
 
 function parseUnitUncached(text: string): Unit {
-  const single = SYMBOLS[text];
+  const single = symbol(text);
   if (single) return { factor: single.factor, dims: single.dims, offset: single.offset ?? 0, text };
-  if (AMBIGUOUS[text]) throw new UnitError(`"${text}" is ambiguous; ${AMBIGUOUS[text]}`);
+  const hint = ambiguity(text);
+  if (hint) throw new UnitError(`"${text}" is ambiguous; ${hint}`);
   const tokens = tokenize(text);
   let pos = 0;
   const parseFactor = (): { factor: number; dims: number[] } => {
@@ -132,10 +143,11 @@ function parseUnitUncached(text: string): Unit {
     const m = /^(.+?)(\^?-?\d+|[²³])?$/.exec(tok);
     let sym = m?.[1] ?? tok;
     let expText = m?.[2];
-    if (SYMBOLS[tok] !== undefined) { sym = tok; expText = undefined; }
-    const base = SYMBOLS[sym];
+    if (symbol(tok) !== undefined) { sym = tok; expText = undefined; }
+    const base = symbol(sym);
     if (!base) {
-      if (AMBIGUOUS[sym]) throw new UnitError(`"${sym}" is ambiguous; ${AMBIGUOUS[sym]}`);
+      const symHint = ambiguity(sym);
+      if (symHint) throw new UnitError(`"${sym}" is ambiguous; ${symHint}`);
       throw new UnitError(`"${sym}" is not a known unit`);
     }
     const exp = expText === undefined ? 1 : expText === '²' ? 2 : expText === '³' ? 3 : Number(expText.replace('^', ''));
@@ -247,6 +259,9 @@ export function convert(value: number, from: string, to: string): number {
   if (!sameDimension(a.dims, b.dims)) {
     throw new UnitError(`"${from}" (${describeDimension(a.dims)}) cannot be converted to "${to}" (${describeDimension(b.dims)})`);
   }
+  // The same scale: no arithmetic, so a value written in the field's own unit stays exact (a bound
+  // written as "1000000 kmol/h" must not become 1000000.0000000001).
+  if (a.factor === b.factor && a.offset === b.offset) return value;
   const si = value * a.factor + a.offset;
   return (si - b.offset) / b.factor;
 }

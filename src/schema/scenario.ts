@@ -18,7 +18,9 @@ export const plantSchema = z.strictObject({
   $schema: z.string().optional(),
   id: idSchema.optional(),
   name: z.string().optional(),
-  capacity: quantity('kg/yr', { description: 'feed throughput', above: 0, source: 'scenario author' }),
+  // Upper bound: 1 Mt/yr, 20 × the 50,000 t/yr EverBatt's recycling plant supports (REFERENCE.md
+  // 1.1.5) — a larger figure is a unit slip (kg for t), and it would drive money beyond exact range.
+  capacity: quantity('kg/yr', { description: 'feed throughput', above: 0, max: 1e9, source: 'scenario author' }),
   operatingHours: quantity('h/yr', { description: 'operating hours per year', above: 0, max: 8760, default: '6400 h/yr', source: 'EverBatt 2019: 320 d/yr × 20 h/d processing (REFERENCE.md 1.1.5)' }),
   region: described(z.enum(REGIONS).default('US'), { description: 'region for prices, labour, grid factor and equipment-cost adjustment', source: 'assumption: US when absent' }),
   // Staffing (issue 16). Without shiftsPerDay every unit runs the operating hours, staffed by as

@@ -45,8 +45,8 @@ const params = z.strictObject({
   coatingFraction: fraction({ description: 'coating mass per mass of CAM fed (kg/kg)', default: 0.01, max: 0.2, source: 'assumption: ≈1 wt% coatings are usual for Li3PO4/Al2O3 on NCM' }),
   li3po4Source: described(z.enum(['LiOH+H3PO4', 'surface-Li']).default('LiOH+H3PO4'), { description: 'Li of the Li3PO4 coating: fresh LiOH with H3PO4, or the lot\'s surface Li etched by H3PO4 (phosphate etching)', source: 'review Table 1 [94] (phosphate etching); REFERENCE.md 1.3.7 prices H3PO4' }),
   lithiumReagent: described(z.enum(['LiOH', 'LiOH·H2O']).default('LiOH'), { description: 'fresh lithium hydroxide form for Li3PO4', source: 'assumption: anhydrous LiOH as priced by EverBatt (REFERENCE.md 1.3.7)' }),
-  coatingDensity: optionalQuantity('kg/m3', { description: 'density of the coating layer', defaultText: 'Li3PO4 2537, Al2O3 3950, polymer 1200 kg/m3', min: 1, source: 'handbook densities (Li3PO4, α-Al2O3) [MEMORY]; polyurethane ≈1.2 g/cm³ assumption' }),
-  solventPerKgCam: quantity('', { description: 'solvent (water for inorganic coatings) per kg CAM in the wet mix (kg/kg)', default: 0.3, min: 0, source: 'assumption: wet-paste impregnation' }),
+  coatingDensity: optionalQuantity('kg/m3', { description: 'density of the coating layer', defaultText: 'Li3PO4 2537, Al2O3 3950, polymer 1200 kg/m3', min: 1, max: 25000, source: 'handbook densities (Li3PO4, α-Al2O3) [MEMORY]; polyurethane ≈1.2 g/cm³ assumption' }),
+  solventPerKgCam: quantity('', { description: 'solvent (water for inorganic coatings) per kg CAM in the wet mix (kg/kg)', default: 0.3, min: 0, max: 100, source: 'assumption: wet-paste impregnation' }),
   polymerSolvent: described(z.enum(['NMP', 'water']).default('NMP'), { description: 'solvent of the polymer solution', source: 'assumption: polar aprotic solvent for polyurethanes (NMP in the registry)' }),
   polymerConcentration: fraction({ description: 'polymer mass fraction of the coating solution', default: 0.05, above: 0, source: 'assumption: dilute (5 wt%) polymer solution' }),
   solventRecovery: fraction({ description: 'fraction of evaporated NMP recovered and reused (water is not recovered)', default: 0.995, source: 'EverBatt/BatPaC NMP recovery 99.5 % (REFERENCE.md 1.3.4)' }),
@@ -56,8 +56,8 @@ const params = z.strictObject({
   dryerUtility: described(z.enum(['steam', 'natural-gas', 'electricity']).default('steam'), { description: 'drying utility', source: 'assumption: steam-tube dryer (REFERENCE.md 1.1.8)' }),
   calcinerEfficiency: fraction({ description: 'fraction of calcination heat that reaches the material (walls included)', default: 0.5, above: 0, source: 'assumption: rotary calciner with wall losses (REFERENCE.md 1.4: gas kilns ≈25–60 %)' }),
   calcinerUtility: described(z.enum(['electricity', 'natural-gas']).default('electricity'), { description: 'calcination utility', source: 'assumption: electric rotary calciner' }),
-  mixingEnergy: quantity('kWh/kg', { description: 'mixer energy per kg of CAM', default: 0.01, min: 0, source: 'assumption' }),
-  mixingTime: quantity('h', { description: 'mixing time per batch', default: '1 h', above: 0, source: 'assumption' }),
+  mixingEnergy: quantity('kWh/kg', { description: 'mixer energy per kg of CAM', default: 0.01, min: 0, max: 1, source: 'assumption' }),
+  mixingTime: quantity('h', { description: 'mixing time per batch', default: '1 h', above: 0, max: 48, source: 'assumption' }),
   workingFill: fraction({ description: 'mix volume ÷ mixer volume', default: 0.7, above: 0, source: 'assumption' }),
 });
 

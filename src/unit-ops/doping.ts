@@ -48,12 +48,12 @@ const params = z
     liCompensation: described(z.boolean().default(true), { description: 'add Li so Li/TM stays at its value (otherwise Li/TM becomes r/(1 + x))', source: 'assumption: doped CAM is re-lithiated to keep its Li/TM' }),
     lithiumReagent: described(z.enum(['LiOH', 'LiOH·H2O']).default('LiOH'), { description: 'fresh Li reagent for the compensation', source: 'assumption: anhydrous LiOH as priced by EverBatt (REFERENCE.md 1.3.7)' }),
     temperature: quantity('K', { description: 'calcination temperature', default: '800 degC', min: 573.15, max: 1273.15, displayUnit: 'degC', source: 'assumption: dopants diffuse into NCM at 700–900 °C (the review\'s lattice-reconstruction window)' }),
-    dwell: quantity('h', { description: 'time at the calcination temperature', default: '6 h', min: 0, source: 'assumption' }),
+    dwell: quantity('h', { description: 'time at the calcination temperature', default: '6 h', min: 0, max: 100, source: 'assumption' }),
     atmosphere: described(z.enum(['O2', 'air', 'N2']).default('O2'), { description: 'calcination atmosphere', source: 'REFERENCE.md 1.4: Ni-rich NCM needs O2' }),
-    gasPerKgPowder: quantity('', { description: 'atmosphere gas per kg powder (kg/kg)', default: 0.5, min: 0, source: 'assumption: as sintering' }),
+    gasPerKgPowder: quantity('', { description: 'atmosphere gas per kg powder (kg/kg)', default: 0.5, min: 0, max: 100, source: 'assumption: as sintering' }),
     calcinerEfficiency: fraction({ description: 'fraction of the delivered heat that reaches powder and gas (walls included)', default: 0.5, above: 0, source: 'assumption: rotary calciner (REFERENCE.md 1.4: gas kilns ≈25–60 %)' }),
     heating: described(z.enum(['electricity', 'natural-gas']).default('electricity'), { description: 'calciner heating utility', source: 'assumption: electric calciner' }),
-    millingEnergy: quantity('kWh/kg', { description: 'dry-mixing (ball mill) energy per kg powder', default: 0.034, min: 0, source: 'EverBatt ball-mill power m = 34 kW per t/h (REFERENCE.md 1.1.8)' }),
+    millingEnergy: quantity('kWh/kg', { description: 'dry-mixing (ball mill) energy per kg powder', default: 0.034, min: 0, max: 1, source: 'EverBatt ball-mill power m = 34 kW per t/h (REFERENCE.md 1.1.8)' }),
   })
   .superRefine((p, ctx) => {
     if (p.source !== undefined && !(p.dopant in component(p.source).composition)) {

@@ -32,8 +32,8 @@ const params = z.strictObject({
   temperature: quantity('K', { description: 'drying temperature (product and vapour outlet)', default: '120 degC', min: 273.15, max: 673.15, displayUnit: 'degC', source: 'assumption: steam-tube dryer on low-pressure steam, 100–150 °C' }),
   efficiency: fraction({ description: 'fraction of the delivered heat that reaches the material (indirect dryer, walls and vent losses)', default: 0.65, above: 0, source: 'assumption: indirect (steam-tube) dryers reach ≈65–80 % thermal efficiency' }),
   utility: described(z.enum(['steam', 'natural-gas', 'electricity']).default('steam'), { description: 'heating utility', source: 'EverBatt steam-tube dryer (REFERENCE.md 1.1.8)' }),
-  motorEnergy: quantity('kWh/kg', { description: 'drive, fans and conveying per kg of dried product', default: 0.01, min: 0, source: 'assumption: rotary drive and vapour fan ≈10 kWh per tonne of product' }),
-  residenceTime: quantity('h', { description: 'residence time of the solids in the dryer', default: '1 h', above: 0, source: 'assumption: rotary steam-tube dryers hold the solids ≈0.5–1.5 h' }),
+  motorEnergy: quantity('kWh/kg', { description: 'drive, fans and conveying per kg of dried product', default: 0.01, min: 0, max: 1, source: 'assumption: rotary drive and vapour fan ≈10 kWh per tonne of product' }),
+  residenceTime: quantity('h', { description: 'residence time of the solids in the dryer', default: '1 h', above: 0, max: 48, source: 'assumption: rotary steam-tube dryers hold the solids ≈0.5–1.5 h' }),
 });
 
 /** True for a component that the dryer evaporates. */

@@ -18,7 +18,7 @@ import { emptyStream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger } from './correlations/energy.js';
 import {
-  aqueousSplit, solubleSet, dissolve, cakeWaterFor, addKg, componentList, componentNumberMap, DEFAULT_SOLUBLES,
+  aqueousSplit, solubleSet, dissolve, cakeWaterFor, addKg, componentList, componentNumberMap, SOLUBILITY_MAX, DEFAULT_SOLUBLES,
   lotsMassOf, lotsVolume_m3_per_h, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
@@ -27,10 +27,10 @@ const params = z.strictObject({
   solidsCapture: fraction({ description: 'fraction of the solids retained in the cake (the rest passes as fines)', default: 0.995, above: 0, source: 'assumption: cloth filter press on a 10 µm oxide powder loses ≈0.5 % as fines' }),
   cakeMoisture: fraction({ description: 'water mass fraction of the cake, water/(water + dry solids)', default: 0.25, max: 0.95, source: 'assumption: filter-press cake of dense oxide powder holds 15–25 wt% water (upper end without air blow)' }),
   solubles: componentList(DEFAULT_SOLUBLES, 'components that are dissolved in the slurry water (liquid/aqueous components always are)', 'assumption: the soluble residues of the relithiation, etching and coating routes'),
-  solubility: componentNumberMap('solubility overrides, kg solute per kg water', 'CRC Handbook aqueous solubilities [MEMORY-grade] (correlations/finishing.ts)', 'kg/kg'),
-  pumpEnergy: quantity('kWh/m3', { description: 'filter-feed pumping energy per m³ of slurry', default: 0.15, min: 0, source: 'assumption: ≈30 m head at the end of a press fill, 55 % pump efficiency' }),
-  pressEnergy: quantity('kWh/t', { description: 'press hydraulics, squeeze and cake discharge per tonne of dry cake', default: 1, min: 0, source: 'assumption: hydraulic closing and membrane squeeze of a plate press, ≈1 kWh per tonne of cake' }),
-  filtrationTime: quantity('h', { description: 'residence time of the slurry in the press (fill, filtration, squeeze)', default: '1 h', above: 0, source: 'assumption: one-hour press cycle of fill and squeeze' }),
+  solubility: componentNumberMap('solubility overrides, kg solute per kg water', 'CRC Handbook aqueous solubilities [MEMORY-grade] (correlations/finishing.ts)', 'kg/kg', SOLUBILITY_MAX),
+  pumpEnergy: quantity('kWh/m3', { description: 'filter-feed pumping energy per m³ of slurry', default: 0.15, min: 0, max: 10, source: 'assumption: ≈30 m head at the end of a press fill, 55 % pump efficiency' }),
+  pressEnergy: quantity('kWh/t', { description: 'press hydraulics, squeeze and cake discharge per tonne of dry cake', default: 1, min: 0, max: 100, source: 'assumption: hydraulic closing and membrane squeeze of a plate press, ≈1 kWh per tonne of cake' }),
+  filtrationTime: quantity('h', { description: 'residence time of the slurry in the press (fill, filtration, squeeze)', default: '1 h', above: 0, max: 48, source: 'assumption: one-hour press cycle of fill and squeeze' }),
 });
 
 export const filtration = defineUnitOp({

@@ -40,7 +40,7 @@ const params = z
       description: 'fraction of the water evaporated (default 0.75; not with targetConcentration)', unit: '', defaultText: String(DEFAULT_WATER_REMOVAL),
       source: 'assumption: concentrates a wash water four-fold',
     }),
-    targetConcentration: described(quantity('mol/L', { description: 'concentration of `solute` to reach', above: 0 }).optional(), {
+    targetConcentration: described(quantity('mol/L', { description: 'concentration of `solute` to reach', above: 0, max: 30 }).optional(), {
       description: 'concentration of `solute` to reach in the recovered liquor (replaces waterRemoval)', unit: 'mol/L',
       source: 'flowsheet author (e.g. "4 mol/L" LiOH for hydrothermal relithiation, review Table 1)',
     }),
@@ -49,12 +49,12 @@ const params = z
     bleedPoint: described(z.enum(['concentrate', 'feed']).default('concentrate'), { description: 'purge taken from the concentrate (smaller waste volume) or from the feed (less evaporation)', source: 'assumption: purge of the concentrated mother liquor' }),
     evaporator: described(z.enum(['multiple-effect', 'mvr']).default('multiple-effect'), { description: 'steam-heated multiple-effect evaporator or mechanical vapour recompression', source: 'assumption' }),
     effects: described(z.number().int().min(1).max(8).default(3), { description: 'number of effects (multiple-effect)', source: 'assumption: triple effect, common for salt solutions of a few t/h' }),
-    steamEconomy: quantity('', { description: 'kg of water evaporated per kg of steam (multiple-effect)', default: 2.5, above: 0, source: 'assumption: ≈0.8–0.85 × number of effects (rule of thumb for multiple-effect evaporators)' }),
-    mvrSpecificEnergy: quantity('kWh/kg', { description: 'compressor electricity per kg of water evaporated (mvr)', default: '25 kWh/t', above: 0, source: 'assumption: MVR evaporators use ≈15–35 kWh per tonne of water evaporated (no source in REFERENCE.md)' }),
-    boilingTemperature: quantity('K', { description: 'boiling temperature in the (first) effect', default: '100 degC', above: 273.15, displayUnit: 'degC', source: 'assumption: atmospheric first effect; boiling-point elevation neglected' }),
+    steamEconomy: quantity('', { description: 'kg of water evaporated per kg of steam (multiple-effect)', default: 2.5, above: 0, max: 10, source: 'assumption: ≈0.8–0.85 × number of effects (rule of thumb for multiple-effect evaporators)' }),
+    mvrSpecificEnergy: quantity('kWh/kg', { description: 'compressor electricity per kg of water evaporated (mvr)', default: '25 kWh/t', above: 0, max: 0.7, source: 'assumption: MVR evaporators use ≈15–35 kWh per tonne of water evaporated (no source in REFERENCE.md)' }),
+    boilingTemperature: quantity('K', { description: 'boiling temperature in the (first) effect', default: '100 degC', above: 273.15, max: 473.15, displayUnit: 'degC', source: 'assumption: atmospheric first effect; boiling-point elevation neglected' }),
     heatRecovery: fraction({ description: 'share of the feed preheat supplied by the hot condensate in a feed/condensate exchanger', default: 0.7, source: 'assumption: plate exchanger, ≈10 K approach on a 75 K duty' }),
     heaterEfficiency: fraction({ description: 'fraction of the steam heat that reaches the liquor', default: 0.95, above: 0, source: 'assumption: 5 % distribution and trap losses' }),
-    evaporatorFlux: quantity('kg/(h m2)', { description: 'water evaporated per m² of heat-transfer area', default: 25, above: 0, source: 'assumption: U ≈ 1.5 kW/(m²·K), ΔT ≈ 10 K per effect → ≈24 kg/(h·m²)' }),
+    evaporatorFlux: quantity('kg/(h m2)', { description: 'water evaporated per m² of heat-transfer area', default: 25, above: 0, max: 1000, source: 'assumption: U ≈ 1.5 kW/(m²·K), ΔT ≈ 10 K per effect → ≈24 kg/(h·m²)' }),
   })
   .superRefine((p, ctx) => {
     if (p.waterRemoval !== undefined && p.targetConcentration !== undefined) ctx.addIssue({ code: 'custom', path: ['waterRemoval'], message: msg.evaporationTwoWays() });

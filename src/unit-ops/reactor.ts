@@ -18,7 +18,7 @@ const reactionSpec = z
     equation: described(z.string(), { description: 'balanced equation over registry components, e.g. "2 LiOH + CO2 -> Li2CO3 + H2O"' }),
     conversion: fraction({ description: 'fraction of the key reactant converted', source: 'flowsheet author' }).optional(),
     key: described(z.string().optional(), { description: 'key reactant for the conversion (default: the first reactant)' }),
-    extent: quantity('kmol/h', { description: 'fixed reaction extent', min: 0, source: 'flowsheet author' }).optional(),
+    extent: quantity('kmol/h', { description: 'fixed reaction extent', min: 0, max: 1e6, source: 'flowsheet author' }).optional(),
   })
   .transform((r, ctx) => {
     let reaction: Reaction;
@@ -63,7 +63,7 @@ const params = z.strictObject({
     ),
     { description: 'reactants drawn fresh as needed (e.g. O2 from air)', source: 'flowsheet author' },
   ),
-  temperature: quantity('K', { description: 'outlet temperature (default: the inlet temperature)', above: 0, displayUnit: 'degC' }).optional(),
+  temperature: quantity('K', { description: 'outlet temperature (default: the inlet temperature)', above: 0, max: 2273.15, displayUnit: 'degC' }).optional(),
   heaterEfficiency: fraction({ description: 'fraction of delivered heat that reaches the material', default: 1, source: 'assumption: ideal heater for the generic reactor; route units model losses' }),
 });
 

@@ -38,30 +38,30 @@ const VESSEL_M3 = 10;
 
 const params = z.strictObject({
   method: described(z.enum(['citric-acid', 'ammonia-hydrothermal']).default('citric-acid'), { description: 'citric-acid etching (ultrasonic) or ammonia hydrothermal reconstruction', source: 'review Table 1 [71] and [2]' }),
-  liquidPerKgSolids: quantity('', { description: 'solution per kg of solids (kg/kg)', default: 5, above: 0, source: 'assumption: 5 kg of solution per kg powder (lab work uses more)' }),
-  leachDepth: quantity('nm', { description: 'depth of the surface shell whose Li is leached', default: '2 nm', min: 0, source: 'assumption: ≈1–2 unit cells of surface Li exchange in acid/ammonia' }),
+  liquidPerKgSolids: quantity('', { description: 'solution per kg of solids (kg/kg)', default: 5, above: 0, max: 100, source: 'assumption: 5 kg of solution per kg powder (lab work uses more)' }),
+  leachDepth: quantity('nm', { description: 'depth of the surface shell whose Li is leached', default: '2 nm', min: 0, max: 100, source: 'assumption: ≈1–2 unit cells of surface Li exchange in acid/ammonia' }),
   // citric acid
-  acidConcentration: quantity('mol/L', { description: 'citric acid concentration (citric-acid method)', default: '0.1 mol/L', above: 0, source: 'assumption: dilute (0.1 M) citric acid for surface etching; review Table 1 [71] gives no concentration' }),
-  etchRate: quantity('nm/h', { description: 'rock-salt etch rate (citric-acid method)', default: '0.2 nm/min', min: 0, source: 'assumption: 30 min removes ≈6 nm, a typical surface rock-salt thickness' }),
-  etchTime: quantity('h', { description: 'ultrasonic etching time (citric-acid method)', default: '30 min', above: 0, source: 'review Table 1 [71]: ultrasonic treatment with citric acid for 30 min' }),
-  ultrasonicPower: quantity('kW/m3', { description: 'ultrasonic power per m³ of slurry (citric-acid method)', default: 20, min: 0, source: 'assumption: industrial ultrasonic tanks ≈10–50 W/L' }),
+  acidConcentration: quantity('mol/L', { description: 'citric acid concentration (citric-acid method)', default: '0.1 mol/L', above: 0, max: 5, source: 'assumption: dilute (0.1 M) citric acid for surface etching; review Table 1 [71] gives no concentration' }),
+  etchRate: quantity('nm/h', { description: 'rock-salt etch rate (citric-acid method)', default: '0.2 nm/min', min: 0, max: 1000, source: 'assumption: 30 min removes ≈6 nm, a typical surface rock-salt thickness' }),
+  etchTime: quantity('h', { description: 'ultrasonic etching time (citric-acid method)', default: '30 min', above: 0, max: 48, source: 'review Table 1 [71]: ultrasonic treatment with citric acid for 30 min' }),
+  ultrasonicPower: quantity('kW/m3', { description: 'ultrasonic power per m³ of slurry (citric-acid method)', default: 20, min: 0, max: 1000, source: 'assumption: industrial ultrasonic tanks ≈10–50 W/L' }),
   // ammonia hydrothermal
-  ammoniaConcentration: quantity('mol/L', { description: 'NH3 concentration (ammonia-hydrothermal method)', default: '1 mol/L', above: 0, source: 'assumption: dilute ammonium hydroxide; review Table 1 [2] gives no concentration' }),
+  ammoniaConcentration: quantity('mol/L', { description: 'NH3 concentration (ammonia-hydrothermal method)', default: '1 mol/L', above: 0, max: 15, source: 'assumption: dilute ammonium hydroxide; review Table 1 [2] gives no concentration' }),
   temperature: quantity('K', { description: 'hydrothermal temperature (ammonia-hydrothermal method)', default: '160 degC', min: 273.15, max: 523.15, displayUnit: 'degC', source: 'review Table 1 [2]: 160 °C' }),
-  time: quantity('h', { description: 'hydrothermal time at temperature (ammonia-hydrothermal method)', default: '6 h', above: 0, source: 'review Table 1 [2]: 6 h' }),
-  conversionRate: quantity('1/h', { description: 'first-order rate of rock-salt conversion at the chosen conditions (ammonia-hydrothermal method)', default: 0.5, min: 0, source: 'assumption: 95 % of the layer converted in the review\'s 6 h at 160 °C' }),
+  time: quantity('h', { description: 'hydrothermal time at temperature (ammonia-hydrothermal method)', default: '6 h', above: 0, max: 100, source: 'review Table 1 [2]: 6 h' }),
+  conversionRate: quantity('1/h', { description: 'first-order rate of rock-salt conversion at the chosen conditions (ammonia-hydrothermal method)', default: 0.5, min: 0, max: 100, source: 'assumption: 95 % of the layer converted in the review\'s 6 h at 160 °C' }),
   ammoniaSlip: fraction({ description: 'fraction of the NH3 vented on depressurising (ammonia-hydrothermal method)', default: 0.05, source: 'assumption' }),
-  ramp: quantity('K/h', { description: 'autoclave heating rate (ammonia-hydrothermal method)', default: '2 degC/min', above: 0, source: 'assumption: jacketed autoclave heating' }),
-  coolRate: quantity('K/h', { description: 'autoclave cooling rate (ammonia-hydrothermal method)', default: '1 degC/min', above: 0, source: 'assumption: jacket cooling' }),
-  dischargeTemperature: quantity('K', { description: 'temperature at which the autoclave is emptied (ammonia-hydrothermal method)', default: '60 degC', min: 273.15, displayUnit: 'degC', source: 'assumption: opened below 60 °C' }),
+  ramp: quantity('K/h', { description: 'autoclave heating rate (ammonia-hydrothermal method)', default: '2 degC/min', above: 0, max: 6000, source: 'assumption: jacketed autoclave heating' }),
+  coolRate: quantity('K/h', { description: 'autoclave cooling rate (ammonia-hydrothermal method)', default: '1 degC/min', above: 0, max: 6000, source: 'assumption: jacket cooling' }),
+  dischargeTemperature: quantity('K', { description: 'temperature at which the autoclave is emptied (ammonia-hydrothermal method)', default: '60 degC', min: 273.15, max: 573.15, displayUnit: 'degC', source: 'assumption: opened below 60 °C' }),
   heaterEfficiency: fraction({ description: 'fraction of the heating energy that reaches the slurry', default: 0.85, above: 0, source: 'assumption: jacketed vessel, electric or steam' }),
   heating: described(z.enum(['electricity', 'steam', 'natural-gas']).default('electricity'), { description: 'autoclave heating utility', source: 'assumption' }),
-  wallU: quantity('W/(m2 K)', { description: 'overall wall-loss coefficient of the insulated autoclave', default: 1.5, min: 0, source: 'assumption: 100 mm mineral wool' }),
+  wallU: quantity('W/(m2 K)', { description: 'overall wall-loss coefficient of the insulated autoclave', default: 1.5, min: 0, max: 100, source: 'assumption: 100 mm mineral wool' }),
   // common
   workingFill: fraction({ description: 'slurry volume ÷ vessel volume', default: 0.7, above: 0, source: 'assumption: within SuperPro\'s 15–90 % window (REFERENCE.md 4.3); headspace for pressure vessels' }),
-  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of slurry', default: 0.3, min: 0, source: 'assumption: suspension of dense powder' }),
+  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of slurry', default: 0.3, min: 0, max: 10, source: 'assumption: suspension of dense powder' }),
   cakeMoisture: fraction({ description: 'water mass fraction of the filtered cake', default: 0.2, max: 0.95, source: 'assumption: filter-press cake of dense oxide powder' }),
-  handlingTime: quantity('h', { description: 'charging (and, again, discharging) time per batch', default: '0.5 h', min: 0, source: 'assumption' }),
+  handlingTime: quantity('h', { description: 'charging (and, again, discharging) time per batch', default: '0.5 h', min: 0, max: 24, source: 'assumption' }),
 });
 
 type Params = z.output<typeof params>;

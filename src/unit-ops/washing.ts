@@ -28,7 +28,7 @@ import { emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import {
-  aqueousSplit, solubleSet, dissolve, counterCurrentRetained, cakeWaterFor, withLiPerTm, addKg, kgOf, componentList, componentNumberMap,
+  aqueousSplit, solubleSet, dissolve, counterCurrentRetained, cakeWaterFor, withLiPerTm, addKg, kgOf, componentList, componentNumberMap, SOLUBILITY_MAX,
   DEFAULT_SOLUBLES, WATER_CP, lotsMassOf, lotsVolume_m3_per_h, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3, tmKmolOf,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
@@ -42,19 +42,19 @@ const stages = stagesBase
   .meta(metaOf(stagesBase)!);
 
 const params = z.strictObject({
-  waterPerKgSolids: quantity('', { description: 'fresh wash water per kg of insoluble solids (kg/kg)', default: 3, min: 0, source: 'assumption: industrial washing of Ni-rich CAM uses ≈1–2 kg water per kg in one stage; salt-laden relithiation cakes need more — 3 kg/kg over the stages' }),
+  waterPerKgSolids: quantity('', { description: 'fresh wash water per kg of insoluble solids (kg/kg)', default: 3, min: 0, max: 100, source: 'assumption: industrial washing of Ni-rich CAM uses ≈1–2 kg water per kg in one stage; salt-laden relithiation cakes need more — 3 kg/kg over the stages' }),
   stages,
   stageEfficiency: fraction({ description: 'overall stage efficiency: the train acts as efficiency × stages ideal stages', default: 0.9, above: 0, source: 'assumption: repulp-and-filter stages reach ≈90 % of an ideal mixing stage' }),
   solubles: componentList(DEFAULT_SOLUBLES, 'components that dissolve in the wash water (liquid/aqueous components always do)', 'assumption: the soluble residues of the relithiation, etching and coating routes (review Table 1 media)'),
-  solubility: componentNumberMap('solubility overrides, kg solute per kg water (others: handbook values at 20–25 °C, Li2CO3 retrograde with temperature; see correlations/finishing.ts)', 'CRC Handbook aqueous solubilities [MEMORY-grade]; override when a measured value is known', 'kg/kg'),
+  solubility: componentNumberMap('solubility overrides, kg solute per kg water (others: handbook values at 20–25 °C, Li2CO3 retrograde with temperature; see correlations/finishing.ts)', 'CRC Handbook aqueous solubilities [MEMORY-grade]; override when a measured value is known', 'kg/kg', SOLUBILITY_MAX),
   cakeMoisture: fraction({ description: 'water mass fraction of the washed cake, water/(water + dry solids)', default: 0.2, max: 0.95, source: 'assumption: filter-press cake of dense oxide powder holds 15–25 wt% water' }),
   liHExchange: quantity('', { description: 'Li/TM lost by Li+/H+ exchange per unit Ni fraction above 0.6 (Ni-rich lots in water)', default: 0.02, min: 0, max: 0.5, source: 'assumption: small lattice-Li loss of Ni-rich NCM in water (≈0.004 Li/TM for NCM811); 0 turns it off' }),
   washTemperature: quantity('K', { description: 'temperature of the wash water', default: '25 degC', min: 273.15, max: 373.15, displayUnit: 'degC', source: 'assumption: ambient water; heated washing is optional' }),
   heatUtility: described(z.enum(['steam', 'natural-gas', 'electricity']).default('steam'), { description: 'utility that heats the wash water (when above ambient)', source: 'assumption: plant steam' }),
   heaterEfficiency: fraction({ description: 'fraction of the heating utility that reaches the water', default: 0.85, above: 0, source: 'assumption: steam heat exchanger with distribution losses' }),
-  residenceTimePerStage: quantity('h', { description: 'residence time of the slurry in each repulp tank', default: '0.5 h', above: 0, source: 'assumption: 30 min of repulping per stage' }),
-  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of repulp-tank volume', default: 0.3, min: 0, source: 'assumption: suspension of dense powder, 0.2–0.5 kW/m³ typical for solids suspension' }),
-  pumpEnergy: quantity('kWh/m3', { description: 'pumping and filter-feed energy per m³ of liquor moved between stages', default: 0.1, min: 0, source: 'assumption: ≈20 m head at 55 % pump efficiency ≈ 0.1 kWh/m³' }),
+  residenceTimePerStage: quantity('h', { description: 'residence time of the slurry in each repulp tank', default: '0.5 h', above: 0, max: 48, source: 'assumption: 30 min of repulping per stage' }),
+  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of repulp-tank volume', default: 0.3, min: 0, max: 10, source: 'assumption: suspension of dense powder, 0.2–0.5 kW/m³ typical for solids suspension' }),
+  pumpEnergy: quantity('kWh/m3', { description: 'pumping and filter-feed energy per m³ of liquor moved between stages', default: 0.1, min: 0, max: 10, source: 'assumption: ≈20 m head at 55 % pump efficiency ≈ 0.1 kWh/m³' }),
 });
 
 

@@ -176,10 +176,13 @@ describe('model failure: exit 2', () => {
       'solver: { maxIterations: 30 }',
       '',
     ].join('\n'));
-    const r = await runCli(['run', scenario('trap-s', 'id: s\nflowsheet: trap.yaml\nplant: plant.yaml\nfeed: feed.yaml\n')]);
+    const s = scenario('trap-s', 'id: s\nflowsheet: trap.yaml\nplant: plant.yaml\nfeed: feed.yaml\n');
+    const r = await runCli(['run', s]);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toMatch(/^recycle loop through mix, sep did not converge \(tear streams mix->sep; 30 iterations; residual .+ > tolerance 1e-10\); check split fractions and recoveries in the loop \(a purge is needed when nothing leaves it\), or raise solver\.maxIterations\n$/);
+    // The failure names the scenario it happened in (issue 17).
+    expect(r.err.startsWith(`${s}: `)).toBe(true);
+    expect(r.err.slice(s.length + 2)).toMatch(/^recycle loop through mix, sep did not converge \(tear streams mix->sep; 30 iterations; residual .+ > tolerance 1e-10\); check split fractions and recoveries in the loop \(a purge is needed when nothing leaves it\), or raise solver\.maxIterations\n$/);
     void trap;
   });
 });

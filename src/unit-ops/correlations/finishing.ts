@@ -298,10 +298,17 @@ export function componentList(defaults: readonly string[], description: string, 
   );
 }
 
-/** A component → number map as a parameter (keys resolved to registry ids; values ≥ 0). */
-export function componentNumberMap(description: string, source: string, unit: string) {
+/**
+ * Highest solubility override accepted, kg solute per kg water: the most soluble salts the engine
+ * knows dissolve ≈1–1.2 kg/kg at room temperature (KOH, LiNO3; CRC Handbook [MEMORY]), so 10 kg/kg
+ * can only be a typo.
+ */
+export const SOLUBILITY_MAX = 10;
+
+/** A component → number map as a parameter (keys resolved to registry ids; values from 0 to `max`). */
+export function componentNumberMap(description: string, source: string, unit: string, max = Infinity) {
   return described(
-    z.record(z.string(), z.number().min(0)).default({}).transform((rec, ctx) => {
+    z.record(z.string(), z.number().min(0).max(max)).default({}).transform((rec, ctx) => {
       const out: Record<string, number> = {};
       for (const [k, v] of Object.entries(rec)) {
         const id = resolveComponentId(k);
