@@ -91,7 +91,7 @@ const FIXED: Record<string, PriceItemSpec> = {
   'ghg.natural-gas': { unit: 'kg/kWh', description: 'natural-gas combustion GHG factor, kg CO2e per kWh of fuel', kind: 'factor', example: '53.06 kg/MMBtu' },
   'feed-payable-fraction': { unit: '', description: 'legacy: the Ni + Co payable of the grade(s) the feed is bought at (replaces payable.<grade> for feed and off-spec of that grade)', kind: 'fraction', example: '0.72' },
   'offspec-payable-fraction': { unit: '', description: 'legacy: the Ni + Co payable of CAM powder, the grade of off-spec regenerated CAM (replaces payable.cam-powder)', kind: 'fraction', example: '0.75' },
-  'quality-factor': { unit: '', description: 'regenerated CAM price / virgin CAM price (at most 1: never above virgin)', kind: 'efficiency', example: '0.9' },
+  'quality-factor': { unit: '', description: 'regenerated CAM price / virgin CAM price (at most 1: never above virgin)', kind: 'positive', example: '0.9' },
   'primary-energy.electricity': { unit: 'MJ/kWh', description: 'cradle-to-gate primary energy per kWh of grid electricity delivered', kind: 'factor', example: '6.83 MJ/kWh' },
   'primary-energy.natural-gas': { unit: 'MJ/kWh', description: 'primary energy per kWh of natural gas burnt, upstream included', kind: 'factor', example: '4.004 MJ/kWh' },
   'ghg-upstream.natural-gas': { unit: 'kg/kWh', description: 'upstream GHG of natural gas (production, processing, transport, leaks), kg CO2e per kWh of fuel', kind: 'factor', example: '0.076 kg/kWh' },
@@ -250,6 +250,21 @@ function priceMax(key: string, spec: PriceItemSpec): number {
   if (key === 'equipment-cost-factor') return COST_FACTOR_MAX;
   if (key.startsWith('metal.')) return METAL_PRICE_MAX;
   return Object.hasOwn(PRICE_MAX_BY_UNIT, spec.unit) ? PRICE_MAX_BY_UNIT[spec.unit]! : Infinity;
+}
+
+/** The valid range of a price key's value in its canonical unit (kind and per-key maximum), for range checks of studies. */
+export function priceRange(key: string): { min?: number; max?: number } {
+  const item = priceItem(key);
+  if (!item) return {};
+  const max = priceMax(item.key, item.spec);
+  const withMax = Number.isFinite(max) ? { max } : {};
+  switch (item.spec.kind) {
+    case 'fraction':
+    case 'efficiency': return { min: 0, max: Math.min(1, max) };
+    case 'signed-fraction': return { min: -1, max: Math.min(1, max) };
+    case 'signed-price': return { min: FEED_PRICE_MIN, ...withMax };
+    default: return { min: 0, ...withMax };
+  }
 }
 
 /** Convert a value written in a price set or override into the item's canonical unit. */

@@ -311,7 +311,8 @@ export function placeEvaluationIssue(model: Model, issue: InputIssue): InputIssu
   const section = raw.sections.prices;
   const where = section ? { doc: section.doc, at: section.at } : set?.where ? { doc: set.where, at: [...(set.at ?? []), 'items'] } : undefined;
   if (!where) return { ...issue, message };
-  const loc = where.doc.locate(where.at);
+  // A price set's `items:` is placed at its key (the line a reader looks for), a section at its value.
+  const loc = where.doc.locate(where.at, !section);
   return { ...issue, message, file: where.doc.file, ...(section ? {} : { path: formatPath(where.at) }), ...(loc ? { line: loc.line, column: loc.column } : {}) };
 }
 

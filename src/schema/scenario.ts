@@ -28,7 +28,7 @@ export const plantSchema = z.strictObject({
   // and continuous thermal units run on through unstaffed hours with the minimum crew.
   shiftsPerDay: described(z.number().int().min(1).max(24).optional(), { description: 'staffed shifts per operating day; batch and manual units work only these, continuous thermal units (kilns, calciners, evaporators) run through the rest of the operating hours', source: 'scenario author; default: as many shifts as the operating hours per day need' }),
   shiftLength: quantity('h', { description: 'length of a shift (replaces finance.shiftLength)', above: 0, max: 24, source: 'scenario author; default finance.shiftLength (8 h)' }).optional(),
-  minimumCrew: quantity('', { description: 'operators on site through unstaffed hours while continuous thermal units run', default: 2, min: 0, source: 'assumption: a control-room operator and a field operator watch the furnaces and evaporators outside staffed shifts (no lone working at hot equipment)' }),
+  minimumCrew: quantity('', { description: 'operators on site through unstaffed hours while continuous thermal units run', default: 2, min: 0, max: 100, source: 'assumption: a control-room operator and a field operator watch the furnaces and evaporators outside staffed shifts (no lone working at hot equipment)' }),
 });
 
 /** A validated plant. */

@@ -11,7 +11,7 @@
 import type { Model } from '../pipeline/resolve.js';
 import { splitPath } from '../pipeline/patch.js';
 import { paramMetaOf } from '../pipeline/param-meta.js';
-import { priceItem } from '../economics/prices.js';
+import { priceItem, priceRange } from '../economics/prices.js';
 import { convert } from '../schema/quantity.js';
 import { msg } from '../schema/messages.js';
 import type { UnitKind } from '../schema/kinds.js';
@@ -37,18 +37,6 @@ export function declarationPlace(model: Model, input: UncertainInput): string {
 
 const fmt = (x: number) => String(Number(x.toPrecision(4)));
 
-/** Validated limits of a price item by its kind (fractions and efficiencies lie in [0, 1]; prices are not negative). */
-function priceLimits(key: string): { min?: number; max?: number } {
-  switch (priceItem(key)?.spec.kind) {
-    case 'fraction':
-    case 'efficiency': return { min: 0, max: 1 };
-    case 'price':
-    case 'factor':
-    case 'positive': return { min: 0 };
-    default: return {};
-  }
-}
-
 /** The validated limits of the field a path addresses on this route (in its canonical unit), and that unit. */
 export function fieldLimits(model: Model, path: string): { min?: number; max?: number; unit: string | null } {
   const f = fieldOf(model, path);
@@ -71,7 +59,7 @@ function fieldOf(model: Model, path: string): { unit: string | null; min?: numbe
   }
   if (seg[0] === 'prices') {
     const key = priceItem(seg[1] ?? '')?.key ?? seg[1] ?? '';
-    return { unit: model.prices.items[key]?.unit ?? null, ...priceLimits(key), name: `price ${key}` };
+    return { unit: model.prices.items[key]?.unit ?? null, ...priceRange(key), name: `price ${key}` };
   }
   return { unit: null, name: path };
 }
