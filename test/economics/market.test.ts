@@ -166,7 +166,7 @@ describe('every money price in the set\'s dollar year', () => {
 
 describe('regenerated product is never priced above virgin', () => {
   it('a quality factor above 1 is refused', () => {
-    expect(errorOf(() => resolvePrices({ set: 'us-2023', overrides: { 'quality-factor': 1.1 } }, 'US', sets)).issues[0]!.message).toBe(msg.priceNotFraction('quality-factor', '1.1'));
+    expect(errorOf(() => resolvePrices({ set: 'us-2023', overrides: { 'quality-factor': 1.1 } }, 'US', sets)).issues[0]!.message).toBe(msg.qualityFactorAboveVirgin('1.1'));
   });
   it('regenerated.<chem> above cam.<chem> is refused, naming both', () => {
     const e = errorOf(() => mergePrices(HAND, { 'regenerated.NCM811': 21 }));
