@@ -13,6 +13,7 @@ import { compareCommand } from './compare.js';
 import { sweepCommand } from './sweep.js';
 import { crossoverCommand } from './crossover.js';
 import { diagramCommand } from './diagram.js';
+import { optimizeCommand } from './optimize.js';
 // <<command imports>>
 
 /** Every command, in the order `--help` lists them. */
@@ -28,6 +29,7 @@ export function commands(ctx: CommandContext): CommandModule[] {
     tornadoCommand(ctx),
     sobolCommand(ctx),
     diagramCommand(ctx),
+    optimizeCommand(ctx),
     // <<commands>>
     schemaCommand(ctx),
     kindsCommand(ctx),
