@@ -27,7 +27,7 @@ import { prepareObjective, compareAssessments, assess } from './constraints.js';
 import { problemContext, type EvalRequest, type ProblemSource } from './problem.js';
 import { batchEvaluator } from './workers.js';
 import { optimizeResult, type OptimizeResult } from './result.js';
-import type { SearchSettings } from './conditions.js';
+import { defaultBudget, type SearchSettings } from './conditions.js';
 
 /** Options of the allocation search. */
 export interface AllocationOptions extends SearchSettings {
@@ -126,7 +126,7 @@ export async function optimizeAllocation(o: AllocationOptions): Promise<Optimize
   const first = context.outcome(allocationRequest(single(0), lots, labels));
   if (!first.kpis) throw new RegenflowError('baseline-failed', first.failure!.message, { exitCode: first.failure!.kind === 'model' ? 2 : 1 });
   const { objective, constraints } = prepareObjective(first.kpis, o.objective ?? 'npvUsd', o.direction, o.constraints ?? []);
-  const budget = o.budget ?? Math.max(150, 100 + 60 * L * (R - 1));
+  const budget = o.budget ?? defaultBudget(L * (R - 1));
   const seed = o.seed ?? 1;
   const restarts = o.restarts ?? 2;
   const pure = pureAssignments(L, R) ?? labels.map((_, r) => lots.map(() => r));

@@ -40,9 +40,13 @@ export interface ConditionsOptions extends SearchSettings {
 /** Parameter values by path. */
 export type ConditionParams = Record<string, ParamValue | null>;
 
-/** Default budget: 60 evaluations per varied parameter plus 100 (at least 150). */
+/**
+ * Default budget: 100·(n + 2) evaluations for n dimensions — about what CMA-ES needs to converge
+ * on a smooth problem of 2–5 dimensions (Hansen 2016, Fig. 3 orders), with room for the kinks of
+ * whole equipment counts; a few seconds of model time.
+ */
 export function defaultBudget(dims: number): number {
-  return Math.max(150, 100 + 60 * dims);
+  return 100 * (dims + 2);
 }
 
 /** The resolved (canonical) value at a patch path of a model; undefined when not found. */

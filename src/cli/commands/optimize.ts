@@ -56,7 +56,7 @@ function footer(r: OptimizeResult): string[] {
       out.push(`  ${c.text}: ${typeof v === 'number' ? num(v) : '—'} (${ok ? 'met' : 'NOT met'})`);
     }
   }
-  out.push('', `Binding at the optimum: ${r.binding.length ? r.binding.map(bindingText).join('; ') : 'nothing (an interior optimum)'}`);
+  out.push('', `Binding at the optimum: ${r.binding.length ? r.binding.map(bindingText).join('; ') : r.mode === 'conditions' ? 'nothing (an interior optimum)' : 'no constraint'}`);
   const runs = r.optimizer.runs.map((x) => `λ=${x.lambda}: ${x.generations} generations, ${x.stop}`).join('; ');
   out.push(`Search: ${r.optimizer.method}; ${r.evaluations} evaluations (${r.failedEvaluations} failed) of a budget of ${r.optimizer.budget}; seed ${r.optimizer.seed}; runs ${runs}; stopped on ${r.optimizer.stopReason}`);
   return out;
@@ -116,7 +116,7 @@ export function optimizeCommand(ctx: CommandContext): CommandModule {
       .option('minimize', { type: 'boolean', describe: 'minimise the objective' })
       .option('constraint', { type: 'string', describe: 'a constraint on a KPI (repeatable), e.g. "inSpecFraction >= 0.95", "npvUsd >= 0"' })
       .option('seed', { type: 'number', default: 1, describe: 'seed of the search (integer 0…4294967295); same seed → same optimum' })
-      .option('budget', { type: 'number', describe: 'most model evaluations (default 100 + 60 per varied dimension, at least 150)' })
+      .option('budget', { type: 'number', describe: 'most model evaluations (default 100 × (dimensions + 2); with --route a dimension per lot and extra route)' })
       .option('restarts', { type: 'number', default: 2, describe: 'IPOP restarts with a doubled population after a run converges' })
       .option('workers', { type: 'number', default: 1, describe: 'worker threads evaluating each generation (results do not depend on it)' })
       .option('json', { type: 'boolean', default: false, describe: 'print the result as one JSON document on stdout' })
