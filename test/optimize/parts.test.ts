@@ -66,7 +66,7 @@ describe('--vary texts', () => {
   });
   it('maps the unit interval to rounded values, levels and patch values', () => {
     const t = readVary('relith.temperature=160 degC:250 degC');
-    if ('error' in t) throw new Error(t.error);
+    if ('error' in t || t.kind !== 'continuous') throw new Error('not a continuous parameter');
     expect(stepOf(t)).toBe(1e-5);
     expect(valueAt(t, 0)).toBe(160);
     expect(valueAt(t, 1)).toBe(250);
