@@ -222,6 +222,7 @@ export const msg = {
   varyTwice: (path: string, first: string) => `the path ${quote(path)} is varied twice (first in --vary ${quote(first)}); vary each path once`,
   varyNone: () => `nothing to optimise (no --vary and no --route given); give --vary "<path>=<lo>:<hi>" for operating conditions or two --route files for lot allocation`,
   varyWithRoutes: () => `--vary and --route cannot be combined (conditions and allocation are separate searches); optimise the conditions of each route first, then allocate lots with --route`,
+  flowsheetWithRoutes: () => `--flowsheet does not apply with --route (each route is a flowsheet); list every route with --route`,
   routesTooFew: (n: number) => `lot allocation needs at least two routes (${n} given); give --route a.yaml --route b.yaml`,
   routeTwice: (file: string) => `the route ${quote(file)} is given twice; give each route once`,
   constraintSyntax: (text: string) => `cannot read the constraint ${quote(text)}; write <kpi> >= <value> or <kpi> <= <value>, e.g. "inSpecFraction >= 0.95" or "npvUsd >= 0"`,

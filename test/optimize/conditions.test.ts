@@ -84,6 +84,30 @@ describe('regenflow optimize --vary (operating conditions)', () => {
     expect(r.best.objective).toBeLessThanOrEqual(r.baseline.kpis.costUsdPerKgProduct);
   });
 
+  it('counts failed evaluations (a loop that does not converge) as infeasible', async () => {
+    // One solver iteration is too few for the liquor recycle (a model failure, exit 2 in run); two converge it.
+    const r = await runCli(['optimize', REF, '--vary', 'solver.maxIterations=1..3', '--vary', 'relith.temperature=200:240 degC', '--budget', '40', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(result.failedEvaluations).toBeGreaterThan(0);
+    expect(result.best.feasible).toBe(true);
+    expect(result.history.find((h: { failure: string | null }) => h.failure).failure).toMatch(/did not converge|not converge/);
+    expect(result.best.params['solver.maxIterations']).toBeGreaterThan(1);
+    expect(r.err).toContain(`warning: ${result.failedEvaluations} of ${result.evaluations} evaluations failed and count as infeasible`);
+  });
+
+  it('optimises through another flowsheet and writes it into the scenario', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regenflow-opt-'));
+    const out = join(dir, 'salt.yaml');
+    const r = await runCli(['optimize', REF, '--flowsheet', 'flowsheets/molten-salt.yaml', '--vary', 'relith.temperature=280 degC:340 degC', '--budget', '15', '--json', '--out', out]);
+    expect(r.code, r.err).toBe(0);
+    const result = JSON.parse(r.out);
+    expect(result.flowsheet).toBe('molten-salt');
+    expect(readFileSync(out, 'utf8')).toMatch(/flowsheet: .*flowsheets\/molten-salt\.yaml/);
+    const run = await runCli(['run', out, '--json']);
+    expect(JSON.parse(run.out).kpis).toEqual(result.best.kpis);
+  });
+
   it('refuses bad input with exit 1 and a catalogue message', async () => {
     const cases: [string[], RegExp][] = [
       [[REF, '--vary', 'relith.temperature=180:240 degC', '--objective', 'npvUsd2'], /--objective: unknown KPI "npvUsd2" \(did you mean "npvUsd"\?\); KPIs of this scenario: feedKgPerYear, productKgPerYear, /],
@@ -93,6 +117,7 @@ describe('regenflow optimize --vary (operating conditions)', () => {
       [[REF, '--vary', 'relith.temperature=180:240 degC', '--constraint', 'npvUsd > 0'], /cannot read the constraint "npvUsd > 0"/],
       [[REF, '--vary', 'relith.temperature=180:240 degC', '--route', 'flowsheets/molten-salt.yaml'], /--vary and --route cannot be combined/],
       [[REF], /nothing to optimise/],
+      [[REF, '--route', 'flowsheets/hydrothermal.yaml', '--route', 'flowsheets/molten-salt.yaml', '--flowsheet', 'flowsheets/molten-salt.yaml'], /--flowsheet does not apply with --route/],
       [[REF, '--vary', 'relith.temperature=180:240 degC', '--out', 'x.json'], /the optimised scenario is written as YAML \(x\.json\)/],
       [[REF, '--vary', 'relith.temperature=180:240 degC', '--budget', '1'], /not a valid budget/],
       [['scenarios/none.yaml', '--vary', 'relith.temperature=180:240 degC'], /file not found/],

@@ -33,6 +33,16 @@ function wholeNumber(value: unknown, ok: (n: number) => boolean, error: (v: unkn
   return n;
 }
 
+/** The command as a person would type it again (for the header of written files). */
+function commandText(a: Record<string, unknown>): string {
+  const q = (v: string) => (/^[\w./@:-]+$/.test(v) ? v : `"${v}"`);
+  const parts = ['regenflow optimize', q(String(a.scenario))];
+  for (const key of ['flowsheet', 'vary', 'route', 'objective', 'constraint', 'seed', 'budget', 'restarts', 'out']) for (const v of many(a[key])) parts.push(`--${key}`, q(v));
+  if (a.maximize) parts.push('--maximize');
+  if (a.minimize) parts.push('--minimize');
+  return parts.join(' ');
+}
+
 /** The KPIs of baseline and best side by side. */
 function kpiComparison(baseline: Record<string, unknown> | null, best: Record<string, unknown> | null, baseLabel: string): string {
   const rows = [['KPI', 'unit', baseLabel, 'optimum']];
@@ -127,6 +137,7 @@ export function optimizeCommand(ctx: CommandContext): CommandModule {
       const routes = many(a.route);
       if (vary.length && routes.length) throw new RegenflowError('vary-with-routes', msg.varyWithRoutes());
       if (!vary.length && !routes.length) throw new RegenflowError('vary-none', msg.varyNone());
+      if (routes.length && a.flowsheet !== undefined) throw new RegenflowError('flowsheet-with-routes', msg.flowsheetWithRoutes());
       const out = a.out as string | undefined;
       if (out !== undefined && !['.yaml', '.yml'].includes(extname(out).toLowerCase())) throw new RegenflowError('optimize-out', msg.optimizeOutExtension(out), { place: { file: out } });
       const seed = wholeNumber(a.seed, isSeed, msg.badSeed);
@@ -146,7 +157,7 @@ export function optimizeCommand(ctx: CommandContext): CommandModule {
         ...(onProgress ? { onProgress } : {}),
       };
       const file = a.scenario as string;
-      const command = `regenflow optimize ${process.argv.slice(3).join(' ')}`.trim();
+      const command = commandText(a);
       let result: OptimizeResult;
       let files: OutputFile[] = [];
       if (routes.length) {
