@@ -8,7 +8,8 @@
  * search and the same optimum for any number of workers.
  *
  * A run stops when its step size has shrunk below 10⁻⁵ of the box (continuous coordinates) or it
- * has not improved for 10 + ⌈30n/λ⌉ generations (Hansen's TolX and stagnation criteria); then a
+ * has not improved by more than 10⁻⁷ (relative) for 10 + ⌈30n/λ⌉ generations (Hansen's TolX and
+ * TolFun/stagnation criteria); then a
  * new run starts from a random point with twice the population, up to `restarts` times. The
  * search stops when the budget is spent or the last run has converged. Identical candidates
  * (after rounding and discrete levels) are evaluated once.
@@ -83,6 +84,9 @@ export interface SearchResult<C> {
 /** Tolerance on the step size (unit box) at which a run has converged. */
 export const TOL_X = 1e-5;
 
+/** Relative change of the objective below which a run counts as not improving (stagnation). */
+export const TOL_FUN = 1e-7;
+
 /** Run the search. */
 export async function search<C>(space: SearchSpace<C>, evaluate: BatchEvaluate<C>, o: SearchOptions): Promise<SearchResult<C>> {
   const rng = createRandom(o.seed);
@@ -91,6 +95,13 @@ export async function search<C>(space: SearchSpace<C>, evaluate: BatchEvaluate<C
   const restarts = o.restarts ?? 2;
   let best = -1;
   const ranksBefore = (a: number, b: number) => compareAssessments(history[a]!.assessment, history[b]!.assessment, o.objective.direction) < 0;
+  /** A real improvement: better, and for two feasible points by more than TOL_FUN relative. */
+  const improves = (a: number, b: number) => {
+    const x = history[a]!.assessment;
+    const y = history[b]!.assessment;
+    if (x.rankClass === 0 && y.rankClass === 0) return ranksBefore(a, b) && Math.abs(x.objective! - y.objective!) > TOL_FUN * Math.max(Math.abs(x.objective!), Math.abs(y.objective!));
+    return ranksBefore(a, b);
+  };
 
   /** Evaluate candidates not seen before (within the budget); the history index of each, or -1 when the budget ran out first. */
   const evaluateAll = async (cands: readonly C[], run: number, generation: number): Promise<number[]> => {
@@ -149,7 +160,9 @@ export async function search<C>(space: SearchSpace<C>, evaluate: BatchEvaluate<C
       const order = at.map((_, i) => i).sort((a, b) => compareAssessments(history[at[a]!]!.assessment, history[at[b]!]!.assessment, o.objective.direction) || a - b);
       cma.tell(gen, order);
       const genBest = at[order[0]!]!;
-      if (runBest < 0 || ranksBefore(genBest, runBest)) { runBest = genBest; sinceImproved = 0; } else sinceImproved++;
+      if (runBest < 0 || improves(genBest, runBest)) sinceImproved = 0;
+      else sinceImproved++;
+      if (runBest < 0 || ranksBefore(genBest, runBest)) runBest = genBest;
       const continuous = minStd.some((s) => !(s > 0));
       if (continuous && cma.maxContinuousStd() < TOL_X && (minStd.every((s) => !(s > 0)) || sinceImproved > 0)) stop = 'tolx';
       else if (sinceImproved >= patience) stop = 'stagnation';

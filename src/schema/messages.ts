@@ -227,6 +227,7 @@ export const msg = {
   routeTwice: (file: string) => `the route ${quote(file)} is given twice; give each route once`,
   constraintSyntax: (text: string) => `cannot read the constraint ${quote(text)}; write <kpi> >= <value> or <kpi> <= <value>, e.g. "inSpecFraction >= 0.95" or "npvUsd >= 0"`,
   badBudget: (value: unknown) => `not a valid budget (${quote(value)}); give a whole number of evaluations from 2 to 1000000, e.g. --budget 300`,
+  badRestarts: (value: unknown) => `not a valid number of restarts (${quote(value)}); give a whole number from 0 to 20, e.g. --restarts 2`,
   optimizeOutExtension: (file: string) => `the optimised scenario is written as YAML (${file}); give --out a file name ending in .yaml or .yml`,
   optimizeAllFailed: (n: number, first: string) => `all ${n} evaluations failed (first: ${first}); narrow the ranges to values the model accepts, or check that the scenario runs (regenflow run)`,
   optimizeNoFeasible: (violation: string) => `no evaluated point meets every constraint (the least violating is reported: ${violation}); relax the constraints, widen the ranges or raise --budget`,

@@ -119,7 +119,9 @@ describe('regenflow optimize --vary (operating conditions)', () => {
       [[REF], /nothing to optimise/],
       [[REF, '--route', 'flowsheets/hydrothermal.yaml', '--route', 'flowsheets/molten-salt.yaml', '--flowsheet', 'flowsheets/molten-salt.yaml'], /--flowsheet does not apply with --route/],
       [[REF, '--vary', 'relith.temperature=180:240 degC', '--out', 'x.json'], /the optimised scenario is written as YAML \(x\.json\)/],
-      [[REF, '--vary', 'relith.temperature=180:240 degC', '--budget', '1'], /not a valid budget/],
+      [[REF, '--vary', 'relith.temperature=180:240 degC', '--budget', '1'], /not a valid budget \(1\); give a whole number of evaluations from 2 to 1000000/],
+      [[REF, '--vary', 'relith.temperature=180:240 degC', '--restarts', '-1'], /not a valid number of restarts \(-1\)/],
+      [[REF, '--vary', 'relith.temperature=180:240 degC', '--seed', '1.5'], /not a valid seed/],
       [['scenarios/none.yaml', '--vary', 'relith.temperature=180:240 degC'], /file not found/],
     ];
     for (const [args, re] of cases) {

@@ -143,7 +143,7 @@ export function optimizeCommand(ctx: CommandContext): CommandModule {
       const seed = wholeNumber(a.seed, isSeed, msg.badSeed);
       const budget = a.budget === undefined ? undefined : wholeNumber(a.budget, (n) => n >= 2 && n <= 1e6, msg.badBudget);
       const workers = wholeNumber(a.workers, (n) => n >= 1 && n <= 64, msg.badWorkers);
-      const restarts = wholeNumber(a.restarts, (n) => n >= 0 && n <= 20, (v) => msg.badSamples(v, 0));
+      const restarts = wholeNumber(a.restarts, (n) => n >= 0 && n <= 20, msg.badRestarts);
       const direction: Direction | undefined = a.maximize ? 'maximize' : a.minimize ? 'minimize' : undefined;
       const onProgress = progressBar(ctx.io, 'optimising');
       const settings: SearchSettings = {
