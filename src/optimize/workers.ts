@@ -45,15 +45,23 @@ export function poolEvaluator(source: ProblemSource, workers: number): BatchEval
   let onReply: ((w: Worker, m: WorkerReply) => void) | undefined;
   let onError: ((e: Error) => void) | undefined;
   let closing = false;
+  // A worker that cannot start breaks the pool: the batch in flight (or the next one) fails with it.
+  let broken: Error | undefined;
+  const fail = (e: Error) => {
+    if (closing) return;
+    broken ??= e;
+    onError?.(e);
+  };
   const threads = Array.from({ length: workers }, () => {
     const w = new Worker(script, { workerData: source });
-    w.on('message', (m: WorkerReply) => (m.type === 'fatal' ? onError?.(new RegenflowError('worker-failed', m.message, { exitCode: 2 })) : onReply?.(w, m)));
-    w.on('error', (e) => onError?.(e));
-    w.on('exit', (code) => { if (!closing) onError?.(new Error(`an evaluation worker stopped unexpectedly (exit code ${code})`)); });
+    w.on('message', (m: WorkerReply) => (m.type === 'fatal' ? fail(new RegenflowError('worker-failed', m.message, { exitCode: 2 })) : onReply?.(w, m)));
+    w.on('error', (e) => fail(e));
+    w.on('exit', (code) => fail(new Error(`an evaluation worker stopped unexpectedly (exit code ${code})`)));
     return w;
   });
   return {
     evaluate: (requests) => new Promise((resolvePromise, reject) => {
+      if (broken) return reject(broken);
       const n = requests.length;
       if (n === 0) return resolvePromise([]);
       const size = Math.max(1, Math.ceil(n / (workers * 2)));
