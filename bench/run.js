@@ -86,4 +86,16 @@ if (!quick) {
   ];
   wall(['sobol', 'scenarios/reference-cn.yaml', '--samples', '1024', '--workers', '2', '--json', ...params.flatMap((p) => ['--param', p])], 'Sobol, N = 1024, 20 inputs, 2 workers (wall)', 'target ≤ 60 s');
 }
+// 5. Optimisation (issue 15): evaluations and wall time of whole commands (process start included).
+function optimizeBench(args, label) {
+  const s = performance.now();
+  const r = spawnSync(process.execPath, ['bin/regenflow.js', 'optimize', ...args, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const ms = performance.now() - s;
+  if (r.status !== 0) { report(label, `failed (${r.status})`); console.error(r.stderr.slice(0, 2000)); return; }
+  const doc = JSON.parse(r.stdout);
+  report(`${label}: ${doc.evaluations} evaluations, stop: ${doc.optimizer.stopReason}`, fmt(ms), `${fmt(ms / doc.evaluations)} per evaluation`);
+}
+optimizeBench(['scenarios/reference-cn.yaml', '--vary', 'relith.temperature=160 degC:250 degC', '--vary', 'sinter.dwell=1 h:8 h'], 'optimize, reference-cn, 2 conditions (wall)');
+optimizeBench(['scenarios/reference-cn.yaml', '--vary', 'relith.temperature=160 degC:250 degC', '--vary', 'sinter.dwell=1 h:8 h', '--workers', '2'], 'optimize, same on 2 workers (wall)');
+optimizeBench(['scenarios/heavy-degraded-cn.yaml', '--route', 'flowsheets/hydrothermal.yaml', '--route', 'flowsheets/molten-salt.yaml'], 'optimize --route, heavy-degraded-cn, 2 routes × 3 lots (wall)');
 rmSync(out, { recursive: true, force: true });

@@ -288,6 +288,25 @@ export const msg = {
   feedWithoutCam: () => `the feed holds no cathode active material (every lot's composition has cam 0, or no lot has a share); a plant regenerates cathode — give the lots a cam fraction, e.g. composition: { cam: 0.9, al: 0.1 }`,
   unexpectedFailure: (command: string, files: readonly string[], cause: string) => `${files.length ? `${files.join(', ')}: ` : ''}regenflow ${command} failed (${cause}); this is a defect of regenflow, not of the input — please report it with the command and these files`,
   // <<messages: issue 17>>
+  // ---- issue 15: optimize (operating conditions, lot allocation between routes)
+  varySyntax: (text: string, reason: string) => `cannot read --vary ${quote(text)} (${reason}); write <path>=<lo>:<hi> with optional units ("relith.temperature=160 degC:250 degC"), <path>=<lo>..<hi> for integers ("wash.stages=2..6") or <path>=a|b|c for choices`,
+  varyBounds: (text: string, range: string) => `the upper bound is not above the lower bound in --vary ${quote(text)} (${range}); give lo < hi`,
+  varyTwice: (path: string, first: string) => `the path ${quote(path)} is varied twice (first in --vary ${quote(first)}); vary each path once`,
+  varyNone: () => `nothing to optimise (no --vary and no --route given); give --vary "<path>=<lo>:<hi>" for operating conditions or two --route files for lot allocation`,
+  varyWithRoutes: () => `--vary and --route cannot be combined (conditions and allocation are separate searches); optimise the conditions of each route first, then allocate lots with --route`,
+  flowsheetWithRoutes: () => `--flowsheet does not apply with --route (each route is a flowsheet); list every route with --route`,
+  routesTooFew: (n: number) => `lot allocation needs at least two routes (${n} given); give --route a.yaml --route b.yaml`,
+  routeTwice: (file: string) => `the route ${quote(file)} is given twice; give each route once`,
+  constraintSyntax: (text: string) => `cannot read the constraint ${quote(text)}; write <kpi> >= <value> or <kpi> <= <value>, e.g. "inSpecFraction >= 0.95" or "npvUsd >= 0"`,
+  badBudget: (value: unknown) => `not a valid budget (${quote(value)}); give a whole number of evaluations from 2 to 1000000, e.g. --budget 300`,
+  badRestarts: (value: unknown) => `not a valid number of restarts (${quote(value)}); give a whole number from 0 to 20, e.g. --restarts 2`,
+  optimizeOutExtension: (file: string) => `the optimised scenario is written as YAML (${file}); give --out a file name ending in .yaml or .yml`,
+  optimizeAllFailed: (n: number, first: string) => `all ${n} evaluations failed (first: ${first}); narrow the ranges to values the model accepts, or check that the scenario runs (regenflow run)`,
+  optimizeNoFeasible: (violation: string) => `no evaluated point meets every constraint (the least violating is reported: ${violation}); relax the constraints, widen the ranges or raise --budget`,
+  optimizeSomeFailed: (failed: number, n: number, first: string) => `${failed} of ${n} evaluations failed and count as infeasible (first: ${first})`,
+  lotFractionsOutlet: (lot: string, outlet: string, outlets: readonly string[]) => `lot ${quote(lot)} is sent to ${quote(outlet)}, which is not an outlet of this splitter${didYouMean(outlet, outlets)}; the outlets are the keys of fractions: ${list(outlets)}`,
+  lotFractionsSum: (lot: string, sum: number) => `the shares of lot ${quote(lot)} sum to ${fmt(sum)}; they must sum to 1 (± 1e-9)`,
+  // <<messages: optimize>>
 };
 
 const pct = (x: number) => `${Number((x * 100).toPrecision(3))} %`;

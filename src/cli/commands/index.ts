@@ -14,6 +14,7 @@ import { sweepCommand } from './sweep.js';
 import { crossoverCommand } from './crossover.js';
 import { diagramCommand } from './diagram.js';
 import { explainCommand } from './explain.js';
+import { optimizeCommand } from './optimize.js';
 // <<command imports>>
 
 /** Every command, in the order `--help` lists them. */
@@ -30,6 +31,7 @@ export function commands(ctx: CommandContext): CommandModule[] {
     sobolCommand(ctx),
     diagramCommand(ctx),
     explainCommand(ctx),
+    optimizeCommand(ctx),
     // <<commands>>
     schemaCommand(ctx),
     kindsCommand(ctx),
