@@ -33,6 +33,9 @@ import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import type { DesignSettings } from './settings.js';
+
+/** Fill below which an item raised to its smallest size is a warning rather than information. */
+export const PART_EMPTY_WARNING_FILL = 0.5;
 import type { EquipmentSizing } from './types.js';
 
 /** Relative tolerance of the count rounding (load × margin landing on a whole number of items). */
@@ -132,7 +135,10 @@ export function sizeEquipment(
       else size = Math.min(e.maxSize, need);
       if (fixedSize === undefined && need < e.minSize) {
         const installed = sizes ? size : e.minSize;
-        diagnostics.push({ code: 'size-below-min', severity: 'warning', where, message: msg.sizeBelowMin(where, sizeText(need, e.sizeUnit), sizeText(installed, e.sizeUnit)) });
+        // Below half its smallest size an item runs mostly empty (worth a warning); a little
+        // oversizing is ordinary engineering margin (info).
+        const severity = need < PART_EMPTY_WARNING_FILL * installed ? 'warning' : 'info';
+        diagnostics.push({ code: 'size-below-min', severity, where, message: msg.sizeBelowMin(where, sizeText(need, e.sizeUnit), sizeText(installed, e.sizeUnit)) });
         size = installed;
         sizeClamped = true;
       }

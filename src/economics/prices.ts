@@ -75,6 +75,8 @@ export interface PriceItemSpec {
   kind: ItemKind;
   /** Example for messages, e.g. "11 USD/kg". */
   example: string;
+  /** A cam./regenerated. price of a chemistry the registry does not know: valid only for a chemistry the feed names (checked when a scenario is resolved). */
+  customChemistry?: string;
 }
 
 const FIXED: Record<string, PriceItemSpec> = {
@@ -102,6 +104,9 @@ export const FIXED_PRICE_KEYS: readonly string[] = Object.keys(FIXED);
 
 const PREFIXES = ['cam.', 'regenerated.', 'feed.', 'metal.', 'scrap.', 'consumable.', 'ghg.', 'payable.', 'payable-li.', 'payable-offset.'] as const;
 
+/** What a custom chemistry's name may look like in a price key (names from tm fractions carry dots: Ni0.9Co0.05Mn0.05). */
+const CUSTOM_CHEMISTRY_NAME = /^[A-Za-z][\w.+-]*$/;
+
 /** The canonical key and its meaning, or undefined when the key means nothing. */
 export function priceItem(key: string): { key: string; spec: PriceItemSpec } | undefined {
   const k = key.trim();
@@ -115,7 +120,11 @@ export function priceItem(key: string): { key: string; spec: PriceItemSpec } | u
       case 'cam.':
       case 'regenerated.': {
         const chem = chemistryByName(rest);
-        if (!chem) return undefined;
+        if (!chem) {
+          // A custom chemistry the feed names (e.g. { name: NCM955x, tm: … }) is priced under its name.
+          if (!CUSTOM_CHEMISTRY_NAME.test(rest)) return undefined;
+          return { key: p + rest, spec: { unit: 'USD/kg', description: `${p === 'cam.' ? 'virgin' : 'regenerated'} ${rest} (a chemistry the feed names)`, kind: 'price', example: '25 USD/kg', customChemistry: rest } };
+        }
         return { key: p + chem.name, spec: { unit: 'USD/kg', description: p === 'cam.' ? `virgin ${chem.name} cathode active material` : `regenerated ${chem.name}`, kind: 'price', example: '25 USD/kg' } };
       }
       case 'feed.': {

@@ -19,11 +19,12 @@ import type { UnitKind } from '../schema/kinds.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
 import { buildGraph, GraphError, type FlowsheetGraph } from '../graph/build.js';
 import type { Part, RawScenario } from './load.js';
+import { CHEMISTRIES } from '../chemistry/cathode.js';
 import { RegenflowError } from '../schema/errors.js';
 import { specSchema, type ProductSpec } from '../schema/spec.js';
 import { financeSchema } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
-import { resolvePrices, mergePrices, type ResolvedPrices } from '../economics/prices.js';
+import { resolvePrices, mergePrices, priceItem, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
 import { splitPath, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
 import { reparseChanged } from './reparse.js';
@@ -246,6 +247,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     const loc = raw.feed.doc.locate([...raw.feed.at, 'lots']);
     issues.push({ code: 'feed-without-cam', message: msg.feedWithoutCam(), file: raw.feed.doc.file, path: formatPath([...raw.feed.at, 'lots']), ...(loc ? { line: loc.line, column: loc.column } : {}) });
   }
+  if (feed && prices) issues.push(...customChemistryPriceIssues(feed, prices, pricesPart));
   if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
   const sections: Record<string, unknown> = {};
@@ -267,6 +269,23 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     patches,
     diagnostics: [...(raw.warnings ?? []), ...feedWarnings(feed)],
   };
+}
+
+/**
+ * Prices of chemistries the registry does not know (`cam.NCM955x`) are only meaningful for a
+ * chemistry the feed names: anything else is a typo, refused with the known names.
+ */
+function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part: Part): InputIssue[] {
+  const named = new Set(feed.lots.map((l) => l.chemistry.name));
+  const out: InputIssue[] = [];
+  for (const key in prices.items) {
+    const custom = priceItem(key)?.spec.customChemistry;
+    if (custom === undefined || named.has(custom)) continue;
+    const at = [...part.at, 'overrides', key];
+    const loc = part.doc.locate(at) ?? part.doc.locate(part.at, true);
+    out.push({ code: 'unknown-chemistry', message: msg.unknownChemistry(custom, [...Object.keys(CHEMISTRIES), ...named]), file: part.doc.file, path: formatPath(at), ...(loc ? { line: loc.line, column: loc.column } : {}) });
+  }
+  return out;
 }
 
 /** True when some lot of the feed carries cathode active material (a plant without CAM has nothing to regenerate). */

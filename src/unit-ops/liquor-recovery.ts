@@ -47,6 +47,7 @@ const params = z
     solute: described(z.string().default('LiOH'), { description: 'component whose concentration targetConcentration sets', source: 'assumption: LiOH, the hydrothermal relithiation reagent' }),
     bleed: fraction({ description: 'fraction purged to waste (`bleed`)', default: 0.05, source: 'assumption: a 5 % purge bounds an impurity entering once per pass at 20× its per-pass input' }),
     bleedPoint: described(z.enum(['concentrate', 'feed']).default('concentrate'), { description: 'purge taken from the concentrate (smaller waste volume) or from the feed (less evaporation)', source: 'assumption: purge of the concentrated mother liquor' }),
+    recoveredAs: described(z.enum(['liquor', 'salt']).default('liquor'), { description: 'what the recovered stream is for: a liquor that must stay dissolved (hydrothermal recycle: LiOH above its solubility is a warning) or a salt crystallised for a melt (molten-salt recycle: crystallising is the purpose)', source: 'flowsheet author' }),
     evaporator: described(z.enum(['multiple-effect', 'mvr']).default('multiple-effect'), { description: 'steam-heated multiple-effect evaporator or mechanical vapour recompression', source: 'assumption' }),
     effects: described(z.number().int().min(1).max(8).default(3), { description: 'number of effects (multiple-effect)', source: 'assumption: triple effect, common for salt solutions of a few t/h' }),
     steamEconomy: quantity('', { description: 'kg of water evaporated per kg of steam (multiple-effect)', default: 2.5, above: 0, max: 10, source: 'assumption: ≈0.8–0.85 × number of effects (rule of thumb for multiple-effect evaporators)' }),
@@ -121,7 +122,11 @@ export const liquorRecovery = defineUnitOp({
     if (p.solute === 'LiOH') {
       const w = recovered.components.H2O ?? 0;
       const molPerKg = w > 0 ? ((recovered.components.LiOH ?? 0) / component('LiOH').molarMass_g_per_mol) * 1000 / w : 0;
-      if (molPerKg > 5.3) diagnostics.push({ code: 'lioh-above-solubility', severity: 'warning', where: ctx.unitId, message: `recovered liquor holds ${molPerKg.toFixed(2)} mol LiOH per kg water, above its ≈5.3 mol/kg solubility at 25 °C (≈12.8 g/100 g water [MEMORY]); LiOH·H2O crystallises on cooling` });
+      if (molPerKg > 5.3) {
+        diagnostics.push(p.recoveredAs === 'salt'
+          ? { code: 'lioh-crystallised', severity: 'info', where: ctx.unitId, message: `the recovered salt leaves as a crystal slurry (${molPerKg.toFixed(2)} mol LiOH per kg water, above the ≈5.3 mol/kg solubility at 25 °C [MEMORY]), as a salt recycle to a melt intends` }
+          : { code: 'lioh-above-solubility', severity: 'warning', where: ctx.unitId, message: `recovered liquor holds ${molPerKg.toFixed(2)} mol LiOH per kg water, above its ≈5.3 mol/kg solubility at 25 °C (≈12.8 g/100 g water [MEMORY]); LiOH·H2O crystallises on cooling — lower waterRemoval, or set recoveredAs: salt if the recycle is a salt for a melt` });
+      }
     }
 
     // energy
