@@ -37,6 +37,21 @@ describe('regenflow optimize --route (lots split between parallel routes)', () =
     });
   }
 
+  it('sends each lot to the route whose mechanism repairs it (two morphologies): the hybrid plant beats both single routes', async () => {
+    const scenario = 'scenarios/two-morphologies-cn.yaml';
+    const r = await runCli(['optimize', scenario, '--route', HYDRO, '--route', SALT, '--budget', '60', '--json']);
+    expect(r.code, r.err).toBe(0);
+    const result = JSON.parse(r.out);
+    // Each single route leaves one lot off spec: hydrothermal the 20 µm polycrystals, molten salt the single crystals.
+    for (const route of result.routes) expect(route.kpis.inSpecFraction).toBeLessThan(0.55);
+    const share = (lot: string, route: string) => result.allocation.find((a: { lot: string; route: string }) => a.lot === lot && a.route === route).share;
+    expect(share('poly-20um', 'molten-salt')).toBe(1);
+    expect(share('single-crystal', 'hydrothermal')).toBe(1);
+    expect(result.best.kpis.inSpecFraction).toBeGreaterThan(0.99);
+    const bestSingle = Math.max(...result.routes.map((x: { kpis: { npvUsd: number } }) => x.kpis.npvUsd));
+    expect(result.best.kpis.npvUsd).toBeGreaterThan(bestSingle + 50e6);
+  });
+
   it('sizes each line of a split plant for what it receives and closes every balance', () => {
     const ctx = problemContext({ mode: 'allocation', file: 'scenarios/reference-cn.yaml', routes: [HYDRO, SALT] });
     const lots = resolveModel(ctx.routeScenarios[0]!).feed.lots.map((l) => l.id);
