@@ -43,6 +43,10 @@ export interface QualityReport {
   inSpecFraction: number | null;
   /** In-spec CAM per CAM fed (TM-mole changes make this approximate by mass). */
   inSpecYieldOfFeedCam: number | null;
+  /** Mass-weighted predicted 0.1 C capacity of the in-spec product, mAh/g (null without in-spec product). */
+  inSpecCapacityMahPerG: number | null;
+  /** Mass-weighted predicted capacity of the in-spec product relative to virgin of each lot's chemistry (null without in-spec product). */
+  inSpecCapacityRatio: number | null;
   /** Off-spec mass by primary cause, kg/h (sums to offSpecKgPerHour). */
   offSpecByCauseKgPerHour: Record<OffSpecCause, number>;
   /** In-spec CAM by chemistry name, kg/h. */
@@ -181,6 +185,8 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
   const byCause = Object.fromEntries(CAUSE_PRIORITY.map((c) => [c, 0])) as Record<OffSpecCause, number>;
   const byChem: Record<string, number> = {};
   const capacityKg: Record<string, number> = {};
+  let capacityMahKg = 0;
+  let capacityRatioKg = 0;
   const residual: Record<string, number> = {};
   const foreignByStream: Record<string, ForeignSolids> = {};
   const lots: LotVerdict[] = [];
@@ -204,6 +210,8 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
         const name = baseName(lot.chemistry.name);
         byChem[name] = (byChem[name] ?? 0) + lot.massKgPerHour;
         capacityKg[name] = (capacityKg[name] ?? 0) + lot.massKgPerHour * Math.min(1, perf.capacityRatio);
+        capacityMahKg += lot.massKgPerHour * perf.capacityMahPerG;
+        capacityRatioKg += lot.massKgPerHour * perf.capacityRatio;
       } else {
         offSpec += lot.massKgPerHour;
         byCause[primary] += lot.massKgPerHour;
@@ -218,6 +226,8 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     offSpecKgPerHour: offSpec,
     inSpecFraction: total > 0 ? inSpec / total : null,
     inSpecYieldOfFeedCam: feedCamKgPerHour > 0 ? inSpec / feedCamKgPerHour : null,
+    inSpecCapacityMahPerG: inSpec > 0 ? capacityMahKg / inSpec : null,
+    inSpecCapacityRatio: inSpec > 0 ? capacityRatioKg / inSpec : null,
     offSpecByCauseKgPerHour: byCause,
     inSpecByChemistryKgPerHour: byChem,
     inSpecCapacityRatioByChemistry: Object.fromEntries(Object.entries(capacityKg).map(([k, v]) => [k, v / byChem[k]!])),

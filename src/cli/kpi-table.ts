@@ -20,6 +20,8 @@ export const KPI_ROWS: KpiRow[] = [
   { key: 'productKgPerYear', label: 'Product (all CAM + carry-over)', unit: 't/yr', scale: 1e-3 },
   { key: 'inSpecKgPerYear', label: 'In-spec regenerated CAM', unit: 't/yr', scale: 1e-3 },
   { key: 'inSpecFraction', label: 'In-spec share of product CAM', unit: '%', scale: 100, percent: true },
+  { key: 'inSpecCapacityMahPerG', label: 'Predicted capacity of in-spec CAM (0.1 C)', unit: 'mAh/g', scale: 1 },
+  { key: 'inSpecCapacityRatio', label: 'Predicted capacity, share of virgin', unit: '%', scale: 100, percent: true },
   { key: 'offSpecKgPerYear', label: 'Off-spec CAM', unit: 't/yr', scale: 1e-3 },
   { key: 'capexUsd', label: 'CAPEX (fixed capital)', unit: 'M USD', scale: 1e-6 },
   { key: 'opexUsdPerYear', label: 'OPEX', unit: 'M USD/yr', scale: 1e-6 },

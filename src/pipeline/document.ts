@@ -182,6 +182,8 @@ export function kpisOf(ev: Evaluation): Kpis {
     offSpecKgPerYear: q.offSpecKgPerHour * hours,
     offSpecKgPerYearByCause: Object.fromEntries(Object.entries(q.offSpecByCauseKgPerHour).map(([c, v]) => [c, v * hours])),
     inSpecYieldOfFeedCam: q.inSpecYieldOfFeedCam,
+    inSpecCapacityMahPerG: q.inSpecCapacityMahPerG,
+    inSpecCapacityRatio: q.inSpecCapacityRatio,
     totalCapitalInvestmentUsd: econ.totalCapitalInvestmentUsd,
     virginEnergyMjPerKg: econ.virgin.energyMjPerKg,
     virginGhgKgCo2ePerKg: econ.virgin.ghgKgCo2ePerKg,

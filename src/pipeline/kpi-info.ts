@@ -8,7 +8,7 @@
 import type { Kpis } from './document.js';
 
 /** KPIs where more is better; every other scored KPI is better when lower. */
-export const HIGHER_IS_BETTER: ReadonlySet<string> = new Set(['npvUsd', 'irr', 'inSpecFraction', 'revenueUsdPerYear', 'productKgPerYear', 'inSpecKgPerYear', 'inSpecYieldOfFeedCam']);
+export const HIGHER_IS_BETTER: ReadonlySet<string> = new Set(['npvUsd', 'irr', 'inSpecFraction', 'revenueUsdPerYear', 'productKgPerYear', 'inSpecKgPerYear', 'inSpecYieldOfFeedCam', 'inSpecCapacityMahPerG', 'inSpecCapacityRatio']);
 
 /**
  * KPIs that are not a merit of a case: the plant's set feed rate and the virgin-cathode reference
@@ -31,7 +31,7 @@ export function directionOf(kpi: string): Direction {
 export function kpiUnitOf(kpi: string): string {
   const rules: [RegExp, string][] = [
     [/UsdPerKg/, 'USD/kg'], [/UsdPerYear$/, 'USD/yr'], [/Usd$/, 'USD'], [/KgPerYear$/, 'kg/yr'], [/MjPerKg/, 'MJ/kg'],
-    [/KgCo2ePerKg/, 'kg CO2e/kg'], [/LPerKg/, 'L/kg'], [/Years$/, 'yr'], [/Fraction$|^irr$|Yield/, 'fraction'], [/PerShift$/, 'persons'],
+    [/KgCo2ePerKg/, 'kg CO2e/kg'], [/LPerKg/, 'L/kg'], [/Years$/, 'yr'], [/Fraction$|Ratio$|^irr$|Yield/, 'fraction'], [/PerShift$/, 'persons'], [/MahPerG$/, 'mAh/g'],
   ];
   return rules.find(([re]) => re.test(kpi))?.[1] ?? '';
 }

@@ -48,7 +48,13 @@ describe('regenflow explain', () => {
     expect(r.out).toMatch(/\n {2}relith +[\d.]+ M USD → [\d.]+ M USD .*relithiation-molten-salt → relithiation-hydrothermal/);
     expect(r.out).toMatch(/\n {2}✓ A surface-rock-salt \([\d.]+ % of product, lot ev-811\): anneal\.peak 800 degC → 850 degC → in-spec/);
     expect(r.out).toMatch(/\n {2}✗ A surface-rock-salt \([\d.]+ % of product, lot ev-811\): insert surface-reconstruction \(citric-acid\) between \w+ and \w+ → .* less than the 0\.5 % that counts/);
-    expect(r.out).toMatch(/Warnings of the runs:\n {2}[AB] warning: /);
+  });
+
+  it('text: the warnings of the runs, after the story', async () => {
+    // Black mass through the hydrothermal route (no flotation) sends its graphite to the kiln.
+    const r = await runCli(['explain', 'scenarios/black-mass-cn.yaml', '--flowsheet', 'flowsheets/black-mass-hydrothermal.yaml', '--flowsheet', 'flowsheets/hydrothermal.yaml', '--no-remedies']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/Warnings of the runs:\n(.*\n)* {2}B warning: sinter: graphite reaches the kiln sinter \(/);
   });
 
   it('--out: the workbook of both cases with an Explanation sheet; --no-remedies skips the re-runs', async () => {
@@ -83,12 +89,16 @@ describe('regenflow compare shows why and every warning', () => {
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/\nWhy \(A = reference-cn · hydrothermal, B = reference-cn · molten-salt\): [AB] beats [AB] on npvUsd by/);
     expect(r.out).toMatch(/\n {2}CAPEX [-+][\d.]+ M USD, mostly relith/);
-    // Every warning `run` prints for either route is in the comparison too.
-    for (const f of ['flowsheets/hydrothermal.yaml', 'flowsheets/molten-salt.yaml']) {
-      const run = await runCli(['run', REF, '--flowsheet', f]);
+    // Every warning `run` prints for either route is in the comparison too (black mass: graphite in the kiln without flotation).
+    const BM = 'scenarios/black-mass-cn.yaml';
+    const bmRoutes = ['flowsheets/black-mass-hydrothermal.yaml', 'flowsheets/hydrothermal.yaml'];
+    const c = await runCli(['compare', BM, ...bmRoutes.flatMap((f) => ['--flowsheet', f])]);
+    expect(c.code).toBe(0);
+    for (const f of bmRoutes.slice(1)) {
+      const run = await runCli(['run', BM, '--flowsheet', f]);
       const warnings = run.out.split('\n').filter((l) => l.startsWith('warning: '));
       expect(warnings.length).toBeGreaterThan(0);
-      for (const w of warnings) expect(r.out).toContain(w.replace(/^warning: /, ''));
+      for (const w of warnings) expect(c.out).toContain(w.replace(/^warning: /, ''));
     }
   });
 });
