@@ -121,3 +121,18 @@ export function described<T extends z.ZodType>(schema: T, meta: ParamMeta): T {
 export function metaOf(schema: z.ZodType): ParamMeta | undefined {
   return schema.meta() as ParamMeta | undefined;
 }
+
+/**
+ * Document on a parameter a bound that a refinement of its unit enforces with a message of its own
+ * (a boiling point, a validated ratio): `regenflow kinds`, the JSON Schema, remedies and uncertainty
+ * checks see it, while the quantity leaves the check to the refinement so that users get the clearer
+ * message. `below` is an exclusive upper bound (listed as max; JSON Schema exclusiveMaximum).
+ */
+export function documentedRange<T extends z.ZodType>(schema: T, r: { min?: number; above?: number; max?: number; below?: number }): T {
+  const m: ParamMeta = { ...(metaOf(schema) ?? { description: '' }) };
+  if (r.min !== undefined) m.min = m.minimum = r.min;
+  if (r.above !== undefined) m.above = m.exclusiveMinimum = r.above;
+  if (r.max !== undefined) m.max = m.maximum = r.max;
+  if (r.below !== undefined) m.max = m.exclusiveMaximum = r.below;
+  return schema.meta(m) as T;
+}

@@ -26,6 +26,7 @@ import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, lotsCpKwPerK,
   lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
+import { CAKE_LIQUOR_KG_PER_KG, LIQUID_PER_SOLID, withCeiling } from './correlations/limits.js';
 
 const MW = (id: string) => component(id).molarMass_g_per_mol;
 const WATER_BP_K = 373.15;
@@ -36,7 +37,8 @@ const params = z
   .strictObject({
     ...bathParams({
       temperature: '60 degC',
-      temperatureSource: 'assumption: 40–80 °C is used for alkaline/water delamination; aqueous anode delamination reached 100 % at 80 °C (Recycling 10 (2025) 189, REFERENCE.md 1.4)',
+      temperatureSource: 'assumption: 40–80 °C is used for alkaline/water delamination; aqueous anode delamination reached 100 % at 80 °C (Recycling 10 (2025) 189, REFERENCE.md 1.4); below 100 °C, where the open bath boils',
+      temperatureLimit: { below: WATER_BP_K },
       duration: '1 h',
       durationSource: 'assumption: 1 h stirring (a 15 µm Al foil dissolves within minutes in 1 M NaOH at 60 °C)',
     }),
@@ -44,10 +46,10 @@ const params = z
       description: 'dissolve the Al foil in the NaOH (→ NaAl(OH)4 + H2) or keep it (binder loosened, foil screened off)',
       source: 'assumption: alkaline delamination usually dissolves the foil; keep with water or very dilute NaOH',
     }),
-    naohConcentration: quantity('mol/L', { description: 'NaOH concentration of the fresh solution (0 = water)', default: '1 mol/L', min: 0, source: 'assumption: ≈4 wt % NaOH, enough for the foil at liquidToSolid 10 L/kg (10 mol vs ≈2 mol Al per kg scrap)' }),
-    liquidToSolid: quantity('L/kg', { description: 'solution volume per kg of feed', default: '10 L/kg', above: 0, source: 'assumption: 10 mL/g, a typical laboratory liquid:solid ratio' }),
+    naohConcentration: quantity('mol/L', { description: 'NaOH concentration of the fresh solution (0 = water)', default: '1 mol/L', min: 0, max: 19, source: 'assumption: ≈4 wt % NaOH, enough for the foil at liquidToSolid 10 L/kg (10 mol vs ≈2 mol Al per kg scrap); max 19 mol/L ≈ 50 wt %, the solubility of NaOH near 20 °C [MEMORY]' }),
+    liquidToSolid: quantity('L/kg', { description: 'solution volume per kg of feed', default: '10 L/kg', above: 0, max: LIQUID_PER_SOLID.max, source: withCeiling('assumption: 10 mL/g, a typical laboratory liquid:solid ratio', LIQUID_PER_SOLID) }),
     alDissolution: fraction({ description: 'fraction of the Al dissolved (foil: dissolve)', default: 0.99, source: 'assumption: near-complete dissolution of thin foil in excess NaOH' }),
-    cakeLiquorRatio: quantity('', { description: 'liquor carried by the CAM cake, kg per kg of cake solids', default: 0.3, min: 0, source: 'assumption: filter cake ≈23 % moisture' }),
+    cakeLiquorRatio: quantity('', { description: 'liquor carried by the CAM cake, kg per kg of cake solids', default: 0.3, min: 0, max: CAKE_LIQUOR_KG_PER_KG.max, source: withCeiling('assumption: filter cake ≈23 % moisture', CAKE_LIQUOR_KG_PER_KG) }),
     reactionHeatCredit: fraction({ description: 'share of the Al dissolution heat credited against the heating duty', default: 1, source: 'assumption: the heat is released in the liquor and stays in the batch' }),
     ...yieldParams({ camRecovery: 0.97, alCarryOver: 0.01, alWhy: 'kept foil stays whole in a stirred bath; 1 % (of the undissolved Al) passes the screen as fragments' }),
   })

@@ -33,6 +33,7 @@ import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
   lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
+import { CAKE_LIQUOR_KG_PER_KG, EVAPORATOR_FLUX, LIQUID_PER_SOLID, withCeiling } from './correlations/limits.js';
 
 const MW = (id: string) => component(id).molarMass_g_per_mol;
 const EG_BP_K = component('ethylene-glycol').boilingPoint_K!;
@@ -50,17 +51,18 @@ const params = z
     ...bathParams({
       temperature: '180 degC',
       temperatureSource: 'assumption: laboratory DES delamination of PVDF-bound cathodes runs at ≈150–190 °C (no source in REFERENCE.md); below the 197 °C boiling point of ethylene glycol',
+      temperatureLimit: { max: 523.15, why: 'max 250 °C for both solvents (ethaline also stays below its boiling point): plausibility ceiling above the ≈150–190 °C of laboratory DES delamination (assumption), short of choline chloride decomposing near 300 °C [MEMORY]' },
       duration: '0.5 h',
       durationSource: 'assumption: 10–30 min reported in laboratory work; 30 min',
     }),
-    desToSolid: quantity('', { description: 'DES circulated per kg of feed, kg/kg', default: 10, above: 0, source: 'assumption: 10 g DES per g electrode, a typical laboratory ratio' }),
+    desToSolid: quantity('', { description: 'DES circulated per kg of feed, kg/kg', default: 10, above: 0, max: LIQUID_PER_SOLID.max, source: withCeiling('assumption: 10 g DES per g electrode, a typical laboratory ratio', LIQUID_PER_SOLID) }),
     desRecovery: fraction({ description: 'fraction of the DES regenerated and reused; the rest is bled to `liquor` and made up', default: 0.9, source: 'assumption: 90 % recovery by water dilution, filtration and evaporation' }),
     pvdfDissolution: fraction({ description: 'fraction of the PVDF dissolved (purged with the DES bleed); the rest stays on the CAM', default: 0.9, source: 'assumption' }),
-    washWaterToDes: quantity('', { description: 'water added per kg of DES as antisolvent and cake wash (evaporated to regenerate the DES)', default: 1, min: 0, source: 'assumption: equal mass of water dilutes the DES enough to filter and wash' }),
-    evaporatorEffects: described(z.number().int().min(1).max(8).default(1), { description: 'effects of the DES-regeneration evaporator', source: 'assumption: single effect (the DES solution is viscous and boils high); a multiple effect cuts the steam' }),
-    steamEconomy: quantity('', { description: 'kg of water evaporated per kg of steam in the DES-regeneration evaporator', default: 0.9, above: 0, source: 'assumption: 0.9 for a single effect (rule of thumb ≈0.8–0.9 × number of effects)' }),
-    cakeLiquorRatio: quantity('', { description: 'water carried by the washed CAM cake, kg per kg of cake solids', default: 0.3, min: 0, source: 'assumption: filter cake ≈23 % moisture' }),
-    evaporatorFlux: quantity('kg/(h m2)', { description: 'water evaporated per m² of the DES-regeneration evaporator', default: 25, above: 0, source: 'assumption: U ≈ 1.5 kW/(m²·K) (viscous DES solution), ΔT ≈ 10 K → ≈24 kg/(h·m²)' }),
+    washWaterToDes: quantity('', { description: 'water added per kg of DES as antisolvent and cake wash (evaporated to regenerate the DES)', default: 1, min: 0, max: 10, source: 'assumption: equal mass of water dilutes the DES enough to filter and wash; max 10 kg/kg: plausibility ceiling, 10× the default (all of it is evaporated again)' }),
+    evaporatorEffects: described(z.number().int().min(1).max(8).default(1), { description: 'effects of the DES-regeneration evaporator', min: 1, max: 8, source: 'assumption: single effect (the DES solution is viscous and boils high); a multiple effect cuts the steam; at most 8, as liquor-recovery' }),
+    steamEconomy: quantity('', { description: 'kg of water evaporated per kg of steam in the DES-regeneration evaporator', default: 0.9, above: 0, max: 8, source: 'assumption: 0.9 for a single effect (rule of thumb ≈0.8–0.9 × number of effects); max 8, the economy of the most effects allowed (at most the number of effects, checked with evaporatorEffects)' }),
+    cakeLiquorRatio: quantity('', { description: 'water carried by the washed CAM cake, kg per kg of cake solids', default: 0.3, min: 0, max: CAKE_LIQUOR_KG_PER_KG.max, source: withCeiling('assumption: filter cake ≈23 % moisture', CAKE_LIQUOR_KG_PER_KG) }),
+    evaporatorFlux: quantity('kg/(h m2)', { description: 'water evaporated per m² of the DES-regeneration evaporator', default: 25, above: 0, max: EVAPORATOR_FLUX.max, source: withCeiling('assumption: U ≈ 1.5 kW/(m²·K) (viscous DES solution), ΔT ≈ 10 K → ≈24 kg/(h·m²)', EVAPORATOR_FLUX) }),
     ...yieldParams({ camRecovery: 0.97, alCarryOver: 0.01, alWhy: 'foil stays whole in a solvent bath; 1 % as fragments through the screen' }),
   })
   .superRefine((p, ctx) => {

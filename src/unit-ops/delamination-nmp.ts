@@ -38,6 +38,7 @@ import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
   lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, type BathParams,
 } from './correlations/preparation.js';
+import { EVAPORATOR_FLUX, withCeiling } from './correlations/limits.js';
 
 const NMP_BP_K = component('NMP').boilingPoint_K!;
 /** Species that dissolve in NMP and leave with the still residue/light ends (electrolyte). */
@@ -49,13 +50,14 @@ const params = z
     ...bathParams({
       temperature: '100 degC',
       temperatureSource: 'assumption: PVDF dissolves in NMP at 80–120 °C within about an hour (common laboratory practice); well below the NMP boiling point 202 °C (REFERENCE.md 1.4)',
+      temperatureLimit: { below: NMP_BP_K },
       duration: '1 h',
       durationSource: 'assumption: 1 h soaking with stirring',
     }),
     nmpToBinder: quantity('', {
       description: 'NMP circulated per kg of PVDF binder in the feed',
-      default: 24, above: 0,
-      source: 'EverBatt 2019: "the quantity of the solvent needed is determined as 24 times that of the binder" (REFERENCE.md 1.1.6); EverBatt 2023 / BatPaC 5.0 use 16 (REFERENCE.md 1.3.4)',
+      default: 24, above: 0, max: 240,
+      source: 'EverBatt 2019: "the quantity of the solvent needed is determined as 24 times that of the binder" (REFERENCE.md 1.1.6); EverBatt 2023 / BatPaC 5.0 use 16 (REFERENCE.md 1.3.4); max 240: plausibility ceiling, 10× EverBatt 2019',
     }),
     nmpRecovery: fraction({
       description: 'fraction of the circulated NMP recovered and reused; the rest is lost to the vent and made up',
@@ -69,18 +71,18 @@ const params = z
     }),
     stillTemperature: quantity('K', {
       description: 'boiling temperature in the NMP still',
-      default: '150 degC', above: 0, displayUnit: 'degC',
-      source: 'assumption: vacuum distillation (≈10 kPa) to limit NMP degradation; at atmospheric pressure NMP boils at 202 °C (REFERENCE.md 1.4)',
+      default: '150 degC', above: 0, max: NMP_BP_K, displayUnit: 'degC',
+      source: 'assumption: vacuum distillation (≈10 kPa) to limit NMP degradation; at atmospheric pressure NMP boils at 202 °C (REFERENCE.md 1.4) — the max: a still boiling hotter would run above atmospheric pressure',
     }),
     refluxRatio: quantity('', {
       description: 'reflux ratio of the NMP still (vapour = (1 + R) × distillate)',
-      default: 0.5, min: 0,
-      source: 'assumption: PVDF is non-volatile, so a short column with low reflux separates NMP from water and carbonates',
+      default: 0.5, min: 0, max: 10,
+      source: 'assumption: PVDF is non-volatile, so a short column with low reflux separates NMP from water and carbonates; max 10: plausibility ceiling, 20× the default (a hard separation runs at ≈1–5)',
     }),
     stillFlux: quantity('kg/(h m2)', {
       description: 'NMP evaporated per m² of still heat-transfer area',
-      default: 80, above: 0,
-      source: 'assumption: U ≈ 1 kW/(m²·K), ΔT ≈ 20 K → 20 kW/m² ÷ (550 kJ/kg × 1.5 with reflux) ≈ 80 kg/(h·m²)',
+      default: 80, above: 0, max: EVAPORATOR_FLUX.max,
+      source: withCeiling('assumption: U ≈ 1 kW/(m²·K), ΔT ≈ 20 K → 20 kW/m² ÷ (550 kJ/kg × 1.5 with reflux) ≈ 80 kg/(h·m²)', EVAPORATOR_FLUX),
     }),
     ...yieldParams({ camRecovery: 0.97, alCarryOver: 0.01, alWhy: 'foil stays whole in a solvent bath; 1 % as fragments through the screen' }),
   })

@@ -27,7 +27,7 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic, type EquipmentSpec } from './contract.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
-import { fraction, quantity, described } from '../schema/param.js';
+import { fraction, quantity, described, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { parseReaction, type Reaction } from '../chemistry/reaction.js';
@@ -35,7 +35,8 @@ import { emptyStream, streamMass } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger, basisText, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver } from './correlations/preparation.js';
+import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver, CAM_DENSITY_KG_PER_M3 } from './correlations/preparation.js';
+import { SOAK_H, WALL_U, withCeiling } from './correlations/limits.js';
 
 const AL_MELTING_K = 933.47; // CRC Handbook: Al melts at 660.32 °C
 const MW = (id: string) => component(id).molarMass_g_per_mol;
@@ -60,12 +61,12 @@ const BURN_BY_ID = new Map(BURNS.map((b) => [b.id, b]));
 
 const params = z
   .strictObject({
-    temperature: quantity('K', {
+    temperature: documentedRange(quantity('K', {
       description: 'furnace temperature (binder and carbon burn-off in air)',
       default: '550 degC', above: 0, displayUnit: 'degC',
-      source: 'assumption: middle of the 500–600 °C burn-off window used for thermal delamination — PVDF decomposes above ≈450 °C and the Al foil melts at 660 °C',
-    }),
-    duration: quantity('h', { description: 'residence time of the charge in the furnace', default: '1 h', above: 0, source: 'assumption: 1 h at temperature' }),
+      source: 'assumption: middle of the 500–600 °C burn-off window used for thermal delamination — PVDF decomposes above ≈450 °C and the Al foil melts at 660 °C (the max: the foil must stay solid to be screened off)',
+    }), { below: AL_MELTING_K }),
+    duration: quantity('h', { description: 'residence time of the charge in the furnace', default: '1 h', above: 0, max: SOAK_H.max, source: withCeiling('assumption: 1 h at temperature', SOAK_H) }),
     pvdfConversion: fraction({ description: 'fraction of the PVDF burned (PVDF + 2 O2 → 2 CO2 + 2 HF)', default: 0.98, source: 'assumption: near-complete binder removal at 550 °C in air' }),
     carbonConversion: fraction({ description: 'fraction of carbon black (and CNT, graphene) burned to CO2', default: 0.9, source: 'assumption: carbon black oxidises more slowly than the binder at 550 °C' }),
     organicsConversion: fraction({ description: 'fraction of electrolyte solvents and plastics (EC, DMC, PP, PE, PAA) burned', default: 1, source: 'assumption: complete combustion in excess air' }),
@@ -76,19 +77,19 @@ const params = z
     }),
     scrubber: described(z.enum(['lime', 'none']).default('lime'), { description: 'off-gas treatment: dry lime scrubber (CaO + 2 HF → CaF2 + H2O) or none (HF to vent)', source: 'EverBatt preprocessing uses lime for fluorine (REFERENCE.md 1.3.1)' }),
     scrubberEfficiency: fraction({ description: 'fraction of the off-gas HF captured by the scrubber', default: 0.99, source: 'assumption: dry lime scrubbers capture 95–99+ % of HF' }),
-    limeRatio: quantity('', { description: 'lime drawn per stoichiometric lime for the captured HF', default: 1, min: 1, source: 'EverBatt 2023: lime = F/38·56, i.e. stoichiometric CaO for the fluorine (REFERENCE.md 1.3.1, 1.3.2)' }),
-    excessAir: quantity('', { description: 'air ratio λ: air supplied / stoichiometric air for the burn-off', default: 1.5, min: 1, source: 'assumption: 50 % excess air keeps the bed oxidising' }),
+    limeRatio: quantity('', { description: 'lime drawn per stoichiometric lime for the captured HF', default: 1, min: 1, max: 10, source: 'EverBatt 2023: lime = F/38·56, i.e. stoichiometric CaO for the fluorine (REFERENCE.md 1.3.1, 1.3.2); max 10× stoichiometric: plausibility ceiling (dry scrubbers dose ≈1.5–3×)' }),
+    excessAir: quantity('', { description: 'air ratio λ: air supplied / stoichiometric air for the burn-off', default: 1.5, min: 1, max: 10, source: 'assumption: 50 % excess air keeps the bed oxidising; max λ = 10: plausibility ceiling, the air would only cool the kiln (burners run at λ ≈ 1.1–3)' }),
     heating: described(z.enum(['natural-gas', 'electricity']).default('natural-gas'), { description: 'furnace heating', source: 'EverBatt heat-treatment furnace burns natural gas (REFERENCE.md 1.3.1: 2 MJ NG per kg feed)' }),
     furnaceEfficiency: fraction({
       description: 'fraction of the fuel (or electric) heat that reaches charge and air (flue-gas loss)',
       default: 0.5, above: 0,
       source: 'assumption between Kanthal\'s "perhaps 25 percent" (no heat recovery) and "around 60 percent" (state-of-the-art recovery) gas-fired kiln efficiencies (REFERENCE.md 1.4 [L])',
     }),
-    wallU: quantity('W/(m2 K)', { description: 'heat-loss coefficient of the refractory-lined kiln shell (per K of furnace − ambient)', default: 1, min: 0, source: 'assumption: refractory lining, shell at ≈60 °C → ≈1 W/(m²·K) referred to the inside temperature' }),
-    bulkDensity: quantity('kg/m3', { description: 'bulk density of the shredded electrode scrap in the kiln', default: 1000, above: 0, source: 'assumption: shredded cathode sheets ≈1 t/m³' }),
+    wallU: quantity('W/(m2 K)', { description: 'heat-loss coefficient of the refractory-lined kiln shell (per K of furnace − ambient)', default: 1, min: 0, max: WALL_U.max, source: withCeiling('assumption: refractory lining, shell at ≈60 °C → ≈1 W/(m²·K) referred to the inside temperature', WALL_U) }),
+    bulkDensity: quantity('kg/m3', { description: 'bulk density of the shredded electrode scrap in the kiln', default: 1000, above: 0, max: CAM_DENSITY_KG_PER_M3, source: `assumption: shredded cathode sheets ≈1 t/m³; max ${CAM_DENSITY_KG_PER_M3} kg/m³, the density of the cathode oxide itself — a bed of scrap is never denser` }),
     kilnFill: fraction({ description: 'fraction of the kiln volume occupied by the bed', default: 0.15, above: 0, source: 'assumption: 10–20 % fill of a rotary kiln' }),
-    drivePower: quantity('kW/(kg/h)', { description: 'kiln drive and screen power per kg/h of feed', default: '5 kW/(t/h)', min: 0, source: 'assumption: 5 kW per t/h' }),
-    fanPressure: quantity('Pa', { description: 'pressure rise of the off-gas fan (kiln, scrubber, filter)', default: '5 kPa', min: 0, source: 'assumption: 5 kPa across kiln, scrubber and bag filter; fan efficiency 0.6' }),
+    drivePower: quantity('kW/(kg/h)', { description: 'kiln drive and screen power per kg/h of feed', default: '5 kW/(t/h)', min: 0, max: 0.1, source: 'assumption: 5 kW per t/h; max 100 kW per t/h: plausibility ceiling, 20× the default' }),
+    fanPressure: quantity('Pa', { description: 'pressure rise of the off-gas fan (kiln, scrubber, filter)', default: '5 kPa', min: 0, max: 50000, source: 'assumption: 5 kPa across kiln, scrubber and bag filter; fan efficiency 0.6; max 50 kPa: 10× the default, beyond what a fan (rather than a compressor) delivers' }),
     reactionHeatCredit: fraction({ description: 'share of the carbon combustion heat credited against the furnace duty', default: 0, source: 'assumption: the heat is released in the off-gas above the bed and leaves with it' }),
     ...yieldParams({ camRecovery: 0.97, alCarryOver: 0.02, alWhy: 'the foil embrittles at 550 °C; 2 % passes the screen as fragments' }),
   })

@@ -21,7 +21,7 @@
  */
 import { z } from 'zod';
 import { defineUnitOp } from './contract.js';
-import { fraction, quantity, described } from '../schema/param.js';
+import { fraction, quantity, described, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
@@ -30,17 +30,18 @@ import {
   addKg, camFilter, componentsCpKwPerK, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, pumpKw,
   splitLots, yieldParams, camToCamShare, metalCarryOver, BATH_UTILITIES, WATER_SOLUBLE,
 } from './correlations/preparation.js';
+import { CAKE_LIQUOR_KG_PER_KG, LIQUID_PER_SOLID, MECHANICAL_KWH_PER_KG, withCeiling } from './correlations/limits.js';
 
 const WATER_BP_K = 373.15;
 
 const params = z
   .strictObject({
-    temperature: quantity('K', { description: 'water bath temperature', default: '25 degC', above: 0, displayUnit: 'degC', source: 'assumption: room-temperature water; cavitation needs no heating (Lei et al. 2021, REFERENCE.md 1.4)' }),
-    residenceTime: quantity('h', { description: 'residence time of the electrode in the ultrasonic field', default: '10 s', above: 0, source: 'Lei et al. Green Chem. 2021: electrode "delaminated in a matter of seconds" (REFERENCE.md 1.4 [H])' }),
-    specificEnergy: quantity('kWh/kg', { description: 'ultrasound electricity per kg of feed', default: '20 kWh/t', min: 0, source: 'assumption: a 2 kW sonotrode delaminating ≈100 kg/h of electrode strip (no industrial figure found; REFERENCE.md 1.4 gives only the ×100 throughput gain)' }),
-    liquidToSolid: quantity('L/kg', { description: 'water circulated through the bath per kg of feed', default: '5 L/kg', above: 0, source: 'assumption: 5 L/kg keeps the stripped particles suspended' }),
+    temperature: documentedRange(quantity('K', { description: 'water bath temperature', default: '25 degC', above: 0, displayUnit: 'degC', source: 'assumption: room-temperature water; cavitation needs no heating (Lei et al. 2021, REFERENCE.md 1.4); below 100 °C, where the open bath boils' }), { below: WATER_BP_K }),
+    residenceTime: quantity('h', { description: 'residence time of the electrode in the ultrasonic field', default: '10 s', above: 0, max: 1, source: 'Lei et al. Green Chem. 2021: electrode "delaminated in a matter of seconds" (REFERENCE.md 1.4 [H]); max 1 h: plausibility ceiling, 360× the source\'s seconds' }),
+    specificEnergy: quantity('kWh/kg', { description: 'ultrasound electricity per kg of feed', default: '20 kWh/t', min: 0, max: MECHANICAL_KWH_PER_KG.max, source: withCeiling('assumption: a 2 kW sonotrode delaminating ≈100 kg/h of electrode strip (no industrial figure found; REFERENCE.md 1.4 gives only the ×100 throughput gain)', MECHANICAL_KWH_PER_KG) }),
+    liquidToSolid: quantity('L/kg', { description: 'water circulated through the bath per kg of feed', default: '5 L/kg', above: 0, max: LIQUID_PER_SOLID.max, source: withCeiling('assumption: 5 L/kg keeps the stripped particles suspended', LIQUID_PER_SOLID) }),
     waterRecycle: fraction({ description: 'share of the clarified bath water reused; the rest is bled to `liquor`', default: 0.9, source: 'assumption: clarified water is reused, 10 % bleed bounds the salt build-up' }),
-    cakeLiquorRatio: quantity('', { description: 'water carried by the CAM cake, kg per kg of cake solids', default: 0.3, min: 0, source: 'assumption: filter cake ≈23 % moisture' }),
+    cakeLiquorRatio: quantity('', { description: 'water carried by the CAM cake, kg per kg of cake solids', default: 0.3, min: 0, max: CAKE_LIQUOR_KG_PER_KG.max, source: withCeiling('assumption: filter cake ≈23 % moisture', CAKE_LIQUOR_KG_PER_KG) }),
     heating: described(z.enum(BATH_UTILITIES).default('steam'), { description: 'utility heating the bath (when above the inlet temperature)', source: 'assumption: steam' }),
     heaterEfficiency: fraction({ description: 'fraction of the delivered heat that reaches the water', default: 0.9, above: 0, source: 'assumption: 10 % distribution losses' }),
     ...yieldParams({ camRecovery: 0.97, alCarryOver: 0.02, alWhy: 'cavitation erodes some foil; 2 % passes the screen as fragments' }),

@@ -39,6 +39,7 @@ import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
+import { AGITATION_KW_PER_M3, HANDLING_H, OPERATORS_PER_SHIFT, withCeiling } from './correlations/limits.js';
 import { addKg, CAM_DENSITY_KG_PER_M3, camFilter, densityOf, foilScreen, lotsKgPerHour, pumpKw, VITO_SIEVING, WATER_SOLUBLE } from './correlations/preparation.js';
 
 /** Species that float like graphite: carbons and hydrophobic polymers. */
@@ -68,10 +69,12 @@ const params = z.strictObject({
   }),
   cleaners: described(z.number().int().min(0).max(6).default(1), {
     description: 'cleaner stages on the rougher froth (their tailings return one stage back)',
+    min: 0, max: 6,
     source: 'assumption: a rougher–scavenger–cleaner circuit, the usual arrangement in graphite flotation [MEMORY]; with one cleaner and one scavenger the sourced per-stage splits leave ≈ 0.2 wt % graphite in the CAM',
   }),
   scavengers: described(z.number().int().min(0).max(6).default(1), {
     description: 'scavenger stages on the rougher tailings (their froth returns one stage back)',
+    min: 0, max: 6,
     source: 'assumption: see cleaners',
   }),
   screenCu: fraction({
@@ -96,21 +99,21 @@ const params = z.strictObject({
   }),
   collectorDosage: quantity('kg/kg', {
     description: 'collector (kerosene) per kg of feed',
-    default: '0.5 kg/t', min: 0,
-    source: 'assumption: kerosene is the collector used for black mass (Zhan et al., Sustain. Mater. Technol. 17 (2018) [M]); 0.2–1 kg/t is the usual graphite-flotation range [MEMORY]',
+    default: '0.5 kg/t', min: 0, max: 0.01,
+    source: 'assumption: kerosene is the collector used for black mass (Zhan et al., Sustain. Mater. Technol. 17 (2018) [M]); 0.2–1 kg/t is the usual graphite-flotation range [MEMORY]; max 10 kg/t: plausibility ceiling, 10× the top of that range',
   }),
   frotherDosage: quantity('kg/kg', {
     description: 'frother (MIBC) per kg of feed',
-    default: '0.1 kg/t', min: 0,
-    source: 'assumption: 0.05–0.2 kg/t MIBC, the usual frother dosage in graphite flotation [MEMORY]',
+    default: '0.1 kg/t', min: 0, max: 0.002,
+    source: 'assumption: 0.05–0.2 kg/t MIBC, the usual frother dosage in graphite flotation [MEMORY]; max 2 kg/t: plausibility ceiling, 10× the top of that range',
   }),
-  conditioningTime: quantity('h', { description: 'residence time in the conditioning tank', default: '5 min', min: 0, source: 'assumption: a few minutes of conditioning with the collector, as in laboratory black-mass flotation' }),
-  stageTime: quantity('h', { description: 'residence time of the pulp in each flotation stage', default: '10 min', above: 0, source: 'assumption: laboratory black-mass flotation runs 5–10 min per stage; plant cells are sized at the upper end' }),
-  cellPower: quantity('kW/m3', { description: 'electric power per m³ of flotation cell (mechanism and air blower)', default: 1.5, min: 0, source: 'assumption: mechanical flotation cells draw ≈ 1–2 kW per m³ including the air supply [MEMORY]' }),
-  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of conditioning tank', default: 0.5, min: 0, source: 'assumption: 0.2–1 kW/m³ keeps a dense fine pulp suspended (as the delamination baths)' }),
+  conditioningTime: quantity('h', { description: 'residence time in the conditioning tank', default: '5 min', min: 0, max: HANDLING_H.max, source: 'assumption: a few minutes of conditioning with the collector, as in laboratory black-mass flotation; max 24 h: plausibility ceiling' }),
+  stageTime: quantity('h', { description: 'residence time of the pulp in each flotation stage', default: '10 min', above: 0, max: 2, source: 'assumption: laboratory black-mass flotation runs 5–10 min per stage; plant cells are sized at the upper end; max 2 h: plausibility ceiling, 12× the default' }),
+  cellPower: quantity('kW/m3', { description: 'electric power per m³ of flotation cell (mechanism and air blower)', default: 1.5, min: 0, max: AGITATION_KW_PER_M3.max, source: withCeiling('assumption: mechanical flotation cells draw ≈ 1–2 kW per m³ including the air supply [MEMORY]', AGITATION_KW_PER_M3) }),
+  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of conditioning tank', default: 0.5, min: 0, max: AGITATION_KW_PER_M3.max, source: withCeiling('assumption: 0.2–1 kW/m³ keeps a dense fine pulp suspended (as the delamination baths)', AGITATION_KW_PER_M3) }),
   cakeMoisture: fraction({ description: 'water mass fraction of both filter cakes, water/(water + dry solids)', default: 0.25, max: 0.95, source: 'assumption: filter-press cake of a fine powder holds 15–25 wt % water (as the filtration unit)' }),
   waterBleed: fraction({ description: 'share of the circulating process water bled to `water` (waste) each pass', default: 0.05, source: 'assumption: a 5 % bleed; Salces et al. 2022 [M] re-used the process water three times without loss of grade or recovery while Li built up to 2,600 mg/L' }),
-  operatorsPerShift: quantity('', { description: 'operators per shift for the flotation plant', default: 1, min: 0, source: 'assumption: one operator for an automated flotation circuit' }),
+  operatorsPerShift: quantity('', { description: 'operators per shift for the flotation plant', default: 1, min: 0, max: OPERATORS_PER_SHIFT.max, source: withCeiling('assumption: one operator for an automated flotation circuit', OPERATORS_PER_SHIFT) }),
 });
 
 type P = z.output<typeof params>;

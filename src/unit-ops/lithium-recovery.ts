@@ -37,6 +37,7 @@ import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.j
 import { li2co3Solubility } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { addKg, camFilter, componentsCpKwPerK, cpOf, pumpKw } from './correlations/preparation.js';
+import { AGITATION_KW_PER_M3, SOAK_H, STEAM_ECONOMY, withCeiling } from './correlations/limits.js';
 
 /** Li sources converted to Li2CO3: Li atoms per formula unit and the products per Li2CO3 formed. */
 const CONVERTED: Record<string, { li: number; products: Record<string, number> }> = {
@@ -48,19 +49,19 @@ const CONVERTED: Record<string, { li: number; products: Record<string, number> }
 
 const params = z.strictObject({
   temperature: quantity('K', { description: 'precipitation (and wash) temperature', default: '90 degC', min: 273.15, max: 373.15, displayUnit: 'degC', source: 'assumption: Li2CO3 is precipitated hot, where its (retrograde) solubility is lowest: 0.69 g/100 g water at 100 °C against 1.29 at 25 °C (correlations/finishing.ts)' }),
-  sodaExcess: quantity('', { description: 'Na2CO3 dosed per stoichiometric Na2CO3', default: 1.1, min: 1, source: 'assumption: 10 % excess soda ash drives the precipitation (usual practice in Li2CO3 precipitation [MEMORY])' }),
+  sodaExcess: quantity('', { description: 'Na2CO3 dosed per stoichiometric Na2CO3', default: 1.1, min: 1, max: 10, source: 'assumption: 10 % excess soda ash drives the precipitation (usual practice in Li2CO3 precipitation [MEMORY]); max 10× stoichiometric: plausibility ceiling, the excess would outweigh the product' }),
   sodaSolution: fraction({ description: 'Na2CO3 mass fraction of the dosing solution', default: 0.28, above: 0, source: 'assumption: near-saturated soda-ash solution (Na2CO3 dissolves ≈ 30–45 g per 100 g water at 30–90 °C [MEMORY])' }),
   waterRemoval: fraction({ description: 'fraction of the feed water evaporated before precipitation', default: 0, max: 0.95, source: 'assumption: none — the hydrothermal bleed is already a 4 mol/L LiOH concentrate; raise it for dilute wash liquors' }),
-  effects: described(z.number().int().min(1).max(8).default(3), { description: 'evaporator effects (when evaporating)', source: 'assumption: triple effect, as liquor-recovery' }),
-  steamEconomy: quantity('', { description: 'kg water evaporated per kg steam (when evaporating)', default: 2.5, above: 0, source: 'assumption: ≈ 0.8–0.85 × effects, as liquor-recovery' }),
+  effects: described(z.number().int().min(1).max(8).default(3), { description: 'evaporator effects (when evaporating)', min: 1, max: 8, source: 'assumption: triple effect, as liquor-recovery (1–8 effects)' }),
+  steamEconomy: quantity('', { description: 'kg water evaporated per kg steam (when evaporating)', default: 2.5, above: 0, max: STEAM_ECONOMY.max, source: withCeiling('assumption: ≈ 0.8–0.85 × effects, as liquor-recovery', STEAM_ECONOMY) }),
   cakeMoisture: fraction({ description: 'water mass fraction of the Li2CO3 filter cake before drying', default: 0.25, max: 0.95, source: 'assumption: filter-press cake of a fine crystalline salt holds 15–25 wt % water (as the filtration unit)' }),
-  washWater: quantity('kg/kg', { description: 'hot wash water per kg of cake solids', default: 1, min: 0, source: 'assumption: one cake volume of displacement wash' }),
+  washWater: quantity('kg/kg', { description: 'hot wash water per kg of cake solids', default: 1, min: 0, max: 10, source: 'assumption: one cake volume of displacement wash; max 10 kg/kg: plausibility ceiling, 10× the default (it redissolves the product)' }),
   washEfficiency: fraction({ description: 'share of the entrained mother-liquor solutes the wash displaces', default: 0.9, source: 'assumption: a single displacement wash removes ≈ 90 % of the entrained liquor' }),
-  residenceTime: quantity('h', { description: 'residence time in the precipitation tank', default: '1 h', above: 0, source: 'assumption: Li2CO3 crystallises within 0.5–1 h at 90 °C [MEMORY]' }),
+  residenceTime: quantity('h', { description: 'residence time in the precipitation tank', default: '1 h', above: 0, max: SOAK_H.max, source: withCeiling('assumption: Li2CO3 crystallises within 0.5–1 h at 90 °C [MEMORY]', SOAK_H) }),
   heaterEfficiency: fraction({ description: 'fraction of the steam heat that reaches the liquor', default: 0.9, above: 0, source: 'assumption: steam jacket with 10 % distribution and trap losses (as the delamination baths)' }),
   dryerTemperature: quantity('K', { description: 'temperature of the dried Li2CO3', default: '120 degC', min: 273.15, max: 673.15, displayUnit: 'degC', source: 'assumption: steam-tube dryer, 100–150 °C (as the drying unit)' }),
   dryerEfficiency: fraction({ description: 'fraction of the dryer heat that reaches the cake', default: 0.65, above: 0, source: 'assumption: indirect (steam-tube) dryers reach ≈ 65–80 % thermal efficiency (as the drying unit)' }),
-  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of precipitation tank', default: 0.5, min: 0, source: 'assumption: 0.2–1 kW/m³ keeps crystals suspended' }),
+  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of precipitation tank', default: 0.5, min: 0, max: AGITATION_KW_PER_M3.max, source: withCeiling('assumption: 0.2–1 kW/m³ keeps crystals suspended', AGITATION_KW_PER_M3) }),
 });
 
 type P = z.output<typeof params>;

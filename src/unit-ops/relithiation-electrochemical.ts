@@ -21,7 +21,7 @@
  */
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
-import { quantity, fraction } from '../schema/param.js';
+import { quantity, fraction, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
@@ -31,6 +31,7 @@ import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { emptyStream } from '../streams/stream.js';
 import { MW, FARADAY, add, supply, liquorClassifier, dischargeWetBatch, pruned, lotFactorParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, chargeLots, relithiateLots, reagentMetrics } from './correlations/relithiation.js';
+import { HANDLING_H, LIQUID_PER_SOLID, PUMP_KWH_PER_M3, withCeiling } from './correlations/limits.js';
 
 const MW_LI2SO4 = component('Li2SO4').molarMass_g_per_mol;
 const MW_H2SO4 = component('H2SO4').molarMass_g_per_mol;
@@ -47,22 +48,22 @@ export function li2so4Density(c_mol_per_L: number): number {
 const params = z
   .strictObject({
     target: quantity('', { description: 'target Li/TM relative to the family nominal (1 = LiMO2)', default: 1, min: 0.5, max: 1.1, source: 'assumption: stoichiometric LiMO2 (coulometric control)' }),
-    currentDensity: quantity('A/m2', { description: 'current density on the electrode (geometric) area', default: '1 mA/cm2', above: 0, source: 'assumption: ≈ C/3 for a 21 mg/cm² electrode with a 0.15 Li/TM deficit; review: the route is slow and low-throughput' }),
-    electrodeLoading: quantity('kg/m2', { description: 'CAM loading of the working electrode', default: '21 mg/cm2', above: 0, source: 'REFERENCE.md 1.4: 21 ± 0.5 mg/cm² pouch-cell cathode loading [M]' }),
-    faradaicEfficiency: quantity('', { description: 'fraction of the charge that inserts lithium (the rest electrolyses water)', default: 0.9, source: 'assumption: aqueous cathodic lithiation with O2/H2 side reactions' }),
+    currentDensity: quantity('A/m2', { description: 'current density on the electrode (geometric) area', default: '1 mA/cm2', above: 0, max: 1000, source: 'assumption: ≈ C/3 for a 21 mg/cm² electrode with a 0.15 Li/TM deficit; review: the route is slow and low-throughput; max 100 mA/cm² (1000 A/m²): beyond industrial electrowinning (≈200–600 A/m² [MEMORY]) and ≈30 C for this electrode' }),
+    electrodeLoading: quantity('kg/m2', { description: 'CAM loading of the working electrode', default: '21 mg/cm2', above: 0, max: 1, source: 'REFERENCE.md 1.4: 21 ± 0.5 mg/cm² pouch-cell cathode loading [M]; max 100 mg/cm² (1 kg/m²), as electrode-refabrication: ≈5× the thickest commercial electrodes' }),
+    faradaicEfficiency: documentedRange(quantity('', { description: 'fraction of the charge that inserts lithium (the rest electrolyses water)', default: 0.9, source: 'assumption: aqueous cathodic lithiation with O2/H2 side reactions; in (0, 1]: no charge inserts more than one Li per electron' }), { above: 0, max: 1 }),
     cellVoltage: quantity('V', { description: 'cell voltage under load', default: '2 V', above: 0, max: 10, source: 'assumption: O2 evolution at the anode (≈1.2 V) + overpotentials and ohmic drop' }),
     electrolyteConcentration: quantity('mol/L', { description: 'Li2SO4 concentration of the charged electrolyte', default: '1 mol/L', above: 0, max: 3, source: 'assumption: review Table 1 [81] gives "Li2SO4 solution" without a concentration; max ≈ solubility (≈ 3 mol/L [MEMORY])' }),
-    electrolyteVolume: quantity('L/kg', { description: 'electrolyte charged per kg of CAM', default: '5 L/kg', above: 0, source: 'assumption: flooded plate-and-frame cells' }),
+    electrolyteVolume: quantity('L/kg', { description: 'electrolyte charged per kg of CAM', default: '5 L/kg', above: 0, max: LIQUID_PER_SOLID.max, source: withCeiling('assumption: flooded plate-and-frame cells', LIQUID_PER_SOLID) }),
     entrainedElectrolyte: quantity('L/kg', { description: 'electrolyte carried out with the solids, L per kg of solids', default: '0.25 L/kg', min: 0, max: 5, source: 'assumption: drained electrode material ≈ 20 wt % liquid' }),
     overcharge: quantity('', { description: 'charge passed beyond what the batch\'s deficit needs at the Faradaic efficiency (negative: undercharge)', default: 0, min: -0.5, max: 1, source: 'assumption: coulometric control of the batch to its target' }),
     controlSpread: fraction({ description: 'largest share of a slow lot\'s deficit left unrepaired (scaled by 1 − min(1, m_lot))', default: 0.05, source: 'assumption: per-cell coulometric control; slow particles lose a few % of their charge to side reactions' }),
     ...lotFactorParams(),
     treatedFamilies: treatedFamiliesParam(),
-    loadTime: quantity('h', { description: 'time to load electrodes into a stack', default: '0.5 h', min: 0, source: 'assumption' }),
-    unloadTime: quantity('h', { description: 'time to unload and scrape the electrodes', default: '0.5 h', min: 0, source: 'assumption' }),
+    loadTime: quantity('h', { description: 'time to load electrodes into a stack', default: '0.5 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption', HANDLING_H) }),
+    unloadTime: quantity('h', { description: 'time to unload and scrape the electrodes', default: '0.5 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption', HANDLING_H) }),
     stackArea: quantity('m2', { description: 'electrode area of one standard cell stack', default: '100 m2', min: 1, max: 1000, source: 'assumption: plate-and-frame stack of 100 m²' }),
-    circulation: quantity('1/h', { description: 'electrolyte volumes circulated per hour while charging', default: '6 1/h', min: 0, source: 'assumption' }),
-    pumpEnergy: quantity('kWh/m3', { description: 'pumping energy per m³ circulated', default: '0.1 kWh/m3', min: 0, source: 'assumption: ≈25 m head at 70 % pump efficiency (ρ·g·H/η)' }),
+    circulation: quantity('1/h', { description: 'electrolyte volumes circulated per hour while charging', default: '6 1/h', min: 0, max: 100, source: 'assumption; max 100 /h (the electrolyte turned over every 36 s): plausibility ceiling, ≈15× the default' }),
+    pumpEnergy: quantity('kWh/m3', { description: 'pumping energy per m³ circulated', default: '0.1 kWh/m3', min: 0, max: PUMP_KWH_PER_M3.max, source: withCeiling('assumption: ≈25 m head at 70 % pump efficiency (ρ·g·H/η)', PUMP_KWH_PER_M3) }),
   })
   .superRefine((p, ctx) => {
     const fe = p.faradaicEfficiency;

@@ -27,7 +27,7 @@
  */
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic, type Ports, type RunContext, type UnitDesign, type UnitRun } from './contract.js';
-import { quantity, fraction, described } from '../schema/param.js';
+import { quantity, fraction, described, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { HYDROTHERMAL_RATE, HYDROTHERMAL_LOT_FACTORS, hydroxideFactor, solutionLiPerTm } from './correlations/mechanisms/hydrothermal.js';
@@ -39,6 +39,7 @@ import {
   tmKmolPerHour, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
   planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
 } from './correlations/relithiation.js';
+import { AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, MATERIAL_FACTOR, RAMP_K_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
 
 /** Validated solid:liquid range, kg CAM per L liquor (assumption, see the parameter's source). */
 export const SOLID_LIQUID_RANGE = { min: 0.01, max: 1 } as const;
@@ -51,8 +52,8 @@ export const hydrothermalShape = {
   lioh: quantity('mol/L', { description: 'LiOH concentration of the charged liquor', default: '4 mol/L', above: 0, max: 5.3, source: 'review Table 1 [59][80]: 4 M LiOH; max ≈ LiOH solubility 12.8 g/100 g H2O at 20 °C [MEMORY]' }),
   koh: quantity('mol/L', { description: 'KOH concentration of the charged liquor (0.1 M LiOH + 3.9 M KOH may replace 4 M LiOH)', default: '0 mol/L', min: 0, max: 15, source: 'REFERENCE.md 1.4 / 4.1 (KOH substitution finding); default none, as review Table 1 [59]' }),
   temperature: quantity('K', { description: 'autoclave temperature', default: '220 degC', min: 303.15, max: 623.15, displayUnit: 'degC', source: 'review Table 1 [59][79]: 220 °C; max 350 °C (autoclave practice, below the water critical point)' }),
-  duration: quantity('h', { description: 'dwell at temperature', default: '4 h', above: 0, source: 'review Table 1 [79]: 4 h ([59]: 3 h)' }),
-  solidLiquidRatio: quantity('kg/L', { description: 'kg of CAM per L of charged liquor', default: '0.2 kg/L', source: `assumption: lab work uses ≈0.05 kg/L, and the liquor "can be significantly limited" (Appleberry & Chen 2023, REFERENCE.md 1.4); validated ${SOLID_LIQUID_RANGE.min}–${SOLID_LIQUID_RANGE.max} kg/L (1:100 lab dilution to ≈50 wt % solids, the limit for suspending a dense powder)` }),
+  duration: quantity('h', { description: 'dwell at temperature', default: '4 h', above: 0, max: DWELL_H.max, source: withCeiling('review Table 1 [79]: 4 h ([59]: 3 h)', DWELL_H) }),
+  solidLiquidRatio: documentedRange(quantity('kg/L', { description: 'kg of CAM per L of charged liquor', default: '0.2 kg/L', source: `assumption: lab work uses ≈0.05 kg/L, and the liquor "can be significantly limited" (Appleberry & Chen 2023, REFERENCE.md 1.4); validated ${SOLID_LIQUID_RANGE.min}–${SOLID_LIQUID_RANGE.max} kg/L (1:100 lab dilution to ≈50 wt % solids, the limit for suspending a dense powder)` }), SOLID_LIQUID_RANGE),
   entrainedLiquor: quantity('L/kg', { description: 'liquor entrained in the drained wet cake, L per kg of solids', default: '0.25 L/kg', min: 0, max: 5, source: 'assumption: drained cake of a dense oxide ≈ 20 wt % liquor (typical filter-cake moisture 15–30 wt %)' }),
   rEq: quantity('', { description: 'equilibrium Li/TM relative to the family nominal (1 = stoichiometric LiMO2; a solution cannot over-lithiate)', default: 1, min: 0.5, max: 1, source: 'review: "a chemical potential gradient in the lithium-containing solutions drives lithium-ion diffusion into the bulk" — it fills vacant Li sites, self-limiting at stoichiometric LiMO2 (mechanisms/hydrothermal.ts)' }),
   hydroxideOrder: quantity('', { description: 'order of the rate in total hydroxide: factor ((c_LiOH + c_KOH)/4 M)^order', default: 1, min: 0, max: 3, source: 'assumption: rate ∝ OH⁻ concentration, justified by 0.1 M LiOH + 3.9 M KOH replacing 4 M LiOH (REFERENCE.md 4.1)' }),
@@ -61,18 +62,18 @@ export const hydrothermalShape = {
   liohMakeUp: described(z.enum(['LiOH·H2O', 'LiOH']).default('LiOH·H2O'), { description: 'form in which fresh LiOH is drawn', source: 'assumption: LiOH·H2O is the traded battery-grade form (REFERENCE.md 1.5)' }),
   autoclaveVolume: quantity('m3', { description: 'volume of one standard autoclave', default: '10 m3', min: 0.1, max: 35, source: 'assumption: standard 10 m³ agitated autoclave; cost correlation valid 0.1–35 m³ (Turton)' }),
   workingFill: quantity('', { description: 'working volume / vessel volume', default: 0.75, min: 0.15, max: 0.9, source: 'assumption: 75 %; SuperPro working-volume range 15–90 % (REFERENCE.md 4.3)' }),
-  loadTime: quantity('h', { description: 'time to charge a batch', default: '0.5 h', min: 0, source: 'assumption: pumped slurry charge' }),
-  unloadTime: quantity('h', { description: 'time to discharge a batch', default: '0.5 h', min: 0, source: 'assumption: pumped slurry discharge' }),
-  heatingRate: quantity('K/h', { description: 'heat-up ramp of the charge', default: '90 K/h', above: 0, source: 'assumption: 1.5 K/min, jacket heat-transfer limited' }),
-  coolingRate: quantity('K/h', { description: 'cool-down rate to the discharge temperature', default: '60 K/h', above: 0, source: 'assumption: 1 K/min with cooling water in the jacket' }),
-  dischargeTemperature: quantity('K', { description: 'temperature at which the batch is discharged (outlet temperature)', default: '80 degC', min: 273.15, displayUnit: 'degC', source: 'assumption: below the atmospheric boiling point for a safe open discharge' }),
-  vesselSteel: quantity('kg/m3', { description: 'steel of vessel, jacket and agitator per m³ of vessel volume (reheated every batch)', default: '650 kg/m3', min: 0, source: 'assumption: ASME thin-wall shell for 25 bar, 10 m³ (≈21 mm, 26 m² → 4.3 t) + 50 % jacket, heads and agitator' }),
-  wallU: quantity('W/(m2 K)', { description: 'overall heat-loss coefficient of the insulated vessel wall', default: '0.6 W/(m2 K)', min: 0, source: 'assumption: 100 mm mineral wool (k ≈ 0.05–0.06 W/(m·K)) plus outer film' }),
-  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of vessel volume while hot', default: '0.5 kW/m3', min: 0, source: 'assumption: solids suspension of a dense powder, 0.2–1 kW/m³ (agitation design practice)' }),
+  loadTime: quantity('h', { description: 'time to charge a batch', default: '0.5 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption: pumped slurry charge', HANDLING_H) }),
+  unloadTime: quantity('h', { description: 'time to discharge a batch', default: '0.5 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption: pumped slurry discharge', HANDLING_H) }),
+  heatingRate: quantity('K/h', { description: 'heat-up ramp of the charge', default: '90 K/h', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 1.5 K/min, jacket heat-transfer limited', RAMP_K_PER_H) }),
+  coolingRate: quantity('K/h', { description: 'cool-down rate to the discharge temperature', default: '60 K/h', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 1 K/min with cooling water in the jacket', RAMP_K_PER_H) }),
+  dischargeTemperature: quantity('K', { description: 'temperature at which the batch is discharged (outlet temperature)', default: '80 degC', min: 273.15, max: 373.15, displayUnit: 'degC', source: 'assumption: below the atmospheric boiling point for a safe open discharge; max 100 °C — a hotter aqueous batch is still under pressure and flashes when opened' }),
+  vesselSteel: quantity('kg/m3', { description: 'steel of vessel, jacket and agitator per m³ of vessel volume (reheated every batch)', default: '650 kg/m3', min: 0, max: VESSEL_STEEL_KG_PER_M3.max, source: withCeiling('assumption: ASME thin-wall shell for 25 bar, 10 m³ (≈21 mm, 26 m² → 4.3 t) + 50 % jacket, heads and agitator', VESSEL_STEEL_KG_PER_M3) }),
+  wallU: quantity('W/(m2 K)', { description: 'overall heat-loss coefficient of the insulated vessel wall', default: '0.6 W/(m2 K)', min: 0, max: WALL_U.max, source: withCeiling('assumption: 100 mm mineral wool (k ≈ 0.05–0.06 W/(m·K)) plus outer film', WALL_U) }),
+  agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of vessel volume while hot', default: '0.5 kW/m3', min: 0, max: AGITATION_KW_PER_M3.max, source: withCeiling('assumption: solids suspension of a dense powder, 0.2–1 kW/m³ (agitation design practice)', AGITATION_KW_PER_M3) }),
   heatingUtility: described(z.enum(['steam', 'natural-gas', 'electricity']).default('steam'), { description: 'utility heating the jacket', source: 'assumption: high-pressure steam jacket' }),
   heatingEfficiency: fraction({ description: 'fraction of the utility heat that reaches the charge and vessel', default: 0.85, above: 0, source: 'assumption: jacket and distribution losses ≈ 15 %' }),
   designPressureMargin: fraction({ description: 'design pressure margin over the operating gauge pressure', default: 0.1, source: 'assumption: 10 % over operating pressure (common pressure-vessel practice)' }),
-  materialFactor: quantity('', { description: 'material-of-construction cost factor of the autoclave', default: 1.7, min: 1, source: 'assumption: stainless-clad vessel against hot caustic, Turton Table A.3 F_M = 1.7 [MEMORY]' }),
+  materialFactor: quantity('', { description: 'material-of-construction cost factor of the autoclave', default: 1.7, min: 1, max: MATERIAL_FACTOR.max, source: withCeiling('assumption: stainless-clad vessel against hot caustic, Turton Table A.3 F_M = 1.7 [MEMORY]', MATERIAL_FACTOR) }),
 };
 
 /** Load check of the solid:liquid ratio (catalogue message). */

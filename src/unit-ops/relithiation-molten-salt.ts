@@ -43,6 +43,7 @@ import {
   MW, add, supply, isGas, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
   tmKmolPerHour, planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
 } from './correlations/relithiation.js';
+import { activationEnergyParam, referenceTemperatureParam, AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, HEAL_RATIO, MATERIAL_FACTOR, RAMP_K_PER_H, RATE_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
 
 /** A molten-salt system: mole fractions, melting point and where each number comes from. */
 export interface SaltSystem {
@@ -86,6 +87,9 @@ export const SALT_SYSTEMS = {
   },
 } satisfies Record<string, SaltSystem>;
 
+/** Lowest melting point of the salt systems, K: a cake discharged hotter may still be molten. */
+const LOWEST_MELTING_K = Math.min(...Object.values(SALT_SYSTEMS).map((x) => x.meltingPointK));
+
 /** Name of a salt system. */
 export type SaltSystemName = keyof typeof SALT_SYSTEMS;
 const SALT_NAMES = Object.keys(SALT_SYSTEMS) as [SaltSystemName, ...SaltSystemName[]];
@@ -108,30 +112,30 @@ const params = z
     salt: described(z.enum(SALT_NAMES).default('LiOH-LiNO3-LiC7H5O2'), { description: `salt system: ${SALT_NAMES.join(', ')} (composition and melting point of each in SALT_SYSTEMS)`, source: 'review Table 1 [82]: LiOH–LiNO3–LiC7H5O2 (its rate calibrates MOLTEN_SALT_RATE)' }),
     saltRatio: quantity('kg/kg', { description: 'kg of salt per kg of CAM in the charge (mass ratio)', default: 1, above: 0, max: 20, source: 'assumption: lab eutectic relithiation mixes salt and CAM at about 1:1 by mass [MEMORY] (≈1.9 mol Li per mol TM for LiOH–LiNO3 with NCM523)' }),
     temperature: quantity('K', { description: 'melt temperature (must exceed the salt melting point)', default: '300 degC', above: 273.15, max: 1273.15, displayUnit: 'degC', source: 'review Table 1 [82]: 300 °C' }),
-    duration: quantity('h', { description: 'dwell at temperature', default: '4 h', above: 0, source: 'review Table 1 [82][83][84]: 4 h' }),
+    duration: quantity('h', { description: 'dwell at temperature', default: '4 h', above: 0, max: DWELL_H.max, source: withCeiling('review Table 1 [82][83][84]: 4 h', DWELL_H) }),
     overLithiationSlope: quantity('', { description: 'rise of r_eq per mol Li in the salt per mol TM above 1, once the lattice has rearranged: r_eq = 1 + slope·(L − 1)·progress', default: 0.04, min: 0, max: 1, source: 'assumption: the melt is a Li reservoir, so a hot melt over-lithiates (≈1.04 at 1:1 salt:CAM, fully reordered); review: over-treatment is the cost of heterogeneity; Li enters TM sites only as the lattice rearranges (mechanisms/ordering.ts)' }),
     rEqMax: quantity('', { description: 'upper bound of r_eq (relative to the family nominal Li/TM)', default: 1.1, min: 1, max: 1.3, source: 'assumption: layered NCM takes up to ≈10 % Li excess (Li-rich Li1+xM1−xO2 regime) before Li salts remain on the surface' }),
     ...kineticParams(MOLTEN_SALT_RATE, 'mechanisms/molten-salt.ts MOLTEN_SALT_RATE', MOLTEN_SALT_LOT_FACTORS, 'mechanisms/molten-salt.ts MOLTEN_SALT_LOT_FACTORS'),
-    orderingRate: quantity('1/h', { description: 'flux-assisted reconstruction rate (cation mixing, rock salt, cracks) at orderingReferenceTemperature', default: MELT_ORDERING_RATE.kRef_per_h, above: 0, source: 'correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE (assumption calibrated on review Table 1 [83]: (003) repair and rock-salt suppression in 4 h at 600 °C)' }),
-    orderingReferenceTemperature: quantity('K', { description: 'temperature at which orderingRate applies', default: `${Number((MELT_ORDERING_RATE.tRef_K - 273.15).toFixed(2))} degC`, above: 0, displayUnit: 'degC', source: 'correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE' }),
-    orderingActivationEnergy: quantity('J/mol', { description: 'activation energy of the flux-assisted reconstruction (the melt\'s mobility)', default: `${MELT_ORDERING_RATE.ea_J_per_mol / 1000} kJ/mol`, min: 0, source: 'correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE (assumption: as the melt\'s Li transport; [82] at 300 °C keeps its defects)' }),
-    healRatio: quantity('', { description: 'rock-salt healing rate ÷ reconstruction rate in an oxidising (nitrate) melt; other melts heal as air, a third of it', default: 1, min: 0, source: 'review on [83]: the LiNO3–LiOH–Li2CO3 melt suppresses rock salt in the same step (assumption: as fast as the lattice reorders)' }),
+    orderingRate: quantity('1/h', { description: 'flux-assisted reconstruction rate (cation mixing, rock salt, cracks) at orderingReferenceTemperature', default: MELT_ORDERING_RATE.kRef_per_h, above: 0, max: RATE_PER_H.max, source: withCeiling('correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE (assumption calibrated on review Table 1 [83]: (003) repair and rock-salt suppression in 4 h at 600 °C)', RATE_PER_H) }),
+    orderingReferenceTemperature: referenceTemperatureParam('temperature at which orderingRate applies', `${Number((MELT_ORDERING_RATE.tRef_K - 273.15).toFixed(2))} degC`, 'correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE'),
+    orderingActivationEnergy: activationEnergyParam('activation energy of the flux-assisted reconstruction (the melt\'s mobility)', `${MELT_ORDERING_RATE.ea_J_per_mol / 1000} kJ/mol`, 'correlations/mechanisms/molten-salt.ts MELT_ORDERING_RATE (assumption: as the melt\'s Li transport; [82] at 300 °C keeps its defects)'),
+    healRatio: quantity('', { description: 'rock-salt healing rate ÷ reconstruction rate in an oxidising (nitrate) melt; other melts heal as air, a third of it', default: 1, min: 0, max: HEAL_RATIO.max, source: withCeiling('review on [83]: the LiNO3–LiOH–Li2CO3 melt suppresses rock salt in the same step (assumption: as fast as the lattice reorders)', HEAL_RATIO) }),
     treatedFamilies: treatedFamiliesParam(),
     liohMakeUp: described(z.enum(['LiOH·H2O', 'LiOH']).default('LiOH·H2O'), { description: 'form in which fresh LiOH is drawn (hydrate water boils off)', source: 'assumption: LiOH·H2O is the traded form (REFERENCE.md 1.5); review Table 1 [83] uses LiOH·H2O' }),
     reactorVolume: quantity('m3', { description: 'volume of one standard molten-salt reactor (pot)', default: '2 m3', min: 0.1, max: 35, source: 'assumption: Ni-alloy pots are smaller than autoclaves (heavy melt, corrosion)' }),
     workingFill: quantity('', { description: 'working volume / vessel volume', default: 0.6, min: 0.15, max: 0.9, source: 'assumption: headspace for water and O2 release; SuperPro working-volume range 15–90 % (REFERENCE.md 4.3)' }),
-    meltDensity: quantity('kg/m3', { description: 'density of the molten salt', default: '1800 kg/m3', above: 0, source: 'assumption: LiNO3 / LiOH melts ≈ 1.4–1.8 g/cm³ [MEMORY]' }),
-    loadTime: quantity('h', { description: 'time to charge CAM and salt', default: '0.5 h', min: 0, source: 'assumption: powder charge by screw feeder' }),
-    unloadTime: quantity('h', { description: 'time to discharge the solidified cake', default: '1 h', min: 0, source: 'assumption: cake broken out or poured onto a cooling belt' }),
-    heatingRate: quantity('K/h', { description: 'heat-up ramp', default: '180 K/h', above: 0, source: 'assumption: 3 K/min, electrically heated pot' }),
-    coolingRate: quantity('K/h', { description: 'cool-down rate to the discharge temperature', default: '120 K/h', above: 0, source: 'assumption: 2 K/min, forced-air cooling' }),
-    dischargeTemperature: quantity('K', { description: 'temperature at which the solid cake is discharged (outlet temperature)', default: '100 degC', min: 273.15, displayUnit: 'degC', source: 'assumption: cake handled below 100 °C' }),
-    vesselSteel: quantity('kg/m3', { description: 'alloy of vessel and agitator per m³ of vessel volume (reheated every batch)', default: '400 kg/m3', min: 0, source: 'assumption: atmospheric pot, ≈10 mm Ni-alloy wall + agitator' }),
-    wallU: quantity('W/(m2 K)', { description: 'overall heat-loss coefficient of the insulated furnace wall', default: '1 W/(m2 K)', min: 0, source: 'assumption: ≈150 mm furnace insulation at 300–600 °C' }),
-    agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of vessel volume while molten', default: '1 kW/m3', min: 0, source: 'assumption: viscous melt with dense solids, upper end of 0.2–1 kW/m³' }),
+    meltDensity: quantity('kg/m3', { description: 'density of the molten salt', default: '1800 kg/m3', min: 500, max: 5000, source: 'assumption: LiNO3 / LiOH melts ≈ 1.4–1.8 g/cm³ [MEMORY]; 500–5000 kg/m³ spans every nitrate, hydroxide, carbonate, sulfate and iodide melt (molten LiI ≈ 3.1 g/cm³ [MEMORY])' }),
+    loadTime: quantity('h', { description: 'time to charge CAM and salt', default: '0.5 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption: powder charge by screw feeder', HANDLING_H) }),
+    unloadTime: quantity('h', { description: 'time to discharge the solidified cake', default: '1 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption: cake broken out or poured onto a cooling belt', HANDLING_H) }),
+    heatingRate: quantity('K/h', { description: 'heat-up ramp', default: '180 K/h', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 3 K/min, electrically heated pot', RAMP_K_PER_H) }),
+    coolingRate: quantity('K/h', { description: 'cool-down rate to the discharge temperature', default: '120 K/h', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 2 K/min, forced-air cooling', RAMP_K_PER_H) }),
+    dischargeTemperature: quantity('K', { description: 'temperature at which the solid cake is discharged (outlet temperature)', default: '100 degC', min: 273.15, max: LOWEST_MELTING_K, displayUnit: 'degC', source: `assumption: cake handled below 100 °C; max ${LOWEST_MELTING_K - 273.15} °C, the lowest melting point of the salt systems: the cake is discharged solid` }),
+    vesselSteel: quantity('kg/m3', { description: 'alloy of vessel and agitator per m³ of vessel volume (reheated every batch)', default: '400 kg/m3', min: 0, max: VESSEL_STEEL_KG_PER_M3.max, source: withCeiling('assumption: atmospheric pot, ≈10 mm Ni-alloy wall + agitator', VESSEL_STEEL_KG_PER_M3) }),
+    wallU: quantity('W/(m2 K)', { description: 'overall heat-loss coefficient of the insulated furnace wall', default: '1 W/(m2 K)', min: 0, max: WALL_U.max, source: withCeiling('assumption: ≈150 mm furnace insulation at 300–600 °C', WALL_U) }),
+    agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of vessel volume while molten', default: '1 kW/m3', min: 0, max: AGITATION_KW_PER_M3.max, source: withCeiling('assumption: viscous melt with dense solids, upper end of 0.2–1 kW/m³', AGITATION_KW_PER_M3) }),
     heatingUtility: described(z.enum(['electricity', 'natural-gas', 'steam']).default('electricity'), { description: 'utility heating the furnace', source: 'assumption: electrically heated pot furnace (steam cannot reach 300 °C+)' }),
     heatingEfficiency: fraction({ description: 'furnace efficiency: fraction of delivered heat reaching the charge and vessel', default: 0.85, above: 0, source: 'assumption: resistive heating, wall losses counted separately; gas firing ≈ 0.25–0.6 (REFERENCE.md 1.4, Kanthal [L])' }),
-    corrosionMaterialFactor: quantity('', { description: 'material cost factor of the corrosion-resistant reactor', default: 7.1, min: 1, source: 'assumption: solid Ni alloy against molten hydroxide/nitrate, Turton Table A.3 F_M = 7.1 [MEMORY] (review: molten salt is corrosive, stricter equipment)' }),
+    corrosionMaterialFactor: quantity('', { description: 'material cost factor of the corrosion-resistant reactor', default: 7.1, min: 1, max: MATERIAL_FACTOR.max, source: withCeiling('assumption: solid Ni alloy against molten hydroxide/nitrate, Turton Table A.3 F_M = 7.1 [MEMORY] (review: molten salt is corrosive, stricter equipment)', MATERIAL_FACTOR) }),
   })
   .superRefine((p, ctx) => {
     const sys = SALT_SYSTEMS[p.salt];

@@ -44,6 +44,7 @@ import { costOf } from './data/equipment.js';
 import { emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { MW, add, pruned, isGas, kineticParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
+import { activationEnergyParam, DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, MECHANICAL_KWH_PER_KG, RAMP_K_PER_H, WALL_U, withCeiling } from './correlations/limits.js';
 
 /** Decomposition enthalpy of the Li source, kJ per mol of Li delivered ([MEMORY] NIST-JANAF ΔHf). */
 export const SOURCE_DECOMPOSITION_KJ_PER_MOL_LI = { Li2CO3: 224.6 / 2, LiOH: 65.0 } as const;
@@ -53,23 +54,23 @@ const params = z.strictObject({
   target: quantity('', { description: 'target Li/TM relative to the family nominal (1 = LiMO2)', default: 1, min: 0.5, max: 1.2, source: 'assumption: stoichiometric LiMO2' }),
   excess: fraction({ description: 'Li excess over the target for the batch average (dose to Li/TM = target × (1 + excess))', default: 0.05, max: 0.5, source: 'EverBatt 2023 cathode builder Li1.05 (REFERENCE.md 1.3.6); only a share of it enters the lattice (excessUptake), the rest is washed off' }),
   temperature: quantity('K', { description: 'calcination temperature', default: '800 degC', min: 773.15, max: 1373.15, displayUnit: 'degC', source: 'REFERENCE.md 1.4: 3 h at 800 °C in O2 restores Li2CO3-coated NCM; review: 700–900 °C' }),
-  duration: quantity('h', { description: 'dwell at the calcination temperature', default: '3 h', above: 0, source: 'REFERENCE.md 1.4: 3 h at 800 °C' }),
+  duration: quantity('h', { description: 'dwell at the calcination temperature', default: '3 h', above: 0, max: DWELL_H.max, source: withCeiling('REFERENCE.md 1.4: 3 h at 800 °C', DWELL_H) }),
   atmosphere: described(z.enum(['O2', 'air', 'N2']).default('O2'), { description: 'kiln atmosphere (sets the cation-mixing equilibrium and rock-salt healing, as in sintering)', source: 'REFERENCE.md 1.4: calcination "under oxygen flow"; Ni-rich NCM needs O2 (Linde, TMS 2020)' }),
   rMax: quantity('', { description: 'most Li/TM the lattice takes (relative to nominal); the rest stays as residual Li salt', default: 1.1, min: 1, max: 1.3, source: 'assumption: layered NCM takes up to ≈10 % Li excess (Li-rich Li1+xM1−xO2 regime) before Li salts remain on the surface' }),
   excessUptake: fraction({ description: 'share of the Li beyond stoichiometry around a lot that enters its lattice once fully reordered', default: EXCESS_UPTAKE, source: 'mechanisms/solid-state.ts EXCESS_UPTAKE (assumption: commercial oxides calcined with Li excess keep part of it as surface residual lithium)' }),
   ...kineticParams(SOLID_STATE_REDISTRIBUTION, 'mechanisms/solid-state.ts SOLID_STATE_REDISTRIBUTION (rate of Li redistribution between the lots)', ORDERING_LOT_FACTORS, 'mechanisms/ordering.ts ORDERING_LOT_FACTORS (lot factors of the lattice reconstruction, as sintering)'),
-  healRatio: quantity('', { description: 'rock-salt healing rate ÷ cation-mixing recovery rate in O2 (air: one third; N2: none)', default: 1, min: 0, source: 'as sintering (assumption: the same Ni back-migration as the bulk ordering, O2 re-oxidising the surface)' }),
-  liLossRate: quantity('1/h', { description: 'Li/TM volatilised per hour at 950 °C (as Li2O)', default: LI_VOLATILISATION.rateAt950C_per_h, min: 0, source: 'mechanisms/ordering.ts LI_VOLATILISATION (assumption, as sintering)' }),
-  liLossActivationEnergy: quantity('J/mol', { description: 'activation energy of Li volatilisation', default: LI_VOLATILISATION.ea_J_per_mol, min: 0, source: 'mechanisms/ordering.ts LI_VOLATILISATION (assumption, as sintering)' }),
+  healRatio: quantity('', { description: 'rock-salt healing rate ÷ cation-mixing recovery rate in O2 (air: one third; N2: none)', default: 1, min: 0, max: HEAL_RATIO.max, source: withCeiling('as sintering (assumption: the same Ni back-migration as the bulk ordering, O2 re-oxidising the surface)', HEAL_RATIO) }),
+  liLossRate: quantity('1/h', { description: 'Li/TM volatilised per hour at 950 °C (as Li2O)', default: LI_VOLATILISATION.rateAt950C_per_h, min: 0, max: LI_LOSS_PER_H.max, source: withCeiling('mechanisms/ordering.ts LI_VOLATILISATION (assumption, as sintering)', LI_LOSS_PER_H) }),
+  liLossActivationEnergy: activationEnergyParam('activation energy of Li volatilisation', LI_VOLATILISATION.ea_J_per_mol, 'mechanisms/ordering.ts LI_VOLATILISATION (assumption, as sintering)'),
   treatedFamilies: treatedFamiliesParam(),
-  mixingEnergy: quantity('kWh/kg', { description: 'specific energy of the powder mixer', default: '5 kWh/t', min: 0, source: 'assumption: intensive powder mixing 2–10 kWh/t' }),
+  mixingEnergy: quantity('kWh/kg', { description: 'specific energy of the powder mixer', default: '5 kWh/t', min: 0, max: MECHANICAL_KWH_PER_KG.max, source: withCeiling('assumption: intensive powder mixing 2–10 kWh/t', MECHANICAL_KWH_PER_KG) }),
   mixerSize: quantity('t/h', { description: 'throughput of one standard mixer', default: '5 t/h', min: 0.05, max: 20, source: 'assumption: 5 t/h intensive mixer' }),
-  heatingRate: quantity('K/h', { description: 'heat-up ramp in the kiln', default: '300 K/h', above: 0, source: 'assumption: 5 K/min, common cathode-calcination ramp' }),
-  coolingRate: quantity('K/h', { description: 'cool-down rate in the kiln cooling zone', default: '180 K/h', above: 0, source: 'assumption: 3 K/min, as sintering' }),
-  dischargeTemperature: quantity('K', { description: 'product temperature leaving the cooling zone', default: '100 degC', min: 273.15, displayUnit: 'degC', source: 'assumption: cooled for handling' }),
+  heatingRate: quantity('K/h', { description: 'heat-up ramp in the kiln', default: '300 K/h', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 5 K/min, common cathode-calcination ramp', RAMP_K_PER_H) }),
+  coolingRate: quantity('K/h', { description: 'cool-down rate in the kiln cooling zone', default: '180 K/h', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 3 K/min, as sintering', RAMP_K_PER_H) }),
+  dischargeTemperature: quantity('K', { description: 'product temperature leaving the cooling zone', default: '100 degC', min: 273.15, max: 1373.15, displayUnit: 'degC', source: 'assumption: cooled for handling; max 1100 °C, the hottest calcination temperature' }),
   heatingUtility: described(z.enum(['electricity', 'natural-gas']).default('electricity'), { description: 'kiln energy', source: 'EverBatt 2023 cathode builder: furnace heat load as electricity (REFERENCE.md 1.3.6)' }),
   heatingEfficiency: kilnEfficiencyParam(),
-  kilnU: quantity('W/(m2 K)', { description: 'overall wall-loss coefficient of the kiln', default: '1 W/(m2 K)', min: 0, source: 'assumption: ≈300 mm refractory and insulation (as sintering)' }),
+  kilnU: quantity('W/(m2 K)', { description: 'overall wall-loss coefficient of the kiln', default: '1 W/(m2 K)', min: 0, max: WALL_U.max, source: withCeiling('assumption: ≈300 mm refractory and insulation (as sintering)', WALL_U) }),
   ...kilnShape,
 });
 

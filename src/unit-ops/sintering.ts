@@ -45,6 +45,7 @@ import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, reorder } from './cor
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
 import { addKg, kgOf, kmolOf, lotMassAt, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsMassOf, tmKmolOf } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
+import { DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, RAMP_K_PER_H, WALL_U, activationEnergyParam, withCeiling } from './correlations/limits.js';
 
 /** Residual Li sources that react into lattices, in the order they are used (most reactive first). */
 const LI_SOURCES = ['LiOH·H2O', 'LiOH', 'LiNO3', 'Li2O', 'Li2CO3'] as const;
@@ -64,19 +65,19 @@ const BURN_MIN_K = 773.15;
 const params = z
   .strictObject({
     peak: quantity('K', { description: 'peak (dwell) temperature', default: '850 degC', min: 573.15, max: 1373.15, displayUnit: 'degC', source: 'review: post-relithiation lattice reconstruction at 700–900 °C in air or O2 (REFERENCE.md 4.1); virgin NMC333 sinters at 950 °C (REFERENCE.md 1.3.6)' }),
-    ramp: quantity('K/h', { description: 'heating rate', default: '5 degC/min', above: 0, source: 'assumption: 2–5 °C/min usual for cathode calcination' }),
-    dwell: quantity('h', { description: 'time at the peak temperature', default: '4 h', min: 0, source: 'assumption: 4 h (REFERENCE.md 1.4: 3 h at 800 °C in O2 restores air-stored NCM)' }),
-    coolRate: quantity('K/h', { description: 'cooling rate in the cooling zone', default: '3 degC/min', above: 0, source: 'assumption: 2–5 °C/min usual for cathode calcination' }),
-    dischargeTemperature: quantity('K', { description: 'temperature of the powder leaving the cooling zone', default: '80 degC', min: 273.15, displayUnit: 'degC', source: 'assumption: saggars unloaded below 100 °C' }),
+    ramp: quantity('K/h', { description: 'heating rate', default: '5 degC/min', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 2–5 °C/min usual for cathode calcination', RAMP_K_PER_H) }),
+    dwell: quantity('h', { description: 'time at the peak temperature', default: '4 h', min: 0, max: DWELL_H.max, source: withCeiling('assumption: 4 h (REFERENCE.md 1.4: 3 h at 800 °C in O2 restores air-stored NCM)', DWELL_H) }),
+    coolRate: quantity('K/h', { description: 'cooling rate in the cooling zone', default: '3 degC/min', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 2–5 °C/min usual for cathode calcination', RAMP_K_PER_H) }),
+    dischargeTemperature: quantity('K', { description: 'temperature of the powder leaving the cooling zone', default: '80 degC', min: 273.15, max: 1373.15, displayUnit: 'degC', source: 'assumption: saggars unloaded below 100 °C; max 1100 °C, the hottest peak (it must also be below this unit\'s peak)' }),
     atmosphere: described(z.enum(['O2', 'air', 'N2']).default('O2'), { description: 'kiln atmosphere', source: 'REFERENCE.md 1.4: Ni-rich NCM needs O2 in roller-hearth kilns (Linde, TMS 2020)' }),
     ...kilnShape,
-    liLossRate: quantity('1/h', { description: 'Li/TM volatilised per hour at 950 °C (as Li2O)', default: LI_VOLATILISATION.rateAt950C_per_h, min: 0, source: 'mechanisms/ordering.ts LI_VOLATILISATION (assumption: industrial calcination adds a few % excess Li to cover volatilisation over 10–20 h at 900–950 °C)' }),
-    liLossActivationEnergy: quantity('J/mol', { description: 'activation energy of Li volatilisation', default: LI_VOLATILISATION.ea_J_per_mol, min: 0, source: 'mechanisms/ordering.ts LI_VOLATILISATION (assumption: Li2O vapour pressure rises ≈10× per 100 K near 900 °C)' }),
+    liLossRate: quantity('1/h', { description: 'Li/TM volatilised per hour at 950 °C (as Li2O)', default: LI_VOLATILISATION.rateAt950C_per_h, min: 0, max: LI_LOSS_PER_H.max, source: withCeiling('mechanisms/ordering.ts LI_VOLATILISATION (assumption: industrial calcination adds a few % excess Li to cover volatilisation over 10–20 h at 900–950 °C)', LI_LOSS_PER_H) }),
+    liLossActivationEnergy: activationEnergyParam('activation energy of Li volatilisation', LI_VOLATILISATION.ea_J_per_mol, 'mechanisms/ordering.ts LI_VOLATILISATION (assumption: Li2O vapour pressure rises ≈10× per 100 K near 900 °C)'),
     residualLiReaction: described(z.boolean().default(true), { description: 'residual LiOH/LiNO3/Li2O/Li2CO3 in the feed react into under-lithiated lots (bounded by their deficit)', source: 'assumption: at ≥700 °C residual Li salts are a Li source (review: residual Li used in relithiation, ref. [79])' }),
-    healRatio: quantity('', { description: 'rock-salt healing rate ÷ cation-mixing recovery rate in O2 (air: one third; N2: none)', default: 1, min: 0, source: 'assumption: converting the surface rock salt back to layered is the same Ni back-migration as the bulk ordering, with O2 re-oxidising the surface and the relithiated lattice supplying Li; air brings a fifth of the O2 (a third of the rate), N2 none. Review Table 1 [59]: relithiation + anneal restores all but ≈2 % of the capacity' }),
+    healRatio: quantity('', { description: 'rock-salt healing rate ÷ cation-mixing recovery rate in O2 (air: one third; N2: none)', default: 1, min: 0, max: HEAL_RATIO.max, source: withCeiling('assumption: converting the surface rock salt back to layered is the same Ni back-migration as the bulk ordering, with O2 re-oxidising the surface and the relithiated lattice supplying Li; air brings a fifth of the O2 (a third of the rate), N2 none. Review Table 1 [59]: relithiation + anneal restores all but ≈2 % of the capacity', HEAL_RATIO) }),
     heating: described(z.enum(['electricity', 'natural-gas']).default('electricity'), { description: 'kiln heating utility', source: 'EverBatt 2023: furnace heat load is electricity (REFERENCE.md 1.3.6)' }),
     kilnEfficiency: kilnEfficiencyParam(),
-    wallU: quantity('W/(m2 K)', { description: 'overall wall-loss coefficient (inside temperature to ambient)', default: 1, min: 0, source: 'assumption: ≈300 mm refractory and insulation' }),
+    wallU: quantity('W/(m2 K)', { description: 'overall wall-loss coefficient (inside temperature to ambient)', default: 1, min: 0, max: WALL_U.max, source: withCeiling('assumption: ≈300 mm refractory and insulation', WALL_U) }),
   })
   .superRefine((p, ctx) => {
     if (p.dischargeTemperature >= p.peak) ctx.addIssue({ code: 'custom', path: ['dischargeTemperature'], message: msg.dischargeNotBelowPeak(p.dischargeTemperature - 273.15, p.peak - 273.15) });

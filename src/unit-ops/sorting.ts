@@ -50,6 +50,7 @@ import type { Lot, Morphology } from '../streams/lot.js';
 import type { FeedBasis } from '../schema/feed.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
+import { MECHANICAL_KWH_PER_KG, OPERATORS_PER_SHIFT, withCeiling } from './correlations/limits.js';
 
 const REJECTS = 'rejects';
 const SEPARATIONS = ['auto', 'items', 'lots', 'none'] as const;
@@ -66,13 +67,16 @@ const FAMILIES = ['layered', 'spinel', 'olivine'] as const satisfies readonly Ca
 const PRESETS = ['chemistry', 'degradation'] as const;
 const portName = z.string().regex(/^[A-Za-z][\w-]*$/, 'a lane name starts with a letter and has only letters, digits, _ and -');
 
+/** Highest Li/TM a lane bound may name: Li2MnO3 holds the most Li per transition metal of the Li–TM oxides. */
+const MAX_LI_PER_TM = 2;
+
 const laneSpec = z.strictObject({
   name: portName,
   chemistries: z.array(z.string()).min(1).optional(),
   families: z.array(z.enum(FAMILIES)).min(1).optional(),
   containsNi: z.boolean().optional(),
-  minLiPerTm: z.number().min(0).optional(),
-  maxLiPerTm: z.number().min(0).optional(),
+  minLiPerTm: z.number().min(0).max(MAX_LI_PER_TM).optional(),
+  maxLiPerTm: z.number().min(0).max(MAX_LI_PER_TM).optional(),
   minNi: z.number().min(0).max(1).optional(),
   maxNi: z.number().min(0).max(1.000001).optional(),
   morphology: z.enum(['polycrystal', 'single-crystal']).optional(),
@@ -213,10 +217,13 @@ export function defaultConfusion(lanes: readonly SortLane[], accuracy: number, d
   return rows;
 }
 
+/** The sorter-line cost correlation (its valid size range bounds the line capacity). */
+const SORTER_LINE = costOf('sorterLine');
+
 const params = z
   .strictObject({
     lanes: described(z.array(z.union([z.string(), laneSpec])).min(1).default(['chemistry']), {
-      description: 'lanes: presets [chemistry], [chemistry, degradation] or [degradation], or a list of { name, chemistries, families, containsNi, minLiPerTm, maxLiPerTm, minNi, maxNi, morphology } (first match wins)',
+      description: `lanes: presets [chemistry], [chemistry, degradation] or [degradation], or a list of { name, chemistries, families, containsNi, minLiPerTm, maxLiPerTm, minNi, maxNi, morphology } (first match wins; Li/TM bounds 0 … ${MAX_LI_PER_TM}, Ni bounds 0 … 1)`,
       source: 'DESIGN.md flowsheet example (lanes: [chemistry])',
     }),
     degradationThreshold: quantity('', {
@@ -249,15 +256,15 @@ const params = z
     }),
     specificEnergy: quantity('kWh/kg', {
       description: 'electricity of the sorting line per kg of feed (X-ray source, conveyors, compressed air for ejectors)',
-      default: '10 kWh/t', min: 0,
-      source: 'assumption: ≈20 kW installed (X-ray/vision ≈5 kW, conveyors ≈5 kW, ejector air ≈10 kW) per 2 t/h line',
+      default: '10 kWh/t', min: 0, max: MECHANICAL_KWH_PER_KG.max,
+      source: withCeiling('assumption: ≈20 kW installed (X-ray/vision ≈5 kW, conveyors ≈5 kW, ejector air ≈10 kW) per 2 t/h line', MECHANICAL_KWH_PER_KG),
     }),
     lineCapacity: quantity('kg/h', {
       description: 'throughput of one sorting line',
-      default: '2 t/h', above: 0,
-      source: 'AISORT vendor page: throughput 1–5 t/h (REFERENCE.md 1.4 [L]); 2 t/h chosen',
+      default: '2 t/h', above: 0, max: SORTER_LINE.maxSize * 1000,
+      source: `AISORT vendor page: throughput 1–5 t/h (REFERENCE.md 1.4 [L]); 2 t/h chosen; max ${SORTER_LINE.maxSize} t/h, the largest line the vendor and the sorter-line cost correlation know`,
     }),
-    operatorsPerShift: quantity('', { description: 'operators per shift for the sorting line', default: 1, min: 0, source: 'assumption: one operator supervises an automatic line' }),
+    operatorsPerShift: quantity('', { description: 'operators per shift for the sorting line', default: 1, min: 0, max: OPERATORS_PER_SHIFT.max, source: withCeiling('assumption: one operator supervises an automatic line', OPERATORS_PER_SHIFT) }),
     separation: described(z.enum(SEPARATIONS).default('auto'), {
       description: 'what the sorter can separate: items (scrap pieces, cells: confusion matrix), lots (each feed lot whole to its lane, by assay), none (an intimate blend: the whole feed to its dominant lane); auto: items for cathode-scrap, lots for cam-powder, none for black-mass',
       source: 'assumption: X-ray/vision sorters identify pieces and cells (REFERENCE.md 1.4), not powder particles; powder deliveries carry an assay; black mass is shredded together',

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { REGISTRY } from '../../src/unit-ops/registry.js';
-import { UNIT_KINDS } from '../../src/schema/kinds.js';
+import { UNIT_KINDS, type UnitKind } from '../../src/schema/kinds.js';
 import { plantSchema } from '../../src/schema/scenario.js';
 import { lotSpecSchema } from '../../src/schema/feed.js';
 import { specSchema } from '../../src/schema/spec.js';
@@ -17,17 +17,6 @@ import { solverSchema } from '../../src/schema/flowsheet.js';
 import { kindInfos, rangeText } from '../../src/cli/kinds.js';
 import { fileSchemas } from '../../src/pipeline/schemas.js';
 import { numericFields, type NumericField } from './numeric-fields.js';
-
-/**
- * Kinds whose files other helpers of this wave own (issue 17 brief): their missing ranges are
- * listed here and added by the lead at merge; every other kind must be complete. A kind leaves
- * this list by having every range.
- */
-const RANGES_ADDED_AT_MERGE = new Set([
-  'relithiation-hydrothermal', 'relithiation-molten-salt', 'relithiation-solid-state', 'relithiation-electrochemical',
-  'relithiation-redox-mediated', 'sintering', 'sorting', 'delamination-nmp', 'delamination-thermal', 'delamination-alkaline',
-  'delamination-ultrasonic', 'delamination-des', 'flotation', 'lithium-recovery',
-]);
 
 const incomplete = (fields: NumericField[]) => fields.filter((f) => !(Number.isFinite(f.lower) && Number.isFinite(f.upper))).map((f) => f.path);
 
@@ -40,7 +29,7 @@ describe('numeric ranges', () => {
     expect(plant.upper).toBe(1e9);
   });
 
-  for (const kind of UNIT_KINDS.filter((k) => !RANGES_ADDED_AT_MERGE.has(k))) {
+  for (const kind of UNIT_KINDS) {
     it(`every numeric parameter of ${kind} has a finite range`, () => {
       expect(incomplete(numericFields(REGISTRY[kind].params as z.ZodType))).toEqual([]);
     });
@@ -58,6 +47,57 @@ describe('numeric ranges', () => {
     expect(rangeText(t.range)).toBe('> 0, ≤ 2273.15');
     const washing = kindInfos().find((k) => k.kind === 'washing')!;
     expect(rangeText(washing.params.find((p) => p.name === 'stages')!.range)).toBe('1 … 20');
+  });
+
+  it('regenflow kinds shows the ranges of the relithiation, kiln and preparation parameters', () => {
+    const range = (kind: string, name: string) => rangeText(kindInfos().find((k) => k.kind === kind)!.params.find((p) => p.name === name)!.range);
+    expect(range('relithiation-hydrothermal', 'duration')).toBe('> 0, ≤ 240');
+    expect(range('relithiation-hydrothermal', 'solidLiquidRatio')).toBe('0.01 … 1');
+    expect(range('relithiation-hydrothermal', 'dischargeTemperature')).toBe('273.15 … 373.15');
+    expect(range('relithiation-molten-salt', 'activationEnergy')).toBe('0 … 500000');
+    expect(range('relithiation-molten-salt', 'orderingReferenceTemperature')).toBe('273.15 … 1373.15');
+    expect(range('relithiation-electrochemical', 'faradaicEfficiency')).toBe('> 0, ≤ 1');
+    expect(range('sintering', 'dwell')).toBe('0 … 240');
+    expect(range('sintering', 'saggarTrips')).toBe('1 … 1000');
+    expect(range('delamination-nmp', 'vesselVolume')).toBe('0.1 … 35');
+    expect(range('delamination-nmp', 'fill')).toBe('0.15 … 0.9');
+    expect(range('sorting', 'lineCapacity')).toBe('> 0, ≤ 5000');
+    expect(range('sintering', 'kilnEfficiency')).toBe('> 0, ≤ 1');
+    expect(range('flotation', 'cleaners')).toBe('0 … 6');
+  });
+
+  // A bound `kinds` documents must be one the load enforces: a value just beyond any documented
+  // bound of any unit parameter is refused, by the quantity or by the refinement that owns the bound.
+  for (const info of kindInfos()) {
+    const bounded = info.params.filter((p) => p.range && p.unit !== null);
+    if (bounded.length === 0) continue;
+    it(`every documented bound of ${info.kind} is enforced`, () => {
+      const schema = REGISTRY[info.kind as UnitKind].params as z.ZodType;
+      const leaks: string[] = [];
+      for (const p of bounded) {
+        const { min, above, max } = p.range!;
+        const beyond: number[] = [];
+        if (max !== null) beyond.push(max + Math.max(1e-6, Math.abs(max) * 1e-6));
+        if (above !== null) beyond.push(above);
+        if (min !== null) beyond.push(min - Math.max(1e-6, Math.abs(min) * 1e-6));
+        for (const v of beyond) {
+          const r = schema.safeParse({ [p.name]: v });
+          if (r.success || !r.error.issues.some((i) => i.path[0] === p.name)) leaks.push(`${p.name} = ${v}`);
+        }
+      }
+      expect(leaks).toEqual([]);
+    });
+  }
+
+  it('a bound a refinement enforces is documented on its field: JSON Schema exclusiveMaximum, the refinement\'s message', () => {
+    const nmp = REGISTRY['delamination-nmp'].params as z.ZodType;
+    const info = kindInfos().find((k) => k.kind === 'delamination-nmp')!.params.find((p) => p.name === 'temperature')!;
+    const bp = info.range!.max!;
+    expect(bp).toBeCloseTo(475.2, 6);
+    expect(nmp.safeParse({ temperature: bp }).error!.issues.map((i) => i.message)).toEqual(['NMP bath temperature at or above its boiling point at atmospheric pressure (202.05 degC ≥ 202.05 degC); lower the temperature']);
+    expect(nmp.safeParse({ temperature: bp - 1 }).success).toBe(true);
+    const flowsheet = JSON.stringify(fileSchemas()['flowsheet.schema.json']);
+    expect(flowsheet).toContain('"exclusiveMaximum":475.2');
   });
 
   it('the JSON Schemas carry the ranges as minimum / exclusiveMinimum / maximum', () => {

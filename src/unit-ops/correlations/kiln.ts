@@ -25,6 +25,7 @@ import { costOf } from '../data/equipment.js';
 import type { EnergyLedger } from './energy.js';
 import { sensibleKw } from './energy.js';
 import { component } from '../../chemistry/components.js';
+import { HANDLING_H, withCeiling } from './limits.js';
 
 /** EverBatt saggar residence per trip, h (REFERENCE.md 1.3.6): the basis of the kiln-line capacity. */
 export const EVERBATT_TRIP_H = 25;
@@ -50,18 +51,18 @@ export function atmosphereCp(atmosphere: KilnAtmosphere): number {
 
 /** Parameter schemas of the kiln shared by the units that use it (saggars, gas, geometry, losses). */
 export const kilnShape = {
-  gasPerKgPowder: quantity('', { description: 'atmosphere gas (O2, air or N2) fed per kg of powder (kg/kg)', default: 0.5, min: 0, source: 'assumption: ≈0.35 Nm³ O2 per kg powder; no sourced industrial figure' }),
-  saggarPowder: quantity('kg', { description: 'powder per saggar', default: 5, above: 0, source: 'EverBatt 2023 "Materials": 5 kg powder per saggar (REFERENCE.md 1.3.6)' }),
-  saggarMass: quantity('kg', { description: 'mass of one saggar (heated every trip)', default: 5, min: 0, source: 'EverBatt 2023 "Materials": 5 kg saggar mass (REFERENCE.md 1.3.6)' }),
-  saggarCp: quantity('J/(kg K)', { description: 'heat capacity of the saggar material', default: 502, above: 0, source: 'EverBatt 2023 "Materials": zirconia saggar cp 502 J/(kg·K) (REFERENCE.md 1.3.6)' }),
-  saggarTrips: quantity('', { description: 'trips a saggar survives before replacement', default: 20, min: 1, source: 'EverBatt 2023 "Materials": max 20 trips (500 service hours at 25 h per trip), $25 per saggar (REFERENCE.md 1.3.6)' }),
-  kilnLoading: quantity('kg/m', { description: 'powder per metre of kiln length', default: 118, above: 0, source: 'assumption: 4 saggars across × 2 layers × 5 kg per 0.34 m pitch (saggars are 320–330 mm square, kehantek.com kiln-furniture page [L])' }),
-  kilnSurface: quantity('m2/m', { description: 'outer wall surface per metre of kiln', default: 5, above: 0, source: 'assumption: ≈1.6 m × 0.9 m outer cross-section' }),
-  rollerLoss: quantity('W/(m K)', { description: 'heat conducted out by the rollers (both ends, through the side walls) per metre of kiln and per K above ambient', default: 1.2, min: 0, source: 'assumption: ≈17 ceramic rollers per metre (≈60 mm pitch), each end conducting ≈30 W to the drive side at 850 °C → ≈1 kW/m' }),
-  rollerDrive: quantity('kW/m', { description: 'roller drives, circulation and cooling-zone fans per metre of kiln', default: 0.3, min: 0, source: 'assumption' }),
+  gasPerKgPowder: quantity('', { description: 'atmosphere gas (O2, air or N2) fed per kg of powder (kg/kg)', default: 0.5, min: 0, max: 100, source: 'assumption: ≈0.35 Nm³ O2 per kg powder; no sourced industrial figure; max 100 kg/kg: plausibility ceiling, 200× the default (as doping)' }),
+  saggarPowder: quantity('kg', { description: 'powder per saggar', default: 5, above: 0, max: 50, source: 'EverBatt 2023 "Materials": 5 kg powder per saggar (REFERENCE.md 1.3.6); max 50 kg: 10× EverBatt\'s, beyond what a 320–330 mm saggar holds' }),
+  saggarMass: quantity('kg', { description: 'mass of one saggar (heated every trip)', default: 5, min: 0, max: 50, source: 'EverBatt 2023 "Materials": 5 kg saggar mass (REFERENCE.md 1.3.6); max 50 kg: 10× EverBatt\'s, beyond a saggar a handling line lifts' }),
+  saggarCp: quantity('J/(kg K)', { description: 'heat capacity of the saggar material', default: 502, above: 0, max: 2000, source: 'EverBatt 2023 "Materials": zirconia saggar cp 502 J/(kg·K) (REFERENCE.md 1.3.6); max 2000 J/(kg·K): oxide, mullite and SiC ceramics have ≈0.5–1.3 kJ/(kg·K) up to 1000 °C [MEMORY]' }),
+  saggarTrips: quantity('', { description: 'trips a saggar survives before replacement', default: 20, min: 1, max: 1000, source: 'EverBatt 2023 "Materials": max 20 trips (500 service hours at 25 h per trip), $25 per saggar (REFERENCE.md 1.3.6); max 1000: plausibility ceiling, 50× EverBatt\'s (a saggar cycled to 1000 °C cracks long before)' }),
+  kilnLoading: quantity('kg/m', { description: 'powder per metre of kiln length', default: 118, above: 0, max: 1000, source: 'assumption: 4 saggars across × 2 layers × 5 kg per 0.34 m pitch (saggars are 320–330 mm square, kehantek.com kiln-furniture page [L]); max 1000 kg/m: plausibility ceiling, ≈8× the default (a 4 m-wide kiln stacked 4 high)' }),
+  kilnSurface: quantity('m2/m', { description: 'outer wall surface per metre of kiln', default: 5, above: 0, max: 50, source: 'assumption: ≈1.6 m × 0.9 m outer cross-section; max 50 m²/m: 10× the default, a kiln 16 m wide' }),
+  rollerLoss: quantity('W/(m K)', { description: 'heat conducted out by the rollers (both ends, through the side walls) per metre of kiln and per K above ambient', default: 1.2, min: 0, max: 100, source: 'assumption: ≈17 ceramic rollers per metre (≈60 mm pitch), each end conducting ≈30 W to the drive side at 850 °C → ≈1 kW/m; max 100 W/(m·K): plausibility ceiling, ≈80× the default (80 kW per metre at 850 °C)' }),
+  rollerDrive: quantity('kW/m', { description: 'roller drives, circulation and cooling-zone fans per metre of kiln', default: 0.3, min: 0, max: 10, source: 'assumption; max 10 kW/m: plausibility ceiling, ≈30× the default' }),
   holdingShare: fraction({ description: 'hours the kiln is held hot without production, per production hour (wall and roller losses run that much longer)', default: 0.2, max: 1, source: 'assumption: a continuous kiln is not cooled between shifts (thermal cycling cracks refractories, rollers and saggars); EverBatt plants process 20 h per 24 h day (REFERENCE.md 1.1.5) → 4 h held per 20 h' }),
   lengthMargin: fraction({ description: 'installed kiln length beyond what the throughput needs (heated all the same)', default: 0.1, max: 1, source: 'assumption: kiln lines come in module lengths and are installed with the 10 % design margin (src/schema/design.ts)' }),
-  handlingTime: quantity('h', { description: 'saggar filling (and, again, emptying) time per trip', default: '0.25 h', min: 0, source: 'assumption: automated saggar filling and dumping lines' }),
+  handlingTime: quantity('h', { description: 'saggar filling (and, again, emptying) time per trip', default: '0.25 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption: automated saggar filling and dumping lines', HANDLING_H) }),
 };
 
 /** The kiln settings a unit passes (its parameters, mapped to these names). */
@@ -89,7 +90,7 @@ export function kilnEfficiencyParam() {
     description: 'fraction of the delivered heat that reaches powder, saggars and gas (wall and roller losses counted apart); default 0.9 electric, 0.6 gas',
     source: 'assumption: electric — ≈10 % lost through entry/exit openings, atmosphere leakage, transformers and thyristors; gas — ≈60 % with state-of-the-art heat recovery (Kanthal, REFERENCE.md 1.4 [L])',
   };
-  return described(fraction({ ...meta, above: 0 }).optional(), meta);
+  return described(fraction({ ...meta, above: 0 }).optional(), { ...meta, above: 0, exclusiveMinimum: 0, max: 1, maximum: 1 });
 }
 
 /** Default heating efficiency by utility (when the unit's parameter is not given). */

@@ -14,7 +14,7 @@
  *   reheated every cycle) and loses heat through its insulated wall while hot.
  */
 import { z } from 'zod';
-import { quantity, fraction, described } from '../../schema/param.js';
+import { quantity, fraction, described, documentedRange } from '../../schema/param.js';
 import { component, isComponent } from '../../chemistry/components.js';
 import { LOT_CP, frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
@@ -23,6 +23,7 @@ import { costOf } from '../data/equipment.js';
 import type { CycleTime, EquipmentSpec } from '../contract.js';
 import type { Lot } from '../../streams/lot.js';
 import type { FeedBasis } from '../../schema/feed.js';
+import { AGITATION_KW_PER_M3, HANDLING_H, RAMP_K_PER_H, SOAK_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './limits.js';
 
 // ---------------------------------------------------------------- physical constants
 
@@ -244,20 +245,36 @@ export function metalCarryOver(p: { alCarryOver: number; fragmentCarryOverCu: nu
 export const BATH_UTILITIES = ['steam', 'electricity', 'natural-gas'] as const;
 export type BathUtility = (typeof BATH_UTILITIES)[number];
 
-/** Parameters of a heated, stirred batch bath; `temperature` and `duration` defaults are route-specific. */
-export function bathParams(o: { temperature: string; temperatureSource: string; duration: string; durationSource: string; maxTemperature?: string }) {
+/**
+ * The hottest a bath may run, K: `below` — an exclusive bound (a boiling point) the route's own
+ * refinement enforces with its clearer message, documented here — or `max`, enforced by the quantity.
+ */
+export type BathTemperatureLimit = { below: number } | { max: number; why: string };
+
+/** Size range of the bath vessel: the valid range of its cost correlation (Turton jacketed reactor). */
+const BATH_VESSEL = costOf('jacketedAgitatedReactor');
+
+/**
+ * Parameters of a heated, stirred batch bath; `temperature` and `duration` defaults are route-specific,
+ * and so is the hottest the bath may run (`temperatureLimit`).
+ */
+export function bathParams(o: { temperature: string; temperatureSource: string; temperatureLimit: BathTemperatureLimit; duration: string; durationSource: string }) {
+  const lim = o.temperatureLimit;
+  const temperature = 'below' in lim
+    ? documentedRange(quantity('K', { description: 'bath temperature', default: o.temperature, above: 0, displayUnit: 'degC', source: o.temperatureSource }), { below: lim.below })
+    : quantity('K', { description: 'bath temperature', default: o.temperature, above: 0, max: lim.max, displayUnit: 'degC', source: `${o.temperatureSource}; ${lim.why}` });
   return {
-    temperature: quantity('K', { description: 'bath temperature', default: o.temperature, above: 0, displayUnit: 'degC', source: o.temperatureSource }),
-    duration: quantity('h', { description: 'dwell time at temperature', default: o.duration, above: 0, source: o.durationSource }),
-    heatingRate: quantity('K/h', { description: 'heating rate of the charged vessel (jacket)', default: '60 K/h', above: 0, source: 'assumption: 1 K/min, a typical steam-jacketed stirred tank' }),
-    loadTime: quantity('h', { description: 'time to charge one batch', default: '0.25 h', min: 0, source: 'assumption: 15 min pumping/conveying' }),
-    unloadTime: quantity('h', { description: 'time to discharge one batch to the screen', default: '0.25 h', min: 0, source: 'assumption: 15 min' }),
-    cleanTime: quantity('h', { description: 'cleaning time per batch', default: '0 h', min: 0, source: 'assumption: no cleaning between batches of the same campaign' }),
-    fill: fraction({ description: 'working fraction of the vessel volume', default: 0.75, above: 0, source: 'assumption: 75 %, within SuperPro\'s default 15–90 % working volume (REFERENCE.md 4.3)' }),
-    vesselVolume: quantity('m3', { description: 'volume of one standard vessel (largest item size)', default: '20 m3', above: 0, source: 'assumption: 20 m³, inside the range of the jacketed-reactor cost correlation' }),
-    wallU: quantity('W/(m2 K)', { description: 'overall heat-loss coefficient of the insulated vessel wall', default: 0.5, min: 0, source: 'assumption: 100 mm mineral-wool insulation (k ≈ 0.045 W/(m·K)) → U ≈ 0.5 W/(m²·K)' }),
-    vesselMass: quantity('kg/m3', { description: 'steel mass of a vessel per m³ of its volume (reheated every batch)', default: 300, min: 0, source: 'assumption: jacketed stainless tank ≈ 0.3 t of steel per m³' }),
-    agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of vessel while stirring', default: 0.5, min: 0, source: 'assumption: 0.2–1 kW/m³ suspends dense solids; mid value' }),
+    temperature,
+    duration: quantity('h', { description: 'dwell time at temperature', default: o.duration, above: 0, max: SOAK_H.max, source: withCeiling(o.durationSource, SOAK_H) }),
+    heatingRate: quantity('K/h', { description: 'heating rate of the charged vessel (jacket)', default: '60 K/h', above: 0, max: RAMP_K_PER_H.max, source: withCeiling('assumption: 1 K/min, a typical steam-jacketed stirred tank', RAMP_K_PER_H) }),
+    loadTime: quantity('h', { description: 'time to charge one batch', default: '0.25 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption: 15 min pumping/conveying', HANDLING_H) }),
+    unloadTime: quantity('h', { description: 'time to discharge one batch to the screen', default: '0.25 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption: 15 min', HANDLING_H) }),
+    cleanTime: quantity('h', { description: 'cleaning time per batch', default: '0 h', min: 0, max: HANDLING_H.max, source: withCeiling('assumption: no cleaning between batches of the same campaign', HANDLING_H) }),
+    fill: fraction({ description: 'working fraction of the vessel volume', default: 0.75, min: 0.15, max: 0.9, source: 'assumption: 75 %; 15–90 %, SuperPro\'s working-volume range (REFERENCE.md 4.3)' }),
+    vesselVolume: quantity('m3', { description: 'volume of one standard vessel (largest item size)', default: '20 m3', min: BATH_VESSEL.minSize, max: BATH_VESSEL.maxSize, source: `assumption: 20 m³; ${BATH_VESSEL.minSize}–${BATH_VESSEL.maxSize} m³, the valid range of the jacketed-reactor cost correlation` }),
+    wallU: quantity('W/(m2 K)', { description: 'overall heat-loss coefficient of the insulated vessel wall', default: 0.5, min: 0, max: WALL_U.max, source: withCeiling('assumption: 100 mm mineral-wool insulation (k ≈ 0.045 W/(m·K)) → U ≈ 0.5 W/(m²·K)', WALL_U) }),
+    vesselMass: quantity('kg/m3', { description: 'steel mass of a vessel per m³ of its volume (reheated every batch)', default: 300, min: 0, max: VESSEL_STEEL_KG_PER_M3.max, source: withCeiling('assumption: jacketed stainless tank ≈ 0.3 t of steel per m³', VESSEL_STEEL_KG_PER_M3) }),
+    agitatorPower: quantity('kW/m3', { description: 'agitator power per m³ of vessel while stirring', default: 0.5, min: 0, max: AGITATION_KW_PER_M3.max, source: withCeiling('assumption: 0.2–1 kW/m³ suspends dense solids; mid value', AGITATION_KW_PER_M3) }),
     heating: described(z.enum(BATH_UTILITIES).default('steam'), { description: 'utility heating the bath', source: 'assumption: steam jacket' }),
     heaterEfficiency: fraction({ description: 'fraction of the delivered heat that reaches the bath', default: 0.9, above: 0, source: 'assumption: steam jacket with 10 % distribution and trap losses' }),
   };

@@ -16,6 +16,7 @@ import type { Lot } from '../../streams/lot.js';
 import { heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
 import type { CostCorrelation, CycleTime, Diagnostic, EquipmentSpec } from '../contract.js';
 import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
+import { RATE_PER_H, activationEnergyParam, referenceTemperatureParam, withCeiling } from './limits.js';
 
 // ---------------------------------------------------------------- molar masses (kg/kmol)
 
@@ -52,11 +53,11 @@ export function treatedFamiliesParam() {
 export function lotFactorParams(f: LotRateFactors = DEFAULT_LOT_FACTORS, name = 'mechanisms/kinetics.ts DEFAULT_LOT_FACTORS') {
   const lots = `correlations/${name} (assumption: diffusion length, crack surface, single-crystal grains, Ni-rich Li/Ni mixing; see its comment)`;
   return {
-    d50Ref: quantity('um', { description: 'particle size (D50) at which the lot size factor is 1', default: f.d50Ref_um, above: 0, source: lots }),
+    d50Ref: quantity('um', { description: 'particle size (D50) at which the lot size factor is 1', default: f.d50Ref_um, above: 0, max: 500, source: `${lots}; max 500 µm, the range of a lot's D50` }),
     sizeExponent: quantity('', { description: 'exponent n of the size factor (d50Ref / d50)^n: 2 when the diffusion length is the particle, ≈0 when it is the grain', default: f.sizeExponent, min: 0, max: 4, source: lots }),
-    crackBoost: quantity('', { description: 'rate gain per unit crack fraction: factor 1 + crackBoost·crackFraction', default: f.crackBoost, min: 0, source: lots }),
-    singleCrystalFactor: quantity('', { description: 'rate multiplier of single-crystal lots', default: f.singleCrystalFactor, above: 0, source: lots }),
-    nickelPenalty: quantity('', { description: 'rate penalty per unit Ni fraction above 0.6: factor exp(−nickelPenalty·(x_Ni − 0.6))', default: f.nickelPenalty, min: 0, source: lots }),
+    crackBoost: quantity('', { description: 'rate gain per unit crack fraction: factor 1 + crackBoost·crackFraction', default: f.crackBoost, min: 0, max: 20, source: `${lots}; max 20 (a fully cracked lot 21× as fast): plausibility ceiling, 10× the largest default` }),
+    singleCrystalFactor: quantity('', { description: 'rate multiplier of single-crystal lots', default: f.singleCrystalFactor, above: 0, max: 10, source: `${lots}; max 10: plausibility ceiling — single crystals repair slower (defaults 0.25–0.5), not 10× faster` }),
+    nickelPenalty: quantity('', { description: 'rate penalty per unit Ni fraction above 0.6: factor exp(−nickelPenalty·(x_Ni − 0.6))', default: f.nickelPenalty, min: 0, max: 30, source: `${lots}; max 30 (Ni90 at e^−9 of the rate): plausibility ceiling, 10× the default` }),
   };
 }
 
@@ -67,9 +68,9 @@ export function lotFactorParams(f: LotRateFactors = DEFAULT_LOT_FACTORS, name = 
 export function kineticParams(rate: ArrheniusRate, name: string, factors: LotRateFactors = DEFAULT_LOT_FACTORS, factorsName?: string) {
   const src = `correlations/${name} (assumption calibrated to review Table 1; see its comment)`;
   return {
-    rateConstant: quantity('1/h', { description: 'first-order relithiation rate constant at the reference temperature', default: rate.kRef_per_h, above: 0, source: src }),
-    rateReferenceTemperature: quantity('K', { description: 'temperature at which rateConstant applies', default: `${Number((rate.tRef_K - 273.15).toFixed(2))} degC`, above: 0, displayUnit: 'degC', source: src }),
-    activationEnergy: quantity('J/mol', { description: 'Arrhenius activation energy of the relithiation rate', default: `${rate.ea_J_per_mol / 1000} kJ/mol`, min: 0, source: src }),
+    rateConstant: quantity('1/h', { description: 'first-order relithiation rate constant at the reference temperature', default: rate.kRef_per_h, above: 0, max: RATE_PER_H.max, source: withCeiling(src, RATE_PER_H) }),
+    rateReferenceTemperature: referenceTemperatureParam('temperature at which rateConstant applies', `${Number((rate.tRef_K - 273.15).toFixed(2))} degC`, src),
+    activationEnergy: activationEnergyParam('Arrhenius activation energy of the relithiation rate', `${rate.ea_J_per_mol / 1000} kJ/mol`, src),
     ...lotFactorParams(factors, factorsName),
   };
 }
