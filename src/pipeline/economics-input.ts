@@ -52,6 +52,22 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
   return out;
 }
 
+/**
+ * The feed's sub-lots grouped by their single origin, in stream order: one pass over the lots, so
+ * the feed lines cost O(lots) rather than a scan of every sub-lot per feed lot (O(lots²)).
+ */
+function subLotsByOrigin(feed: Stream): Map<string, Lot[]> {
+  const out = new Map<string, Lot[]>();
+  for (const x of feed.lots) {
+    if (x.origin.length !== 1) continue;
+    const id = x.origin[0]!;
+    const list = out.get(id);
+    if (list) list.push(x);
+    else out.set(id, [x]);
+  }
+  return out;
+}
+
 /** Build the economics input of an evaluated model. */
 export function economicsInput(
   model: Model,
@@ -69,10 +85,11 @@ export function economicsInput(
   // Feed lots as delivered: their market grade (from their composition, the rule that grades every
   // parcel leaving) and the part of their CAM already in spec at entry.
   const feedSalts = residualLiSaltsFraction(feed);
+  const subLotsOf = subLotsByOrigin(feed);
   const feedLots = model.feed.lots.map((l) => {
     const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
     const scrap = l.share * model.plant.capacity;
-    const subLots = feed.lots.filter((x) => x.origin.length === 1 && x.origin[0] === l.id);
+    const subLots = subLotsOf.get(l.id) ?? [];
     const inSpec = subLots.filter((x) => judgeLot(model.spec, x, feedSalts).length === 0);
     return {
       id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours),
