@@ -135,9 +135,28 @@ export interface Valued {
   text: string;
 }
 
-/** Payable value of contained metal (kg per year by element) at a grade. */
-export function payableValue(m: Market, grade: MaterialGrade, chemistry: string, elements: Readonly<Record<string, number>>, neededFor: string): Valued {
+/** No terms and no text: the value alone (sample mode). */
+const UNDESCRIBED: Omit<Valued, 'usd'> = Object.freeze({ terms: Object.freeze([]) as unknown as MoneyTerm[], text: '' });
+
+/**
+ * Payable value of contained metal (kg per year by element) at a grade. With `describe` false the
+ * terms and the derivation text are left out (Monte Carlo samples read only the value, which is
+ * the same number, summed in the same order).
+ */
+export function payableValue(m: Market, grade: MaterialGrade, chemistry: string, elements: Readonly<Record<string, number>>, neededFor: string, describe = true): Valued {
   const p = payableOf(m, grade, chemistry, neededFor);
+  if (!describe) {
+    let usd = 0;
+    const value = (el: string, factor: number) => {
+      const kg = elements[el] ?? 0;
+      if (!(kg > 0) || factor === 0) return;
+      usd = usd + kg * m.book.get(`metal.${el}`, `${neededFor} (contained ${el} value)`) * factor;
+    };
+    value('Ni', p.niCo);
+    value('Co', p.niCo);
+    if (p.liKey) value('Li', p.li);
+    return { usd, ...UNDESCRIBED };
+  }
   const factorKeys = [p.niCoKey, ...(p.offsetKey ? [p.offsetKey] : [])];
   const terms: MoneyTerm[] = [];
   const add = (el: string, factor: number, keys: string[]) => {
@@ -157,10 +176,11 @@ export function payableValue(m: Market, grade: MaterialGrade, chemistry: string,
 }
 
 /** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
-function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string): Valued {
+function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
   const price = m.book.get(key, neededFor);
   const perCam = key === `feed.${lotId}` ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
   const ratio = perCam ?? 1;
+  if (!describe) return { usd: camKg * price * ratio, ...UNDESCRIBED };
   return {
     usd: camKg * price * ratio,
     terms: [{ quantity: camKg, quantityUnit: 'kg', priceKey: key, price, factor: ratio, factorKeys: [] }],
@@ -176,9 +196,10 @@ export type InSpecPriceOf = (chemistry: string) => { price: number; key: string;
 /**
  * The purchase line of one feed lot on the market basis: a fixed price when one is given, else
  * payables at the lot's grade, with CAM already in spec at entry at the greater of its payable
- * value and the in-spec price. Null for a lot of zero mass.
+ * value and the in-spec price. Null for a lot of zero mass. With `describe` false the line has its
+ * amounts but no derivation (basis text, terms, note).
  */
-export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean): MoneyLine | null {
+export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean, describe = true): MoneyLine | null {
   if (lot.scrapKgPerYear === 0) return null;
   const chem = chemName(lot.chemistry);
   const label = `feed lot ${lot.id} (${chem})`;
@@ -191,15 +212,16 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
   const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
   const rest: Record<string, number> = { ...lot.elementsKgPerYear };
   if (inSpec) for (const el in inSpec.elementsKgPerYear) rest[el] = Math.max(0, (rest[el] ?? 0) - inSpec.elementsKgPerYear[el]!);
-  const paid = payableValue(m, grade, chem, rest, label);
+  const paid = payableValue(m, grade, chem, rest, label, describe);
   let usd = paid.usd;
   const terms = [...paid.terms];
   let text = paid.text;
   if (inSpec) {
-    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label);
+    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label, describe);
     const p = inSpecPriceOf(chem);
     const asProduct = inSpec.camKgPerYear * p.price;
-    if (asProduct > asMetal.usd) {
+    if (!describe) usd += asProduct > asMetal.usd ? asProduct : asMetal.usd;
+    else if (asProduct > asMetal.usd) {
       usd += asProduct;
       terms.push({ quantity: inSpec.camKgPerYear, quantityUnit: 'kg', priceKey: p.key, price: p.price, factor: 1, factorKeys: [] });
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM at the in-spec price ${fmt(p.price)} USD/kg (${p.basis})`;
@@ -209,6 +231,7 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM, worth more as metal (${asMetal.text})`;
     }
   }
+  if (!describe) return { id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
   return {
     id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true,
     quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basis: text, basisUsd: usd, terms,
@@ -221,7 +244,7 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
  * origin. Parcels of positive (or zero) value are revenue; a parcel of negative value (a fixed
  * negative price, e.g. LFP) costs its disposal and is an operating cost (category waste).
  */
-export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
+export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean, describe = true): { revenue: MoneyLine[]; costs: MoneyLine[] } {
   const groups = new Map<string, { chem: string; grade: MaterialGrade; key: string | undefined; origin: string | null; kg: number; el: Record<string, number> }>();
   for (const p of input.products.offSpec) {
     const chem = chemName(p.chemistry);
@@ -240,8 +263,9 @@ export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean): 
   for (const [id, g] of groups) {
     if (g.kg === 0) continue;
     const what = `off-spec ${g.chem} (${g.grade}${g.origin ? `, lot ${g.origin}` : ''})`;
-    const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what) : payableValue(m, g.grade, g.chem, g.el, what);
-    const line: MoneyLine = { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms };
+    const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what, describe) : payableValue(m, g.grade, g.chem, g.el, what, describe);
+    const line: MoneyLine = describe ? { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms }
+      : { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basisUsd: v.usd };
     if (v.usd >= 0) revenue.push(line);
     else costs.push({ ...line, label: `${what}: disposal (negative market value)`, category: 'waste', usd: R(exact)(-v.usd), unitPriceUsd: -v.usd / g.kg, basisUsd: -v.usd });
   }
