@@ -18,14 +18,15 @@ export interface ItemPlan {
 }
 
 /**
- * The catalogue entry of a cost correlation in a size unit and its size series, by correlation
- * object (correlations are constant data): one lookup per item kind, not per sized item.
+ * The catalogue entry of a cost correlation in a size unit and its size series, by the
+ * correlation's source text (what catalogueOf identifies it by): one series object per item kind,
+ * so that the sizes an item may take are worked out once (equipment.ts usableSizes).
  */
-const CATALOGUE_SERIES = new WeakMap<CostCorrelation, Map<string, { entry: CatalogueEntry; series: SizeSeries } | null>>();
+const CATALOGUE_SERIES = new Map<string, Map<string, { entry: CatalogueEntry; series: SizeSeries } | null>>();
 
 function catalogueSeries(cost: CostCorrelation, sizeUnit: string): { entry: CatalogueEntry; series: SizeSeries } | null {
-  let byUnit = CATALOGUE_SERIES.get(cost);
-  if (!byUnit) CATALOGUE_SERIES.set(cost, (byUnit = new Map()));
+  let byUnit = CATALOGUE_SERIES.get(cost.source);
+  if (!byUnit) CATALOGUE_SERIES.set(cost.source, (byUnit = new Map()));
   let hit = byUnit.get(sizeUnit);
   if (hit === undefined) {
     const cat = catalogueOf(cost, sizeUnit);

@@ -26,7 +26,7 @@
  */
 import { chemistryByName } from '../chemistry/cathode.js';
 import { msg } from '../schema/messages.js';
-import type { PriceBook } from './price-book.js';
+import { priceKey, type PriceBook } from './price-book.js';
 import type { EconomicsInput } from './input.js';
 import type { MoneyLine, MoneyTerm } from './opex.js';
 import { cents } from './money.js';
@@ -66,7 +66,13 @@ export function gradeOf(camKg: number, components: Readonly<Record<string, numbe
   return matrix > MATRIX_LIMIT * camKg ? 'cathode-scrap' : 'cam-powder';
 }
 
-const chemName = (c: string): string => chemistryByName(c)?.name ?? c;
+const CHEM_NAMES = new Map<string, string>();
+/** Canonical chemistry name (aliases resolved), cached per name. */
+const chemName = (c: string): string => {
+  let n = CHEM_NAMES.get(c);
+  if (n === undefined) CHEM_NAMES.set(c, (n = chemistryByName(c)?.name ?? c));
+  return n;
+};
 
 /** What pricing cathode-bearing material needs besides the prices: the feed it was bought as. */
 export interface Market {
@@ -99,8 +105,8 @@ export function marketOf(input: EconomicsInput, book: PriceBook): Market {
 
 /** The fixed-price key of a lot or chemistry (`feed.<lot id>` first, then `feed.<chemistry>`), if any. */
 export function fixedKeyFor(book: PriceBook, chemistry: string, lotId: string | null): string | undefined {
-  if (lotId !== null && book.has(`feed.${lotId}`)) return `feed.${lotId}`;
-  const k = `feed.${chemName(chemistry)}`;
+  if (lotId !== null && book.has(priceKey('feed.', lotId))) return priceKey('feed.', lotId);
+  const k = priceKey('feed.', chemName(chemistry));
   return book.has(k) ? k : undefined;
 }
 
@@ -116,14 +122,14 @@ export interface Payable {
 /** The payables of `grade` for `chemistry` (Ni + Co payable plus the chemistry's offset, clamped to 0–1). */
 export function payableOf(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
   const b = m.book;
-  let niCoKey = `payable.${grade}`;
+  let niCoKey = priceKey('payable.', grade);
   if (grade === 'cam-powder' && b.has(OFFSPEC_PAYABLE)) niCoKey = OFFSPEC_PAYABLE;
   else if (m.feedGrades.has(grade) && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
   const base = b.get(niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
-  const offsetKey = `payable-offset.${chemName(chemistry)}`;
+  const offsetKey = priceKey('payable-offset.', chemName(chemistry));
   const hasOffset = b.has(offsetKey);
   const offset = hasOffset ? b.get(offsetKey, neededFor) : 0;
-  const liKey = `payable-li.${grade}`;
+  const liKey = priceKey('payable-li.', grade);
   const li = b.has(liKey) ? b.get(liKey, neededFor) : 0;
   return { niCo: Math.min(1, Math.max(0, base + offset)), li, niCoKey, liKey: b.has(liKey) ? liKey : null, offsetKey: hasOffset ? offsetKey : null };
 }
@@ -150,7 +156,7 @@ export function payableValue(m: Market, grade: MaterialGrade, chemistry: string,
     const value = (el: string, factor: number) => {
       const kg = elements[el] ?? 0;
       if (!(kg > 0) || factor === 0) return;
-      usd = usd + kg * m.book.get(`metal.${el}`, `${neededFor} (contained ${el} value)`) * factor;
+      usd = usd + kg * m.book.get(priceKey('metal.', el), `${neededFor} (contained ${el} value)`) * factor;
     };
     value('Ni', p.niCo);
     value('Co', p.niCo);
@@ -178,7 +184,7 @@ export function payableValue(m: Market, grade: MaterialGrade, chemistry: string,
 /** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
 function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
   const price = m.book.get(key, neededFor);
-  const perCam = key === `feed.${lotId}` ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
+  const perCam = key === priceKey('feed.', String(lotId)) ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
   const ratio = perCam ?? 1;
   if (!describe) return { usd: camKg * price * ratio, ...UNDESCRIBED };
   return {
@@ -245,18 +251,34 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
  * negative price, e.g. LFP) costs its disposal and is an operating cost (category waste).
  */
 export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean, describe = true): { revenue: MoneyLine[]; costs: MoneyLine[] } {
+  // The operating costs and the revenue of one run both ask: valued once per market and input.
+  const memo = OFF_SPEC.get(m);
+  const variant = (exact ? 2 : 0) + (describe ? 1 : 0);
+  const hit = memo?.input === input ? memo.byVariant[variant] : undefined;
+  if (hit) return hit;
+  const lines = valueOffSpec(m, input, exact, describe);
+  if (memo?.input === input) memo.byVariant[variant] = lines;
+  else OFF_SPEC.set(m, { input, byVariant: { [variant]: lines } });
+  return lines;
+}
+
+/** offSpecLines by market (one per economics run) and input; the lines are shared, never mutated. */
+const OFF_SPEC = new WeakMap<Market, { input: EconomicsInput; byVariant: Record<number, { revenue: MoneyLine[]; costs: MoneyLine[] }> }>();
+
+function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
   const groups = new Map<string, { chem: string; grade: MaterialGrade; key: string | undefined; origin: string | null; kg: number; el: Record<string, number> }>();
   for (const p of input.products.offSpec) {
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
     const key = fixedKeyFor(m.book, chem, origin);
-    const lotKey = key !== undefined && key === `feed.${origin}` ? origin : null;
+    const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
     const id = `offspec.${grade}.${chem}${lotKey ? `.${lotKey}` : ''}`;
-    const g = groups.get(id) ?? { chem, grade, key, origin: lotKey, kg: 0, el: {} };
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { chem, grade, key, origin: lotKey, kg: 0, el: {} }));
     g.kg += p.kgPerYear;
-    for (const [e, v] of Object.entries(p.elementsKgPerYear)) g.el[e] = (g.el[e] ?? 0) + v;
-    groups.set(id, g);
+    const el = p.elementsKgPerYear;
+    for (const e in el) g.el[e] = (g.el[e] ?? 0) + el[e]!;
   }
   const revenue: MoneyLine[] = [];
   const costs: MoneyLine[] = [];

@@ -18,7 +18,7 @@
 import { chemistryByName } from '../chemistry/cathode.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceItem } from './prices.js';
-import { PriceBook } from './price-book.js';
+import { PriceBook, priceKey } from './price-book.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 import { cents } from './money.js';
@@ -280,15 +280,16 @@ export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTot
 export function inSpecPrice(book: PriceBook, chemistry: string, capacityRatio = 1, describe = true): { price: number; key: string; basis: string; factor: number } {
   const chem = chemName(chemistry);
   const ratio = Math.min(1, capacityRatio);
-  const direct = `regenerated.${chem}`;
+  const direct = priceKey('regenerated.', chem);
   if (book.has(direct)) {
     const p = book.get(direct, `in-spec ${chem}`);
     return { price: p * ratio, key: direct, basis: describe ? `${direct} ${fmt(p)} USD/kg × capacity ratio ${fmt(ratio)}` : '', factor: ratio };
   }
   const q = book.get('quality-factor', `pricing regenerated ${chem} against virgin`);
-  const v = book.get(`cam.${chem}`, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
+  const camKey = priceKey('cam.', chem);
+  const v = book.get(camKey, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
   const f = Math.min(1, q * ratio);
-  return { price: f * v, key: `cam.${chem}`, basis: describe ? `min(1, quality-factor ${fmt(q)} × capacity ratio ${fmt(ratio)}) × cam.${chem} ${fmt(v)} USD/kg` : '', factor: ratio };
+  return { price: f * v, key: camKey, basis: describe ? `min(1, quality-factor ${fmt(q)} × capacity ratio ${fmt(ratio)}) × cam.${chem} ${fmt(v)} USD/kg` : '', factor: ratio };
 }
 
 /** In-spec product by canonical chemistry name: kg/yr and the mass-weighted capacity ratio. */
@@ -323,7 +324,7 @@ export function revenueLines(input: EconomicsInput, book: PriceBook, exact: bool
   out.push(...offSpecLines(market, input, exact, describe).revenue);
   for (const [id, kg] of Object.entries(input.byproductsKgPerYear)) {
     if (kg === 0) continue;
-    const price = book.get(`scrap.${id}`, `by-product ${id}`);
+    const price = book.get(priceKey('scrap.', id), `by-product ${id}`);
     out.push({ id: `scrap.${id}`, label: `${id} (by-product)`, category: 'by-product', usd: r(kg * price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: price, priceKey: `scrap.${id}`, priceUnit: 'USD/kg' });
   }
   return out;

@@ -91,11 +91,12 @@ export function economicsInput(
     const scrap = l.share * model.plant.capacity;
     const subLots = subLotsOf.get(l.id) ?? [];
     const inSpec = subLots.filter((x) => judgeLot(model.spec, x, feedSalts).length === 0);
-    return {
+    const line = {
       id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours),
       grade: gradeOf(composition.cam ?? 0, composition),
-      ...(inSpec.length ? { inSpecAtEntry: { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) } } : {}),
     };
+    if (!inSpec.length) return line;
+    return { ...line, inSpecAtEntry: { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) } };
   });
 
   const correlation = new Map<string, CostCorrelation>();
@@ -110,14 +111,24 @@ export function economicsInput(
 
   // Off-spec product and CAM parcels leaving as by-products are sold on the market basis, by
   // chemistry, by the grade of the stream they leave in and, when from one feed lot, its origin.
-  const offSpec = new Map<string, { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[] }>();
+  // Groups in order of first appearance, found by chemistry → grade → origin (no key text per lot).
+  type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[] };
+  const offSpec: OffSpecGroup[] = [];
+  const offSpecIndex = new Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>>();
   const addOff = (lot: Lot, grade: MaterialGrade) => {
     const chemistry = baseName(lot.chemistry.name);
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
-    const k = `${chemistry}\u0000${grade}\u0000${origin ?? ''}`;
-    const g = offSpec.get(k);
+    let byGrade = offSpecIndex.get(chemistry);
+    if (!byGrade) offSpecIndex.set(chemistry, (byGrade = new Map()));
+    let byOrigin = byGrade.get(grade);
+    if (!byOrigin) byGrade.set(grade, (byOrigin = new Map()));
+    const g = byOrigin.get(origin ?? '');
     if (g) g.lots.push(lot);
-    else offSpec.set(k, { chemistry, grade, origin, lots: [lot] });
+    else {
+      const group = { chemistry, grade, origin, lots: [lot] };
+      byOrigin.set(origin ?? '', group);
+      offSpec.push(group);
+    }
   };
   const offSpecSet = new Set(quality.offSpecLots);
   for (const s of g.streams) {
@@ -186,7 +197,7 @@ export function economicsInput(
     consumablesPerYear: consumables,
     products: {
       inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 })),
-      offSpec: [...offSpec.values()].map((o) => ({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) })),
+      offSpec: offSpec.map((o) => ({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) })),
     },
     byproductsKgPerYear: byproducts,
     wasteKgPerYear: waste,
