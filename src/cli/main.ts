@@ -34,8 +34,8 @@ const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandFactory>>> =
   components: async () => (await import('./commands/kinds.js')).componentsCommand,
 };
 
-/** The commands to register for `argv`: the one it names, else all of them. */
-async function commandsFor(argv: readonly string[], ctx: CommandContext): Promise<CommandModule[]> {
+/** The commands to register for `argv`: the one it names, else all of them (exported for tests). */
+export async function commandsFor(argv: readonly string[], ctx: CommandContext): Promise<CommandModule[]> {
   const name = argv[0];
   if (name !== undefined && Object.hasOwn(COMMAND_MODULES, name)) return [(await COMMAND_MODULES[name]!())(ctx)];
   const { commands } = await import('./commands/index.js');
