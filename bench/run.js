@@ -6,7 +6,7 @@
 // nothing and never fails on time. The machine's load (uptime) is printed before and after:
 // timings on a shared machine are indicative only.
 import { spawnSync, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadRawScenario } from '../dist/pipeline/load.js';
@@ -130,7 +130,7 @@ report('regenflow run reference-cn --json (wall, process start included; median)
 wall(['--help'], 'regenflow --help (wall: start-up alone)');
 wall(['compare', 'scenarios/reference-cn.yaml', '--flowsheet', 'flowsheets/hydrothermal.yaml', '--flowsheet', 'flowsheets/molten-salt.yaml', '--out', join(out, 'comparison.xlsx')], 'export of the reference comparison workbook (wall)', 'target ≤ 2 s');
 // npm start with dist/ up to date (its build step only checks the sources).
-execFileSync(process.execPath, ['scripts/build-if-changed.js'], { stdio: 'inherit' });
+if (existsSync('scripts/build-if-changed.js')) execFileSync(process.execPath, ['scripts/build-if-changed.js'], { stdio: 'inherit' });
 {
   const t = [];
   for (let i = 0; i < (quick ? 1 : 3); i++) {

@@ -32,7 +32,7 @@ import type { CycleTime, Diagnostic, EquipmentSpec } from '../unit-ops/contract.
 import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
-import type { DesignSettings } from './settings.js';
+import { isEmpty, type DesignSettings } from './settings.js';
 import type { EquipmentSizing } from './types.js';
 
 /** Relative tolerance of the count rounding (load × margin landing on a whole number of items). */
@@ -89,11 +89,6 @@ function usableSizesCached(series: SizeSeries, e: Pick<EquipmentSpec, 'minSize' 
   return sizes;
 }
 
-/** True when a record has no keys. */
-function isEmpty(record: object): boolean {
-  for (const _ in record) return false;
-  return true;
-}
 
 /** Format a size with its unit for messages. */
 function sizeText(x: number, unit: string): string {

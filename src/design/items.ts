@@ -5,7 +5,7 @@
  */
 import type { CostCorrelation, EquipmentSpec } from '../unit-ops/contract.js';
 import { catalogueOf, type CatalogueEntry } from '../unit-ops/data/catalogue.js';
-import type { DesignSettings, CheckedItems } from './settings.js';
+import { isEmpty, type DesignSettings, type CheckedItems } from './settings.js';
 import type { ItemOptions, SizeSeries } from './equipment.js';
 import type { ShiftPlan } from './shifts.js';
 
@@ -33,12 +33,6 @@ function catalogueSeries(cost: CostCorrelation, sizeUnit: string): { entry: Cata
     byUnit.set(sizeUnit, (hit = cat ? { entry: cat.entry, series: { sizes: cat.entry.sizes, basis: 'catalogue', source: cat.entry.source } } : null));
   }
   return hit;
-}
-
-/** True when a record has no keys. */
-function isEmpty(record: object): boolean {
-  for (const _ in record) return false;
-  return true;
 }
 
 /** The sizing inputs of item `key` (= `<unitId>.<name>`) of spec `e`. */
