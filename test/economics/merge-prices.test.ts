@@ -8,7 +8,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { resolvePrices, mergePrices, mergePricesFull, DEFAULT_PRICE_SETS, type PriceValue, type ResolvedPrices } from '../../src/economics/prices.js';
+import { resolvePrices, mergePrices, mergePricesFull, DEFAULT_PRICE_SETS, type ResolvedPrices } from '../../src/economics/prices.js';
+import type { PriceValue } from '../../src/schema/economics.js';
 import { errorOf, shippedSets } from './helpers.js';
 
 const sets = shippedSets();
