@@ -31,8 +31,8 @@ export const MAX_DEFAULT_WORKERS = 8;
 /**
  * Default worker count for `cores` available cores (os.availableParallelism()): one — this
  * thread — on up to two cores, else one core left for the main thread's and V8's background work
- * (compiler, garbage collector), at most MAX_DEFAULT_WORKERS. Measured on 2 cores (issue 19): a
- * second worker made 10,000 samples 2 % faster for 2.3 s more CPU.
+ * (compiler, garbage collector), at most MAX_DEFAULT_WORKERS. Measured on 2 shared cores (issue
+ * 19): 10,000 samples of the reference scenario took 6.9 s in this thread, 7.6–14 s on 2 workers.
  */
 export function defaultWorkers(cores: number = availableParallelism()): number {
   return cores <= 2 ? 1 : Math.min(MAX_DEFAULT_WORKERS, cores - 1);
