@@ -89,7 +89,8 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 /** The chemistry name without doping suffixes ("NCM811+Al" → "NCM811"). */
 export function baseName(name: string): string {
-  return name.split('+')[0]!;
+  const plus = name.indexOf('+');
+  return plus < 0 ? name : name.slice(0, plus);
 }
 
 /** True when the chemistry is one the plant sells as product. */

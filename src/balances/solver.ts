@@ -175,7 +175,8 @@ function unflatten(layout: TearLayout, values: Float64Array, tears: GraphStream[
     if (!layout.isLot[i]) out[tear]!.components[name] = x;
     else {
       const tpl = lotTemplates[tear]!.get(name);
-      if (tpl) out[tear]!.lots.push({ ...tpl, massKgPerHour: x });
+      // A lot whose mass the step leaves as it is stays the same (immutable) object.
+      if (tpl) out[tear]!.lots.push(tpl.massKgPerHour === x ? tpl : { ...tpl, massKgPerHour: x });
     }
   }
   return out;

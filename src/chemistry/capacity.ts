@@ -39,7 +39,8 @@ const BY_NICKEL: readonly [number, number][] = [[1 / 3, 163], [0.5, 175], [0.6, 
 
 /** The chemistry name without doping suffixes ("NCM811+Al" → "NCM811"). */
 function baseName(name: string): string {
-  return name.split('+')[0]!;
+  const plus = name.indexOf('+');
+  return plus < 0 ? name : name.slice(0, plus);
 }
 
 /**

@@ -2,11 +2,45 @@
  * The regenflow command line: thin commands over the library (parse → call → print → exit code).
  * Exit codes: 0 ok, 1 invalid input, 2 model failure (e.g. a recycle loop did not converge).
  */
-import yargs from 'yargs';
+import yargs, { type CommandModule } from 'yargs';
 import { RegenflowError } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import { processIo, type Io } from './output.js';
-import { commands } from './commands/index.js';
+import type { CommandContext } from './commands/context.js';
+
+type CommandFactory = (ctx: CommandContext) => CommandModule;
+
+/**
+ * The module of each command, loaded on demand (start-up, issue 19): `regenflow run …` loads what
+ * run needs, not the optimiser, the explainer or the diagrams. A command not listed here (or a
+ * call that does not start with a command name, or asks for the overall help) loads every command
+ * (commands/index.ts), so a command added there works without an entry here.
+ */
+const COMMAND_MODULES: Readonly<Record<string, () => Promise<CommandFactory>>> = {
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  run: async () => (await import('./commands/run.js')).runCommand,
+  compare: async () => (await import('./commands/compare.js')).compareCommand,
+  sweep: async () => (await import('./commands/sweep.js')).sweepCommand,
+  crossover: async () => (await import('./commands/crossover.js')).crossoverCommand,
+  size: async () => (await import('./commands/size.js')).sizeCommand,
+  uncertainty: async () => (await import('./commands/uncertainty.js')).uncertaintyCommand,
+  tornado: async () => (await import('./commands/uncertainty.js')).tornadoCommand,
+  sobol: async () => (await import('./commands/uncertainty.js')).sobolCommand,
+  diagram: async () => (await import('./commands/diagram.js')).diagramCommand,
+  explain: async () => (await import('./commands/explain.js')).explainCommand,
+  optimize: async () => (await import('./commands/optimize.js')).optimizeCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+  kinds: async () => (await import('./commands/kinds.js')).kindsCommand,
+  components: async () => (await import('./commands/kinds.js')).componentsCommand,
+};
+
+/** The commands to register for `argv`: the one it names, else all of them (exported for tests). */
+export async function commandsFor(argv: readonly string[], ctx: CommandContext): Promise<CommandModule[]> {
+  const name = argv[0];
+  if (name !== undefined && Object.hasOwn(COMMAND_MODULES, name)) return [(await COMMAND_MODULES[name]!())(ctx)];
+  const { commands } = await import('./commands/index.js');
+  return commands(ctx);
+}
 
 /** A command-line usage problem (unknown command or option, missing argument). */
 class UsageError extends Error {}
@@ -35,7 +69,7 @@ export async function cli(argv: string[], io: Io = processIo): Promise<number> {
   let parser = yargs(joinNegativeValues(argv))
     .scriptName('regenflow')
     .usage('$0 <command> [options]\n\nProcess-flow and cost model for direct regeneration of spent NCM cathodes.');
-  for (const c of commands(ctx)) parser = parser.command(c);
+  for (const c of await commandsFor(argv, ctx)) parser = parser.command(c);
   parser = parser
     .demandCommand(1, 'give a command; regenflow --help lists them')
     .strict()

@@ -32,7 +32,7 @@ import type { CycleTime, Diagnostic, EquipmentSpec } from '../unit-ops/contract.
 import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
-import type { DesignSettings } from './settings.js';
+import { isEmpty, type DesignSettings } from './settings.js';
 
 /** Fill below which an item raised to its smallest size is a warning rather than information. */
 export const PART_EMPTY_WARNING_FILL = 0.5;
@@ -79,6 +79,20 @@ export function usableSizes(series: SizeSeries, e: Pick<EquipmentSpec, 'minSize'
   return [...inRange, e.maxSize];
 }
 
+/** usableSizes by series and size range (a catalogue series serves every sized item of its kind); shared, read only. */
+const USABLE = new WeakMap<SizeSeries, Map<number, Map<number, readonly number[]>>>();
+
+function usableSizesCached(series: SizeSeries, e: Pick<EquipmentSpec, 'minSize' | 'maxSize'>): readonly number[] {
+  let byMin = USABLE.get(series);
+  if (!byMin) USABLE.set(series, (byMin = new Map()));
+  let byMax = byMin.get(e.minSize);
+  if (!byMax) byMin.set(e.minSize, (byMax = new Map()));
+  let sizes = byMax.get(e.maxSize);
+  if (!sizes) byMax.set(e.maxSize, (sizes = usableSizes(series, e)));
+  return sizes;
+}
+
+
 /** Format a size with its unit for messages. */
 function sizeText(x: number, unit: string): string {
   return `${Number(x.toPrecision(4))} ${unit}`.trim();
@@ -112,9 +126,9 @@ export function sizeEquipment(
 
   // kg/h one item carries per size unit.
   const perSize = batch ? e.capacityPerSize / T : e.capacityPerSize;
-  const fixedCount = settings.fixedCounts[where];
+  const fixedCount = isEmpty(settings.fixedCounts) ? undefined : settings.fixedCounts[where];
   const rating = fixedCount !== undefined;
-  const sizes = fixedSize === undefined && options.series ? usableSizes(options.series, e) : undefined;
+  const sizes = fixedSize === undefined && options.series ? usableSizesCached(options.series, e) : undefined;
   const basis: SizeBasis = fixedSize !== undefined ? 'fixed' : sizes ? options.series!.basis : 'continuous';
   let count: number;
   let size: number;

@@ -41,6 +41,11 @@ export interface SizePlantOptions {
   schedule?: boolean;
   /** Shifts of the plant (shifts.ts); default: fully staffed operating hours, finance defaults. */
   shifts?: ShiftPlan;
+  /**
+   * false (Monte Carlo samples, sweep points): the purchase costs by CEPCI year (per unit and
+   * plant) are left empty — reports show them, the economics price every item from its own row.
+   */
+  describe?: boolean;
 }
 
 /** Feed throughput as text for messages. */
@@ -55,6 +60,7 @@ function tpyText(kgPerYear: number): string {
  */
 export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, feedKgPerYear: number, settings: DesignSettings, options: SizePlantOptions = {}): PlantSizing {
   const checked = checkFixedItems(settings, units);
+  const describe = options.describe !== false;
   const plan = options.shifts ?? shiftPlan({ ...DEFAULT_SHIFTS, operatingHoursPerYear: hoursPerYear });
   const diagnostics: Diagnostic[] = [...plan.diagnostics];
   const equipment: EquipmentSizing[] = [];
@@ -90,7 +96,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
       if (s.count > parallel) parallel = s.count;
       if (s.loadKgPerHour > 0) loaded = true;
       if (s.utilisation > unitU) unitU = s.utilisation;
-      if (s.count > 0) {
+      if (describe && s.count > 0) {
         const y = String(s.cepciYear);
         unitCost[y] = (unitCost[y] ?? 0) + s.totalPurchaseCostUsd;
         byYear[y] = (byYear[y] ?? 0) + s.totalPurchaseCostUsd;

@@ -185,7 +185,7 @@ export function checkFixedItems(settings: DesignSettings, units: readonly Design
 }
 
 /** True when a record has no keys. */
-function isEmpty(record: object): boolean {
+export function isEmpty(record: object): boolean {
   for (const _ in record) return false;
   return true;
 }

@@ -62,8 +62,20 @@ function breakdown(items: MoneyLine[]): Breakdown {
   return { items, totalUsd: sumUsd(Object.values(byCategory)), byCategory };
 }
 
+/** What economics() builds besides the numbers. */
+export interface EconomicsOptions {
+  /**
+   * false (Monte Carlo samples and other runs that read only the KPIs): money lines without their
+   * derivations (basis texts, terms, price units) and no sorted
+   * `pricesUsed`. Every number is computed as in a described run, in the same order, so the KPIs
+   * are identical (===). Default true.
+   */
+  describe?: boolean;
+}
+
 /** Economics of one plant. Throws a RegenflowError for zero hours/feed or missing prices (all listed). */
-export function economics(input: EconomicsInput, prices: ResolvedPrices, finance: ResolvedFinance): EconomicsResult {
+export function economics(input: EconomicsInput, prices: ResolvedPrices, finance: ResolvedFinance, options: EconomicsOptions = {}): EconomicsResult {
+  const describe = options.describe !== false;
   checkEconomicsInput(input);
   const diagnostics: Diagnostic[] = [...prices.diagnostics];
   const issues: InputIssue[] = [];
@@ -75,8 +87,8 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const equipment = equipmentCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics);
   const labour = labourDetail(input, finance, 0, diagnostics);
   const market = marketOf(input, book);
-  const direct = directCosts(input, book, labour, true, market);
-  const revenueItems = revenueLines(input, book, true, market);
+  const direct = directCosts(input, book, labour, true, market, describe);
+  const revenueItems = revenueLines(input, book, true, market, describe);
   const steam = input.heatKwhPerYear.steam;
   const envFactors: EnvironmentFactors = {
     gridKgPerKwh: input.electricityKwhPerYear > 0 ? book.get('ghg.electricity', 'the GHG of electricity (grid factor)') : 0,
@@ -193,7 +205,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     minSellingPrice: msp,
     environment: env,
     virgin: { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg },
-    pricesUsed: [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+    pricesUsed: describe ? [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : [],
     diagnostics,
   };
 }

@@ -26,7 +26,7 @@
  */
 import { chemistryByName } from '../chemistry/cathode.js';
 import { msg } from '../schema/messages.js';
-import type { PriceBook } from './price-book.js';
+import { priceKey, type PriceBook } from './price-book.js';
 import type { EconomicsInput } from './input.js';
 import type { MoneyLine, MoneyTerm } from './opex.js';
 import { cents } from './money.js';
@@ -66,7 +66,13 @@ export function gradeOf(camKg: number, components: Readonly<Record<string, numbe
   return matrix > MATRIX_LIMIT * camKg ? 'cathode-scrap' : 'cam-powder';
 }
 
-const chemName = (c: string): string => chemistryByName(c)?.name ?? c;
+const CHEM_NAMES = new Map<string, string>();
+/** Canonical chemistry name (aliases resolved), cached per name. */
+const chemName = (c: string): string => {
+  let n = CHEM_NAMES.get(c);
+  if (n === undefined) CHEM_NAMES.set(c, (n = chemistryByName(c)?.name ?? c));
+  return n;
+};
 
 /** What pricing cathode-bearing material needs besides the prices: the feed it was bought as. */
 export interface Market {
@@ -99,8 +105,8 @@ export function marketOf(input: EconomicsInput, book: PriceBook): Market {
 
 /** The fixed-price key of a lot or chemistry (`feed.<lot id>` first, then `feed.<chemistry>`), if any. */
 export function fixedKeyFor(book: PriceBook, chemistry: string, lotId: string | null): string | undefined {
-  if (lotId !== null && book.has(`feed.${lotId}`)) return `feed.${lotId}`;
-  const k = `feed.${chemName(chemistry)}`;
+  if (lotId !== null && book.has(priceKey('feed.', lotId))) return priceKey('feed.', lotId);
+  const k = priceKey('feed.', chemName(chemistry));
   return book.has(k) ? k : undefined;
 }
 
@@ -116,14 +122,14 @@ export interface Payable {
 /** The payables of `grade` for `chemistry` (Ni + Co payable plus the chemistry's offset, clamped to 0–1). */
 export function payableOf(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
   const b = m.book;
-  let niCoKey = `payable.${grade}`;
+  let niCoKey = priceKey('payable.', grade);
   if (grade === 'cam-powder' && b.has(OFFSPEC_PAYABLE)) niCoKey = OFFSPEC_PAYABLE;
   else if (m.feedGrades.has(grade) && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
   const base = b.get(niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
-  const offsetKey = `payable-offset.${chemName(chemistry)}`;
+  const offsetKey = priceKey('payable-offset.', chemName(chemistry));
   const hasOffset = b.has(offsetKey);
   const offset = hasOffset ? b.get(offsetKey, neededFor) : 0;
-  const liKey = `payable-li.${grade}`;
+  const liKey = priceKey('payable-li.', grade);
   const li = b.has(liKey) ? b.get(liKey, neededFor) : 0;
   return { niCo: Math.min(1, Math.max(0, base + offset)), li, niCoKey, liKey: b.has(liKey) ? liKey : null, offsetKey: hasOffset ? offsetKey : null };
 }
@@ -135,9 +141,28 @@ export interface Valued {
   text: string;
 }
 
-/** Payable value of contained metal (kg per year by element) at a grade. */
-export function payableValue(m: Market, grade: MaterialGrade, chemistry: string, elements: Readonly<Record<string, number>>, neededFor: string): Valued {
+/** No terms and no text: the value alone (sample mode). */
+const UNDESCRIBED: Omit<Valued, 'usd'> = Object.freeze({ terms: Object.freeze([]) as unknown as MoneyTerm[], text: '' });
+
+/**
+ * Payable value of contained metal (kg per year by element) at a grade. With `describe` false the
+ * terms and the derivation text are left out (Monte Carlo samples read only the value, which is
+ * the same number, summed in the same order).
+ */
+export function payableValue(m: Market, grade: MaterialGrade, chemistry: string, elements: Readonly<Record<string, number>>, neededFor: string, describe = true): Valued {
   const p = payableOf(m, grade, chemistry, neededFor);
+  if (!describe) {
+    let usd = 0;
+    const value = (el: string, factor: number) => {
+      const kg = elements[el] ?? 0;
+      if (!(kg > 0) || factor === 0) return;
+      usd = usd + kg * m.book.get(priceKey('metal.', el), `${neededFor} (contained ${el} value)`) * factor;
+    };
+    value('Ni', p.niCo);
+    value('Co', p.niCo);
+    if (p.liKey) value('Li', p.li);
+    return { usd, ...UNDESCRIBED };
+  }
   const factorKeys = [p.niCoKey, ...(p.offsetKey ? [p.offsetKey] : [])];
   const terms: MoneyTerm[] = [];
   const add = (el: string, factor: number, keys: string[]) => {
@@ -157,10 +182,11 @@ export function payableValue(m: Market, grade: MaterialGrade, chemistry: string,
 }
 
 /** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
-function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string): Valued {
+function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
   const price = m.book.get(key, neededFor);
-  const perCam = key === `feed.${lotId}` ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
+  const perCam = key === priceKey('feed.', String(lotId)) ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
   const ratio = perCam ?? 1;
+  if (!describe) return { usd: camKg * price * ratio, ...UNDESCRIBED };
   return {
     usd: camKg * price * ratio,
     terms: [{ quantity: camKg, quantityUnit: 'kg', priceKey: key, price, factor: ratio, factorKeys: [] }],
@@ -176,9 +202,10 @@ export type InSpecPriceOf = (chemistry: string) => { price: number; key: string;
 /**
  * The purchase line of one feed lot on the market basis: a fixed price when one is given, else
  * payables at the lot's grade, with CAM already in spec at entry at the greater of its payable
- * value and the in-spec price. Null for a lot of zero mass.
+ * value and the in-spec price. Null for a lot of zero mass. With `describe` false the line has its
+ * amounts but no derivation (basis text, terms, note).
  */
-export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean): MoneyLine | null {
+export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean, describe = true): MoneyLine | null {
   if (lot.scrapKgPerYear === 0) return null;
   const chem = chemName(lot.chemistry);
   const label = `feed lot ${lot.id} (${chem})`;
@@ -191,15 +218,16 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
   const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
   const rest: Record<string, number> = { ...lot.elementsKgPerYear };
   if (inSpec) for (const el in inSpec.elementsKgPerYear) rest[el] = Math.max(0, (rest[el] ?? 0) - inSpec.elementsKgPerYear[el]!);
-  const paid = payableValue(m, grade, chem, rest, label);
+  const paid = payableValue(m, grade, chem, rest, label, describe);
   let usd = paid.usd;
   const terms = [...paid.terms];
   let text = paid.text;
   if (inSpec) {
-    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label);
+    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label, describe);
     const p = inSpecPriceOf(chem);
     const asProduct = inSpec.camKgPerYear * p.price;
-    if (asProduct > asMetal.usd) {
+    if (!describe) usd += asProduct > asMetal.usd ? asProduct : asMetal.usd;
+    else if (asProduct > asMetal.usd) {
       usd += asProduct;
       terms.push({ quantity: inSpec.camKgPerYear, quantityUnit: 'kg', priceKey: p.key, price: p.price, factor: 1, factorKeys: [] });
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM at the in-spec price ${fmt(p.price)} USD/kg (${p.basis})`;
@@ -209,6 +237,7 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM, worth more as metal (${asMetal.text})`;
     }
   }
+  if (!describe) return { id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
   return {
     id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true,
     quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basis: text, basisUsd: usd, terms,
@@ -221,27 +250,44 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
  * origin. Parcels of positive (or zero) value are revenue; a parcel of negative value (a fixed
  * negative price, e.g. LFP) costs its disposal and is an operating cost (category waste).
  */
-export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
+export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean, describe = true): { revenue: MoneyLine[]; costs: MoneyLine[] } {
+  // The operating costs and the revenue of one run both ask: valued once per market and input.
+  const memo = OFF_SPEC.get(m);
+  const variant = (exact ? 2 : 0) + (describe ? 1 : 0);
+  const hit = memo?.input === input ? memo.byVariant[variant] : undefined;
+  if (hit) return hit;
+  const lines = valueOffSpec(m, input, exact, describe);
+  if (memo?.input === input) memo.byVariant[variant] = lines;
+  else OFF_SPEC.set(m, { input, byVariant: { [variant]: lines } });
+  return lines;
+}
+
+/** offSpecLines by market (one per economics run) and input; the lines are shared, never mutated. */
+const OFF_SPEC = new WeakMap<Market, { input: EconomicsInput; byVariant: Record<number, { revenue: MoneyLine[]; costs: MoneyLine[] }> }>();
+
+function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
   const groups = new Map<string, { chem: string; grade: MaterialGrade; key: string | undefined; origin: string | null; kg: number; el: Record<string, number> }>();
   for (const p of input.products.offSpec) {
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
     const key = fixedKeyFor(m.book, chem, origin);
-    const lotKey = key !== undefined && key === `feed.${origin}` ? origin : null;
+    const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
     const id = `offspec.${grade}.${chem}${lotKey ? `.${lotKey}` : ''}`;
-    const g = groups.get(id) ?? { chem, grade, key, origin: lotKey, kg: 0, el: {} };
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { chem, grade, key, origin: lotKey, kg: 0, el: {} }));
     g.kg += p.kgPerYear;
-    for (const [e, v] of Object.entries(p.elementsKgPerYear)) g.el[e] = (g.el[e] ?? 0) + v;
-    groups.set(id, g);
+    const el = p.elementsKgPerYear;
+    for (const e in el) g.el[e] = (g.el[e] ?? 0) + el[e]!;
   }
   const revenue: MoneyLine[] = [];
   const costs: MoneyLine[] = [];
   for (const [id, g] of groups) {
     if (g.kg === 0) continue;
     const what = `off-spec ${g.chem} (${g.grade}${g.origin ? `, lot ${g.origin}` : ''})`;
-    const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what) : payableValue(m, g.grade, g.chem, g.el, what);
-    const line: MoneyLine = { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms };
+    const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what, describe) : payableValue(m, g.grade, g.chem, g.el, what, describe);
+    const line: MoneyLine = describe ? { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms }
+      : { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basisUsd: v.usd };
     if (v.usd >= 0) revenue.push(line);
     else costs.push({ ...line, label: `${what}: disposal (negative market value)`, category: 'waste', usd: R(exact)(-v.usd), unitPriceUsd: -v.usd / g.kg, basisUsd: -v.usd });
   }

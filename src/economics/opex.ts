@@ -18,7 +18,7 @@
 import { chemistryByName } from '../chemistry/cathode.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceItem } from './prices.js';
-import { PriceBook } from './price-book.js';
+import { PriceBook, priceKey } from './price-book.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 import { cents } from './money.js';
@@ -118,24 +118,29 @@ export function labourDetail(input: EconomicsInput, finance: ResolvedFinance, ra
 
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
 
-/** Direct operating items (everything but the preset's factor items), full output. */
-export function directCosts(input: EconomicsInput, book: PriceBook, labour: LabourDetail, exact: boolean, market: Market = marketOf(input, book)): MoneyLine[] {
+/**
+ * Direct operating items (everything but the preset's factor items), full output. With `describe`
+ * false (Monte Carlo samples) the lines carry their amounts but no derivations (basis texts,
+ * terms, price units).
+ */
+export function directCosts(input: EconomicsInput, book: PriceBook, labour: LabourDetail, exact: boolean, market: Market = marketOf(input, book), describe = true): MoneyLine[] {
   const r = R(exact);
   const out: MoneyLine[] = [];
   // quantity (in the price's unit) × price
   const priced = (id: string, label: string, category: OpexCategory, quantity: number, quantityUnit: string, key: string, neededFor: string): void => {
     if (quantity === 0) return;
     const price = book.get(key, neededFor);
+    if (!describe) { out.push({ id, label, category, usd: r(quantity * price), variable: true, quantity, quantityUnit, unitPriceUsd: price, priceKey: key }); return; }
     const entry = book.prices.items[key];
     out.push({ id, label, category, usd: r(quantity * price), variable: true, quantity, quantityUnit, unitPriceUsd: price, priceKey: key, priceUnit: entry?.unit ?? priceItem(key)?.spec.unit ?? '' });
   };
   // Feed purchase, per lot, on the one market basis (market.ts); off-spec parcels of negative
   // market value cost their disposal.
   for (const lot of input.feedLots) {
-    const line = feedLine(market, lot, input.feedBasis, (chem) => inSpecPrice(book, chem), exact);
+    const line = feedLine(market, lot, input.feedBasis, (chem) => inSpecPrice(book, chem, 1, describe), exact, describe);
     if (line) out.push(line);
   }
-  out.push(...offSpecLines(market, input, exact).costs);
+  out.push(...offSpecLines(market, input, exact, describe).costs);
   // Reagents (process water is a utility).
   for (const [id, kg] of Object.entries(input.reagentsKgPerYear)) {
     if (id === 'H2O') continue;
@@ -157,6 +162,7 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   if (labour.operatorHoursPerYear > 0) {
     const rate = book.get('labour', 'operator labour');
     labour.rateUsdPerHour = rate;
+    if (!describe) { out.push({ id: 'labour.operators', label: 'operating labour', category: 'labour', usd: r(labour.operatorHoursPerYear * rate), variable: false, quantity: labour.operatorHoursPerYear, quantityUnit: 'h', unitPriceUsd: rate, priceKey: 'labour', priceUnit: 'USD/h' }); return out; }
     out.push({
       id: 'labour.operators', label: 'operating labour', category: 'labour', usd: r(labour.operatorHoursPerYear * rate), variable: false,
       quantity: labour.operatorHoursPerYear, quantityUnit: 'h', unitPriceUsd: rate, priceKey: 'labour', priceUnit: 'USD/h',
@@ -271,18 +277,19 @@ export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTot
  * above virgin of the same chemistry and capacity (the ratio is capped at 1 per lot, the product at
  * the virgin price).
  */
-export function inSpecPrice(book: PriceBook, chemistry: string, capacityRatio = 1): { price: number; key: string; basis: string; factor: number } {
+export function inSpecPrice(book: PriceBook, chemistry: string, capacityRatio = 1, describe = true): { price: number; key: string; basis: string; factor: number } {
   const chem = chemName(chemistry);
   const ratio = Math.min(1, capacityRatio);
-  const direct = `regenerated.${chem}`;
+  const direct = priceKey('regenerated.', chem);
   if (book.has(direct)) {
     const p = book.get(direct, `in-spec ${chem}`);
-    return { price: p * ratio, key: direct, basis: `${direct} ${fmt(p)} USD/kg × capacity ratio ${fmt(ratio)}`, factor: ratio };
+    return { price: p * ratio, key: direct, basis: describe ? `${direct} ${fmt(p)} USD/kg × capacity ratio ${fmt(ratio)}` : '', factor: ratio };
   }
   const q = book.get('quality-factor', `pricing regenerated ${chem} against virgin`);
-  const v = book.get(`cam.${chem}`, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
+  const camKey = priceKey('cam.', chem);
+  const v = book.get(camKey, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
   const f = Math.min(1, q * ratio);
-  return { price: f * v, key: `cam.${chem}`, basis: `min(1, quality-factor ${fmt(q)} × capacity ratio ${fmt(ratio)}) × cam.${chem} ${fmt(v)} USD/kg`, factor: ratio };
+  return { price: f * v, key: camKey, basis: describe ? `min(1, quality-factor ${fmt(q)} × capacity ratio ${fmt(ratio)}) × cam.${chem} ${fmt(v)} USD/kg` : '', factor: ratio };
 }
 
 /** In-spec product by canonical chemistry name: kg/yr and the mass-weighted capacity ratio. */
@@ -305,19 +312,19 @@ export function inSpecByChemistry(input: EconomicsInput): Map<string, { kg: numb
  */
 export const OFFSPEC_METALS = ['Ni', 'Co', 'Mn', 'Li'] as const;
 
-/** Revenue lines at full output: in-spec CAM by chemistry, off-spec CAM by chemistry, by-products. */
-export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean, market: Market = marketOf(input, book)): MoneyLine[] {
+/** Revenue lines at full output: in-spec CAM by chemistry, off-spec CAM by chemistry, by-products (`describe` as directCosts). */
+export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean, market: Market = marketOf(input, book), describe = true): MoneyLine[] {
   const r = R(exact);
   const out: MoneyLine[] = [];
   for (const [chem, { kg, ratio }] of inSpecByChemistry(input)) {
     if (kg === 0) continue;
-    const p = inSpecPrice(book, chem, ratio);
+    const p = inSpecPrice(book, chem, ratio, describe);
     out.push({ id: `cam.${chem}`, label: `regenerated ${chem} (in spec)`, category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis, factor: p.factor });
   }
-  out.push(...offSpecLines(market, input, exact).revenue);
+  out.push(...offSpecLines(market, input, exact, describe).revenue);
   for (const [id, kg] of Object.entries(input.byproductsKgPerYear)) {
     if (kg === 0) continue;
-    const price = book.get(`scrap.${id}`, `by-product ${id}`);
+    const price = book.get(priceKey('scrap.', id), `by-product ${id}`);
     out.push({ id: `scrap.${id}`, label: `${id} (by-product)`, category: 'by-product', usd: r(kg * price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: price, priceKey: `scrap.${id}`, priceUnit: 'USD/kg' });
   }
   return out;

@@ -7,6 +7,20 @@ import { msg } from '../schema/messages.js';
 import type { InputIssue } from '../schema/errors.js';
 import { priceItem, type PriceEntry, type ResolvedPrices } from './prices.js';
 
+const KEYS = new Map<string, Map<string, string>>();
+
+/**
+ * The price key `<prefix><name>` (e.g. "metal." + "Ni"), one string per pair: a key looked up for
+ * every Monte Carlo sample is hashed once, not built and hashed again per lookup.
+ */
+export function priceKey(prefix: string, name: string): string {
+  let byName = KEYS.get(prefix);
+  if (!byName) KEYS.set(prefix, (byName = new Map()));
+  let key = byName.get(name);
+  if (key === undefined) byName.set(name, (key = prefix + name));
+  return key;
+}
+
 /** Price lookups that remember what was used and what was missing. */
 export class PriceBook {
   readonly used = new Map<string, PriceEntry>();

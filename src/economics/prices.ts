@@ -611,6 +611,61 @@ export function resolvePrices(raw: unknown, region: Region, sets: Readonly<Recor
  * again from the result. Returns a new object; throws a RegenflowError on a bad key or value.
  */
 export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, place: SectionPlace = {}): ResolvedPrices {
+  return mergeInPlace(base, overrides) ?? mergePricesFull(base, overrides, place);
+}
+
+/** Keys the derived prices are worked out from or stand for (derive). */
+const DERIVATION_KEYS = ['LiOH', 'LiOH·H2O', 'natural-gas', 'boiler-efficiency', 'steam', 'Li2CO3', 'metal.Li'] as const;
+
+/**
+ * mergePrices when every override replaces a price the base already gives — not a derived one,
+ * not a regenerated or virgin CAM price (the not-above-virgin rule compares those), not one LiOH
+ * form where the base gives the other too: the result is the base with those entries replaced and
+ * the derived prices worked out again from their inputs — the same entries, in the same order, as
+ * the full merge gives — without copying and re-deriving the whole set (a Monte Carlo sample
+ * patches a few prices of a set of ~150). Undefined when it does not apply or a value is refused
+ * (the full merge then reports the problem with its place).
+ */
+function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>): ResolvedPrices | undefined {
+  let lioh = false;
+  let mono = false;
+  for (const rawKey in overrides) {
+    const item = priceItem(rawKey);
+    if (!item || !Object.hasOwn(base.items, item.key)) return undefined;
+    if (base.items[item.key]!.origin === 'derived' || item.key.startsWith('regenerated.') || item.key.startsWith('cam.')) return undefined;
+    if (item.key === 'LiOH') lioh = true;
+    if (item.key === 'LiOH·H2O') mono = true;
+  }
+  // applyLayer drops the other LiOH form when one is given; a given (not derived) other form would
+  // then be derived again at the end of the set: a different order, left to the full merge.
+  if (lioh !== mono && base.items[lioh ? 'LiOH·H2O' : 'LiOH']?.origin !== 'derived') return undefined;
+  const issues: InputIssue[] = [];
+  const changed = new Map<string, PriceEntry>();
+  applyLayer(changed, overrides as Layer, { origin: 'override', rates: base.exchangeRates, issues, place: () => ({ path: '' }), defaultSource: 'scenario override', toYear: base.year, priceIndex: base.priceIndex });
+  if (issues.length > 0) return undefined;
+  // The derivations read only these keys: derive them again from the given ones, overrides applied.
+  const linked = new Map<string, PriceEntry>();
+  for (const k of DERIVATION_KEYS) {
+    const e = changed.get(k) ?? (Object.hasOwn(base.items, k) ? base.items[k] : undefined);
+    if (e && e.origin !== 'derived') linked.set(k, e);
+  }
+  derive(linked, base.year);
+  for (const [k, e] of linked) if (e.origin === 'derived' && base.items[k]?.origin !== 'derived') return undefined;
+  const items: Record<string, PriceEntry> = {};
+  for (const k in base.items) {
+    const e = base.items[k]!;
+    if (e.origin !== 'derived') items[k] = changed.get(k) ?? e;
+    else {
+      const d = linked.get(k);
+      if (d?.origin !== 'derived') return undefined;
+      items[k] = d;
+    }
+  }
+  return { ...base, items };
+}
+
+/** mergePrices in full: the whole set copied, overridden, checked and derived again (tests compare it with the shortcut). */
+export function mergePricesFull(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, place: SectionPlace = {}): ResolvedPrices {
   const issues: InputIssue[] = [];
   const where = place.where ?? NOWHERE;
   const at = place.at ?? ['prices', 'overrides'];

@@ -52,6 +52,22 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
   return out;
 }
 
+/**
+ * The feed's sub-lots grouped by their single origin, in stream order: one pass over the lots, so
+ * the feed lines cost O(lots) rather than a scan of every sub-lot per feed lot (O(lots²)).
+ */
+function subLotsByOrigin(feed: Stream): Map<string, Lot[]> {
+  const out = new Map<string, Lot[]>();
+  for (const x of feed.lots) {
+    if (x.origin.length !== 1) continue;
+    const id = x.origin[0]!;
+    const list = out.get(id);
+    if (list) list.push(x);
+    else out.set(id, [x]);
+  }
+  return out;
+}
+
 /** Build the economics input of an evaluated model. */
 export function economicsInput(
   model: Model,
@@ -69,16 +85,18 @@ export function economicsInput(
   // Feed lots as delivered: their market grade (from their composition, the rule that grades every
   // parcel leaving) and the part of their CAM already in spec at entry.
   const feedSalts = residualLiSaltsFraction(feed);
+  const subLotsOf = subLotsByOrigin(feed);
   const feedLots = model.feed.lots.map((l) => {
     const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
     const scrap = l.share * model.plant.capacity;
-    const subLots = feed.lots.filter((x) => x.origin.length === 1 && x.origin[0] === l.id);
+    const subLots = subLotsOf.get(l.id) ?? [];
     const inSpec = subLots.filter((x) => judgeLot(model.spec, x, feedSalts).length === 0);
-    return {
+    const line = {
       id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours),
       grade: gradeOf(composition.cam ?? 0, composition),
-      ...(inSpec.length ? { inSpecAtEntry: { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) } } : {}),
     };
+    if (!inSpec.length) return line;
+    return { ...line, inSpecAtEntry: { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) } };
   });
 
   const correlation = new Map<string, CostCorrelation>();
@@ -93,14 +111,24 @@ export function economicsInput(
 
   // Off-spec product and CAM parcels leaving as by-products are sold on the market basis, by
   // chemistry, by the grade of the stream they leave in and, when from one feed lot, its origin.
-  const offSpec = new Map<string, { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[] }>();
+  // Groups in order of first appearance, found by chemistry → grade → origin (no key text per lot).
+  type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[] };
+  const offSpec: OffSpecGroup[] = [];
+  const offSpecIndex = new Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>>();
   const addOff = (lot: Lot, grade: MaterialGrade) => {
     const chemistry = baseName(lot.chemistry.name);
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
-    const k = `${chemistry}\u0000${grade}\u0000${origin ?? ''}`;
-    const g = offSpec.get(k);
+    let byGrade = offSpecIndex.get(chemistry);
+    if (!byGrade) offSpecIndex.set(chemistry, (byGrade = new Map()));
+    let byOrigin = byGrade.get(grade);
+    if (!byOrigin) byGrade.set(grade, (byOrigin = new Map()));
+    const g = byOrigin.get(origin ?? '');
     if (g) g.lots.push(lot);
-    else offSpec.set(k, { chemistry, grade, origin, lots: [lot] });
+    else {
+      const group = { chemistry, grade, origin, lots: [lot] };
+      byOrigin.set(origin ?? '', group);
+      offSpec.push(group);
+    }
   };
   const offSpecSet = new Set(quality.offSpecLots);
   for (const s of g.streams) {
@@ -169,7 +197,7 @@ export function economicsInput(
     consumablesPerYear: consumables,
     products: {
       inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 })),
-      offSpec: [...offSpec.values()].map((o) => ({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) })),
+      offSpec: offSpec.map((o) => ({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) })),
     },
     byproductsKgPerYear: byproducts,
     wasteKgPerYear: waste,

@@ -110,11 +110,15 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const feed = feedFor(model);
   const runnable = new Map<string, RunnableUnit>();
   const feedBasis = model.feed.basis;
+  // One context per unit for the whole solve (the solver's own is { unitId, ambientK }): no copy per unit run.
+  const contexts = new Map<string, RunContext>();
   for (const u of fs.units) {
+    const ctx: RunContext = sample ? { unitId: u.id, ambientK: AMBIENT_K, feedBasis, describe: false } : { unitId: u.id, ambientK: AMBIENT_K, feedBasis };
+    contexts.set(u.id, ctx);
     runnable.set(u.id, {
       id: u.id,
       inletPorts: u.ports.inlets.map((p) => p.name),
-      run: (inlets, ctx) => u.op.run(u.params as never, inlets, sample ? { ...ctx, feedBasis, describe: false } : { ...ctx, feedBasis }),
+      run: (inlets) => u.op.run(u.params as never, inlets, ctx),
     });
   }
   const solution = solve(fs.graph, runnable, feed, fs.solver, AMBIENT_K);
@@ -124,15 +128,15 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   for (const u of fs.units) {
     const run = solution.runs.get(u.id)!;
     diagnostics.push(...run.diagnostics);
-    designs.set(u.id, designUnit(u, solution.inlets.get(u.id)!, run, { unitId: u.id, ambientK: AMBIENT_K, feedBasis, ...(sample ? { describe: false } : {}) }, diagnostics));
+    designs.set(u.id, designUnit(u, solution.inlets.get(u.id)!, run, contexts.get(u.id)!, diagnostics));
   }
   const hours = model.plant.operatingHours;
-  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, { shifts: shiftsOf(model), ...(options.schedule === false || sample ? { schedule: false } : {}) });
+  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, { shifts: shiftsOf(model), ...(options.schedule === false || sample ? { schedule: false } : {}), ...(sample ? { describe: false } : {}) });
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
   if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));
   const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
-  const econ = economics(input, model.prices, model.finance);
+  const econ = economics(input, model.prices, model.finance, { describe: !sample });
   diagnostics.push(...econ.diagnostics);
 
   for (const ub of balances.units) {

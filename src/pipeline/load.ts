@@ -47,7 +47,11 @@ export const SHIPPED_PRICE_SETS = join(PACKAGE_ROOT, 'scenarios', 'prices');
  */
 export function readPriceSets(dirs: readonly string[]): Record<string, PriceSetSource> {
   const sets: Record<string, PriceSetSource> = {};
-  for (const dir of dirs) {
+  // A directory given twice (a shipped scenario's own prices/ folder is the shipped one) is read
+  // once, where it comes last: reading it before would only set names the last reading sets again.
+  const at = dirs.map((d) => resolvePath(d));
+  for (const [i, dir] of dirs.entries()) {
+    if (at.indexOf(at[i]!, i + 1) >= 0) continue;
     for (const file of inputFilesIn(dir)) {
       const shown = displayPath(file);
       try {

@@ -167,14 +167,20 @@ function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: num
   return { ...(o.line !== undefined ? { line: o.line } : {}), ...(o.column !== undefined ? { column: o.column } : {}) };
 }
 
-/** Turn a scenario's `overrides` into patches that remember where they were written. */
-export function overridePatches(raw: RawScenario): Patch[] {
+/** overridePatches by scenario: the overrides are read (and their lines found) once, not per sample. */
+const OVERRIDES = new WeakMap<RawScenario, readonly Patch[]>();
+
+/** Turn a scenario's `overrides` into patches that remember where they were written (shared: not to be mutated). */
+export function overridePatches(raw: RawScenario): readonly Patch[] {
+  let patches = OVERRIDES.get(raw);
+  if (patches) return patches;
   const o = (raw.scenario.data as { overrides?: Record<string, unknown> }).overrides;
-  if (!o || typeof o !== 'object') return [];
-  return Object.entries(o).map(([path, value]) => {
+  patches = !o || typeof o !== 'object' ? [] : Object.entries(o).map(([path, value]) => {
     const loc = raw.scenario.locate(['overrides', path]);
     return { path, value, origin: { file: raw.scenario.file, path: ['overrides', path], ...(loc ? { line: loc.line, column: loc.column } : {}) } };
   });
+  OVERRIDES.set(raw, patches);
+  return patches;
 }
 
 /** Validate a raw scenario with patches into a Model. Throws RegenflowError listing every issue. */

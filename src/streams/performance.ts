@@ -96,14 +96,12 @@ export function lithiumFactor(lot: Lot): number {
   return Math.max(0, (rel - rc) / (1 - rc));
 }
 
-const CACHE = new WeakMap<Lot, LotPerformance>();
-
-/** Predicted capacity, capacity ratio and retention of a lot (cached per lot object: lots are immutable). */
+/**
+ * Predicted capacity, capacity ratio and retention of a lot. Computed on each call: a few
+ * arithmetic operations cost less than a cache keyed by lot object, whose entries (one per lot of
+ * every evaluation) the garbage collector must trace as ephemerons.
+ */
 export function lotPerformance(lot: Lot, m: PerformanceModel = PERFORMANCE): LotPerformance {
-  if (m === PERFORMANCE) {
-    const hit = CACHE.get(lot);
-    if (hit) return hit;
-  }
   const chem = lot.chemistry;
   const layered = chem.family === 'layered';
   const excessMix = layered ? Math.max(0, lot.cationMixing - virginMixing(chem, m)) : 0;
@@ -113,7 +111,5 @@ export function lotPerformance(lot: Lot, m: PerformanceModel = PERFORMANCE): Lot
   const virgin = virginCapacity(chem).mahPerG;
   const liOff = Math.abs(lot.liPerTm / FAMILY[chem.family].nominalLiPerTm - 1) * 100;
   const fade = m.baseFade_per_cycle * (1 + m.fade.mixingPerPercent * excessMix * 100 + m.fade.rockSaltPerNm * rockSalt + m.fade.cracks * cracks + m.fade.lithiumPerPercent * liOff) * (lot.coating_nm > 0 ? m.coatingFactor : 1);
-  const out: LotPerformance = { capacityMahPerG: virgin * f, capacityRatio: f, capacityRetention: Math.exp(-fade * m.cycles) };
-  if (m === PERFORMANCE) CACHE.set(lot, out);
-  return out;
+  return { capacityMahPerG: virgin * f, capacityRatio: f, capacityRetention: Math.exp(-fade * m.cycles) };
 }

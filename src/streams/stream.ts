@@ -1,6 +1,9 @@
 /**
  * Streams: component mass flows (kg/h) + cathode lots + temperature. Pure data; the helpers here
- * mix, split and scale them and derive element flows from formulas.
+ * mix, split and scale them and derive element flows from formulas. Lots are immutable values:
+ * a unit that changes a lot's state or mass builds a new lot, and one that passes a lot on
+ * unchanged shares the object (no copy per unit and solver iteration, which at tens of thousands
+ * of lots is most of the garbage a solve makes).
  */
 import { component } from '../chemistry/components.js';
 import type { Element } from '../chemistry/elements.js';
@@ -87,7 +90,7 @@ export function mixStreams(streams: readonly Stream[]): Stream {
       const at = index.get(lot.id);
       if (at === undefined) {
         index.set(lot.id, lots.length);
-        lots.push({ ...lot });
+        lots.push(lot);
       } else {
         lots[at] = mergeLots(lots[at]!, lot);
       }
@@ -107,9 +110,12 @@ export function scaleStream(s: Stream, factor: number): Stream {
   return { components, lots: s.lots.map((l) => scaleLot(l, factor)), temperatureK: s.temperatureK };
 }
 
-/** A deep-enough copy (records and lot objects are new). */
+/**
+ * A copy whose component record and lot list are new. Lots are immutable values (every unit
+ * operation builds a new lot for a changed state), so the lot objects themselves are shared.
+ */
 export function cloneStream(s: Stream): Stream {
-  return { components: { ...s.components }, lots: s.lots.map((l) => ({ ...l })), temperatureK: s.temperatureK };
+  return { components: { ...s.components }, lots: s.lots.slice(), temperatureK: s.temperatureK };
 }
 
 /** Split a stream into parts by fractions (which must sum to 1; the last part takes the remainder exactly). */

@@ -161,7 +161,7 @@ export async function scenarioPairedUncertainty(o: PairedOptions): Promise<Paire
   const method = o.method ?? 'mc';
   const results: MonteCarloResult[] = [];
   for (const [k, r] of routes.entries()) {
-    const pool = startWorkerPool({ file: o.file, flowsheet: r.flowsheet }, { workers: Math.min(o.workers ?? defaultWorkers(), Math.max(1, o.samples)) });
+    const pool = startWorkerPool({ file: o.file, flowsheet: r.flowsheet }, { workers: Math.min(o.workers ?? defaultWorkers(), Math.max(1, o.samples)) }, () => r.raw);
     try {
       const res = await monteCarlo({
         inputs: specs,

@@ -5,6 +5,11 @@
  * done, and results are assembled by row index — identical whatever the number of workers, the
  * batch size or the order in which batches finish.
  *
+ * A pool of one evaluates in this thread (issue 19): a single worker would load every module
+ * again and warm its JIT up from cold while this thread — already warm from reading the scenario
+ * and evaluating the base — waits; on two cores a second worker adds little, as V8's background
+ * compiler and garbage collector already use the other core.
+ *
  * Workers run compiled JavaScript: from dist/ the worker is the sibling worker.js; from the
  * TypeScript sources (vitest) it is dist/uncertainty/worker.js under the package root, so
  * `npm run build` must have run (npm test does).
@@ -15,17 +20,26 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegenflowError, type InputIssue } from '../schema/errors.js';
-import { assemble, type BatchEvaluator, type BatchResult, type Evaluations, type Progress } from './runner.js';
-import type { ScenarioSource, ScenarioTarget, TargetInput } from './evaluator.js';
+import { assemble, evaluateBatch, type BatchEvaluator, type BatchResult, type Evaluations, type Progress } from './runner.js';
+import { scenarioKpiFunction, type ScenarioSource, type ScenarioTarget, type TargetInput } from './evaluator.js';
 import type { SampleMatrix } from './sampling.js';
+import { loadRawScenario, type RawScenario } from '../pipeline/load.js';
 
 /** Most workers used by default. */
 export const MAX_DEFAULT_WORKERS = 8;
 
-/** Default worker count: the available cores, at most 8. */
-export function defaultWorkers(): number {
-  return Math.max(1, Math.min(MAX_DEFAULT_WORKERS, availableParallelism()));
+/**
+ * Default worker count for `cores` available cores (os.availableParallelism()): one — this
+ * thread — on up to two cores, else one core left for the main thread's and V8's background work
+ * (compiler, garbage collector), at most MAX_DEFAULT_WORKERS. Measured on 2 shared cores (issue
+ * 19): 10,000 samples of the reference scenario took 6.9 s in this thread, 7.6–14 s on 2 workers.
+ */
+export function defaultWorkers(cores: number = availableParallelism()): number {
+  return cores <= 2 ? 1 : Math.min(MAX_DEFAULT_WORKERS, cores - 1);
 }
+
+/** Rows evaluated between two yields to the event loop when evaluating in this thread. */
+const THREAD_BATCH_ROWS = 256;
 
 /** Path of the compiled worker script. */
 export function workerScriptPath(): string {
@@ -60,11 +74,38 @@ interface Job {
   onError(e: Error): void;
 }
 
-/** Start `workers` threads that read `source`; evaluate with pool.evaluator(inputs). */
-export function startWorkerPool(source: ScenarioSource, options: PoolOptions = {}): WorkerPool {
+/**
+ * The pool of one: evaluates in this thread with the scenario `raw()` gives (the one this thread
+ * already read, so no file is read twice), yielding to the event loop between batches.
+ */
+function threadPool(source: ScenarioSource, raw: () => RawScenario): WorkerPool {
+  const run = async (inputs: readonly TargetInput[], matrix: SampleMatrix, onProgress?: Progress): Promise<Evaluations> => {
+    const fn = scenarioKpiFunction({ ...source, inputs: [...inputs] }, raw());
+    const batches: BatchResult[] = [];
+    for (let start = 0; start < matrix.rows; start += THREAD_BATCH_ROWS) {
+      const count = Math.min(THREAD_BATCH_ROWS, matrix.rows - start);
+      batches.push(evaluateBatch(fn, matrix.data, start, count, matrix.dims, 0));
+      onProgress?.(start + count, matrix.rows);
+      if (start + count < matrix.rows) await new Promise((r) => setImmediate(r));
+    }
+    return assemble(matrix.rows, batches);
+  };
+  return { size: 1, evaluator: (inputs) => ({ evaluate: (matrix, onProgress) => run(inputs, matrix, onProgress) }), close: async () => undefined };
+}
+
+/**
+ * Start `workers` threads that read `source`; evaluate with pool.evaluator(inputs). With one
+ * worker the pool evaluates in this thread, on the scenario `raw` gives (read from `source` when
+ * not given).
+ */
+export function startWorkerPool(source: ScenarioSource, options: PoolOptions = {}, raw?: () => RawScenario): WorkerPool {
+  const size = Math.max(1, options.workers ?? defaultWorkers());
+  if (size === 1) {
+    let read: RawScenario | undefined;
+    return threadPool(source, raw ?? (() => (read ??= loadRawScenario(source.file, source.flowsheet))));
+  }
   const script = workerScriptPath();
   if (!existsSync(script)) throw new Error(`the worker script ${script} does not exist; run npm run build`);
-  const size = Math.max(1, options.workers ?? defaultWorkers());
   const workerData: ScenarioSource = { file: source.file, ...(source.flowsheet ? { flowsheet: source.flowsheet } : {}) };
   let job: Job | undefined;
   let broken: Error | undefined;

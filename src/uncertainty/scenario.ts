@@ -135,9 +135,12 @@ function specsOf(p: PreparedScenario): UncertainInputSpec[] {
  * from this thread). The pool is always closed.
  */
 async function withPool<T>(o: ScenarioAnalysisOptions, rows: number, analysis: (p: PreparedScenario, pool: WorkerPool) => Promise<T>): Promise<T> {
-  const pool = startWorkerPool({ file: o.file, ...(o.flowsheet ? { flowsheet: o.flowsheet } : {}) }, { workers: Math.min(o.workers ?? defaultWorkers(), Math.max(1, rows)) });
+  // A pool of one evaluates in this thread, on the scenario read here.
+  let raw: RawScenario | undefined;
+  const read = () => (raw ??= loadRawScenario(o.file, o.flowsheet));
+  const pool = startWorkerPool({ file: o.file, ...(o.flowsheet ? { flowsheet: o.flowsheet } : {}) }, { workers: Math.min(o.workers ?? defaultWorkers(), Math.max(1, rows)) }, read);
   try {
-    const p = prepareScenario(o, {}, loadRawScenario(o.file, o.flowsheet));
+    const p = prepareScenario(o, {}, read());
     o.onWarnings?.(p.warnings);
     return await analysis(p, pool);
   } finally {

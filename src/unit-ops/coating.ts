@@ -98,7 +98,7 @@ export const coating = defineUnitOp({
     const rho = densityOf(p);
     let waterVapour = 0; // kg/h of H2O evaporated (solvent + reaction water)
     let solventKg = 0; // polymer solvent put through the dryer
-    let lots: Lot[] = feed.lots.map((l) => ({ ...l }));
+    let lots: Lot[] = feed.lots.slice(); // lots are immutable: unchanged ones are shared
     const calcine = p.material !== 'polymer';
 
     if (p.material === 'Li3PO4') {

@@ -122,7 +122,7 @@ export const doping = defineUnitOp({
     const kOrder = rateAt(SINTERING_RATE, p.temperature);
     const lots: Lot[] = feed.lots.map((l) => {
       const n = tmKmolOf(l);
-      if (!(n > 0)) return { ...l };
+      if (!(n > 0)) return l; // unchanged: shared, never mutated
       dopantKmol += x * n;
       latticeO += 2 * x * n;
       const r = p.liCompensation ? l.liPerTm : l.liPerTm / (1 + x);

@@ -59,7 +59,7 @@ export const drying = defineUnitOp({
     const tDry = p.temperature;
     const solids = emptyStream(tDry);
     const vapour = emptyStream(tDry);
-    solids.lots = feed.lots.map((l) => ({ ...l }));
+    solids.lots = feed.lots.slice(); // lots are immutable: unchanged ones are shared
     const nonVolatile: Record<string, number> = {};
     const volatile: Record<string, number> = {};
     let nonVolatileMass = lotsMassOf(feed.lots);

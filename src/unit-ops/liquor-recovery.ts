@@ -111,7 +111,7 @@ export const liquorRecovery = defineUnitOp({
       } else if (isVolatile(id)) condensate.components[id] = kg;
       else conc.components[id] = kg;
     }
-    conc.lots = evapFeed.lots.map((l) => ({ ...l }));
+    conc.lots = evapFeed.lots.slice(); // lots are immutable: unchanged ones are shared
     let recovered = conc;
     if (p.bleedPoint === 'concentrate') {
       bleed = scaleStream(conc, p.bleed);

@@ -201,7 +201,7 @@ export const sintering = defineUnitOp({
     for (let i = 0; i < nLots; i++) {
       const l = feedLots[i]!;
       const n = tm[i]!;
-      if (l.chemistry.family !== 'layered' || !(n > 0)) { lots[i] = { ...l }; continue; }
+      if (l.chemistry.family !== 'layered' || !(n > 0)) { lots[i] = l; continue; } // unchanged: shared, never mutated
       let r = l.liPerTm + (deficit[i]! * share) / n;
       const d = Math.min(deltaLi, r);
       if (d > 0) {

@@ -113,7 +113,7 @@ export const washing = defineUnitOp({
       if (delta > 0) {
         exchangedKmol += tmKmolOf(lot) * delta;
         lots[i] = withLiPerTm(lot, lot.liPerTm - delta);
-      } else lots[i] = { ...lot };
+      } else lots[i] = lot; // unchanged: shared, never mutated
     }
     const solutes = { ...split.solutes };
     if (exchangedKmol > 0) {

@@ -109,4 +109,30 @@ describe('evaluate in sampling mode', () => {
     expect(sample.diagnostics.some((d) => d.code === 'loop-converged')).toBe(false);
     expect(report.diagnostics.some((d) => d.code === 'loop-converged')).toBe(true);
   });
+
+  it('prices, sizes and values every line a report does, without the report texts (issue 19)', () => {
+    const model = resolveModel(loadRawScenario(REFERENCE), SAMPLES[2]!);
+    const report = evaluate(model);
+    const sample = evaluate(model, { mode: 'sample' });
+    const amounts = (lines: readonly { id: string; category: string; usd: number; variable: boolean }[]) => lines.map((l) => [l.id, l.category, l.usd, l.variable]);
+    expect(amounts(sample.economics.opex.items)).toStrictEqual(amounts(report.economics.opex.items));
+    expect(amounts(sample.economics.revenue.items)).toStrictEqual(amounts(report.economics.revenue.items));
+    expect(sample.economics.opex.byCategory).toStrictEqual(report.economics.opex.byCategory);
+    expect(sample.economics.cashFlow).toStrictEqual(report.economics.cashFlow);
+    // Report texts: feed and off-spec derivations, their terms, the sorted prices used.
+    const described = report.economics.opex.items.filter((l) => l.category === 'feed' && l.terms !== undefined);
+    expect(described.length).toBeGreaterThan(0);
+    expect(described.every((l) => typeof l.basis === 'string' && l.basis.length > 0 && l.terms!.length > 0)).toBe(true);
+    const plain = sample.economics.opex.items.filter((l) => described.some((d) => d.id === l.id));
+    expect(plain.map((l) => l.id)).toEqual(described.map((l) => l.id));
+    expect(plain.every((l) => l.basis === undefined && l.terms === undefined)).toBe(true);
+    expect(report.economics.pricesUsed.length).toBeGreaterThan(0);
+    expect(sample.economics.pricesUsed).toEqual([]);
+    // Sizing: every item with the same numbers; the purchase costs by CEPCI year left to reports.
+    const items = (ev: typeof report) => ev.sizing.equipment.map((e) => [e.unitId, e.name, e.size, e.count, e.utilisation, e.purchaseCostUsd]);
+    expect(items(sample)).toStrictEqual(items(report));
+    expect(Object.keys(report.sizing.purchaseCostUsdByCepciYear).length).toBeGreaterThan(0);
+    expect(sample.sizing.purchaseCostUsdByCepciYear).toEqual({});
+    expect(sample.sizing.units.every((u) => Object.keys(u.purchaseCostUsdByCepciYear).length === 0)).toBe(true);
+  });
 });

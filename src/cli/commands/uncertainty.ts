@@ -227,7 +227,7 @@ export function uncertaintyCommand(ctx: CommandContext): CommandModule {
     builder: (y: Argv) => common(y)
       .option('samples', { type: 'number', demandOption: true, describe: 'number of samples' })
       .option('seed', { type: 'number', default: 1, describe: 'seed of the random generator (integer 0…4294967295); same seed → same results' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: available cores, at most 8); results do not depend on it' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: 1 — this thread — on up to 2 cores, else the cores less one, at most 8); results do not depend on it' })
       .option('method', { type: 'string', choices: ['mc', 'lhs'], default: 'mc', describe: 'mc: plain Monte Carlo; lhs: Latin hypercube' }),
     handler: async (a) => {
       const out = outOption(a);
@@ -280,7 +280,7 @@ export function sobolCommand(ctx: CommandContext): CommandModule {
     builder: (y: Argv) => common(y)
       .option('samples', { type: 'number', demandOption: true, describe: 'N, rows of each base matrix; N·(inputs + 2) evaluations' })
       .option('seed', { type: 'number', default: 1, describe: 'seed of the random generator (integer 0…4294967295)' })
-      .option('workers', { type: 'number', describe: 'worker threads (default: available cores, at most 8); results do not depend on it' })
+      .option('workers', { type: 'number', describe: 'worker threads (default: 1 — this thread — on up to 2 cores, else the cores less one, at most 8); results do not depend on it' })
       .option('bootstrap', { type: 'number', default: 200, describe: 'bootstrap resamples for the confidence intervals (0: none)' }),
     handler: async (a) => {
       const samples = integerOption(a.samples, (n) => n >= 2, (v) => msg.badSamples(v, 2));

@@ -70,10 +70,21 @@ export const EQUIPMENT_COSTS = {
 /** Name of a correlation in the table. */
 export type EquipmentCostName = keyof typeof EQUIPMENT_COSTS;
 
-/** A correlation by name, as the CostCorrelation the contract uses. */
+/** Correlations without overrides, one object per name (shared: never mutated). */
+const PLAIN = new Map<EquipmentCostName, CostCorrelation>();
+
+/**
+ * A correlation by name, as the CostCorrelation the contract uses. Without overrides every call
+ * returns the same object (units ask for their correlations in every design, i.e. every sample).
+ */
 export function costOf(name: EquipmentCostName, overrides: Partial<CostCorrelation> = {}): CostCorrelation {
-  const { sizeUnit: _unit, ...c } = EQUIPMENT_COSTS[name];
-  return { ...c, ...overrides };
+  let plain = PLAIN.get(name);
+  if (!plain) {
+    const { sizeUnit: _unit, ...c } = EQUIPMENT_COSTS[name];
+    PLAIN.set(name, (plain = Object.freeze(c)));
+  }
+  for (const _ in overrides) return { ...plain, ...overrides };
+  return plain;
 }
 
 /** Purchase cost (USD of the correlation's CEPCI year) of one item of size S. */

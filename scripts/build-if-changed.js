@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+// Build dist/ only when the sources changed since the last build this script made (`npm start`).
+// A build is needed when dist/.build-stamp is missing (fresh clone, dist removed) or older than any
+// file or folder under src/ (a folder's time changes when a file in it is added, renamed or
+// deleted) or than the compiler settings and package files. On a build, `tsc` runs as
+// `npm run build` does, and the stamp is written only when it succeeds.
+// Usage: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is needed, build nothing)
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const STAMP = join(root, 'dist', '.build-stamp');
+const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+
+/** Newest modification time (ms) of a folder, everything under it, and the listed files. */
+function newestInput() {
+  let newest = 0;
+  const see = (path) => {
+    const s = statSync(path, { throwIfNoEntry: false });
+    if (!s) return;
+    if (s.mtimeMs > newest) newest = s.mtimeMs;
+    if (s.isDirectory()) for (const name of readdirSync(path)) see(join(path, name));
+  };
+  see(join(root, 'src'));
+  for (const f of INPUTS) see(join(root, f));
+  return newest;
+}
+
+/** True when dist/ is missing or older than its sources. */
+export function buildNeeded() {
+  const stamp = statSync(STAMP, { throwIfNoEntry: false });
+  if (!stamp || !existsSync(join(root, 'dist', 'cli', 'main.js'))) return true;
+  return newestInput() > stamp.mtimeMs;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  if (process.argv.includes('--check')) process.exit(buildNeeded() ? 1 : 0);
+  if (buildNeeded()) {
+    // The time the build started: a source saved while tsc runs leaves the stamp older than it.
+    const started = new Date();
+    const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+    const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
+    if (r.status !== 0) process.exit(r.status ?? 1);
+    writeFileSync(STAMP, `built from the sources as of ${started.toISOString()}\n`);
+    utimesSync(STAMP, started, started);
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * mergePrices' shortcut (issue 19: a Monte Carlo sample patches a few prices of a set of ~150):
+ * when every override replaces a price the set gives, the base with those entries replaced and the
+ * derived prices worked out again — the same entries, in the same order, as the full merge, for
+ * every shipped set, region and mix of overrides; overrides the shortcut leaves to the full merge
+ * (new keys, derived keys, both LiOH forms, regenerated and virgin CAM prices, bad values) give the
+ * full merge's result or error.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { resolvePrices, mergePrices, mergePricesFull, DEFAULT_PRICE_SETS, type ResolvedPrices } from '../../src/economics/prices.js';
+import type { PriceValue } from '../../src/schema/economics.js';
+import { errorOf, shippedSets } from './helpers.js';
+
+const sets = shippedSets();
+const ordered = (p: ResolvedPrices) => JSON.stringify(p);
+const bases: ResolvedPrices[] = Object.entries(DEFAULT_PRICE_SETS).map(([region]) => resolvePrices(undefined, region as never, sets));
+const KEYS = ['LiOH·H2O', 'LiOH', 'electricity', 'natural-gas', 'boiler-efficiency', 'steam', 'Li2CO3', 'metal.Li', 'metal.Ni', 'NMP', 'labour', 'quality-factor', 'water', 'cam.NCM811', 'regenerated.NCM811', 'payable.black-mass', 'O2'];
+
+describe('mergePrices: the shortcut gives the full merge', () => {
+  it('the reference Monte Carlo inputs (LiOH·H2O, quality factor, electricity) on every shipped set', () => {
+    for (const base of bases) {
+      for (const o of [{ 'LiOH·H2O': '12.5 USD/kg', 'quality-factor': 0.85, electricity: '0.09 USD/kWh' }, { 'LiOH·H2O': 6 }, { 'natural-gas': '0.03 USD/kWh' }, { 'Li2CO3': 11 }] as Record<string, PriceValue>[]) {
+        expect(ordered(mergePrices(base, o)), `${base.setId} ${Object.keys(o)}`).toBe(ordered(mergePricesFull(base, o)));
+      }
+    }
+  });
+
+  it('any mix of overrides on any shipped set: the same entries in the same order, or the same error', () => {
+    fc.assert(fc.property(
+      fc.integer({ min: 0, max: bases.length - 1 }),
+      fc.dictionary(fc.constantFrom(...KEYS), fc.oneof(fc.double({ min: 0.01, max: 50, noNaN: true }), fc.constantFrom<PriceValue>('7 USD/kg', '0.2 USD/kWh', -1, 'abc', 2)), { maxKeys: 4 }),
+      (b, overrides) => {
+        const base = bases[b]!;
+        let full: string;
+        try {
+          full = ordered(mergePricesFull(base, overrides));
+        } catch (e) {
+          expect(errorOf(() => mergePrices(base, overrides)).message).toBe((e as Error).message);
+          return;
+        }
+        expect(ordered(mergePrices(base, overrides))).toBe(full);
+      },
+    ), { numRuns: 300, seed: 19 });
+  });
+});

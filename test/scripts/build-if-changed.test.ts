@@ -1,0 +1,45 @@
+/**
+ * `npm start` builds only when the sources changed (scripts/build-if-changed.js, issue 19): with no
+ * stamp (fresh clone, dist removed) a build is needed; a stamp newer than every source says none
+ * is; a source, folder or compiler setting newer than the stamp asks for one again. Runs the
+ * script's --check mode, which builds nothing; the stamp is removed afterwards, so the next
+ * `npm start` builds once.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const STAMP = join('dist', '.build-stamp');
+const check = () => spawnSync(process.execPath, ['scripts/build-if-changed.js', '--check']).status;
+const stampAt = (t: Date) => { writeFileSync(STAMP, 'test\n'); utimesSync(STAMP, t, t); };
+
+describe('build only when sources changed', () => {
+  afterAll(() => rmSync(STAMP, { force: true }));
+
+  it('no stamp: a build is needed', () => {
+    expect(existsSync(join('dist', 'cli', 'main.js'))).toBe(true);
+    rmSync(STAMP, { force: true });
+    expect(check()).toBe(1);
+  });
+
+  it('a stamp newer than every source: no build', () => {
+    stampAt(new Date(Date.now() + 60_000));
+    expect(check()).toBe(0);
+  });
+
+  it('a source file, a source folder or tsconfig.json newer than the stamp: a build', () => {
+    const later = new Date(Date.now() + 120_000);
+    for (const changed of [join('src', 'cli', 'main.ts'), join('src', 'economics'), 'tsconfig.json']) {
+      const was = statSync(changed);
+      stampAt(new Date(Date.now() + 60_000));
+      expect(check(), `${changed} unchanged`).toBe(0);
+      try {
+        utimesSync(changed, later, later);
+        expect(check(), `${changed} changed`).toBe(1);
+      } finally {
+        utimesSync(changed, was.atime, was.mtime);
+      }
+    }
+  });
+});
