@@ -124,10 +124,11 @@ describe.skipIf(skip)('LibreOffice recalculation', () => {
     names.push('finance variants');
     originals.push(await workbookBuffer(financeVariants(), { pictures: false }));
     names.push('LiOH·H2O at 20 USD/kg (edited cells)');
-    originals.push(await editCopy(comparison, { price_LiOH_H2O_e1: 20, price_LiOH_H2O_e2: 20 }));
+    // One cell per price per price set: both routes read price_LiOH_H2O_cn_2024.
+    originals.push(await editCopy(comparison, { price_LiOH_H2O_cn_2024: 20 }));
     expectedEdits.push({ label: 'LiOH·H2O at 20 USD/kg', expected: await workbookBuffer(referenceComparison(LIOH), { pictures: false }) });
     names.push('discount rate 8 % (edited cells)');
-    originals.push(await editCopy(comparison, { fin_discountRate_e1: 0.08, fin_discountRate_e2: 0.08 }));
+    originals.push(await editCopy(comparison, { fin_discountRate_f1: 0.08 }));
     expectedEdits.push({ label: 'discount rate 8 %', expected: await workbookBuffer(referenceComparison(RATE), { pictures: false }) });
     recalculated = recalculate(soffice.path!, names.map((n, i) => ({ name: `${n}.xlsx`, bytes: originals[i]! })));
   });

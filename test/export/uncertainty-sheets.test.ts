@@ -13,7 +13,7 @@ import type { MonteCarloResult } from '../../src/uncertainty/monte-carlo.js';
 import type { TornadoResult } from '../../src/uncertainty/tornado.js';
 import type { SobolResult } from '../../src/uncertainty/sobol.js';
 import { workbookBuffer, workbookModel, SHEETS, UNCERTAINTY_SHEETS } from '../../src/export/workbook.js';
-import { kpiUnit } from '../../src/export/tables.js';
+import { kpiDisplay } from '../../src/export/uncertainty-sheets.js';
 import { runCli } from '../cli/capture.js';
 import { evaluation } from './cases.js';
 
@@ -34,8 +34,8 @@ describe('uncertainty sheets', () => {
     expect(m.sheets.map((g) => g.name)).toEqual([...SHEETS, ...UNCERTAINTY_SHEETS]);
     const g = m.sheets.find((x) => x.name === 'Monte Carlo')!;
     const npv = mc.statistics.find((s) => s.kpi === 'npvUsd')!;
-    const row = [...g.rows.entries()].find(([, r]) => r.get(1)?.value === 'npvUsd')![1];
-    expect([row.get(2)!.value, row.get(8)!.value, row.get(11)!.value]).toEqual(['USD', npv.p50, npv.n]);
+    const row = [...g.rows.entries()].find(([, r]) => r.get(1)?.value === 'NPV (after tax)')![1];
+    expect([row.get(2)!.value, row.get(7)!.value, row.get(11)!.value]).toEqual(['M USD', npv.p50! / 1e6, npv.n]);
     expect(m.charts.filter((c) => c.sheet === 'Monte Carlo')).toHaveLength(2);
     expect(m.charts.filter((c) => c.sheet === 'Sensitivity')).toHaveLength(2);
     const sens = m.sheets.find((x) => x.name === 'Sensitivity')!;
@@ -45,8 +45,10 @@ describe('uncertainty sheets', () => {
     expect(sobol.lastRow).toBe(2 + sob.indices.length);
   });
 
-  it('name the unit of each KPI', () => {
-    expect(['npvUsd', 'costUsdPerKgProduct', 'opexUsdPerYear', 'irr', 'paybackYears', 'ghgKgCo2ePerKgProduct'].map(kpiUnit)).toEqual(['USD', 'USD/kg', 'USD/yr', 'fraction', 'yr', 'kg CO2e/kg']);
+  it('name each KPI by its label and unit as the command line does', () => {
+    expect(['npvUsd', 'costUsdPerKgProduct', 'opexUsdPerYear', 'irr', 'paybackYears', 'ghgKgCo2ePerKgProduct'].map((k) => [kpiDisplay(k).label, kpiDisplay(k).unit])).toEqual([
+      ['NPV (after tax)', 'M USD'], ['Levelised cost, gross (pre-tax, no credits)', 'USD/kg in-spec'], ['OPEX', 'M USD/yr'], ['IRR (after tax)', '%'], ['Payback from start-up', 'yr'], ['GHG, cradle to gate', 'kg CO2e/kg in-spec'],
+    ]);
   });
 
   it('carry native charts into the saved workbook', async () => {
