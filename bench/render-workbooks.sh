@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Render every shipped workbook as a manager sees it: write each workbook with the CLI, convert it
-# to PDF with headless LibreOffice and every PDF page to a PNG (pdftoppm -r 60), and list pages
-# and any text that must never print ("###", source-file names, developer words).
+# to PDF with headless LibreOffice, every PDF page to a PNG (pdftoppm -r 60) and every four pages
+# to a contact sheet (sheets/<workbook>-NN.png), and list the pages and any text that must never
+# print ("###", source-file names, developer words).
 #
 #   bench/render-workbooks.sh [out-dir]      (default: exports/render)
 #
-# Look at every PNG afterwards. Needs soffice, pdftoppm and pdftotext (poppler-utils).
+# Look at every page afterwards. Needs soffice, pdftoppm and pdftotext (poppler-utils).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OUT="${1:-exports/render}"
 rm -rf "$OUT"
-mkdir -p "$OUT/xlsx" "$OUT/pdf" "$OUT/png"
+mkdir -p "$OUT/xlsx" "$OUT/pdf" "$OUT/png" "$OUT/sheets"
 npm run build --silent
 R="node bin/regenflow.js"
 # The workbooks users get from the shipped commands.
@@ -34,9 +35,13 @@ for x in "$OUT"/xlsx/*.xlsx; do
   pdf="$OUT/pdf/$n.pdf"
   if [ ! -f "$pdf" ]; then echo "MISSING PDF: $pdf"; status=1; continue; fi
   pdftoppm -png -r 60 "$pdf" "$OUT/png/$n"
+  ppm=$(mktemp -d)
+  pdftoppm -r 40 "$pdf" "$ppm/p"
+  node bench/contact-sheet.js "$OUT/sheets/$n" "$ppm"/p-*.ppm
+  rm -rf "$ppm"
   pages=$(ls "$OUT"/png/"$n"-*.png | wc -l)
   pdftotext -layout "$pdf" "$OUT/pdf/$n.txt"
-  bad=$(grep -cE '###|[a-z-]+\.ts\b|npvFast|cent-exact|\[MEMORY\]' "$OUT/pdf/$n.txt" || true)
+  bad=$(grep -cE '###|[A-Za-z0-9_-]+\.(ts|js)\b|npvFast|cent-exact|\[MEMORY' "$OUT/pdf/$n.txt" || true)
   echo "$n: $pages pages; lines with ###, source-file names or developer words: $bad"
   [ "$bad" = 0 ] || status=1
 done

@@ -123,6 +123,9 @@ function derivation(items: Record<string, PriceEntry>, key: string): { of: strin
   return undefined;
 }
 
+/** Text values longer than this (characters) are written in the note column. */
+const LONG_VALUE = 28;
+
 /** Writes rows of the sheet. */
 class Writer {
   r: number;
@@ -133,6 +136,11 @@ class Writer {
   line(section: string, item: string, value: Scalar, unit: string, year: number | null, source: string, note: string, style?: CellStyle): number {
     const g = this.g;
     const r = this.r++;
+    // A long value in words (a list, a matrix) reads in the wide note column, not the value column.
+    if (typeof value === 'string' && value.length > LONG_VALUE) {
+      note = note ? `value: ${value}. ${note}` : `value: ${value}`;
+      value = '(see the note)';
+    }
     g.set(r, COL.section, section);
     g.set(r, COL.item, item);
     if (value !== null) g.set(r, COL.value, value, typeof value === 'number' ? fmt(valueFormat(value), style) : style);
@@ -175,7 +183,11 @@ function priceBlock(w: Writer, grp: Group<ResolvedPrices>, evs: readonly Evaluat
   for (const [k, d] of derived) for (const b of d.of) baseOf.set(b, [...(baseOf.get(b) ?? []), k]);
   const exprs = new Map<string, Expr>();
   const pending: { e: PriceEntry; row: number; name: string }[] = [];
+  // A price no case uses (and no used derived price comes from) is not an input of these runs.
+  const usedHere = (k: string): boolean => usedIn.has(k) || (baseOf.get(k) ?? []).some(usedHere);
+  const unused = entries.filter((e) => !usedHere(e.key)).map((e) => e.key);
   for (const e of entries) {
+    if (!usedHere(e.key) && !derived.get(e.key)?.of.some(usedHere)) continue;
     const name = w.names.make('price', e.key, grp.token);
     const uses = usedIn.get(e.key);
     const use = uses ? `used by ${n === 1 ? 'this run' : lettersOf(uses)}` : 'not used by these runs';
@@ -190,6 +202,7 @@ function priceBlock(w: Writer, grp: Group<ResolvedPrices>, evs: readonly Evaluat
       exprs.set(e.key, w.input('prices', e.key, e.value, e.unit, e.year, e.source, note, name));
     }
   }
+  if (unused.length) w.g.note(w.r++, 2, readerText(`Not used by ${n === 1 ? 'this run' : 'these runs'} (in the price set, not written here): ${unused.join(', ')}.`));
   for (const x of pending) {
     const f = derived.get(x.e.key)!.make((k) => exprs.get(k)!);
     put(w.g, x.row, COL.value, f, fmt(valueFormat(f.v)), { value: x.e.value, label: `derived price ${x.e.key} (${grp.token})` });
@@ -234,7 +247,7 @@ function financeBlock(w: Writer, grp: Group<null>, evs: readonly Evaluation[]): 
   w.line('finance', 'tax losses', fin.losses, '', null, src('losses'), structural);
   w.line('finance', 'operating days', fin.operatingDaysPerYear, 'd/yr', null, src('operatingDays'), `operator hours (a quantity on the OPEX sheet); ${structural}`);
   w.line('finance', 'shift length', fin.shiftLengthH, 'h', null, src('shiftLength'), `operator hours (a quantity on the OPEX sheet); ${structural}`);
-  for (const x of fin.excluded) w.line('finance', 'left out of the preset', x, '', null, fin.presetLabel, '');
+  for (const x of fin.excluded) w.line('finance', 'left out of the preset', null, '', null, fin.presetLabel, x);
   const capf = new Map<string, Expr>();
   for (const f of fin.capitalFactors) capf.set(f.id, w.input('capital-cost factors', `${f.id}: ${f.label}`, f.value, f.unit ?? 'fraction', null, f.source, `basis: ${f.basis}; default ${f.defaultValue}${f.overridden ? ' (overridden)' : ''}`, w.names.make('capf', f.id, t)));
   const opf = new Map<string, Expr>();

@@ -103,6 +103,8 @@ export class Grid {
   readonly checks: EngineCheck[] = [];
   /** Rows after which a printed page ends. */
   readonly breaksAfter = new Set<number>();
+  /** Merged cells: the first cell of each (row, c1) spans to column c2. */
+  readonly merges: { row: number; c1: number; c2: number }[] = [];
   freeze: { rows: number; cols: number } | null = null;
   autoFilter: string | null = null;
   /** Sheet tab colour (RGB hex). */
@@ -151,6 +153,11 @@ export class Grid {
   /** The least width of a column, in characters. */
   width(col: number, chars: number): void {
     this.widths.set(col, chars);
+  }
+
+  /** Merge columns c1…c2 of a row (the value is the first cell's). */
+  merge(row: number, c1: number, c2: number): void {
+    if (c2 > c1) this.merges.push({ row, c1, c2 });
   }
 
   /** A printed page ends after `row`. */

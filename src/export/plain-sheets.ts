@@ -103,14 +103,17 @@ export function streamsSheet(g: Grid, evs: readonly Evaluation[]): void {
         r++;
       }
       r += 1;
-      g.breakAfter(r - 1);
     }
+    g.breakAfter(r - 1);
   });
   for (let c = 3; c < 3 + STREAMS_PER_BLOCK; c++) g.width(c, 13);
   g.section(r++, 1, 'Lots entering and leaving the plant (mass > 0); the verdict applies to lots leaving as product. Every stream\'s lots are in the JSON output (--json).');
-  g.header(r++, 1, ['case', ...LOT_HEADER]);
+  // The lot id in the wide first column, the case in the narrow second (the stream table's label columns).
+  const [lotH, ...restH] = LOT_HEADER;
+  g.header(r++, 1, [lotH!, 'case', ...restH]);
   const lot = fmt(FMT.frac);
-  g.table(r, 1, byCase(evs, lotRows), [{ align: 'center' }, undefined, undefined, undefined, undefined, fmt(FMT.kgH), lot, lot, fmt(FMT.num2), lot, undefined, fmt(FMT.num1), undefined, fmt(FMT.num1), undefined, undefined, STYLE.wrapped]);
+  const rows = evs.flatMap((ev, i) => lotRows(ev).map(([id, ...rest]) => [id!, caseLetter(i), ...rest]));
+  g.table(r, 1, rows, [undefined, { align: 'center' }, STYLE.wrapped, STYLE.wrapped, undefined, fmt(FMT.kgH), lot, lot, fmt(FMT.num2), lot, undefined, fmt(FMT.num1), undefined, fmt(FMT.num1), undefined, undefined, STYLE.wrapped]);
 }
 
 /** The Balances sheet: mass and energy per unit, element closures per unit, reagents, energy items. */
@@ -144,8 +147,12 @@ export function balancesSheet(g: Grid, evs: readonly Evaluation[]): void {
   r += 2;
   g.section(r++, 1, 'Energy items of every unit (bottom-up, delivered after efficiencies)');
   g.header(r++, 1, ['case', ...ENERGY_HEADER]);
-  const items = byCase(evs, energyItemRows).map((x) => x.map((v, j) => (j === 6 && typeof v === 'string' ? readerText(v) : v)));
-  g.table(r, 1, items, [{ align: 'center' }, undefined, STYLE.wrapped, undefined, undefined, fmt(FMT.num1), STYLE.wrapped]);
+  // The item and its basis read across the columns to the right (merged), wrapped.
+  const items = byCase(evs, energyItemRows).map((x) => x.map((v, j) => (j === 5 && typeof v === 'string' ? readerText(v) : v)));
+  const last = Math.max(2 + nEl, 10);
+  for (let k = 0; k < items.length; k++) g.merge(r + k, 6, last);
+  g.merge(r - 1, 6, last);
+  g.table(r, 1, items, [{ align: 'center' }, undefined, fmt(FMT.num1), undefined, undefined, STYLE.wrapped], items.length);
 }
 
 /** Columns of the Gantt and the entries table before the time bins. */

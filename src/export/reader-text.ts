@@ -33,12 +33,21 @@ const MODULE_NAMES: Readonly<Record<string, string>> = {
 };
 
 const FILE_REF = /\b(?:src\/)?(?:[\w-]+\/)*([\w-]+)\.(?:ts|js)\b(?:\s+[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)*/g;
-const MEMORY_TAG = /\[(?:MEMORY(?:-grade)?|M)(?:\s*[:;]\s*([^\]]*))?\]/g;
+const MEMORY_TAG = /\[MEMORY(?:-grade)?(?:\s*[:;]\s*([^\]]*))?\]/g;
+/** The confidence tags of REFERENCE.md, in words. */
+const CONFIDENCE: Readonly<Record<string, string>> = {
+  H: 'read in a primary source',
+  M: 'read in a secondary source',
+  L: 'from a vendor or market-research page',
+  DERIVED: 'arithmetic on sourced numbers',
+};
+const CONFIDENCE_TAG = /\[(H|M|L|DERIVED)(?:\s*[:;]\s*([^\]]*))?\]/g;
 
 /**
  * Provenance and messages phrased for readers: "[MEMORY]" becomes "(recalled value, not yet
  * verified against a source)", "[MEMORY: World Bank]" "(recalled from World Bank, not yet
- * verified)", and a source file such as "correlations/mechanisms/hydrothermal.ts HYDROTHERMAL_RATE"
+ * verified)", the confidence tags of the reference notes read out ("[M]" → "(read in a secondary
+ * source)"), and a source file such as "correlations/mechanisms/hydrothermal.ts HYDROTHERMAL_RATE"
  * becomes "regenflow's hydrothermal repair model".
  */
 export function readerText(text: string): string {
@@ -48,6 +57,7 @@ export function readerText(text: string): string {
       if (!d) return `(${RECALLED})`;
       return /^(year|value|see)\b/i.test(d) ? `(${RECALLED}; ${d})` : `(recalled from ${d}, not yet verified)`;
     })
+    .replace(CONFIDENCE_TAG, (_m, tag: string, detail: string | undefined) => `(${CONFIDENCE[tag]}${detail?.trim() ? `; ${detail.trim()}` : ''})`)
     .replace(FILE_REF, (_m, base: string) => `regenflow's ${MODULE_NAMES[base] ?? `${base.replace(/-/g, ' ')} model`}`)
     .replace(/\s{2,}/g, ' ');
 }

@@ -122,8 +122,8 @@ function title(evs: readonly Evaluation[]): string {
 function findingsBlock(g: Grid, r: number, evs: readonly Evaluation[], widthChars: number): number {
   const f = findings(evs);
   // Text is wrapped by hand (a line per row, running on across the empty cells to the right):
-  // DejaVu, LibreOffice's stand-in for Calibri, is ≈ 15 % wider, hence the margin.
-  const lineChars = Math.floor(widthChars * 0.95);
+  // running text takes ≈ 0.8 of a column-width unit per character.
+  const lineChars = Math.floor(widthChars * 1.1);
   g.section(r++, 1, 'Findings');
   for (const s of f.sentences) {
     const lines = wrapText(s, lineChars);
@@ -153,13 +153,15 @@ export function summarySheet(g: Grid, evs: readonly Evaluation[], refs: readonly
   const widthChars = W.label + W.unit + n * W.value + (diffCol ? W.diff : 0);
   g.freeze = { rows: 1, cols: 0 };
   g.print = { fit: 'width' };
-  g.set(1, 1, title(evs), STYLE.title);
-  const ev0 = evs[0]!;
+  // Every line is wrapped to the width of the key figures, so the printed page is that wide.
+  let r = 1;
+  for (const line of wrapText(title(evs), Math.floor(widthChars * 0.8))) g.set(r++, 1, line, STYLE.title);
   const years = [...new Set(evs.map((e) => e.model.prices.year))];
-  g.set(2, 1, `Money in US dollars of ${years.join(' and ')}; per-kg figures are per kg of in-spec regenerated cathode active material (CAM). ${n > 1 ? 'Cases: ' + evs.map((e, i) => caseLabel(e, i, n)).join('; ') + '.' : ''}`, STYLE.subtitle);
-  g.set(3, 1, 'The key figures and charts are live formulas over the Assumptions sheet (yellow cells): change a price or a finance input and they follow. The findings are the results as exported.', STYLE.subtitle);
-  let r = findingsBlock(g, 5, evs, widthChars);
-  // Key figures.
+  const intro = `Money in US dollars of ${years.join(' and ')}; per-kg figures are per kg of in-spec regenerated cathode active material (CAM).${n > 1 ? ` Cases: ${evs.map((e, i) => caseLabel(e, i, n)).join('; ')}.` : ''} The key figures and charts are live formulas over the Assumptions sheet (yellow cells): change a price or a finance input and they follow; the findings are the results as exported.`;
+  for (const line of wrapText(intro, Math.floor(widthChars * 1.05))) g.set(r++, 1, line, STYLE.subtitle);
+  r = findingsBlock(g, r + 1, evs, widthChars);
+  // Key figures, on a page of their own.
+  g.breakAfter(r - 2);
   g.section(r++, 1, n > 1 ? 'Key figures (green: better by a material margin, the rule of regenflow explain)' : 'Key figures');
   const H = r++;
   g.header(H, 1, ['KPI', 'unit', ...evs.map((e, i) => caseLabel(e, i, n)), ...(diffCol ? [`${caseLetter(1)} − ${caseLetter(0)}`] : [])]);
@@ -195,7 +197,6 @@ export function summarySheet(g: Grid, evs: readonly Evaluation[], refs: readonly
     r = summaryCharts(g, r, evs, refs, H, C0, C1, rowOf, widthChars, charts);
   }
   categoryTable(g, r, evs, refs, C0);
-  void ev0;
   return { charts };
 }
 
@@ -252,7 +253,10 @@ function summaryCharts(g: Grid, r: number, evs: readonly Evaluation[], refs: rea
   const cats = rangeRef(S, H, C0, H, C1);
   const rowRange = (row: number) => rangeRef(S, row, C0, row, C1);
   const widthPx = Math.min(1100, widthChars * PX_PER_CHAR);
-  const heightRows = 19;
+  // Two charts to a printed page: a page is ≈ 34 rows at full size, more when the sheet is scaled
+  // down to fit its width (≈ 103 characters at full size on A4 landscape).
+  const rowsPerPage = Math.floor(34 / Math.min(1, 103 / widthChars));
+  const heightRows = Math.floor((rowsPerPage - 3) / 2);
   const place = (i: number) => {
     const row = r + i * (heightRows + 1) + (i >= 2 ? 1 : 0);
     if (i === 1 || i === 3) g.breakAfter(row + heightRows);

@@ -113,14 +113,14 @@ export function lotRows(ev: Evaluation): Scalar[][] {
     for (const l of st.lots) {
       if (l.massKgPerHour === 0) continue;
       const v = verdict.get(`${s.id}\u0000${l.id}`);
-      out.push([s.id, l.id, l.origin.join(', '), l.chemistry.name, l.massKgPerHour, l.liPerTm, l.cationMixing, l.surfaceRockSalt_nm, l.crackFraction, l.morphology, l.d50_um, l.coating ?? '', l.coating_nm, l.lane ?? '', v ? (v.inSpec ? 'in spec' : 'off spec') : '', v ? v.causes.join(', ') : '']);
+      out.push([l.id, s.id, l.origin.join(', '), l.chemistry.name, l.massKgPerHour, l.liPerTm, l.cationMixing, l.surfaceRockSalt_nm, l.crackFraction, l.morphology, l.d50_um, l.coating ?? '', l.coating_nm, l.lane ?? '', v ? (v.inSpec ? 'in spec' : 'off spec') : '', v ? v.causes.join(', ') : '']);
     }
   }
   return out;
 }
 
 /** Header of lotRows. */
-export const LOT_HEADER = ['stream', 'lot', 'origin', 'chemistry', 'mass (kg/h)', 'Li/TM (mol/mol)', 'cation mixing (–)', 'surface rock salt (nm)', 'crack fraction (–)', 'morphology', 'D50 (µm)', 'coating', 'coating (nm)', 'lane', 'product verdict', 'off-spec causes'];
+export const LOT_HEADER = ['lot', 'stream', 'origin', 'chemistry', 'mass (kg/h)', 'Li/TM (mol/mol)', 'cation mixing (–)', 'surface rock salt (nm)', 'crack fraction (–)', 'morphology', 'D50 (µm)', 'coating', 'coating (nm)', 'lane', 'product verdict', 'off-spec causes'];
 
 // ---------------------------------------------------------------------------------------------
 // Balances
@@ -162,15 +162,15 @@ export function reagentRows(ev: Evaluation): Scalar[][] {
 /** Header of reagentRows. */
 export const REAGENT_HEADER = ['reagent', 'fresh (kg/h)', 'recycled (kg/h)', 'fresh (kg/yr)'];
 
-/** The bottom-up energy items of every unit. */
+/** The bottom-up energy items of every unit: unit, delivered kW, utility, category, and the item with its basis. */
 export function energyItemRows(ev: Evaluation): Scalar[][] {
   const out: Scalar[][] = [];
-  for (const u of ev.model.flowsheet.units) for (const it of ev.solution.runs.get(u.id)!.energy.items) out.push([u.id, it.name, it.category, it.utility, it.kw, it.basis ?? '']);
+  for (const u of ev.model.flowsheet.units) for (const it of ev.solution.runs.get(u.id)!.energy.items) out.push([u.id, it.kw, it.utility, it.category, it.basis ? `${it.name}: ${it.basis}` : it.name]);
   return out;
 }
 
 /** Header of energyItemRows. */
-export const ENERGY_HEADER = ['unit', 'item', 'category', 'utility', 'delivered (kW = kWh/h)', 'basis'];
+export const ENERGY_HEADER = ['unit', 'delivered (kW = kWh/h)', 'utility', 'category', 'item and its basis'];
 
 // ---------------------------------------------------------------------------------------------
 // Schedule

@@ -67,10 +67,11 @@ export function cellWidth(value: unknown, style: CellStyle | undefined): number 
  */
 export function columnWidths(g: Grid): Map<number, number> {
   const need = new Map<number, number>();
-  for (const cols of g.rows.values()) {
+  const spans = new Set(g.merges.map((m) => `${m.row}:${m.c1}`));
+  for (const [r, cols] of g.rows) {
     for (const [c, cell] of cols) {
       const v = cell.value !== null && typeof cell.value === 'object' ? cell.value.result : cell.value;
-      if (typeof v === 'string' && g.widths.has(c)) continue;
+      if (typeof v === 'string' && (g.widths.has(c) || spans.has(`${r}:${c}`))) continue;
       const w = cellWidth(cell.value, cell.style);
       if (w > (need.get(c) ?? 0)) need.set(c, w);
     }
@@ -84,8 +85,10 @@ export function columnWidths(g: Grid): Map<number, number> {
   return out;
 }
 
-/** Points per line of text (Calibri 11; LibreOffice's stand-in needs the same). */
-const LINE_PT = 15;
+/** Width per character when counting the lines of wrapped text (measured on LibreOffice's output). */
+const LINE_TEXT_PER_CHAR = 0.8;
+/** Points per line of wrapped text (Calibri 11 and LibreOffice's stand-in set lines ≈ 13–14 pt apart). */
+const LINE_PT = 14;
 
 /**
  * Row heights for wrapped text: Excel fits a row to its wrapped cells when the file is opened,
@@ -94,16 +97,21 @@ const LINE_PT = 15;
  */
 export function rowHeights(g: Grid, widths: ReadonlyMap<number, number>): Map<number, number> {
   const out = new Map<number, number>();
+  const merged = new Map(g.merges.map((m) => [`${m.row}:${m.c1}`, m.c2]));
   for (const [r, cols] of g.rows) {
     let height = 0;
     for (const [c, cell] of cols) {
-      const style = effectiveStyle(cell.value, cell.style, widths.get(c) ?? 8);
+      const c2 = merged.get(`${r}:${c}`) ?? c;
+      let width = 0;
+      for (let k = c; k <= c2; k++) width += widths.get(k) ?? 8;
+      const style = effectiveStyle(cell.value, cell.style, width);
       if (!style?.wrap || typeof cell.value !== 'string') continue;
-      const chars = Math.max(4, Math.floor(((widths.get(c) ?? 8) - 2) / TEXT_PER_CHAR / (style.bold ? 1.1 : 1)));
-      const lines = wrapText(cell.value, chars).length;
-      height = Math.max(height, lines * LINE_PT * ((style.size ?? 11) / 11) + 2);
+      const chars = Math.max(4, Math.floor((width - 1) / LINE_TEXT_PER_CHAR / (style.bold ? 1.1 : 1)));
+      // A word longer than a line is broken inside (as the spreadsheet does).
+      const lines = wrapText(cell.value, chars).reduce((a, l) => a + Math.max(1, Math.ceil(l.length / chars)), 0);
+      height = Math.max(height, lines * LINE_PT * ((style.size ?? 11) / 11) + 3);
     }
-    if (height > LINE_PT + 2) out.set(r, Math.min(409, height));
+    if (height > 18) out.set(r, Math.min(409, height));
   }
   return out;
 }
@@ -145,6 +153,8 @@ export async function writeXlsx(sheets: readonly Grid[]): Promise<Buffer> {
       headerFooter: { oddFooter: '&L&8&A&R&8page &P of &N', evenFooter: '&L&8&A&R&8page &P of &N' },
     });
     const widths = columnWidths(g);
+    const merged = new Map(g.merges.map((m) => [`${m.row}:${m.c1}`, m.c2]));
+    const spanWidth = (r: number, c: number) => { let w = 0; for (let k = c; k <= (merged.get(`${r}:${c}`) ?? c); k++) w += widths.get(k) ?? 8; return w; };
     for (const [r, cols] of g.rows) {
       const row = ws.getRow(r);
       for (const [c, cell] of cols) {
@@ -158,7 +168,7 @@ export async function writeXlsx(sheets: readonly Grid[]): Promise<Buffer> {
         } else {
           x.value = v;
         }
-        const style = effectiveStyle(v, cell.style, widths.get(c) ?? 8);
+        const style = effectiveStyle(v, cell.style, spanWidth(r, c));
         x.style = xStyle(style ?? {});
         if (cell.name) x.name = cell.name;
       }
@@ -166,6 +176,7 @@ export async function writeXlsx(sheets: readonly Grid[]): Promise<Buffer> {
     for (const [c, w] of widths) ws.getColumn(c).width = w;
     for (const [r, h] of rowHeights(g, widths)) ws.getRow(r).height = h;
     for (const r of [...g.breaksAfter].sort((a, b) => a - b)) ws.getRow(r).addPageBreak();
+    for (const m of g.merges) ws.mergeCells(m.row, m.c1, m.row, m.c2);
     if (g.autoFilter) ws.autoFilter = g.autoFilter;
     g.highlights.forEach((h, i) => {
       ws.addConditionalFormatting({ ref: h.ref, rules: [{ type: 'expression', priority: i + 1, formulae: [h.formula], style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: `FF${h.fill}` } } } }] });
