@@ -26,7 +26,7 @@ import { ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
 import { Grid, FMT, STYLE, fmt, colName, valueFormat, type Scalar, type CellStyle } from './grid.js';
 import { type Expr, lit, named, mul, div, put } from './expr.js';
 import { plainAssumptions } from './input-rows.js';
-import { readerText, numText } from './reader-text.js';
+import { readerText, numText, wrapText } from './reader-text.js';
 import { caseLetter, caseTitle, lettersOf } from './cases.js';
 
 /** The named inputs of one case. */
@@ -202,7 +202,7 @@ function priceBlock(w: Writer, grp: Group<ResolvedPrices>, evs: readonly Evaluat
       exprs.set(e.key, w.input('prices', e.key, e.value, e.unit, e.year, e.source, note, name));
     }
   }
-  if (unused.length) w.g.note(w.r++, 2, readerText(`Not used by ${n === 1 ? 'this run' : 'these runs'} (in the price set, not written here): ${unused.join(', ')}.`));
+  if (unused.length) for (const line of wrapText(`Not used by ${n === 1 ? 'this run' : 'these runs'} (in the price set, not written here): ${unused.join(', ')}.`, 150)) w.g.note(w.r++, 2, line);
   for (const x of pending) {
     const f = derived.get(x.e.key)!.make((k) => exprs.get(k)!);
     put(w.g, x.row, COL.value, f, fmt(valueFormat(f.v)), { value: x.e.value, label: `derived price ${x.e.key} (${grp.token})` });

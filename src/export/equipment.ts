@@ -47,7 +47,7 @@ export function equipmentSheet(g: Grid, evs: readonly Evaluation[], inputs: read
   const head = ['case', ...EQUIPMENT_HEADER];
   g.header(1, 1, head);
   g.freeze = { rows: 1, cols: 3 };
-  g.print = { fit: 'width', titleRows: [1, 1] };
+  g.print = { fit: 'width' };
   [6, 10, 18, 34, 10, 9, 11, 9, 7, 10, 10, 10, 10, 11, 11, 11, 11].forEach((w, i) => g.width(i + 1, w));
   const D = 2; // first description column
   const sizeCol = D + EQUIPMENT_HEADER.indexOf('size (per item)');

@@ -16,6 +16,8 @@ interface Section {
   header: string[];
   rows: Scalar[][];
   styles?: (CellStyle | undefined)[];
+  /** Styles of row i, when rows differ (KPIs in their own units). */
+  rowStyles?: (i: number) => (CellStyle | undefined)[];
 }
 
 const M = (usd: number) => usd / 1e6;
@@ -34,7 +36,10 @@ export function explanationSections(x: Explanation): Section[] {
         const d = kpiDisplay(w.kpi);
         return [d.label, w.kpi, d.unit, w.baseline * d.scale, w.challenger * d.scale, w.difference * d.scale, w.better === 'baseline' ? 'A' : w.better === 'challenger' ? 'B' : 'tie', w.material ? 'yes' : 'no', w.rule];
       }),
-      styles: [wrapped, undefined, undefined, fmt(FMT.general), fmt(FMT.general), fmt(FMT.general), { align: 'center' }, { align: 'center' }, wrapped],
+      rowStyles: (i) => {
+        const f = fmt(kpiDisplay(x.winners[i]!.kpi).numFmt);
+        return [wrapped, undefined, undefined, f, f, f, { align: 'center' }, { align: 'center' }, wrapped];
+      },
     },
     {
       title: `Fixed capital by unit, M USD (B − A in total: ${M(x.capexDifferenceUsd).toFixed(2)} M USD; each unit's purchased equipment × the case's fixed capital ÷ purchased equipment)`,
@@ -78,8 +83,9 @@ export function explanationSheet(x: Explanation): Grid {
   g.set(1, 1, `Why the cases differ — A (baseline) ${x.baseline.label}; B (challenger) ${x.challenger.label}`, STYLE.title);
   g.freeze = { rows: 1, cols: 1 };
   g.print = { fit: 'width' };
-  g.width(1, 24);
+  g.width(1, 30);
   for (let c = 2; c <= 12; c++) g.width(c, 14);
+  g.width(2, 28);
   g.width(5, 30);
   g.width(11, 40);
   g.width(12, 30);
@@ -87,7 +93,13 @@ export function explanationSheet(x: Explanation): Grid {
   for (const s of explanationSections(x)) {
     g.section(row++, 1, s.title);
     g.header(row++, 1, s.header);
-    row = g.table(row, 1, s.rows, s.styles ?? []) + 1;
+    if (s.rows.length === 0) {
+      g.note(row, 1, 'none');
+      row += 2;
+    } else if (s.rowStyles) {
+      s.rows.forEach((r, i) => { row = g.table(row, 1, [r], s.rowStyles!(i)); });
+      row++;
+    } else row = g.table(row, 1, s.rows, s.styles ?? []) + 1;
   }
   return g;
 }

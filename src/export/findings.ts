@@ -154,7 +154,7 @@ function verdicts(evs: readonly Evaluation[], ks: Kpis[], w: number, l: number):
     else {
       const also = cheap.i === w ? 'is also cheaper' : 'is cheaper';
       const despite = cheap.i !== w && betterOf('npvUsd', npvL, npvW) !== 'tie' ? ` — yet ${W} earns more over the plant's life: it sells more in-spec CAM or at a better price for what it costs` : '';
-      out.push(`${C} ${also} per kg of in-spec CAM: gross levelised cost ${usdKg(cheap.c)} against ${usdKg(next.c)} for ${caseLetter(next.i)} (${(cheap.c - next.c).toFixed(2)} USD/kg)${nets}${despite}.`);
+      out.push(`${C} ${also} per kg of in-spec CAM: gross levelised cost ${usdKg(cheap.c)} against ${usdKg(next.c)} for ${caseLetter(next.i)} (${amount(cheap.c - next.c, 'USD/kg', 'signed')})${nets}${despite}.`);
     }
   }
   if (none.length) out.push(`${none.join(', ')} make${none.length === 1 ? 's' : ''} no in-spec CAM, so ${none.length === 1 ? 'it has' : 'they have'} no cost per kg.`);
@@ -197,8 +197,15 @@ function quality(x: Explanation, W: string, Lo: string): string | null {
   if (!q) return null;
   const lots = x.lots.flatMap((l) => l.causes.map((c) => ({ lot: l.lot, ...c }))).filter((c) => c.baselineKgPerYear > 0 || c.challengerKgPerYear > 0);
   if (!q.material) {
-    const same = lots.map((c) => `${c.cause} (lot ${c.lot}, ${amount(c.challengerKgPerYear, 'kg/yr')} in ${W}, ${amount(c.baselineKgPerYear, 'kg/yr')} in ${Lo})`);
-    return `In-spec share: ${pct(q.challenger)} in ${W} and ${pct(q.baseline)} in ${Lo}, a tie${same.length ? `; what stays off spec is ${same.join('; ')}` : '; nothing leaves off spec'}.`;
+    // Off spec by cause: the lots, with their mass "in both" when it is the same to 0.1 t/yr.
+    const byCause = new Map<string, string[]>();
+    for (const c of lots) {
+      const same = Math.abs(c.challengerKgPerYear - c.baselineKgPerYear) < 100;
+      const mass = same ? `${amount(c.challengerKgPerYear, 'kg/yr')} in both` : `${amount(c.challengerKgPerYear, 'kg/yr')} in ${W}, ${amount(c.baselineKgPerYear, 'kg/yr')} in ${Lo}`;
+      byCause.set(c.cause, [...(byCause.get(c.cause) ?? []), `lot ${c.lot} ${mass}`]);
+    }
+    const off = [...byCause].map(([cause, l]) => `${cause} (${l.join('; ')})`);
+    return `In-spec share: ${pct(q.challenger)} in ${W} and ${pct(q.baseline)} in ${Lo}, a tie${off.length ? `; what stays off spec is ${off.join('; ')}` : '; nothing leaves off spec'}.`;
   }
   const moved = lots.map((c) => ({ ...c, d: c.challengerKgPerYear - c.baselineKgPerYear })).filter((c) => Math.abs(c.d) > 0).sort((a, b) => Math.abs(b.d) - Math.abs(a.d)).slice(0, 3);
   const why = moved.map((c) => `lot ${c.lot} ${c.cause}: ${amount(c.baselineKgPerYear, 'kg/yr')} off spec in ${Lo}, ${amount(c.challengerKgPerYear, 'kg/yr')} in ${W}`);

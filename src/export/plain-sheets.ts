@@ -78,6 +78,8 @@ export function flowsheetSheet(g: Grid, evs: readonly Evaluation[], pictures: bo
 
 /** Stream columns per block of the stream table: a block is one printed page wide. */
 const STREAMS_PER_BLOCK = 9;
+/** Rows of a block on one printed page (A4 landscape, the sheet scaled to its width). */
+const ROWS_PER_PAGE = 44;
 
 /** The Streams sheet: per case the stream table (one column per stream, in blocks a page wide), then the lots entering and leaving. */
 export function streamsSheet(g: Grid, evs: readonly Evaluation[]): void {
@@ -93,9 +95,17 @@ export function streamsSheet(g: Grid, evs: readonly Evaluation[]): void {
     for (let b = 0; b < blocks; b++) {
       const j0 = b * STREAMS_PER_BLOCK;
       const cols = t.streams.slice(j0, j0 + STREAMS_PER_BLOCK);
-      g.section(r++, 1, `${caseLabel(ev, i, n)} — streams ${j0 + 1}–${j0 + cols.length} of ${t.streams.length} (one column per stream; flows in kg/h)`);
+      const title = `${caseLabel(ev, i, n)} — streams ${j0 + 1}–${j0 + cols.length} of ${t.streams.length} (one column per stream; flows in kg/h)`;
+      g.breakAfter(r - 1);
+      g.section(r++, 1, title);
       g.header(r++, 1, ['stream', 'unit', ...cols]);
-      for (const row of t.rows) {
+      for (const [k, row] of t.rows.entries()) {
+        // A long block continues on a new page under its header again.
+        if (k > 0 && k % ROWS_PER_PAGE === 0) {
+          g.breakAfter(r - 1);
+          g.section(r++, 1, `${title}, continued`);
+          g.header(r++, 1, ['stream', 'unit', ...cols]);
+        }
         g.set(r, 1, row.label, row.kind === 'mass' ? { bold: true } : undefined);
         g.set(r, 2, row.unit);
         const style = row.kind === 'text' ? STYLE.wrapped : row.kind === 'temperature' ? fmt(FMT.num1) : fmt(FMT.kgH, row.kind === 'mass' ? { bold: true } : {});
@@ -104,10 +114,10 @@ export function streamsSheet(g: Grid, evs: readonly Evaluation[]): void {
       }
       r += 1;
     }
-    g.breakAfter(r - 1);
   });
+  g.breakAfter(r - 1);
   for (let c = 3; c < 3 + STREAMS_PER_BLOCK; c++) g.width(c, 13);
-  g.section(r++, 1, 'Lots entering and leaving the plant (mass > 0); the verdict applies to lots leaving as product. Every stream\'s lots are in the JSON output (--json).');
+  g.section(r++, 1, 'Lots as they enter (feed) and leave as product, with the verdict on each product lot; every stream\'s lots are in the JSON output (--json).');
   // The lot id in the wide first column, the case in the narrow second (the stream table's label columns).
   const [lotH, ...restH] = LOT_HEADER;
   g.header(r++, 1, [lotH!, 'case', ...restH]);

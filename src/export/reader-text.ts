@@ -51,13 +51,15 @@ const CONFIDENCE_TAG = /\[(H|M|L|DERIVED)(?:\s*[:;]\s*([^\]]*))?\]/g;
  * becomes "regenflow's hydrothermal repair model".
  */
 export function readerText(text: string): string {
+  // Inside parentheses already ("(≈12.8 g/100 g [MEMORY])"), the words go in without their own.
+  const wrapped = (words: string, s: string, at: number) => (s[at] === ')' ? `; ${words}` : ` (${words})`);
   return text
-    .replace(MEMORY_TAG, (_m, detail: string | undefined) => {
+    .replace(new RegExp(`\\s*${MEMORY_TAG.source}`, 'g'), (m, detail: string | undefined, offset: number, s: string) => {
       const d = detail?.trim();
-      if (!d) return `(${RECALLED})`;
-      return /^(year|value|see)\b/i.test(d) ? `(${RECALLED}; ${d})` : `(recalled from ${d}, not yet verified)`;
+      const words = !d ? RECALLED : /^(year|value|see)\b/i.test(d) ? `${RECALLED}; ${d}` : `recalled from ${d}, not yet verified`;
+      return wrapped(words, s, offset + m.length);
     })
-    .replace(CONFIDENCE_TAG, (_m, tag: string, detail: string | undefined) => `(${CONFIDENCE[tag]}${detail?.trim() ? `; ${detail.trim()}` : ''})`)
+    .replace(new RegExp(`\\s*${CONFIDENCE_TAG.source}`, 'g'), (m, tag: string, detail: string | undefined, offset: number, s: string) => wrapped(`${CONFIDENCE[tag]}${detail?.trim() ? `; ${detail.trim()}` : ''}`, s, offset + m.length))
     .replace(FILE_REF, (_m, base: string) => `regenflow's ${MODULE_NAMES[base] ?? `${base.replace(/-/g, ' ')} model`}`)
     .replace(/\s{2,}/g, ' ');
 }

@@ -99,16 +99,15 @@ export function streamTable(ev: Evaluation): { streams: string[]; rows: StreamTa
 }
 
 /**
- * Lot states where lots enter and leave the plant (streams from the feed and to a boundary — product,
- * by-product, waste, emissions; mass > 0), with the verdict for lots leaving as product. Every
- * stream's lots are in the run document (--json) and in the stream table's mass rows.
+ * Lot states as the lots enter (streams from the feed) and leave as product (streams to the product
+ * boundary; mass > 0), with the verdict on each product lot. Every stream's lots are in the run
+ * document (--json), and their masses in the stream table.
  */
 export function lotRows(ev: Evaluation): Scalar[][] {
   const verdict = new Map(ev.quality.lots.map((v) => [`${v.stream}\u0000${v.lot}`, v]));
-  const units = new Set(ev.model.flowsheet.units.map((u) => u.id));
   const out: Scalar[][] = [];
   for (const s of ev.model.flowsheet.graph.streams) {
-    if (units.has(s.from.node) && units.has(s.to.node)) continue;
+    if (s.from.node !== 'feed' && s.to.node !== 'product') continue;
     const st = ev.solution.streams.get(s.id)!;
     for (const l of st.lots) {
       if (l.massKgPerHour === 0) continue;

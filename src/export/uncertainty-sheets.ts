@@ -13,7 +13,7 @@ import type { PairedResult } from '../uncertainty/paired.js';
 import type { Histogram } from '../uncertainty/statistics.js';
 import type { InputInfo } from '../uncertainty/report.js';
 import { HEADLINE_KPIS, kpiUnitOf, thresholdOf } from '../pipeline/kpi-info.js';
-import { Grid, FMT, STYLE, fmt, rangeRef, type CellStyle, type Scalar } from './grid.js';
+import { Grid, FMT, STYLE, fmt, rangeRef, valueFormat, type CellStyle, type Scalar } from './grid.js';
 import type { ChartSpec } from './charts.js';
 import { distributionLabel, distributionText, kpiLabel, numText } from './reader-text.js';
 
@@ -44,7 +44,7 @@ export interface KpiDisplay {
 export function kpiDisplay(kpi: string): KpiDisplay {
   const l = kpiLabel(kpi, kpiUnitOf);
   if (l.percent) return { label: l.label, unit: '%', scale: 1, numFmt: FMT.pct1 };
-  const numFmt = l.unit.startsWith('M USD') ? FMT.musd : l.unit === 't/yr' ? FMT.tonnes : l.unit.startsWith('USD/kg') ? FMT.usdPerKg : l.unit === 'persons' ? FMT.general : FMT.num2;
+  const numFmt = l.unit.startsWith('M USD') ? FMT.musd : l.unit === 't/yr' ? FMT.tonnes : FMT.num2;
   return { label: l.label, unit: l.unit, scale: l.scale, numFmt };
 }
 
@@ -78,11 +78,11 @@ function statisticsTable(g: Grid, row: number, r: MonteCarloResult): number {
 
 /** The inputs of a run with their distributions in words. */
 function inputsTable(g: Grid, row: number, inputs: readonly (InputInfo & { sampled?: { p5: number | null; p50: number | null; p95: number | null; n: number } })[], routes?: Map<string, string[]>): number {
-  g.header(row++, 1, ['input', 'distribution', 'unit', 'mean of the distribution', 'sampled P5', 'sampled P50', 'sampled P95', 'samples', ...(routes ? ['routes'] : [])]);
-  const g4 = fmt(FMT.general);
+  g.header(row++, 1, ['input: distribution', 'unit', 'mean of the distribution', 'sampled P5', 'sampled P50', 'sampled P95', 'samples', ...(routes ? ['routes'] : [])]);
   for (const i of inputs) {
     const dist = i.spec ? distributionText(i.spec as unknown as Record<string, unknown>) : distributionLabel(i.distribution);
-    row = g.table(row, 1, [[i.path, dist, i.unit ?? '(the field\'s unit)', i.mean, i.sampled?.p5 ?? null, i.sampled?.p50 ?? null, i.sampled?.p95 ?? null, i.sampled?.n ?? null, ...(routes ? [(routes.get(i.path) ?? []).join(', ')] : [])]], [undefined, STYLE.wrapped, undefined, g4, g4, g4, g4, fmt(FMT.int)]);
+    const f = fmt(valueFormat(i.mean));
+    row = g.table(row, 1, [[`${i.path}: ${dist}`, i.unit ?? '(the field\'s unit)', i.mean, i.sampled?.p5 ?? null, i.sampled?.p50 ?? null, i.sampled?.p95 ?? null, i.sampled?.n ?? null, ...(routes ? [(routes.get(i.path) ?? []).join(', ')] : [])]], [STYLE.wrapped, STYLE.wrapped, f, f, f, f, fmt(FMT.int)]);
   }
   return row;
 }
@@ -90,6 +90,8 @@ function inputsTable(g: Grid, row: number, inputs: readonly (InputInfo & { sampl
 /** A histogram table (bins in display units) with its chart beside it; returns the next row. */
 function histogram(g: Grid, row: number, kpi: string, title: string, h: Histogram, samples: number, charts: ChartSpec[] | null): number {
   const d = kpiDisplay(kpi);
+  // A histogram with a chart starts a printed page, so its chart is never cut.
+  if (charts) g.breakAfter(row - 1);
   g.section(row++, 1, `${title} (${d.unit || '–'})`);
   g.header(row++, 1, ['bin', 'from', 'to', 'samples']);
   const first = row;
@@ -134,7 +136,7 @@ function monteCarloSheet(r: MonteCarloResult, charts: ChartSpec[]): Grid {
   const g = new Grid('Monte Carlo');
   g.section(1, 1, `Monte Carlo — scenario ${r.scenario ?? '?'}${r.route ? ` through ${r.route}` : ''}: ${r.samples} samples (${r.method === 'lhs' ? 'Latin hypercube' : 'plain Monte Carlo'}, seed ${r.seed}); ${failuresText(r.failures)}`);
   g.freeze = { rows: 2, cols: 1 };
-  g.print = { fit: 'width', titleRows: [2, 2] };
+  g.print = { fit: 'width' };
   widths(g, 46, 13, 12);
   g.width(2, 14);
   g.width(12, 20);
@@ -156,7 +158,7 @@ function pairedSheet(p: PairedResult, charts: ChartSpec[]): Grid {
   const [a, b] = p.routes;
   g.section(1, 1, `Paired uncertainty — scenario ${p.scenario}: A = ${a.route}, B = ${b.route}; ${p.samples} samples (${p.method === 'lhs' ? 'Latin hypercube' : 'plain Monte Carlo'}, seed ${p.seed}), the same samples for both routes`);
   g.freeze = { rows: 2, cols: 1 };
-  g.print = { fit: 'width', titleRows: [2, 2] };
+  g.print = { fit: 'width' };
   widths(g, 46, 13, 12);
   g.width(2, 14);
   g.header(2, 1, ['KPI', 'unit', 'A base', 'B base', 'B − A mean', 'B − A P5', 'B − A P50', 'B − A P95', 'P(B better)', 'P(B better by ≥ threshold)', 'samples', 'materiality rule']);
@@ -219,12 +221,16 @@ function tornado(g: Grid, row: number, t: TornadoResult, charts: ChartSpec[]): n
     if (bars.length === 0) { flat.push(d.label); continue; }
     row++;
     const s = (x: number | null) => scaled(x, d);
+    // A block with a chart starts a printed page, so its chart is never cut.
+    if (CHART_KPIS.includes(c.kpi)) g.breakAfter(row - 1);
     g.section(row++, 1, `${d.label} (${d.unit || '–'}), base ${numText(Number((c.base * d.scale).toPrecision(4)))}`);
     g.header(row++, 1, ['input', 'basis', 'low', 'high', 'unit', 'KPI at low', 'KPI at high', 'change at low', 'change at high', 'swing']);
     const first = row;
     const f = fmt(d.numFmt);
-    const num: CellStyle = fmt(FMT.general);
-    for (const b of bars) row = g.table(row, 1, [[b.input, b.basis, b.low, b.high, b.unit ?? '(the field\'s unit)', s(b.kpiLow), s(b.kpiHigh), s(b.deltaLow), s(b.deltaHigh), s(b.swing)]], [undefined, undefined, num, num, undefined, f, f, f, f, f]);
+    for (const b of bars) {
+      const num: CellStyle = fmt(valueFormat(b.high));
+      row = g.table(row, 1, [[b.input, b.basis, b.low, b.high, b.unit ?? '(the field\'s unit)', s(b.kpiLow), s(b.kpiHigh), s(b.deltaLow), s(b.deltaHigh), s(b.swing)]], [undefined, STYLE.wrapped, num, num, STYLE.wrapped, f, f, f, f, f]);
+    }
     const hidden = c.bars.filter((b) => !b.material).map((b) => b.input);
     if (hidden.length) g.note(row++, 1, `Swings below the materiality threshold, not shown: ${hidden.join(', ')}`);
     if (CHART_KPIS.includes(c.kpi)) {
@@ -232,7 +238,7 @@ function tornado(g: Grid, row: number, t: TornadoResult, charts: ChartSpec[]): n
       row++;
       charts.push({
         sheet: g.name, from: { col: 0, row: row - 1 }, to: { col: 0, row: row - 1 + heightRows }, ext: { widthPx: 760, heightPx: heightRows * 20 - 4 }, type: 'bar',
-        title: `Tornado: change of ${d.label} (${d.unit || '–'})`, xTitle: 'input', yTitle: `change from the base (${d.unit || '–'})`, axis: { numFmt: d.numFmt },
+        title: `Tornado: change of ${d.label} (${d.unit || '–'})`, xTitle: 'input', yTitle: `change from the base (${d.unit || '–'})`, axis: { numFmt: d.unit === '%' ? '0%' : d.unit.startsWith('M USD') ? '#,##0' : '#,##0.0#' },
         series: [
           { name: 'input at low', categories: rangeRef(g.name, first, 1, first + bars.length - 1, 1), values: rangeRef(g.name, first, 8, first + bars.length - 1, 8) },
           { name: 'input at high', categories: rangeRef(g.name, first, 1, first + bars.length - 1, 1), values: rangeRef(g.name, first, 9, first + bars.length - 1, 9) },
