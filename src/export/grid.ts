@@ -310,11 +310,14 @@ export function formattedNumber(v: number, numFmt = 'General'): string {
   const commas = /[0#](,+)[^0#]*$/.exec(numFmt)?.[1]?.length ?? 0;
   if (commas) v /= 1000 ** commas;
   const sci = /E\+0+/.exec(numFmt);
-  const decimals = (/\.(0+)/.exec(numFmt)?.[1] ?? '').length;
+  const frac = /\.([0#]+)/.exec(numFmt)?.[1] ?? '';
+  const decimals = frac.replace(/#/g, '').length; // shown always
+  const optional = frac.length - decimals; // "#": shown when not zero
   if (sci) return v.toExponential(decimals).replace(/e([+-])(\d)$/, 'E$10$2').replace('e', 'E');
   const percent = numFmt.includes('%');
   const x = percent ? v * 100 : v;
-  let s = Math.abs(x).toFixed(decimals);
+  let s = Math.abs(x).toFixed(decimals + optional);
+  for (let k = 0; k < optional && s.endsWith('0'); k++) s = s.slice(0, -1);
   if (numFmt.includes('#,##')) {
     const [i, f] = s.split('.');
     s = i!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? `.${f}` : '');

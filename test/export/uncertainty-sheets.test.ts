@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { scenarioUncertainty, scenarioTornado, scenarioSobol } from '../../src/uncertainty/scenario.js';
+import { scenarioPairedUncertainty, type PairedResult } from '../../src/uncertainty/paired.js';
 import type { MonteCarloResult } from '../../src/uncertainty/monte-carlo.js';
 import type { TornadoResult } from '../../src/uncertainty/tornado.js';
 import type { SobolResult } from '../../src/uncertainty/sobol.js';
@@ -21,8 +22,13 @@ const FILE = 'scenarios/reference-cn.yaml';
 let mc: MonteCarloResult;
 let tor: TornadoResult;
 let sob: SobolResult;
+let paired: PairedResult;
+
+/** Text of every cell of column A. */
+const columnA = (g: { rows: Map<number, Map<number, { value: unknown }>> }) => [...g.rows.values()].map((r) => r.get(1)?.value).filter((v): v is string => typeof v === 'string');
 
 beforeAll(async () => {
+  paired = await scenarioPairedUncertainty({ file: FILE, flowsheets: ['flowsheets/hydrothermal.yaml', 'flowsheets/molten-salt.yaml'], samples: 6, seed: 5, workers: 1, kpis: ['npvUsd', 'costUsdPerKgProduct', 'inSpecFraction'] });
   mc = await scenarioUncertainty({ file: FILE, samples: 12, seed: 7, workers: 1, kpis: ['npvUsd', 'costUsdPerKgProduct', 'irr'] });
   tor = await scenarioTornado({ file: FILE, kpis: ['npvUsd', 'costUsdPerKgProduct'] });
   sob = await scenarioSobol({ file: FILE, samples: 4, seed: 3, workers: 1, bootstrap: 10, kpis: ['npvUsd'] });
@@ -54,6 +60,35 @@ describe('uncertainty sheets', () => {
   it('carry native charts into the saved workbook', async () => {
     const zip = await JSZip.loadAsync(await workbookBuffer([evaluation(FILE)], { pictures: false, uncertainty: { monteCarlo: mc, tornado: tor } }));
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f))).toHaveLength(8);
+  });
+});
+
+describe('readable statistics', () => {
+  it('draw no histogram of a KPI that does not spread, and say so', () => {
+    const flat = { kpi: 'inSpecFraction', base: 0.9, mean: 0.9, sd: 0, min: 0.9, p5: 0.9, p50: 0.9, p95: 0.9, max: 0.9, n: 12, histogram: { edges: [0.9, 0.9], counts: [12] } };
+    const m = workbookModel([evaluation(FILE)], { pictures: false, uncertainty: { monteCarlo: { ...mc, kpis: [...mc.kpis, 'inSpecFraction'], statistics: [...mc.statistics, flat] } } });
+    const g = m.sheets.find((x) => x.name === 'Monte Carlo')!;
+    const a = columnA(g);
+    expect(a.some((t) => t.startsWith('Distribution of NPV (after tax)'))).toBe(true);
+    expect(a.some((t) => t.startsWith('Distribution of In-spec share'))).toBe(false);
+    expect(a.find((t) => t.startsWith('No histogram where'))).toContain('In-spec share of product CAM');
+    const row = [...g.rows.values()].find((r) => r.get(1)?.value === 'In-spec share of product CAM')!;
+    expect(row.get(12)!.value).toBe('no material spread');
+    // Inputs with their distributions in words.
+    expect(a).toContain('prices.LiOH·H2O: triangular 6 / 13.68 / 30 USD/kg (min / mode / max)');
+  });
+
+  it('put the paired B − A statistics of two routes in the workbook', () => {
+    const m = workbookModel([evaluation(FILE, 'flowsheets/hydrothermal.yaml'), evaluation(FILE, 'flowsheets/molten-salt.yaml')], { pictures: false, uncertainty: { paired } });
+    const g = m.sheets.find((x) => x.name === 'Monte Carlo')!;
+    expect([...g.rows.get(2)!.values()].map((c) => c.value).slice(0, 10)).toEqual(['KPI', 'unit', 'A base', 'B base', 'B − A mean', 'B − A P5', 'B − A P50', 'B − A P95', 'P(B better)', 'P(B better by ≥ threshold)']);
+    const npv = paired.paired.find((k) => k.kpi === 'npvUsd')!;
+    const row = [...g.rows.values()].find((r) => r.get(1)?.value === 'NPV (after tax)')!;
+    expect([row.get(2)!.value, row.get(9)!.value]).toEqual(['M USD', npv.probabilityBetter]);
+    expect(row.get(5)!.value as number).toBeCloseTo(npv.difference.mean! / 1e6, 9);
+    const a = columnA(g);
+    expect(a.some((t) => t.startsWith('Route A = hydrothermal'))).toBe(true);
+    expect(a.some((t) => t.startsWith('Route B = molten-salt'))).toBe(true);
   });
 });
 
