@@ -84,10 +84,10 @@ function singleFindings(ev: Evaluation): string[] {
   const k = kpisOf(ev);
   const out: string[] = [];
   const inSpec = num(k, 'inSpecFraction');
-  const product = num(k, 'productKgPerYear') ?? 0;
   const inSpecKg = num(k, 'inSpecKgPerYear') ?? 0;
+  const offKg = num(k, 'offSpecKgPerYear') ?? 0;
   const off = offSpecText(ev);
-  out.push(`${caseIds(ev)}: ${inSpec !== null ? `${pct(inSpec)} of the product CAM is in spec` : 'no product CAM'} (${amount(inSpecKg, 'kg/yr')} of ${amount(product, 'kg/yr')} from ${amount(num(k, 'feedKgPerYear') ?? 0, 'kg/yr')} of feed)${off ? `; off spec: ${off}` : ''}.`);
+  out.push(`${caseIds(ev)}: ${inSpec !== null ? `${pct(inSpec)} of the product CAM is in spec` : 'no product CAM'} (${amount(inSpecKg, 'kg/yr')} in spec, ${amount(offKg, 'kg/yr')} off spec, from ${amount(num(k, 'feedKgPerYear') ?? 0, 'kg/yr')} of feed)${off ? `; off spec: ${off}` : ''}.`);
   const npv = num(k, 'npvUsd')!;
   const irr = num(k, 'irr');
   const payback = num(k, 'paybackYears');

@@ -54,7 +54,7 @@ export function flowsheetSheet(g: Grid, evs: readonly Evaluation[], pictures: bo
   g.header(1, 1, head);
   g.freeze = { rows: 1, cols: 2 };
   g.print = { fit: 'width' };
-  [6, 12, 20, 26, 11, 16, 22, 10, 10, 10, 12, 12].forEach((w, i) => g.width(i + 1, w));
+  [6, 17, 20, 30, 11, 16, 22, 10, 10, 10, 12, 12].forEach((w, i) => g.width(i + 1, w));
   const center = { align: 'center' } as CellStyle;
   const wrapped = STYLE.wrapped;
   let r = g.table(2, 1, byCase(evs, unitRows), [center, undefined, wrapped, undefined, undefined, wrapped, wrapped, fmt(FMT.years), fmt(FMT.years), fmt(FMT.num1), fmt(FMT.num1), fmt(FMT.num1)]);
@@ -138,7 +138,7 @@ export function balancesSheet(g: Grid, evs: readonly Evaluation[]): void {
   const head = ['case', ...pick(massCols)(full) as string[]];
   g.header(1, 1, head);
   g.freeze = { rows: 1, cols: 2 };
-  g.print = { fit: 'width', titleRows: [1, 1] };
+  g.print = { fit: 'width' };
   g.width(1, 6);
   g.width(2, 14);
   for (let c = 3; c <= 2 + nEl; c++) g.width(c, 10);

@@ -79,7 +79,7 @@ const ROWS: KpiRow[] = [
 ];
 
 /** KPIs scored for the green shading (the others are references or plant facts). */
-const SCORED = new Set(['productKgPerYear', 'inSpecKgPerYear', 'inSpecFraction', 'offSpecKgPerYear', 'capexUsd', 'totalCapitalInvestmentUsd', 'opexUsdPerYear', 'revenueUsdPerYear', 'costUsdPerKgProduct', 'netCostUsdPerKgProduct', 'minSellingPriceUsdPerKg', 'npvUsd', 'irr', 'paybackYears', 'energyMjPerKgProduct', 'primaryEnergyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'waterLPerKgProduct', 'maxCapacityKgPerYear', 'operatorsPerShift']);
+const SCORED = new Set(['productKgPerYear', 'inSpecKgPerYear', 'inSpecFraction', 'offSpecKgPerYear', 'capexUsd', 'totalCapitalInvestmentUsd', 'opexUsdPerYear', 'revenueUsdPerYear', 'costUsdPerKgProduct', 'netCostUsdPerKgProduct', 'minSellingPriceUsdPerKg', 'npvUsd', 'irr', 'paybackYears', 'energyMjPerKgProduct', 'primaryEnergyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'waterLPerKgProduct', 'operatorsPerShift']);
 
 /** Categories of operating cost, in a fixed order. */
 const CATEGORY_ORDER = ['feed', 'reagents', 'utilities', 'waste', 'consumables', 'labour', 'maintenance', 'overhead', 'fixed-charges', 'general'];
@@ -170,8 +170,11 @@ export function summarySheet(g: Grid, evs: readonly Evaluation[], refs: readonly
     evs.forEach((e, i) => g.set(r, C0 + i, f(e), STYLE.wrapped));
     r++;
   };
-  textRow('Scenario', (e) => e.model.name);
-  textRow('Route (flowsheet)', (e) => e.model.flowsheet.name);
+  // With one case the title names the scenario and the route.
+  if (n > 1) {
+    textRow('Scenario', (e) => e.model.name);
+    textRow('Route (flowsheet)', (e) => e.model.flowsheet.name);
+  }
   const rowOf: Record<string, number> = {};
   for (const k of ROWS) {
     g.set(r, 1, k.label);
@@ -254,8 +257,8 @@ function summaryCharts(g: Grid, r: number, evs: readonly Evaluation[], refs: rea
   const rowRange = (row: number) => rangeRef(S, row, C0, row, C1);
   const widthPx = Math.min(1100, widthChars * PX_PER_CHAR);
   // Two charts to a printed page: a page is ≈ 34 rows at full size, more when the sheet is scaled
-  // down to fit its width (≈ 103 characters at full size on A4 landscape).
-  const rowsPerPage = Math.floor(34 / Math.min(1, 103 / widthChars));
+  // down to fit its width (≈ 103 characters at full size on A4 landscape); a little is kept in hand.
+  const rowsPerPage = Math.floor(32 / Math.min(1, 100 / widthChars));
   const heightRows = Math.floor((rowsPerPage - 3) / 2);
   const place = (i: number) => {
     const row = r + i * (heightRows + 1) + (i >= 2 ? 1 : 0);

@@ -46,11 +46,11 @@ export const UNIT_HEADER = ['unit', 'name', 'kind', 'mode', 'inlets', 'outlets',
 export function connectionRows(ev: Evaluation): Scalar[][] {
   const g = ev.model.flowsheet.graph;
   const tears = new Set(ev.solution.loops.flatMap((l) => l.tears));
-  return g.streams.map((s) => [s.id, endpointText(s.from), endpointText(s.to), streamMass(ev.solution.streams.get(s.id)!), tears.has(s.id) ? 'tear (recycle)' : s.markedTear ? 'marked tear' : '']);
+  return g.streams.map((s) => [endpointText(s.from), endpointText(s.to), s.id, streamMass(ev.solution.streams.get(s.id)!), tears.has(s.id) ? 'tear (recycle)' : s.markedTear ? 'marked tear' : '']);
 }
 
 /** Header of connectionRows. */
-export const CONNECTION_HEADER = ['stream', 'from', 'to', 'mass (kg/h)', 'recycle'];
+export const CONNECTION_HEADER = ['from', 'to', 'stream', 'mass (kg/h)', 'recycle'];
 
 /** Recycle loops: units, tears, iterations, residual. */
 export function loopRows(ev: Evaluation): Scalar[][] {

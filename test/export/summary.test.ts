@@ -61,7 +61,7 @@ describe('findings of one case', () => {
     const ev = evaluation('scenarios/reference-cn.yaml');
     const k = ev.economics.kpis;
     const text = findings([ev]).sentences.join('\n');
-    expect(text).toMatch(/^reference-cn · hydrothermal: 99\.8 % of the product CAM is in spec \(7,258 t\/yr of 7,278 t\/yr from 10,000 t\/yr of feed\); off spec: foreign-chemistry 11\.0 t\/yr \(lots lfp-stray, lco-stray\)\./);
+    expect(text).toMatch(/^reference-cn · hydrothermal: 99\.8 % of the product CAM is in spec \(7,258 t\/yr in spec, 11\.0 t\/yr off spec, from 10,000 t\/yr of feed\); off spec: foreign-chemistry 11\.0 t\/yr \(lots lfp-stray, lco-stray\)\./);
     expect(text).toContain(`It earns more than its 10.0 % discount rate: NPV ${(k.npvUsd / 1e6).toFixed(2)} M USD after tax, IRR ${(k.irr! * 100).toFixed(1)} %`);
     expect(text).toContain(`${k.costUsdPerKgProduct!.toFixed(2)} USD/kg gross levelised cost (pre-tax, nothing credited), ${k.netCostUsdPerKgProduct!.toFixed(2)} USD/kg net of off-spec and by-product sales`);
     expect(k.minSellingPriceUsdPerKg!).toBeLessThan(k.costUsdPerKgProduct!);
