@@ -66,8 +66,9 @@ export function equipmentSheet(g: Grid, evs: readonly Evaluation[], inputs: read
       designRow.set(`${idx}\u0000${d.key}`, r++);
     }
   });
-  // Its cost.
-  r += 2;
+  // Its cost, from a new printed page.
+  r += 1;
+  g.breakAfter(r - 1);
   g.section(r++, 1, 'Purchase and installed cost of every item (formulas over the sizes and counts above and the cost index on the Assumptions sheet)');
   g.header(r++, 1, EQ_COST_HEADER);
   const C = 4; // first cost column

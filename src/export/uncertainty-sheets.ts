@@ -168,7 +168,11 @@ function pairedSheet(p: PairedResult, charts: ChartSpec[]): Grid {
     const d = kpiDisplay(k.kpi);
     const f = fmt(d.numFmt);
     const s = (x: number | null) => scaled(x, d);
-    row = g.table(row, 1, [[d.label, d.unit, s(k.baseA), s(k.baseB), s(k.difference.mean), s(k.difference.p5), s(k.difference.p50), s(k.difference.p95), k.probabilityBetter, k.probabilityMateriallyBetter, k.difference.n, k.direction === 'none' ? 'reference figure: no better side' : k.rule]], [undefined, undefined, f, f, f, f, f, f, pct, pct, fmt(FMT.int), STYLE.note]);
+    // A difference of shares is in percentage points.
+    const share = d.unit === '%';
+    const dd = (x: number | null) => (x === null ? null : share ? x * 100 : s(x));
+    const fd = share ? fmt('+0.0" pp";-0.0" pp";0.0" pp"') : f;
+    row = g.table(row, 1, [[d.label, d.unit, s(k.baseA), s(k.baseB), dd(k.difference.mean), dd(k.difference.p5), dd(k.difference.p50), dd(k.difference.p95), k.probabilityBetter, k.probabilityMateriallyBetter, k.difference.n, k.direction === 'none' ? 'reference figure: no better side' : k.rule]], [undefined, undefined, f, f, fd, fd, fd, fd, pct, pct, fmt(FMT.int), STYLE.note]);
   }
   row++;
   g.note(row++, 1, 'B − A sample by sample: the uncertainty both routes share (prices, finance, feed) cancels, so the difference is far tighter than either route alone.');
@@ -227,9 +231,13 @@ function tornado(g: Grid, row: number, t: TornadoResult, charts: ChartSpec[]): n
     g.header(row++, 1, ['input', 'basis', 'low', 'high', 'unit', 'KPI at low', 'KPI at high', 'change at low', 'change at high', 'swing']);
     const first = row;
     const f = fmt(d.numFmt);
+    // Changes of a share are in percentage points.
+    const share = d.unit === '%';
+    const dd = (x: number | null) => (x === null ? null : share ? x * 100 : s(x));
+    const fd = share ? fmt('+0.0" pp";-0.0" pp";0.0" pp"') : f;
     for (const b of bars) {
       const num: CellStyle = fmt(valueFormat(b.high));
-      row = g.table(row, 1, [[b.input, b.basis, b.low, b.high, b.unit ?? '(the field\'s unit)', s(b.kpiLow), s(b.kpiHigh), s(b.deltaLow), s(b.deltaHigh), s(b.swing)]], [undefined, STYLE.wrapped, num, num, STYLE.wrapped, f, f, f, f, f]);
+      row = g.table(row, 1, [[b.input, b.basis, b.low, b.high, b.unit ?? '(the field\'s unit)', s(b.kpiLow), s(b.kpiHigh), dd(b.deltaLow), dd(b.deltaHigh), dd(b.swing)]], [undefined, STYLE.wrapped, num, num, STYLE.wrapped, f, f, fd, fd, fd]);
     }
     const hidden = c.bars.filter((b) => !b.material).map((b) => b.input);
     if (hidden.length) g.note(row++, 1, `Swings below the materiality threshold, not shown: ${hidden.join(', ')}`);
