@@ -86,55 +86,83 @@ function termsPriced(terms: readonly MoneyTerm[], inp: Inputs): boolean {
   return terms.every((t) => inp.hasPrice(t.priceKey) && t.factorKeys.every((k) => inp.hasPrice(k)));
 }
 
-/** Write the operating cost and revenue of a case from row `start`. */
-export function operatingBlock(og: Grid, start: number, ev: Evaluation, idx: number, inp: Inputs, cap: CapitalRefs, V: (value: number | null | undefined, l: string) => EngineValue, caseName: string): OperatingRefs {
-  const econ = ev.economics;
-  const fin = econ.finance;
-  const L = caseLetter(idx);
-  let o = start;
-  og.section(o, 1, caseName);
-  const opexFirst = o;
-  o++;
-  const lines = new Map<string, Expr>();
-  const qtyFmt = (q: string) => fmt(q === 'kWh' || q === 'kg' || q === 'h' ? FMT.kgYr : FMT.num2);
-  const writeLine = (section: string, line: MoneyLine, qty: Expr | number | null, qtyUnit: string, price: Expr | null, priceUnit: string, usd: Expr, note: string): Expr => {
-    og.set(o, O.case, L, { align: 'center' });
+/** Writes the money lines of one case on the OPEX sheet, from row `o`. */
+class LineWriter {
+  readonly lines = new Map<string, Expr>();
+  constructor(readonly og: Grid, public o: number, readonly inp: Inputs, readonly L: string, readonly V: (value: number | null | undefined, l: string) => EngineValue) {}
+
+  /** One line: quantity, unit price (or factor), amount, note; returns the amount cell. */
+  write(section: string, line: MoneyLine, qty: Expr | number | null, qtyUnit: string, price: Expr | null, priceUnit: string, usd: Expr, note: string): Expr {
+    const { og, o } = this;
+    og.set(o, O.case, this.L, { align: 'center' });
     og.set(o, O.section, section);
     og.set(o, O.id, line.id);
     og.set(o, O.label, line.label);
     og.set(o, O.cat, line.category);
     og.set(o, O.vf, line.variable ? 'variable' : 'fixed');
-    if (typeof qty === 'number') og.set(o, O.qty, qty, qtyFmt(qtyUnit));
+    if (typeof qty === 'number') og.set(o, O.qty, qty, fmt(qtyUnit === 'kWh' || qtyUnit === 'kg' || qtyUnit === 'h' ? FMT.kgYr : FMT.num2));
     else if (qty) put(og, o, O.qty, qty, fmt(FMT.usd0));
     og.set(o, O.qunit, qtyUnit);
     if (price) put(og, o, O.price, price, fmt(valueFormat(price.v)));
     og.set(o, O.punit, priceUnit);
-    const e = put(og, o, O.usd, usd, fmt(FMT.usd), V(line.usd, `${section} ${line.id}`));
+    const e = put(og, o, O.usd, usd, fmt(FMT.usd), this.V(line.usd, `${section} ${line.id}`));
     if (note) og.set(o, O.note, readerText(note), STYLE.wrapped);
-    o++;
-    lines.set(line.id, e);
+    this.o++;
+    this.lines.set(line.id, e);
     return e;
-  };
-  const qtyCell = (v: number) => ref(og.name, o, O.qty, v);
+  }
+
+  /** The quantity cell of the line about to be written. */
+  qtyCell(v: number): Expr {
+    return ref(this.og.name, this.o, O.qty, v);
+  }
+
   /** A line that is a sum of market terms (feed purchase, off-spec CAM): live over metal prices and payables. */
-  const marketLine = (section: string, line: MoneyLine, negate: boolean): Expr => {
-    const value = chain(line.terms!.map((t) => termExpr(t, inp)));
+  market(section: string, line: MoneyLine, negate: boolean): Expr {
+    const value = chain(line.terms!.map((t) => termExpr(t, this.inp)));
     const v = negate ? neg(value) : value;
     const q = line.quantity!;
-    return writeLine(section, line, q, line.quantityUnit ?? 'kg', div(v, lit(q)), 'USD/kg (derived)', cents(v), `${negate ? '−(' : ''}${line.terms!.map(termText).join(' + ')}${negate ? ')' : ''}; ${line.basis ?? ''}${line.note ? `; ${line.note}` : ''}`);
-  };
-  const generic = (section: string, line: MoneyLine): Expr => {
-    if (line.terms && line.terms.length && line.quantity && termsPriced(line.terms, inp)) return marketLine(section, line, line.category === 'waste' && line.id.startsWith('offspec.'));
+    return this.write(section, line, q, line.quantityUnit ?? 'kg', div(v, lit(q)), 'USD/kg (derived)', cents(v), `${negate ? '−(' : ''}${line.terms!.map(termText).join(' + ')}${negate ? ')' : ''}; ${line.basis ?? ''}${line.note ? `; ${line.note}` : ''}`);
+  }
+
+  /** A line by its shape: market terms, quantity × named price, or the engine's value. */
+  generic(section: string, line: MoneyLine): Expr {
+    const inp = this.inp;
+    if (line.terms && line.terms.length && line.quantity && termsPriced(line.terms, inp)) return this.market(section, line, line.category === 'waste' && line.id.startsWith('offspec.'));
     if (line.priceKey && line.quantity !== undefined && inp.hasPrice(line.priceKey)) {
       const price = inp.price(line.priceKey);
-      return writeLine(section, line, line.quantity, line.quantityUnit ?? '', price, `${line.priceUnit ?? ''} (${line.priceKey})`, cents(mul(qtyCell(line.quantity), price)), line.basis ?? line.note ?? '');
+      return this.write(section, line, line.quantity, line.quantityUnit ?? '', price, `${line.priceUnit ?? ''} (${line.priceKey})`, cents(mul(this.qtyCell(line.quantity), price)), line.basis ?? line.note ?? '');
     }
-    return writeLine(section, line, line.quantity ?? null, line.quantityUnit ?? '', null, '', lit(line.usd), 'the engine\'s value (this line is not written as a formula)');
-  };
+    return this.write(section, line, line.quantity ?? null, line.quantityUnit ?? '', null, '', lit(line.usd), 'the engine\'s value (this line is not written as a formula)');
+  }
+
+  /** A subtotal row. */
+  subtotal(row: number, lbl: string, e: Expr, engine: number | undefined, note = ''): Expr {
+    const og = this.og;
+    og.set(row, O.case, this.L, { align: 'center' });
+    og.set(row, O.section, 'subtotal');
+    og.set(row, O.label, lbl, STYLE.total);
+    const x = put(og, row, O.usd, e, fmt(FMT.usd, STYLE.total), engine === undefined ? undefined : this.V(engine, lbl));
+    if (note) og.set(row, O.note, note, STYLE.wrapped);
+    return x;
+  }
+}
+
+const rng = (og: Grid, r1: number, r2: number, c: number) => rangeText(og.name, r1, c, r2, c);
+const sumWhere = (want: (l: MoneyLine) => boolean, items: { line: MoneyLine; e: Expr }[]) => items.filter((d) => want(d.line)).reduce((a, d) => a + d.e.v, 0);
+
+/** Write the operating cost and revenue of a case from row `start`. */
+export function operatingBlock(og: Grid, start: number, ev: Evaluation, idx: number, inp: Inputs, cap: CapitalRefs, V: (value: number | null | undefined, l: string) => EngineValue, caseName: string): OperatingRefs {
+  const econ = ev.economics;
+  const fin = econ.finance;
+  og.section(start, 1, caseName);
+  const opexFirst = start;
+  const w = new LineWriter(og, start + 1, inp, caseLetter(idx), V);
+  const lines = w.lines;
   const directLines = econ.opex.items.filter((i) => !i.id.startsWith('factor.'));
   const directExprs: { line: MoneyLine; e: Expr }[] = [];
-  const directFirst = o;
-  for (const line of directLines) directExprs.push({ line, e: generic('operating cost', line) });
+  const directFirst = w.o;
+  for (const line of directLines) directExprs.push({ line, e: w.generic('operating cost', line) });
   // Factor lines, in the engine's order: non-cash factors in preset order, then the cash-cost ones.
   const labourLine = lines.get('labour.operators') ?? lit(0);
   const materialsTerms = directExprs.filter((d) => d.line.category === 'reagents' || d.line.category === 'feed').map((d) => (d.line.category === 'feed' ? max(lit(0), d.e) : d.e));
@@ -183,9 +211,9 @@ export function operatingBlock(og: Grid, start: number, ev: Evaluation, idx: num
     const line = factorLineOf(f);
     if (!line) continue;
     const basis = bases(f, sup, maint, revTotal);
-    const bRef = ref(og.name, o, O.qty, basis.v);
+    const bRef = ref(og.name, w.o, O.qty, basis.v);
     // opex.ts factorCosts(): r(f.value × basisUsd)
-    const e = writeLine('operating cost', line, basis, `USD (${f.basis})`, inp.opf(f.id), 'fraction', cents(mul(inp.opf(f.id), bRef)), `${f.label}: ${f.value} × ${f.basis}`);
+    const e = w.write('operating cost', line, basis, `USD (${f.basis})`, inp.opf(f.id), 'fraction', cents(mul(inp.opf(f.id), bRef)), `${f.label}: ${f.value} × ${f.basis}`);
     if (f.id === 'supervision') sup = e;
     else if (f.id === 'maintenance') maint = e;
     nonCashExprs.push(e);
@@ -196,22 +224,13 @@ export function operatingBlock(og: Grid, start: number, ev: Evaluation, idx: num
   for (const f of cashFactors) {
     const line = factorLineOf(f);
     if (!line) continue;
-    const bRef = ref(og.name, o, O.qty, cashCost.v);
-    writeLine('operating cost', line, cashCost, 'USD (cash cost of production)', inp.opf(f.id), 'fraction', cents(mul(inp.opf(f.id), bRef)), `${f.label}: ${f.value} × cash cost of production`);
+    const bRef = ref(og.name, w.o, O.qty, cashCost.v);
+    w.write('operating cost', line, cashCost, 'USD (cash cost of production)', inp.opf(f.id), 'fraction', cents(mul(inp.opf(f.id), bRef)), `${f.label}: ${f.value} × cash cost of production`);
   }
-  if (o - 1 !== linesLast) throw new Error(`internal: OPEX layout (${o - 1} ≠ ${linesLast})`);
+  if (w.o - 1 !== linesLast) throw new Error(`internal: OPEX layout (${w.o - 1} ≠ ${linesLast})`);
   // Subtotals.
-  const subLine = (row: number, lbl: string, e: Expr, engine: number | undefined, note = ''): Expr => {
-    og.set(row, O.case, L, { align: 'center' });
-    og.set(row, O.section, 'subtotal');
-    og.set(row, O.label, lbl, STYLE.total);
-    const x = put(og, row, O.usd, e, fmt(FMT.usd, STYLE.total), engine === undefined ? undefined : V(engine, lbl));
-    if (note) og.set(row, O.note, note, STYLE.wrapped);
-    return x;
-  };
-  const rng = (r1: number, r2: number, c: number) => rangeText(og.name, r1, c, r2, c);
+  const subLine = (row: number, lbl: string, e: Expr, engine: number | undefined, note = '') => w.subtotal(row, lbl, e, engine, note);
   const allItems = [...directExprs, ...[...nonCash, ...cashFactors].map((f) => factorLineOf(f)).filter((l): l is MoneyLine => !!l).map((l) => ({ line: l, e: lines.get(l.id)! }))];
-  const sumWhere = (want: (l: MoneyLine) => boolean, items: { line: MoneyLine; e: Expr }[]) => items.filter((d) => want(d.line)).reduce((a, d) => a + d.e.v, 0);
   subLine(subRow.direct, 'direct operating costs', dTotalE, undefined, 'Σ lines that are quantity × price (summed in line order, as the engine)');
   const dVar = subLine(subRow.directVar, 'direct costs, variable', chain(directExprs.filter((d) => d.line.variable).map((d) => d.e)), undefined);
   const dFix = subLine(subRow.directFixed, 'direct costs, fixed', chain(directExprs.filter((d) => !d.line.variable).map((d) => d.e)), undefined);
@@ -220,34 +239,54 @@ export function operatingBlock(og: Grid, start: number, ev: Evaluation, idx: num
   put(og, subRow.materials, O.qty, materialsFloatE, fmt(FMT.usd0));
   subLine(subRow.before, 'costs before the cash-cost factors', beforeE, undefined);
   subLine(subRow.cash, 'cash cost of production (basis of the cash-cost factors)', cashBase, undefined, '= max(0, costs before) / (1 − Σ cash-cost factors)');
-  const opexTotal = subLine(subRow.total, 'operating cost total', cents(call('SUM', [rng(directFirst, linesLast, O.usd)], allItems.reduce((a, d) => a + d.e.v, 0))), econ.opex.totalUsd);
-  const fixed = subLine(subRow.fixed, 'operating cost, fixed', cents(call('SUMIF', [rng(directFirst, linesLast, O.vf), () => str('fixed'), rng(directFirst, linesLast, O.usd)], sumWhere((l) => !l.variable, allItems))), econ.opex.fixedUsd);
+  const opexTotal = subLine(subRow.total, 'operating cost total', cents(call('SUM', [rng(og, directFirst, linesLast, O.usd)], allItems.reduce((a, d) => a + d.e.v, 0))), econ.opex.totalUsd);
+  const fixed = subLine(subRow.fixed, 'operating cost, fixed', cents(call('SUMIF', [rng(og, directFirst, linesLast, O.vf), () => str('fixed'), rng(og, directFirst, linesLast, O.usd)], sumWhere((l) => !l.variable, allItems))), econ.opex.fixedUsd);
   const variable = subLine(subRow.variable, 'operating cost, variable', cents(sub(opexTotal, fixed)), econ.opex.variableUsd);
-  // Revenue lines.
-  o = revFirst;
-  for (const line of revenueItems) {
+  const r = revenueBlock(w, ev, inp, { first: revFirst, last: revLast, total: revTotalRow, inSpec: inSpecRevRow, credits: creditsRow, kg: inSpecKgRow });
+  const { inSpecRev, credits, inSpecKg } = r;
+  return {
+    dTotal, dVar, dFix, labour: labourLine, materials, materialsFloat, opexTotal, fixed, variable, revTotal, inSpecRev, credits, inSpecKg,
+    rows: [opexFirst, inSpecKgRow], categoryCol: O.cat, usdCol: O.usd, next: inSpecKgRow + 3,
+  };
+}
+
+/** Rows of the revenue block. */
+interface RevenueRows {
+  first: number;
+  last: number;
+  total: number;
+  inSpec: number;
+  credits: number;
+  kg: number;
+}
+
+/** The revenue lines (in-spec product at its capacity-priced price, off-spec CAM, by-products) and their subtotals. */
+function revenueBlock(w: LineWriter, ev: Evaluation, inp: Inputs, rows: RevenueRows): { inSpecRev: Expr; credits: Expr; inSpecKg: Expr } {
+  const og = w.og;
+  const econ = ev.economics;
+  const items = econ.revenue.items;
+  w.o = rows.first;
+  for (const line of items) {
     if (line.id.startsWith('cam.') && line.quantity !== undefined && line.priceKey) {
       const chem = line.id.slice(4);
       const direct = `regenerated.${chem}`;
       // issue 11: the price follows the capacity ratio (economics/opex.ts inSpecPrice)
       const ratio = lit(line.factor ?? 1);
       const price = line.priceKey === direct ? mul(inp.price(direct), ratio) : mul(min(lit(1), mul(inp.price('quality-factor'), ratio)), inp.price(`cam.${chem}`));
-      writeLine('revenue', line, line.quantity, 'kg', price, 'USD/kg', cents(mul(qtyCell(line.quantity), price)), line.basis ?? '');
-    } else generic('revenue', line);
+      w.write('revenue', line, line.quantity, 'kg', price, 'USD/kg', cents(mul(w.qtyCell(line.quantity), price)), line.basis ?? '');
+    } else w.generic('revenue', line);
   }
-  const revItems = revenueItems.map((l) => ({ line: l, e: lines.get(l.id)! }));
-  const some = revenueItems.length > 0;
-  subLine(revTotalRow, 'revenue total', some ? cents(call('SUM', [rng(revFirst, revLast, O.usd)], revItems.reduce((a, d) => a + d.e.v, 0))) : lit(0), econ.revenue.totalUsd);
-  const inSpecRev = subLine(inSpecRevRow, 'revenue from in-spec product', some ? cents(call('SUMIF', [rng(revFirst, revLast, O.cat), () => str('in-spec'), rng(revFirst, revLast, O.usd)], sumWhere((l) => l.category === 'in-spec', revItems))) : lit(0), undefined);
-  const credits = subLine(creditsRow, 'credits: off-spec CAM and by-products (revenue other than in-spec product)', some ? cents(call('SUMIF', [rng(revFirst, revLast, O.cat), () => str('<>in-spec'), rng(revFirst, revLast, O.usd)], sumWhere((l) => l.category !== 'in-spec', revItems))) : lit(0), undefined, 'netted in the net levelised cost');
+  const revItems = items.map((l) => ({ line: l, e: w.lines.get(l.id)! }));
+  const some = items.length > 0;
+  const range = (c: number) => rng(og, rows.first, rows.last, c);
+  w.subtotal(rows.total, 'revenue total', some ? cents(call('SUM', [range(O.usd)], revItems.reduce((a, d) => a + d.e.v, 0))) : lit(0), econ.revenue.totalUsd);
+  const inSpecRev = w.subtotal(rows.inSpec, 'revenue from in-spec product', some ? cents(call('SUMIF', [range(O.cat), () => str('in-spec'), range(O.usd)], sumWhere((l) => l.category === 'in-spec', revItems))) : lit(0), undefined);
+  const credits = w.subtotal(rows.credits, 'credits: off-spec CAM and by-products (revenue other than in-spec product)', some ? cents(call('SUMIF', [range(O.cat), () => str('<>in-spec'), range(O.usd)], sumWhere((l) => l.category !== 'in-spec', revItems))) : lit(0), undefined, 'netted in the net levelised cost');
   const productKgV = ev.economicsInput.products.inSpec.reduce((a, p) => a + p.kgPerYear, 0);
-  og.set(inSpecKgRow, O.case, L, { align: 'center' });
-  og.set(inSpecKgRow, O.section, 'subtotal');
-  og.set(inSpecKgRow, O.label, 'in-spec product at full output (kg/yr)', STYLE.total);
-  const inSpecKg = put(og, inSpecKgRow, O.qty, some ? call('SUMIF', [rng(revFirst, revLast, O.cat), () => str('in-spec'), rng(revFirst, revLast, O.qty)], productKgV) : lit(0), fmt(FMT.kgYr, STYLE.total), V(productKgV, 'in-spec product'));
-  og.set(inSpecKgRow, O.qunit, 'kg');
-  return {
-    dTotal, dVar, dFix, labour: labourLine, materials, materialsFloat, opexTotal, fixed, variable, revTotal, inSpecRev, credits, inSpecKg,
-    rows: [opexFirst, inSpecKgRow], categoryCol: O.cat, usdCol: O.usd, next: inSpecKgRow + 3,
-  };
+  og.set(rows.kg, O.case, w.L, { align: 'center' });
+  og.set(rows.kg, O.section, 'subtotal');
+  og.set(rows.kg, O.label, 'in-spec product at full output (kg/yr)', STYLE.total);
+  const inSpecKg = put(og, rows.kg, O.qty, some ? call('SUMIF', [range(O.cat), () => str('in-spec'), range(O.qty)], productKgV) : lit(0), fmt(FMT.kgYr, STYLE.total), w.V(productKgV, 'in-spec product'));
+  og.set(rows.kg, O.qunit, 'kg');
+  return { inSpecRev, credits, inSpecKg };
 }
