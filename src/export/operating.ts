@@ -155,6 +155,8 @@ const sumWhere = (want: (l: MoneyLine) => boolean, items: { line: MoneyLine; e: 
 export function operatingBlock(og: Grid, start: number, ev: Evaluation, idx: number, inp: Inputs, cap: CapitalRefs, V: (value: number | null | undefined, l: string) => EngineValue, caseName: string): OperatingRefs {
   const econ = ev.economics;
   const fin = econ.finance;
+  // Each further case starts a printed page, so its title never sits alone at the foot of one.
+  if (idx > 0) og.breakAfter(start - 1);
   og.section(start, 1, caseName);
   const opexFirst = start;
   const w = new LineWriter(og, start + 1, inp, caseLetter(idx), V);

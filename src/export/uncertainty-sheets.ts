@@ -16,6 +16,9 @@ import { HEADLINE_KPIS, kpiUnitOf, thresholdOf } from '../pipeline/kpi-info.js';
 import { Grid, FMT, STYLE, fmt, rangeRef, valueFormat, type CellStyle, type Scalar } from './grid.js';
 import type { ChartSpec } from './charts.js';
 import { distributionLabel, distributionText, kpiLabel, numText } from './reader-text.js';
+import { InputNames } from './input-names.js';
+import type { Evaluation } from '../pipeline/evaluate.js';
+import { convert } from '../schema/quantity.js';
 
 /** Uncertainty results the workbook can show. */
 export interface UncertaintyResults {
@@ -76,13 +79,20 @@ function statisticsTable(g: Grid, row: number, r: MonteCarloResult): number {
   return row;
 }
 
+/** The column of an input's scenario path (the note column of the statistics above). */
+const PATH_COL = 12;
+
 /** The inputs of a run with their distributions in words. */
-function inputsTable(g: Grid, row: number, inputs: readonly (InputInfo & { sampled?: { p5: number | null; p50: number | null; p95: number | null; n: number } })[], routes?: Map<string, string[]>): number {
-  g.header(row++, 1, ['input: distribution', 'unit', 'mean of the distribution', 'sampled P5', 'sampled P50', 'sampled P95', 'samples', ...(routes ? ['routes'] : [])]);
+function inputsTable(g: Grid, row: number, inputs: readonly (InputInfo & { sampled?: { p5: number | null; p50: number | null; p95: number | null; n: number } })[], routes: Map<string, string[]> | undefined, names: InputNames): number {
+  // The scenario path (as --vary and the uncertainty section write it) sits in the wide last column.
+  const head: string[] = ['input: distribution', 'unit', 'mean of the distribution', 'sampled P5', 'sampled P50', 'sampled P95', 'samples', ...(routes ? ['routes'] : [])];
+  while (head.length < PATH_COL - 1) head.push('');
+  g.header(row++, 1, [...head, 'scenario path']);
   for (const i of inputs) {
     const dist = i.spec ? distributionText(i.spec as unknown as Record<string, unknown>) : distributionLabel(i.distribution);
     const f = fmt(valueFormat(i.mean));
-    row = g.table(row, 1, [[`${i.path}: ${dist}`, i.unit ?? '(the field\'s unit)', i.mean, i.sampled?.p5 ?? null, i.sampled?.p50 ?? null, i.sampled?.p95 ?? null, i.sampled?.n ?? null, ...(routes ? [(routes.get(i.path) ?? []).join(', ')] : [])]], [STYLE.wrapped, STYLE.wrapped, f, f, f, f, fmt(FMT.int)]);
+    row = g.table(row, 1, [[`${names.name(i.path)}: ${dist}`, names.unit(i.path, i.unit), i.mean, i.sampled?.p5 ?? null, i.sampled?.p50 ?? null, i.sampled?.p95 ?? null, i.sampled?.n ?? null, ...(routes ? [(routes.get(i.path) ?? []).join(', ')] : [])]], [STYLE.wrapped, STYLE.wrapped, f, f, f, f, fmt(FMT.int), STYLE.wrapped]);
+    g.set(row - 1, PATH_COL, i.path, STYLE.wrapped);
   }
   return row;
 }
@@ -90,8 +100,9 @@ function inputsTable(g: Grid, row: number, inputs: readonly (InputInfo & { sampl
 /** A histogram table (bins in display units) with its chart beside it; returns the next row. */
 function histogram(g: Grid, row: number, kpi: string, title: string, h: Histogram, samples: number, charts: ChartSpec[] | null): number {
   const d = kpiDisplay(kpi);
-  // A histogram with a chart starts a printed page, so its chart is never cut.
-  if (charts) g.breakAfter(row - 1);
+  // A histogram with a chart starts a printed page (with the blank row above it, so the chart's
+  // frame does not sit on the page edge, where LibreOffice prints its top line on the page before).
+  if (charts) g.breakAfter(row - 2);
   g.section(row++, 1, `${title} (${d.unit || '–'})`);
   g.header(row++, 1, ['bin', 'from', 'to', 'samples']);
   const first = row;
@@ -132,14 +143,14 @@ function widths(g: Grid, first: number, rest: number, n: number): void {
 }
 
 /** The Monte Carlo sheet of one run. */
-function monteCarloSheet(r: MonteCarloResult, charts: ChartSpec[]): Grid {
+function monteCarloSheet(r: MonteCarloResult, charts: ChartSpec[], names: InputNames): Grid {
   const g = new Grid('Monte Carlo');
   g.section(1, 1, `Monte Carlo — scenario ${r.scenario ?? '?'}${r.route ? ` through ${r.route}` : ''}: ${r.samples} samples (${r.method === 'lhs' ? 'Latin hypercube' : 'plain Monte Carlo'}, seed ${r.seed}); ${failuresText(r.failures)}`);
   g.freeze = { rows: 2, cols: 1 };
   g.print = { fit: 'width' };
   widths(g, 46, 13, 12);
   g.width(2, 14);
-  g.width(12, 20);
+  g.width(PATH_COL, 26);
   let row = statisticsTable(g, 2, r) + 1;
   if (r.probabilityNpvPositive !== null) {
     g.set(row, 1, 'Probability that NPV > 0', { bold: true });
@@ -147,13 +158,13 @@ function monteCarloSheet(r: MonteCarloResult, charts: ChartSpec[]): Grid {
     row += 2;
   }
   g.section(row++, 1, 'Uncertain inputs');
-  row = inputsTable(g, row, r.inputs) + 1;
+  row = inputsTable(g, row, r.inputs, undefined, names) + 1;
   histograms(g, row, r, charts);
   return g;
 }
 
 /** The Monte Carlo sheet of a paired route run: B − A per KPI, then each route. */
-function pairedSheet(p: PairedResult, charts: ChartSpec[]): Grid {
+function pairedSheet(p: PairedResult, charts: ChartSpec[], names: InputNames): Grid {
   const g = new Grid('Monte Carlo');
   const [a, b] = p.routes;
   g.section(1, 1, `Paired uncertainty — scenario ${p.scenario}: A = ${a.route}, B = ${b.route}; ${p.samples} samples (${p.method === 'lhs' ? 'Latin hypercube' : 'plain Monte Carlo'}, seed ${p.seed}), the same samples for both routes`);
@@ -161,6 +172,7 @@ function pairedSheet(p: PairedResult, charts: ChartSpec[]): Grid {
   g.print = { fit: 'width' };
   widths(g, 46, 13, 12);
   g.width(2, 14);
+  g.width(PATH_COL, 26);
   g.header(2, 1, ['KPI', 'unit', 'A base', 'B base', 'B − A mean', 'B − A P5', 'B − A P50', 'B − A P95', 'P(B better)', 'P(B better by ≥ threshold)', 'samples', 'materiality rule']);
   let row = 3;
   const pct = fmt(FMT.pct1);
@@ -179,7 +191,7 @@ function pairedSheet(p: PairedResult, charts: ChartSpec[]): Grid {
   row++;
   const routes = new Map(p.inputs.map((i) => [i.path, i.routes]));
   g.section(row++, 1, 'Uncertain inputs');
-  row = inputsTable(g, row, a.result.inputs.map((i) => ({ ...i })), routes) + 1;
+  row = inputsTable(g, row, a.result.inputs.map((i) => ({ ...i })), routes, names) + 1;
   for (const [letter, route] of [['A', a], ['B', b]] as const) {
     g.section(row++, 1, `Route ${letter} = ${route.route}: statistics over the paired samples; ${failuresText(route.result.failures)}`);
     row = statisticsTable(g, row, route.result) + 1;
@@ -190,20 +202,20 @@ function pairedSheet(p: PairedResult, charts: ChartSpec[]): Grid {
 }
 
 /** The Sensitivity sheet: tornado bars and Spearman rank correlations. */
-function sensitivitySheet(u: UncertaintyResults, charts: ChartSpec[]): Grid {
+function sensitivitySheet(u: UncertaintyResults, charts: ChartSpec[], names: InputNames): Grid {
   const g = new Grid('Sensitivity');
   g.freeze = { rows: 1, cols: 1 };
   g.print = { fit: 'width' };
   widths(g, 34, 14, 10);
   let row = 1;
-  if (u.tornado) row = tornado(g, row, u.tornado, charts);
+  if (u.tornado) row = tornado(g, row, u.tornado, charts, names);
   const runs: [string, MonteCarloResult][] = u.paired ? [[`route A (${u.paired.routes[0].route})`, u.paired.routes[0].result], [`route B (${u.paired.routes[1].route})`, u.paired.routes[1].result]] : u.monteCarlo ? [['', u.monteCarlo]] : [];
   for (const [what, r] of runs) {
     const kpis = r.kpis.filter((k) => HEADLINE_KPIS.includes(k) && r.correlations.some((c) => c.kpi === k && c.spearman !== null) && spreads(k, r.statistics.find((s) => s.kpi === k)?.p5 ?? null, r.statistics.find((s) => s.kpi === k)?.p95 ?? null));
     g.section(row++, 1, `Spearman rank correlation of each input with each KPI${what ? `, ${what}` : ''} (Monte Carlo, ${r.samples} samples; KPIs without material spread left out)`);
     g.header(row++, 1, ['input', ...kpis.map((k) => `${kpiDisplay(k).label} (${kpiDisplay(k).unit})`)]);
     for (const i of r.inputs) {
-      g.set(row, 1, i.path);
+      g.set(row, 1, names.name(i.path), STYLE.wrapped);
       kpis.forEach((k, j) => {
         const c = r.correlations.find((x) => x.input === i.path && x.kpi === k)?.spearman ?? null;
         if (c !== null) g.set(row, 2 + j, c, fmt('0.000'));
@@ -215,8 +227,27 @@ function sensitivitySheet(u: UncertaintyResults, charts: ChartSpec[]): Grid {
   return g;
 }
 
+/**
+ * A bar's low and high in the unit people read the field in: values given without a unit are in
+ * the field's documented unit, so a temperature kept in K shows in degC (176–264 °C, not 449–537 K).
+ */
+function readerRange(b: TornadoResult['charts'][number]['bars'][number], names: InputNames): [number, number, string] {
+  if (b.unit !== null) return [b.low, b.high, b.unit];
+  const n = names.of(b.input);
+  if (n.unit && n.display) {
+    try {
+      return [convert(b.low, n.unit, n.display), convert(b.high, n.unit, n.display), n.display];
+    } catch {
+      // Units that do not convert stay as documented.
+    }
+  }
+  return [b.low, b.high, names.unit(b.input, null)];
+}
+
 /** Tornado tables (material bars) with a chart under each; returns the next row. */
-function tornado(g: Grid, row: number, t: TornadoResult, charts: ChartSpec[]): number {
+function tornado(g: Grid, row: number, t: TornadoResult, charts: ChartSpec[], names: InputNames): number {
+  // The first block under a title at the top of the sheet needs no page of its own.
+  let atTop = row === 1;
   g.section(row++, 1, `Tornado (one input at a time) — scenario ${t.scenario ?? '?'}: ${t.range === null ? 'low and high values from the declared distributions' : `±${Number((t.range * 100).toPrecision(6))} % around the base values`}; ${failuresText(t.failures)}`);
   const flat: string[] = [];
   for (const c of t.charts) {
@@ -226,7 +257,8 @@ function tornado(g: Grid, row: number, t: TornadoResult, charts: ChartSpec[]): n
     row++;
     const s = (x: number | null) => scaled(x, d);
     // A block with a chart starts a printed page, so its chart is never cut.
-    if (CHART_KPIS.includes(c.kpi)) g.breakAfter(row - 1);
+    if (CHART_KPIS.includes(c.kpi) && !atTop) g.breakAfter(row - 1);
+    atTop = false;
     g.section(row++, 1, `${d.label} (${d.unit || '–'}), base ${numText(Number((c.base * d.scale).toPrecision(4)))}`);
     g.header(row++, 1, ['input', 'basis', 'low', 'high', 'unit', 'KPI at low', 'KPI at high', 'change at low', 'change at high', 'swing']);
     const first = row;
@@ -236,10 +268,11 @@ function tornado(g: Grid, row: number, t: TornadoResult, charts: ChartSpec[]): n
     const dd = (x: number | null) => (x === null ? null : share ? x * 100 : s(x));
     const fd = share ? fmt('+0.0" pp";-0.0" pp";0.0" pp"') : f;
     for (const b of bars) {
-      const num: CellStyle = fmt(valueFormat(b.high));
-      row = g.table(row, 1, [[b.input, b.basis, b.low, b.high, b.unit ?? '(the field\'s unit)', s(b.kpiLow), s(b.kpiHigh), dd(b.deltaLow), dd(b.deltaHigh), dd(b.swing)]], [undefined, STYLE.wrapped, num, num, STYLE.wrapped, f, f, fd, fd, fd]);
+      const [low, high, unit] = readerRange(b, names);
+      const num: CellStyle = fmt(valueFormat(high));
+      row = g.table(row, 1, [[names.name(b.input), b.basis, low, high, unit, s(b.kpiLow), s(b.kpiHigh), dd(b.deltaLow), dd(b.deltaHigh), dd(b.swing)]], [STYLE.wrapped, STYLE.wrapped, num, num, STYLE.wrapped, f, f, fd, fd, fd]);
     }
-    const hidden = c.bars.filter((b) => !b.material).map((b) => b.input);
+    const hidden = c.bars.filter((b) => !b.material).map((b) => names.name(b.input));
     if (hidden.length) g.note(row++, 1, `Swings below the materiality threshold, not shown: ${hidden.join(', ')}`);
     if (CHART_KPIS.includes(c.kpi)) {
       const heightRows = Math.max(12, bars.length * 2 + 6);
@@ -260,7 +293,7 @@ function tornado(g: Grid, row: number, t: TornadoResult, charts: ChartSpec[]): n
 }
 
 /** The Sobol sheet. */
-function sobolSheet(s: SobolResult): Grid {
+function sobolSheet(s: SobolResult, names: InputNames): Grid {
   const g = new Grid('Sobol');
   const ci = Math.round(s.confidence * 100);
   g.section(1, 1, `Sobol indices — scenario ${s.scenario ?? '?'}: N = ${s.samples}, ${s.evaluations} evaluations, seed ${s.seed}; ${ci} % bootstrap intervals (${s.bootstrap} resamples); ${failuresText(s.failures)}`);
@@ -272,19 +305,20 @@ function sobolSheet(s: SobolResult): Grid {
   let row = 3;
   const f3 = fmt('0.000');
   for (const k of s.perKpi) {
-    for (const i of s.indices.filter((x) => x.kpi === k.kpi)) row = g.table(row, 1, [[kpiDisplay(i.kpi).label, i.input, i.first, i.firstLow, i.firstHigh, i.total, i.totalLow, i.totalHigh, k.variance, k.rowsUsed]], [undefined, undefined, f3, f3, f3, f3, f3, f3, fmt(FMT.sci), fmt(FMT.int)]);
+    for (const i of s.indices.filter((x) => x.kpi === k.kpi)) row = g.table(row, 1, [[kpiDisplay(i.kpi).label, names.name(i.input), i.first, i.firstLow, i.firstHigh, i.total, i.totalLow, i.totalHigh, k.variance, k.rowsUsed]], [undefined, STYLE.wrapped, f3, f3, f3, f3, f3, f3, fmt(FMT.sci), fmt(FMT.int)]);
   }
   g.autoFilter = `A2:J${Math.max(3, row - 1)}`;
   return g;
 }
 
 /** Build the Monte Carlo, Sensitivity and Sobol sheets and their charts. */
-export function uncertaintySheets(u: UncertaintyResults): { sheets: Grid[]; charts: ChartSpec[] } {
+export function uncertaintySheets(u: UncertaintyResults, evs: readonly Evaluation[] = []): { sheets: Grid[]; charts: ChartSpec[] } {
   const sheets: Grid[] = [];
   const charts: ChartSpec[] = [];
-  if (u.paired) sheets.push(pairedSheet(u.paired, charts));
-  else if (u.monteCarlo) sheets.push(monteCarloSheet(u.monteCarlo, charts));
-  if (u.tornado || u.monteCarlo || u.paired) sheets.push(sensitivitySheet(u, charts));
-  if (u.sobol) sheets.push(sobolSheet(u.sobol));
+  const names = new InputNames(evs);
+  if (u.paired) sheets.push(pairedSheet(u.paired, charts, names));
+  else if (u.monteCarlo) sheets.push(monteCarloSheet(u.monteCarlo, charts, names));
+  if (u.tornado || u.monteCarlo || u.paired) sheets.push(sensitivitySheet(u, charts, names));
+  if (u.sobol) sheets.push(sobolSheet(u.sobol, names));
   return { sheets, charts };
 }

@@ -74,7 +74,7 @@ export function workbookModel(evs: readonly Evaluation[], options: WorkbookOptio
   const sheets = [...grids.values()];
   const charts = withCharts ? [...layout.charts] : [];
   if (options.uncertainty) {
-    const u = uncertaintySheets(options.uncertainty);
+    const u = uncertaintySheets(options.uncertainty, evs);
     sheets.push(...u.sheets);
     if (withCharts) charts.push(...u.charts);
   }

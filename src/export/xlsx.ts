@@ -85,8 +85,8 @@ export function columnWidths(g: Grid): Map<number, number> {
   return out;
 }
 
-/** Width per character when counting the lines of wrapped text (measured on LibreOffice's output). */
-const LINE_TEXT_PER_CHAR = 0.8;
+/** Width per character when counting the lines of wrapped text (measured on LibreOffice's output with DejaVu Sans: a line of a 14-wide column holds about 13 characters of words). */
+const LINE_TEXT_PER_CHAR = 0.9;
 /** Points per line of wrapped text (Calibri 11 and LibreOffice's stand-in set lines ≈ 13–14 pt apart). */
 const LINE_PT = 14;
 

@@ -74,8 +74,32 @@ describe('readable statistics', () => {
     expect(a.find((t) => t.startsWith('No histogram where'))).toContain('In-spec share of product CAM');
     const row = [...g.rows.values()].find((r) => r.get(1)?.value === 'In-spec share of product CAM')!;
     expect(row.get(12)!.value).toBe('no material spread');
-    // Inputs with their distributions in words.
-    expect(a).toContain('prices.LiOH·H2O: triangular 6 / 13.68 / 30 USD/kg (min / mode / max)');
+    // Inputs in words with their distributions in words; the scenario path in its own column.
+    expect(a).toContain('prices: LiOH·H2O: triangular 6 / 13.68 / 30 USD/kg (min / mode / max)');
+    const header = [...g.rows.values()].find((r) => r.get(1)?.value === 'input: distribution')!;
+    const pathCol = [...header.entries()].find(([, c]) => c.value === 'scenario path')![0];
+    const lioh = [...g.rows.values()].find((r) => r.get(1)?.value === 'prices: LiOH·H2O: triangular 6 / 13.68 / 30 USD/kg (min / mode / max)')!;
+    expect(lioh.get(pathCol)!.value).toBe('prices.LiOH·H2O');
+  });
+
+  it('show a ±20 % tornado of a temperature in degC, as the scenario gives it, and start it on the first page', async () => {
+    const ranged = await scenarioTornado({ file: FILE, range: 0.2, kpis: ['npvUsd'] });
+    const m = workbookModel([evaluation(FILE)], { pictures: false, uncertainty: { tornado: ranged } });
+    const sens = m.sheets.find((x) => x.name === 'Sensitivity')!;
+    const row = [...sens.rows.values()].find((r) => typeof r.get(1)?.value === 'string' && (r.get(1)!.value as string).startsWith('relith: '))!;
+    expect(row.get(5)!.value).toBe('degC');
+    expect(row.get(3)!.value as number).toBeCloseTo(176, 6);
+    expect(row.get(4)!.value as number).toBeCloseTo(264, 6);
+    expect([...sens.breaksAfter].filter((r) => r <= 3)).toEqual([]);
+  });
+
+  it('name inputs in words on the tornado, Spearman and Sobol tables, never by a camelCase path', () => {
+    const m = workbookModel([evaluation(FILE)], { pictures: false, uncertainty: { monteCarlo: mc, tornado: tor, sobol: sob } });
+    const sens = columnA(m.sheets.find((x) => x.name === 'Sensitivity')!);
+    expect(sens).toContain('finance: discount rate');
+    const sobol = [...m.sheets.find((x) => x.name === 'Sobol')!.rows.values()].map((r) => r.get(2)?.value).filter((v): v is string => typeof v === 'string');
+    const named = [...sens, ...sobol].filter((t) => !/^(Spearman|Tornado|No material|Swings|input)/.test(t) && !t.includes(' base '));
+    expect(named.filter((t) => /\b[a-z]+[A-Z]\w*\b|\w\.\w+[A-Z]|\[/.test(t))).toEqual([]);
   });
 
   it('put the paired B − A statistics of two routes in the workbook', () => {
