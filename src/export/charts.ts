@@ -31,6 +31,12 @@ export interface ChartSpec {
   sheet: string;
   from: { col: number; row: number };
   to: { col: number; row: number };
+  /** A fixed size in pixels: the chart is anchored at `from` only (one-cell anchor), whatever the column widths. */
+  ext?: { widthPx: number; heightPx: number };
+  /** Where the legend goes (bottom by default; right for many series). */
+  legend?: 'b' | 'r';
+  /** Value axis: bounds (a bar chart's axis starts at zero) and number format. */
+  axis?: { min?: number; max?: number; numFmt?: string };
   type: 'bar' | 'barStacked' | 'column' | 'columnStacked' | 'line' | 'scatter';
   title: string;
   xTitle?: string;
@@ -62,8 +68,11 @@ const CT = {
 };
 const XML_HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-/** Series colours (colour-blind-safe palette, then greys). */
-const PALETTE = ['1F77B4', 'FF7F0E', '2CA02C', 'D62728', '9467BD', '8C564B', 'E377C2', '7F7F7F', 'BCBD22', '17BECF'];
+/**
+ * Series colours: Tableau 10 (d3 category10), then the darker tones of d3 category20b — twenty
+ * distinct colours, so no two series of a chart share one (a chart with more series is refused).
+ */
+export const PALETTE = ['1F77B4', 'FF7F0E', '2CA02C', 'D62728', '9467BD', '8C564B', 'E377C2', '7F7F7F', 'BCBD22', '17BECF', '393B79', 'BD9E39', '637939', 'AD494A', 'A55194', '5254A3', '8CA252', '8C6D31', '843C39', '7B4173'];
 
 /** A one-cell or range reference: optional quoted or plain sheet name, then A1-style cells. */
 const REF = /^(?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
@@ -134,6 +143,7 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
 function checkSpec(c: ChartSpec): void {
   const bad = (why: string) => { throw new Error(msg.chartSpecInvalid(c.title, c.sheet, why)); };
   if (!c.series.length) bad('it has no series');
+  if (c.series.length > PALETTE.length) bad(`it has ${c.series.length} series, more than the ${PALETTE.length} distinct colours`);
   for (const k of ['from', 'to'] as const) {
     const p = c[k];
     if (!(Number.isInteger(p.col) && Number.isInteger(p.row) && p.col >= 0 && p.row >= 0)) bad(`its ${k} anchor is not a pair of 0-based cell indices (col ${p.col}, row ${p.row})`);
@@ -174,15 +184,27 @@ function lineProps(colour: string, scatter: boolean): string {
     + `<c:marker><c:symbol val="${scatter ? 'circle' : 'circle'}"/><c:size val="5"/><c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:ln><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></a:ln></c:spPr></c:marker>`;
 }
 
-function axisXml(kind: 'cat' | 'val', id: number, cross: number, pos: 'b' | 'l', title: string | undefined, opts: { gridlines: boolean; crossBetween?: 'between' | 'midCat'; reversed?: boolean; crossesMax?: boolean; labelsLow?: boolean }): string {
+interface AxisOptions {
+  gridlines: boolean;
+  crossBetween?: 'between' | 'midCat';
+  reversed?: boolean;
+  crossesMax?: boolean;
+  labelsLow?: boolean;
+  min?: number;
+  max?: number;
+  numFmt?: string;
+}
+
+function axisXml(kind: 'cat' | 'val', id: number, cross: number, pos: 'b' | 'l', title: string | undefined, opts: AxisOptions): string {
+  const bounds = `${opts.max !== undefined ? `<c:max val="${opts.max}"/>` : ''}${opts.min !== undefined ? `<c:min val="${opts.min}"/>` : ''}`;
   const parts = [
     `<c:axId val="${id}"/>`,
-    `<c:scaling><c:orientation val="${opts.reversed ? 'maxMin' : 'minMax'}"/></c:scaling>`,
+    `<c:scaling><c:orientation val="${opts.reversed ? 'maxMin' : 'minMax'}"/>${bounds}</c:scaling>`,
     '<c:delete val="0"/>',
     `<c:axPos val="${pos}"/>`,
     opts.gridlines ? '<c:majorGridlines><c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="D9D9D9"/></a:solidFill></a:ln></c:spPr></c:majorGridlines>' : '',
     title ? titleXml(title, 1000) : '',
-    kind === 'val' ? '<c:numFmt formatCode="General" sourceLinked="1"/>' : '',
+    kind === 'val' ? (opts.numFmt ? `<c:numFmt formatCode="${escapeXml(opts.numFmt)}" sourceLinked="0"/>` : '<c:numFmt formatCode="General" sourceLinked="1"/>') : '',
     '<c:majorTickMark val="out"/>',
     '<c:minorTickMark val="none"/>',
     // Category (and scatter x) labels sit at the low end, clear of negative bars; value labels next to their axis.
@@ -210,7 +232,7 @@ export function chartXml(spec: ChartSpec): string {
     }).join('');
     plot = `<c:scatterChart><c:scatterStyle val="lineMarker"/><c:varyColors val="0"/>${sers}<c:axId val="${catId}"/><c:axId val="${valId}"/></c:scatterChart>`;
     axes = axisXml('val', catId, valId, 'b', spec.xTitle, { gridlines: false, crossBetween: 'midCat', labelsLow: true })
-      + axisXml('val', valId, catId, 'l', spec.yTitle, { gridlines: true, crossBetween: 'midCat' });
+      + axisXml('val', valId, catId, 'l', spec.yTitle, { gridlines: true, crossBetween: 'midCat', ...spec.axis });
   } else if (t === 'line') {
     const sers = spec.series.map((s, i) => {
       const colour = PALETTE[i % PALETTE.length]!;
@@ -218,7 +240,7 @@ export function chartXml(spec: ChartSpec): string {
         + `<c:cat>${strRef(s.categories)}</c:cat><c:val>${numRef(s.values)}</c:val><c:smooth val="0"/></c:ser>`;
     }).join('');
     plot = `<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>${sers}<c:marker val="1"/><c:axId val="${catId}"/><c:axId val="${valId}"/></c:lineChart>`;
-    axes = axisXml('cat', catId, valId, 'b', spec.xTitle, { gridlines: false }) + axisXml('val', valId, catId, 'l', spec.yTitle, { gridlines: true });
+    axes = axisXml('cat', catId, valId, 'b', spec.xTitle, { gridlines: false }) + axisXml('val', valId, catId, 'l', spec.yTitle, { gridlines: true, ...spec.axis });
   } else {
     const horizontal = t === 'bar' || t === 'barStacked';
     const stacked = t === 'barStacked' || t === 'columnStacked';
@@ -231,9 +253,9 @@ export function chartXml(spec: ChartSpec): string {
       + `<c:gapWidth val="${stacked ? 60 : 120}"/>${stacked ? '<c:overlap val="100"/>' : ''}<c:axId val="${catId}"/><c:axId val="${valId}"/></c:barChart>`;
     // Horizontal bars list the first category on top (reversed category axis, values still at the bottom).
     axes = axisXml('cat', catId, valId, horizontal ? 'l' : 'b', spec.xTitle, { gridlines: false, reversed: horizontal })
-      + axisXml('val', valId, catId, horizontal ? 'b' : 'l', spec.yTitle, { gridlines: true, crossesMax: horizontal });
+      + axisXml('val', valId, catId, horizontal ? 'b' : 'l', spec.yTitle, { gridlines: true, crossesMax: horizontal, ...spec.axis });
   }
-  const legend = spec.series.length > 1 ? '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' : '';
+  const legend = spec.series.length > 1 ? `<c:legend><c:legendPos val="${spec.legend ?? 'b'}"/><c:overlay val="0"/></c:legend>` : '';
   return `${XML_HEAD}<c:chartSpace xmlns:c="${NS.c}" xmlns:a="${NS.a}" xmlns:r="${NS.r}">`
     + '<c:date1904 val="0"/><c:lang val="en-US"/><c:roundedCorners val="0"/>'
     + `<c:chart>${titleXml(spec.title, 1300)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}${axes}</c:plotArea>${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>`
@@ -246,11 +268,15 @@ export function chartXml(spec: ChartSpec): string {
 function anchorXml(spec: ChartSpec, relId: string, shapeId: number): string {
   const cell = (tag: 'from' | 'to', p: { col: number; row: number }) =>
     `<xdr:${tag}><xdr:col>${p.col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${p.row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
-  return `<xdr:twoCellAnchor editAs="oneCell">${cell('from', spec.from)}${cell('to', spec.to)}`
+  const EMU_PER_PX = 9525;
+  const [open, close] = spec.ext
+    ? [`<xdr:oneCellAnchor>${cell('from', spec.from)}<xdr:ext cx="${Math.round(spec.ext.widthPx * EMU_PER_PX)}" cy="${Math.round(spec.ext.heightPx * EMU_PER_PX)}"/>`, '</xdr:oneCellAnchor>']
+    : [`<xdr:twoCellAnchor editAs="oneCell">${cell('from', spec.from)}${cell('to', spec.to)}`, '</xdr:twoCellAnchor>'];
+  return `${open}`
     + `<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${shapeId}" name="${escapeXml(`Chart ${shapeId}: ${spec.title}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>`
     + `<xdr:xfrm><a:off xmlns:a="${NS.a}" x="0" y="0"/><a:ext xmlns:a="${NS.a}" cx="0" cy="0"/></xdr:xfrm>`
     + `<a:graphic xmlns:a="${NS.a}"><a:graphicData uri="${NS.c}"><c:chart xmlns:c="${NS.c}" xmlns:r="${NS.r}" r:id="${relId}"/></a:graphicData></a:graphic>`
-    + '</xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>';
+    + `</xdr:graphicFrame><xdr:clientData/>${close}`;
 }
 
 // ---- package plumbing

@@ -1,10 +1,14 @@
 /**
  * The Explanation sheet (issue 14, `regenflow explain --out`): the explanation of two cases as
- * plain tables — KPI winners, capital by unit, operating cost and revenue by line, product by feed
- * lot, remedies tried. Values only (no formulas): the live economics are on the other sheets.
+ * plain tables — KPI winners (readable labels, values in the units the command line shows, the
+ * KPI id beside them), capital by unit, operating cost and revenue by line (M USD), product by
+ * feed lot (t/yr), remedies tried. Values only (no formulas): the live economics are on the other
+ * sheets.
  */
 import type { Explanation } from '../pipeline/explain.js';
-import { Grid, STYLE, FMT, fmt, type CellStyle, type Scalar } from './tables.js';
+import { Grid, STYLE, FMT, fmt, type CellStyle, type Scalar } from './grid.js';
+import { kpiDisplay } from './uncertainty-sheets.js';
+import { readerText } from './reader-text.js';
 
 /** A titled table of the sheet. */
 interface Section {
@@ -12,53 +16,63 @@ interface Section {
   header: string[];
   rows: Scalar[][];
   styles?: (CellStyle | undefined)[];
+  /** Styles of row i, when rows differ (KPIs in their own units). */
+  rowStyles?: (i: number) => (CellStyle | undefined)[];
 }
+
+const M = (usd: number) => usd / 1e6;
+const T = (kg: number) => kg / 1000;
 
 /** The sections of an explanation, as plain rows. */
 export function explanationSections(x: Explanation): Section[] {
-  const usd = fmt(FMT.usd);
-  const num = fmt(FMT.num);
-  const kg = fmt(FMT.kgYr);
-  const frac = fmt(FMT.frac);
+  const musd = fmt(FMT.musd);
+  const pct = fmt(FMT.pct1);
+  const wrapped = STYLE.wrapped;
   return [
     {
-      title: 'KPIs: which case is better (difference = B − A; material when it reaches the threshold)',
-      header: ['KPI', 'unit', 'A (baseline)', 'B (challenger)', 'difference', 'better', 'material', 'threshold', 'rule'],
-      rows: x.winners.map((w) => [w.kpi, w.unit, w.baseline, w.challenger, w.difference, w.better, w.material ? 'yes' : 'no', w.threshold, w.rule]),
-      styles: [undefined, undefined, num, num, num, undefined, undefined, num],
+      title: 'KPIs: which case is better (B − A; a difference counts when it reaches the materiality rule)',
+      header: ['KPI', 'KPI id', 'unit', 'A (baseline)', 'B (challenger)', 'B − A', 'better', 'material', 'rule'],
+      rows: x.winners.map((w) => {
+        const d = kpiDisplay(w.kpi);
+        return [d.label, w.kpi, d.unit, w.baseline * d.scale, w.challenger * d.scale, w.difference * d.scale, w.better === 'baseline' ? 'A' : w.better === 'challenger' ? 'B' : 'tie', w.material ? 'yes' : 'no', w.rule];
+      }),
+      rowStyles: (i) => {
+        const f = fmt(kpiDisplay(x.winners[i]!.kpi).numFmt);
+        return [wrapped, undefined, undefined, f, f, f, { align: 'center' }, { align: 'center' }, wrapped];
+      },
     },
     {
-      title: `Fixed capital by unit, USD (Σ Δ = ${x.capexDifferenceUsd}; ${x.capexAllocation})`,
-      header: ['unit', 'kind A', 'kind B', 'equipment A', 'equipment B', 'purchased A', 'purchased B', 'fixed capital A', 'fixed capital B', 'Δ (B − A)'],
-      rows: x.capexDeltas.map((d) => [d.unit, d.baselineKind, d.challengerKind, d.baselineEquipment, d.challengerEquipment, d.baselinePurchaseUsd, d.challengerPurchaseUsd, d.baselineUsd, d.challengerUsd, d.deltaUsd]),
-      styles: [undefined, undefined, undefined, undefined, undefined, usd, usd, usd, usd, usd],
+      title: `Fixed capital by unit, M USD (B − A in total: ${M(x.capexDifferenceUsd).toFixed(2)} M USD; each unit's purchased equipment × the case's fixed capital ÷ purchased equipment)`,
+      header: ['unit', 'kind A', 'kind B', 'equipment A', 'equipment B', 'purchased A', 'purchased B', 'fixed capital A', 'fixed capital B', 'B − A'],
+      rows: x.capexDeltas.map((d) => [d.unit, d.baselineKind, d.challengerKind, d.baselineEquipment, d.challengerEquipment, M(d.baselinePurchaseUsd), M(d.challengerPurchaseUsd), M(d.baselineUsd), M(d.challengerUsd), M(d.deltaUsd)]),
+      styles: [undefined, wrapped, wrapped, wrapped, wrapped, musd, musd, musd, musd, musd],
     },
     {
-      title: `Operating cost by line, USD/yr (Σ Δ = ${x.opexDifferenceUsdPerYear}; unchanged lines left out)`,
-      header: ['line', 'label', 'category', 'A', 'B', 'Δ (B − A)'],
-      rows: x.opexDeltas.map((d) => [d.line, d.label, d.category, d.baselineUsdPerYear, d.challengerUsdPerYear, d.deltaUsdPerYear]),
-      styles: [undefined, undefined, undefined, usd, usd, usd],
+      title: `Operating cost by line, M USD/yr (B − A in total: ${M(x.opexDifferenceUsdPerYear).toFixed(2)} M USD/yr; unchanged lines left out)`,
+      header: ['line', 'label', 'category', 'A', 'B', 'B − A'],
+      rows: x.opexDeltas.map((d) => [d.line, d.label, d.category, M(d.baselineUsdPerYear), M(d.challengerUsdPerYear), M(d.deltaUsdPerYear)]),
+      styles: [undefined, wrapped, undefined, musd, musd, musd],
     },
     {
-      title: `Revenue by line, USD/yr (Σ Δ = ${x.revenueDifferenceUsdPerYear})`,
-      header: ['line', 'label', 'category', 'A', 'B', 'Δ (B − A)'],
-      rows: x.revenueDeltas.map((d) => [d.line, d.label, d.category, d.baselineUsdPerYear, d.challengerUsdPerYear, d.deltaUsdPerYear]),
-      styles: [undefined, undefined, undefined, usd, usd, usd],
+      title: `Revenue by line, M USD/yr (B − A in total: ${M(x.revenueDifferenceUsdPerYear).toFixed(2)} M USD/yr)`,
+      header: ['line', 'label', 'category', 'A', 'B', 'B − A'],
+      rows: x.revenueDeltas.map((d) => [d.line, d.label, d.category, M(d.baselineUsdPerYear), M(d.challengerUsdPerYear), M(d.deltaUsdPerYear)]),
+      styles: [undefined, wrapped, undefined, musd, musd, musd],
     },
     {
-      title: 'Product by feed lot, kg/yr (off spec by primary cause)',
-      header: ['feed lot', 'cause', 'A', 'B'],
+      title: 'Product by feed lot, t/yr (off spec by primary cause)',
+      header: ['feed lot', 'in spec or cause', 'A', 'B'],
       rows: x.lots.flatMap((l) => [
-        [l.lot, 'in spec', l.inSpecKgPerYear.baseline, l.inSpecKgPerYear.challenger] as Scalar[],
-        ...l.causes.map((c) => [l.lot, c.cause, c.baselineKgPerYear, c.challengerKgPerYear] as Scalar[]),
+        [l.lot, 'in spec', T(l.inSpecKgPerYear.baseline), T(l.inSpecKgPerYear.challenger)] as Scalar[],
+        ...l.causes.map((c) => [l.lot, c.cause, T(c.baselineKgPerYear), T(c.challengerKgPerYear)] as Scalar[]),
       ]),
-      styles: [undefined, undefined, kg, kg],
+      styles: [undefined, undefined, fmt('#,##0.0'), fmt('#,##0.0')],
     },
     {
-      title: 'Remedies, each tried by re-running the scenario (verified: the cause falls and the in-spec share rises ≥ 0.5 pp)',
-      header: ['case', 'cause', 'share of product', 'lot', 'change', 'in-spec before', 'in-spec after', 'NPV change (USD)', 'verified', 'pays', 'why', 'note'],
-      rows: x.remedies.map((r) => [r.caseLabel, r.cause, r.causeShareOfProduct, r.lot, r.change, r.inSpecFractionBefore, r.inSpecFractionAfter, r.npvDeltaUsd, r.verified ? 'yes' : 'no', r.pays ? 'yes' : 'no', r.why, r.note]),
-      styles: [undefined, undefined, frac, undefined, undefined, frac, frac, usd],
+      title: 'Remedies, each tried by re-running the scenario (verified: the cause falls and the in-spec share rises by at least 0.5 pp)',
+      header: ['case', 'cause', 'share of product', 'lot', 'change', 'in spec before', 'in spec after', 'NPV change (M USD)', 'verified', 'pays', 'why', 'note'],
+      rows: x.remedies.map((r) => [r.caseLabel, r.cause, r.causeShareOfProduct, r.lot, r.change, r.inSpecFractionBefore, r.inSpecFractionAfter, r.npvDeltaUsd === null ? null : M(r.npvDeltaUsd), r.verified ? 'yes' : 'no', r.pays ? 'yes' : 'no', readerText(r.why), r.note === null ? null : readerText(r.note)]),
+      styles: [wrapped, undefined, pct, undefined, wrapped, pct, pct, musd, undefined, undefined, wrapped, wrapped],
     },
   ];
 }
@@ -67,13 +81,25 @@ export function explanationSections(x: Explanation): Section[] {
 export function explanationSheet(x: Explanation): Grid {
   const g = new Grid('Explanation');
   g.set(1, 1, `Why the cases differ — A (baseline) ${x.baseline.label}; B (challenger) ${x.challenger.label}`, STYLE.title);
-  g.width(1, 28);
-  for (let c = 2; c <= 12; c++) g.width(c, 18);
+  g.freeze = { rows: 1, cols: 1 };
+  g.print = { fit: 'width' };
+  g.width(1, 30);
+  for (let c = 2; c <= 12; c++) g.width(c, 14);
+  g.width(2, 28);
+  g.width(5, 30);
+  g.width(11, 40);
+  g.width(12, 30);
   let row = 3;
   for (const s of explanationSections(x)) {
-    g.set(row++, 1, s.title, STYLE.section);
+    g.section(row++, 1, s.title);
     g.header(row++, 1, s.header);
-    row = g.table(row, 1, s.rows, s.styles ?? []) + 1;
+    if (s.rows.length === 0) {
+      g.note(row, 1, 'none');
+      row += 2;
+    } else if (s.rowStyles) {
+      s.rows.forEach((r, i) => { row = g.table(row, 1, [r], s.rowStyles!(i)); });
+      row++;
+    } else row = g.table(row, 1, s.rows, s.styles ?? []) + 1;
   }
   return g;
 }

@@ -4,8 +4,12 @@
  * scenario and the reference comparison — every formula value the engine also reports equals it.
  */
 import { describe, expect, it } from 'vitest';
-import { lit, ref, add, sub, mul, div, pow, neg, cents, mulCents, centsDiff, chain, iff, gt, roundHalfAway, NameBook, type Expr } from '../../src/export/formulas.js';
-import { Grid, a1, colName, rangeRef, gantt, plainAssumptions, streamTable, evaluationLabel } from '../../src/export/tables.js';
+import { lit, ref, add, sub, mul, div, pow, neg, cents, mulCents, centsDiff, chain, iff, gt, roundHalfAway, type Expr } from '../../src/export/expr.js';
+import { NameBook } from '../../src/export/assumptions.js';
+import { Grid, a1, colName, rangeRef } from '../../src/export/grid.js';
+import { gantt, streamTable } from '../../src/export/tables.js';
+import { plainAssumptions } from '../../src/export/input-rows.js';
+import { caseLabel } from '../../src/export/cases.js';
 import { workbookModel, SHEETS } from '../../src/export/workbook.js';
 import { cents as engineCents, mulCents as engineMulCents, toCents } from '../../src/economics/money.js';
 import { SHIPPED_SCENARIOS, FINANCE_VARIANTS, evaluation, referenceComparison, financeVariants } from './cases.js';
@@ -64,12 +68,12 @@ describe('formula expressions', () => {
 describe('defined names', () => {
   it('are valid, start with a word that is no cell reference, and are unique regardless of case', () => {
     const n = new NameBook();
-    const a = n.make('price', 'LiOH·H2O', 1);
-    const b = n.make('price', 'LiOH H2O', 1);
-    const c = n.make('price', 'lioh-h2o', 1);
-    expect(a).toBe('price_LiOH_H2O_e1');
+    const a = n.make('price', 'LiOH·H2O', 'cn-2024');
+    const b = n.make('price', 'LiOH H2O', 'cn-2024');
+    const c = n.make('price', 'lioh-h2o', 'cn-2024');
+    expect(a).toBe('price_LiOH_H2O_cn_2024');
     expect(new Set([a, b, c].map((x) => x.toLowerCase())).size).toBe(3);
-    for (const x of [a, b, c, n.make('fin', 'discountRate', 2), n.make('price', '=HYPERLINK("x")', 1)]) expect(x).toMatch(/^[a-z]{3,}_[A-Za-z0-9_]+$/);
+    for (const x of [a, b, c, n.make('fin', 'discountRate', 'f2'), n.make('price', '=HYPERLINK("x")', 'f1')]) expect(x).toMatch(/^[a-z]{3,}_[A-Za-z0-9_]+$/);
   });
 });
 
@@ -81,12 +85,14 @@ describe('plain tables', () => {
       { unitId: 'u', equipment: 'tank', item: 1, batch: 1, startH: 1, endH: 3, phase: 'dwell' },
       { unitId: 'v', equipment: 'kiln', item: 1, batch: 0, startH: 0, endH: 4 },
     ], 4);
-    expect(g.binH).toBe(0.05);
+    expect(g.binH).toBe(0.1);
     expect(g.rows.map((r) => `${r.unit}.${r.equipment}`)).toEqual(['u.tank', 'v.kiln']);
     expect(g.rows[0]!.cells[0]).toBe('load');
-    expect(g.rows[0]!.cells[30]).toBe('dwell');
-    expect(g.rows[0]!.cells[70]).toBeNull();
+    expect(g.rows[0]!.cells[15]).toBe('dwell');
+    expect(g.rows[0]!.cells[35]).toBeNull();
     expect(g.rows[1]!.cells.every((c) => c === 'run')).toBe(true);
+    // What each item does in the horizon: one batch of 3 h; the kiln runs the whole 4 h.
+    expect(g.rows.map((r) => [r.batches, r.busyH, r.firstH, r.lastH])).toEqual([[1, 3, 0, 3], [0, 4, 0, 4]]);
   });
 
   it('list every input with a unit and a source, and every stream as a column', () => {
@@ -96,7 +102,12 @@ describe('plain tables', () => {
     const count = ev.model.flowsheet.units.reduce((a, u) => a + Object.keys(u.params).length, 0);
     expect(params).toHaveLength(count);
     expect(params.filter((r) => r.source !== '').length / params.length).toBeGreaterThan(0.8);
-    expect(rows.find((r) => r.section === 'plant' && r.item.startsWith('capacity'))).toMatchObject({ value: 10_000_000, unit: 'kg/yr' });
+    expect(rows.find((r) => r.section === 'plant' && r.item.startsWith('capacity'))).toMatchObject({ value: 10_000, unit: 't/yr' });
+    // The region is given in the plant file: its source says so (not the schema's "US when absent").
+    expect(rows.find((r) => r.section === 'plant' && r.item === 'region')).toMatchObject({ value: 'CN', source: 'given in scenarios/plants/cn-10kt.yaml' });
+    // Distributions and objects in words, never JSON.
+    expect(rows.find((r) => r.item === 'lot ev-523: liPerTm')?.value).toBe('normal, mean 0.86, sd 0.04');
+    expect(rows.filter((r) => typeof r.value === 'string' && /[{}[\]"]/.test(r.value)).map((r) => `${r.item}: ${r.value}`)).toEqual([]);
     const t = streamTable(ev);
     expect(t.streams).toEqual(ev.model.flowsheet.graph.streams.map((s) => s.id));
     expect(t.rows.every((r) => r.values.length === t.streams.length)).toBe(true);
@@ -120,7 +131,7 @@ describe('workbook model: formulas reproduce the engine', () => {
     expect(off.map((c) => `${c.sheet}!${c.address} ${c.label}: formula ${c.formulaValue} vs engine ${c.engineValue}`)).toEqual([]);
     // Every KPI is a checked formula, for each evaluation.
     for (const [i, ev] of list.entries()) {
-      const label = evaluationLabel(ev, i);
+      const label = caseLabel(ev, i, list.length);
       const have = (what: string) => m.checks.some((c) => c.label === `${label}: ${what}`);
       for (const what of ['fixed capital investment (FCI)', 'operating cost total', 'revenue total', 'NPV', 'year 0 capital', 'working capital']) expect(have(what), what).toBe(true);
       if (ev.economics.kpis.minSellingPriceUsdPerKg !== null) expect(have('minimum selling price (formula)')).toBe(true);
@@ -134,7 +145,7 @@ describe('workbook model: formulas reproduce the engine', () => {
     }
     expect([...used].filter((n) => !names.has(n))).toEqual([]);
     // Every price the run used is a named input.
-    for (const [i, ev] of list.entries()) for (const p of ev.economics.pricesUsed) expect(m.names.all.some((n) => n.name.toLowerCase().startsWith(`price_${p.key.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}_e${i + 1}`.toLowerCase())), p.key).toBe(true);
+    for (const ev of list) for (const p of ev.economics.pricesUsed) expect(m.names.all.some((n) => n.name.toLowerCase().startsWith(`price_${p.key.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '')}_`.toLowerCase())), p.key).toBe(true);
   });
 
   it('keeps one grid per sheet with frozen headers and units in the headers', () => {

@@ -105,6 +105,8 @@ async function editCopy(bytes: Buffer, values: Record<string, number>): Promise<
 
 const LIOH: Patch[] = [{ path: 'prices.LiOH·H2O', value: '20 USD/kg' }];
 const RATE: Patch[] = [{ path: 'finance.discountRate', value: 0.08 }];
+/** The market what-if: nickel dearer, scrap payables lower — feed and off-spec lines move together. */
+const MARKET: Patch[] = [{ path: 'prices.metal.Ni', value: '20 USD/kg' }, { path: 'prices.payable.cathode-scrap', value: 0.6 }];
 
 describe.skipIf(skip)('LibreOffice recalculation', () => {
   const names: string[] = [];
@@ -124,11 +126,15 @@ describe.skipIf(skip)('LibreOffice recalculation', () => {
     names.push('finance variants');
     originals.push(await workbookBuffer(financeVariants(), { pictures: false }));
     names.push('LiOH·H2O at 20 USD/kg (edited cells)');
-    originals.push(await editCopy(comparison, { price_LiOH_H2O_e1: 20, price_LiOH_H2O_e2: 20 }));
+    // One cell per price per price set: both routes read price_LiOH_H2O_cn_2024.
+    originals.push(await editCopy(comparison, { price_LiOH_H2O_cn_2024: 20 }));
     expectedEdits.push({ label: 'LiOH·H2O at 20 USD/kg', expected: await workbookBuffer(referenceComparison(LIOH), { pictures: false }) });
     names.push('discount rate 8 % (edited cells)');
-    originals.push(await editCopy(comparison, { fin_discountRate_e1: 0.08, fin_discountRate_e2: 0.08 }));
+    originals.push(await editCopy(comparison, { fin_discountRate_f1: 0.08 }));
     expectedEdits.push({ label: 'discount rate 8 %', expected: await workbookBuffer(referenceComparison(RATE), { pictures: false }) });
+    names.push('nickel 20 USD/kg, scrap payable 0.6 (edited cells)');
+    originals.push(await editCopy(comparison, { price_metal_Ni_cn_2024: 20, price_payable_cathode_scrap_cn_2024: 0.6 }));
+    expectedEdits.push({ label: 'nickel 20 USD/kg, scrap payable 0.6', expected: await workbookBuffer(referenceComparison(MARKET), { pictures: false }) });
     recalculated = recalculate(soffice.path!, names.map((n, i) => ({ name: `${n}.xlsx`, bytes: originals[i]! })));
   });
 
@@ -148,7 +154,7 @@ describe.skipIf(skip)('LibreOffice recalculation', () => {
     expect(Object.keys(zip.files).filter((f) => /^xl\/charts\/chart\d+\.xml$/.test(f)).length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each([0, 1])('follows an edited input cell like the engine re-run with that override (%i)', async (k) => {
+  it.each([0, 1, 2])('follows an edited input cell like the engine re-run with that override (%i)', async (k) => {
     const i = SHIPPED_SCENARIOS.length + 2 + k;
     const { label, expected } = expectedEdits[k]!;
     const want = await formulaCells(expected);

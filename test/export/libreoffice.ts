@@ -71,3 +71,36 @@ export function recalculate(soffice: string, inputs: readonly { name: string; by
     rmSync(dir, { recursive: true, force: true });
   }
 }
+
+/** Find pdftotext (poppler-utils): PATH, or null with why. */
+export function findPdftotext(): { path: string | null; reason: string } {
+  const which = spawnSync('sh', ['-c', 'command -v pdftotext'], { encoding: 'utf8' });
+  const p = which.status === 0 ? which.stdout.trim().split('\n')[0] : '';
+  return p ? { path: p, reason: `found on PATH (${p})` } : { path: null, reason: 'pdftotext (poppler-utils) is not installed' };
+}
+
+/**
+ * Print workbooks to PDF with headless LibreOffice (one soffice call, a private profile) and return
+ * the text of each PDF (pdftotext -layout), in the order given.
+ */
+export function printedText(soffice: string, pdftotext: string, inputs: readonly { name: string; bytes: Buffer }[], timeoutMs = 300_000): string[] {
+  const dir = mkdtempSync(join(tmpdir(), 'regenflow-pdf-'));
+  try {
+    const profile = join(dir, 'profile');
+    mkdirSync(join(profile, 'user'), { recursive: true });
+    writeFileSync(join(profile, 'user', 'registrymodifications.xcu'), PROFILE);
+    const files = inputs.map((x, i) => {
+      const f = join(dir, `${String(i).padStart(2, '0')}-${x.name.replace(/[^A-Za-z0-9._-]/g, '_')}`);
+      writeFileSync(f, x.bytes);
+      return f;
+    });
+    execFileSync(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--norestore', '--nolockcheck', '--nodefault', '--convert-to', 'pdf', '--outdir', dir, ...files], { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
+    return files.map((f) => {
+      const pdf = f.replace(/\.xlsx$/, '.pdf');
+      if (!existsSync(pdf)) throw new Error(`soffice exited without writing ${basename(pdf)} (it exits 0 even on failure)`);
+      return execFileSync(pdftotext, ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

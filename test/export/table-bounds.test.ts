@@ -3,7 +3,7 @@
  * row saying how many more there were; the stream table lists at most MAX_STREAM_LOT_ROWS lots.
  */
 import { describe, expect, it } from 'vitest';
-import { Grid, MAX_TABLE_ROWS } from '../../src/export/tables.js';
+import { Grid, MAX_TABLE_ROWS } from '../../src/export/grid.js';
 
 describe('table bounds', () => {
   it('writes every row of a small table and no note', () => {

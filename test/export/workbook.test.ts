@@ -54,7 +54,7 @@ describe('the saved workbook', () => {
     expect(files.filter((f) => /^xl\/drawings\/drawing\d+\.xml$/.test(f)).length).toBeGreaterThanOrEqual(2);
     expect(files.filter((f) => /^xl\/media\/.+\.png$/.test(f))).toHaveLength(4);
     const titles = await Promise.all(charts.map(async (c) => (await zip.file(c)!.async('string')).match(/<a:t>([^<]*)<\/a:t>/)?.[1]));
-    expect(titles.sort()).toEqual(['Cost per kg of in-spec product by category', 'Energy per kg: regenerated vs virgin cathode', 'GHG per kg: regenerated vs virgin cathode', 'Net present value by route']);
+    expect(titles.sort()).toEqual(['GHG, cradle to gate: regenerated vs virgin CAM (kg CO2e/kg)', 'Gross levelised cost per kg of in-spec CAM, by category (USD/kg)', 'NPV after tax (M USD)', 'Primary energy, cradle to gate: regenerated vs virgin CAM (MJ/kg)']);
     // Charts read live ranges of the Summary.
     for (const c of charts) expect(await zip.file(c)!.async('string')).toMatch(/<c:f>'Summary'!\$[A-Z]+\$\d+(:\$[A-Z]+\$\d+)?<\/c:f>/);
     const sheets = await sheetXml(zip);
@@ -70,8 +70,8 @@ describe('the saved workbook', () => {
       expect(formulas.filter((f) => !f[2]).map((f) => f[1]), name).toEqual([]);
     }
     const wbXml = await zip.file('xl/workbook.xml')!.async('string');
-    expect(wbXml).toMatch(/<definedName name="price_LiOH_H2O_e1">Assumptions!\$D\$\d+<\/definedName>/);
-    expect(wbXml).toMatch(/<definedName name="fin_discountRate_e2">Assumptions!\$D\$\d+<\/definedName>/);
+    expect(wbXml).toMatch(/<definedName name="price_LiOH_H2O_cn_2024">Assumptions!\$C\$\d+<\/definedName>/);
+    expect(wbXml).toMatch(/<definedName name="fin_discountRate_f1">Assumptions!\$C\$\d+<\/definedName>/);
   });
 
   it('writes the economics as formulas over the named inputs', async () => {
@@ -81,15 +81,16 @@ describe('the saved workbook', () => {
     let lioh: ExcelJS.Cell | undefined;
     opex.eachRow((row) => { if (row.getCell(3).value === 'reagent.LiOH·H2O' && !lioh) lioh = row.getCell(11); });
     expect(lioh).toBeDefined();
-    expect((lioh!.value as ExcelJS.CellFormulaValue).formula).toMatch(/^ROUND\(G\d+\*price_LiOH_H2O_e1\*100,0\)\/100$/);
+    expect((lioh!.value as ExcelJS.CellFormulaValue).formula).toMatch(/^ROUND\(G\d+\*price_LiOH_H2O_cn_2024\*100,0\)\/100$/);
     expect(lioh!.numFmt).toBe('#,##0.00');
     const ev = referenceComparison()[0]!;
     expect((lioh!.value as ExcelJS.CellFormulaValue).result).toBe(ev.economics.opex.items.find((i) => i.id === 'reagent.LiOH·H2O')!.usd);
     const summary = wb.getWorksheet('Summary')!;
-    const npvRow = summary.getColumn(1).values.findIndex((v) => v === 'net present value (NPV)');
+    const npvRow = summary.getColumn(1).values.findIndex((v) => v === 'NPV (after tax)');
     const npv = summary.getCell(npvRow, 3).value as ExcelJS.CellFormulaValue;
-    expect(npv.formula).toMatch(/^'Cash flow'!B\d+$/);
-    expect(npv.result).toBe(ev.economics.kpis.npvUsd);
+    expect(npv.formula).toMatch(/^'Cash flow'!B\d+\/1000000$/);
+    expect(npv.result).toBe(ev.economics.kpis.npvUsd / 1e6);
+    expect(summary.getCell(npvRow, 2).value).toBe('M USD');
   });
 });
 
@@ -125,7 +126,11 @@ describe('text from input files', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
     const summary = wb.getWorksheet('Summary')!;
-    expect(summary.getCell('C5').value).toBe(EVIL);
+    expect(String(summary.getCell('A1').value)).toContain(EVIL);
+    const assumptions = wb.getWorksheet('Assumptions')!;
+    const values: unknown[] = [];
+    assumptions.eachRow((row) => values.push(row.getCell(3).value));
+    expect(values).toContain(EVIL);
     const flow = wb.getWorksheet('Flowsheet')!;
     const names: unknown[] = [];
     flow.eachRow((row) => names.push(row.getCell(3).value));

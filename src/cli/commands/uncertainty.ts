@@ -241,8 +241,8 @@ export function uncertaintyCommand(ctx: CommandContext): CommandModule {
         const r = await scenarioPairedUncertainty({ ...baseOptions(a, undefined), flowsheets: routes, ...common });
         for (const route of r.routes) reportFailures(ctx, route.result.failures);
         ctx.io.out(a.json ? JSON.stringify(r, null, 2) : pairedText(r, a.kpi !== undefined));
-        // The workbook's Monte Carlo sheet holds one route; it says which (the paired difference is in --json).
-        await writeAnalysisWorkbook(ctx, a, out, { monteCarlo: { ...r.routes[0].result, scenario: `${r.scenario} · ${r.routes[0].route} (route A of a paired run; B − A is in the --json output)` } });
+        // The workbook's Monte Carlo sheet holds B − A per KPI and each route's statistics.
+        await writeAnalysisWorkbook(ctx, a, out, { paired: r });
         return;
       }
       const r = await scenarioUncertainty({ ...baseOptions(a, routes[0]), ...common });
