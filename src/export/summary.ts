@@ -54,6 +54,8 @@ const ROWS: KpiRow[] = [
   tonnes('productKgPerYear'),
   tonnes('inSpecKgPerYear'),
   { ...K('inSpecFraction'), numFmt: FMT.pct1, value: (ev) => constant(kpi(ev, 'inSpecFraction')) },
+  { ...K('inSpecCapacityMahPerG'), numFmt: FMT.num1, value: (ev) => constant(kpi(ev, 'inSpecCapacityMahPerG')) },
+  { ...K('inSpecCapacityRatio'), numFmt: FMT.pct1, value: (ev) => constant(kpi(ev, 'inSpecCapacityRatio')) },
   tonnes('offSpecKgPerYear'),
   millions('capexUsd', (r) => r.fci),
   millions('totalCapitalInvestmentUsd', (r) => r.tci),
@@ -79,7 +81,7 @@ const ROWS: KpiRow[] = [
 ];
 
 /** KPIs scored for the green shading (the others are references or plant facts). */
-const SCORED = new Set(['productKgPerYear', 'inSpecKgPerYear', 'inSpecFraction', 'offSpecKgPerYear', 'capexUsd', 'totalCapitalInvestmentUsd', 'opexUsdPerYear', 'revenueUsdPerYear', 'costUsdPerKgProduct', 'netCostUsdPerKgProduct', 'minSellingPriceUsdPerKg', 'npvUsd', 'irr', 'paybackYears', 'energyMjPerKgProduct', 'primaryEnergyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'waterLPerKgProduct', 'operatorsPerShift']);
+const SCORED = new Set(['productKgPerYear', 'inSpecKgPerYear', 'inSpecFraction', 'inSpecCapacityMahPerG', 'inSpecCapacityRatio', 'offSpecKgPerYear', 'capexUsd', 'totalCapitalInvestmentUsd', 'opexUsdPerYear', 'revenueUsdPerYear', 'costUsdPerKgProduct', 'netCostUsdPerKgProduct', 'minSellingPriceUsdPerKg', 'npvUsd', 'irr', 'paybackYears', 'energyMjPerKgProduct', 'primaryEnergyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'waterLPerKgProduct', 'operatorsPerShift']);
 
 /** Categories of operating cost, in a fixed order. */
 const CATEGORY_ORDER = ['feed', 'reagents', 'utilities', 'waste', 'consumables', 'labour', 'maintenance', 'overhead', 'fixed-charges', 'general'];
