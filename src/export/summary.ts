@@ -87,7 +87,7 @@ const SCORED = new Set(['productKgPerYear', 'inSpecKgPerYear', 'inSpecFraction',
 const CATEGORY_ORDER = ['feed', 'reagents', 'utilities', 'waste', 'consumables', 'labour', 'maintenance', 'overhead', 'fixed-charges', 'general'];
 
 /** Width of the Summary's columns (characters). */
-const W = { label: 52, unit: 17, value: 24, diff: 14 } as const;
+const W = { label: 52, unit: 19, value: 24, diff: 14 } as const;
 /**
  * Pixels per character of column width: Excel draws 7 (Calibri 11), LibreOffice about 11 with its
  * stand-in font; charts are sized in between so they fill most of the page in both.

@@ -1,11 +1,14 @@
 /**
  * Uncertain inputs applied to one route (issue 14): an input scoped to other routes is left at its
  * base value; an input given relative to the base value ("% of base") becomes base × (1 + x/100)
- * with the base of the route evaluated. The sample matrix is drawn once from the declared
+ * with the base of the route evaluated — for a temperature on the Celsius scale (±9 % of 220 °C is
+ * ±20 K, not ±44 K as 9 % of 493 K would be). The sample matrix is drawn once from the declared
  * distributions (so two routes see the same samples: common random numbers), then mapped per route
  * in the main thread before evaluation — workers only ever see absolute values.
  */
 import { splitPath, getIn } from '../pipeline/patch.js';
+import { paramMetaOf } from '../pipeline/param-meta.js';
+import type { UnitKind } from '../schema/kinds.js';
 import type { Model } from '../pipeline/resolve.js';
 import { priceItem } from '../economics/prices.js';
 import { RELATIVE_UNIT, type UncertainInputSpec } from '../schema/uncertainty.js';
@@ -63,6 +66,8 @@ export interface RouteColumn {
   skipped: boolean;
   /** Base value for a relative input (canonical unit), else null. */
   relativeBase: number | null;
+  /** Zero of the scale a relative input is a percentage on (273.15 for a temperature in K: °C), else 0. */
+  relativeZero: number;
 }
 
 /** How a route evaluates the columns of a matrix. */
@@ -77,15 +82,22 @@ function placeOf(model: Model, input: UncertainInput) {
   return { file: input.origin.file, ...(input.origin.path.length ? { path: `uncertainty[${input.origin.path[1]}]` } : {}), ...(loc ? { line: loc.line, column: loc.column } : {}) };
 }
 
+/** True when the path is a unit parameter stored in kelvin. */
+function isTemperature(model: Model, path: string): boolean {
+  const seg = splitPath(path);
+  const unit = seg.length === 2 ? model.flowsheet.units.find((u) => u.id === seg[0]) : undefined;
+  return unit !== undefined && paramMetaOf(unit.kind as UnitKind, seg[1]!)?.unit === 'K';
+}
+
 /** Map the inputs onto a route (the model of the scenario through that route's flowsheet). */
 export function routeMapping(model: Model, inputs: readonly UncertainInput[]): RouteMapping {
   const route = model.flowsheet.id;
   const columns = inputs.map((i): RouteColumn => {
     const skipped = !inScope(i, route, inputs);
-    if (!isRelative(i.spec) || skipped) return { target: i.spec?.unit && !isRelative(i.spec) ? { path: i.path, unit: i.spec.unit } : { path: i.path }, skipped, relativeBase: null };
+    if (!isRelative(i.spec) || skipped) return { target: i.spec?.unit && !isRelative(i.spec) ? { path: i.path, unit: i.spec.unit } : { path: i.path }, skipped, relativeBase: null, relativeZero: 0 };
     const base = baseValueAt(model, i.path);
     if (typeof base !== 'number') throw new RegenflowError('relative-needs-base', msg.relativeNeedsBase(i.path, base), { place: placeOf(model, i) });
-    return { target: { path: i.path }, skipped, relativeBase: base };
+    return { target: { path: i.path }, skipped, relativeBase: base, relativeZero: isTemperature(model, i.path) ? 273.15 : 0 };
   });
   return { route, columns };
 }
@@ -94,7 +106,7 @@ export function routeMapping(model: Model, inputs: readonly UncertainInput[]): R
 export function routeValue(m: RouteMapping, j: number, x: number): number {
   const c = m.columns[j]!;
   if (c.skipped || Number.isNaN(x)) return NaN;
-  return c.relativeBase === null ? x : c.relativeBase * (1 + x / 100);
+  return c.relativeBase === null ? x : c.relativeZero + (c.relativeBase - c.relativeZero) * (1 + x / 100);
 }
 
 /** The matrix a route evaluates. */

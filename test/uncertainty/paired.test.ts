@@ -19,6 +19,8 @@ import { tornadoText, pairedText } from '../../src/cli/commands/uncertainty.js';
 import { runCli } from '../cli/capture.js';
 
 const REF = 'scenarios/reference-cn.yaml';
+/** A user's scenario with the hydrothermal temperature range in absolute degrees (issue 14's case). */
+const ABS = 'test/fixtures/scenarios/absolute-temperature-range.yaml';
 const PAIRED = 'test/uncertainty/fixtures/paired-routes.yaml';
 const HT = 'flowsheets/hydrothermal.yaml';
 const MS = 'flowsheets/molten-salt.yaml';
@@ -33,7 +35,8 @@ describe('inputs scoped to a route, or relative to its base value', () => {
     expect(ht.columns.map((c) => c.skipped)).toEqual([false, false, false, true]);
     expect(ms.columns.map((c) => c.skipped)).toEqual([false, false, true, false]);
     expect(ms.columns[3]!.relativeBase).toBe(573.15);
-    expect(routeValue(ms, 3, 5)).toBeCloseTo(573.15 * 1.05, 9);
+    // A temperature moves on the Celsius scale: 300 °C + 5 % = 315 °C.
+    expect(routeValue(ms, 3, 5)).toBeCloseTo(273.15 + 300 * 1.05, 9);
     expect(routeValue(ms, 2, 220)).toBeNaN();
     expect(routeValue(ht, 2, 220)).toBe(220);
     expect(ht.columns[2]!.target).toEqual({ path: 'relith.temperature', unit: 'degC' });
@@ -71,17 +74,22 @@ describe('inputs scoped to a route, or relative to its base value', () => {
 
 describe('range checks before sampling', () => {
   it("the scenario's hydrothermal temperature range on the molten-salt route is a warning; on its own route it is not", () => {
-    const raw = loadRawScenario(REF, MS);
+    const raw = loadRawScenario(ABS, MS);
     const model = resolveModel(raw);
     const w = rangeWarnings(model, readUncertainInputs(raw));
     expect(w).toEqual([{
       code: 'uncertain-range-misses-base',
       severity: 'warning',
-      where: 'scenarios/reference-cn.yaml:20:5 › uncertainty[4]',
+      where: `${ABS}:12:5 › uncertainty[1]`,
       message: '"relith.temperature" samples 200–240 degC, which does not include the molten-salt route\'s base value 300 degC (relith (relithiation-molten-salt).temperature); if the range was written for another route, scope it (route: <flowsheet id>) or give it relative to the base value (unit: "% of base")',
     }]);
-    const own = loadRawScenario(REF, HT);
+    const own = loadRawScenario(ABS, HT);
     expect(rangeWarnings(resolveModel(own), readUncertainInputs(own))).toEqual([]);
+    // The shipped reference scenario gives its temperature relative to each route's base: no warning on either route.
+    for (const f of [HT, MS]) {
+      const ref = loadRawScenario(REF, f);
+      expect(rangeWarnings(resolveModel(ref), readUncertainInputs(ref))).toEqual([]);
+    }
   });
 
   it('a sampled range outside a parameter\'s validated range is a warning', () => {
@@ -92,9 +100,9 @@ describe('range checks before sampling', () => {
   });
 
   it('the CLI prints the warning before sampling (uncertainty --flowsheet molten-salt)', async () => {
-    const r = await runCli(['uncertainty', REF, '--flowsheet', MS, '--samples', '4', '--workers', '1', '--kpi', 'npvUsd']);
+    const r = await runCli(['uncertainty', ABS, '--flowsheet', MS, '--samples', '4', '--workers', '1', '--kpi', 'npvUsd']);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/^warning: scenarios\/reference-cn\.yaml:20:5 › uncertainty\[4\]: "relith\.temperature" samples 200–240 degC, which does not include the molten-salt route's base value 300 degC/);
+    expect(r.err).toMatch(/^warning: test\/fixtures\/scenarios\/absolute-temperature-range\.yaml:12:5 › uncertainty\[1\]: "relith\.temperature" samples 200–240 degC, which does not include the molten-salt route's base value 300 degC/);
   });
 });
 
@@ -203,7 +211,8 @@ describe('tornado', () => {
     const bar = t.charts[0]!.bars.find((b) => b.input === 'relith.temperature')!;
     expect(bar).toMatchObject({ low: -5, high: 5, unit: '% of base' });
     const raw = loadRawScenario(REF);
-    expect(bar.kpiLow).toBe(scenarioKpis(raw, [{ path: 'relith.temperature', value: 493.15 * 0.95 }]).capexUsd);
-    expect(bar.kpiHigh).toBe(scenarioKpis(raw, [{ path: 'relith.temperature', value: 493.15 * 1.05 }]).capexUsd);
+    // ±5 % of 220 °C (on the Celsius scale): 209 and 231 °C.
+    expect(bar.kpiLow).toBe(scenarioKpis(raw, [{ path: 'relith.temperature', value: 273.15 + 220 * 0.95 }]).capexUsd);
+    expect(bar.kpiHigh).toBe(scenarioKpis(raw, [{ path: 'relith.temperature', value: 273.15 + 220 * 1.05 }]).capexUsd);
   });
 });
