@@ -17,6 +17,7 @@ import { solve } from '../dist/balances/solver.js';
 import { prepareScenario } from '../dist/uncertainty/scenario.js';
 import { scenarioKpiFunction } from '../dist/uncertainty/evaluator.js';
 import { monteCarloMatrix } from '../dist/uncertainty/monte-carlo.js';
+import { mapMatrix } from '../dist/uncertainty/scope.js';
 import { defaultWorkers } from '../dist/uncertainty/pool.js';
 
 const quick = process.argv.includes('--quick');
@@ -102,7 +103,8 @@ for (const route of ['hydrothermal', 'molten-salt']) {
 {
   const p = prepareScenario({ file: 'scenarios/reference-cn.yaml' });
   const n = quick ? 4000 : 10000;
-  const m = monteCarloMatrix(p.inputs.map((i) => i.spec), n, 7);
+  // Values drawn as "% of base" map onto the route's own value, as `regenflow uncertainty` does.
+  const m = mapMatrix(p.mapping, monteCarloMatrix(p.inputs.map((i) => i.spec), n, 7));
   const fn = scenarioKpiFunction(p.target, p.raw);
   const blocks = [];
   let s = performance.now();
