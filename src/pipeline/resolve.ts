@@ -24,7 +24,7 @@ import { RegenflowError } from '../schema/errors.js';
 import { specSchema, type ProductSpec } from '../schema/spec.js';
 import { financeSchema } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
-import { resolvePrices, mergePrices, priceItem, type ResolvedPrices } from '../economics/prices.js';
+import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
 import { splitPath, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
 import { reparseChanged } from './reparse.js';
@@ -282,14 +282,15 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
  * chemistry the feed names: anything else is a typo, refused with the known names.
  */
 function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part: Part): InputIssue[] {
+  const custom = customChemistryPrices(prices);
+  if (custom.length === 0) return [];
   const named = new Set(feed.lots.map((l) => l.chemistry.name));
   const out: InputIssue[] = [];
-  for (const key in prices.items) {
-    const custom = priceItem(key)?.spec.customChemistry;
-    if (custom === undefined || named.has(custom)) continue;
+  for (const { key, chemistry } of custom) {
+    if (named.has(chemistry)) continue;
     const at = [...part.at, 'overrides', key];
     const loc = part.doc.locate(at) ?? part.doc.locate(part.at, true);
-    out.push({ code: 'unknown-chemistry', message: msg.unknownChemistry(custom, [...Object.keys(CHEMISTRIES), ...named]), file: part.doc.file, path: formatPath(at), ...(loc ? { line: loc.line, column: loc.column } : {}) });
+    out.push({ code: 'unknown-chemistry', message: msg.unknownChemistry(chemistry, [...Object.keys(CHEMISTRIES), ...named]), file: part.doc.file, path: formatPath(at), ...(loc ? { line: loc.line, column: loc.column } : {}) });
   }
   return out;
 }

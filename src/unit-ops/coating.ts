@@ -26,7 +26,7 @@
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream } from '../streams/stream.js';
+import { copyFlows, emptyStream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
@@ -201,7 +201,7 @@ export const coating = defineUnitOp({
     const liquidWater = waterEvaporated - waterVapour; // reaction water forms at temperature, so only liquid water is heated
     ledger.heat('heating of the wet mix water', 'sensible', sensibleKw(liquidWater, water.cp_J_per_kgK!, dTwet), { ...dry, basis: () => `${liquidWater.toPrecision(4)} kg/h × ${water.cp_J_per_kgK!.toFixed(0)} J/(kg·K) × ${dTwet.toFixed(1)} K` });
     ledger.heat('evaporation of water', 'latent', (waterEvaporated * water.latentHeat_J_per_kg!) / 3.6e6, { ...dry, basis: () => `${waterEvaporated.toPrecision(4)} kg/h × ${(water.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
-    const solvents: Record<string, number> = { ...feedVolatiles };
+    const solvents = copyFlows(feedVolatiles);
     if (!solventIsWater && solventKg > 0) addKg(solvents, p.polymerSolvent, solventKg);
     for (const id in solvents) {
       const c = component(id);

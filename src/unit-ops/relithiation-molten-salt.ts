@@ -37,7 +37,7 @@ import { reorder, type Atmosphere } from './correlations/mechanisms/ordering.js'
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger, sensibleKw, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import {
   MW, add, supply, isGas, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
@@ -179,7 +179,7 @@ export const relithiationMoltenSalt = defineUnitOp({
     const saltKmol = (p.saltRatio * cam) / mBar;
     const draws: Record<string, number> = {};
     const recycled: Record<string, number> = {};
-    const c: Record<string, number> = { ...feedC };
+    const c = copyFlows(feedC);
     for (const k in recC) add(c, k, recC[k]!);
     for (const id in sys.x) {
       const demand = sys.x[id]! * saltKmol * component(id).molarMass_g_per_mol;

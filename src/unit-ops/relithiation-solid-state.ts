@@ -41,7 +41,7 @@ import { SOLID_STATE_REDISTRIBUTION, EXCESS_UPTAKE, redistributedLi } from './co
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
 import { EnergyLedger, sensibleKw, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { MW, add, pruned, isGas, kineticParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
 import { activationEnergyParam, DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, MECHANICAL_KWH_PER_KG, RAMP_K_PER_H, WALL_U, withCeiling } from './correlations/limits.js';
@@ -150,7 +150,7 @@ export const relithiationSolidState = defineUnitOp({
 
     // ---- Li source: feed first, then fresh; reactions on the net extent
     const draws: Record<string, number> = {};
-    const c: Record<string, number> = { ...feed.components };
+    const c = copyFlows(feed.components);
     const need = (D / liPerSource) * mwSource;
     const fresh = Math.max(0, need - (c[src] ?? 0));
     if (fresh > 0) { draws[src] = fresh; add(c, src, fresh); }
@@ -182,7 +182,7 @@ export const relithiationSolidState = defineUnitOp({
 
     // ---- charge, atmosphere and energy
     const tIn = feed.temperatureK;
-    const charge: Stream = { components: { ...feed.components }, lots: lotsIn, temperatureK: tIn };
+    const charge: Stream = { components: copyFlows(feed.components), lots: lotsIn, temperatureK: tIn };
     charge.components.H2O = 0;
     add(charge.components, src, fresh);
     const chargeCp = heatCapacityFlow_W_per_K(charge) / 1000;

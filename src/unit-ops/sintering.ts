@@ -90,6 +90,16 @@ export function sinteringTrip(p: Params, feedK: number): { heatH: number; dwellH
   return kilnTrip(feedK, p.peak, p.dischargeTemperature, p.ramp, p.dwell, p.coolRate);
 }
 
+/** Kiln settings by validated parameters (immutable): built once per parameter set, not per run. */
+const KILN_SETTINGS = new WeakMap<Params, Params & { efficiency: number }>();
+
+/** The parameters with the kiln efficiency they imply (the heating's default when none is given). */
+function kilnSettingsOf(p: Params): Params & { efficiency: number } {
+  let s = KILN_SETTINGS.get(p);
+  if (!s) KILN_SETTINGS.set(p, (s = { ...p, efficiency: p.kilnEfficiency ?? defaultKilnEfficiency(p.heating) }));
+  return s;
+}
+
 export const sintering = defineUnitOp({
   kind: 'sintering',
   summary: 'roller-hearth kiln with saggars: ramp, dwell, atmosphere; lattice ordering, residual-Li uptake, Li loss',
@@ -227,7 +237,7 @@ export const sintering = defineUnitOp({
 
     // 6. Energy (correlations/kiln.ts).
     const trip = sinteringTrip(p, feed.temperatureK);
-    const kilnSettings = { ...p, efficiency: p.kilnEfficiency ?? defaultKilnEfficiency(p.heating) };
+    const kilnSettings = kilnSettingsOf(p);
     const ledger = new EnergyLedger(ctx.describe !== false);
     const chargeCp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(condensed(feed.components));
     const kiln = kilnEnergy(ledger, kilnSettings, { powderKgPerHour: powderKg, chargeCp_kW_per_K: chargeCp, feedK: feed.temperatureK, peakK: p.peak }, trip, ctx.ambientK);

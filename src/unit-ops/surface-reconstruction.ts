@@ -24,7 +24,7 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger, wallLossKw, cylinderSurfaceM2 } from './correlations/energy.js';
 import {
@@ -129,7 +129,7 @@ export const surfaceReconstruction = defineUnitOp({
     });
 
     // Liquor chemistry.
-    const solutes: Record<string, number> = { ...split.solutes };
+    const solutes = copyFlows(split.solutes);
     let water = split.water + (draws.H2O ?? 0);
     if (liKmol > 0) draws.O2 = kgOf('O2', liKmol / 4);
     if (citric) {

@@ -13,7 +13,7 @@ import { frameMolarMass, type CathodeChemistry, type CathodeFamily } from '../..
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
 import type { Lot } from '../../streams/lot.js';
-import { heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
+import { copyFlows, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
 import type { CostCorrelation, CycleTime, Diagnostic, EquipmentSpec } from '../contract.js';
 import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
 import { RATE_PER_H, activationEnergyParam, referenceTemperatureParam, withCeiling } from './limits.js';
@@ -138,8 +138,8 @@ export function withLiPerTm(lot: Lot, r: number, nTm: number = tmKmolPerHour(lot
 export function batchInlets(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number>; lotsIn: Lot[] } {
   const feed = inlets.feed ?? { components: {}, lots: [], temperatureK: ambientK };
   const rec = inlets.recycle ?? { components: {}, lots: [], temperatureK: ambientK };
-  const feedC = { ...feed.components };
-  const recC = { ...rec.components };
+  const feedC = copyFlows(feed.components);
+  const recC = copyFlows(rec.components);
   dehydrateLiOH(feedC);
   dehydrateLiOH(recC);
   return { feed, rec, feedC, recC, lotsIn: chargeLots(feed, rec) };
