@@ -17,7 +17,7 @@ import type { Diagnostic } from '../unit-ops/contract.js';
 import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
-import { equipmentCosts, capitalBuildUp, workingCapital } from './capex.js';
+import { equipmentCosts, capitalBuildUp, workingCapital, workingCapitalUsd } from './capex.js';
 import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
 import { cashFlowRows, npvFast, levelisedCost, levelisedNetCost, type CashFlowBasis } from './cashflow.js';
@@ -48,6 +48,8 @@ function reagentGhg(prices: ResolvedPrices): Record<string, number> {
   }
   return out;
 }
+
+const QUALITY_FACTOR_ONLY: ReadonlySet<string> = new Set(['quality-factor']);
 
 /** A price the run can do without (null when absent). */
 function optional(book: Book, key: string): number | null {
@@ -84,7 +86,8 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   checkEconomicsInput(input);
   const diagnostics: Diagnostic[] = [...prices.diagnostics];
   const issues: InputIssue[] = [];
-  const book = new PriceBook(prices);
+  // Without a description only the use of the quality factor is remembered (its diagnostic below).
+  const book = new PriceBook(prices, describe ? undefined : QUALITY_FACTOR_ONLY);
 
   // ---- prices that are needed whatever the flows
   const equipmentPresent = input.equipment.some((e) => e.count > 0);
@@ -161,7 +164,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     const npvAt = (p: number): number => {
       const rev = otherRevenue + productKg * p;
       const fac = factorCosts(finance.operatingFactors, dTot, capBases, rev, false, false);
-      const w = workingCapital(capex, finance, dTot.total + fac.totalUsd, materialsUsd, false).usd;
+      const w = workingCapitalUsd(capex, finance, dTot.total + fac.totalUsd, materialsUsd, false);
       trial.revenueUsd = rev;
       trial.variableOpexUsd = dVariable + fac.variableUsd;
       trial.fixedOpexUsd = dFixed + fac.fixedUsd;

@@ -195,7 +195,7 @@ export const coating = defineUnitOp({
     const ledger = new EnergyLedger(ctx.describe !== false);
     ledger.motor('coating mixer', p.mixingEnergy * camKg, () => `${camKg.toPrecision(4)} kg/h × ${p.mixingEnergy} kWh/kg`);
     const tIn = feed.temperatureK;
-    const dry = { utility: p.dryerUtility, efficiency: p.dryerEfficiency } as const;
+    const dry = { utility: p.dryerUtility, efficiency: p.dryerEfficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
     const water = component('H2O');
     const dTwet = Math.max(0, Math.min(p.dryingTemperature, water.boilingPoint_K!) - tIn);
     const liquidWater = waterEvaporated - waterVapour; // reaction water forms at temperature, so only liquid water is heated

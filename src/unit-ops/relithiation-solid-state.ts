@@ -191,7 +191,7 @@ export const relithiationSolidState = defineUnitOp({
     const kilnSettings = { ...p, heating: p.heatingUtility, efficiency: p.heatingEfficiency ?? defaultKilnEfficiency(p.heatingUtility), wallU: p.kilnU };
     kilnAtmosphere(p.atmosphere, p.gasPerKgPowder * powderKg, o2NetKg, vent, draws, ctx.unitId, diagnostics);
     const trip = calcinationTrip(p, tIn);
-    const heat = { utility: p.heatingUtility, efficiency: kilnSettings.efficiency } as const;
+    const heat = { utility: p.heatingUtility, efficiency: kilnSettings.efficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
     const ledger = new EnergyLedger(ctx.describe !== false);
     ledger.motor('powder mixer', p.mixingEnergy * powderKg, () => `${(p.mixingEnergy * 1000).toPrecision(3)} kWh/t × ${(powderKg / 1000).toPrecision(4)} t/h`);
     const kiln = kilnEnergy(ledger, kilnSettings, { powderKgPerHour: powderKg, chargeCp_kW_per_K: chargeCp, feedK: tIn, peakK: p.temperature }, trip, ctx.ambientK);
