@@ -56,7 +56,11 @@ export function patchesFor(inputs: readonly TargetInput[], row: ArrayLike<number
 /** The finite numeric KPIs of a run document's `kpis` (nulls and non-numbers left out). */
 export function numericKpis(kpis: object): KpiValues {
   const out: KpiValues = {};
-  for (const [k, v] of Object.entries(kpis)) if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  const r = kpis as Record<string, unknown>;
+  for (const k in r) {
+    const v = r[k];
+    if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+  }
   return out;
 }
 
