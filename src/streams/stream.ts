@@ -8,7 +8,7 @@
 import { component } from '../chemistry/components.js';
 import type { Element } from '../chemistry/elements.js';
 import { LOT_CP } from '../chemistry/cathode.js';
-import { addLotElements, mergeLots, scaleLot, type Lot } from './lot.js';
+import { addLotElements, lotWithMass, mergeLots, scaleLot, type Lot } from './lot.js';
 
 /** A material stream. Flows in kg/h, temperature in K. */
 export interface Stream {
@@ -148,10 +148,10 @@ export function splitStream(s: Stream, fractions: readonly number[]): Stream[] {
     let rest = lot.massKgPerHour;
     for (let i = 0; i < fractions.length - 1; i++) {
       const v = lot.massKgPerHour * fractions[i]!;
-      parts[i]!.lots.push({ ...lot, massKgPerHour: v });
+      parts[i]!.lots.push(lotWithMass(lot, v));
       rest -= v;
     }
-    parts[fractions.length - 1]!.lots.push({ ...lot, massKgPerHour: rest });
+    parts[fractions.length - 1]!.lots.push(lotWithMass(lot, rest));
   }
   return parts;
 }

@@ -27,7 +27,7 @@ import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { copyFlows, emptyStream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyLot, type Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { addKg, kgOf, kmolOf, withLiPerTm, lotsMassOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsVolume_m3_per_h, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, optionalQuantity, tmKmolOf } from './correlations/finishing.js';
@@ -186,7 +186,10 @@ export const coating = defineUnitOp({
     const product = emptyStream(calcine ? CALCINED_DISCHARGE_K : p.dryingTemperature);
     product.lots = lots.map((l) => {
       const t = coatingThicknessNm(p.coatingFraction, l.d50_um, rho); // kg coating per kg of the lot as fed
-      return { ...l, coating: l.coating ? `${l.coating}+${coatId}` : coatId, coating_nm: l.coating_nm + t };
+      const coated = copyLot(l);
+      coated.coating = l.coating ? `${l.coating}+${coatId}` : coatId;
+      coated.coating_nm = l.coating_nm + t;
+      return coated;
     });
     for (const id in comps) addKg(product.components, id, comps[id]!);
     addKg(product.components, coatId, coatKg);

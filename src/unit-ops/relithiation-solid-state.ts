@@ -143,7 +143,11 @@ export const relithiationSolidState = defineUnitOp({
       xi += nTm[i]! * (taken - lot.liPerTm);
       li2oKmol += (nTm[i]! * lost) / 2;
       const moved = withLiPerTm(lot, r, nTm[i]!);
-      lots[i] = ord ? { ...moved, cationMixing: ord.cationMixing, surfaceRockSalt_nm: ord.surfaceRockSalt_nm } : moved;
+      if (ord) {
+        moved.cationMixing = ord.cationMixing; // moved is this unit's own copy (withLiPerTm)
+        moved.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
+      }
+      lots[i] = moved;
       if (r < rMin) rMin = r;
       if (r > rMax) rMax = r;
     }

@@ -36,7 +36,7 @@ import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { quantity, described } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyLot, type Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger } from './correlations/energy.js';
@@ -219,7 +219,12 @@ export const sintering = defineUnitOp({
         r -= d;
       }
       const ord = reorder(l, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio });
-      lots[i] = { ...l, liPerTm: r, massKgPerHour: lotMassAt(l.chemistry, n, r), cationMixing: ord.cationMixing, surfaceRockSalt_nm: ord.surfaceRockSalt_nm };
+      const sintered = copyLot(l);
+      sintered.liPerTm = r;
+      sintered.massKgPerHour = lotMassAt(l.chemistry, n, r);
+      sintered.cationMixing = ord.cationMixing;
+      sintered.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
+      lots[i] = sintered;
     }
     if (li2oKmol > 0) {
       addKg(vent.components, 'Li2O', kgOf('Li2O', li2oKmol));

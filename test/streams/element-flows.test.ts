@@ -1,8 +1,8 @@
 /**
  * ElementFlows (issue 19): element sums in a typed array give the records streamElements and
  * drawElements give — every value bit for bit, the keys in the same order — on every stream and
- * draw of solved shipped flowsheets, and on lots of doped and mixed chemistries; copyFlows copies
- * a flow record as a spread does.
+ * draw of solved shipped flowsheets, and on lots of doped and mixed chemistries; copyFlows, copyLot
+ * and lotWithMass copy as a spread does.
  */
 import { describe, expect, it } from 'vitest';
 import { loadRawScenario } from '../../src/pipeline/load.js';
@@ -11,7 +11,7 @@ import { evaluate } from '../../src/pipeline/evaluate.js';
 import { ElementFlows } from '../../src/streams/element-flows.js';
 import { copyFlows, streamElements, type Stream } from '../../src/streams/stream.js';
 import { drawElements } from '../../src/balances/report.js';
-import { mergeLots } from '../../src/streams/lot.js';
+import { copyLot, lotWithMass, mergeLots } from '../../src/streams/lot.js';
 import { makeLot, makeStream } from '../helpers.js';
 
 /** The record as JSON: equal texts mean the same keys in the same order with the same values. */
@@ -65,5 +65,19 @@ describe('copyFlows', () => {
     expect(text(c)).toBe(text({ ...r }));
     c.KOH = 1;
     expect(r).not.toHaveProperty('KOH');
+  });
+});
+
+describe('copyLot and lotWithMass', () => {
+  it('copy a lot as a spread does — same fields, same order, same values — into a lot of their own', () => {
+    const { streams } = solvedStreams('scenarios/reference-cn.yaml');
+    const lots = streams.flatMap((s) => s.lots);
+    expect(lots.length).toBeGreaterThan(20);
+    for (const l of lots) {
+      expect(text(copyLot(l))).toBe(text({ ...l }));
+      expect(Object.keys(copyLot(l))).toEqual(Object.keys(l));
+      expect(text(lotWithMass(l, 12.5))).toBe(text({ ...l, massKgPerHour: 12.5 }));
+      expect(copyLot(l)).not.toBe(l);
+    }
   });
 });

@@ -12,7 +12,7 @@ import { component } from '../../chemistry/components.js';
 import { frameMolarMass, type CathodeChemistry, type CathodeFamily } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
-import type { Lot } from '../../streams/lot.js';
+import { copyLot, type Lot } from '../../streams/lot.js';
 import { copyFlows, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
 import type { CostCorrelation, CycleTime, Diagnostic, EquipmentSpec } from '../contract.js';
 import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
@@ -129,7 +129,10 @@ export function tmKmolPerHour(lot: Lot): number {
  * per TM is linear in r, so the mass changes by nTm·(r − r0)·M_Li).
  */
 export function withLiPerTm(lot: Lot, r: number, nTm: number = tmKmolPerHour(lot)): Lot {
-  return { ...lot, liPerTm: r, massKgPerHour: lot.massKgPerHour + nTm * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li };
+  const moved = copyLot(lot);
+  moved.liPerTm = r;
+  moved.massKgPerHour = lot.massKgPerHour + nTm * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li;
+  return moved;
 }
 
 // ---------------------------------------------------------------- the charge of a batch
