@@ -181,9 +181,17 @@ export function judgeLot(spec: ProductSpec, lot: Lot, residualSalts: number, for
   return causes;
 }
 
+/** a[k] / b[k] for every key of `a`, in its order. */
+function ratios(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k in a) out[k] = a[k]! / b[k]!;
+  return out;
+}
+
 /** Apply the specification to every lot leaving through `product`. */
 export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number): QualityReport {
-  const byCause = Object.fromEntries(CAUSE_PRIORITY.map((c) => [c, 0])) as Record<OffSpecCause, number>;
+  const byCause = {} as Record<OffSpecCause, number>;
+  for (const c of CAUSE_PRIORITY) byCause[c] = 0;
   const byChem: Record<string, number> = {};
   const capacityKg: Record<string, number> = {};
   let capacityMahKg = 0;
@@ -231,7 +239,7 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     inSpecCapacityRatio: inSpec > 0 ? capacityRatioKg / inSpec : null,
     offSpecByCauseKgPerHour: byCause,
     inSpecByChemistryKgPerHour: byChem,
-    inSpecCapacityRatioByChemistry: Object.fromEntries(Object.entries(capacityKg).map(([k, v]) => [k, v / byChem[k]!])),
+    inSpecCapacityRatioByChemistry: ratios(capacityKg, byChem),
     residualLiSaltsByStream: residual,
     foreignSolidsByStream: foreignByStream,
     lots,

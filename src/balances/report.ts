@@ -4,7 +4,8 @@
  */
 import { TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
 import { component } from '../chemistry/components.js';
-import { streamElements, streamMass, type Stream } from '../streams/stream.js';
+import { streamMass, type Stream } from '../streams/stream.js';
+import { ElementFlows } from '../streams/element-flows.js';
 import type { FlowsheetGraph } from '../graph/build.js';
 import type { Solution } from './solver.js';
 import type { HeatUtility } from '../unit-ops/contract.js';
@@ -67,13 +68,16 @@ export const TRACE_FRACTION = 1e-12;
 
 /** Closure of a control volume given its inlet streams, draws and outlet streams. */
 export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[]): Closure {
-  const elIn: Partial<Record<Element, number>> = {};
-  const elOut: Partial<Record<Element, number>> = {};
+  // Element sums as streamElements and drawElements make them, in a typed array (element-flows.ts).
+  const sumIn = new ElementFlows();
+  const sumOut = new ElementFlows();
   let mIn = 0;
   let mOut = 0;
-  for (const s of ins) { mIn += streamMass(s); streamElements(s, elIn); }
-  for (const d of draws) { for (const k in d) mIn += d[k]!; drawElements(d, elIn); }
-  for (const s of outs) { mOut += streamMass(s); streamElements(s, elOut); }
+  for (const s of ins) { mIn += streamMass(s); sumIn.addStream(s); }
+  for (const d of draws) { for (const k in d) mIn += d[k]!; sumIn.addDraws(d); }
+  for (const s of outs) { mOut += streamMass(s); sumOut.addStream(s); }
+  const elIn = sumIn.record();
+  const elOut = sumOut.record();
   const elementClosure: Partial<Record<Element, number>> = {};
   const els = new Set<Element>([...TRACKED_ELEMENTS, ...(Object.keys(elIn) as Element[]), ...(Object.keys(elOut) as Element[])]);
   const floor = TRACE_FRACTION * Math.max(mIn, mOut);

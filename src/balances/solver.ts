@@ -8,7 +8,7 @@ import type { FlowsheetGraph, GraphStream } from '../graph/build.js';
 import type { RunContext, UnitRun } from '../unit-ops/contract.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
 import { emptyStream, mixStreams, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { lotWithMass, type Lot } from '../streams/lot.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 
@@ -176,7 +176,7 @@ function unflatten(layout: TearLayout, values: Float64Array, tears: GraphStream[
     else {
       const tpl = lotTemplates[tear]!.get(name);
       // A lot whose mass the step leaves as it is stays the same (immutable) object.
-      if (tpl) out[tear]!.lots.push(tpl.massKgPerHour === x ? tpl : { ...tpl, massKgPerHour: x });
+      if (tpl) out[tear]!.lots.push(tpl.massKgPerHour === x ? tpl : lotWithMass(tpl, x));
     }
   }
   return out;

@@ -100,6 +100,11 @@ function frameOf(chem: CathodeChemistry): Frame {
   return f;
 }
 
+/** The frame of a chemistry (computed once per chemistry object; shared, read only): its elements and their g per mol TM. */
+export function lotFrame(chem: CathodeChemistry): { readonly elements: readonly Element[]; readonly gramsPerMolTm: readonly number[] } {
+  return frameOf(chem);
+}
+
 /** Composition per mole of TM for Li/TM = r. */
 export function lotComposition(chem: CathodeChemistry, liPerTm: number): Composition {
   const f = frameOf(chem);

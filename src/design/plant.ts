@@ -165,7 +165,8 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   };
   // The schedule can hold thousands of bars: it is built on first read (JSON.stringify, spread and
   // structuredClone read it like any field), so sweeps that never look at it do not pay for it.
-  if (options.schedule === false) return { ...result, schedule: { horizonH: settings.scheduleHorizonH, entries: [] } };
+  // Added to the object (not a spread copy with the key added: V8 takes a slow path for that).
+  if (options.schedule === false) return Object.assign(result, { schedule: { horizonH: settings.scheduleHorizonH, entries: [] } });
   const build = () => campaignSchedule(equipment, cycles, settings.scheduleHorizonH, settings.maxBatchesPerItem);
   return Object.defineProperty(result, 'schedule', {
     enumerable: true,

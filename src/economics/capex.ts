@@ -216,6 +216,27 @@ export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number,
   };
 }
 
+/** The Towler–Sinnott working capital and its parts: weeks of cash cost, less weeks of materials, plus a share of ISBL + OSBL. */
+function towlerSinnottWorkingCapital(capex: Pick<CapexResult, 'isblUsd' | 'osblUsd'>, finance: ResolvedFinance, cashCostUsd: number, materialsUsd: number, exact: boolean) {
+  const r = exact ? cents : (x: number) => x;
+  const wk = capitalFactor(finance, 'wc-ccop-weeks');
+  const wm = capitalFactor(finance, 'wc-materials-weeks');
+  const fi = capitalFactor(finance, 'wc-isbl-osbl');
+  const a = r((cashCostUsd * wk) / 52);
+  const b = r((materialsUsd * wm) / 52);
+  const c = r((capex.isblUsd + capex.osblUsd) * fi);
+  return { wk, wm, fi, a, b, c, usd: exact ? sumUsd([a, -b, c]) : a - b + c };
+}
+
+/**
+ * The amount of workingCapital without its rule and parts (the minimum-selling-price solve asks
+ * for it at every trial price): the same arithmetic, no texts.
+ */
+export function workingCapitalUsd(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'isblUsd' | 'osblUsd'>, finance: ResolvedFinance, cashCostUsd: number, materialsUsd: number, exact: boolean): number {
+  if (finance.workingCapitalOfFci === null && finance.capexMethod === 'towler-sinnott') return towlerSinnottWorkingCapital(capex, finance, cashCostUsd, materialsUsd, exact).usd;
+  return workingCapital(capex, finance, cashCostUsd, materialsUsd, exact).usd;
+}
+
 /** How working capital was computed, with the amount. */
 export interface WorkingCapital {
   rule: string;
@@ -237,13 +258,7 @@ export function workingCapital(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'isb
   }
   switch (finance.capexMethod) {
     case 'towler-sinnott': {
-      const wk = capitalFactor(finance, 'wc-ccop-weeks');
-      const wm = capitalFactor(finance, 'wc-materials-weeks');
-      const fi = capitalFactor(finance, 'wc-isbl-osbl');
-      const a = r((cashCostUsd * wk) / 52);
-      const b = r((materialsUsd * wm) / 52);
-      const c = r((capex.isblUsd + capex.osblUsd) * fi);
-      const usd = exact ? sumUsd([a, -b, c]) : a - b + c;
+      const { wk, wm, fi, a, b, c, usd } = towlerSinnottWorkingCapital(capex, finance, cashCostUsd, materialsUsd, exact);
       return {
         rule: `${wk}/52 × cash cost of production − ${wm}/52 × materials + ${fi} × (ISBL + OSBL)`,
         usd,

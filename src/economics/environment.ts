@@ -50,14 +50,20 @@ export const REAGENT_FACTORS: Readonly<Record<string, GreetFactor>> = {
   Cu: { energyMjPerKg: 65.2, waterGalPerKg: 7.05, ghgKgPerKg: 4.49, source: GREET },
 };
 
+/** The LiOH·H2O factor, derived once (read only). */
+let LIOH_HYDRATE: GreetFactor | undefined;
+
 /** The GREET factor of a reagent; LiOH·H2O from LiOH by molar mass (same Li per mole). */
 export function reagentFactor(id: string): GreetFactor | undefined {
   const direct = REAGENT_FACTORS[id];
   if (direct) return direct;
   if (id === 'LiOH·H2O') {
-    const base = REAGENT_FACTORS.LiOH!;
-    const f = component('LiOH').molarMass_g_per_mol / component('LiOH·H2O').molarMass_g_per_mol;
-    return { energyMjPerKg: base.energyMjPerKg * f, waterGalPerKg: base.waterGalPerKg * f, ghgKgPerKg: base.ghgKgPerKg * f, source: `LiOH factor × M(LiOH)/M(LiOH·H2O) = ${f.toFixed(4)} [DERIVED]; LiOH: ${base.source}` };
+    if (!LIOH_HYDRATE) {
+      const base = REAGENT_FACTORS.LiOH!;
+      const f = component('LiOH').molarMass_g_per_mol / component('LiOH·H2O').molarMass_g_per_mol;
+      LIOH_HYDRATE = { energyMjPerKg: base.energyMjPerKg * f, waterGalPerKg: base.waterGalPerKg * f, ghgKgPerKg: base.ghgKgPerKg * f, source: `LiOH factor × M(LiOH)/M(LiOH·H2O) = ${f.toFixed(4)} [DERIVED]; LiOH: ${base.source}` };
+    }
+    return LIOH_HYDRATE;
   }
   return undefined;
 }
@@ -167,7 +173,8 @@ export function environment(input: EconomicsInput, f: EnvironmentFactors): Envir
   let reagentsMj = 0;
   let reagentsGhg = 0;
   let reagentsWater = 0;
-  for (const [id, kg] of Object.entries(input.reagentsKgPerYear)) {
+  for (const id in input.reagentsKgPerYear) {
+    const kg = input.reagentsKgPerYear[id]!;
     if (id === 'H2O' || kg === 0) continue;
     const factor = reagentFactor(id);
     const ghgOverride = f.reagentGhgOverrides[id];
@@ -187,7 +194,7 @@ export function environment(input: EconomicsInput, f: EnvironmentFactors): Envir
   const naturalGasKg = ng * f.naturalGasKgPerKwh;
   const steamKg = steamFuelKwh * f.naturalGasKgPerKwh;
   let processKg = 0;
-  for (const [id, kg] of Object.entries(input.emissionsKgPerYear)) processKg += kg * (PROCESS_GHG[id] ?? 0);
+  for (const id in input.emissionsKgPerYear) processKg += input.emissionsKgPerYear[id]! * (PROCESS_GHG[id] ?? 0);
   const totalKg = electricityKg + naturalGasKg + steamKg + processKg + reagentsGhg;
   const processL = input.reagentsKgPerYear.H2O ?? 0;
   // Virgin comparison, weighted by in-spec product chemistry.

@@ -218,7 +218,7 @@ function sourcesOf(): Record<string, string> {
   return out;
 }
 
-let SOURCES: Record<string, string> | undefined;
+let SOURCES: Readonly<Record<string, string>> | undefined;
 
 /**
  * Validate the scenario's `finance` section (absent = every default) and resolve the factor preset
@@ -238,9 +238,10 @@ export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (str
   }
   const preset = PRESETS[f.capexMethod];
   const issues: InputIssue[] = [];
-  const known = [...preset.capital.map((c) => c.id), ...preset.operating.map((o) => o.id)];
   const overrides = new Map<string, number>();
-  for (const [id, v] of Object.entries(f.factors)) {
+  const given = Object.entries(f.factors);
+  const known = given.length === 0 ? [] : [...preset.capital.map((c) => c.id), ...preset.operating.map((o) => o.id)];
+  for (const [id, v] of given) {
     const path = [...at, 'factors', id];
     const loc = where.locate(path);
     const placeOf = { ...(where.file ? { file: where.file } : {}), path: formatPath(path), ...(loc ? { line: loc.line, column: loc.column } : {}) };
@@ -260,13 +261,13 @@ export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (str
     }
     overrides.set(id, q.value);
   }
-  const cash = preset.operating.filter((o) => o.basis === 'cash-cost').reduce((a, o) => a + (overrides.get(o.id) ?? o.value), 0);
+  const cash = overrides.size === 0 ? defaultCashShare(f.capexMethod) : cashShare(preset, overrides);
   if (cash >= 1) issues.push({ code: 'invalid-factor', message: msg.factorInvalid('cash-cost factors', cash, 'the factors on the cash cost of production must sum to less than 1'), path: formatPath([...at, 'factors']) });
   if (issues.length) throw inputErrors(issues);
   const factors = overrides.size === 0 ? defaultFactorRows(f.capexMethod) : factorRows(preset, overrides);
   const cepci: Record<number, number> = {};
-  for (const [y, v] of Object.entries(f.cepci)) cepci[Number(y)] = v;
-  SOURCES ??= sourcesOf();
+  for (const y in f.cepci) cepci[Number(y)] = f.cepci[y as unknown as number]!;
+  SOURCES ??= Object.freeze(sourcesOf());
   return {
     capexMethod: f.capexMethod,
     presetLabel: preset.label,
@@ -286,8 +287,23 @@ export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (str
     capitalFactors: factors.capital,
     operatingFactors: factors.operating,
     excluded: preset.excluded,
-    sources: { ...SOURCES },
+    // Shared by every resolution (frozen: resolved finance is read only).
+    sources: SOURCES,
   };
+}
+
+/** Σ of the factors on the cash cost of production, overrides applied. */
+function cashShare(preset: Preset, overrides: ReadonlyMap<string, number>): number {
+  return preset.operating.filter((o) => o.basis === 'cash-cost').reduce((a, o) => a + (overrides.get(o.id) ?? o.value), 0);
+}
+
+const DEFAULT_CASH_SHARE = new Map<CapexMethod, number>();
+
+/** cashShare without overrides, once per method. */
+function defaultCashShare(method: CapexMethod): number {
+  let v = DEFAULT_CASH_SHARE.get(method);
+  if (v === undefined) DEFAULT_CASH_SHARE.set(method, (v = cashShare(PRESETS[method], new Map())));
+  return v;
 }
 
 /** A preset's factor rows with the overrides applied. */

@@ -75,6 +75,27 @@ export interface EconomicsInput {
 
 const finiteNonNegative = (v: number) => Number.isFinite(v) && v >= 0;
 
+function recordValid(rec: Readonly<Record<string, number>>): boolean {
+  for (const k in rec) if (!finiteNonNegative(rec[k]!)) return false;
+  return true;
+}
+
+/**
+ * True when every flow checkEconomicsInput checks is finite and ≥ 0: the common case, told in
+ * plain loops (no per-field message closures; every Monte Carlo sample asks).
+ */
+function flowsValid(input: EconomicsInput): boolean {
+  if (!finiteNonNegative(input.electricityKwhPerYear) || !finiteNonNegative(input.heatKwhPerYear['natural-gas']) || !finiteNonNegative(input.heatKwhPerYear.steam)) return false;
+  if (!finiteNonNegative(input.operatorsPerShift) || (input.labour && !finiteNonNegative(input.labour.operatorHoursPerYear))) return false;
+  if (!finiteNonNegative(input.wasteKgPerYear) || !finiteNonNegative(input.wastewaterKgPerYear)) return false;
+  if (!recordValid(input.reagentsKgPerYear) || !recordValid(input.consumablesPerYear) || !recordValid(input.byproductsKgPerYear) || !recordValid(input.emissionsKgPerYear)) return false;
+  for (const p of input.products.inSpec) if (!finiteNonNegative(p.kgPerYear)) return false;
+  for (const p of input.products.offSpec) if (!finiteNonNegative(p.kgPerYear)) return false;
+  for (const e of input.equipment) if (!finiteNonNegative(e.size) || !finiteNonNegative(e.count)) return false;
+  for (const l of input.feedLots) if (!finiteNonNegative(l.scrapKgPerYear)) return false;
+  return true;
+}
+
 /**
  * Check the inputs: zero (or negative) operating hours or feed is an input error with the
  * catalogue message; a non-finite or negative flow is a model failure naming the field.
@@ -84,6 +105,7 @@ export function checkEconomicsInput(input: EconomicsInput): void {
   if (!(input.operatingHoursPerYear > 0)) issues.push({ code: 'capacity-zero', message: msg.capacityZero('operating hours'), path: 'plant.operatingHours' });
   if (!(input.feedKgPerYear > 0)) issues.push({ code: 'capacity-zero', message: msg.capacityZero('feed throughput'), path: 'plant.capacity' });
   if (issues.length) throw new RegenflowError('capacity-zero', issues[0]!.message, { issues });
+  if (flowsValid(input)) return;
   const bad: string[] = [];
   const check = (v: number, where: () => string) => { if (!finiteNonNegative(v)) bad.push(`${where()} = ${v}`); };
   const checkAll = (rec: Record<string, number>, name: string) => { for (const k in rec) check(rec[k]!, () => `${name}.${k}`); };

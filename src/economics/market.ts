@@ -82,6 +82,22 @@ export interface Market {
   /** kg of feed per kg of its CAM, by feed lot id and by chemistry (fixed prices are per kg of feed). */
   feedPerCamByLot: ReadonlyMap<string, number>;
   feedPerCamByChem: ReadonlyMap<string, number>;
+  /**
+   * Work of one economics run kept with its market (one per run): payables by grade and
+   * chemistry, and the off-spec lines the costs and the revenue both ask for.
+   */
+  memo?: MarketMemo;
+}
+
+/** The market's memo (made on first use). */
+function memoOf(m: Market): MarketMemo {
+  return (m.memo ??= { payables: new Map(), offSpec: undefined });
+}
+
+/** What a market remembers within its run (market.memo). */
+interface MarketMemo {
+  payables: Map<MaterialGrade, Map<string, Payable>>;
+  offSpec?: { input: EconomicsInput; byVariant: ({ revenue: MoneyLine[]; costs: MoneyLine[] } | undefined)[] };
 }
 
 /** The market of a plant: its feed lots' grades and feed-to-CAM ratios. */
@@ -119,8 +135,21 @@ export interface Payable {
   offsetKey: string | null;
 }
 
-/** The payables of `grade` for `chemistry` (Ni + Co payable plus the chemistry's offset, clamped to 0–1). */
+/**
+ * The payables of `grade` for `chemistry` (Ni + Co payable plus the chemistry's offset, clamped to
+ * 0–1). Worked out once per grade and chemistry in a market: the prices they read are the same for
+ * every parcel, and the first lookup records the prices used (or missing, for what) as before.
+ */
 export function payableOf(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
+  const memo = memoOf(m);
+  let byChem = memo.payables.get(grade);
+  if (!byChem) memo.payables.set(grade, (byChem = new Map()));
+  let p = byChem.get(chemistry);
+  if (!p) byChem.set(chemistry, (p = lookUpPayable(m, grade, chemistry, neededFor)));
+  return p;
+}
+
+function lookUpPayable(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
   const b = m.book;
   let niCoKey = priceKey('payable.', grade);
   if (grade === 'cam-powder' && b.has(OFFSPEC_PAYABLE)) niCoKey = OFFSPEC_PAYABLE;
@@ -141,8 +170,8 @@ export interface Valued {
   text: string;
 }
 
-/** No terms and no text: the value alone (sample mode). */
-const UNDESCRIBED: Omit<Valued, 'usd'> = Object.freeze({ terms: Object.freeze([]) as unknown as MoneyTerm[], text: '' });
+/** No terms (sample mode: the value alone, with no text). */
+const NO_TERMS = Object.freeze([]) as unknown as MoneyTerm[];
 
 /**
  * Payable value of contained metal (kg per year by element) at a grade. With `describe` false the
@@ -161,7 +190,7 @@ export function payableValue(m: Market, grade: MaterialGrade, chemistry: string,
     value('Ni', p.niCo);
     value('Co', p.niCo);
     if (p.liKey) value('Li', p.li);
-    return { usd, ...UNDESCRIBED };
+    return { usd, terms: NO_TERMS, text: '' };
   }
   const factorKeys = [p.niCoKey, ...(p.offsetKey ? [p.offsetKey] : [])];
   const terms: MoneyTerm[] = [];
@@ -186,7 +215,7 @@ function fixedValue(m: Market, key: string, chemistry: string, lotId: string | n
   const price = m.book.get(key, neededFor);
   const perCam = key === priceKey('feed.', String(lotId)) ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
   const ratio = perCam ?? 1;
-  if (!describe) return { usd: camKg * price * ratio, ...UNDESCRIBED };
+  if (!describe) return { usd: camKg * price * ratio, terms: NO_TERMS, text: '' };
   return {
     usd: camKg * price * ratio,
     terms: [{ quantity: camKg, quantityUnit: 'kg', priceKey: key, price, factor: ratio, factorKeys: [] }],
@@ -251,38 +280,65 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
  * negative price, e.g. LFP) costs its disposal and is an operating cost (category waste).
  */
 export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean, describe = true): { revenue: MoneyLine[]; costs: MoneyLine[] } {
-  // The operating costs and the revenue of one run both ask: valued once per market and input.
-  const memo = OFF_SPEC.get(m);
+  // The operating costs and the revenue of one run both ask: valued once per market and input
+  // (kept on the market, one per run; the lines are shared, never mutated).
+  const memo = memoOf(m);
   const variant = (exact ? 2 : 0) + (describe ? 1 : 0);
-  const hit = memo?.input === input ? memo.byVariant[variant] : undefined;
-  if (hit) return hit;
-  const lines = valueOffSpec(m, input, exact, describe);
-  if (memo?.input === input) memo.byVariant[variant] = lines;
-  else OFF_SPEC.set(m, { input, byVariant: { [variant]: lines } });
-  return lines;
+  if (memo.offSpec?.input !== input) memo.offSpec = { input, byVariant: [undefined, undefined, undefined, undefined] };
+  return (memo.offSpec.byVariant[variant] ??= valueOffSpec(m, input, exact, describe));
 }
 
-/** offSpecLines by market (one per economics run) and input; the lines are shared, never mutated. */
-const OFF_SPEC = new WeakMap<Market, { input: EconomicsInput; byVariant: Record<number, { revenue: MoneyLine[]; costs: MoneyLine[] }> }>();
+/** Off-spec parcels sold as one line: chemistry, grade and — for a lot's own fixed price — that lot. */
+interface OffSpecGroup {
+  id: string;
+  chem: string;
+  grade: MaterialGrade;
+  key: string | undefined;
+  origin: string | null;
+  kg: number;
+  /** Element flows, kg/yr: the first parcel's own record until a second parcel joins (then a sum of its own). */
+  el: Readonly<Record<string, number>>;
+  summed: boolean;
+}
 
 function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
-  const groups = new Map<string, { chem: string; grade: MaterialGrade; key: string | undefined; origin: string | null; kg: number; el: Record<string, number> }>();
+  // Groups in order of first appearance, found by grade → chemistry → lot (no key text per parcel).
+  const groups: OffSpecGroup[] = [];
+  const index = new Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>>();
   for (const p of input.products.offSpec) {
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
     const key = fixedKeyFor(m.book, chem, origin);
     const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
-    const id = `offspec.${grade}.${chem}${lotKey ? `.${lotKey}` : ''}`;
-    let g = groups.get(id);
-    if (!g) groups.set(id, (g = { chem, grade, key, origin: lotKey, kg: 0, el: {} }));
+    let byChem = index.get(grade);
+    if (!byChem) index.set(grade, (byChem = new Map()));
+    let byLot = byChem.get(chem);
+    if (!byLot) byChem.set(chem, (byLot = new Map()));
+    let g = byLot.get(lotKey ?? '');
+    if (!g) {
+      g = { id: `offspec.${grade}.${chem}${lotKey ? `.${lotKey}` : ''}`, chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
+      byLot.set(lotKey ?? '', g);
+      groups.push(g);
+      g.kg += p.kgPerYear;
+      continue;
+    }
     g.kg += p.kgPerYear;
+    if (!g.summed) {
+      // 0 + x for each element of the first parcel, as a sum from zero gives
+      const first: Record<string, number> = {};
+      for (const e in g.el) first[e] = 0 + g.el[e]!;
+      g.el = first;
+      g.summed = true;
+    }
+    const sum = g.el as Record<string, number>;
     const el = p.elementsKgPerYear;
-    for (const e in el) g.el[e] = (g.el[e] ?? 0) + el[e]!;
+    for (const e in el) sum[e] = (sum[e] ?? 0) + el[e]!;
   }
   const revenue: MoneyLine[] = [];
   const costs: MoneyLine[] = [];
-  for (const [id, g] of groups) {
+  for (const g of groups) {
+    const id = g.id;
     if (g.kg === 0) continue;
     const what = `off-spec ${g.chem} (${g.grade}${g.origin ? `, lot ${g.origin}` : ''})`;
     const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what, describe) : payableValue(m, g.grade, g.chem, g.el, what, describe);

@@ -25,7 +25,11 @@ export function priceKey(prefix: string, name: string): string {
 export class PriceBook {
   readonly used = new Map<string, PriceEntry>();
   readonly missing = new Map<string, string>();
-  constructor(readonly prices: ResolvedPrices) {}
+  /**
+   * `watched`: when given, only these keys are remembered in `used` (a Monte Carlo sample lists no
+   * prices used, and asks only whether a few were); by default every key used is.
+   */
+  constructor(readonly prices: ResolvedPrices, private readonly watched?: ReadonlySet<string>) {}
 
   /** The value of `key` (0 and recorded as missing when absent). */
   get(key: string, neededFor: string): number {
@@ -34,7 +38,7 @@ export class PriceBook {
       if (!this.missing.has(key)) this.missing.set(key, neededFor);
       return 0;
     }
-    this.used.set(key, e);
+    if (this.watched === undefined || this.watched.has(key)) this.used.set(key, e);
     return e.value;
   }
 

@@ -413,10 +413,10 @@ function derive(items: Map<string, PriceEntry>, year: number): void {
   const mono = items.get('LiOH·H2O');
   if (lioh && !mono) {
     const f = lithiumHydroxideConversion('LiOH', 'LiOH·H2O');
-    add('LiOH·H2O', lioh.value * f, 'USD/kg', `LiOH ${fmt(lioh.value)} USD/kg × M(LiOH)/M(LiOH·H2O) = × ${fmt(M('LiOH'))}/${fmt(M('LiOH·H2O'))}`, `derived from the LiOH (anhydrous) price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH: ${lioh.source}`, lioh.year);
+    add('LiOH·H2O', lioh.value * f, 'USD/kg', `LiOH ${fmt(lioh.value)} USD/kg × M(LiOH)/M(LiOH·H2O) = × ${molarMassRatioText('LiOH', 'LiOH·H2O')}`, `derived from the LiOH (anhydrous) price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH: ${lioh.source}`, lioh.year);
   } else if (mono && !lioh) {
     const f = lithiumHydroxideConversion('LiOH·H2O', 'LiOH');
-    add('LiOH', mono.value * f, 'USD/kg', `LiOH·H2O ${fmt(mono.value)} USD/kg × M(LiOH·H2O)/M(LiOH) = × ${fmt(M('LiOH·H2O'))}/${fmt(M('LiOH'))}`, `derived from the LiOH·H2O price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH·H2O: ${mono.source}`, mono.year);
+    add('LiOH', mono.value * f, 'USD/kg', `LiOH·H2O ${fmt(mono.value)} USD/kg × M(LiOH·H2O)/M(LiOH) = × ${molarMassRatioText('LiOH·H2O', 'LiOH')}`, `derived from the LiOH·H2O price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH·H2O: ${mono.source}`, mono.year);
   }
   const ng = items.get('natural-gas');
   const eta = items.get('boiler-efficiency');
@@ -432,6 +432,16 @@ function derive(items: Map<string, PriceEntry>, year: number): void {
 
 function fmt(x: number): string {
   return String(Number(x.toPrecision(6)));
+}
+
+const RATIO_TEXTS = new Map<string, string>();
+
+/** "M(a)/M(b)" as numbers for derivation texts (constant: written once, not per merge). */
+function molarMassRatioText(a: string, b: string): string {
+  const key = `${a}/${b}`;
+  let text = RATIO_TEXTS.get(key);
+  if (text === undefined) RATIO_TEXTS.set(key, (text = `${fmt(M(a))}/${fmt(M(b))}`));
+  return text;
 }
 
 function placeIn(where: Locator, path: (string | number)[]) {
@@ -614,8 +624,11 @@ export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<str
   return mergeInPlace(base, overrides) ?? mergePricesFull(base, overrides, place);
 }
 
-/** Keys the derived prices are worked out from or stand for (derive). */
-const DERIVATION_KEYS = ['LiOH', 'LiOH·H2O', 'natural-gas', 'boiler-efficiency', 'steam', 'Li2CO3', 'metal.Li'] as const;
+/**
+ * The keys each derivation of derive() reads or writes: the two LiOH forms, steam from natural gas
+ * and the boiler efficiency, metal.Li from Li2CO3. The groups do not read one another.
+ */
+const DERIVATION_GROUPS: readonly (readonly string[])[] = [['LiOH', 'LiOH·H2O'], ['natural-gas', 'boiler-efficiency', 'steam'], ['Li2CO3', 'metal.Li']];
 
 /**
  * mergePrices when every override replaces a price the base already gives — not a derived one,
@@ -643,25 +656,68 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
   const changed = new Map<string, PriceEntry>();
   applyLayer(changed, overrides as Layer, { origin: 'override', rates: base.exchangeRates, issues, place: () => ({ path: '' }), defaultSource: 'scenario override', toYear: base.year, priceIndex: base.priceIndex });
   if (issues.length > 0) return undefined;
-  // The derivations read only these keys: derive them again from the given ones, overrides applied.
+  // A derivation an override reaches is worked out again from its given keys, overrides applied;
+  // the others keep the base's entries (derived from the same inputs).
   const linked = new Map<string, PriceEntry>();
-  for (const k of DERIVATION_KEYS) {
-    const e = changed.get(k) ?? (Object.hasOwn(base.items, k) ? base.items[k] : undefined);
-    if (e && e.origin !== 'derived') linked.set(k, e);
+  const rederived = new Set<string>();
+  for (const group of DERIVATION_GROUPS) {
+    if (!group.some((k) => changed.has(k))) continue;
+    for (const k of group) {
+      rederived.add(k);
+      const e = changed.get(k) ?? (Object.hasOwn(base.items, k) ? base.items[k] : undefined);
+      if (e && e.origin !== 'derived') linked.set(k, e);
+    }
   }
-  derive(linked, base.year);
+  if (linked.size > 0) derive(linked, base.year);
   for (const [k, e] of linked) if (e.origin === 'derived' && base.items[k]?.origin !== 'derived') return undefined;
   const items: Record<string, PriceEntry> = {};
+  const replaced = new Set<string>(MERGED_FROM.get(base)?.replaced);
   for (const k in base.items) {
     const e = base.items[k]!;
-    if (e.origin !== 'derived') items[k] = changed.get(k) ?? e;
+    let next: PriceEntry;
+    if (e.origin !== 'derived') next = changed.get(k) ?? e;
+    else if (!rederived.has(k)) next = e;
     else {
       const d = linked.get(k);
       if (d?.origin !== 'derived') return undefined;
-      items[k] = d;
+      next = d;
     }
+    items[k] = next;
+    if (next !== e) replaced.add(k);
   }
-  return { ...base, items };
+  const merged: ResolvedPrices = { ...base, items };
+  MERGED_FROM.set(merged, { base: MERGED_FROM.get(base)?.base ?? base, replaced });
+  return merged;
+}
+
+/**
+ * What an in-place merge started from: the prices it was first applied to and every key whose
+ * entry it replaced. A merged set has its base's keys in its base's order, so a fact that depends
+ * only on the keys (customChemistryPrices), or on entries no merge replaced, is its base's —
+ * worked out once, not for every Monte Carlo sample.
+ */
+const MERGED_FROM = new WeakMap<ResolvedPrices, { base: ResolvedPrices; replaced: ReadonlySet<string> }>();
+
+/** The base of prices merged in place and the keys the merges replaced; undefined for other prices. */
+export function mergedFrom(prices: ResolvedPrices): { base: ResolvedPrices; replaced: ReadonlySet<string> } | undefined {
+  return MERGED_FROM.get(prices);
+}
+
+const CUSTOM_CHEMISTRY_PRICES = new WeakMap<ResolvedPrices, readonly { key: string; chemistry: string }[]>();
+
+/** The keys of `prices` that price a chemistry the registry does not know (`cam.NCM955x`), with that chemistry, in key order. */
+export function customChemistryPrices(prices: ResolvedPrices): readonly { key: string; chemistry: string }[] {
+  const keysOf = MERGED_FROM.get(prices)?.base ?? prices;
+  let out = CUSTOM_CHEMISTRY_PRICES.get(keysOf);
+  if (!out) {
+    const found: { key: string; chemistry: string }[] = [];
+    for (const key in keysOf.items) {
+      const chemistry = priceItem(key)?.spec.customChemistry;
+      if (chemistry !== undefined) found.push({ key, chemistry });
+    }
+    CUSTOM_CHEMISTRY_PRICES.set(keysOf, (out = found));
+  }
+  return out;
 }
 
 /** mergePrices in full: the whole set copied, overridden, checked and derived again (tests compare it with the shortcut). */

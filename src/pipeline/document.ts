@@ -150,6 +150,13 @@ export function boundaryMassKgPerHour(ev: Evaluation, boundary: string): number 
   return m;
 }
 
+/** Hourly flows by key as yearly amounts (same keys, same order). */
+function perYear(r: Readonly<Record<string, number>>, hours: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const k in r) out[k] = r[k]! * hours;
+  return out;
+}
+
 /**
  * The KPIs of an evaluation (the run document's `kpis`), without building the rest of the
  * document — what Monte Carlo, sweeps and comparisons need per evaluation.
@@ -180,7 +187,7 @@ export function kpisOf(ev: Evaluation): Kpis {
     primaryEnergyMjPerKgProduct: k.primaryEnergyMjPerKgProduct,
     inSpecKgPerYear: q.inSpecKgPerHour * hours,
     offSpecKgPerYear: q.offSpecKgPerHour * hours,
-    offSpecKgPerYearByCause: Object.fromEntries(Object.entries(q.offSpecByCauseKgPerHour).map(([c, v]) => [c, v * hours])),
+    offSpecKgPerYearByCause: perYear(q.offSpecByCauseKgPerHour, hours),
     inSpecYieldOfFeedCam: q.inSpecYieldOfFeedCam,
     inSpecCapacityMahPerG: q.inSpecCapacityMahPerG,
     inSpecCapacityRatio: q.inSpecCapacityRatio,

@@ -15,8 +15,8 @@ import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
-import { addLotElements, type Lot } from '../streams/lot.js';
-import type { Element } from '../chemistry/elements.js';
+import type { Lot } from '../streams/lot.js';
+import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
 
 /** Share of water above which a stream to `waste` is priced as wastewater rather than solid waste. */
@@ -39,10 +39,9 @@ function componentSolids(s: Stream): number {
 
 /** Element flows of lots over a year, kg. */
 function lotElements(lots: readonly Lot[], hours: number): Record<string, number> {
-  const out: Partial<Record<Element, number>> = {};
-  for (const lot of lots) addLotElements(lot, out);
-  for (const k in out) out[k as Element] = (out[k as Element] ?? 0) * hours;
-  return out as Record<string, number>;
+  const sum = new ElementFlows();
+  for (const lot of lots) sum.addLot(lot);
+  return sum.record(hours) as Record<string, number>;
 }
 
 /** A record of hourly flows as yearly amounts. */

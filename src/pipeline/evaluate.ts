@@ -54,13 +54,16 @@ export interface EvaluateOptions {
 /** Closure above which a balance is reported as a diagnostic error (DESIGN.md: 1e-9 relative). */
 export const CLOSURE_LIMIT = 1e-9;
 
-const UNIT_FEEDS = new WeakMap<object, Stream>();
+/**
+ * The feed stream at 1 kg/h of the feed last evaluated: a sweep of the throughput reuses it, and a
+ * Monte Carlo sample (a new feed object each time) replaces it without the cost of a WeakMap entry.
+ */
+let unitFeed: { feed: object; stream: Stream } | undefined;
 
 /** The feed stream: built once per feed (1 kg/h, sub-lots discretised) and scaled to the throughput. */
 function feedFor(model: Model): Stream {
-  let unit = UNIT_FEEDS.get(model.feed);
-  if (!unit) UNIT_FEEDS.set(model.feed, (unit = feedStream(model.feed, 1, AMBIENT_K)));
-  return scaleStream(unit, model.feedKgPerHour);
+  if (unitFeed?.feed !== model.feed) unitFeed = { feed: model.feed, stream: feedStream(model.feed, 1, AMBIENT_K) };
+  return scaleStream(unitFeed.stream, model.feedKgPerHour);
 }
 
 /**

@@ -10,10 +10,16 @@ import { unitOp } from '../unit-ops/registry.js';
 
 /** Metadata of a unit kind's parameter (unit, display unit, min/max), if it has one. */
 export function paramMetaOf(kind: UnitKind, name: string): ParamMeta | undefined {
+  const s = paramSchemaOf(kind, name);
+  return s ? metaOf(s) : undefined;
+}
+
+/** The schema of a unit kind's parameter (the field of its params object), if it has one. */
+export function paramSchemaOf(kind: UnitKind, name: string): z.ZodType | undefined {
   let s = unitOp(kind).params as z.ZodType;
   for (let i = 0; i < 20; i++) {
     const d = (s as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType } } })._zod.def;
-    if (d.type === 'object') return d.shape?.[name] ? metaOf(d.shape[name]) : undefined;
+    if (d.type === 'object') return d.shape?.[name] ? d.shape[name] : undefined;
     const next = d.type === 'pipe' ? d.in : d.innerType;
     if (!next) return undefined;
     s = next;

@@ -24,7 +24,7 @@ import { RegenflowError } from '../schema/errors.js';
 import { specSchema, type ProductSpec } from '../schema/spec.js';
 import { financeSchema } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
-import { resolvePrices, mergePrices, priceItem, type ResolvedPrices } from '../economics/prices.js';
+import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
 import { splitPath, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
 import { reparseChanged } from './reparse.js';
@@ -282,14 +282,15 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
  * chemistry the feed names: anything else is a typo, refused with the known names.
  */
 function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part: Part): InputIssue[] {
+  const custom = customChemistryPrices(prices);
+  if (custom.length === 0) return [];
   const named = new Set(feed.lots.map((l) => l.chemistry.name));
   const out: InputIssue[] = [];
-  for (const key in prices.items) {
-    const custom = priceItem(key)?.spec.customChemistry;
-    if (custom === undefined || named.has(custom)) continue;
+  for (const { key, chemistry } of custom) {
+    if (named.has(chemistry)) continue;
     const at = [...part.at, 'overrides', key];
     const loc = part.doc.locate(at) ?? part.doc.locate(part.at, true);
-    out.push({ code: 'unknown-chemistry', message: msg.unknownChemistry(custom, [...Object.keys(CHEMISTRIES), ...named]), file: part.doc.file, path: formatPath(at), ...(loc ? { line: loc.line, column: loc.column } : {}) });
+    out.push({ code: 'unknown-chemistry', message: msg.unknownChemistry(chemistry, [...Object.keys(CHEMISTRIES), ...named]), file: part.doc.file, path: formatPath(at), ...(loc ? { line: loc.line, column: loc.column } : {}) });
   }
   return out;
 }
@@ -300,24 +301,37 @@ function feedHasCam(feed: FeedSpec): boolean {
 }
 
 const FEED_WARNINGS = new WeakMap<FeedSpec, Diagnostic[]>();
+const LOT_WARNINGS = new WeakMap<FeedSpec['lots'][number], Diagnostic[]>();
+const ATTRIBUTE_ENTRIES = Object.entries(ATTRIBUTE_RANGES);
 
-/** Warnings of a feed: distributions cut at their attribute's range (truncate: true). Cached per feed. */
+/**
+ * Warnings of a feed: distributions cut at their attribute's range (truncate: true). Cached per
+ * feed and per lot (a patched feed keeps the validated objects of the lots it did not change).
+ */
 export function feedWarnings(feed: FeedSpec): Diagnostic[] {
   let out = FEED_WARNINGS.get(feed);
   if (out) return out;
   out = [];
   for (const lot of feed.lots) {
-    for (const [name, range] of Object.entries(ATTRIBUTE_RANGES)) {
-      const d = lot[name as keyof typeof lot] as LotAttribute | undefined;
-      if (d === undefined || typeof d === 'number' || !d.truncate) continue;
-      const outside = probabilityOutside(d, range.lower, range.upper);
-      if (!(outside > 0)) continue;
-      const values = discretise(d, d.bins ?? lot.bins);
-      const after = values.reduce((a, b) => a + b, 0) / values.length;
-      out.push({ code: 'distribution-truncated', severity: 'warning', where: `feed.lots[${lot.id}].${name}`, message: msg.distributionTruncated(lot.id, name, outside, rangeText(range), distributionMean(d), after) });
-    }
+    let own = LOT_WARNINGS.get(lot);
+    if (!own) LOT_WARNINGS.set(lot, (own = lotWarnings(lot)));
+    for (const w of own) out.push(w);
   }
   FEED_WARNINGS.set(feed, out);
+  return out;
+}
+
+function lotWarnings(lot: FeedSpec['lots'][number]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, range] of ATTRIBUTE_ENTRIES) {
+    const d = lot[name as keyof typeof lot] as LotAttribute | undefined;
+    if (d === undefined || typeof d === 'number' || !d.truncate) continue;
+    const outside = probabilityOutside(d, range.lower, range.upper);
+    if (!(outside > 0)) continue;
+    const values = discretise(d, d.bins ?? lot.bins);
+    const after = values.reduce((a, b) => a + b, 0) / values.length;
+    out.push({ code: 'distribution-truncated', severity: 'warning', where: `feed.lots[${lot.id}].${name}`, message: msg.distributionTruncated(lot.id, name, outside, rangeText(range), distributionMean(d), after) });
+  }
   return out;
 }
 
@@ -398,7 +412,8 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
   return resolveCached(data);
 }
 
-const GRAPHS = new WeakMap<object, Map<string, FlowsheetGraph>>();
+/** Graphs by stream list, by the joined signatures of the units' ports, and the one last used. */
+const GRAPHS = new WeakMap<object, { last: { signatures: string[]; graph: FlowsheetGraph } | undefined; bySignature: Map<string, FlowsheetGraph> }>();
 
 /**
  * Resolved units by validated unit object, with the signature of their ports (what the graph
@@ -407,14 +422,29 @@ const GRAPHS = new WeakMap<object, Map<string, FlowsheetGraph>>();
  */
 const RESOLVED_UNITS = new WeakMap<object, { unit: ResolvedUnit; signature: string }>();
 
+/** Port signatures by ports object and unit (most kinds return one constant ports object: written once). */
+const SIGNATURES = new WeakMap<Ports, Map<string, string>>();
+
+/** What the graph reads of a unit: its id, kind and port names (optional inlets marked). */
+function signatureOf(unit: ResolvedUnit): string {
+  let byUnit = SIGNATURES.get(unit.ports);
+  if (!byUnit) SIGNATURES.set(unit.ports, (byUnit = new Map()));
+  const key = `${unit.id}|${unit.kind}`;
+  let signature = byUnit.get(key);
+  if (signature === undefined) {
+    signature = `${key}|${unit.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${unit.ports.outlets.map((q) => q.name).join(',')}`;
+    byUnit.set(key, signature);
+  }
+  return signature;
+}
+
 function resolvedUnit(u: FlowsheetSpec['units'][number]): { unit: ResolvedUnit; signature: string } {
   let r = RESOLVED_UNITS.get(u);
   if (!r) {
     const op = unitOp(u.kind as UnitKind);
     const params = u.params as Record<string, unknown>;
     const unit: ResolvedUnit = { id: u.id, kind: u.kind as UnitKind, ...(u.name ? { name: u.name } : {}), params, op, ports: op.ports(params as never) };
-    const signature = `${unit.id}|${unit.kind}|${unit.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${unit.ports.outlets.map((q) => q.name).join(',')}`;
-    RESOLVED_UNITS.set(u, (r = { unit, signature }));
+    RESOLVED_UNITS.set(u, (r = { unit, signature: signatureOf(unit) }));
   }
   return r;
 }
@@ -424,14 +454,20 @@ export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIss
   const resolved = fs.units.map(resolvedUnit);
   const units = resolved.map((r) => r.unit);
   let graph: FlowsheetGraph;
-  // The graph depends only on the streams and the unit ports: reuse it while they are unchanged.
-  const signature = resolved.map((r) => r.signature).join(';');
+  // The graph depends only on the streams and the unit ports: reuse it while they are unchanged
+  // (the last graph's unit signatures first, compared one by one; then by the joined signature).
   let byPorts = GRAPHS.get(fs.streams);
-  if (!byPorts) GRAPHS.set(fs.streams, (byPorts = new Map()));
+  if (!byPorts) GRAPHS.set(fs.streams, (byPorts = { last: undefined, bySignature: new Map() }));
   try {
-    const cached = byPorts.get(signature);
-    graph = cached ?? buildGraph(units, fs.streams);
-    if (!cached) byPorts.set(signature, graph);
+    const last = byPorts.last;
+    if (last && last.signatures.length === resolved.length && resolved.every((r, i) => r.signature === last.signatures[i])) graph = last.graph;
+    else {
+      const signature = resolved.map((r) => r.signature).join(';');
+      const cached = byPorts.bySignature.get(signature);
+      graph = cached ?? buildGraph(units, fs.streams);
+      if (!cached) byPorts.bySignature.set(signature, graph);
+      byPorts.last = { signatures: resolved.map((r) => r.signature), graph };
+    }
   } catch (e) {
     if (!(e instanceof GraphError)) throw e;
     for (const gi of e.issues) {

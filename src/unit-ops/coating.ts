@@ -26,8 +26,8 @@
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyFlows, emptyStream } from '../streams/stream.js';
+import { copyLot, type Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { addKg, kgOf, kmolOf, withLiPerTm, lotsMassOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsVolume_m3_per_h, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, optionalQuantity, tmKmolOf } from './correlations/finishing.js';
@@ -186,7 +186,10 @@ export const coating = defineUnitOp({
     const product = emptyStream(calcine ? CALCINED_DISCHARGE_K : p.dryingTemperature);
     product.lots = lots.map((l) => {
       const t = coatingThicknessNm(p.coatingFraction, l.d50_um, rho); // kg coating per kg of the lot as fed
-      return { ...l, coating: l.coating ? `${l.coating}+${coatId}` : coatId, coating_nm: l.coating_nm + t };
+      const coated = copyLot(l);
+      coated.coating = l.coating ? `${l.coating}+${coatId}` : coatId;
+      coated.coating_nm = l.coating_nm + t;
+      return coated;
     });
     for (const id in comps) addKg(product.components, id, comps[id]!);
     addKg(product.components, coatId, coatKg);
@@ -195,13 +198,13 @@ export const coating = defineUnitOp({
     const ledger = new EnergyLedger(ctx.describe !== false);
     ledger.motor('coating mixer', p.mixingEnergy * camKg, () => `${camKg.toPrecision(4)} kg/h × ${p.mixingEnergy} kWh/kg`);
     const tIn = feed.temperatureK;
-    const dry = { utility: p.dryerUtility, efficiency: p.dryerEfficiency } as const;
+    const dry = { utility: p.dryerUtility, efficiency: p.dryerEfficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
     const water = component('H2O');
     const dTwet = Math.max(0, Math.min(p.dryingTemperature, water.boilingPoint_K!) - tIn);
     const liquidWater = waterEvaporated - waterVapour; // reaction water forms at temperature, so only liquid water is heated
     ledger.heat('heating of the wet mix water', 'sensible', sensibleKw(liquidWater, water.cp_J_per_kgK!, dTwet), { ...dry, basis: () => `${liquidWater.toPrecision(4)} kg/h × ${water.cp_J_per_kgK!.toFixed(0)} J/(kg·K) × ${dTwet.toFixed(1)} K` });
     ledger.heat('evaporation of water', 'latent', (waterEvaporated * water.latentHeat_J_per_kg!) / 3.6e6, { ...dry, basis: () => `${waterEvaporated.toPrecision(4)} kg/h × ${(water.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
-    const solvents: Record<string, number> = { ...feedVolatiles };
+    const solvents = copyFlows(feedVolatiles);
     if (!solventIsWater && solventKg > 0) addKg(solvents, p.polymerSolvent, solventKg);
     for (const id in solvents) {
       const c = component(id);

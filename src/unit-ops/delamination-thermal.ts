@@ -32,7 +32,7 @@ import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { parseReaction, type Reaction } from '../chemistry/reaction.js';
 import { emptyStream, streamMass } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyLot, type Lot } from '../streams/lot.js';
 import { EnergyLedger, basisText, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver, CAM_DENSITY_KG_PER_M3 } from './correlations/preparation.js';
@@ -111,7 +111,10 @@ function attackLots(lots: readonly Lot[], hfKmol: number): { lots: Lot[]; liKmol
     const x = Math.min((hfKmol * lot.massKgPerHour) / Math.max(lot.d50_um, 1e-3) / weight, tm * lot.liPerTm);
     const r = lot.liPerTm - x / tm;
     liKmol += x;
-    out.push({ ...lot, liPerTm: r, massKgPerHour: tm * massPerTm(lot.chemistry, r) });
+    const burnt = copyLot(lot);
+    burnt.liPerTm = r;
+    burnt.massKgPerHour = tm * massPerTm(lot.chemistry, r);
+    out.push(burnt);
   }
   return { lots: out, liKmol };
 }

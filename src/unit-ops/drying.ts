@@ -74,7 +74,7 @@ export const drying = defineUnitOp({
     const keep = Math.min(volatileMass, (p.residualMoisture / (1 - p.residualMoisture)) * nonVolatileMass);
     const keepShare = volatileMass > 0 ? keep / volatileMass : 0;
     const ledger = new EnergyLedger(ctx.describe !== false);
-    const heat = { utility: p.utility, efficiency: p.efficiency } as const;
+    const heat = { utility: p.utility, efficiency: p.efficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
     const dT = Math.max(0, tDry - tIn);
     const retained: Record<string, number> = {};
     let latentMin = 0;

@@ -30,6 +30,7 @@ import { z } from 'zod';
 import { defineUnitOp, type Diagnostic, type EquipmentSpec } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
+import { copyLot } from '../streams/lot.js';
 import { component, resolveComponentId } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { addKg, lotsMassOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, optionalQuantity } from './correlations/finishing.js';
@@ -145,7 +146,7 @@ export const electrodeRefabrication = defineUnitOp({
       const share = shareOf(p.conductive, id);
       if (share > 0) label = label ? `${label}+${LABEL[id]}` : LABEL[id];
     }
-    electrode.lots = feed.lots.map((l) => ({ ...l, conductiveNetwork: label }));
+    electrode.lots = feed.lots.map((l) => { const e = copyLot(l); e.conductiveNetwork = label; return e; });
     // CAM solids: lots and the non-volatile residues they carry; feed moisture evaporates.
     let camKg = lotsMassOf(feed.lots);
     let feedVolatileHeatKw = 0;
@@ -187,7 +188,7 @@ export const electrodeRefabrication = defineUnitOp({
     const slurryKg = solidsKg + solventKg;
     ledger.motor('slurry mixing', p.mixingEnergy * slurryKg, () => `${slurryKg.toPrecision(4)} kg/h slurry × ${p.mixingEnergy} kWh/kg`);
     ledger.motor('coating line', p.coaterEnergy * areaM2, () => `${areaM2.toPrecision(4)} m²/h × ${p.coaterEnergy} kWh/m²`);
-    const heat = { utility: p.dryerUtility, efficiency: p.dryerEfficiency } as const;
+    const heat = { utility: p.dryerUtility, efficiency: p.dryerEfficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
     const loading = exhaustLoading(p, solvent);
     const airKg = solventKg / loading;
     const d = solventDryingKw(solvent, solventKg, airKg, p.dryingTemperature, ctx.ambientK);

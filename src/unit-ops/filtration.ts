@@ -15,7 +15,7 @@ import { z } from 'zod';
 import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { lotWithMass, type Lot } from '../streams/lot.js';
 import { EnergyLedger } from './correlations/energy.js';
 import {
   aqueousSplit, solubleSet, dissolve, cakeWaterFor, addKg, componentList, componentNumberMap, SOLUBILITY_MAX, DEFAULT_SOLUBLES,
@@ -53,9 +53,9 @@ export const filtration = defineUnitOp({
     const liquor = emptyStream(feed.temperatureK);
     const cap = p.solidsCapture;
     for (const lot of feed.lots) {
-      const kept: Lot = { ...lot, massKgPerHour: lot.massKgPerHour * cap };
+      const kept: Lot = lotWithMass(lot, lot.massKgPerHour * cap);
       solids.lots.push(kept);
-      if (cap < 1) liquor.lots.push({ ...lot, massKgPerHour: lot.massKgPerHour - kept.massKgPerHour });
+      if (cap < 1) liquor.lots.push(lotWithMass(lot, lot.massKgPerHour - kept.massKgPerHour));
     }
     const toCake = (rec: Record<string, number>) => {
       for (const id in rec) {

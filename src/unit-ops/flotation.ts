@@ -36,7 +36,7 @@ import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { lotWithMass, type Lot } from '../streams/lot.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { AGITATION_KW_PER_M3, HANDLING_H, OPERATORS_PER_SHIFT, withCeiling } from './correlations/limits.js';
@@ -199,7 +199,7 @@ function separate(p: P, feed: Stream) {
 }
 
 function pushLot(into: Lot[], lot: Lot, kg: number): void {
-  if (kg !== 0) into.push({ ...lot, massKgPerHour: kg });
+  if (kg !== 0) into.push(lotWithMass(lot, kg));
 }
 
 function solidsOf(s: Stream): number {

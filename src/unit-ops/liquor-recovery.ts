@@ -24,6 +24,7 @@ import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component, resolveComponentId, COMPONENT_IDS } from '../chemistry/components.js';
 import { emptyStream, scaleStream, streamMass, type Stream } from '../streams/stream.js';
+import { lotWithMass } from '../streams/lot.js';
 import { EnergyLedger, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { componentsCpKwPerK, lotsCpKwPerK, pumpKw } from './correlations/preparation.js';
@@ -117,7 +118,7 @@ export const liquorRecovery = defineUnitOp({
       bleed = scaleStream(conc, p.bleed);
       recovered = { components: {}, lots: [], temperatureK: Tb };
       for (const id in conc.components) recovered.components[id] = conc.components[id]! - bleed.components[id]!;
-      recovered.lots = conc.lots.map((l, i) => ({ ...l, massKgPerHour: l.massKgPerHour - bleed.lots[i]!.massKgPerHour }));
+      recovered.lots = conc.lots.map((l, i) => lotWithMass(l, l.massKgPerHour - bleed.lots[i]!.massKgPerHour));
     }
     if (p.solute === 'LiOH') {
       const w = recovered.components.H2O ?? 0;

@@ -29,7 +29,7 @@ import { lotRateMultiplier } from './correlations/mechanisms/kinetics.js';
 import { shareCharge } from './correlations/mechanisms/electrochemical.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { emptyStream } from '../streams/stream.js';
+import { copyFlows, emptyStream } from '../streams/stream.js';
 import { MW, FARADAY, add, supply, liquorClassifier, dischargeWetBatch, pruned, lotFactorParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, chargeLots, relithiateLots, reagentMetrics } from './correlations/relithiation.js';
 import { HANDLING_H, LIQUID_PER_SOLID, PUMP_KWH_PER_M3, withCeiling } from './correlations/limits.js';
 
@@ -107,7 +107,7 @@ export const relithiationElectrochemical = defineUnitOp({
     const mkWater = supply('H2O', dWater, rec.components.H2O ?? 0, feed.components.H2O ?? 0, recycled);
     if (mkSalt > 0) draws.Li2SO4 = mkSalt;
     if (mkWater > 0) draws.H2O = mkWater;
-    const c: Record<string, number> = { ...feed.components };
+    const c = copyFlows(feed.components);
     for (const k in rec.components) add(c, k, rec.components[k]!);
     add(c, 'Li2SO4', mkSalt);
     add(c, 'H2O', mkWater);

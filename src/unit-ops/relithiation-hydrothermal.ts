@@ -33,7 +33,7 @@ import { component } from '../chemistry/components.js';
 import { HYDROTHERMAL_RATE, HYDROTHERMAL_LOT_FACTORS, hydroxideFactor, solutionLiPerTm } from './correlations/mechanisms/hydrothermal.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { AMBIENT_K, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
+import { AMBIENT_K, copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import {
   MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
   tmKmolPerHour, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
@@ -135,7 +135,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const mkH2O = supply('H2O', dH2O, recC.H2O ?? 0, (feedC.H2O ?? 0) + hydrateWater, recycled);
   if (mkH2O > 0) draws.H2O = mkH2O;
 
-  const c: Record<string, number> = { ...feedC };
+  const c = copyFlows(feedC);
   for (const k in recC) add(c, k, recC[k]!);
   add(c, 'LiOH', mkLiOH);
   add(c, 'KOH', mkKOH);

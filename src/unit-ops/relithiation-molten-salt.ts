@@ -37,8 +37,8 @@ import { reorder, type Atmosphere } from './correlations/mechanisms/ordering.js'
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger, sensibleKw, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
+import { copyLot, type Lot } from '../streams/lot.js';
 import {
   MW, add, supply, isGas, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
   tmKmolPerHour, planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
@@ -179,7 +179,7 @@ export const relithiationMoltenSalt = defineUnitOp({
     const saltKmol = (p.saltRatio * cam) / mBar;
     const draws: Record<string, number> = {};
     const recycled: Record<string, number> = {};
-    const c: Record<string, number> = { ...feedC };
+    const c = copyFlows(feedC);
     for (const k in recC) add(c, k, recC[k]!);
     for (const id in sys.x) {
       const demand = sys.x[id]! * saltKmol * component(id).molarMass_g_per_mol;
@@ -233,7 +233,11 @@ export const relithiationMoltenSalt = defineUnitOp({
       if (!ord) return lot;
       reordered += lot.massKgPerHour * ord.progress;
       // grains regrow in the flux: intergranular cracks close as far as the lattice has rearranged
-      return { ...lot, cationMixing: ord.cationMixing, surfaceRockSalt_nm: ord.surfaceRockSalt_nm, crackFraction: lot.crackFraction * (1 - ord.progress) };
+      const regrown = copyLot(lot);
+      regrown.cationMixing = ord.cationMixing;
+      regrown.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
+      regrown.crackFraction = lot.crackFraction * (1 - ord.progress);
+      return regrown;
     });
     // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O(g) + (1−r)/4 O2
     c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;

@@ -41,7 +41,7 @@ import { SOLID_STATE_REDISTRIBUTION, EXCESS_UPTAKE, redistributedLi } from './co
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
 import { EnergyLedger, sensibleKw, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { MW, add, pruned, isGas, kineticParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
 import { activationEnergyParam, DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, MECHANICAL_KWH_PER_KG, RAMP_K_PER_H, WALL_U, withCeiling } from './correlations/limits.js';
@@ -143,14 +143,18 @@ export const relithiationSolidState = defineUnitOp({
       xi += nTm[i]! * (taken - lot.liPerTm);
       li2oKmol += (nTm[i]! * lost) / 2;
       const moved = withLiPerTm(lot, r, nTm[i]!);
-      lots[i] = ord ? { ...moved, cationMixing: ord.cationMixing, surfaceRockSalt_nm: ord.surfaceRockSalt_nm } : moved;
+      if (ord) {
+        moved.cationMixing = ord.cationMixing; // moved is this unit's own copy (withLiPerTm)
+        moved.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
+      }
+      lots[i] = moved;
       if (r < rMin) rMin = r;
       if (r > rMax) rMax = r;
     }
 
     // ---- Li source: feed first, then fresh; reactions on the net extent
     const draws: Record<string, number> = {};
-    const c: Record<string, number> = { ...feed.components };
+    const c = copyFlows(feed.components);
     const need = (D / liPerSource) * mwSource;
     const fresh = Math.max(0, need - (c[src] ?? 0));
     if (fresh > 0) { draws[src] = fresh; add(c, src, fresh); }
@@ -182,7 +186,7 @@ export const relithiationSolidState = defineUnitOp({
 
     // ---- charge, atmosphere and energy
     const tIn = feed.temperatureK;
-    const charge: Stream = { components: { ...feed.components }, lots: lotsIn, temperatureK: tIn };
+    const charge: Stream = { components: copyFlows(feed.components), lots: lotsIn, temperatureK: tIn };
     charge.components.H2O = 0;
     add(charge.components, src, fresh);
     const chargeCp = heatCapacityFlow_W_per_K(charge) / 1000;
@@ -191,7 +195,7 @@ export const relithiationSolidState = defineUnitOp({
     const kilnSettings = { ...p, heating: p.heatingUtility, efficiency: p.heatingEfficiency ?? defaultKilnEfficiency(p.heatingUtility), wallU: p.kilnU };
     kilnAtmosphere(p.atmosphere, p.gasPerKgPowder * powderKg, o2NetKg, vent, draws, ctx.unitId, diagnostics);
     const trip = calcinationTrip(p, tIn);
-    const heat = { utility: p.heatingUtility, efficiency: kilnSettings.efficiency } as const;
+    const heat = { utility: p.heatingUtility, efficiency: kilnSettings.efficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
     const ledger = new EnergyLedger(ctx.describe !== false);
     ledger.motor('powder mixer', p.mixingEnergy * powderKg, () => `${(p.mixingEnergy * 1000).toPrecision(3)} kWh/t × ${(powderKg / 1000).toPrecision(4)} t/h`);
     const kiln = kilnEnergy(ledger, kilnSettings, { powderKgPerHour: powderKg, chargeCp_kW_per_K: chargeCp, feedK: tIn, peakK: p.temperature }, trip, ctx.ambientK);

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { defineUnitOp, noDesign, noEnergy } from './contract.js';
 import { fraction, described } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
+import { lotWithMass } from '../streams/lot.js';
 import { msg } from '../schema/messages.js';
 import { resolveComponentId, COMPONENT_IDS } from '../chemistry/components.js';
 
@@ -80,10 +81,10 @@ export const separator = defineUnitOp({
       for (const [o, f] of Object.entries(p.lots)) {
         if (o === rest) continue;
         const v = lot.massKgPerHour * f;
-        outlets[o]!.lots.push({ ...lot, massKgPerHour: v });
+        outlets[o]!.lots.push(lotWithMass(lot, v));
         left -= v;
       }
-      outlets[rest]!.lots.push({ ...lot, massKgPerHour: left });
+      outlets[rest]!.lots.push(lotWithMass(lot, left));
     }
     return { outlets, draws: {}, recycled: {}, energy: noEnergy(), diagnostics: [] };
   },

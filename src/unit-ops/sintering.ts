@@ -36,7 +36,7 @@ import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { quantity, described } from '../schema/param.js';
 import { emptyStream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyLot, type Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger } from './correlations/energy.js';
@@ -88,6 +88,16 @@ type Params = z.output<typeof params>;
 /** Heat-up, dwell and cool-down of one trip, h. */
 export function sinteringTrip(p: Params, feedK: number): { heatH: number; dwellH: number; coolH: number } {
   return kilnTrip(feedK, p.peak, p.dischargeTemperature, p.ramp, p.dwell, p.coolRate);
+}
+
+/** Kiln settings by validated parameters (immutable): built once per parameter set, not per run. */
+const KILN_SETTINGS = new WeakMap<Params, Params & { efficiency: number }>();
+
+/** The parameters with the kiln efficiency they imply (the heating's default when none is given). */
+function kilnSettingsOf(p: Params): Params & { efficiency: number } {
+  let s = KILN_SETTINGS.get(p);
+  if (!s) KILN_SETTINGS.set(p, (s = { ...p, efficiency: p.kilnEfficiency ?? defaultKilnEfficiency(p.heating) }));
+  return s;
 }
 
 export const sintering = defineUnitOp({
@@ -209,7 +219,12 @@ export const sintering = defineUnitOp({
         r -= d;
       }
       const ord = reorder(l, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio });
-      lots[i] = { ...l, liPerTm: r, massKgPerHour: lotMassAt(l.chemistry, n, r), cationMixing: ord.cationMixing, surfaceRockSalt_nm: ord.surfaceRockSalt_nm };
+      const sintered = copyLot(l);
+      sintered.liPerTm = r;
+      sintered.massKgPerHour = lotMassAt(l.chemistry, n, r);
+      sintered.cationMixing = ord.cationMixing;
+      sintered.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
+      lots[i] = sintered;
     }
     if (li2oKmol > 0) {
       addKg(vent.components, 'Li2O', kgOf('Li2O', li2oKmol));
@@ -227,7 +242,7 @@ export const sintering = defineUnitOp({
 
     // 6. Energy (correlations/kiln.ts).
     const trip = sinteringTrip(p, feed.temperatureK);
-    const kilnSettings = { ...p, efficiency: p.kilnEfficiency ?? defaultKilnEfficiency(p.heating) };
+    const kilnSettings = kilnSettingsOf(p);
     const ledger = new EnergyLedger(ctx.describe !== false);
     const chargeCp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(condensed(feed.components));
     const kiln = kilnEnergy(ledger, kilnSettings, { powderKgPerHour: powderKg, chargeCp_kW_per_K: chargeCp, feedK: feed.temperatureK, peakK: p.peak }, trip, ctx.ambientK);

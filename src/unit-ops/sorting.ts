@@ -46,7 +46,7 @@ import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
 import { emptyStream, lotsMass, streamMass, type Stream } from '../streams/stream.js';
-import type { Lot, Morphology } from '../streams/lot.js';
+import { copyLot, type Lot, type Morphology } from '../streams/lot.js';
 import type { FeedBasis } from '../schema/feed.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
@@ -370,7 +370,11 @@ function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: number
       const m = j === last ? rest : lot.massKgPerHour * row[j]!;
       rest -= m;
       const name = p.outlets[j]!;
-      outlets[j]!.lots.push({ ...lot, id: `${lot.id}@${name}`, lane: name, massKgPerHour: m });
+      const sorted = copyLot(lot);
+      sorted.id = `${lot.id}@${name}`;
+      sorted.lane = name;
+      sorted.massKgPerHour = m;
+      outlets[j]!.lots.push(sorted);
       camTo[j]! += m;
       if (j !== cls && j !== nOut - 1) misclassified += m;
     }
@@ -402,7 +406,10 @@ function routeWhole(p: SortParams, feed: Stream, separation: Separation, outlets
     for (let j = 1; j < nOut; j++) if (g.byClass[j]! > g.byClass[to]!) to = j;
     const name = p.outlets[to]!;
     g.lots.forEach((lot, k) => {
-      outlets[to]!.lots.push({ ...lot, id: `${lot.id}@${name}`, lane: name });
+      const routed = copyLot(lot);
+      routed.id = `${lot.id}@${name}`;
+      routed.lane = name;
+      outlets[to]!.lots.push(routed);
       camTo[to]! += lot.massKgPerHour;
       const cls = g.cls[k]!;
       if (cls !== to && lot.massKgPerHour > 0) carried.set(p.outlets[cls]!, (carried.get(p.outlets[cls]!) ?? 0) + lot.massKgPerHour);

@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { defineUnitOp, noDesign, noEnergy } from './contract.js';
 import { fraction, described } from '../schema/param.js';
 import { emptyStream, splitStream, type Stream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyLot, lotWithMass, type Lot } from '../streams/lot.js';
 import { msg } from '../schema/messages.js';
 
 const outletName = z.string().regex(/^[A-Za-z][\w-]*$/);
@@ -74,7 +74,7 @@ function splitByLot(p: SplitterParams, inlet: Stream, names: readonly string[]):
     const f = names.map((n) => shares[n] ?? 0);
     exactParts(lot.massKgPerHour, f).forEach((kg, i) => {
       if (!(f[i]! > 0)) return;
-      const part: Lot = { ...lot, massKgPerHour: kg };
+      const part: Lot = lotWithMass(lot, kg);
       parts[i]!.lots.push(part);
       lotMass[i]! += kg;
     });
@@ -101,7 +101,7 @@ export const splitter = defineUnitOp({
     const outlets: Record<string, Stream> = {};
     names.forEach((n, i) => {
       const s = parts[i]!;
-      if (p.tagLots) s.lots = s.lots.map((l) => ({ ...l, id: `${l.id}@${n}` }));
+      if (p.tagLots) s.lots = s.lots.map((l) => { const tagged = copyLot(l); tagged.id = `${l.id}@${n}`; return tagged; });
       outlets[n] = s;
     });
     return { outlets, draws: {}, recycled: {}, energy: noEnergy(), diagnostics: [] };

@@ -24,8 +24,8 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
+import { copyLot, type Lot } from '../streams/lot.js';
 import { EnergyLedger, wallLossKw, cylinderSurfaceM2 } from './correlations/energy.js';
 import {
   aqueousSplit, dissolve, cakeWaterFor, addKg, kgOf, withLiPerTm, shellFraction, lotsMassOf, lotsVolume_m3_per_h,
@@ -119,17 +119,18 @@ export const surfaceReconstruction = defineUnitOp({
     }
     const lots: Lot[] = feed.lots.map((l, i) => {
       const removed = want[i]! * scale;
-      let out: Lot = l;
+      let out: Lot;
       if (removed > 0) {
         liKmol += removed;
         out = withLiPerTm(l, l.liPerTm - removed / tmKmolOf(l));
-      }
+      } else out = copyLot(l);
       const rs = citric ? Math.max(0, l.surfaceRockSalt_nm - p.etchRate * p.etchTime) : l.surfaceRockSalt_nm * Math.exp(-p.conversionRate * p.time);
-      return { ...out, surfaceRockSalt_nm: rs };
+      out.surfaceRockSalt_nm = rs; // out is this unit's own copy
+      return out;
     });
 
     // Liquor chemistry.
-    const solutes: Record<string, number> = { ...split.solutes };
+    const solutes = copyFlows(split.solutes);
     let water = split.water + (draws.H2O ?? 0);
     if (liKmol > 0) draws.O2 = kgOf('O2', liKmol / 4);
     if (citric) {

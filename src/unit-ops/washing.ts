@@ -24,7 +24,7 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described, metaOf } from '../schema/param.js';
-import { emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import {
@@ -115,7 +115,7 @@ export const washing = defineUnitOp({
         lots[i] = withLiPerTm(lot, lot.liPerTm - delta);
       } else lots[i] = lot; // unchanged: shared, never mutated
     }
-    const solutes = { ...split.solutes };
+    const solutes = copyFlows(split.solutes);
     if (exchangedKmol > 0) {
       // Li_r MO2 + δ/2 H2O + δ/4 O2 → Li_{r−δ} MO2 + δ LiOH: water from the wash water first.
       addKg(solutes, 'LiOH', kgOf('LiOH', exchangedKmol));

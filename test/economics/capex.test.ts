@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Decimal } from 'decimal.js';
-import { equipmentCosts, capitalBuildUp, workingCapital } from '../../src/economics/capex.js';
+import { equipmentCosts, capitalBuildUp, workingCapital, workingCapitalUsd } from '../../src/economics/capex.js';
 import { resolveFinance } from '../../src/economics/finance.js';
 import type { CostCorrelation, Diagnostic } from '../../src/unit-ops/contract.js';
 import type { InputIssue } from '../../src/schema/errors.js';
@@ -98,5 +98,21 @@ describe('factor presets reproduce EverBatt capital arithmetic (PEC = 1,000,000 
   it('an unknown factor id is an input error that lists the method\'s factors', () => {
     const e = errorOf(() => resolveFinance({ capexMethod: 'peters', factors: { maintainance: 0.04 } }));
     expect(e.message).toContain('finance.factors.maintainance: unknown cost factor "maintainance" for capexMethod peters (did you mean "maintenance"?)');
+  });
+});
+
+describe('working capital without its texts (the minimum-selling-price solve, issue 19)', () => {
+  it('workingCapitalUsd is workingCapital().usd for every method, rule and rounding', () => {
+    for (const method of ['towler-sinnott', 'peters', 'lang'] as const) {
+      for (const share of [undefined, 0.15]) {
+        const { capex } = build(method);
+        const finance = resolveFinance({ capexMethod: method, ...(share !== undefined ? { workingCapitalOfFci: share } : {}) });
+        for (const [cash, materials] of [[5_200_000, 2_600_000], [12_345_678.91, 333.33], [0, 0]] as const) {
+          for (const exact of [true, false]) {
+            expect(workingCapitalUsd(capex, finance, cash, materials, exact), `${method} ${share} ${cash} ${exact}`).toBe(workingCapital(capex, finance, cash, materials, exact).usd);
+          }
+        }
+      }
+    }
   });
 });

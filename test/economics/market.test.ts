@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { economics } from '../../src/economics/economics.js';
 import { resolvePrices, mergePrices } from '../../src/economics/prices.js';
 import { resolveFinance } from '../../src/economics/finance.js';
-import { gradeOf, marketOf, payableValue, GRAPHITE_LIMIT, MATRIX_LIMIT } from '../../src/economics/market.js';
+import { gradeOf, marketOf, offSpecLines, payableValue, GRAPHITE_LIMIT, MATRIX_LIMIT } from '../../src/economics/market.js';
 import { PriceBook } from '../../src/economics/price-book.js';
 import { DEFAULT_COMPOSITION } from '../../src/schema/feed.js';
 import { msg } from '../../src/schema/messages.js';
@@ -173,5 +173,34 @@ describe('regenerated product is never priced above virgin', () => {
     expect(e.issues[0]!.message).toBe(msg.regeneratedAboveVirgin('NCM811', 21, 20));
     expect(e.issues[0]!.path).toBe('prices.overrides.regenerated.NCM811');
     expect(mergePrices(HAND, { 'regenerated.NCM811': 20 }).items['regenerated.NCM811']!.value).toBe(20);
+  });
+});
+
+describe('off-spec parcels of one chemistry, grade and lot make one line (issue 19)', () => {
+  it('two parcels are valued as one parcel holding both, whatever their element keys; the first parcel\'s record is left as it was', () => {
+    const a = { Ni: 1_000, Co: 200, Mn: 300, Li: 70 };
+    const b = { Li: 30.5, Co: 100.25, Ni: 400.125, Fe: 3 };
+    const both = { Ni: 1_400.125, Co: 300.25, Mn: 300, Li: 100.5, Fe: 3 };
+    const input = (offSpec: EconomicsInput['products']['offSpec']) => oneLot({}, { products: { inSpec: [{ chemistry: 'NCM523', kgPerYear: 3_000 }], offSpec } });
+    const two = input([{ chemistry: 'NCM523', kgPerYear: 4_000, grade: 'cam-powder', elementsKgPerYear: a }, { chemistry: 'NMC532', kgPerYear: 1_500, grade: 'cam-powder', elementsKgPerYear: b }]);
+    const one = input([{ chemistry: 'NCM523', kgPerYear: 5_500, grade: 'cam-powder', elementsKgPerYear: both }]);
+    const lines = (i: EconomicsInput) => offSpecLines(marketOf(i, new PriceBook(HAND)), i, true, false).revenue;
+    expect(lines(two).map((l) => [l.id, l.quantity, l.usd])).toStrictEqual(lines(one).map((l) => [l.id, l.quantity, l.usd]));
+    expect(lines(two)).toHaveLength(1);
+    expect(a).toStrictEqual({ Ni: 1_000, Co: 200, Mn: 300, Li: 70 });
+    // Other grades stay lines of their own, in order of first appearance.
+    const mixed = input([{ chemistry: 'NCM523', kgPerYear: 4_000, grade: 'cam-powder', elementsKgPerYear: a }, { chemistry: 'NCM523', kgPerYear: 1_000, grade: 'black-mass', elementsKgPerYear: b }, { chemistry: 'NCM523', kgPerYear: 1_500, grade: 'cam-powder', elementsKgPerYear: b }]);
+    expect(lines(mixed).map((l) => l.id)).toStrictEqual(['offspec.cam-powder.NCM523', 'offspec.black-mass.NCM523']);
+  });
+
+  it('without a description the quality-factor note is the same, and no prices-used list is kept', () => {
+    const input = oneLot({});
+    const described = economics(input, resolvePrices(undefined, 'CN', sets), finance);
+    const plain = economics(input, resolvePrices(undefined, 'CN', sets), finance, { describe: false });
+    const note = (r: typeof described) => r.diagnostics.filter((d) => d.code === 'quality-factor-default');
+    expect(note(described)).toHaveLength(1);
+    expect(note(plain)).toStrictEqual(note(described));
+    expect(plain.pricesUsed).toEqual([]);
+    expect(plain.kpis).toStrictEqual(described.kpis);
   });
 });

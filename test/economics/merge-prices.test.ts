@@ -8,9 +8,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { resolvePrices, mergePrices, mergePricesFull, DEFAULT_PRICE_SETS, type ResolvedPrices } from '../../src/economics/prices.js';
+import { resolvePrices, mergePrices, mergePricesFull, mergedFrom, customChemistryPrices, DEFAULT_PRICE_SETS, type ResolvedPrices } from '../../src/economics/prices.js';
+import { resolveFinance } from '../../src/economics/finance.js';
+import { economics } from '../../src/economics/economics.js';
 import type { PriceValue } from '../../src/schema/economics.js';
-import { errorOf, shippedSets } from './helpers.js';
+import { errorOf, samplePlant, shippedSets } from './helpers.js';
 
 const sets = shippedSets();
 const ordered = (p: ResolvedPrices) => JSON.stringify(p);
@@ -42,5 +44,38 @@ describe('mergePrices: the shortcut gives the full merge', () => {
         expect(ordered(mergePrices(base, overrides))).toBe(full);
       },
     ), { numRuns: 300, seed: 19 });
+  });
+});
+
+describe('prices merged in place share what depends on their keys (issue 19)', () => {
+  const base = resolvePrices({ set: 'cn-2024', overrides: { 'cam.NCM955x': '30 USD/kg' } }, 'CN', sets);
+
+  it('a merge records its base and the keys it replaced (derived ones included), through merges of merges', () => {
+    const once = mergePrices(base, { 'LiOH·H2O': 12 });
+    expect(mergedFrom(once)?.base).toBe(base);
+    expect([...mergedFrom(once)!.replaced].sort()).toEqual(['LiOH', 'LiOH·H2O']);
+    const twice = mergePrices(once, { electricity: '0.1 USD/kWh' });
+    expect(mergedFrom(twice)?.base).toBe(base);
+    expect([...mergedFrom(twice)!.replaced].sort()).toEqual(['LiOH', 'LiOH·H2O', 'electricity']);
+    expect(mergedFrom(base)).toBeUndefined();
+    expect(mergedFrom(mergePricesFull(base, { 'LiOH·H2O': 12 }))).toBeUndefined();
+  });
+
+  it('custom-chemistry prices are found once per key set, and are those of a fresh search', () => {
+    const merged = mergePrices(base, { 'LiOH·H2O': 12, 'quality-factor': 0.85 });
+    expect(customChemistryPrices(base)).toEqual([{ key: 'cam.NCM955x', chemistry: 'NCM955x' }]);
+    expect(customChemistryPrices(merged)).toBe(customChemistryPrices(base));
+    expect(customChemistryPrices(bases[0]!)).toEqual([]);
+  });
+
+  it('a merged GHG factor reaches the environment figures (the base\'s factors are shared only while no ghg. key is replaced)', () => {
+    const finance = resolveFinance(undefined);
+    const input = samplePlant({ region: 'CN' });
+    const ghg = (p: ResolvedPrices) => economics(input, p, finance).kpis.ghgKgCo2ePerKgProduct;
+    const plain = mergePrices(base, { 'LiOH·H2O': 12 });
+    expect(ghg(plain)).toBe(ghg(mergePricesFull(base, { 'LiOH·H2O': 12 })));
+    const factor = mergePrices(plain, { 'ghg.NMP': '40 kg/kg' });
+    expect(ghg(factor)).toBe(ghg(mergePricesFull(base, { 'LiOH·H2O': 12, 'ghg.NMP': '40 kg/kg' })));
+    expect(ghg(factor)).toBeGreaterThan(ghg(plain)!);
   });
 });

@@ -10,7 +10,7 @@
 import { component, isComponent, resolveComponentId, COMPONENT_IDS } from '../../chemistry/components.js';
 import { LOT_CP, frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
-import type { Lot } from '../../streams/lot.js';
+import { copyLot, type Lot } from '../../streams/lot.js';
 import type { Stream } from '../../streams/stream.js';
 import { described, quantity, metaOf, type QuantityOptions } from '../../schema/param.js';
 import { msg } from '../../schema/messages.js';
@@ -72,7 +72,10 @@ export function lotMassAt(chem: CathodeChemistry, tmKmol: number, liPerTm: numbe
 export function withLiPerTm(lot: Lot, liPerTm: number): Lot {
   const f = frameMass(lot.chemistry);
   const n = lot.massKgPerHour / (lot.liPerTm * LI + f);
-  return { ...lot, liPerTm, massKgPerHour: n * (liPerTm * LI + f) };
+  const moved = copyLot(lot);
+  moved.liPerTm = liPerTm;
+  moved.massKgPerHour = n * (liPerTm * LI + f);
+  return moved;
 }
 
 /** Heat-capacity flow of lots, kW/K. */

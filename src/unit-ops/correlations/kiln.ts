@@ -139,7 +139,7 @@ export interface KilnResult {
  * fans. Latent and reaction heats are the unit's own (it books them with the same efficiency).
  */
 export function kilnEnergy(ledger: EnergyLedger, s: KilnSettings, load: KilnLoad, trip: KilnTrip, ambientK: number): KilnResult {
-  const heat = { utility: s.heating, efficiency: s.efficiency } as const;
+  const heat = { utility: s.heating, efficiency: s.efficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
   const dT = Math.max(0, load.peakK - load.feedK);
   ledger.heat('powder and residues to the peak', 'sensible', load.chargeCp_kW_per_K * dT, { ...heat, basis: () => `${(load.chargeCp_kW_per_K * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K` });
   const tripsPerH = load.powderKgPerHour / s.saggarPowder;

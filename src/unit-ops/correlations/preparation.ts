@@ -21,7 +21,7 @@ import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { cylinderSurfaceM2, wallLossKw } from './energy.js';
 import { costOf } from '../data/equipment.js';
 import type { CycleTime, EquipmentSpec } from '../contract.js';
-import type { Lot } from '../../streams/lot.js';
+import { lotWithMass, type Lot } from '../../streams/lot.js';
 import type { FeedBasis } from '../../schema/feed.js';
 import { AGITATION_KW_PER_M3, HANDLING_H, RAMP_K_PER_H, SOAK_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './limits.js';
 
@@ -148,8 +148,8 @@ export function splitLots(lots: readonly Lot[], toCam: number, cam: Lot[], foil:
   for (const lot of lots) {
     const a = lot.massKgPerHour * toCam;
     const b = lot.massKgPerHour - a;
-    if (a !== 0) cam.push({ ...lot, massKgPerHour: a });
-    if (b !== 0) foil.push({ ...lot, massKgPerHour: b });
+    if (a !== 0) cam.push(lotWithMass(lot, a));
+    if (b !== 0) foil.push(lotWithMass(lot, b));
   }
 }
 

@@ -12,8 +12,8 @@ import { component } from '../../chemistry/components.js';
 import { frameMolarMass, type CathodeChemistry, type CathodeFamily } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
-import type { Lot } from '../../streams/lot.js';
-import { heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
+import { copyLot, type Lot } from '../../streams/lot.js';
+import { copyFlows, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
 import type { CostCorrelation, CycleTime, Diagnostic, EquipmentSpec } from '../contract.js';
 import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
 import { RATE_PER_H, activationEnergyParam, referenceTemperatureParam, withCeiling } from './limits.js';
@@ -129,7 +129,10 @@ export function tmKmolPerHour(lot: Lot): number {
  * per TM is linear in r, so the mass changes by nTm·(r − r0)·M_Li).
  */
 export function withLiPerTm(lot: Lot, r: number, nTm: number = tmKmolPerHour(lot)): Lot {
-  return { ...lot, liPerTm: r, massKgPerHour: lot.massKgPerHour + nTm * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li };
+  const moved = copyLot(lot);
+  moved.liPerTm = r;
+  moved.massKgPerHour = lot.massKgPerHour + nTm * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li;
+  return moved;
 }
 
 // ---------------------------------------------------------------- the charge of a batch
@@ -138,8 +141,8 @@ export function withLiPerTm(lot: Lot, r: number, nTm: number = tmKmolPerHour(lot
 export function batchInlets(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number>; lotsIn: Lot[] } {
   const feed = inlets.feed ?? { components: {}, lots: [], temperatureK: ambientK };
   const rec = inlets.recycle ?? { components: {}, lots: [], temperatureK: ambientK };
-  const feedC = { ...feed.components };
-  const recC = { ...rec.components };
+  const feedC = copyFlows(feed.components);
+  const recC = copyFlows(rec.components);
   dehydrateLiOH(feedC);
   dehydrateLiOH(recC);
   return { feed, rec, feedC, recC, lotsIn: chargeLots(feed, rec) };

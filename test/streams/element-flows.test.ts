@@ -1,0 +1,83 @@
+/**
+ * ElementFlows (issue 19): element sums in a typed array give the records streamElements and
+ * drawElements give — every value bit for bit, the keys in the same order — on every stream and
+ * draw of solved shipped flowsheets, and on lots of doped and mixed chemistries; copyFlows, copyLot
+ * and lotWithMass copy as a spread does.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadRawScenario } from '../../src/pipeline/load.js';
+import { resolveModel } from '../../src/pipeline/resolve.js';
+import { evaluate } from '../../src/pipeline/evaluate.js';
+import { ElementFlows } from '../../src/streams/element-flows.js';
+import { copyFlows, streamElements, type Stream } from '../../src/streams/stream.js';
+import { drawElements } from '../../src/balances/report.js';
+import { copyLot, lotWithMass, mergeLots } from '../../src/streams/lot.js';
+import { makeLot, makeStream } from '../helpers.js';
+
+/** The record as JSON: equal texts mean the same keys in the same order with the same values. */
+const text = (r: object) => JSON.stringify(r);
+
+function solvedStreams(scenario: string, flowsheet?: string): { streams: Stream[]; draws: Record<string, number>[] } {
+  const ev = evaluate(resolveModel(loadRawScenario(scenario, flowsheet)));
+  return { streams: [...ev.solution.streams.values()], draws: [...ev.solution.runs.values()].map((r) => r.draws) };
+}
+
+describe('ElementFlows', () => {
+  for (const [scenario, flowsheet] of [['scenarios/reference-cn.yaml', undefined], ['scenarios/heavy-degraded-cn.yaml', undefined], ['scenarios/reference-cn.yaml', 'flowsheets/molten-salt.yaml'], ['scenarios/black-mass-cn.yaml', undefined]] as const) {
+    it(`${scenario}${flowsheet ? ` through ${flowsheet}` : ''}: every stream and draw as streamElements / drawElements give it`, () => {
+      const { streams, draws } = solvedStreams(scenario, flowsheet);
+      expect(streams.some((s) => s.lots.length > 0)).toBe(true);
+      for (const s of streams) {
+        const f = new ElementFlows();
+        f.addStream(s);
+        expect(text(f.record())).toBe(text(streamElements(s)));
+      }
+      // Summed over many streams and draws, in one accumulator, as a closure sums them.
+      const all = new ElementFlows();
+      const expected = {};
+      for (const s of streams) { all.addStream(s); streamElements(s, expected); }
+      for (const d of draws) { all.addDraws(d); drawElements(d, expected); }
+      expect(text(all.record())).toBe(text(expected));
+      // Scaled: each sum times the factor (the yearly element flows of the economics input).
+      const scaled: Record<string, number> = {};
+      for (const [k, v] of Object.entries(expected)) scaled[k] = (v as number) * 6800;
+      expect(text(all.record(6800))).toBe(text(scaled));
+    });
+  }
+
+  it('lots of merged (mixed-TM) chemistries and zero component flows', () => {
+    const a = makeLot({ id: 'x', chemistry: 'NCM811', liPerTm: 0.8, massKgPerHour: 300 });
+    const b = makeLot({ id: 'x', chemistry: 'NCA', liPerTm: 0.95, massKgPerHour: 120 });
+    const s = makeStream({ H2O: 0, Al: 3.5, 'LiOH·H2O': 1.25 }, [mergeLots(a, b), makeLot({ id: 'y', chemistry: 'LFP' })]);
+    const f = new ElementFlows();
+    f.addStream(s);
+    expect(text(f.record())).toBe(text(streamElements(s)));
+    const d = new ElementFlows();
+    d.addDraws({ H2O: 0, O2: 2 });
+    expect(text(d.record())).toBe(text(drawElements({ H2O: 0, O2: 2 })));
+  });
+});
+
+describe('copyFlows', () => {
+  it('copies keys, values and order as a spread does, into a record of its own', () => {
+    const r = { H2O: 1.5, 'LiOH·H2O': 0.25, Al: 0, NMP: 3 };
+    const c = copyFlows(r);
+    expect(text(c)).toBe(text({ ...r }));
+    c.KOH = 1;
+    expect(r).not.toHaveProperty('KOH');
+  });
+});
+
+describe('copyLot and lotWithMass', () => {
+  it('copy a lot as a spread does — same fields, same order, same values — into a lot of their own', () => {
+    const { streams } = solvedStreams('scenarios/reference-cn.yaml');
+    const lots = streams.flatMap((s) => s.lots);
+    expect(lots.length).toBeGreaterThan(20);
+    for (const l of lots) {
+      expect(text(copyLot(l))).toBe(text({ ...l }));
+      expect(Object.keys(copyLot(l))).toEqual(Object.keys(l));
+      expect(text(lotWithMass(l, 12.5))).toBe(text({ ...l, massKgPerHour: 12.5 }));
+      expect(copyLot(l)).not.toBe(l);
+    }
+  });
+});
