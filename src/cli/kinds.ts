@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { UNIT_KINDS } from '../schema/kinds.js';
 import { REGISTRY } from '../unit-ops/registry.js';
 import { metaOf } from '../schema/param.js';
+import { defaultOf, innerSchema, shapeOf } from '../schema/introspect.js';
 import { table } from './output.js';
 
 /** A parameter as `kinds` lists it. */
@@ -38,40 +39,14 @@ export interface KindInfo {
   params: ParamInfo[];
 }
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; defaultValue?: unknown };
-const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-function shapeOf(s: z.ZodType): Record<string, z.ZodType> {
-  for (let i = 0; i < 20; i++) {
-    const d = def(s);
-    if (d.type === 'object') return d.shape ?? {};
-    if (d.type === 'pipe') s = d.in!;
-    else if (d.innerType) s = d.innerType;
-    else break;
-  }
-  return {};
-}
-
-function defaultOf(s: z.ZodType): unknown {
-  for (let i = 0; i < 20; i++) {
-    const d = def(s);
-    if (d.type === 'default' || d.type === 'prefault') return typeof d.defaultValue === 'function' ? (d.defaultValue as () => unknown)() : d.defaultValue;
-    if (d.innerType) s = d.innerType;
-    else if (d.type === 'pipe') s = d.in!;
-    else break;
-  }
-  return undefined;
-}
-
 /** The parameter metadata of a schema, looked up through optional/default wrappers (`quantity(…).optional()`). */
 function paramMeta(s: z.ZodType): ReturnType<typeof metaOf> {
   for (let i = 0; i < 20; i++) {
     const m = metaOf(s);
     if (m) return m;
-    const d = def(s);
-    if (d.innerType) s = d.innerType;
-    else if (d.type === 'pipe') s = d.in!;
-    else return undefined;
+    const inner = innerSchema(s);
+    if (!inner) return undefined;
+    s = inner;
   }
   return undefined;
 }

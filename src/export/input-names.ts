@@ -15,7 +15,7 @@ import { financeSchema } from '../schema/economics.js';
 import { feedSchema, lotSpecSchema } from '../schema/feed.js';
 import { plantSchema } from '../schema/scenario.js';
 import { specSchema } from '../schema/spec.js';
-import { shapeOf } from './input-rows.js';
+import { innerSchema, shapeOf } from '../schema/introspect.js';
 
 const SECTIONS: Record<string, Record<string, z.ZodType>> = {
   finance: shapeOf(financeSchema),
@@ -36,8 +36,7 @@ function metaThrough(s: z.ZodType | undefined): { description?: string; unit?: s
   for (let i = 0; s && i < 20; i++) {
     const m = metaOf(s);
     if (m?.description) return m;
-    const d = (s as unknown as { _zod: { def: { type: string; innerType?: z.ZodType; in?: z.ZodType } } })._zod.def;
-    s = d.innerType ?? (d.type === 'pipe' ? d.in : undefined);
+    s = innerSchema(s);
   }
   return undefined;
 }

@@ -8,36 +8,19 @@
 import type { z } from 'zod';
 import type { Evaluation } from '../pipeline/evaluate.js';
 import { metaOf } from '../schema/param.js';
+import { innerSchema, shapeOf } from '../schema/introspect.js';
 import { lotSpecSchema, feedSchema } from '../schema/feed.js';
 import { plantSchema } from '../schema/scenario.js';
 import { specSchema } from '../schema/spec.js';
 import type { Scalar } from './grid.js';
 import { readerText, valueText } from './reader-text.js';
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; options?: z.ZodType[] };
-const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
-
-/** Fields of an object schema (through defaults, optionals, pipes). */
-export function shapeOf(s: z.ZodType): Record<string, z.ZodType> {
-  for (let i = 0; i < 20; i++) {
-    const d = def(s);
-    if (d.type === 'object') return d.shape ?? {};
-    if (d.type === 'pipe') s = d.in!;
-    else if (d.innerType) s = d.innerType;
-    else break;
-  }
-  return {};
-}
-
 /** Metadata of a field: its own, or that of the schema it wraps. */
 export function fieldMeta(s: z.ZodType | undefined): { unit: string | null; source: string | null; description: string | null } {
   for (let i = 0; s && i < 20; i++) {
     const m = metaOf(s);
     if (m && (m.description || m.source || m.unit)) return { unit: (m.unit as string | undefined) ?? null, source: m.source ?? null, description: m.description ?? null };
-    const d = def(s);
-    if (d.innerType) s = d.innerType;
-    else if (d.type === 'pipe') s = d.in;
-    else break;
+    s = innerSchema(s);
   }
   return { unit: null, source: null, description: null };
 }

@@ -7,6 +7,7 @@ import type { UnitKind } from '../schema/kinds.js';
 import { convert } from '../schema/quantity.js';
 import { metaOf, type ParamMeta } from '../schema/param.js';
 import { unitOp } from '../unit-ops/registry.js';
+import { shapeOf } from '../schema/introspect.js';
 
 /** Metadata of a unit kind's parameter (unit, display unit, min/max), if it has one. */
 export function paramMetaOf(kind: UnitKind, name: string): ParamMeta | undefined {
@@ -16,15 +17,8 @@ export function paramMetaOf(kind: UnitKind, name: string): ParamMeta | undefined
 
 /** The schema of a unit kind's parameter (the field of its params object), if it has one. */
 export function paramSchemaOf(kind: UnitKind, name: string): z.ZodType | undefined {
-  let s = unitOp(kind).params as z.ZodType;
-  for (let i = 0; i < 20; i++) {
-    const d = (s as unknown as { _zod: { def: { type: string; shape?: Record<string, z.ZodType>; in?: z.ZodType; innerType?: z.ZodType } } })._zod.def;
-    if (d.type === 'object') return d.shape?.[name] ? d.shape[name] : undefined;
-    const next = d.type === 'pipe' ? d.in : d.innerType;
-    if (!next) return undefined;
-    s = next;
-  }
-  return undefined;
+  const shape = shapeOf(unitOp(kind).params as z.ZodType);
+  return Object.hasOwn(shape, name) ? shape[name] : undefined;
 }
 
 /** A parameter value as people read it ("850 degC", "4 h", "true"). */
