@@ -59,11 +59,49 @@ const HALO = 'stroke="#ffffff" stroke-width="3" stroke-opacity="0.9" paint-order
 const UNIT_COLOUR = '#5c7c99';
 const LINK_COLOUR = '#90a4ae';
 
+/** The nodes and bands of a run's Sankey, before layout. */
+interface SankeyGraph {
+  nodes: Map<string, SNode>;
+  links: SLink[];
+  columns: SNode[][];
+}
+
+/** Where everything sits: node and band positions are written into the graph; this is the rest. */
+interface SankeyLayout {
+  xOf: (n: SNode) => number;
+  recycles: SLink[];
+  /** y of each recycle's return lane. */
+  lanes: Map<SLink, number>;
+  /** y below the last return lane (the footer starts there). */
+  laneTop: number;
+  width: number;
+  height: number;
+}
+
 /** SVG of the Sankey of mass flows of a run. */
 export function sankeySvg(ev: Evaluation): string {
   const fs = ev.model.flowsheet;
-  const g = fs.graph;
   const tears = tearStreams(fs);
+  const graph = sankeyGraph(ev);
+  const lay = layoutSankey(graph);
+  const out: string[] = [];
+  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${lay.width}" height="${lay.height}" viewBox="0 0 ${lay.width} ${lay.height}" font-family="${escapeXml(FONT_FAMILY)}">`);
+  const title = `Mass flows, kg/h — ${ev.model.name}`;
+  const subtitle = `flowsheet ${fs.id}: ${fs.name}`;
+  out.push(`<title>${escapeXml(`${title} (${subtitle})`)}</title>`);
+  out.push(`<defs><marker id="sankey-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${RECYCLE_COLOUR}"/></marker></defs>`);
+  out.push(`<rect x="0" y="0" width="${lay.width}" height="${lay.height}" fill="#ffffff"/>`);
+  out.push(`<text x="${MARGIN.left}" y="22" font-size="14" font-weight="bold" fill="#212121">${escapeXml(title)} <tspan font-size="11" font-weight="normal" fill="#78909c">${escapeXml(subtitle)}</tspan></text>`);
+  const occupied: Rect[] = [];
+  out.push(...bandsSvg(graph, lay, tears), ...nodesSvg(graph, lay, occupied), ...bandLabelsSvg(graph, lay, tears, occupied), ...footerSvg(graph, lay, tears));
+  out.push('</svg>');
+  return out.join('\n');
+}
+
+/** Nodes (feed, make-up sources, units, sinks with flow) and bands (streams with flow, make-up), in columns. */
+function sankeyGraph(ev: Evaluation): SankeyGraph {
+  const fs = ev.model.flowsheet;
+  const g = fs.graph;
   const back = recycleStreams(fs);
   const mass = new Map<string, number>();
   for (const s of g.streams) {
@@ -131,8 +169,12 @@ export function sankeySvg(ev: Evaluation): string {
   const columns: SNode[][] = [];
   for (const n of nodes.values()) (columns[n.column] ??= []).push(n);
   for (let c = 0; c < columns.length; c++) columns[c] ??= [];
-  orderColumns(columns);
+  return { nodes, links, columns };
+}
 
+/** Order the columns, scale bands to the flow height, place nodes and bands, and lay the recycle lanes below. */
+function layoutSankey({ nodes, links, columns }: SankeyGraph): SankeyLayout {
+  orderColumns(columns);
   // Vertical scale: the fullest column fills the flow height.
   const k = Math.min(...columns.filter((c) => c.length > 0).map((c) => (FLOW_HEIGHT - (c.length - 1) * NODE_PAD) / Math.max(1e-12, c.reduce((a, n) => a + n.value, 0))));
   const scale = Number.isFinite(k) && k > 0 ? k : 1;
@@ -151,18 +193,12 @@ export function sankeySvg(ev: Evaluation): string {
   const width = MARGIN.left + (columns.length - 1) * WIDTH_PER_COLUMN + NODE_WIDTH + MARGIN.right;
   const footerLines = 2 + recycles.length;
   const height = Math.ceil(laneTop + 8 + footerLines * 16 + MARGIN.bottom);
+  return { xOf, recycles, lanes, laneTop, width, height };
+}
 
-  const out: string[] = [];
-  out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}">`);
-  const title = `Mass flows, kg/h — ${ev.model.name}`;
-  const subtitle = `flowsheet ${fs.id}: ${fs.name}`;
-  out.push(`<title>${escapeXml(`${title} (${subtitle})`)}</title>`);
-  out.push(`<defs><marker id="sankey-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${RECYCLE_COLOUR}"/></marker></defs>`);
-  out.push(`<rect x="0" y="0" width="${width}" height="${height}" fill="#ffffff"/>`);
-  out.push(`<text x="${MARGIN.left}" y="22" font-size="14" font-weight="bold" fill="#212121">${escapeXml(title)} <tspan font-size="11" font-weight="normal" fill="#78909c">${escapeXml(subtitle)}</tspan></text>`);
-
-  // Bands.
-  out.push('<g class="bands" fill="none">');
+/** The bands: ribbons between nodes; a recycle as two stubs joined by a dashed return arc on its lane. */
+function bandsSvg({ links }: SankeyGraph, { xOf, lanes }: SankeyLayout, tears: ReadonlySet<string>): string[] {
+  const out: string[] = ['<g class="bands" fill="none">'];
   for (const l of links) {
     const x0 = xOf(l.source) + NODE_WIDTH;
     const x1 = xOf(l.target);
@@ -191,10 +227,12 @@ export function sankeySvg(ev: Evaluation): string {
     out.push(`<path class="${cls}" data-stream="${escapeXml(l.stream)}" data-kg-per-h="${l.value}" d="${d}" fill="${l.colour}" fill-opacity="0.45"><title>${escapeXml(tip)}</title></path>`);
   }
   out.push('</g>');
+  return out;
+}
 
-  // Nodes and their labels (above the node; sinks to the right).
-  const occupied: Rect[] = [];
-  out.push(`<g class="nodes" stroke-linejoin="round">`);
+/** Nodes and their labels (above the node; sinks to the right); the areas taken go into `occupied`. */
+function nodesSvg({ nodes }: SankeyGraph, { xOf }: SankeyLayout, occupied: Rect[]): string[] {
+  const out: string[] = ['<g class="nodes" stroke-linejoin="round">'];
   for (const n of nodes.values()) {
     const x = xOf(n);
     const h = n.y1 - n.y0;
@@ -220,9 +258,12 @@ export function sankeySvg(ev: Evaluation): string {
     out.push('</g>');
   }
   out.push('</g>');
+  return out;
+}
 
-  // Band labels where they fit: port name and flow at the middle of the band, never overlapping.
-  out.push('<g class="band-labels" font-size="9" fill="#263238">');
+/** Band labels where they fit (port name and flow, never overlapping), largest band first; recycle labels on their lanes. */
+function bandLabelsSvg({ links }: SankeyGraph, { xOf, recycles, lanes }: SankeyLayout, tears: ReadonlySet<string>, occupied: Rect[]): string[] {
+  const out: string[] = ['<g class="band-labels" font-size="9" fill="#263238">'];
   const sorted = [...links].filter((l) => !l.recycle).sort((a, b) => b.value - a.value);
   for (const l of sorted) {
     const text = `${l.label} ${fmtNumber(l.value)}`;
@@ -239,7 +280,6 @@ export function sankeySvg(ev: Evaluation): string {
       break;
     }
   }
-  // Recycle labels on their lanes.
   for (const l of recycles) {
     const lane = lanes.get(l)!;
     const x0 = xOf(l.target);
@@ -248,8 +288,11 @@ export function sankeySvg(ev: Evaluation): string {
     out.push(`<text x="${f((x0 + x1) / 2)}" y="${f(lane - 5)}" font-size="10" font-style="italic" text-anchor="middle" fill="${RECYCLE_COLOUR}" stroke="#ffffff" stroke-width="2.5" stroke-opacity="0.85" paint-order="stroke">${escapeXml(text)}</text>`);
   }
   out.push('</g>');
+  return out;
+}
 
-  // Footer: the plant balance the picture shows, and the recycles.
+/** Footer: the plant balance the picture shows (feed + make-up = the sinks), and the recycles inside. */
+function footerSvg({ nodes, links }: SankeyGraph, { recycles, laneTop }: SankeyLayout, tears: ReadonlySet<string>): string[] {
   const feedIn = nodes.get('feed')!.outflow;
   const makeUp = links.filter((l) => l.makeup).reduce((a, l) => a + l.value, 0);
   const sinks = [...nodes.values()].filter((n) => n.kind === 'sink');
@@ -260,11 +303,10 @@ export function sankeySvg(ev: Evaluation): string {
     `out: ${sinks.map((n) => `${n.id} ${fmtNumber(n.inflow)}`).join(' + ')} = ${fmtNumber(outTotal)} kg/h`,
     ...recycles.map((l) => `recycle${tears.has(l.stream) ? ' (tear stream)' : ''} inside the plant, not counted above: ${l.stream} ${fmtNumber(l.value)} kg/h`),
   ];
-  out.push(`<g class="footer" font-size="10" fill="#455a64" data-in-kg-per-h="${feedIn + makeUp}" data-out-kg-per-h="${outTotal}">`);
+  const out: string[] = [`<g class="footer" font-size="10" fill="#455a64" data-in-kg-per-h="${feedIn + makeUp}" data-out-kg-per-h="${outTotal}">`];
   for (const line of footer) { out.push(`<text x="${MARGIN.left}" y="${f(fy)}">${escapeXml(line)}</text>`); fy += 16; }
   out.push('</g>');
-  out.push('</svg>');
-  return out.join('\n');
+  return out;
 }
 
 interface Rect { x0: number; y0: number; x1: number; y1: number }
