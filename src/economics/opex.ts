@@ -17,7 +17,7 @@
  */
 import { chemistryByName } from '../chemistry/cathode.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
-import { priceItem } from './prices.js';
+import { priceItem } from './price-keys.js';
 import { PriceBook, priceKey } from './price-book.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';

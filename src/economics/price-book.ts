@@ -5,7 +5,8 @@
  */
 import { msg } from '../schema/messages.js';
 import type { InputIssue } from '../schema/errors.js';
-import { priceItem, type PriceEntry, type ResolvedPrices } from './prices.js';
+import { priceItem } from './price-keys.js';
+import type { PriceEntry, ResolvedPrices } from './prices.js';
 
 const KEYS = new Map<string, Map<string, string>>();
 

@@ -7,7 +7,7 @@
  *   a patch `prices.LiOH·H2O` works);
  * - the scenario's `finance` section: capital-cost method, discount and tax rates, life,
  *   construction schedule, ramp-up, depreciation, working capital, losses and factor overrides.
- * What the keys of a price set mean (units, checks) is in economics/prices.ts.
+ * What the keys of a price set mean (units, checks) is in economics/price-keys.ts.
  */
 import { z } from 'zod';
 import { quantity, fraction, described } from './param.js';

@@ -8,7 +8,7 @@ import { loadRawScenario, type RawScenario } from '../pipeline/load.js';
 import { resolveModel, type Model } from '../pipeline/resolve.js';
 import { splitPath } from '../pipeline/patch.js';
 import { paramMetaOf, paramSchemaOf } from '../pipeline/param-meta.js';
-import { priceItem } from '../economics/prices.js';
+import { priceItem } from '../economics/price-keys.js';
 import { convert } from '../schema/quantity.js';
 import { RegenflowError } from '../schema/errors.js';
 import { evaluate } from '../pipeline/evaluate.js';

@@ -11,7 +11,7 @@
 import type { Model } from '../pipeline/resolve.js';
 import { splitPath } from '../pipeline/patch.js';
 import { paramMetaOf } from '../pipeline/param-meta.js';
-import { priceItem, priceRange } from '../economics/prices.js';
+import { priceItem, priceRange } from '../economics/price-keys.js';
 import { convert } from '../schema/quantity.js';
 import { msg } from '../schema/messages.js';
 import type { UnitKind } from '../schema/kinds.js';

@@ -10,7 +10,7 @@ import { splitPath, getIn } from '../pipeline/patch.js';
 import { paramMetaOf } from '../pipeline/param-meta.js';
 import type { UnitKind } from '../schema/kinds.js';
 import type { Model } from '../pipeline/resolve.js';
-import { priceItem } from '../economics/prices.js';
+import { priceItem } from '../economics/price-keys.js';
 import { RELATIVE_UNIT, type UncertainInputSpec } from '../schema/uncertainty.js';
 import { RegenflowError } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';

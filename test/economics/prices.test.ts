@@ -3,7 +3,8 @@
  * error messages for bad sets and keys.
  */
 import { describe, expect, it } from 'vitest';
-import { resolvePrices, mergePrices, priceItem, DEFAULT_PRICE_SETS } from '../../src/economics/prices.js';
+import { resolvePrices, mergePrices, DEFAULT_PRICE_SETS } from '../../src/economics/prices.js';
+import { priceItem } from '../../src/economics/price-keys.js';
 import { priceSetSchema } from '../../src/schema/economics.js';
 import { component } from '../../src/chemistry/components.js';
 import { REGIONS } from '../../src/schema/scenario.js';
