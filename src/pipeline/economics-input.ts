@@ -90,17 +90,23 @@ export function economicsInput(
     const scrap = l.share * model.plant.capacity;
     const subLots = subLotsOf.get(l.id) ?? [];
     const inSpec = subLots.filter((x) => judgeLot(model.spec, x, feedSalts).length === 0);
-    const line = {
+    const line: EconomicsInput['feedLots'][number] = {
       id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours),
       grade: gradeOf(composition.cam ?? 0, composition),
     };
-    if (!inSpec.length) return line;
-    return { ...line, inSpecAtEntry: { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) } };
+    // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
+    if (inSpec.length) line.inSpecAtEntry = { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) };
+    return line;
   });
 
-  const correlation = new Map<string, CostCorrelation>();
-  for (const [unitId, d] of designs) for (const e of d.equipment) correlation.set(`${unitId}.${e.name}`, e.cost);
-  const equipment = sizing.equipment.filter((e) => e.count > 0).map((e) => ({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: correlation.get(`${e.unitId}.${e.name}`)! }));
+  // Cost correlations by unit, then item name (no "<unit>.<item>" key text per item and sample).
+  const correlation = new Map<string, Map<string, CostCorrelation>>();
+  for (const [unitId, d] of designs) {
+    let byName = correlation.get(unitId);
+    if (!byName) correlation.set(unitId, (byName = new Map()));
+    for (const e of d.equipment) byName.set(e.name, e.cost);
+  }
+  const equipment = sizing.equipment.filter((e) => e.count > 0).map((e) => ({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: correlation.get(e.unitId)?.get(e.name)! }));
 
   const consumables: Record<string, number> = {};
   for (const run of solution.runs.values()) {
