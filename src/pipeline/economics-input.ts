@@ -67,6 +67,17 @@ function subLotsByOrigin(feed: Stream): Map<string, Lot[]> {
   return out;
 }
 
+/**
+ * The cost correlation of a unit's item (the last item of that name, as a map filled in order
+ * would hold): found in the unit's own short list, without a map or a key text per sample.
+ */
+function costOf(designs: ReadonlyMap<string, UnitDesign>, unitId: string, name: string): CostCorrelation | undefined {
+  const list = designs.get(unitId)?.equipment;
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.name === name) return list[i]!.cost;
+  return undefined;
+}
+
 /** Build the economics input of an evaluated model. */
 export function economicsInput(
   model: Model,
@@ -99,14 +110,7 @@ export function economicsInput(
     return line;
   });
 
-  // Cost correlations by unit, then item name (no "<unit>.<item>" key text per item and sample).
-  const correlation = new Map<string, Map<string, CostCorrelation>>();
-  for (const [unitId, d] of designs) {
-    let byName = correlation.get(unitId);
-    if (!byName) correlation.set(unitId, (byName = new Map()));
-    for (const e of d.equipment) byName.set(e.name, e.cost);
-  }
-  const equipment = sizing.equipment.filter((e) => e.count > 0).map((e) => ({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: correlation.get(e.unitId)?.get(e.name)! }));
+  const equipment = sizing.equipment.filter((e) => e.count > 0).map((e) => ({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: costOf(designs, e.unitId, e.name)! }));
 
   const consumables: Record<string, number> = {};
   for (const run of solution.runs.values()) {
