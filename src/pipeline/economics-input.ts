@@ -110,7 +110,10 @@ export function economicsInput(
     return line;
   });
 
-  const equipment = sizing.equipment.filter((e) => e.count > 0).map((e) => ({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: costOf(designs, e.unitId, e.name)! }));
+  // Lists of this input are built by push, not map(): optimized code maps into a holey list, and
+  // the first one to reach the economics threw its optimized code away (≈ sample 200 of a run).
+  const equipment: EconomicsInput['equipment'] = [];
+  for (const e of sizing.equipment) if (e.count > 0) equipment.push({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: costOf(designs, e.unitId, e.name)! });
 
   const consumables: Record<string, number> = {};
   for (const run of solution.runs.values()) {
@@ -182,6 +185,12 @@ export function economicsInput(
   }
   // Product streams may carry non-CAM components (carry-over Al, coatings): they leave with the
   // product and are neither sold separately nor waste.
+  const inSpec: EconomicsInput['products']['inSpec'] = [];
+  for (const chemistry in quality.inSpecByChemistryKgPerHour) {
+    inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
+  }
+  const offSpecLines: EconomicsInput['products']['offSpec'] = [];
+  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) });
 
   return {
     region: model.plant.region,
@@ -205,8 +214,8 @@ export function economicsInput(
     reagentsKgPerYear: perYear(balances.reagents.freshKgPerHour, hours),
     consumablesPerYear: consumables,
     products: {
-      inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 })),
-      offSpec: offSpec.map((o) => ({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) })),
+      inSpec,
+      offSpec: offSpecLines,
     },
     byproductsKgPerYear: byproducts,
     wasteKgPerYear: waste,
