@@ -670,53 +670,24 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
   }
   if (linked.size > 0) derive(linked, base.year);
   for (const [k, e] of linked) if (e.origin === 'derived' && base.items[k]?.origin !== 'derived') return undefined;
-  // The base's entries in its key order, then the given entries replaced (every one is a key the
-  // base gives, not derived) and the derived ones an override reaches.
-  const items = copierOf(base.items)(base.items);
+  const items: Record<string, PriceEntry> = {};
   const replaced = new Set<string>(MERGED_FROM.get(base)?.replaced);
-  for (const [k, e] of changed) {
-    items[k] = e;
-    replaced.add(k);
-  }
-  for (const k of rederived) {
-    const e = Object.hasOwn(base.items, k) ? base.items[k]! : undefined;
-    if (e?.origin !== 'derived') continue;
-    const d = linked.get(k);
-    if (d?.origin !== 'derived') return undefined;
-    items[k] = d;
-    if (d !== e) replaced.add(k);
+  for (const k in base.items) {
+    const e = base.items[k]!;
+    let next: PriceEntry;
+    if (e.origin !== 'derived') next = changed.get(k) ?? e;
+    else if (!rederived.has(k)) next = e;
+    else {
+      const d = linked.get(k);
+      if (d?.origin !== 'derived') return undefined;
+      next = d;
+    }
+    items[k] = next;
+    if (next !== e) replaced.add(k);
   }
   const merged: ResolvedPrices = { ...base, items };
   MERGED_FROM.set(merged, { base: MERGED_FROM.get(base)?.base ?? base, replaced });
   return merged;
-}
-
-type ItemsCopier = (items: Readonly<Record<string, PriceEntry>>) => Record<string, PriceEntry>;
-
-const COPIERS = new WeakMap<object, ItemsCopier>();
-
-/**
- * A function copying a record with the keys of `items`, in their order: one object literal naming
- * every key (V8 builds it from a boilerplate in one step; a set of ~150 prices copied key by key
- * makes a dictionary, ≈ 5× slower, and a Monte Carlo sample copies it once). Keys are written as
- * JSON string literals; a "__proto__" key (which a literal would take for the prototype) is
- * copied key by key. Cached per items object: the base of a Monte Carlo run's merges is one.
- */
-function copierOf(items: Readonly<Record<string, PriceEntry>>): ItemsCopier {
-  let copy = COPIERS.get(items);
-  if (copy) return copy;
-  const keys = Object.keys(items);
-  if (keys.includes('__proto__')) {
-    copy = (src) => {
-      const out: Record<string, PriceEntry> = {};
-      for (const k of keys) Object.defineProperty(out, k, { value: src[k], writable: true, enumerable: true, configurable: true });
-      return out;
-    };
-  } else {
-    copy = new Function('src', `return {${keys.map((k) => `${JSON.stringify(k)}: src[${JSON.stringify(k)}]`).join(', ')}};`) as ItemsCopier;
-  }
-  COPIERS.set(items, copy);
-  return copy;
 }
 
 /**
