@@ -127,7 +127,9 @@ export function balanceReport(g: FlowsheetGraph, sol: Solution, options: Balance
     for (const k in run.energy.heatKw) heat[k as HeatUtility] = (heat[k as HeatUtility] ?? 0) + (run.energy.heatKw[k as HeatUtility] ?? 0);
   }
   const feed = sol.streams.get(g.feedStream.id)!;
-  const leaving = g.streams.filter((s) => s.to.port === null).map((s) => sol.streams.get(s.id)!);
+  // Pushed, not mapped (optimized code maps into a holey list: another map for closureOf to meet).
+  const leaving: Stream[] = [];
+  for (const s of g.streams) if (s.to.port === null) leaving.push(sol.streams.get(s.id)!);
   const plant = closureOf([feed], allDraws, leaving);
   worst = Math.max(worst, worstOf(plant));
   const heatTotal = Object.values(heat).reduce((a, b) => a + (b ?? 0), 0);

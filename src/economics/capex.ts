@@ -12,7 +12,7 @@ import type { CostCorrelation, Diagnostic } from '../unit-ops/contract.js';
 import { msg } from '../schema/messages.js';
 import type { InputIssue } from '../schema/errors.js';
 import { cepciOf, cepciSource, CEPCI_YEARS } from './cepci.js';
-import { cents, sumUsd } from './money.js';
+import { amountsOf, cents, sumUsd } from './money.js';
 import { capitalFactor, type ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 
@@ -133,7 +133,7 @@ export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: nu
 
 /** The fixed capital investment from the purchased equipment cost by the finance preset. */
 export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number, finance: ResolvedFinance): CapexResult {
-  const pec = sumUsd(equipment.map((e) => e.purchaseCostUsd));
+  const pec = sumUsd(amountsOf(equipment, (e) => e.purchaseCostUsd));
   const lines: CapitalLine[] = [{ id: 'purchased-equipment', label: 'purchased equipment', factor: null, basis: 'Σ equipment', basisUsd: null, usd: pec, source: `${cepciSource(cepciYear, finance.cepci)} (CEPCI ${cepciYear})` }];
   const f = (id: string) => capitalFactor(finance, id);
   const row = (id: string) => finance.capitalFactors.find((c) => c.id === id)!;
@@ -152,7 +152,7 @@ export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number,
       const ids = ['erection', 'piping', 'instrumentation', 'electrical', 'civil', 'structures', 'lagging'];
       const isblLines = ids.map((id) => line(id, pec));
       lines.push(...isblLines);
-      isbl = sumUsd([pec, ...isblLines.map((l) => l.usd)]);
+      isbl = sumUsd([pec, ...amountsOf(isblLines, (l) => l.usd)]);
       const osblLine = line('osbl', isbl);
       lines.push(osblLine);
       osbl = osblLine.usd;
@@ -169,7 +169,7 @@ export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number,
       const ids = ['installation', 'instrumentation', 'piping', 'electrical', 'buildings', 'service-facilities', 'land'];
       const dLines = ids.map((id) => line(id, pec));
       lines.push(...dLines);
-      const dc = sumUsd([pec, ...dLines.map((l) => l.usd)]);
+      const dc = sumUsd([pec, ...amountsOf(dLines, (l) => l.usd)]);
       const eng = line('engineering', dc);
       const con = line('construction', dc);
       lines.push(eng, con);

@@ -18,7 +18,7 @@
  * the minimum-selling-price solve.
  */
 import type { ResolvedFinance } from './finance.js';
-import { toCents, mulCents, checkCents, splitUsd } from './money.js';
+import { amountsOf, toCents, mulCents, checkCents, splitUsd } from './money.js';
 
 /** Annual amounts the cash flow is built from (full output). */
 export interface CashFlowBasis {
@@ -72,7 +72,7 @@ export function outputFraction(f: ResolvedFinance, k: number): number {
 export function cashFlowRows(b: CashFlowBasis, f: ResolvedFinance, depreciation: readonly number[]): CashFlowRow[] {
   const C = f.construction.length;
   const L = f.lifeYears;
-  const capexByYear = splitUsd(b.fixedCapitalUsd, f.construction).map(toCents);
+  const capexByYear = amountsOf(splitUsd(b.fixedCapitalUsd, f.construction), toCents);
   const wcC = toCents(b.workingCapitalUsd);
   const revenueC = toCents(b.revenueUsd);
   const variableC = toCents(b.variableOpexUsd);

@@ -25,7 +25,7 @@ import { legacyConflict, marketOf } from './market.js';
 import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, type EnvironmentFactors } from './environment.js';
-import { sumUsd } from './money.js';
+import { amountsOf, sumUsd } from './money.js';
 import type { Breakdown, EconomicsResult } from './result.js';
 
 const GHG_CACHE = new WeakMap<ResolvedPrices, Record<string, number>>();
@@ -121,9 +121,9 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true).lines;
   const opexItems = [...direct, ...factorItems];
   const opexB = breakdown(opexItems);
-  const fixedUsd = sumUsd(opexItems.filter((i) => !i.variable).map((i) => i.usd));
+  const fixedUsd = sumUsd(amountsOf(opexItems, (i) => i.usd, (i) => !i.variable));
   const variableUsd = sumUsd([opexB.totalUsd, -fixedUsd]);
-  const materialsUsd = sumUsd(direct.filter((d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)).map((d) => d.usd));
+  const materialsUsd = sumUsd(amountsOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)));
   const wc = workingCapital(capex, finance, opexB.totalUsd, materialsUsd, true);
 
   // ---- depreciation and cash flow
@@ -141,7 +141,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     productKg,
   };
   const rows = cashFlowRows(basis, finance, schedule.amountsUsd);
-  const nets = rows.map((r) => r.netCashFlowUsd);
+  const nets = amountsOf(rows, (r) => r.netCashFlowUsd);
   const npvUsd = rows.length ? rows[rows.length - 1]!.cumulativePresentValueUsd : 0;
   const roots = irrRoots(nets);
   const irr = nearest(roots, finance.discountRate);
@@ -150,13 +150,13 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const lc = levelisedCost(rows);
   // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
   // by-products), scaled by output like the revenue it is part of.
-  const creditsUsd = sumUsd(revenueItems.filter((i) => i.category !== 'in-spec').map((i) => i.usd));
+  const creditsUsd = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
   const net = levelisedNetCost(rows, lc, creditsUsd);
 
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
   if (productKg > 0) {
-    const inSpecRevenue = sumUsd(revenueItems.filter((i) => i.category === 'in-spec').map((i) => i.usd));
+    const inSpecRevenue = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
     const otherRevenue = revenue.totalUsd - inSpecRevenue;
     const dVariable = direct.filter((d) => d.variable).reduce((a, d) => a + d.usd, 0);
     const dFixed = direct.filter((d) => !d.variable).reduce((a, d) => a + d.usd, 0);

@@ -67,6 +67,17 @@ function subLotsByOrigin(feed: Stream): Map<string, Lot[]> {
   return out;
 }
 
+/**
+ * The cost correlation of a unit's item (the last item of that name, as a map filled in order
+ * would hold): found in the unit's own short list, without a map or a key text per sample.
+ */
+function costOf(designs: ReadonlyMap<string, UnitDesign>, unitId: string, name: string): CostCorrelation | undefined {
+  const list = designs.get(unitId)?.equipment;
+  if (!list) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.name === name) return list[i]!.cost;
+  return undefined;
+}
+
 /** Build the economics input of an evaluated model. */
 export function economicsInput(
   model: Model,
@@ -90,17 +101,19 @@ export function economicsInput(
     const scrap = l.share * model.plant.capacity;
     const subLots = subLotsOf.get(l.id) ?? [];
     const inSpec = subLots.filter((x) => judgeLot(model.spec, x, feedSalts).length === 0);
-    const line = {
+    const line: EconomicsInput['feedLots'][number] = {
       id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours),
       grade: gradeOf(composition.cam ?? 0, composition),
     };
-    if (!inSpec.length) return line;
-    return { ...line, inSpecAtEntry: { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) } };
+    // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
+    if (inSpec.length) line.inSpecAtEntry = { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) };
+    return line;
   });
 
-  const correlation = new Map<string, CostCorrelation>();
-  for (const [unitId, d] of designs) for (const e of d.equipment) correlation.set(`${unitId}.${e.name}`, e.cost);
-  const equipment = sizing.equipment.filter((e) => e.count > 0).map((e) => ({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: correlation.get(`${e.unitId}.${e.name}`)! }));
+  // Lists of this input are built by push, not map(): optimized code maps into a holey list, and
+  // the first one to reach the economics threw its optimized code away (≈ sample 200 of a run).
+  const equipment: EconomicsInput['equipment'] = [];
+  for (const e of sizing.equipment) if (e.count > 0) equipment.push({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: costOf(designs, e.unitId, e.name)! });
 
   const consumables: Record<string, number> = {};
   for (const run of solution.runs.values()) {
@@ -172,6 +185,12 @@ export function economicsInput(
   }
   // Product streams may carry non-CAM components (carry-over Al, coatings): they leave with the
   // product and are neither sold separately nor waste.
+  const inSpec: EconomicsInput['products']['inSpec'] = [];
+  for (const chemistry in quality.inSpecByChemistryKgPerHour) {
+    inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
+  }
+  const offSpecLines: EconomicsInput['products']['offSpec'] = [];
+  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) });
 
   return {
     region: model.plant.region,
@@ -195,8 +214,8 @@ export function economicsInput(
     reagentsKgPerYear: perYear(balances.reagents.freshKgPerHour, hours),
     consumablesPerYear: consumables,
     products: {
-      inSpec: Object.entries(quality.inSpecByChemistryKgPerHour).map(([chemistry, kg]) => ({ chemistry, kgPerYear: kg * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 })),
-      offSpec: offSpec.map((o) => ({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) })),
+      inSpec,
+      offSpec: offSpecLines,
     },
     byproductsKgPerYear: byproducts,
     wasteKgPerYear: waste,

@@ -9,11 +9,11 @@ import { solve, type RunnableUnit, type Solution } from '../balances/solver.js';
 import { balanceReport, type BalanceReport } from '../balances/report.js';
 import { qualityReport, type QualityReport } from '../balances/quality.js';
 import { contaminantWarnings } from '../balances/contaminants.js';
-import type { Diagnostic, RunContext, UnitDesign, UnitRun } from '../unit-ops/contract.js';
+import type { Diagnostic, Ports, RunContext, UnitDesign, UnitRun } from '../unit-ops/contract.js';
 import { sizePlant } from '../design/plant.js';
 import { NO_LOAD_KG_PER_HOUR } from '../design/equipment.js';
 import { msg } from '../schema/messages.js';
-import type { PlantSizing } from '../design/types.js';
+import type { DesignedUnit, PlantSizing } from '../design/types.js';
 import { economics, type EconomicsResult } from '../economics/index.js';
 import type { EconomicsInput } from '../economics/input.js';
 import { economicsInput } from './economics-input.js';
@@ -107,6 +107,19 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
   return ev;
 }
 
+/** Inlet port names by ports object (most kinds return one constant ports object): built once, by push. */
+const INLET_PORTS = new WeakMap<Ports, string[]>();
+
+function inletPortsOf(ports: Ports): string[] {
+  let names = INLET_PORTS.get(ports);
+  if (!names) {
+    names = [];
+    for (const p of ports.inlets) names.push(p.name);
+    INLET_PORTS.set(ports, names);
+  }
+  return names;
+}
+
 function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const sample = options.mode === 'sample';
   const fs = model.flowsheet;
@@ -120,7 +133,7 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
     contexts.set(u.id, ctx);
     runnable.set(u.id, {
       id: u.id,
-      inletPorts: u.ports.inlets.map((p) => p.name),
+      inletPorts: inletPortsOf(u.ports),
       run: (inlets) => u.op.run(u.params as never, inlets, ctx),
     });
   }
@@ -134,7 +147,10 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
     designs.set(u.id, designUnit(u, solution.inlets.get(u.id)!, run, contexts.get(u.id)!, diagnostics));
   }
   const hours = model.plant.operatingHours;
-  const sizing = sizePlant(fs.units.map((u) => ({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! })), hours, model.feedKgPerHour * hours, model.design, { shifts: shiftsOf(model), ...(options.schedule === false || sample ? { schedule: false } : {}), ...(sample ? { describe: false } : {}) });
+  // Pushed, not mapped: optimized code maps into a holey list, another map for sizePlant to meet.
+  const designed: DesignedUnit[] = [];
+  for (const u of fs.units) designed.push({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! });
+  const sizing = sizePlant(designed, hours, model.feedKgPerHour * hours, model.design, { shifts: shiftsOf(model), ...(options.schedule === false || sample ? { schedule: false } : {}), ...(sample ? { describe: false } : {}) });
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
   if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));

@@ -35,13 +35,24 @@ export function splitPath(path: string): string[] {
  * Returns undefined when the path does not exist and cannot be created (a missing list item).
  */
 export function setIn(obj: unknown, segments: readonly string[], value: unknown): unknown {
-  if (segments.length === 0) return value;
-  const [head, ...rest] = segments as [string, ...string[]];
+  return setFrom(obj, segments, 0, value);
+}
+
+const DIGITS = /^\d+$/;
+
+/** setIn from segment `i` on (an index, not a rest copy of the segments per level). */
+function setFrom(obj: unknown, segments: readonly string[], i: number, value: unknown): unknown {
+  if (i === segments.length) return value;
+  const head = segments[i]!;
   if (Array.isArray(obj)) {
-    let idx = obj.findIndex((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === head);
-    if (idx < 0 && /^\d+$/.test(head)) idx = Number(head);
+    let idx = -1;
+    for (let k = 0; k < obj.length; k++) {
+      const x: unknown = obj[k];
+      if (x && typeof x === 'object' && (x as { id?: unknown }).id === head) { idx = k; break; }
+    }
+    if (idx < 0 && DIGITS.test(head)) idx = Number(head);
     if (idx < 0 || idx >= obj.length) return undefined;
-    const child = setIn(obj[idx], rest, value);
+    const child = setFrom(obj[idx], segments, i + 1, value);
     if (child === undefined) return undefined;
     const copy = obj.slice();
     copy[idx] = child;
@@ -49,9 +60,14 @@ export function setIn(obj: unknown, segments: readonly string[], value: unknown)
   }
   const base = obj && typeof obj === 'object' ? (obj as Record<string, unknown>) : {};
   // Own properties only: a segment such as "constructor" addresses nothing inherited.
-  const child = setIn(Object.hasOwn(base, head) ? base[head] : undefined, rest, value);
+  const own = Object.hasOwn(base, head);
+  const child = setFrom(own ? base[head] : undefined, segments, i + 1, value);
   if (child === undefined) return undefined;
-  return { ...base, [head]: child };
+  if (!own) return { ...base, [head]: child };
+  // An own key keeps its place: the copy's value is replaced (no key added to the spread copy).
+  const copy = { ...base };
+  copy[head] = child;
+  return copy;
 }
 
 /** Read the value at `segments` (list items by id or index); undefined when absent. */

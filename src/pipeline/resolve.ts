@@ -217,7 +217,9 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     const idx = units.findIndex((u) => u && u.id === head);
     if (idx < 0) { fail(`no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`); continue; }
     flowsheetData = setIn(flowsheetData, ['units', String(idx), 'params', ...seg.slice(1)], patch.value) as Record<string, unknown>;
-    patchedFlowsheet.set(formatPath(['units', idx, 'params', ...seg.slice(1).map((x) => (/^\d+$/.test(x) ? Number(x) : x))]), patch);
+    const at: (string | number)[] = ['units', idx, 'params'];
+    for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
+    patchedFlowsheet.set(formatPath(at), patch);
   }
 
   const fs = check(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
@@ -451,8 +453,15 @@ function resolvedUnit(u: FlowsheetSpec['units'][number]): { unit: ResolvedUnit; 
 
 /** Validate the graph of a schema-valid flowsheet; graph problems are added to `issues`. */
 export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIssue[]): ResolvedFlowsheet | undefined {
-  const resolved = fs.units.map(resolvedUnit);
-  const units = resolved.map((r) => r.unit);
+  // Lists built by push, not map(): optimized code maps into a holey list, another elements kind,
+  // and the first such list of units would throw away the optimized code of every loop over them.
+  const resolved: { unit: ResolvedUnit; signature: string }[] = [];
+  const units: ResolvedUnit[] = [];
+  for (const u of fs.units) {
+    const r = resolvedUnit(u);
+    resolved.push(r);
+    units.push(r.unit);
+  }
   let graph: FlowsheetGraph;
   // The graph depends only on the streams and the unit ports: reuse it while they are unchanged
   // (the last graph's unit signatures first, compared one by one; then by the joined signature).

@@ -120,7 +120,12 @@ export function mixStreams(streams: readonly Stream[]): Stream {
 export function scaleStream(s: Stream, factor: number): Stream {
   const components: Record<string, number> = {};
   for (const k in s.components) components[k] = s.components[k]! * factor;
-  return { components, lots: s.lots.map((l) => scaleLot(l, factor)), temperatureK: s.temperatureK };
+  // Lots pushed onto a literal list, not mapped: optimized code maps an empty list into a holey
+  // one of another elements kind, and the first such list (a few hundred Monte Carlo samples in)
+  // throws away the optimized code of every function that reads stream lots.
+  const lots: Lot[] = [];
+  for (const l of s.lots) lots.push(scaleLot(l, factor));
+  return { components, lots, temperatureK: s.temperatureK };
 }
 
 /**

@@ -102,8 +102,33 @@ export function histogram(values: ArrayLike<number>, bins?: number): Histogram {
   return { edges, counts };
 }
 
-/** Ranks 1…n with ties given their average rank. */
+/**
+ * Ranks 1…n with ties given their average rank. Finite values are sorted as numbers (a typed
+ * array's native sort, no comparator call per pair: 10,000 samples × 20 columns); each run of
+ * equal values in the sorted copy gives its average rank (first + last) / 2 + 1 — the same as the
+ * run the index sort gives — and each value takes its run's rank from a map (−0 and 0 are one key,
+ * as === makes them one run).
+ */
 export function ranks(values: ArrayLike<number>): Float64Array {
+  const n = values.length;
+  const sorted = Float64Array.from(values);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(sorted[i]!)) return ranksByIndexSort(values);
+  sorted.sort();
+  const rankOf = new Map<number, number>();
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    while (j + 1 < n && sorted[j + 1]! === sorted[i]!) j++;
+    rankOf.set(sorted[i]!, (i + j) / 2 + 1);
+    i = j + 1;
+  }
+  const r = new Float64Array(n);
+  for (let k = 0; k < n; k++) r[k] = rankOf.get(values[k]!)!;
+  return r;
+}
+
+/** ranks() by sorting indices (values that are not all finite: NaN has no place among numbers). */
+function ranksByIndexSort(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => values[a]! - values[b]! || a - b);
   const r = new Float64Array(n);

@@ -118,7 +118,8 @@ export const liquorRecovery = defineUnitOp({
       bleed = scaleStream(conc, p.bleed);
       recovered = { components: {}, lots: [], temperatureK: Tb };
       for (const id in conc.components) recovered.components[id] = conc.components[id]! - bleed.components[id]!;
-      recovered.lots = conc.lots.map((l, i) => lotWithMass(l, l.massKgPerHour - bleed.lots[i]!.massKgPerHour));
+      // Pushed, not mapped: a mapped empty list is holey in optimized code (streams/stream.ts scaleStream).
+      for (let i = 0; i < conc.lots.length; i++) recovered.lots.push(lotWithMass(conc.lots[i]!, conc.lots[i]!.massKgPerHour - bleed.lots[i]!.massKgPerHour));
     }
     if (p.solute === 'LiOH') {
       const w = recovered.components.H2O ?? 0;

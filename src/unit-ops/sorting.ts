@@ -335,7 +335,7 @@ export function trueClassOf(lot: Lot, lanes: readonly SortLane[]): number {
 type SortParams = z.output<typeof params>;
 
 /** Non-CAM components follow the CAM in proportion to the CAM sent to each outlet (none: to rejects). */
-function distributeComponents(feed: Stream, camTo: readonly number[], camTotal: number, outlets: Stream[]): void {
+function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: number, outlets: Stream[]): void {
   const nOut = outlets.length;
   let last = -1;
   for (let j = 0; j < nOut; j++) if (camTo[j]! > 0) last = j;
@@ -356,7 +356,7 @@ function distributeComponents(feed: Stream, camTo: readonly number[], camTotal: 
 }
 
 /** Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true class. */
-function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: number[]): number {
+function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float64Array): number {
   const nOut = p.outlets.length;
   let misclassified = 0;
   for (const lot of feed.lots) {
@@ -388,7 +388,7 @@ function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: number
  * share the origin) for `lots`, the whole feed for `none`. Returns the CAM sent to a lane that is
  * not its true class, by class name.
  */
-function routeWhole(p: SortParams, feed: Stream, separation: Separation, outlets: Stream[], camTo: number[]): Map<string, number> {
+function routeWhole(p: SortParams, feed: Stream, separation: Separation, outlets: Stream[], camTo: Float64Array): Map<string, number> {
   const nOut = p.outlets.length;
   const groups = new Map<string, { lots: Lot[]; cls: number[]; byClass: number[] }>();
   for (const lot of feed.lots) {
@@ -433,8 +433,11 @@ export const sorting = defineUnitOp({
     const feed = inlets.feed!;
     const nOut = p.outlets.length;
     const separation = separationFor(p.separation, ctx.feedBasis);
-    const outlets: Stream[] = p.outlets.map(() => emptyStream(feed.temperatureK));
-    const camTo = new Array<number>(nOut).fill(0);
+    // Outlets pushed (optimized code maps into a holey list, another map for sortItems to meet) and
+    // CAM per outlet in a Float64Array (a list's elements kind would follow the amounts).
+    const outlets: Stream[] = [];
+    for (let j = 0; j < nOut; j++) outlets.push(emptyStream(feed.temperatureK));
+    const camTo = new Float64Array(nOut);
     const camTotal = lotsMass(feed);
     const diagnostics: Diagnostic[] = [];
     let misclassified = 0;

@@ -47,6 +47,20 @@ describe('mergePrices: the shortcut gives the full merge', () => {
   });
 });
 
+describe('mergePrices: merges of one base are copies of its items (issue 19)', () => {
+  it('two merges of one base have their own items, in the base\'s key order; the base is unchanged', () => {
+    const base = bases[0]!;
+    const before = ordered(base);
+    const a = mergePrices(base, { electricity: 0.05 });
+    const b = mergePrices(base, { electricity: 0.07 });
+    expect(a.items).not.toBe(b.items);
+    expect([a.items.electricity!.value, b.items.electricity!.value]).toEqual([0.05, 0.07]);
+    expect(Object.keys(a.items)).toEqual(Object.keys(base.items));
+    expect(Object.getPrototypeOf(a.items)).toBe(Object.prototype);
+    expect(ordered(base)).toBe(before);
+  });
+});
+
 describe('prices merged in place share what depends on their keys (issue 19)', () => {
   const base = resolvePrices({ set: 'cn-2024', overrides: { 'cam.NCM955x': '30 USD/kg' } }, 'CN', sets);
 

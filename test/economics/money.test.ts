@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sumUsd, sumUsdDecimal } from '../../src/economics/money.js';
+import { sumUsd, sumUsdDecimal, amountsOf, splitUsd } from '../../src/economics/money.js';
 
 const same = (a: number, b: number) => expect(Object.is(a, b), `${a} vs ${b}`).toBe(true);
 
@@ -23,5 +23,21 @@ describe('sumUsd', () => {
     same(sumUsd(big), sumUsdDecimal(big));
     expect(sumUsd(big)).toBe(9e13 + 0.01);
     same(sumUsd([]), 0);
+  });
+});
+
+describe('amountsOf and splitUsd (lists built by push, issue 19)', () => {
+  it('amountsOf gives what filter().map() gives, in order', () => {
+    const items = [{ usd: 1.25, v: true }, { usd: -0, v: false }, { usd: 3, v: true }, { usd: 0.1, v: false }];
+    expect(amountsOf(items, (i) => i.usd)).toEqual(items.map((i) => i.usd));
+    expect(amountsOf(items, (i) => i.usd, (i) => i.v)).toEqual([1.25, 3]);
+    expect(Object.is(amountsOf(items, (i) => i.usd, (i) => !i.v)[0], -0)).toBe(true);
+    expect(amountsOf([], (i: { usd: number }) => i.usd)).toEqual([]);
+  });
+
+  it('splitUsd: cent-rounded parts that sum exactly to the total, the last one the remainder', () => {
+    expect(splitUsd(100, [0.3, 0.3, 0.4])).toEqual([30, 30, 40]);
+    expect(splitUsd(0.1, [1 / 3, 1 / 3, 1 / 3])).toEqual([0.03, 0.03, 0.04]);
+    expect(sumUsd(splitUsd(1234567.89, [0.25, 0.6, 0.15]))).toBe(1234567.89);
   });
 });

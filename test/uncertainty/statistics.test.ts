@@ -28,6 +28,27 @@ describe('statistics', () => {
     xs.forEach((a, i) => ys.forEach((b, j) => expect(Object.is(m[i]![j], spearman(a, b)), `${i},${j}`).toBe(true)));
   });
 
+  it('ranks by the sorted copy are exactly the ranks of an index sort (ties, −0 and 0, NaN)', () => {
+    const byIndex = (v: readonly number[]) => {
+      const order = v.map((_, i) => i).sort((a, b) => v[a]! - v[b]! || a - b);
+      const r = new Array<number>(v.length);
+      for (let i = 0; i < v.length; ) {
+        let j = i;
+        while (j + 1 < v.length && v[order[j + 1]!] === v[order[i]!]) j++;
+        for (let k = i; k <= j; k++) r[order[k]!] = (i + j) / 2 + 1;
+        i = j + 1;
+      }
+      return r;
+    };
+    const v = Array.from({ length: 997 }, (_, i) => Math.round(Math.sin(i * 12.9898) * 40) / 4);
+    v[3] = -0;
+    v[10] = 0;
+    expect(Array.from(ranks(v))).toEqual(byIndex(v));
+    expect(Array.from(ranks([2, 1, 2, 2]))).toEqual([3, 1, 3, 3]);
+    const withNaN = [3, NaN, 1, 3];
+    expect(Array.from(ranks(withNaN))).toEqual(byIndex(withNaN));
+  });
+
   it('average ranks for ties; histogram counts every finite value', () => {
     expect(Array.from(ranks([10, 20, 10, 30]))).toEqual([1.5, 3, 1.5, 4]);
     const h = histogram([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, NaN], 5);
