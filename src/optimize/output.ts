@@ -8,7 +8,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { loadRawScenario } from '../pipeline/load.js';
 import { scenarioFileText, yamlFileText } from '../pipeline/scenario-file.js';
-import { combinedFlowsheet, combinedOverrides, routeLabels, type LotShares, type RouteFlowsheet } from '../pipeline/combine.js';
+import { combinedFlowsheet, combinedOverrides, combinedUncertainty, routeLabels, type LotShares, type RouteFlowsheet } from '../pipeline/combine.js';
 import type { OptimizeResult } from './result.js';
 import type { ConditionParams } from './conditions.js';
 import { patchValueOf, type Parameter } from './space.js';
@@ -59,9 +59,14 @@ export function allocationOutput(result: OptimizeResult<LotShares>, o: { file: s
   }
   const fsFile = combinedFlowsheetFile(o.out);
   const own = (raws[0]!.scenario.data as { overrides?: Record<string, unknown> }).overrides ?? {};
-  const unitIds = new Set(routes.flatMap((r) => (Array.isArray(r.data.units) ? (r.data.units as { id?: unknown }[]).map((u) => String(u.id)) : [])));
+  const declared = (raws[0]!.scenario.data as { uncertainty?: unknown }).uncertainty;
+  const u = combinedUncertainty(Array.isArray(declared) ? declared : [], active);
+  const notes = [
+    ...(u.translated.length > 0 ? [`Uncertain unit parameters, drawn per line: ${u.translated.join('; ')}.`] : []),
+    ...(u.dropped.length > 0 ? [`Uncertain inputs left out (they apply to no line of this plant): ${u.dropped.join('; ')}.`] : []),
+  ];
   return [
     { file: fsFile, text: yamlFileText(combinedFlowsheet(active, shares), 'flowsheet', fsFile, comment) },
-    { file: o.out, text: scenarioFileText(raws[0]!, { outFile: o.out, overrides: combinedOverrides(own, active), replaceOverrides: true, flowsheetFile: fsFile, dropUncertaintyHeads: [...unitIds], comment: [...comment, `Lots split between ${active.map((r) => r.label).join(' and ')} by the splitter of ${basename(fsFile)}.`] }) },
+    { file: o.out, text: scenarioFileText(raws[0]!, { outFile: o.out, overrides: combinedOverrides(own, active), replaceOverrides: true, flowsheetFile: fsFile, ...(Array.isArray(declared) ? { uncertainty: u.entries } : {}), comment: [...comment, `Lots split between ${active.map((r) => r.label).join(' and ')} by the splitter of ${basename(fsFile)}.`, ...notes] }) },
   ];
 }

@@ -109,6 +109,55 @@ export function combinedOverrides(overrides: Record<string, unknown>, routes: re
   return out;
 }
 
+/** The uncertain inputs of a scenario written for the combined plant, and the paths left out. */
+export interface CombinedUncertainty {
+  entries: Record<string, unknown>[];
+  /** Entries that apply to no line of the plant, or repeat a path another entry already covers. */
+  dropped: string[];
+  /** "relith.temperature → hydrothermal-relith.temperature, molten-salt-relith.temperature". */
+  translated: string[];
+}
+
+/**
+ * A scenario's `uncertainty:` entries for the combined plant. An entry on a unit parameter becomes
+ * one entry per line that has the unit, on that line's unit id (each line draws its own value: two
+ * lines are two vessels with their own setpoints); one scoped with `route:` applies to the lines of
+ * those routes, and on a line the entry scoped to its route wins over an unscoped one (as in a
+ * paired run). Any other entry (prices, finance, feed, plant) applies to the whole plant once: the
+ * unscoped one, else the first scoped to a line of the plant. The combined plant is one route, so
+ * the written entries carry no `route:`.
+ */
+export function combinedUncertainty(entries: readonly unknown[], routes: readonly RouteFlowsheet[]): CombinedUncertainty {
+  const list = entries.filter((e): e is Record<string, unknown> => e !== null && typeof e === 'object' && typeof (e as { path?: unknown }).path === 'string');
+  const scopeOf = (e: Record<string, unknown>) => (typeof e.route === 'string' ? [e.route] : Array.isArray(e.route) ? e.route.map(String) : null);
+  const routeId = (r: RouteFlowsheet) => String(r.data.id ?? r.label);
+  /** The entry of `path` that applies on route `r`: the one scoped to it, else the unscoped one. */
+  const on = (path: string, r: RouteFlowsheet) => list.find((e) => e.path === path && scopeOf(e)?.includes(routeId(r))) ?? list.find((e) => e.path === path && scopeOf(e) === null);
+  const out: Record<string, unknown>[] = [];
+  const dropped: string[] = [];
+  const translated: string[] = [];
+  const done = new Set<string>();
+  for (const e of list) {
+    const path = e.path as string;
+    const { route: _scope, ...plain } = e;
+    const head = splitPath(path)[0] ?? '';
+    const owners = (SCENARIO_SECTIONS as readonly string[]).includes(head) ? [] : routes.filter((r) => unitsOf(r.data).some((u) => u.id === head));
+    if (owners.length === 0) {
+      // A plant-wide input: once, the unscoped entry or the first scoped to a line of this plant.
+      const applies = scopeOf(e) === null || routes.some((r) => scopeOf(e)!.includes(routeId(r)));
+      const preferred = list.find((x) => x.path === path && scopeOf(x) === null) ?? list.find((x) => x.path === path && routes.some((r) => scopeOf(x)?.includes(routeId(r))));
+      if (applies && preferred === e && !done.has(path)) { out.push(plain); done.add(path); } else dropped.push(scopeOf(e) ? `${path} (route ${scopeOf(e)!.join(', ')})` : path);
+      continue;
+    }
+    const lines = owners.filter((r) => on(path, r) === e);
+    if (lines.length === 0) { dropped.push(scopeOf(e) ? `${path} (route ${scopeOf(e)!.join(', ')})` : path); continue; }
+    const ids = lines.map((r) => routeUnitId(r.label, head) + path.slice(head.length));
+    for (const id of ids) out.push({ ...plain, path: id });
+    translated.push(`${path} → ${ids.join(', ')}`);
+  }
+  return { entries: out, dropped, translated };
+}
+
 /**
  * The scenario with the combined flowsheet in place of its own (the unit overrides translated).
  * `file` names the combined flowsheet in messages.

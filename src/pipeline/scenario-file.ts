@@ -30,8 +30,8 @@ export interface ScenarioFileOptions {
   comment?: readonly string[];
   /** Replace the scenario's own overrides instead of adding to them. */
   replaceOverrides?: boolean;
-  /** Drop the scenario's uncertainty entries whose path starts with one of these heads. */
-  dropUncertaintyHeads?: readonly string[];
+  /** Uncertain inputs to write instead of the scenario's own (none: the list is left out). */
+  uncertainty?: readonly Record<string, unknown>[];
 }
 
 /** The YAML text of the scenario `raw` with the changes of `o`. */
@@ -49,10 +49,8 @@ export function scenarioFileText(raw: RawScenario, o: ScenarioFileOptions): stri
   const overrides = { ...own, ...o.overrides };
   if (Object.keys(overrides).length > 0) data.overrides = overrides;
   else delete data.overrides;
-  if (o.dropUncertaintyHeads && Array.isArray(data.uncertainty)) {
-    const heads = new Set(o.dropUncertaintyHeads);
-    const kept = (data.uncertainty as { path?: unknown }[]).filter((u) => !heads.has(String(u.path ?? '').split(/[.[]/)[0]!));
-    if (kept.length > 0) data.uncertainty = kept;
+  if (o.uncertainty !== undefined) {
+    if (o.uncertainty.length > 0) data.uncertainty = [...o.uncertainty];
     else delete data.uncertainty;
   }
   return yamlFileText(data, 'scenario', o.outFile, o.comment);

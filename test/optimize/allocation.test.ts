@@ -95,6 +95,36 @@ describe('regenflow optimize --route (lots split between parallel routes)', () =
     expect(doc.balances.worstUnitOrPlantClosure).toBeLessThanOrEqual(1e-9);
   });
 
+  it('writes the scenario\'s uncertain unit parameters per line of a split plant, and uncertainty runs on the written file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'regenflow-alloc-u-'));
+    const root = process.cwd();
+    const file = join(dir, 'two.yaml');
+    writeFileSync(file, [
+      'id: two-u', 'name: two morphologies with uncertainty',
+      `flowsheet: ${join(root, SALT)}`, `plant: ${join(root, 'scenarios/plants/cn-10kt.yaml')}`, `feed: ${join(root, 'scenarios/feeds/two-morphologies.yaml')}`,
+      'uncertainty:',
+      '  - { path: relith.temperature, dist: uniform, min: -5, max: 5, unit: "% of base" }',
+      '  - { path: prices.electricity, dist: triangular, min: 0.07, mode: 0.088, max: 0.11, unit: USD/kWh }',
+      '',
+    ].join('\n'));
+    const ctx = problemContext({ mode: 'allocation', file, routes: [HYDRO, SALT] });
+    const lots = resolveModel(ctx.routeScenarios[0]!).feed.lots.map((l) => l.id);
+    const labels = ctx.routes.map((r) => r.label);
+    const shares = lots.map((_, i) => (i === 0 ? [1, 0] : [0, 1]));
+    const result = { best: { params: lotShares(shares, lots, labels), objective: 1 }, objective: { kpi: 'npvUsd', direction: 'maximize' }, evaluations: 1, optimizer: { seed: 1 }, improvement: { baseline: 0 } } as unknown as OptimizeResult<LotShares>;
+    const out = join(dir, 'hybrid.yaml');
+    const files = allocationOutput(result, { file, routes: [HYDRO, SALT], out, command: 'test' });
+    for (const f of files) writeFileSync(f.file, f.text);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain('# Uncertain unit parameters, drawn per line: relith.temperature → hydrothermal-relith.temperature, molten-salt-relith.temperature.');
+    expect(text).toContain('path: hydrothermal-relith.temperature');
+    expect(text).toContain('path: molten-salt-relith.temperature');
+    expect(text).toContain('path: prices.electricity');
+    const mc = await runCli(['uncertainty', out, '--samples', '8', '--json']);
+    expect(mc.code, mc.err).toBe(0);
+    expect(JSON.parse(mc.out).inputs.map((i: { path: string }) => i.path)).toEqual(['hydrothermal-relith.temperature', 'molten-salt-relith.temperature', 'prices.electricity']);
+  });
+
   it('gives the same allocation for 1 and 2 workers, and writes the winning single route when it wins', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'regenflow-alloc-'));
     const args = ['optimize', 'scenarios/heavy-degraded-cn.yaml', '--route', HYDRO, '--route', SALT, '--budget', '40', '--seed', '9', '--json'];
