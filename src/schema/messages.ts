@@ -57,6 +57,7 @@ export const msg = {
   badQuantity: (value: unknown, reason: string, unit: string) => `${reason} (${quote(value)}); give a number in ${unit} or a string with a unit, e.g. "${exampleFor(unit)}"`,
   notFinite: (value: unknown) => `not a finite number (${quote(value)}); give a finite value`,
   negative: (value: string) => `must not be negative (${value}); give a value ≥ 0`,
+  notPositive: (value: string) => `must be positive (${value}); give a value > 0`,
   belowMin: (value: string, min: string) => `below the minimum (${value}); it must be at least ${min}`,
   notAbove: (value: string, bound: string) => `too small (${value}); it must be more than ${bound}`,
   aboveMax: (value: string, max: string) => `above the maximum (${value}); it must be at most ${max}`,

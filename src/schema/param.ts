@@ -51,7 +51,7 @@ function fmt(x: number): string {
 export function checkRange(v: number, unit: string, o: Pick<QuantityOptions, 'min' | 'max' | 'above' | 'displayUnit'>): string | undefined {
   if (!Number.isFinite(v)) return msg.notFinite(v);
   if (o.above !== undefined && !(v > o.above)) {
-    return o.above === 0 && v < 0 ? msg.negative(show(v, unit, o.displayUnit)) : msg.notAbove(show(v, unit, o.displayUnit), show(o.above, unit, o.displayUnit));
+    return o.above === 0 && v < 0 ? msg.notPositive(show(v, unit, o.displayUnit)) : msg.notAbove(show(v, unit, o.displayUnit), show(o.above, unit, o.displayUnit));
   }
   if (o.min !== undefined && v < o.min) {
     return o.min === 0 ? msg.negative(show(v, unit, o.displayUnit)) : msg.belowMin(show(v, unit, o.displayUnit), show(o.min, unit, o.displayUnit));

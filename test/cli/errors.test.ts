@@ -94,7 +94,7 @@ describe('bad input: clear message, exit 1', () => {
     file('p-inf.yaml', 'capacity: .inf\nregion: CN\n');
     const neg = await runCli(['validate', join(dir, 'p-neg.yaml')]);
     expect(neg.code).toBe(1);
-    expect(neg.err).toBe(`${join(dir, 'p-neg.yaml')}:1:11 › capacity: must not be negative (-5000 kg/yr); give a value ≥ 0\n`);
+    expect(neg.err).toBe(`${join(dir, 'p-neg.yaml')}:1:11 › capacity: must be positive (-5000 kg/yr); give a value > 0\n`);
     expect((await runCli(['validate', join(dir, 'p-nan.yaml')])).err).toBe(`${join(dir, 'p-nan.yaml')}:1:11 › capacity: not a finite number (NaN); give a finite value\n`);
     expect((await runCli(['validate', join(dir, 'p-inf.yaml')])).err).toBe(`${join(dir, 'p-inf.yaml')}:1:11 › capacity: not a finite number (Infinity); give a finite value\n`);
   });

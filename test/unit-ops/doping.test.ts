@@ -65,7 +65,7 @@ describe('doping by hand', () => {
 
   it('impossible parameters are load errors', () => {
     expect(loadErrors(doping, { dopant: 'Mg', source: 'TiO2' })).toEqual(['the dopant source TiO2 contains no Mg (source TiO2, dopant Mg); use one of: Mg(OH)2, MgO']);
-    expect(loadErrors(doping, { level: -0.01 })).toEqual(['must not be negative (-0.01); give a value ≥ 0']);
+    expect(loadErrors(doping, { level: -0.01 })).toEqual(['must be positive (-0.01); give a value > 0']);
     expect(loadErrors(doping, { calcinerEfficiency: 2 })).toEqual(['above the maximum (2); it must be at most 1']);
   });
 });
