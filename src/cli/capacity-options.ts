@@ -3,6 +3,8 @@
  * --design, and the exit code of error-level diagnostics (an overloaded installed item).
  */
 import type { Argv } from 'yargs';
+import { RegenflowError } from '../schema/errors.js';
+import { msg } from '../schema/messages.js';
 import { readPlantDesign, type ModelRequest } from '../pipeline/capacity.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import type { CommandContext } from './commands/context.js';
@@ -22,8 +24,9 @@ export function capacityOptions(y: Argv): Argv {
     .option('design', { type: 'string', describe: 'rate a saved plant design (written by size --save): its counts and sizes are installed, CAPEX is theirs' });
 }
 
-/** The model request of parsed --capacity / --design / --flowsheet options. */
+/** The model request of parsed --capacity / --design / --flowsheet options; a --capacity without a unit is a usage error. */
 export function requestOf(a: Record<string, unknown>): ModelRequest {
+  if (typeof a.capacity === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(a.capacity)) throw new RegenflowError('capacity-option', msg.capacityOptionNoUnit(a.capacity.trim()));
   return {
     ...(typeof a.flowsheet === 'string' ? { flowsheet: a.flowsheet } : {}),
     ...(typeof a.capacity === 'string' ? { capacity: a.capacity } : {}),

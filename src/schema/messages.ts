@@ -103,6 +103,11 @@ export const msg = {
   compositionSum: (sum: number) => `composition fractions sum to ${fmt(sum)}; they must sum to 1 (± 1e-9) — give the rest as another entry`,
   duplicateLotId: (id: string) => `duplicate lot id ${quote(id)}; give every feed lot its own id`,
   unknownOverride: (path: string, reason: string) => `cannot override ${quote(path)} (${reason}); write <unit id>.<parameter>, e.g. relith.temperature`,
+  sweepValuesAndRange: () => 'both --values and --from/--to/--steps given; use one of them',
+  sweepNoValues: (values: string) => `--values lists no value ("${values}"); give e.g. --values 200,220,240`,
+  sweepNoAxis: () => 'give --values a,b,c or all of --from, --to and --steps',
+  sweepStepsNotWhole: (steps: unknown) => `--steps must be a whole number ≥ 1 (${String(steps)} given)`,
+  capacityOptionNoUnit: (value: string) => `--capacity ${value} has no unit; give one, e.g. --capacity "${value} t/yr" (a bare number is not read as kg/yr or t/yr: the two differ a thousandfold)`,
   capacityZero: (what: string) => `${what} is zero; a plant needs a positive capacity and positive operating hours`,
   operatingHoursTooMany: (hours: number) => `operating hours exceed a year (${fmt(hours)} h/yr); give at most 8760 h/yr`,
 

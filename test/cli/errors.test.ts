@@ -161,6 +161,35 @@ describe('bad input: clear message, exit 1', () => {
   });
 });
 
+describe('study and capacity options: a usage error names the option and what to give', () => {
+  it('--capacity without a unit is refused (kg/yr and t/yr differ a thousandfold), with a unit it runs', async () => {
+    for (const cmd of ['run', 'size', 'compare']) {
+      const r = await runCli([cmd, 'scenarios/reference-cn.yaml', '--capacity', '25000']);
+      expect(r.code).toBe(1);
+      expect(r.out).toBe('');
+      expect(r.err).toBe('--capacity 25000 has no unit; give one, e.g. --capacity "25000 t/yr" (a bare number is not read as kg/yr or t/yr: the two differ a thousandfold)\n');
+    }
+    const ok = await runCli(['size', 'scenarios/reference-cn.yaml', '--capacity', '25000 t/yr', '--json']);
+    expect(ok.code, ok.err).toBe(0);
+    expect(JSON.parse(ok.out).feedKgPerYear).toBe(25_000_000);
+  });
+
+  it('sweep values: both forms, no value, no axis and a fractional step count are each refused', async () => {
+    const s = 'scenarios/reference-cn.yaml';
+    const cases: [string[], string][] = [
+      [['--values', '200,220', '--from', '1'], 'both --values and --from/--to/--steps given; use one of them'],
+      [['--values', ','], '--values lists no value (","); give e.g. --values 200,220,240'],
+      [['--from', '200', '--to', '240'], 'give --values a,b,c or all of --from, --to and --steps'],
+      [['--from', '200', '--to', '240', '--steps', '2.5'], '--steps must be a whole number ≥ 1 (2.5 given)'],
+    ];
+    for (const [args, message] of cases) {
+      const r = await runCli(['sweep', s, '--param', 'relith.temperature', ...args]);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(`${message}\n`);
+    }
+  });
+});
+
 describe('model failure: exit 2', () => {
   it('a recycle loop that cannot converge names loop, tears, iterations and residual', async () => {
     const trap = file('trap.yaml', [

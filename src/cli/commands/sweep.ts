@@ -6,6 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { loadRawScenario } from '../../pipeline/load.js';
 import { sweep, parseValues, linspace, type StudyValue } from '../../pipeline/studies.js';
 import { RegenflowError } from '../../schema/errors.js';
+import { msg } from '../../schema/messages.js';
 import { num, table } from '../output.js';
 import { KPI_ROWS, kpiText } from '../kpi-table.js';
 import type { CommandContext } from './context.js';
@@ -13,13 +14,13 @@ import type { CommandContext } from './context.js';
 /** Values of a study axis from --values or --from/--to/--steps; throws a usage-level input error. */
 export function axisValues(a: { values?: string; from?: number; to?: number; steps?: number; unit?: string }): StudyValue[] {
   if (a.values !== undefined) {
-    if (a.from !== undefined || a.to !== undefined || a.steps !== undefined) throw new RegenflowError('sweep-values', 'both --values and --from/--to/--steps given; use one of them');
+    if (a.from !== undefined || a.to !== undefined || a.steps !== undefined) throw new RegenflowError('sweep-values', msg.sweepValuesAndRange());
     const v = parseValues(a.values);
-    if (v.length === 0) throw new RegenflowError('sweep-values', `--values lists no value ("${a.values}"); give e.g. --values 200,220,240`);
+    if (v.length === 0) throw new RegenflowError('sweep-values', msg.sweepNoValues(a.values));
     return a.unit ? v.map((x) => (typeof x === 'number' ? `${x} ${a.unit}` : x)) : v;
   }
-  if (a.from === undefined || a.to === undefined || a.steps === undefined) throw new RegenflowError('sweep-values', 'give --values a,b,c or all of --from, --to and --steps');
-  if (!Number.isInteger(a.steps) || a.steps < 1) throw new RegenflowError('sweep-values', `--steps must be a whole number ≥ 1 (${a.steps} given)`);
+  if (a.from === undefined || a.to === undefined || a.steps === undefined) throw new RegenflowError('sweep-values', msg.sweepNoAxis());
+  if (!Number.isInteger(a.steps) || a.steps < 1) throw new RegenflowError('sweep-values', msg.sweepStepsNotWhole(a.steps));
   return linspace(a.from, a.to, a.steps, a.unit);
 }
 
