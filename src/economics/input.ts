@@ -127,5 +127,5 @@ export function checkEconomicsInput(input: EconomicsInput): void {
     check(e.count, () => `equipment[${e.unitId}.${e.name}].count`);
   }
   for (const l of input.feedLots) check(l.scrapKgPerYear, () => `feedLots[${l.id}].scrapKgPerYear`);
-  if (bad.length) throw new RegenflowError('economics-input', `internal: economics received negative or non-finite flows (${bad.join(', ')}); this is a model failure, not an input error`, { exitCode: 2 });
+  if (bad.length) throw new RegenflowError('economics-input', msg.economicsBadFlows(bad), { exitCode: 2 });
 }

@@ -144,7 +144,7 @@ export function validateInput(file: string, options: ValidateOptions = {}): Vali
   const doc = readDocument(file);
   const kind = fileKindOf(doc.data);
   if (!kind) {
-    throw new RegenflowError('unknown-file-kind', `cannot tell what this file is (no flowsheet:, units:, lots:, capacity: or items: field); a scenario names its flowsheet, a flowsheet lists units and streams, a feed lists lots, a plant gives its capacity, a price set lists items`, { place: { file, line: 1, column: 1 } });
+    throw new RegenflowError('unknown-file-kind', msg.unknownFileKind(), { place: { file, line: 1, column: 1 } });
   }
   const part = { doc, at: [], data: doc.data };
   const issues: InputIssue[] = [];

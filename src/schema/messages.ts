@@ -312,6 +312,26 @@ export const msg = {
   optimizeSomeFailed: (failed: number, n: number, first: string) => `${failed} of ${n} evaluations failed and count as infeasible (first: ${first})`,
   lotFractionsOutlet: (lot: string, outlet: string, outlets: readonly string[]) => `lot ${quote(lot)} is sent to ${quote(outlet)}, which is not an outlet of this splitter${didYouMean(outlet, outlets)}; the outlets are the keys of fractions: ${list(outlets)}`,
   lotFractionsSum: (lot: string, sum: number) => `the shares of lot ${quote(lot)} sum to ${fmt(sum)}; they must sum to 1 (± 1e-9)`,
+  // ---- units of measure (the reason inside badQuantity and the field messages)
+  unitAmbiguous: (text: string, hint: string) => `"${text}" is ambiguous; ${hint}`,
+  unitParenthesisOpen: (text: string) => `a parenthesis is not closed in "${text}"`,
+  notUnitExpression: (text: string) => `"${text}" is not a unit expression`,
+  unknownUnit: (symbol: string) => `"${symbol}" is not a known unit`,
+  unitsNotConvertible: (from: string, fromDimension: string, to: string, toDimension: string) => `"${from}" (${fromDimension}) cannot be converted to "${to}" (${toDimension})`,
+  notNumberWithUnit: (input: string) => `"${input}" is not a number with a unit`,
+  quantityNoUnit: (input: string, dimension: string, example: string) => `"${input}" has no unit; give one of dimension ${dimension}, e.g. "${example}"`,
+  quantityWrongDimension: (input: string, given: string, expected: string, unit: string) => `"${input}" is ${given} but ${expected} is expected (unit ${unit})`,
+  // ---- files and study axes
+  unknownFileKind: () => 'cannot tell what this file is (no flowsheet:, units:, lots:, capacity: or items: field); a scenario names its flowsheet, a flowsheet lists units and streams, a feed lists lots, a plant gives its capacity, a price set lists items',
+  axisUnreadable: (option: string, text: string) => `${option} ${JSON.stringify(text)} cannot be read; write <path>=lo:hi:n, e.g. ${option} "feed.lots[ev-811].liPerTm=0.70:0.95:6"`,
+  axisNumbers: (option: string, text: string) => `${option} ${JSON.stringify(text)}: lo and hi must be numbers and n at least 1`,
+  crossoverRoutes: (n: number) => `crossover compares exactly two routes (${n} --flowsheet given); give --flowsheet a.yaml --flowsheet b.yaml`,
+  economicsBadFlows: (fields: readonly string[]) => `internal: economics received negative or non-finite flows (${fields.join(', ')}); this is a model failure, not an input error`,
+  // ---- unit-operation warnings
+  acidLimited: (reagentKgPerHour: string, sharePercent: string) => `the citric acid charge (${reagentKgPerHour} kg/h) takes up only ${sharePercent} % of the leachable surface Li; raise acidConcentration`,
+  reactantLimited: (equation: string, reactant: string, extent: string, limit: string) => `reaction "${equation}" limited by ${reactant}: extent ${extent} → ${limit} kmol/h`,
+  oxygenShort: (kgPerHour: string) => `doping needs ${kgPerHour} kg/h more O2 than the atmosphere brings; drawn as extra O2`,
+  naohLimited: (dissolvedKgPerHour: string, wantedKgPerHour: string) => `Al dissolution limited by NaOH or water (${dissolvedKgPerHour} of ${wantedKgPerHour} kg/h Al dissolved); raise naohConcentration or liquidToSolid`,
   // <<messages: optimize>>
 };
 

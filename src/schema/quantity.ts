@@ -8,6 +8,7 @@
  * which general-purpose unit libraries handle differently (js-quantities treats `degC` as a
  * difference and `tempC` as absolute).
  */
+import { msg } from './messages.js';
 
 /** Exponents of the base dimensions: mass, length, time, temperature, amount, current, money. */
 export type Dimension = readonly [number, number, number, number, number, number, number];
@@ -126,7 +127,7 @@ function parseUnitUncached(text: string): Unit {
   const single = symbol(text);
   if (single) return { factor: single.factor, dims: single.dims, offset: single.offset ?? 0, text };
   const hint = ambiguity(text);
-  if (hint) throw new UnitError(`"${text}" is ambiguous; ${hint}`);
+  if (hint) throw new UnitError(msg.unitAmbiguous(text, hint));
   const tokens = tokenize(text);
   let pos = 0;
   const parseFactor = (): { factor: number; dims: number[] } => {
@@ -134,11 +135,11 @@ function parseUnitUncached(text: string): Unit {
     if (tok === '(') {
       pos++;
       const inner = parseProduct();
-      if (tokens[pos] !== ')') throw new UnitError(`a parenthesis is not closed in "${text}"`);
+      if (tokens[pos] !== ')') throw new UnitError(msg.unitParenthesisOpen(text));
       pos++;
       return applyExponent(inner);
     }
-    if (tok === undefined || tok === ')' || tok === '*' || tok === '/') throw new UnitError(`"${text}" is not a unit expression`);
+    if (tok === undefined || tok === ')' || tok === '*' || tok === '/') throw new UnitError(msg.notUnitExpression(text));
     pos++;
     const m = /^(.+?)(\^?-?\d+|[²³])?$/.exec(tok);
     let sym = m?.[1] ?? tok;
@@ -147,8 +148,8 @@ function parseUnitUncached(text: string): Unit {
     const base = symbol(sym);
     if (!base) {
       const symHint = ambiguity(sym);
-      if (symHint) throw new UnitError(`"${sym}" is ambiguous; ${symHint}`);
-      throw new UnitError(`"${sym}" is not a known unit`);
+      if (symHint) throw new UnitError(msg.unitAmbiguous(sym, symHint));
+      throw new UnitError(msg.unknownUnit(sym));
     }
     const exp = expText === undefined ? 1 : expText === '²' ? 2 : expText === '³' ? 3 : Number(expText.replace('^', ''));
     return applyExponent({ factor: Math.pow(base.factor, exp), dims: base.dims.map((d) => d * exp) });
@@ -179,7 +180,7 @@ function parseUnitUncached(text: string): Unit {
     return acc;
   };
   const result = parseProduct();
-  if (pos !== tokens.length) throw new UnitError(`"${text}" is not a unit expression`);
+  if (pos !== tokens.length) throw new UnitError(msg.notUnitExpression(text));
   return { factor: result.factor, dims: result.dims as unknown as Dimension, offset: 0, text };
 }
 
@@ -257,7 +258,7 @@ export function convert(value: number, from: string, to: string): number {
   const a = parseUnit(from);
   const b = parseUnit(to);
   if (!sameDimension(a.dims, b.dims)) {
-    throw new UnitError(`"${from}" (${describeDimension(a.dims)}) cannot be converted to "${to}" (${describeDimension(b.dims)})`);
+    throw new UnitError(msg.unitsNotConvertible(from, describeDimension(a.dims), to, describeDimension(b.dims)));
   }
   // The same scale: no arithmetic, so a value written in the field's own unit stays exact (a bound
   // written as "1000000 kmol/h" must not become 1000000.0000000001).
@@ -286,11 +287,11 @@ export function splitQuantity(text: string): ParsedQuantity | undefined {
 export function toUnit(input: number | string, unit: string): number {
   if (typeof input === 'number') return input;
   const q = splitQuantity(input);
-  if (!q) throw new UnitError(`"${input}" is not a number with a unit`);
+  if (!q) throw new UnitError(msg.notNumberWithUnit(input));
   const target = parseUnit(unit);
   if (q.unit === '') {
     if (sameDimension(target.dims, NONE)) return q.value / target.factor;
-    throw new UnitError(`"${input}" has no unit; give one of dimension ${describeDimension(target.dims)}, e.g. "${q.value} ${unit}"`);
+    throw new UnitError(msg.quantityNoUnit(input, describeDimension(target.dims), `${q.value} ${unit}`));
   }
   let source: Unit;
   try {
@@ -299,7 +300,7 @@ export function toUnit(input: number | string, unit: string): number {
     throw e instanceof UnitError ? e : new UnitError(String(e));
   }
   if (!sameDimension(source.dims, target.dims)) {
-    throw new UnitError(`"${input}" is ${describeDimension(source.dims)} but ${describeDimension(target.dims)} is expected (unit ${unit})`);
+    throw new UnitError(msg.quantityWrongDimension(input, describeDimension(source.dims), describeDimension(target.dims), unit));
   }
   return convert(q.value, q.unit, unit);
 }

@@ -115,7 +115,7 @@ export const delaminationAlkaline = defineUnitOp({
       const wanted = (p.alDissolution * alLeft) / MW('Al');
       const limit = Math.min((liquor.NaOH ?? 0) / MW('NaOH'), (liquor.H2O ?? 0) / MW('H2O') / 3);
       dissolvedKmol = Math.min(wanted, limit);
-      if (dissolvedKmol < wanted) diagnostics.push({ code: 'naoh-limited', severity: 'warning', where: ctx.unitId, message: `Al dissolution limited by NaOH or water (${(dissolvedKmol * MW('Al')).toPrecision(4)} of ${(wanted * MW('Al')).toPrecision(4)} kg/h Al dissolved); raise naohConcentration or liquidToSolid` });
+      if (dissolvedKmol < wanted) diagnostics.push({ code: 'naoh-limited', severity: 'warning', where: ctx.unitId, message: msg.naohLimited((dissolvedKmol * MW('Al')).toPrecision(4), (wanted * MW('Al')).toPrecision(4)) });
       liquor.NaOH = (liquor.NaOH ?? 0) - dissolvedKmol * MW('NaOH');
       liquor.H2O = (liquor.H2O ?? 0) - 3 * dissolvedKmol * MW('H2O');
       addKg(liquor, 'NaAl(OH)4', dissolvedKmol * MW('NaAl(OH)4'));

@@ -195,7 +195,7 @@ export const doping = defineUnitOp({
     if (o2Vent < 0) {
       draws.O2 = o2Supplied - o2Vent;
       delete vent.components.O2;
-      if (p.atmosphere !== 'N2') diagnostics.push({ code: 'oxygen-short', severity: 'warning', where: ctx.unitId, message: `doping needs ${(-o2Vent).toPrecision(4)} kg/h more O2 than the atmosphere brings; drawn as extra O2` });
+      if (p.atmosphere !== 'N2') diagnostics.push({ code: 'oxygen-short', severity: 'warning', where: ctx.unitId, message: msg.oxygenShort((-o2Vent).toPrecision(4)) });
     } else {
       if (o2Supplied > 0) draws.O2 = o2Supplied;
       if (o2Vent > 0) vent.components.O2 = o2Vent;

@@ -88,7 +88,7 @@ export const reactor = defineUnitOp({
         if (p.supply.includes(t.id)) continue;
         const limit = kmolOf(t.id) / t.nu;
         if (extent > limit) {
-          diagnostics.push({ code: 'reactant-limited', severity: 'warning', where: ctx.unitId, message: `reaction "${r.reaction.equation}" limited by ${t.id}: extent ${extent.toPrecision(4)} → ${limit.toPrecision(4)} kmol/h` });
+          diagnostics.push({ code: 'reactant-limited', severity: 'warning', where: ctx.unitId, message: msg.reactantLimited(r.reaction.equation, t.id, extent.toPrecision(4), limit.toPrecision(4)) });
           extent = limit;
         }
       }

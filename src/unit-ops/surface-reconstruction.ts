@@ -32,6 +32,7 @@ import {
   DEFAULT_SOLUBLES_SET, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3, WATER_CP, rampHours, tmKmolOf,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
+import { msg } from '../schema/messages.js';
 
 /** Largest single vessel used to estimate the hot surface, m³ (assumption: standard 10 m³ autoclave). */
 const VESSEL_M3 = 10;
@@ -115,7 +116,7 @@ export const surfaceReconstruction = defineUnitOp({
     let scale = 1;
     if (citric && wantTotal > 3 * reagentKmol) {
       scale = (3 * reagentKmol) / wantTotal;
-      diagnostics.push({ code: 'acid-limited', severity: 'warning', where: ctx.unitId, message: `the citric acid charge (${reagentKg.toPrecision(4)} kg/h) takes up only ${(scale * 100).toFixed(1)} % of the leachable surface Li; raise acidConcentration` });
+      diagnostics.push({ code: 'acid-limited', severity: 'warning', where: ctx.unitId, message: msg.acidLimited(reagentKg.toPrecision(4), (scale * 100).toFixed(1)) });
     }
     const lots: Lot[] = feed.lots.map((l, i) => {
       const removed = want[i]! * scale;

@@ -9,13 +9,14 @@ import { RegenflowError } from '../../schema/errors.js';
 import { table } from '../output.js';
 import { amountText } from '../explain-text.js';
 import type { CommandContext } from './context.js';
+import { msg } from '../../schema/messages.js';
 
 /** Parse "<path>=lo:hi:n[ unit]" into a grid axis. */
 export function parseAxis(text: string, option: string): GridAxis {
   const m = /^([^=]+)=\s*([-+0-9.eE]+):([-+0-9.eE]+):(\d+)(?:\s+(\S.*))?$/.exec(text.trim());
-  if (!m) throw new RegenflowError('axis', `${option} ${JSON.stringify(text)} cannot be read; write <path>=lo:hi:n, e.g. ${option} "feed.lots[ev-811].liPerTm=0.70:0.95:6"`);
+  if (!m) throw new RegenflowError('axis', msg.axisUnreadable(option, text));
   const [lo, hi, n] = [Number(m[2]), Number(m[3]), Number(m[4])];
-  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(n >= 1)) throw new RegenflowError('axis', `${option} ${JSON.stringify(text)}: lo and hi must be numbers and n at least 1`);
+  if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(n >= 1)) throw new RegenflowError('axis', msg.axisNumbers(option, text));
   return { path: m[1]!.trim(), values: linspace(lo, hi, n, m[5]) };
 }
 
@@ -33,7 +34,7 @@ export function crossoverCommand(ctx: CommandContext): CommandModule {
       .option('json', { type: 'boolean', default: false, describe: 'print the grid as JSON' }),
     handler: (a) => {
       const routes = a.flowsheet as string[];
-      if (routes.length !== 2) throw new RegenflowError('crossover-routes', `crossover compares exactly two routes (${routes.length} --flowsheet given); give --flowsheet a.yaml --flowsheet b.yaml`);
+      if (routes.length !== 2) throw new RegenflowError('crossover-routes', msg.crossoverRoutes(routes.length));
       const x = parseAxis(a.x as string, '--x');
       const y = a.y === undefined ? null : parseAxis(a.y as string, '--y');
       const map = crossover(a.scenario as string, routes[0]!, routes[1]!, x, y, a.kpi as string);
