@@ -332,6 +332,17 @@ export const msg = {
   reactantLimited: (equation: string, reactant: string, extent: string, limit: string) => `reaction "${equation}" limited by ${reactant}: extent ${extent} → ${limit} kmol/h`,
   oxygenShort: (kgPerHour: string) => `doping needs ${kgPerHour} kg/h more O2 than the atmosphere brings; drawn as extra O2`,
   naohLimited: (dissolvedKgPerHour: string, wantedKgPerHour: string) => `Al dissolution limited by NaOH or water (${dissolvedKgPerHour} of ${wantedKgPerHour} kg/h Al dissolved); raise naohConcentration or liquidToSolid`,
+  cakeNotFilled: (waterKgPerHour: string, cakeWaterKgPerHour: string) => `feed liquor and wash water (${waterKgPerHour} kg/h) do not fill the cake moisture (${cakeWaterKgPerHour} kg/h); the cake leaves drier than cakeMoisture and no liquor flows — raise waterPerKgSolids`,
+  solubilityLimited: (undissolved: string) => `solubility limits leave ${undissolved} undissolved in the cake; more wash water or a lower temperature (Li2CO3) dissolves more`,
+  filterCakeDrier: (waterKgPerHour: string, cakeWaterKgPerHour: string) => `the feed carries less water (${waterKgPerHour} kg/h) than the cake moisture holds (${cakeWaterKgPerHour} kg/h); the cake leaves drier and there is no filtrate water`,
+  lowBurnOffTemperature: (celsius: string) => `PVDF decomposes slowly below ≈450 °C (furnace at ${celsius} °C); lower pvdfConversion accordingly`,
+  hfToVent: (kgPerHour: string) => `${kgPerHour} kg/h of HF leaves untreated in the vent; use scrubber: lime`,
+  oxygenFromLattice: (kgPerHour: string) => `${kgPerHour} kg/h O2 drawn for Li2O loss / burn-off under N2 (stands for lattice oxygen in the fixed-O lot formula)`,
+  kilnOxygenShort: (kgPerHour: string) => `the reactions need ${kgPerHour} kg/h more O2 than the atmosphere gas brings; drawn as extra O2 — raise gasPerKgPowder`,
+  lithiumLimited: (holds: string, availableKmolPerHour: string, demandKmolPerHour: string, scale: string, fix: string) => `${holds} ${availableKmolPerHour} kmol/h Li but the lots would take ${demandKmolPerHour} kmol/h; every lot's uptake is scaled by ${scale} — ${fix}`,
+  latticeLiEtched: (liPerTm: string) => `phosphate etching takes the Li of the coating from the lattice and leaves a lot at Li/TM ${liPerTm}; lower coatingFraction or use li3po4Source: LiOH+H3PO4`,
+  noBinder: () => 'the feed carries no PVDF, so no NMP is circulated (the bath volume is that of the solids only)',
+  latticeLithiumExpelled: (kmolPerHour: string, source: string) => `lots above the lattice limit lose ${kmolPerHour} kmol/h Li into residual ${source}`,
   // <<messages: optimize>>
 };
 

@@ -32,6 +32,7 @@ import { component } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { addKg, kgOf, kmolOf, withLiPerTm, lotsMassOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsVolume_m3_per_h, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, optionalQuantity, tmKmolOf } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
+import { msg } from '../schema/messages.js';
 
 /** Coating densities, kg/m³. */
 const DENSITY: Record<'Li3PO4' | 'Al2O3' | 'polymer', number> = { Li3PO4: 2537, Al2O3: 3950, polymer: 1200 };
@@ -146,7 +147,7 @@ export const coating = defineUnitOp({
           draws.O2 = kgOf('O2', liNeed / 4);
           waterVapour += kgOf('H2O', liNeed / 2);
           const lowest = Math.min(...lots.map((l) => l.liPerTm));
-          if (lowest < 0.95) diagnostics.push({ code: 'lattice-li-etched', severity: 'warning', where: ctx.unitId, message: `phosphate etching takes the Li of the coating from the lattice and leaves a lot at Li/TM ${lowest.toFixed(3)}; lower coatingFraction or use li3po4Source: LiOH+H3PO4` });
+          if (lowest < 0.95) diagnostics.push({ code: 'lattice-li-etched', severity: 'warning', where: ctx.unitId, message: msg.latticeLiEtched(lowest.toFixed(3)) });
         }
       }
       if (h3po4 > 0) draws.H3PO4 = kgOf('H3PO4', h3po4);

@@ -180,7 +180,7 @@ export const delaminationNmp = defineUnitOp({
       .motor('agitators', b.agitatorKw, () => `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle`)
       .motor('NMP pumps', pumpKw(f.circulated / densityOf('NMP')), () => `${(f.circulated / densityOf('NMP')).toPrecision(4)} m³/h × 2 bar / 0.6`);
     const diagnostics: Diagnostic[] = [];
-    if ((c.PVDF ?? 0) === 0 && feedKg > 0) diagnostics.push({ code: 'no-binder', severity: 'info', where: ctx.unitId, message: 'the feed carries no PVDF, so no NMP is circulated (the bath volume is that of the solids only)' });
+    if ((c.PVDF ?? 0) === 0 && feedKg > 0) diagnostics.push({ code: 'no-binder', severity: 'info', where: ctx.unitId, message: msg.noBinder() });
     return {
       outlets: { cam, foil, vent, liquor },
       draws,

@@ -246,8 +246,8 @@ export const delaminationThermal = defineUnitOp({
     ledger.motor('off-gas fan', (gasKg / 1.2) * p.fanPressure / 3.6e6 / 0.6, () => `${(gasKg / 1.2).toPrecision(4)} m³/h (at 1.2 kg/m³) × ${p.fanPressure} Pa ÷ 0.6`);
 
     const diagnostics: Diagnostic[] = [];
-    if (T < 723.15) diagnostics.push({ code: 'low-burn-off-temperature', severity: 'warning', where: ctx.unitId, message: `PVDF decomposes slowly below ≈450 °C (furnace at ${(T - 273.15).toFixed(0)} °C); lower pvdfConversion accordingly` });
-    if (p.scrubber === 'none' && hfKmol > 0) diagnostics.push({ code: 'hf-to-vent', severity: 'warning', where: ctx.unitId, message: `${(hfKmol * MW('HF')).toPrecision(3)} kg/h of HF leaves untreated in the vent; use scrubber: lime` });
+    if (T < 723.15) diagnostics.push({ code: 'low-burn-off-temperature', severity: 'warning', where: ctx.unitId, message: msg.lowBurnOffTemperature((T - 273.15).toFixed(0)) });
+    if (p.scrubber === 'none' && hfKmol > 0) diagnostics.push({ code: 'hf-to-vent', severity: 'warning', where: ctx.unitId, message: msg.hfToVent((hfKmol * MW('HF')).toPrecision(3)) });
     return {
       outlets: { cam, foil, vent, residue },
       draws,

@@ -22,6 +22,7 @@ import {
   lotsMassOf, lotsVolume_m3_per_h, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
+import { msg } from '../schema/messages.js';
 
 const params = z.strictObject({
   solidsCapture: fraction({ description: 'fraction of the solids retained in the cake (the rest passes as fines)', default: 0.995, above: 0, source: 'assumption: cloth filter press on a 10 µm oxide powder loses ≈0.5 % as fines' }),
@@ -70,7 +71,7 @@ export const filtration = defineUnitOp({
     const cakeDry = lotsMassOf(feed.lots) * cap + (split.insolubleMass + undissolvedMass) * cap;
     let cakeWater = cakeWaterFor(cakeDry, p.cakeMoisture);
     if (cakeWater > split.water) {
-      if (cakeDry > 0) diagnostics.push({ code: 'cake-not-saturated', severity: 'info', where: ctx.unitId, message: `the feed carries less water (${split.water.toPrecision(4)} kg/h) than the cake moisture holds (${cakeWater.toPrecision(4)} kg/h); the cake leaves drier and there is no filtrate water` });
+      if (cakeDry > 0) diagnostics.push({ code: 'cake-not-saturated', severity: 'info', where: ctx.unitId, message: msg.filterCakeDrier(split.water.toPrecision(4), cakeWater.toPrecision(4)) });
       cakeWater = split.water;
     }
     const phi = split.water > 0 ? cakeWater / split.water : 0;

@@ -45,6 +45,7 @@ import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '.
 import type { Lot } from '../streams/lot.js';
 import { MW, add, pruned, isGas, kineticParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
 import { activationEnergyParam, DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, MECHANICAL_KWH_PER_KG, RAMP_K_PER_H, WALL_U, withCeiling } from './correlations/limits.js';
+import { msg } from '../schema/messages.js';
 
 /** Decomposition enthalpy of the Li source, kJ per mol of Li delivered ([MEMORY] NIST-JANAF ΔHf). */
 export const SOURCE_DECOMPOSITION_KJ_PER_MOL_LI = { Li2CO3: 224.6 / 2, LiOH: 65.0 } as const;
@@ -173,7 +174,7 @@ export const relithiationSolidState = defineUnitOp({
     else {
       // lattice Li expelled into the residual salt takes CO2/H2O from the kiln atmosphere
       add(draws, src === 'Li2CO3' ? 'CO2' : 'H2O', -gasKg);
-      diagnostics.push({ code: 'lattice-lithium-expelled', severity: 'info', where: ctx.unitId, message: `lots above the lattice limit lose ${(-xi).toPrecision(4)} kmol/h Li into residual ${src}` });
+      diagnostics.push({ code: 'lattice-lithium-expelled', severity: 'info', where: ctx.unitId, message: msg.latticeLithiumExpelled((-xi).toPrecision(4), src) });
     }
     if (li2oKmol > 0) add(vent.components, 'Li2O', li2oKmol * component('Li2O').molarMass_g_per_mol);
     const waterIn = c.H2O ?? 0;

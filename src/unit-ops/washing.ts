@@ -132,7 +132,7 @@ export const washing = defineUnitOp({
     const { dissolved, undissolved, undissolvedMass } = dissolve(solutes, totalWater, tOut, p.solubility);
     let cakeWater = cakeWaterFor(lotsMassOf(lots) + split.insolubleMass + undissolvedMass, p.cakeMoisture);
     if (cakeWater > totalWater) {
-      diagnostics.push({ code: 'cake-not-saturated', severity: 'warning', where: ctx.unitId, message: `feed liquor and wash water (${totalWater.toPrecision(4)} kg/h) do not fill the cake moisture (${cakeWater.toPrecision(4)} kg/h); the cake leaves drier than cakeMoisture and no liquor flows — raise waterPerKgSolids` });
+      diagnostics.push({ code: 'cake-not-saturated', severity: 'warning', where: ctx.unitId, message: msg.cakeNotFilled(totalWater.toPrecision(4), cakeWater.toPrecision(4)) });
       cakeWater = totalWater;
     }
     const idealStages = p.stageEfficiency * p.stages;
@@ -153,7 +153,7 @@ export const washing = defineUnitOp({
     }
     for (const id in split.gases) addKg(liquor.components, id, split.gases[id]!);
     if (undissolvedMass > 0) {
-      diagnostics.push({ code: 'solubility-limited', severity: 'info', where: ctx.unitId, message: `solubility limits leave ${Object.entries(undissolved).map(([k, v]) => `${k} ${v.toPrecision(4)} kg/h`).join(', ')} undissolved in the cake; more wash water or a lower temperature (Li2CO3) dissolves more` });
+      diagnostics.push({ code: 'solubility-limited', severity: 'info', where: ctx.unitId, message: msg.solubilityLimited(Object.entries(undissolved).map(([k, v]) => `${k} ${v.toPrecision(4)} kg/h`).join(', ')) });
     }
 
     // Energy.

@@ -26,6 +26,7 @@ import type { EnergyLedger } from './energy.js';
 import { sensibleKw } from './energy.js';
 import { component } from '../../chemistry/components.js';
 import { HANDLING_H, withCeiling } from './limits.js';
+import { msg } from '../../schema/messages.js';
 
 /** EverBatt saggar residence per trip, h (REFERENCE.md 1.3.6): the basis of the kiln-line capacity. */
 export const EVERBATT_TRIP_H = 25;
@@ -208,8 +209,8 @@ export function kilnAtmosphere(atmosphere: KilnAtmosphere, gasKg: number, o2NetK
   if (o2Vent < 0) {
     draws.O2 = (draws.O2 ?? 0) + o2Supplied - o2Vent;
     diagnostics.push(atmosphere === 'N2'
-      ? { code: 'oxygen-from-lattice', severity: 'info', where, message: `${(-o2Vent).toPrecision(4)} kg/h O2 drawn for Li2O loss / burn-off under N2 (stands for lattice oxygen in the fixed-O lot formula)` }
-      : { code: 'oxygen-short', severity: 'warning', where, message: `the reactions need ${(-o2Vent).toPrecision(4)} kg/h more O2 than the atmosphere gas brings; drawn as extra O2 — raise gasPerKgPowder` });
+      ? { code: 'oxygen-from-lattice', severity: 'info', where, message: msg.oxygenFromLattice((-o2Vent).toPrecision(4)) }
+      : { code: 'oxygen-short', severity: 'warning', where, message: msg.kilnOxygenShort((-o2Vent).toPrecision(4)) });
     delete vent.components.O2;
   } else {
     if (o2Supplied > 0) draws.O2 = (draws.O2 ?? 0) + o2Supplied;

@@ -17,6 +17,7 @@ import { copyFlows, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '..
 import type { CostCorrelation, CycleTime, Diagnostic, EquipmentSpec } from '../contract.js';
 import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
 import { RATE_PER_H, activationEnergyParam, referenceTemperatureParam, withCeiling } from './limits.js';
+import { msg } from '../../schema/messages.js';
 
 // ---------------------------------------------------------------- molar masses (kg/kmol)
 
@@ -210,7 +211,7 @@ export function relithiateLots(
   let scale = 1;
   if (demand > liAvailKmol) {
     scale = demand > 0 ? Math.max(0, liAvailKmol) / demand : 1;
-    diagnostics.push({ code: 'lithium-limited', severity: 'warning', where, message: `${text.holds} ${liAvailKmol.toPrecision(4)} kmol/h Li but the lots would take ${demand.toPrecision(4)} kmol/h; every lot's uptake is scaled by ${scale.toPrecision(4)} — ${text.fix}` });
+    diagnostics.push({ code: 'lithium-limited', severity: 'warning', where, message: msg.lithiumLimited(text.holds, liAvailKmol.toPrecision(4), demand.toPrecision(4), scale.toPrecision(4), text.fix) });
   }
   const lots: Lot[] = new Array<Lot>(n);
   let xi = 0;
