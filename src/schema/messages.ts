@@ -106,6 +106,7 @@ export const msg = {
   sweepValuesAndRange: () => 'both --values and --from/--to/--steps given; use one of them',
   sweepNoValues: (values: string) => `--values lists no value ("${values}"); give e.g. --values 200,220,240`,
   sweepNoAxis: () => 'give --values a,b,c or all of --from, --to and --steps',
+  sweepBareNumbers: (unit: string) => ` (numbers without a unit read in ${unit}, the input's documented unit; give --unit or "<value> <unit>" for another)`,
   sweepStepsNotWhole: (steps: unknown) => `--steps must be a whole number ≥ 1 (${String(steps)} given)`,
   capacityOptionNoUnit: (value: string) => `--capacity ${value} has no unit; give one, e.g. --capacity "${value} t/yr" (a bare number is not read as kg/yr or t/yr: the two differ a thousandfold)`,
   capacityZero: (what: string) => `${what} is zero; a plant needs a positive capacity and positive operating hours`,

@@ -147,6 +147,22 @@ describe('regenflow sweep shows off-spec by cause', () => {
   });
 });
 
+describe('regenflow sweep says the unit of numbers given without one', () => {
+  it('plant.capacity 5000 is 5 t/yr (kg/yr is its documented unit): the header says so, the JSON names the unit', async () => {
+    const r = await runCli(['sweep', REF, '--param', 'plant.capacity', '--values', '5000000,10000000']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out.split('\n')[0]).toBe('plant.capacity swept over 2 values (numbers without a unit read in kg/yr, the input\'s documented unit; give --unit or "<value> <unit>" for another)');
+    const feed = r.out.split('\n').find((l) => l.startsWith('Feed '))!;
+    expect(feed.trim().split(/ +/).slice(-2)).toEqual(['5000', '10,000']);
+    const j = await runCli(['sweep', REF, '--param', 'relith.temperature', '--values', '473.15', '--json']);
+    expect(JSON.parse(j.out).bareNumberUnit).toBe('K');
+    const withUnit = await runCli(['sweep', REF, '--param', 'plant.capacity', '--values', '5000 t/yr', '--json']);
+    expect(JSON.parse(withUnit.out).bareNumberUnit).toBeUndefined();
+    const fraction = await runCli(['sweep', REF, '--param', 'finance.discountRate', '--values', '0.1']);
+    expect(fraction.out.split('\n')[0]).toBe('finance.discountRate swept over 1 value');
+  });
+});
+
 describe('amounts carry their units', () => {
   it('money, mass, shares and differences', () => {
     expect(amountText(19.14e6, 'USD')).toBe('19.14 M USD');

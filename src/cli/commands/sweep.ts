@@ -7,6 +7,13 @@ import { loadRawScenario } from '../../pipeline/load.js';
 import { sweep, parseValues, linspace, type StudyValue } from '../../pipeline/studies.js';
 import { RegenflowError } from '../../schema/errors.js';
 import { msg } from '../../schema/messages.js';
+import { resolveModel } from '../../pipeline/resolve.js';
+import { paramMetaOf } from '../../pipeline/param-meta.js';
+import { splitPath } from '../../pipeline/patch.js';
+import { priceItem } from '../../economics/price-keys.js';
+import { inputName } from '../../export/input-names.js';
+import type { RawScenario } from '../../pipeline/load.js';
+import type { UnitKind } from '../../schema/kinds.js';
 import { num, table } from '../output.js';
 import { KPI_ROWS, kpiText } from '../kpi-table.js';
 import type { CommandContext } from './context.js';
@@ -22,6 +29,24 @@ export function axisValues(a: { values?: string; from?: number; to?: number; ste
   if (a.from === undefined || a.to === undefined || a.steps === undefined) throw new RegenflowError('sweep-values', msg.sweepNoAxis());
   if (!Number.isInteger(a.steps) || a.steps < 1) throw new RegenflowError('sweep-values', msg.sweepStepsNotWhole(a.steps));
   return linspace(a.from, a.to, a.steps, a.unit);
+}
+
+/**
+ * The unit a swept value given as a bare number is read in: the input's documented unit (a unit
+ * parameter's from its kind, a price's from its key, a plant/feed/finance field's from the schema);
+ * null when none is documented. Said in the output because the documented unit is not always the
+ * one people write (plant.capacity is kept in kg/yr: 5000 is 5 t/yr).
+ */
+function bareNumberUnit(raw: RawScenario, param: string): string | null {
+  const named = inputName(param);
+  if (named.unit) return named.unit;
+  const seg = splitPath(param);
+  if (seg[0] === 'prices') {
+    const key = priceItem(String(seg[1] ?? ''))?.key;
+    return key ? resolveModel(raw).prices.items[key]?.unit ?? null : null;
+  }
+  const unit = seg.length === 2 ? resolveModel(raw).flowsheet.units.find((u) => u.id === seg[0]) : undefined;
+  return unit ? paramMetaOf(unit.kind as UnitKind, String(seg[1]))?.unit ?? null : null;
 }
 
 /** The sweep command. */
@@ -43,8 +68,9 @@ export function sweepCommand(ctx: CommandContext): CommandModule {
       const values = axisValues(a as never);
       const raw = loadRawScenario(a.scenario as string, a.flowsheet as string | undefined);
       const points = sweep(raw, a.param as string, values);
+      const bare = values.some((v) => typeof v === 'number') ? bareNumberUnit(raw, a.param as string) : null;
       if (a.json) {
-        ctx.io.out(JSON.stringify({ param: a.param, points }, null, 2));
+        ctx.io.out(JSON.stringify({ param: a.param, ...(bare !== null ? { bareNumberUnit: bare } : {}), points }, null, 2));
         return;
       }
       const rows: string[][] = [['KPI', 'unit', ...points.map((p) => String(p.value))]];
@@ -53,7 +79,9 @@ export function sweepCommand(ctx: CommandContext): CommandModule {
       const byCause = (p: (typeof points)[number]) => (p.kpis?.offSpecKgPerYearByCause ?? {}) as Record<string, number>;
       const causes = [...new Set(points.flatMap((p) => Object.keys(byCause(p)).filter((c) => (byCause(p)[c] ?? 0) > 0)))];
       for (const c of causes) rows.push([`  off spec: ${c}`, 't/yr', ...points.map((p) => (p.kpis ? num((byCause(p)[c] ?? 0) / 1000) : 'failed'))]);
-      ctx.io.out(`${a.param} swept over ${values.length} values`);
+      // Dimensionless inputs (fractions, ratios) need no word on units.
+      const unitNote = bare !== null && !['', '–', '-', 'fraction'].includes(bare) ? msg.sweepBareNumbers(bare) : '';
+      ctx.io.out(`${a.param} swept over ${values.length} value${values.length === 1 ? '' : 's'}${unitNote}`);
       ctx.io.out(table(rows, [false, false, ...points.map(() => true)]));
       for (const p of points) if (p.error) ctx.io.out(`at ${p.value}: ${p.error}`);
     },
