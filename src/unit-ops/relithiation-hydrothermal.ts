@@ -33,6 +33,8 @@ import { component } from '../chemistry/components.js';
 import { HYDROTHERMAL_RATE, HYDROTHERMAL_LOT_FACTORS, hydroxideFactor, solutionLiPerTm } from './correlations/mechanisms/hydrothermal.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
+import type { Lot } from '../streams/lot.js';
+import type { LotRateFactors } from './correlations/mechanisms/kinetics.js';
 import { AMBIENT_K, copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import {
   MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
@@ -113,6 +115,24 @@ export const relithiationHydrothermal = defineUnitOp({
 });
 
 /**
+ * Each lot's TM kmol/h (into `nTm`) and the Li/TM it reaches in the liquor (into `rTarget`; its own
+ * for families not treated), at the route's rate × the hydroxide and mediator factors. Returns the treated CAM, kg/h. A
+ * function of its own so that optimized code has the inlining budget for the per-lot helpers
+ * (inlined into the whole run, their doubles were allocated per lot).
+ */
+function lotTargets(p: Params, lotsIn: readonly Lot[], kin: { k_per_h: number; factors: LotRateFactors }, ohFactor: number, mediatorFactor: number, rTarget: number[], nTm: number[]): number {
+  let treatedCam = 0;
+  for (let i = 0; i < lotsIn.length; i++) {
+    const lot = lotsIn[i]!;
+    nTm[i] = tmKmolPerHour(lot);
+    if (!p.treatedFamilies.includes(lot.chemistry.family)) { rTarget[i] = lot.liPerTm; continue; }
+    treatedCam += lot.massKgPerHour;
+    rTarget[i] = solutionLiPerTm(lot, p.rEq, lotRate(kin.k_per_h, kin.factors, lot) * ohFactor * mediatorFactor, p.duration);
+  }
+  return treatedCam;
+}
+
+/**
  * The hydrothermal model; `mediatorFactor` multiplies every lot's rate (1 without a redox mediator).
  */
 export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: RunContext, mediatorFactor: number): UnitRun {
@@ -161,14 +181,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const n = lotsIn.length;
   const rTarget = new Array<number>(n);
   const nTm = new Array<number>(n);
-  let treatedCam = 0;
-  for (let i = 0; i < n; i++) {
-    const lot = lotsIn[i]!;
-    nTm[i] = tmKmolPerHour(lot);
-    if (!p.treatedFamilies.includes(lot.chemistry.family)) { rTarget[i] = lot.liPerTm; continue; }
-    treatedCam += lot.massKgPerHour;
-    rTarget[i] = solutionLiPerTm(lot, p.rEq, lotRate(kin.k_per_h, kin.factors, lot) * ohFactor * mediatorFactor, p.duration);
-  }
+  const treatedCam = lotTargets(p, lotsIn, kin, ohFactor, mediatorFactor, rTarget, nTm);
   const diagnostics: Diagnostic[] = [];
   const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' }, diagnostics);
   const { lots, xi, lotsOutKg } = rel;
