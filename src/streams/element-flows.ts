@@ -75,7 +75,7 @@ export class ElementFlows {
       const kg = s.components[id]!;
       if (kg !== 0) this.addComponent(component(id), kg);
     }
-    for (const lot of s.lots) this.addLot(lot);
+    for (let li = 0; li < s.lots.length; li++) this.addLot(s.lots[li]!);
   }
 
   /** The flows as a record, keys in order of first contribution, each multiplied by `factor` when given. */

@@ -138,7 +138,7 @@ function lotTargets(p: Params, lotsIn: readonly Lot[], kin: { k_per_h: number; f
 export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: RunContext, mediatorFactor: number): UnitRun {
   const { feed, rec, feedC, recC, lotsIn } = batchInlets(inlets, ctx.ambientK);
   let cam = 0;
-  for (const l of lotsIn) cam += l.massKgPerHour;
+  for (let li = 0; li < lotsIn.length; li++) cam += lotsIn[li]!.massKgPerHour;
 
   // ---- the charge: liquor at the set concentrations, recycle first, then feed, then make-up
   const liquorLPerH = cam / p.solidLiquidRatio;
