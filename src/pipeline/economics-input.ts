@@ -14,7 +14,7 @@ import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
-import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
+import { lotListMass, lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
@@ -107,7 +107,7 @@ export function economicsInput(
       grade: gradeOf(composition.cam ?? 0, composition),
     };
     // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
-    if (inSpec.length) line.inSpecAtEntry = { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) };
+    if (inSpec.length) line.inSpecAtEntry = { camKgPerYear: lotListMass(inSpec) * hours, elementsKgPerYear: lotElements(inSpec, hours) };
     return line;
   });
 
@@ -191,7 +191,7 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) });
+  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: lotListMass(o.lots) * hours, elementsKgPerYear: lotElements(o.lots, hours) });
 
   return {
     region: model.plant.region,

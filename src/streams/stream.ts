@@ -37,8 +37,16 @@ export function componentsMass(s: Stream): number {
 
 /** Total mass flow of cathode lots, kg/h. */
 export function lotsMass(s: Stream): number {
+  return lotListMass(s.lots);
+}
+
+/**
+ * Total mass flow of a list of lots, kg/h, summed in list order (as `reduce((a, l) => a + l.massKgPerHour, 0)`
+ * would, without the number reduce allocates per lot for its accumulator).
+ */
+export function lotListMass(lots: readonly Lot[]): number {
   let m = 0;
-  for (let li = 0; li < s.lots.length; li++) m += s.lots[li]!.massKgPerHour;
+  for (let li = 0; li < lots.length; li++) m += lots[li]!.massKgPerHour;
   return m;
 }
 
