@@ -120,7 +120,7 @@ export const relithiationHydrothermal = defineUnitOp({
  * function of its own so that optimized code has the inlining budget for the per-lot helpers
  * (inlined into the whole run, their doubles were allocated per lot).
  */
-function lotTargets(p: Params, lotsIn: readonly Lot[], kin: { k_per_h: number; factors: LotRateFactors }, ohFactor: number, mediatorFactor: number, rTarget: number[], nTm: number[]): number {
+function lotTargets(p: Params, lotsIn: readonly Lot[], kin: { k_per_h: number; factors: LotRateFactors }, ohFactor: number, mediatorFactor: number, rTarget: Float64Array, nTm: Float64Array): number {
   let treatedCam = 0;
   for (let i = 0; i < lotsIn.length; i++) {
     const lot = lotsIn[i]!;
@@ -179,8 +179,9 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const ohFactor = hydroxideFactor(hydroxideMolarity, p.hydroxideOrder);
   const kin = routeKinetics(p, p.temperature);
   const n = lotsIn.length;
-  const rTarget = new Array<number>(n);
-  const nTm = new Array<number>(n);
+  // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
+  const rTarget = new Float64Array(n);
+  const nTm = new Float64Array(n);
   const treatedCam = lotTargets(p, lotsIn, kin, ohFactor, mediatorFactor, rTarget, nTm);
   const diagnostics: Diagnostic[] = [];
   const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' }, diagnostics);

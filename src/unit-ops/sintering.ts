@@ -124,8 +124,9 @@ export const sintering = defineUnitOp({
     // 1. Residual Li salts into under-lithiated layered lots (shared in proportion to deficits).
     const feedLots = feed.lots;
     const nLots = feedLots.length;
-    const tm: number[] = new Array<number>(nLots);
-    const deficit: number[] = new Array<number>(nLots);
+    // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
+    const tm = new Float64Array(nLots);
+    const deficit = new Float64Array(nLots);
     let totalDeficit = 0;
     for (let i = 0; i < nLots; i++) {
       const l = feedLots[i]!;
@@ -278,7 +279,7 @@ export const sintering = defineUnitOp({
  * inlining budget for the per-lot helpers (inlined into the whole run, their doubles and the
  * reordering record were allocated per lot).
  */
-function sinterLots(feedLots: readonly Lot[], tm: readonly number[], deficit: readonly number[], share: number, deltaLi: number, step: OrderingStep, lots: Lot[]): number {
+function sinterLots(feedLots: readonly Lot[], tm: Float64Array, deficit: Float64Array, share: number, deltaLi: number, step: OrderingStep, lots: Lot[]): number {
   let li2oKmol = 0;
   for (let i = 0; i < feedLots.length; i++) {
     const l = feedLots[i]!;

@@ -76,7 +76,7 @@ function washState(lots: readonly Lot[], insolubleMass: number, undissolvedMass:
 // the per-lot helpers (inlined into the whole run, their doubles were allocated per lot).
 
 /** Li+/H+ exchange δ each lot would take (into `wanted`); returns Σ n_TM·δ, kmol/h. */
-function exchangeWanted(lots: readonly Lot[], liHExchange: number, wanted: number[]): number {
+function exchangeWanted(lots: readonly Lot[], liHExchange: number, wanted: Float64Array): number {
   let wantedKmol = 0;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i]!;
@@ -93,7 +93,7 @@ function exchangeWanted(lots: readonly Lot[], liHExchange: number, wanted: numbe
  * packed, as every stream's list: a holey one makes for-of over stream lots allocate an iterator
  * result per lot). Returns the Li exchanged, kmol/h.
  */
-function exchangeLots(lots: readonly Lot[], wanted: readonly number[], scale: number, out: Lot[]): number {
+function exchangeLots(lots: readonly Lot[], wanted: Float64Array, scale: number, out: Lot[]): number {
   let exchangedKmol = 0;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i]!;
@@ -128,7 +128,7 @@ export const washing = defineUnitOp({
     let feedWater = split.water;
     let washWater = washDraw;
     // δ per lot, scaled down only if the water present could not supply δ/2 H2O per Li.
-    const wanted: number[] = new Array<number>(feed.lots.length);
+    const wanted = new Float64Array(feed.lots.length); // per-lot scratch outside the young generation
     const wantedKmol = exchangeWanted(feed.lots, p.liHExchange, wanted);
     const waterWanted = kgOf('H2O', wantedKmol / 2);
     const scale = waterWanted > 0 ? Math.min(1, (feedWater + washWater) / waterWanted) : 0;

@@ -197,8 +197,8 @@ export interface Relithiated {
  */
 export function relithiateLots(
   lotsIn: readonly Lot[],
-  rTarget: readonly number[],
-  nTm: readonly number[],
+  rTarget: ArrayLike<number>,
+  nTm: ArrayLike<number>,
   liAvailKmol: number,
   where: string,
   text: { holds: string; fix: string },
