@@ -10,7 +10,8 @@ import { chemistryByName, isNickelLayered, type CathodeChemistry } from '../chem
 import type { ProductSpec, SpecLimits } from '../schema/spec.js';
 import { lotsMass, type Stream } from '../streams/stream.js';
 import { component } from '../chemistry/components.js';
-import { lotPerformance } from '../streams/performance.js';
+import { lotCapacityRatio } from '../streams/performance.js';
+import { virginCapacity } from '../chemistry/capacity.js';
 
 /** Soluble lithium compounds counted as residual Li salts (not coatings such as Li3PO4, nor LiF). */
 export const RESIDUAL_LI_SALTS = ['LiOH', 'LiOH·H2O', 'Li2CO3', 'LiNO3', 'LiI', 'LiCl', 'Li2SO4', 'Li-benzoate', 'Li3C6H5O7', 'Li2O'] as const;
@@ -164,21 +165,48 @@ export function foreignSolidsOf(s: Stream): ForeignSolids {
  */
 export function judgeLot(spec: ProductSpec, lot: Lot, residualSalts: number, foreign?: ForeignSolids): OffSpecCause[] {
   const causes: OffSpecCause[] = [];
-  if (!isProductChemistry(spec, lot.chemistry)) return ['foreign-chemistry'];
-  const l = limitsFor(spec, lot.chemistry);
-  if (lot.liPerTm < l.liPerTmMin) causes.push('under-lithiated');
-  if (lot.liPerTm > l.liPerTmMax) causes.push('over-lithiated');
-  if (lot.cationMixing > l.maxCationMixing) causes.push('cation-mixing');
-  if (lot.surfaceRockSalt_nm > l.maxSurfaceRockSalt_nm) causes.push('surface-rock-salt');
-  if (residualSalts > l.maxResidualLiSalts) causes.push('residual-li-salts');
-  if (lotPerformance(lot).capacityRatio < l.minCapacityFraction) causes.push('low-capacity');
-  if (foreign) {
-    if (foreign.graphiteCarbon > l.maxGraphiteCarbon) causes.push('graphite-carbon');
-    if (foreign.aluminium > l.maxAluminium) causes.push('aluminium');
-    if (foreign.copper > l.maxCopper) causes.push('copper');
-    if (foreign.fluorine > l.maxFluorine) causes.push('fluorine');
-  }
+  offSpecCauses(spec, lot, residualSalts, foreign, causes);
   return causes;
+}
+
+/** True when judgeLot finds no cause (without building the list: the feed's in-spec share asks this of every feed lot). */
+export function lotInSpec(spec: ProductSpec, lot: Lot, residualSalts: number, foreign?: ForeignSolids): boolean {
+  return offSpecCauses(spec, lot, residualSalts, foreign, undefined) === 0;
+}
+
+/** The number of causes for which a lot is off spec, each pushed onto `causes` when given (in judgeLot's order). */
+function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, foreign: ForeignSolids | undefined, causes: OffSpecCause[] | undefined): number {
+  if (!isProductChemistry(spec, lot.chemistry)) {
+    causes?.push('foreign-chemistry');
+    return 1;
+  }
+  const l = limitsFor(spec, lot.chemistry);
+  let n = 0;
+  if (lot.liPerTm < l.liPerTmMin) n += found(causes, 'under-lithiated');
+  if (lot.liPerTm > l.liPerTmMax) n += found(causes, 'over-lithiated');
+  if (lot.cationMixing > l.maxCationMixing) n += found(causes, 'cation-mixing');
+  if (lot.surfaceRockSalt_nm > l.maxSurfaceRockSalt_nm) n += found(causes, 'surface-rock-salt');
+  if (residualSalts > l.maxResidualLiSalts) n += found(causes, 'residual-li-salts');
+  if (lotCapacityRatio(lot) < l.minCapacityFraction) n += found(causes, 'low-capacity');
+  if (foreign) {
+    if (foreign.graphiteCarbon > l.maxGraphiteCarbon) n += found(causes, 'graphite-carbon');
+    if (foreign.aluminium > l.maxAluminium) n += found(causes, 'aluminium');
+    if (foreign.copper > l.maxCopper) n += found(causes, 'copper');
+    if (foreign.fluorine > l.maxFluorine) n += found(causes, 'fluorine');
+  }
+  return n;
+}
+
+/** Push `cause` onto `causes` when given; 1, to count it (no closure per lot). */
+function found(causes: OffSpecCause[] | undefined, cause: OffSpecCause): number {
+  causes?.push(cause);
+  return 1;
+}
+
+/** The first cause of CAUSE_PRIORITY a lot fails for (null when in spec). */
+function primaryCauseOf(causes: readonly OffSpecCause[]): OffSpecCause | null {
+  for (let i = 0; i < CAUSE_PRIORITY.length; i++) if (causes.includes(CAUSE_PRIORITY[i]!)) return CAUSE_PRIORITY[i]!;
+  return null;
 }
 
 /** a[k] / b[k] for every key of `a`, in its order. */
@@ -208,19 +236,22 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     const salts = residualLiSaltsFraction(stream);
     residual[s.id] = salts;
     const foreign = (foreignByStream[s.id] = foreignSolidsOf(stream));
-    for (const lot of stream.lots) {
+    for (let li = 0; li < stream.lots.length; li++) {
+      const lot = stream.lots[li]!;
       if (lot.massKgPerHour === 0) continue;
       const causes = judgeLot(spec, lot, salts, foreign);
-      const primary = CAUSE_PRIORITY.find((c) => causes.includes(c)) ?? null;
-      const perf = lotPerformance(lot);
-      lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG: perf.capacityMahPerG, capacityRatio: perf.capacityRatio });
+      const primary = primaryCauseOf(causes);
+      // Capacity as lotPerformance gives it (virgin × ratio), without its record per lot.
+      const capacityRatio = lotCapacityRatio(lot);
+      const capacityMahPerG = virginCapacity(lot.chemistry).mahPerG * capacityRatio;
+      lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
       if (primary === null) {
         inSpec += lot.massKgPerHour;
         const name = baseName(lot.chemistry.name);
         byChem[name] = (byChem[name] ?? 0) + lot.massKgPerHour;
-        capacityKg[name] = (capacityKg[name] ?? 0) + lot.massKgPerHour * Math.min(1, perf.capacityRatio);
-        capacityMahKg += lot.massKgPerHour * perf.capacityMahPerG;
-        capacityRatioKg += lot.massKgPerHour * perf.capacityRatio;
+        capacityKg[name] = (capacityKg[name] ?? 0) + lot.massKgPerHour * Math.min(1, capacityRatio);
+        capacityMahKg += lot.massKgPerHour * capacityMahPerG;
+        capacityRatioKg += lot.massKgPerHour * capacityRatio;
       } else {
         offSpec += lot.massKgPerHour;
         byCause[primary] += lot.massKgPerHour;

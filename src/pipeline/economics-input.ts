@@ -7,14 +7,14 @@ import type { EconomicsInput } from '../economics/input.js';
 import type { ResolvedPrices } from '../economics/prices.js';
 import type { PlantSizing } from '../design/types.js';
 import type { QualityReport } from '../balances/quality.js';
-import { baseName, judgeLot, residualLiSaltsFraction } from '../balances/quality.js';
+import { baseName, lotInSpec, residualLiSaltsFraction } from '../balances/quality.js';
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
 import { component, isComponent } from '../chemistry/components.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
-import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
+import { lotListMass, lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
@@ -40,7 +40,7 @@ function componentSolids(s: Stream): number {
 /** Element flows of lots over a year, kg. */
 function lotElements(lots: readonly Lot[], hours: number): Record<string, number> {
   const sum = new ElementFlows();
-  for (const lot of lots) sum.addLot(lot);
+  for (let li = 0; li < lots.length; li++) sum.addLot(lots[li]!);
   return sum.record(hours) as Record<string, number>;
 }
 
@@ -57,7 +57,8 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
  */
 function subLotsByOrigin(feed: Stream): Map<string, Lot[]> {
   const out = new Map<string, Lot[]>();
-  for (const x of feed.lots) {
+  for (let li = 0; li < feed.lots.length; li++) {
+    const x = feed.lots[li]!;
     if (x.origin.length !== 1) continue;
     const id = x.origin[0]!;
     const list = out.get(id);
@@ -100,13 +101,13 @@ export function economicsInput(
     const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
     const scrap = l.share * model.plant.capacity;
     const subLots = subLotsOf.get(l.id) ?? [];
-    const inSpec = subLots.filter((x) => judgeLot(model.spec, x, feedSalts).length === 0);
+    const inSpec = subLots.filter((x) => lotInSpec(model.spec, x, feedSalts));
     const line: EconomicsInput['feedLots'][number] = {
       id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours),
       grade: gradeOf(composition.cam ?? 0, composition),
     };
     // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
-    if (inSpec.length) line.inSpecAtEntry = { camKgPerYear: inSpec.reduce((a, x) => a + x.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(inSpec, hours) };
+    if (inSpec.length) line.inSpecAtEntry = { camKgPerYear: lotListMass(inSpec) * hours, elementsKgPerYear: lotElements(inSpec, hours) };
     return line;
   });
 
@@ -147,7 +148,7 @@ export function economicsInput(
     if (s.to.node !== 'product') continue;
     const stream = solution.streams.get(s.id)!;
     const grade = gradeOf(lotsMass(stream), stream.components);
-    for (const lot of stream.lots) if (offSpecSet.has(lot)) addOff(lot, grade);
+    for (let li = 0; li < stream.lots.length; li++) { const lot = stream.lots[li]!; if (offSpecSet.has(lot)) addOff(lot, grade); }
   }
 
   const byproducts: Record<string, number> = {};
@@ -190,7 +191,7 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.lots.reduce((s, l) => s + l.massKgPerHour, 0) * hours, elementsKgPerYear: lotElements(o.lots, hours) });
+  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: lotListMass(o.lots) * hours, elementsKgPerYear: lotElements(o.lots, hours) });
 
   return {
     region: model.plant.region,

@@ -8,8 +8,8 @@
  */
 import { ELEMENTS, ATOMIC_WEIGHT_G_PER_MOL, type Element } from '../chemistry/elements.js';
 import { component, type ResolvedComponent } from '../chemistry/components.js';
-import { lotFrame } from '../chemistry/cathode.js';
-import { lotTmKmolPerHour, type Lot } from './lot.js';
+import { frameMolarMass, lotFrame, type CathodeChemistry } from '../chemistry/cathode.js';
+import type { Lot } from './lot.js';
 import type { Stream } from './stream.js';
 
 const INDEX: Readonly<Record<string, number>> = Object.fromEntries(ELEMENTS.map((e, i) => [e, i]));
@@ -23,6 +23,25 @@ function indicesOf(elements: readonly Element[]): Int32Array {
   let out = INDICES.get(elements);
   if (!out) INDICES.set(elements, (out = Int32Array.from(elements, (e) => INDEX[e]!)));
   return out;
+}
+
+/** A chemistry's frame as addLot reads it: frame molar mass, element indices, g per mol TM (same order). */
+interface FrameIndex {
+  chemistry: CathodeChemistry;
+  molarMass: number;
+  idx: Int32Array;
+  grams: readonly number[];
+}
+
+const FRAME_INDEX = new WeakMap<CathodeChemistry, FrameIndex>();
+
+function frameIndexOf(chem: CathodeChemistry): FrameIndex {
+  let f = FRAME_INDEX.get(chem);
+  if (!f) {
+    const frame = lotFrame(chem);
+    FRAME_INDEX.set(chem, (f = { chemistry: chem, molarMass: frameMolarMass(chem), idx: indicesOf(frame.elements), grams: frame.gramsPerMolTm }));
+  }
+  return f;
 }
 
 /**
@@ -61,11 +80,18 @@ export class ElementFlows {
 
   /** Add a lot: its lithium, then its frame (TM site and anion), per kmol of TM. */
   addLot(lot: Lot): void {
-    const tmKmol = lotTmKmolPerHour(lot);
-    const frame = lotFrame(lot.chemistry);
+    this.addFramedLot(lot, frameIndexOf(lot.chemistry));
+  }
+
+  /**
+   * addLot with the frame of the lot's chemistry at hand. TM kmol/h as lotTmKmolPerHour computes it
+   * (mass ÷ (Li/TM·M_Li + frame molar mass), the same operations in the same order).
+   */
+  private addFramedLot(lot: Lot, f: FrameIndex): void {
+    const tmKmol = lot.massKgPerHour / (lot.liPerTm * LI_G_PER_MOL + f.molarMass);
     this.add(LI, tmKmol * lot.liPerTm * LI_G_PER_MOL);
-    const idx = indicesOf(frame.elements);
-    const g = frame.gramsPerMolTm;
+    const idx = f.idx;
+    const g = f.grams;
     for (let i = 0; i < idx.length; i++) this.add(idx[i]!, tmKmol * g[i]!);
   }
 
@@ -75,7 +101,13 @@ export class ElementFlows {
       const kg = s.components[id]!;
       if (kg !== 0) this.addComponent(component(id), kg);
     }
-    for (const lot of s.lots) this.addLot(lot);
+    // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
+    let f: FrameIndex | undefined;
+    for (let li = 0; li < s.lots.length; li++) {
+      const lot = s.lots[li]!;
+      if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
+      this.addFramedLot(lot, f);
+    }
   }
 
   /** The flows as a record, keys in order of first contribution, each multiplied by `factor` when given. */

@@ -97,6 +97,19 @@ export function lithiumFactor(lot: Lot): number {
 }
 
 /**
+ * Predicted capacity of a lot ÷ the virgin capacity of its chemistry (LotPerformance.capacityRatio),
+ * without a record: the spec and the quality report read it for every product and feed lot.
+ */
+export function lotCapacityRatio(lot: Lot, m: PerformanceModel = PERFORMANCE): number {
+  const chem = lot.chemistry;
+  const layered = chem.family === 'layered';
+  const excessMix = layered ? Math.max(0, lot.cationMixing - virginMixing(chem, m)) : 0;
+  const rockSalt = layered ? Math.max(0, lot.surfaceRockSalt_nm) : 0;
+  const cracks = Math.max(0, lot.crackFraction);
+  return lithiumFactor(lot) * Math.max(0, 1 - m.mixingLoss * excessMix) * Math.max(0, 1 - m.rockSaltLoss_per_nm * rockSalt) * Math.max(0, 1 - m.crackLoss * cracks);
+}
+
+/**
  * Predicted capacity, capacity ratio and retention of a lot. Computed on each call: a few
  * arithmetic operations cost less than a cache keyed by lot object, whose entries (one per lot of
  * every evaluation) the garbage collector must trace as ephemerons.
@@ -107,7 +120,7 @@ export function lotPerformance(lot: Lot, m: PerformanceModel = PERFORMANCE): Lot
   const excessMix = layered ? Math.max(0, lot.cationMixing - virginMixing(chem, m)) : 0;
   const rockSalt = layered ? Math.max(0, lot.surfaceRockSalt_nm) : 0;
   const cracks = Math.max(0, lot.crackFraction);
-  const f = lithiumFactor(lot) * Math.max(0, 1 - m.mixingLoss * excessMix) * Math.max(0, 1 - m.rockSaltLoss_per_nm * rockSalt) * Math.max(0, 1 - m.crackLoss * cracks);
+  const f = lotCapacityRatio(lot, m);
   const virgin = virginCapacity(chem).mahPerG;
   const liOff = Math.abs(lot.liPerTm / FAMILY[chem.family].nominalLiPerTm - 1) * 100;
   const fade = m.baseFade_per_cycle * (1 + m.fade.mixingPerPercent * excessMix * 100 + m.fade.rockSaltPerNm * rockSalt + m.fade.cracks * cracks + m.fade.lithiumPerPercent * liOff) * (lot.coating_nm > 0 ? m.coatingFactor : 1);

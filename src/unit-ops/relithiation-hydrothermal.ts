@@ -33,6 +33,8 @@ import { component } from '../chemistry/components.js';
 import { HYDROTHERMAL_RATE, HYDROTHERMAL_LOT_FACTORS, hydroxideFactor, solutionLiPerTm } from './correlations/mechanisms/hydrothermal.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
+import type { Lot } from '../streams/lot.js';
+import type { LotRateFactors } from './correlations/mechanisms/kinetics.js';
 import { AMBIENT_K, copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import {
   MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
@@ -113,12 +115,30 @@ export const relithiationHydrothermal = defineUnitOp({
 });
 
 /**
+ * Each lot's TM kmol/h (into `nTm`) and the Li/TM it reaches in the liquor (into `rTarget`; its own
+ * for families not treated), at the route's rate × the hydroxide and mediator factors. Returns the treated CAM, kg/h. A
+ * function of its own so that optimized code has the inlining budget for the per-lot helpers
+ * (inlined into the whole run, their doubles were allocated per lot).
+ */
+function lotTargets(p: Params, lotsIn: readonly Lot[], kin: { k_per_h: number; factors: LotRateFactors }, ohFactor: number, mediatorFactor: number, rTarget: Float64Array, nTm: Float64Array): number {
+  let treatedCam = 0;
+  for (let i = 0; i < lotsIn.length; i++) {
+    const lot = lotsIn[i]!;
+    nTm[i] = tmKmolPerHour(lot);
+    if (!p.treatedFamilies.includes(lot.chemistry.family)) { rTarget[i] = lot.liPerTm; continue; }
+    treatedCam += lot.massKgPerHour;
+    rTarget[i] = solutionLiPerTm(lot, p.rEq, lotRate(kin.k_per_h, kin.factors, lot) * ohFactor * mediatorFactor, p.duration);
+  }
+  return treatedCam;
+}
+
+/**
  * The hydrothermal model; `mediatorFactor` multiplies every lot's rate (1 without a redox mediator).
  */
 export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: RunContext, mediatorFactor: number): UnitRun {
   const { feed, rec, feedC, recC, lotsIn } = batchInlets(inlets, ctx.ambientK);
   let cam = 0;
-  for (const l of lotsIn) cam += l.massKgPerHour;
+  for (let li = 0; li < lotsIn.length; li++) cam += lotsIn[li]!.massKgPerHour;
 
   // ---- the charge: liquor at the set concentrations, recycle first, then feed, then make-up
   const liquorLPerH = cam / p.solidLiquidRatio;
@@ -159,16 +179,10 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const ohFactor = hydroxideFactor(hydroxideMolarity, p.hydroxideOrder);
   const kin = routeKinetics(p, p.temperature);
   const n = lotsIn.length;
-  const rTarget = new Array<number>(n);
-  const nTm = new Array<number>(n);
-  let treatedCam = 0;
-  for (let i = 0; i < n; i++) {
-    const lot = lotsIn[i]!;
-    nTm[i] = tmKmolPerHour(lot);
-    if (!p.treatedFamilies.includes(lot.chemistry.family)) { rTarget[i] = lot.liPerTm; continue; }
-    treatedCam += lot.massKgPerHour;
-    rTarget[i] = solutionLiPerTm(lot, p.rEq, lotRate(kin.k_per_h, kin.factors, lot) * ohFactor * mediatorFactor, p.duration);
-  }
+  // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
+  const rTarget = new Float64Array(n);
+  const nTm = new Float64Array(n);
+  const treatedCam = lotTargets(p, lotsIn, kin, ohFactor, mediatorFactor, rTarget, nTm);
   const diagnostics: Diagnostic[] = [];
   const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' }, diagnostics);
   const { lots, xi, lotsOutKg } = rel;

@@ -165,7 +165,7 @@ export const relithiationMoltenSalt = defineUnitOp({
     const { feed, rec, feedC, recC, lotsIn } = batchInlets(inlets, ctx.ambientK);
     let cam = 0;
     let tmAll = 0;
-    const nTm = new Array<number>(lotsIn.length);
+    const nTm = new Float64Array(lotsIn.length); // per-lot scratch outside the young generation
     for (let i = 0; i < lotsIn.length; i++) {
       const l = lotsIn[i]!;
       cam += l.massKgPerHour;
@@ -211,14 +211,15 @@ export const relithiationMoltenSalt = defineUnitOp({
     const kOrder = rateAt({ kRef_per_h: p.orderingRate, tRef_K: p.orderingReferenceTemperature, ea_J_per_mol: p.orderingActivationEnergy }, p.temperature);
     const atmosphere = meltAtmosphere(sys);
     const n = lotsIn.length;
-    const rTarget = new Array<number>(n);
+    const rTarget = new Float64Array(n);
     const rebuilt = new Array<ReturnType<typeof reorder> | null>(n).fill(null);
     let rEqMaxSeen = 1;
+    const step = { k_per_h: kOrder, t_h: p.duration, atmosphere, healRatio: p.healRatio, factors: kin.factors }; // one for all lots
     for (let i = 0; i < n; i++) {
       const lot = lotsIn[i]!;
       rTarget[i] = lot.liPerTm;
       if (!p.treatedFamilies.includes(lot.chemistry.family)) continue;
-      const ord = lot.chemistry.family === 'layered' ? reorder(lot, { k_per_h: kOrder, t_h: p.duration, atmosphere, healRatio: p.healRatio, factors: kin.factors }) : null;
+      const ord = lot.chemistry.family === 'layered' ? reorder(lot, step) : null;
       rebuilt[i] = ord;
       const rEq = meltEquilibriumLiPerTm(liPerTmSalt, p.overLithiationSlope, ord?.progress ?? 0, p.rEqMax) * FAMILY[lot.chemistry.family].nominalLiPerTm;
       if (rEq > rEqMaxSeen) rEqMaxSeen = rEq;
@@ -228,17 +229,20 @@ export const relithiationMoltenSalt = defineUnitOp({
     const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the salt holds', fix: 'raise the salt ratio or choose a LiOH-richer salt' }, diagnostics);
     const xi = rel.xi;
     let reordered = 0;
-    const lots: Lot[] = rel.lots.map((lot, i) => {
+    // Pushed, not mapped: packed, as every stream's lot list (see sintering).
+    const lots: Lot[] = [];
+    for (let i = 0; i < n; i++) {
+      const lot = rel.lots[i]!;
       const ord = rebuilt[i];
-      if (!ord) return lot;
+      if (!ord) { lots.push(lot); continue; }
       reordered += lot.massKgPerHour * ord.progress;
       // grains regrow in the flux: intergranular cracks close as far as the lattice has rearranged
       const regrown = copyLot(lot);
       regrown.cationMixing = ord.cationMixing;
       regrown.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
       regrown.crackFraction = lot.crackFraction * (1 - ord.progress);
-      return regrown;
-    });
+      lots.push(regrown);
+    }
     // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O(g) + (1−r)/4 O2
     c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
     const waterIn = c.H2O ?? 0;

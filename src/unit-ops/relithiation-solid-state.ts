@@ -128,16 +128,18 @@ export const relithiationSolidState = defineUnitOp({
     const kOrder = rateAt(SINTERING_RATE, p.temperature);
     const factors = lotFactorsOf(p);
     const delta = liVolatilised({ rateAt950C_per_h: p.liLossRate, ea_J_per_mol: p.liLossActivationEnergy }, p.temperature, p.duration);
-    const lots: Lot[] = new Array<Lot>(n);
+    // Pushed onto a literal list: packed, as every stream's lot list (see sintering); one step for all lots.
+    const lots: Lot[] = [];
+    const step = { k_per_h: kOrder, t_h: p.duration, atmosphere: p.atmosphere, healRatio: p.healRatio, factors };
     let xi = 0; // kmol Li/h from the source into lattices (before volatilisation)
     let li2oKmol = 0;
     let rMin = Infinity;
     let rMax = -Infinity;
     for (let i = 0; i < n; i++) {
       const lot = lotsIn[i]!;
-      if (!treated[i]) { lots[i] = lot; continue; } // unchanged: shared, never mutated
+      if (!treated[i]) { lots.push(lot); continue; } // unchanged: shared, never mutated
       const nominal = FAMILY[lot.chemistry.family].nominalLiPerTm;
-      const ord = lot.chemistry.family === 'layered' ? reorder(lot, { k_per_h: kOrder, t_h: p.duration, atmosphere: p.atmosphere, healRatio: p.healRatio, factors }) : null;
+      const ord = lot.chemistry.family === 'layered' ? reorder(lot, step) : null;
       const taken = latticeLiUptake(local[i]!, nominal, ord?.progress ?? 0, p.excessUptake, p.rMax);
       const lost = Math.min(delta, taken);
       const r = taken - lost;
@@ -148,7 +150,7 @@ export const relithiationSolidState = defineUnitOp({
         moved.cationMixing = ord.cationMixing; // moved is this unit's own copy (withLiPerTm)
         moved.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
       }
-      lots[i] = moved;
+      lots.push(moved);
       if (r < rMin) rMin = r;
       if (r > rMax) rMax = r;
     }

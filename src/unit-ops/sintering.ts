@@ -41,7 +41,7 @@ import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { rateAt } from './correlations/mechanisms/kinetics.js';
-import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, reorder } from './correlations/mechanisms/ordering.js';
+import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, reorder, type OrderingStep } from './correlations/mechanisms/ordering.js';
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
 import { addKg, kgOf, kmolOf, lotMassAt, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsMassOf, tmKmolOf } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
@@ -124,8 +124,9 @@ export const sintering = defineUnitOp({
     // 1. Residual Li salts into under-lithiated layered lots (shared in proportion to deficits).
     const feedLots = feed.lots;
     const nLots = feedLots.length;
-    const tm: number[] = new Array<number>(nLots);
-    const deficit: number[] = new Array<number>(nLots);
+    // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
+    const tm = new Float64Array(nLots);
+    const deficit = new Float64Array(nLots);
     let totalDeficit = 0;
     for (let i = 0; i < nLots; i++) {
       const l = feedLots[i]!;
@@ -206,26 +207,8 @@ export const sintering = defineUnitOp({
     // 4. Li volatilisation, lattice ordering and rock-salt healing during the dwell.
     const deltaLi = liVolatilised({ rateAt950C_per_h: p.liLossRate, ea_J_per_mol: p.liLossActivationEnergy }, p.peak, p.dwell);
     const kOrder = rateAt(SINTERING_RATE, p.peak);
-    let li2oKmol = 0;
-    const lots: Lot[] = new Array<Lot>(nLots);
-    for (let i = 0; i < nLots; i++) {
-      const l = feedLots[i]!;
-      const n = tm[i]!;
-      if (l.chemistry.family !== 'layered' || !(n > 0)) { lots[i] = l; continue; } // unchanged: shared, never mutated
-      let r = l.liPerTm + (deficit[i]! * share) / n;
-      const d = Math.min(deltaLi, r);
-      if (d > 0) {
-        li2oKmol += (n * d) / 2;
-        r -= d;
-      }
-      const ord = reorder(l, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio });
-      const sintered = copyLot(l);
-      sintered.liPerTm = r;
-      sintered.massKgPerHour = lotMassAt(l.chemistry, n, r);
-      sintered.cationMixing = ord.cationMixing;
-      sintered.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
-      lots[i] = sintered;
-    }
+    const lots: Lot[] = [];
+    const li2oKmol = sinterLots(feedLots, tm, deficit, share, deltaLi, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio }, lots);
     if (li2oKmol > 0) {
       addKg(vent.components, 'Li2O', kgOf('Li2O', li2oKmol));
       o2Net -= li2oKmol / 2; // δ/4 O2 per Li = 1/2 O2 per Li2O
@@ -287,6 +270,37 @@ export const sintering = defineUnitOp({
     };
   },
 });
+
+/**
+ * Step 4 for every lot: the share of its deficit the residual Li salts fill, Li volatilised, cation
+ * ordering and rock-salt healing; sintered lots pushed onto `lots` (a literal list stays packed, as
+ * every stream's list: a holey one makes for-of over stream lots allocate an iterator result per
+ * lot). Returns the Li2O volatilised, kmol/h. A function of its own so that optimized code has the
+ * inlining budget for the per-lot helpers (inlined into the whole run, their doubles and the
+ * reordering record were allocated per lot).
+ */
+function sinterLots(feedLots: readonly Lot[], tm: Float64Array, deficit: Float64Array, share: number, deltaLi: number, step: OrderingStep, lots: Lot[]): number {
+  let li2oKmol = 0;
+  for (let i = 0; i < feedLots.length; i++) {
+    const l = feedLots[i]!;
+    const n = tm[i]!;
+    if (l.chemistry.family !== 'layered' || !(n > 0)) { lots.push(l); continue; } // unchanged: shared, never mutated
+    let r = l.liPerTm + (deficit[i]! * share) / n;
+    const d = Math.min(deltaLi, r);
+    if (d > 0) {
+      li2oKmol += (n * d) / 2;
+      r -= d;
+    }
+    const ord = reorder(l, step);
+    const sintered = copyLot(l);
+    sintered.liPerTm = r;
+    sintered.massKgPerHour = lotMassAt(l.chemistry, n, r);
+    sintered.cationMixing = ord.cationMixing;
+    sintered.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
+    lots.push(sintered);
+  }
+  return li2oKmol;
+}
 
 /** Condensed components of a stream (everything but gases): heated in the saggars. */
 function condensed(components: Record<string, number>): Record<string, number> {

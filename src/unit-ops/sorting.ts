@@ -359,7 +359,8 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
 function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float64Array): number {
   const nOut = p.outlets.length;
   let misclassified = 0;
-  for (const lot of feed.lots) {
+  for (let li = 0; li < feed.lots.length; li++) {
+    const lot = feed.lots[li]!;
     const cls = trueClassOf(lot, p.lanes);
     const row = p.rows[cls]!;
     let last = -1;

@@ -72,6 +72,40 @@ function washState(lots: readonly Lot[], insolubleMass: number, undissolvedMass:
   return { slurryKgPerStage: solidsKg + liquidKg, slurryM3PerStage: solidsM3 + liquidKg / LIQUOR_DENSITY_KG_PER_M3, cakeDryKg: solidsKg };
 }
 
+// The per-lot loops are functions of their own so that optimized code has the inlining budget for
+// the per-lot helpers (inlined into the whole run, their doubles were allocated per lot).
+
+/** Li+/H+ exchange δ each lot would take (into `wanted`); returns Σ n_TM·δ, kmol/h. */
+function exchangeWanted(lots: readonly Lot[], liHExchange: number, wanted: Float64Array): number {
+  let wantedKmol = 0;
+  for (let i = 0; i < lots.length; i++) {
+    const lot = lots[i]!;
+    const ni = lot.chemistry.tm.Ni ?? 0;
+    const delta = liHExchange > 0 && lot.chemistry.family === 'layered' && lot.massKgPerHour > 0 ? Math.min(lot.liPerTm, liHExchange * Math.max(0, ni - 0.6)) : 0;
+    wanted[i] = delta;
+    if (delta > 0) wantedKmol += tmKmolOf(lot) * delta;
+  }
+  return wantedKmol;
+}
+
+/**
+ * The lots after exchanging `wanted[i]·scale` Li per TM, pushed onto `out` (a literal list stays
+ * packed, as every stream's list: a holey one makes for-of over stream lots allocate an iterator
+ * result per lot). Returns the Li exchanged, kmol/h.
+ */
+function exchangeLots(lots: readonly Lot[], wanted: Float64Array, scale: number, out: Lot[]): number {
+  let exchangedKmol = 0;
+  for (let i = 0; i < lots.length; i++) {
+    const lot = lots[i]!;
+    const delta = wanted[i]! * scale;
+    if (delta > 0) {
+      exchangedKmol += tmKmolOf(lot) * delta;
+      out.push(withLiPerTm(lot, lot.liPerTm - delta));
+    } else out.push(lot); // unchanged: shared, never mutated
+  }
+  return exchangedKmol;
+}
+
 export const washing = defineUnitOp({
   kind: 'washing',
   summary: 'counter-current washing: soluble salts to the wash liquor, washed wet cake onward',
@@ -94,27 +128,12 @@ export const washing = defineUnitOp({
     let feedWater = split.water;
     let washWater = washDraw;
     // δ per lot, scaled down only if the water present could not supply δ/2 H2O per Li.
-    const wanted: number[] = new Array<number>(feed.lots.length);
-    let wantedKmol = 0;
-    for (let i = 0; i < feed.lots.length; i++) {
-      const lot = feed.lots[i]!;
-      const ni = lot.chemistry.tm.Ni ?? 0;
-      const delta = p.liHExchange > 0 && lot.chemistry.family === 'layered' && lot.massKgPerHour > 0 ? Math.min(lot.liPerTm, p.liHExchange * Math.max(0, ni - 0.6)) : 0;
-      wanted[i] = delta;
-      if (delta > 0) wantedKmol += tmKmolOf(lot) * delta;
-    }
+    const wanted = new Float64Array(feed.lots.length); // per-lot scratch outside the young generation
+    const wantedKmol = exchangeWanted(feed.lots, p.liHExchange, wanted);
     const waterWanted = kgOf('H2O', wantedKmol / 2);
     const scale = waterWanted > 0 ? Math.min(1, (feedWater + washWater) / waterWanted) : 0;
-    let exchangedKmol = 0;
-    const lots: Lot[] = new Array<Lot>(feed.lots.length);
-    for (let i = 0; i < feed.lots.length; i++) {
-      const lot = feed.lots[i]!;
-      const delta = wanted[i]! * scale;
-      if (delta > 0) {
-        exchangedKmol += tmKmolOf(lot) * delta;
-        lots[i] = withLiPerTm(lot, lot.liPerTm - delta);
-      } else lots[i] = lot; // unchanged: shared, never mutated
-    }
+    const lots: Lot[] = [];
+    const exchangedKmol = exchangeLots(feed.lots, wanted, scale, lots);
     const solutes = copyFlows(split.solutes);
     if (exchangedKmol > 0) {
       // Li_r MO2 + δ/2 H2O + δ/4 O2 → Li_{r−δ} MO2 + δ LiOH: water from the wash water first.

@@ -3,7 +3,9 @@
  * CAM in a product stream, judged against the specification with causes that name them.
  */
 import { describe, expect, it } from 'vitest';
-import { foreignSolidsOf, judgeLot } from '../../src/balances/quality.js';
+import fc from 'fast-check';
+import { foreignSolidsOf, judgeLot, lotInSpec } from '../../src/balances/quality.js';
+import { lotCapacityRatio, lotPerformance } from '../../src/streams/performance.js';
 import { specSchema } from '../../src/schema/spec.js';
 import { component } from '../../src/chemistry/components.js';
 import { makeLot, makeStream } from '../helpers.js';
@@ -57,5 +59,29 @@ describe('the specification judges foreign solids', () => {
     const f = { graphiteCarbon: 0.01, graphite: 0.01, aluminium: 0, copper: 0.003, fluorine: 0 };
     expect(judgeLot(loose, goodLot(), 0, f)).toEqual([]);
     expect(judgeLot(loose, goodLot({ chemistry: 'NCM811' }), 0, f)).toEqual(['graphite-carbon']);
+  });
+});
+
+describe('the in-spec check without a list of causes (issue 19: no list per feed lot)', () => {
+  it('lotInSpec is judgeLot finding no cause, and lotCapacityRatio is lotPerformance\'s ratio, bit for bit', () => {
+    const chemistries = ['NCM523', 'NCM622', 'NCM811', 'LCO', 'LFP'];
+    fc.assert(fc.property(
+      fc.constantFrom(...chemistries), fc.double({ min: 0.7, max: 1.15, noNaN: true }), fc.double({ min: 0, max: 0.12, noNaN: true }),
+      fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 0.02, noNaN: true }),
+      fc.boolean(),
+      (chemistry, liPerTm, cationMixing, surfaceRockSalt_nm, crackFraction, salts, withForeign) => {
+        const lot = goodLot({ chemistry, liPerTm, cationMixing, surfaceRockSalt_nm, crackFraction });
+        const foreign = withForeign ? { graphiteCarbon: salts, graphite: salts, aluminium: salts / 2, copper: salts / 100, fluorine: salts / 5 } : undefined;
+        expect(lotInSpec(spec, lot, salts, foreign)).toBe(judgeLot(spec, lot, salts, foreign).length === 0);
+        expect(Object.is(lotCapacityRatio(lot), lotPerformance(lot).capacityRatio)).toBe(true);
+      },
+    ), { numRuns: 300, seed: 19 });
+  });
+
+  it('both sides of the check occur: an under-lithiated lot is out, a repaired one in', () => {
+    expect(lotInSpec(spec, goodLot({ liPerTm: 0.9 }), 0)).toBe(false);
+    expect(judgeLot(spec, goodLot({ liPerTm: 0.9 }), 0)).toContain('under-lithiated');
+    expect(lotInSpec(spec, goodLot(), 0)).toBe(true);
+    expect(lotInSpec(spec, goodLot({ chemistry: 'LFP' }), 0)).toBe(false);
   });
 });

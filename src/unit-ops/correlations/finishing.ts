@@ -81,7 +81,7 @@ export function withLiPerTm(lot: Lot, liPerTm: number): Lot {
 /** Heat-capacity flow of lots, kW/K. */
 export function lotsCpFlow_kW_per_K(lots: readonly Lot[]): number {
   let c = 0;
-  for (const lot of lots) c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK;
+  for (let li = 0; li < lots.length; li++) { const lot = lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
   return c / 3.6e6;
 }
 
@@ -95,7 +95,7 @@ export function componentsCpFlow_kW_per_K(components: Record<string, number>, fa
 /** Total mass of the lots, kg/h. */
 export function lotsMassOf(lots: readonly Lot[]): number {
   let m = 0;
-  for (const l of lots) m += l.massKgPerHour;
+  for (let li = 0; li < lots.length; li++) m += lots[li]!.massKgPerHour;
   return m;
 }
 

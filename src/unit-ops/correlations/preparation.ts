@@ -69,7 +69,7 @@ export function componentsCpKwPerK(components: Record<string, number>, skip?: st
 /** Heat-capacity flow of lots, kW/K. */
 export function lotsCpKwPerK(lots: readonly Lot[]): number {
   let c = 0;
-  for (const lot of lots) c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK;
+  for (let li = 0; li < lots.length; li++) { const lot = lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
   return c / 3.6e6;
 }
 
@@ -96,7 +96,7 @@ export function massPerTm(chem: CathodeChemistry, liPerTm: number): number {
 /** Mass flow of lots, kg/h. */
 export function lotsKgPerHour(lots: readonly Lot[]): number {
   let m = 0;
-  for (const lot of lots) m += lot.massKgPerHour;
+  for (let li = 0; li < lots.length; li++) m += lots[li]!.massKgPerHour;
   return m;
 }
 
@@ -145,7 +145,8 @@ export function defaultFate(id: string): Fate {
  * ids; zero-mass portions are dropped. The foil portion is the CAM lost with the foil.
  */
 export function splitLots(lots: readonly Lot[], toCam: number, cam: Lot[], foil: Lot[]): void {
-  for (const lot of lots) {
+  for (let li = 0; li < lots.length; li++) {
+    const lot = lots[li]!;
     const a = lot.massKgPerHour * toCam;
     const b = lot.massKgPerHour - a;
     if (a !== 0) cam.push(lotWithMass(lot, a));

@@ -198,8 +198,8 @@ export interface Relithiated {
  */
 export function relithiateLots(
   lotsIn: readonly Lot[],
-  rTarget: readonly number[],
-  nTm: readonly number[],
+  rTarget: ArrayLike<number>,
+  nTm: ArrayLike<number>,
   liAvailKmol: number,
   where: string,
   text: { holds: string; fix: string },
@@ -213,7 +213,9 @@ export function relithiateLots(
     scale = demand > 0 ? Math.max(0, liAvailKmol) / demand : 1;
     diagnostics.push({ code: 'lithium-limited', severity: 'warning', where, message: msg.lithiumLimited(text.holds, liAvailKmol.toPrecision(4), demand.toPrecision(4), scale.toPrecision(4), text.fix) });
   }
-  const lots: Lot[] = new Array<Lot>(n);
+  // Pushed onto a literal list: packed, as every stream's lot list (a holey one makes for-of over
+  // stream lots call the iterator and allocate a result per lot).
+  const lots: Lot[] = [];
   let xi = 0;
   let lotsOutKg = 0;
   let rMin = Infinity;
@@ -221,14 +223,15 @@ export function relithiateLots(
   for (let i = 0; i < n; i++) {
     const lot = lotsIn[i]!;
     const r = lot.liPerTm + (rTarget[i]! - lot.liPerTm) * scale;
-    if (r === lot.liPerTm) lots[i] = lot; // unchanged: shared, never mutated
-    else {
+    let out = lot; // unchanged: shared, never mutated
+    if (r !== lot.liPerTm) {
       xi += nTm[i]! * (r - lot.liPerTm);
-      lots[i] = withLiPerTm(lot, r, nTm[i]!);
+      out = withLiPerTm(lot, r, nTm[i]!);
       if (r < rMin) rMin = r;
       if (r > rMax) rMax = r;
     }
-    lotsOutKg += lots[i]!.massKgPerHour;
+    lots.push(out);
+    lotsOutKg += out.massKgPerHour;
   }
   return { lots, xi, lotsOutKg, rMin, rMax };
 }
