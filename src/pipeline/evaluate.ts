@@ -159,11 +159,11 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   diagnostics.push(...econ.diagnostics);
 
   for (const ub of balances.units) {
-    if (ub.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: ub.unit, message: `mass closure ${ub.massClosure.toExponential(2)} exceeds ${CLOSURE_LIMIT}` });
+    if (ub.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: ub.unit, message: msg.unitMassClosure(ub.massClosure.toExponential(2), CLOSURE_LIMIT) });
   }
-  if (balances.worstClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'closure', severity: 'error', where: 'plant', message: `worst mass/element closure ${balances.worstClosure.toExponential(2)} exceeds ${CLOSURE_LIMIT}` });
+  if (balances.worstClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'closure', severity: 'error', where: 'plant', message: msg.plantClosure(balances.worstClosure.toExponential(2), CLOSURE_LIMIT) });
   for (const loop of sample ? [] : solution.loops) {
-    diagnostics.push({ code: 'loop-converged', severity: 'info', where: loop.units.join(','), message: `recycle loop converged in ${loop.iterations} iterations (tears ${loop.tears.join(', ')}; residual ${loop.residual.toExponential(2)})` });
+    diagnostics.push({ code: 'loop-converged', severity: 'info', where: loop.units.join(','), message: msg.loopConverged(loop.iterations, loop.tears, loop.residual.toExponential(2)) });
   }
   return { model, feed, solution, balances, designs, sizing, quality, economicsInput: input, economics: econ, diagnostics };
 }

@@ -100,7 +100,7 @@ export const liquorRecovery = defineUnitOp({
       const n = ((evapFeed.components[p.solute] ?? 0) / component(p.solute).molarMass_g_per_mol) * 1000; // mol/h
       const keep = n / p.targetConcentration; // L/h ≈ kg/h of water
       E = Math.max(0, water - keep);
-      if (water > 0 && keep >= water) diagnostics.push({ code: 'already-concentrated', severity: 'info', where: ctx.unitId, message: `the feed is already at or above ${p.targetConcentration} mol/L of ${p.solute}; nothing is evaporated` });
+      if (water > 0 && keep >= water) diagnostics.push({ code: 'already-concentrated', severity: 'info', where: ctx.unitId, message: msg.alreadyConcentrated(p.targetConcentration, p.solute) });
     }
     const condensate = emptyStream(feed.temperatureK + (Tb - feed.temperatureK) * (1 - p.heatRecovery));
     const conc = emptyStream(Tb);
@@ -126,8 +126,8 @@ export const liquorRecovery = defineUnitOp({
       const molPerKg = w > 0 ? ((recovered.components.LiOH ?? 0) / component('LiOH').molarMass_g_per_mol) * 1000 / w : 0;
       if (molPerKg > 5.3) {
         diagnostics.push(p.recoveredAs === 'salt'
-          ? { code: 'lioh-crystallised', severity: 'info', where: ctx.unitId, message: `the recovered salt leaves as a crystal slurry (${molPerKg.toFixed(2)} mol LiOH per kg water, above the ≈5.3 mol/kg solubility at 25 °C [MEMORY]), as a salt recycle to a melt intends` }
-          : { code: 'lioh-above-solubility', severity: 'warning', where: ctx.unitId, message: `recovered liquor holds ${molPerKg.toFixed(2)} mol LiOH per kg water, above its ≈5.3 mol/kg solubility at 25 °C (≈12.8 g/100 g water [MEMORY]); LiOH·H2O crystallises on cooling — lower waterRemoval, or set recoveredAs: salt if the recycle is a salt for a melt` });
+          ? { code: 'lioh-crystallised', severity: 'info', where: ctx.unitId, message: msg.liohCrystallised(molPerKg.toFixed(2)) }
+          : { code: 'lioh-above-solubility', severity: 'warning', where: ctx.unitId, message: msg.liohAboveSolubility(molPerKg.toFixed(2)) });
       }
     }
 

@@ -452,7 +452,7 @@ export const sorting = defineUnitOp({
     }
     distributeComponents(feed, camTo, camTotal, outlets);
     const feedKg = streamMass(feed);
-    if (camTotal === 0 && feedKg > 0) diagnostics.push({ code: 'no-lots', severity: 'warning', where: ctx.unitId, message: 'the feed of the sorter carries no cathode lots; everything goes to rejects' });
+    if (camTotal === 0 && feedKg > 0) diagnostics.push({ code: 'no-lots', severity: 'warning', where: ctx.unitId, message: msg.noCathodeLots() });
     const energy = separation === 'items'
       ? new EnergyLedger(ctx.describe !== false)
           .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, () => `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg`)
