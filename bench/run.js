@@ -6,9 +6,9 @@
 // nothing and never fails on time. The machine's load (uptime) is printed before and after:
 // timings on a shared machine are indicative only.
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { loadRawScenario } from '../dist/pipeline/load.js';
 import { resolveModel } from '../dist/pipeline/resolve.js';
 import { evaluate } from '../dist/pipeline/evaluate.js';
@@ -73,28 +73,12 @@ for (const route of ['hydrothermal', 'molten-salt']) {
   report('sizing sweep, 100 capacities, reference route (in-process)', fmt(performance.now() - s), 'target < 1 s');
 }
 
-// 3b. Cost in lots (issue 19; target: 10× the lots ≤ 13× the evaluate time). A feed of N/40 lots
-// of NCM523/622/811, each split into 40 sub-lots by a Li/TM distribution, through the reference
-// route: 400, 4,000 and 40,000 lots (the feed schema allows 1,000 lots of 50 sub-lots at most).
+// 3b. Cost in lots (issue 19; target: 10× the lots ≤ 13× the evaluate time): bench/lots.js, in a
+// process of its own (see there why).
 {
-  const dir = mkdtempSync(join(tmpdir(), 'regenflow-lots-'));
-  const root = resolve('.');
-  const chems = ['NCM523', 'NCM622', 'NCM811'];
-  const times = [];
-  for (const n of quick ? [400, 4000] : [400, 4000, 40000]) {
-    const bins = 40;
-    const k = n / bins;
-    const lots = Array.from({ length: k }, (_, i) => `  - { id: l${i}, share: ${1 / k}, chemistry: ${chems[i % 3]}, bins: ${bins}, liPerTm: { dist: normal, mean: ${0.8 + (0.1 * ((i * 7) % 10)) / 10}, sd: 0.03 }, cationMixing: 0.05, surfaceRockSalt_nm: 6, crackFraction: 0.2 }`);
-    writeFileSync(join(dir, `feed-${n}.yaml`), `id: lots-${n}\nbasis: cathode-scrap\nlots:\n${lots.join('\n')}\n`);
-    writeFileSync(join(dir, `scenario-${n}.yaml`), `id: lots-${n}\nflowsheet: ${join(root, 'flowsheets', 'hydrothermal.yaml')}\nplant: ${join(root, 'scenarios', 'plants', 'cn-10kt.yaml')}\nfeed: feed-${n}.yaml\nprices: { set: cn-2024 }\n`);
-    const model = resolveModel(loadRawScenario(join(dir, `scenario-${n}.yaml`)));
-    const reps = n >= 40000 ? 5 : n >= 4000 ? 15 : 60;
-    const ms = timeIt(() => evaluate(model, { schedule: false }), reps, n >= 40000 ? 2 : n >= 4000 ? 5 : 50);
-    const prev = times.at(-1);
-    times.push(ms);
-    report(`evaluate, ${n.toLocaleString('en')} lots (${k} feed lots × ${bins}), hydrothermal (median)`, fmt(ms), prev === undefined ? '' : `${(ms / prev).toFixed(1)}× the time for 10× the lots; target ≤ 13×`);
-  }
-  rmSync(dir, { recursive: true, force: true });
+  const r = spawnSync(process.execPath, ['bench/lots.js', ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+  if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+  process.stdout.write(r.stdout);
 }
 
 // 3c. Settled cost of one Monte Carlo sample on the reference route (issue 19; target ≤ 0.15 ms):
