@@ -346,8 +346,8 @@ export const msg = {
   latticeLithiumExpelled: (kmolPerHour: string, source: string) => `lots above the lattice limit lose ${kmolPerHour} kmol/h Li into residual ${source}`,
   noCathodeLots: () => 'the feed of the sorter carries no cathode lots; everything goes to rejects',
   alreadyConcentrated: (molPerL: number, solute: string) => `the feed is already at or above ${molPerL} mol/L of ${solute}; nothing is evaporated`,
-  liohCrystallised: (molPerKg: string) => `the recovered salt leaves as a crystal slurry (${molPerKg} mol LiOH per kg water, above the ≈5.3 mol/kg solubility at 25 °C [MEMORY]), as a salt recycle to a melt intends`,
-  liohAboveSolubility: (molPerKg: string) => `recovered liquor holds ${molPerKg} mol LiOH per kg water, above its ≈5.3 mol/kg solubility at 25 °C (≈12.8 g/100 g water [MEMORY]); LiOH·H2O crystallises on cooling — lower waterRemoval, or set recoveredAs: salt if the recycle is a salt for a melt`,
+  liohCrystallised: (molPerKg: string) => `the recovered salt leaves as a crystal slurry (${molPerKg} mol LiOH per kg water, above the ≈5.3 mol/kg solubility at 25 °C, a recalled value not yet checked against a source), as a salt recycle to a melt intends`,
+  liohAboveSolubility: (molPerKg: string) => `recovered liquor holds ${molPerKg} mol LiOH per kg water, above its ≈5.3 mol/kg solubility at 25 °C (≈12.8 g/100 g water; recalled, not yet checked against a source); LiOH·H2O crystallises on cooling — lower waterRemoval, or set recoveredAs: salt if the recycle is a salt for a melt`,
   // ---- balances
   unitMassClosure: (closure: string, limit: number) => `mass closure ${closure} exceeds ${limit}`,
   plantClosure: (closure: string, limit: number) => `worst mass/element closure ${closure} exceeds ${limit}`,
