@@ -49,6 +49,28 @@ export interface EvaluateOptions {
   schedule?: boolean;
   /** 'report' (default): everything; 'sample': what the KPIs need. */
   mode?: 'report' | 'sample';
+  /**
+   * The physics of this scenario computed before (evaluatePhysics, same mode), to be reused: for a
+   * model that differs from the one it was computed for in its prices and finance only — they
+   * reach the economics and nothing before it — so a price or discount-rate sample prices the same
+   * plant again instead of solving it again.
+   */
+  physics?: Physics;
+}
+
+/**
+ * What an evaluation computes before prices and finance enter: the feed, the solved flowsheet,
+ * balances, unit designs, plant sizing and product quality, with their diagnostics (the model's
+ * own diagnostics not included: they are the priced model's).
+ */
+export interface Physics {
+  feed: Stream;
+  solution: Solution;
+  balances: BalanceReport;
+  designs: Map<string, UnitDesign>;
+  sizing: PlantSizing;
+  quality: QualityReport;
+  diagnostics: Diagnostic[];
 }
 
 /** Closure above which a balance is reported as a diagnostic error (DESIGN.md: 1e-9 relative). */
@@ -122,6 +144,26 @@ function inletPortsOf(ports: Ports): string[] {
 
 function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const sample = options.mode === 'sample';
+  const physics = options.physics ?? evaluatePhysics(model, options);
+  const { feed, solution, balances, designs, sizing, quality } = physics;
+  const diagnostics: Diagnostic[] = [...(model.diagnostics ?? []), ...physics.diagnostics];
+  const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
+  const econ = economics(input, model.prices, model.finance, { describe: !sample });
+  diagnostics.push(...econ.diagnostics);
+
+  for (const ub of balances.units) {
+    if (ub.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: ub.unit, message: msg.unitMassClosure(ub.massClosure.toExponential(2), CLOSURE_LIMIT) });
+  }
+  if (balances.worstClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'closure', severity: 'error', where: 'plant', message: msg.plantClosure(balances.worstClosure.toExponential(2), CLOSURE_LIMIT) });
+  for (const loop of sample ? [] : solution.loops) {
+    diagnostics.push({ code: 'loop-converged', severity: 'info', where: loop.units.join(','), message: msg.loopConverged(loop.iterations, loop.tears, loop.residual.toExponential(2)) });
+  }
+  return { model, feed, solution, balances, designs, sizing, quality, economicsInput: input, economics: econ, diagnostics };
+}
+
+/** The physics of a model (everything before prices and finance), for evaluate or for reuse by samples that vary only those. */
+export function evaluatePhysics(model: Model, options: Omit<EvaluateOptions, 'physics'> = {}): Physics {
+  const sample = options.mode === 'sample';
   const fs = model.flowsheet;
   const feed = feedFor(model);
   const runnable = new Map<string, RunnableUnit>();
@@ -140,7 +182,7 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const solution = solve(fs.graph, runnable, feed, fs.solver, AMBIENT_K);
   const balances = balanceReport(fs.graph, solution, { units: !sample });
   const designs = new Map<string, UnitDesign>();
-  const diagnostics: Diagnostic[] = [...(model.diagnostics ?? [])];
+  const diagnostics: Diagnostic[] = [];
   for (const u of fs.units) {
     const run = solution.runs.get(u.id)!;
     diagnostics.push(...run.diagnostics);
@@ -154,16 +196,5 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
   if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));
-  const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
-  const econ = economics(input, model.prices, model.finance, { describe: !sample });
-  diagnostics.push(...econ.diagnostics);
-
-  for (const ub of balances.units) {
-    if (ub.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: ub.unit, message: msg.unitMassClosure(ub.massClosure.toExponential(2), CLOSURE_LIMIT) });
-  }
-  if (balances.worstClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'closure', severity: 'error', where: 'plant', message: msg.plantClosure(balances.worstClosure.toExponential(2), CLOSURE_LIMIT) });
-  for (const loop of sample ? [] : solution.loops) {
-    diagnostics.push({ code: 'loop-converged', severity: 'info', where: loop.units.join(','), message: msg.loopConverged(loop.iterations, loop.tears, loop.residual.toExponential(2)) });
-  }
-  return { model, feed, solution, balances, designs, sizing, quality, economicsInput: input, economics: econ, diagnostics };
+  return { feed, solution, balances, designs, sizing, quality, diagnostics };
 }

@@ -11,7 +11,7 @@ import { paramMetaOf, paramSchemaOf } from '../pipeline/param-meta.js';
 import { priceItem } from '../economics/price-keys.js';
 import { convert } from '../schema/quantity.js';
 import { RegenflowError } from '../schema/errors.js';
-import { evaluate } from '../pipeline/evaluate.js';
+import { evaluate, evaluatePhysics, type Physics } from '../pipeline/evaluate.js';
 import { kpisOf } from '../pipeline/document.js';
 import type { Patch } from '../pipeline/patch.js';
 import type { KpiFunction, KpiValues } from './runner.js';
@@ -64,10 +64,45 @@ export function numericKpis(kpis: object): KpiValues {
   return out;
 }
 
-/** Evaluate the scenario with patches and return its numeric KPIs; throws on model failure. */
-export function scenarioKpis(raw: RawScenario, patches: readonly Patch[]): KpiValues {
+/**
+ * Evaluate the scenario with patches and return its numeric KPIs; throws on model failure. With
+ * `physics` (of the unpatched scenario), patches that reach only prices and finance price that
+ * plant again instead of solving it again.
+ */
+export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physics?: Physics): KpiValues {
   // A loop that does not converge throws a model failure inside evaluate (recorded per sample).
-  return numericKpis(kpisOf(evaluate(resolveModel(raw, patches), { mode: 'sample' })));
+  return numericKpis(kpisOf(evaluate(resolveModel(raw, patches), physics ? { mode: 'sample', physics } : { mode: 'sample' })));
+}
+
+/**
+ * Finance fields the plant's physics reads: the shift pattern sizes the crew (pipeline/shifts.ts).
+ * Every other finance field, and every price, reaches the economics only.
+ */
+const FINANCE_FIELDS_OF_PHYSICS: ReadonlySet<string> = new Set(['shiftLength', 'operatingDays']);
+
+/** Whether every input is a price or an economics-only finance figure (so the samples can share one solved plant). */
+export function economicInputsOnly(inputs: readonly TargetInput[]): boolean {
+  return inputs.length > 0 && inputs.every((i) => {
+    const [head, field] = splitPath(i.path);
+    return head === 'prices' || (head === 'finance' && field !== undefined && !FINANCE_FIELDS_OF_PHYSICS.has(String(field)));
+  });
+}
+
+/** The physics of the unpatched scenario, computed on first use (a scenario that fails to solve fails each sample as before). */
+function sharedPhysics(raw: RawScenario): () => Physics | undefined {
+  let physics: Physics | undefined;
+  let tried = false;
+  return () => {
+    if (!tried) {
+      tried = true;
+      try {
+        physics = evaluatePhysics(resolveModel(raw), { mode: 'sample' });
+      } catch {
+        physics = undefined; // each sample then evaluates in full and reports its own error
+      }
+    }
+    return physics;
+  };
 }
 
 /**
@@ -77,18 +112,21 @@ export function scenarioKpis(raw: RawScenario, patches: readonly Patch[]): KpiVa
  */
 export function scenarioKpiFunction(target: ScenarioTarget, raw: RawScenario = loadRawScenario(target.file, target.flowsheet)): KpiFunction {
   const toField = canonicalColumns(raw, target.inputs);
-  if (toField.every((c) => c === undefined)) return (row) => scenarioKpis(raw, patchesFor(target.inputs, row));
+  // Prices and finance alone: every sample prices one solved plant (the KPIs are those of a full
+  // evaluation, bit for bit: test/uncertainty/evaluator.test.ts).
+  const physicsOf = economicInputsOnly(target.inputs) ? sharedPhysics(raw) : () => undefined;
+  if (toField.every((c) => c === undefined)) return (row) => scenarioKpis(raw, patchesFor(target.inputs, row), physicsOf());
   return (row) => {
     let patches: Patch[];
     try {
       patches = canonicalPatches(target.inputs, toField, row);
     } catch {
-      return scenarioKpis(raw, patchesFor(target.inputs, row));
+      return scenarioKpis(raw, patchesFor(target.inputs, row), physicsOf());
     }
     try {
-      return scenarioKpis(raw, patches);
+      return scenarioKpis(raw, patches, physicsOf());
     } catch (e) {
-      if (e instanceof RegenflowError && e.exitCode === 1) return scenarioKpis(raw, patchesFor(target.inputs, row));
+      if (e instanceof RegenflowError && e.exitCode === 1) return scenarioKpis(raw, patchesFor(target.inputs, row), physicsOf());
       throw e;
     }
   };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadRawScenario } from '../../src/pipeline/load.js';
-import { canonicalColumns, patchesFor, scenarioKpiFunction, scenarioKpis, type TargetInput } from '../../src/uncertainty/evaluator.js';
+import { canonicalColumns, economicInputsOnly, patchesFor, scenarioKpiFunction, scenarioKpis, type TargetInput } from '../../src/uncertainty/evaluator.js';
 
 const REFERENCE = 'scenarios/reference-cn.yaml';
 const INPUTS: TargetInput[] = [
@@ -58,5 +58,46 @@ describe('numbers patched in their field\'s unit', () => {
       if ((got as { error?: string }).error !== undefined) refused++;
     }
     expect(refused).toBe(2);
+  });
+});
+
+describe('samples that vary prices and finance only price one solved plant', () => {
+  const raw = loadRawScenario(REFERENCE);
+  const ECONOMIC: TargetInput[] = [
+    { path: 'prices.LiOH·H2O', unit: 'USD/kg' },
+    { path: 'prices.electricity', unit: 'USD/kWh' },
+    { path: 'prices.quality-factor' },
+    { path: 'prices.metal.Ni', unit: 'USD/kg' },
+    { path: 'finance.discountRate' },
+    { path: 'finance.taxRate' },
+  ];
+
+  it('knows which inputs reach the economics only (the shift pattern sizes the crew)', () => {
+    expect(economicInputsOnly(ECONOMIC)).toBe(true);
+    expect(economicInputsOnly([...ECONOMIC, { path: 'relith.temperature' }])).toBe(false);
+    expect(economicInputsOnly([{ path: 'finance.shiftLength', unit: 'h' }])).toBe(false);
+    expect(economicInputsOnly([{ path: 'finance.operatingDays' }])).toBe(false);
+    expect(economicInputsOnly([{ path: 'plant.capacity', unit: 't/yr' }])).toBe(false);
+    expect(economicInputsOnly([])).toBe(false);
+  });
+
+  it('gives the KPIs of a full evaluation, bit for bit, over random price and finance draws (and the same errors)', () => {
+    const fn = scenarioKpiFunction({ file: REFERENCE, inputs: ECONOMIC }, raw);
+    let seed = 19;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    let compared = 0;
+    for (let i = 0; i < 60; i++) {
+      const row = Float64Array.from([6 + 24 * next(), 0.05 + 0.1 * next(), 0.7 + 0.3 * next(), 10 + 20 * next(), 0.06 + 0.08 * next(), 0.15 + 0.15 * next()]);
+      const fast = outcome(() => fn(row));
+      const full = outcome(() => scenarioKpis(raw, patchesFor(ECONOMIC, row)));
+      expect(fast, Array.from(row).join(', ')).toStrictEqual(full);
+      for (const [k, v] of Object.entries(full as Record<string, number>)) expect(Object.is((fast as Record<string, number>)[k], v), k).toBe(true);
+      compared++;
+    }
+    expect(compared).toBe(60);
+    // A refused price (negative) fails with the full evaluation's error.
+    const bad = Float64Array.from([-1, 0.08, 0.9, 17, 0.1, 0.25]);
+    expect(outcome(() => fn(bad))).toStrictEqual(outcome(() => scenarioKpis(raw, patchesFor(ECONOMIC, bad))));
+    expect((outcome(() => fn(bad)) as { exitCode?: number }).exitCode).toBe(1);
   });
 });
