@@ -80,13 +80,12 @@ export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physic
  */
 const FINANCE_FIELDS_OF_PHYSICS: ReadonlySet<string> = new Set(['shiftLength', 'operatingDays']);
 
-/** Whether every input is a price or an economics-only finance figure (so the samples can share one solved plant). */
-export function economicInputsOnly(inputs: readonly TargetInput[]): boolean {
-  return inputs.length > 0 && inputs.every((i) => {
-    const [head, field] = splitPath(i.path);
-    return head === 'prices' || (head === 'finance' && field !== undefined && !FINANCE_FIELDS_OF_PHYSICS.has(String(field)));
-  });
+/** Whether an input is a price or an economics-only finance figure: a sample setting nothing else prices the plant the unpatched scenario solves. */
+export function isEconomicInput(input: TargetInput): boolean {
+  const [head, field] = splitPath(input.path);
+  return head === 'prices' || (head === 'finance' && field !== undefined && !FINANCE_FIELDS_OF_PHYSICS.has(String(field)));
 }
+
 
 /** The physics of the unpatched scenario, computed on first use (a scenario that fails to solve fails each sample as before). */
 function sharedPhysics(raw: RawScenario): () => Physics | undefined {
@@ -112,21 +111,29 @@ function sharedPhysics(raw: RawScenario): () => Physics | undefined {
  */
 export function scenarioKpiFunction(target: ScenarioTarget, raw: RawScenario = loadRawScenario(target.file, target.flowsheet)): KpiFunction {
   const toField = canonicalColumns(raw, target.inputs);
-  // Prices and finance alone: every sample prices one solved plant (the KPIs are those of a full
-  // evaluation, bit for bit: test/uncertainty/evaluator.test.ts).
-  const physicsOf = economicInputsOnly(target.inputs) ? sharedPhysics(raw) : () => undefined;
-  if (toField.every((c) => c === undefined)) return (row) => scenarioKpis(raw, patchesFor(target.inputs, row), physicsOf());
+  // A row that sets prices and finance alone (NaN elsewhere keeps the base: tornado rows, or every
+  // row of a price-only Monte Carlo) prices one solved plant; the KPIs are those of a full
+  // evaluation, bit for bit (test/uncertainty/evaluator.test.ts).
+  const economic = target.inputs.map(isEconomicInput);
+  const shared = economic.some(Boolean) ? sharedPhysics(raw) : undefined;
+  const physicsFor = (row: ArrayLike<number>): Physics | undefined => {
+    if (!shared) return undefined;
+    for (let j = 0; j < economic.length; j++) if (!economic[j] && !Number.isNaN(row[j]!)) return undefined;
+    return shared();
+  };
+  if (toField.every((c) => c === undefined)) return (row) => scenarioKpis(raw, patchesFor(target.inputs, row), physicsFor(row));
   return (row) => {
+    const physics = physicsFor(row);
     let patches: Patch[];
     try {
       patches = canonicalPatches(target.inputs, toField, row);
     } catch {
-      return scenarioKpis(raw, patchesFor(target.inputs, row), physicsOf());
+      return scenarioKpis(raw, patchesFor(target.inputs, row), physics);
     }
     try {
-      return scenarioKpis(raw, patches, physicsOf());
+      return scenarioKpis(raw, patches, physics);
     } catch (e) {
-      if (e instanceof RegenflowError && e.exitCode === 1) return scenarioKpis(raw, patchesFor(target.inputs, row), physicsOf());
+      if (e instanceof RegenflowError && e.exitCode === 1) return scenarioKpis(raw, patchesFor(target.inputs, row), physics);
       throw e;
     }
   };

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadRawScenario } from '../../src/pipeline/load.js';
-import { canonicalColumns, economicInputsOnly, patchesFor, scenarioKpiFunction, scenarioKpis, type TargetInput } from '../../src/uncertainty/evaluator.js';
+import { canonicalColumns, isEconomicInput, patchesFor, scenarioKpiFunction, scenarioKpis, type TargetInput } from '../../src/uncertainty/evaluator.js';
 
 const REFERENCE = 'scenarios/reference-cn.yaml';
 const INPUTS: TargetInput[] = [
@@ -73,12 +73,8 @@ describe('samples that vary prices and finance only price one solved plant', () 
   ];
 
   it('knows which inputs reach the economics only (the shift pattern sizes the crew)', () => {
-    expect(economicInputsOnly(ECONOMIC)).toBe(true);
-    expect(economicInputsOnly([...ECONOMIC, { path: 'relith.temperature' }])).toBe(false);
-    expect(economicInputsOnly([{ path: 'finance.shiftLength', unit: 'h' }])).toBe(false);
-    expect(economicInputsOnly([{ path: 'finance.operatingDays' }])).toBe(false);
-    expect(economicInputsOnly([{ path: 'plant.capacity', unit: 't/yr' }])).toBe(false);
-    expect(economicInputsOnly([])).toBe(false);
+    expect(ECONOMIC.every(isEconomicInput)).toBe(true);
+    for (const path of ['relith.temperature', 'finance.shiftLength', 'finance.operatingDays', 'plant.capacity', 'feed.lots[ev-811].liPerTm']) expect(isEconomicInput({ path }), path).toBe(false);
   });
 
   it('gives the KPIs of a full evaluation, bit for bit, over random price and finance draws (and the same errors)', () => {
@@ -99,5 +95,25 @@ describe('samples that vary prices and finance only price one solved plant', () 
     const bad = Float64Array.from([-1, 0.08, 0.9, 17, 0.1, 0.25]);
     expect(outcome(() => fn(bad))).toStrictEqual(outcome(() => scenarioKpis(raw, patchesFor(ECONOMIC, bad))));
     expect((outcome(() => fn(bad)) as { exitCode?: number }).exitCode).toBe(1);
+  });
+
+  it('with a physics input among them, a row that leaves it at its base (tornado rows) prices the solved plant, one that sets it solves again — both as a full evaluation', () => {
+    const inputs: TargetInput[] = [...ECONOMIC, { path: 'relith.temperature', unit: 'degC' }];
+    const fn = scenarioKpiFunction({ file: REFERENCE, inputs }, raw);
+    const rows = [
+      [NaN, NaN, NaN, NaN, NaN, NaN, NaN], // the base
+      [20, NaN, NaN, NaN, NaN, NaN, NaN], // one price (a tornado row)
+      [NaN, NaN, NaN, NaN, 0.12, NaN, NaN], // one finance figure
+      [NaN, NaN, NaN, NaN, NaN, NaN, 205], // the temperature: solved again
+      [9, 0.07, 0.85, 15, 0.09, 0.2, 235], // everything
+    ];
+    const npv = new Set<number>();
+    for (const r of rows) {
+      const row = Float64Array.from(r);
+      const fast = outcome(() => fn(row)) as Record<string, number>;
+      expect(fast, r.join(', ')).toStrictEqual(outcome(() => scenarioKpis(raw, patchesFor(inputs, row))));
+      npv.add(fast.npvUsd!);
+    }
+    expect(npv.size).toBe(rows.length); // every row moved the NPV: the patches were applied
   });
 });
