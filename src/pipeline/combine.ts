@@ -140,17 +140,18 @@ export function combinedUncertainty(entries: readonly unknown[], routes: readonl
   for (const e of list) {
     const path = e.path as string;
     const { route: _scope, ...plain } = e;
+    const shown = scopeOf(e) ? `${path} (route ${scopeOf(e)!.join(', ')})` : path;
     const head = splitPath(path)[0] ?? '';
     const owners = (SCENARIO_SECTIONS as readonly string[]).includes(head) ? [] : routes.filter((r) => unitsOf(r.data).some((u) => u.id === head));
     if (owners.length === 0) {
       // A plant-wide input: once, the unscoped entry or the first scoped to a line of this plant.
       const applies = scopeOf(e) === null || routes.some((r) => scopeOf(e)!.includes(routeId(r)));
       const preferred = list.find((x) => x.path === path && scopeOf(x) === null) ?? list.find((x) => x.path === path && routes.some((r) => scopeOf(x)?.includes(routeId(r))));
-      if (applies && preferred === e && !done.has(path)) { out.push(plain); done.add(path); } else dropped.push(scopeOf(e) ? `${path} (route ${scopeOf(e)!.join(', ')})` : path);
+      if (applies && preferred === e && !done.has(path)) { out.push(plain); done.add(path); } else dropped.push(shown);
       continue;
     }
     const lines = owners.filter((r) => on(path, r) === e);
-    if (lines.length === 0) { dropped.push(scopeOf(e) ? `${path} (route ${scopeOf(e)!.join(', ')})` : path); continue; }
+    if (lines.length === 0) { dropped.push(shown); continue; }
     const ids = lines.map((r) => routeUnitId(r.label, head) + path.slice(head.length));
     for (const id of ids) out.push({ ...plain, path: id });
     translated.push(`${path} → ${ids.join(', ')}`);

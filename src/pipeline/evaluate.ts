@@ -21,17 +21,12 @@ import { placeEvaluationIssue, type Model, type ResolvedUnit } from './resolve.j
 import { shiftsOf } from './shifts.js';
 import { evaluationError, modelFailure, RegenflowError } from '../schema/errors.js';
 
-/** Everything computed for one scenario. */
-export interface Evaluation {
+/** Everything computed for one scenario: its physics, then its economics. */
+export interface Evaluation extends Physics {
   model: Model;
-  feed: Stream;
-  solution: Solution;
-  balances: BalanceReport;
-  designs: Map<string, UnitDesign>;
-  sizing: PlantSizing;
-  quality: QualityReport;
   economicsInput: EconomicsInput;
   economics: EconomicsResult;
+  /** Every diagnostic: the model's, the physics', the economics' and the balance checks'. */
   diagnostics: Diagnostic[];
 }
 
