@@ -4,7 +4,7 @@
  */
 import { TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
 import { component } from '../chemistry/components.js';
-import { streamMass, type Stream } from '../streams/stream.js';
+import { componentsMass, type Stream } from '../streams/stream.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { FlowsheetGraph } from '../graph/build.js';
 import type { Solution } from './solver.js';
@@ -66,16 +66,21 @@ const rel = (a: number, b: number, floor = 0) => {
 /** Fraction of a control volume's mass below which an element flow counts as a trace. */
 export const TRACE_FRACTION = 1e-12;
 
+/** The sums closureOf fills (reset for each call; the records it returns are new). */
+const SUM_IN = new ElementFlows();
+const SUM_OUT = new ElementFlows();
+
 /** Closure of a control volume given its inlet streams, draws and outlet streams. */
 export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[]): Closure {
   // Element sums as streamElements and drawElements make them, in a typed array (element-flows.ts).
-  const sumIn = new ElementFlows();
-  const sumOut = new ElementFlows();
+  const sumIn = SUM_IN.reset();
+  const sumOut = SUM_OUT.reset();
   let mIn = 0;
   let mOut = 0;
-  for (const s of ins) { mIn += streamMass(s); sumIn.addStream(s); }
+  // streamMass(s) = componentsMass(s) + lot mass: the lot mass comes from the pass addStream makes.
+  for (const s of ins) { const c = componentsMass(s); mIn += c + sumIn.addStream(s); }
   for (const d of draws) { for (const k in d) mIn += d[k]!; sumIn.addDraws(d); }
-  for (const s of outs) { mOut += streamMass(s); sumOut.addStream(s); }
+  for (const s of outs) { const c = componentsMass(s); mOut += c + sumOut.addStream(s); }
   const elIn = sumIn.record();
   const elOut = sumOut.record();
   const elementClosure: Partial<Record<Element, number>> = {};

@@ -100,8 +100,13 @@ class TearLayout {
   private readonly lots: Map<string, number>[];
 
   constructor(tearCount: number) {
-    this.components = Array.from({ length: tearCount }, () => new Map<string, number>());
-    this.lots = Array.from({ length: tearCount }, () => new Map<string, number>());
+    // Plain loops: Array.from with a mapper takes the generic iteration path (once per loop solve).
+    this.components = [];
+    this.lots = [];
+    for (let t = 0; t < tearCount; t++) {
+      this.components.push(new Map<string, number>());
+      this.lots.push(new Map<string, number>());
+    }
   }
 
   get size(): number {

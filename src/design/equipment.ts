@@ -93,6 +93,23 @@ function usableSizesCached(series: SizeSeries, e: Pick<EquipmentSpec, 'minSize' 
 }
 
 
+/**
+ * A diagnostic whose message is written when first read (a plain, enumerable property to JSON,
+ * spreads and copies): items are sized for every Monte Carlo sample, whose notes below error level
+ * nobody reads, and the numbers in these texts cost more to format than the sizing itself.
+ */
+function lazyDiagnostic(code: string, severity: Diagnostic['severity'], where: string, message: () => string): Diagnostic {
+  let text: string | undefined;
+  return {
+    code,
+    severity,
+    where,
+    get message() {
+      return (text ??= message());
+    },
+  };
+}
+
 /** Format a size with its unit for messages. */
 function sizeText(x: number, unit: string): string {
   return `${Number(x.toPrecision(4))} ${unit}`.trim();
@@ -152,7 +169,7 @@ export function sizeEquipment(
         // Below half its smallest size an item runs mostly empty (worth a warning); a little
         // oversizing is ordinary engineering margin (info).
         const severity = need < PART_EMPTY_WARNING_FILL * installed ? 'warning' : 'info';
-        diagnostics.push({ code: 'size-below-min', severity, where, message: msg.sizeBelowMin(where, sizeText(need, e.sizeUnit), sizeText(installed, e.sizeUnit)) });
+        diagnostics.push(lazyDiagnostic('size-below-min', severity, where, () => msg.sizeBelowMin(where, sizeText(need, e.sizeUnit), sizeText(installed, e.sizeUnit))));
         size = installed;
         sizeClamped = true;
       }
@@ -182,7 +199,8 @@ export function sizeEquipment(
       if (backToBack < minCharge) {
         fillLimited = true;
         const idle = 1 - backToBack / charge;
-        diagnostics.push({ code: 'fill-low', severity: 'info', where, message: msg.fillLow(where, (backToBack / capacityPerBatch) * settings.maxFill, settings.minFill, idle) });
+        const fillBefore = (backToBack / capacityPerBatch) * settings.maxFill;
+        diagnostics.push(lazyDiagnostic('fill-low', 'info', where, () => msg.fillLow(where, fillBefore, settings.minFill, idle)));
       }
       sizeU = charge / capacityPerBatch;
       timeU = backToBack / charge;

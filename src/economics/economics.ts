@@ -58,15 +58,28 @@ function optional(book: Book, key: string): number | null {
 
 /** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
 function breakdown(items: MoneyLine[]): Breakdown {
-  const cats = new Map<string, number[]>();
-  for (const i of items) {
-    const list = cats.get(i.category);
-    if (list) list.push(i.usd);
-    else cats.set(i.category, [i.usd]);
+  // Categories in order of first appearance with their amounts (a handful: a linear search beats a Map).
+  const names: string[] = [];
+  const amounts: number[][] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const k = names.indexOf(item.category);
+    if (k >= 0) amounts[k]!.push(item.usd);
+    else {
+      names.push(item.category);
+      amounts.push([item.usd]);
+    }
   }
   const byCategory: Record<string, number> = {};
-  for (const [k, v] of cats) byCategory[k] = v.length === 1 ? v[0]! : sumUsd(v);
-  return { items, totalUsd: sumUsd(Object.values(byCategory)), byCategory };
+  const totals: number[] = [];
+  for (let k = 0; k < names.length; k++) {
+    const v = amounts[k]!;
+    const total = v.length === 1 ? v[0]! : sumUsd(v);
+    byCategory[names[k]!] = total;
+    totals.push(total);
+  }
+  // Σ of the category totals in category order (Object.values(byCategory) order: no category is an index-like key).
+  return { items, totalUsd: sumUsd(totals), byCategory };
 }
 
 /** What economics() builds besides the numbers. */
@@ -118,7 +131,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const revenue = breakdown(revenueItems);
   const dTot = directTotals(direct);
   const capBases: CapitalBases = { fci: capex.fixedCapitalUsd, isbl: capex.isblUsd, osbl: capex.osblUsd, buildingsPlusLand: sumUsd([capex.buildingsUsd, capex.landUsd]) };
-  const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true).lines;
+  const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines;
   const opexItems = [...direct, ...factorItems];
   const opexB = breakdown(opexItems);
   const fixedUsd = sumUsd(amountsOf(opexItems, (i) => i.usd, (i) => !i.variable));

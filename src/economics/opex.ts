@@ -216,9 +216,10 @@ export interface FactorCosts {
  * The preset's factor items, in preset order, on their bases; the cash-cost items (selling,
  * royalties, R&D of Peters) are solved self-consistently: C = C0 / (1 − Σf), item = f·C, where C0
  * is every other operating cost (clamped at ≥ 0). With `describe` false only the totals are
- * computed (the minimum-selling-price solve calls this many times).
+ * computed (the minimum-selling-price solve calls this many times); with `texts` false the items are
+ * made without the derivation text of the cash-cost items (Monte Carlo samples total them only).
  */
-export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTotals, cap: CapitalBases, revenueUsd: number, exact: boolean, describe = true): FactorCosts {
+export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTotals, cap: CapitalBases, revenueUsd: number, exact: boolean, describe = true, texts = describe): FactorCosts {
   const r = R(exact);
   const lines: MoneyLine[] = [];
   let supervision = 0;
@@ -262,7 +263,7 @@ export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTot
       if (f.variable) variable += usd;
       else fixed += usd;
       running += usd;
-      if (describe) lines.push({ id: `factor.${f.id}`, label: f.label, category: CATEGORY[f.id] ?? 'general', usd, variable: f.variable, factor: f.value, basis: `cash cost of production = other costs / (1 − ${fmt(cashSum)}) = ${fmt(c0)} / ${fmt(1 - cashSum)}`, basisUsd: c });
+      if (describe) lines.push({ id: `factor.${f.id}`, label: f.label, category: CATEGORY[f.id] ?? 'general', usd, variable: f.variable, factor: f.value, basis: texts ? `cash cost of production = other costs / (1 − ${fmt(cashSum)}) = ${fmt(c0)} / ${fmt(1 - cashSum)}` : '', basisUsd: c });
     }
   }
   return { lines, variableUsd: variable, fixedUsd: fixed, totalUsd: running - d.total };

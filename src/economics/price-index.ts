@@ -85,6 +85,9 @@ const PRICE_INDEX_SHORT = 'CPI-U';
  * at); other entries, and money without a year, unchanged. Undefined when the index lacks a year.
  */
 export function escalate(e: PriceEntry, kindIsMoney: boolean, toYear: number, index: Readonly<Record<number, number>>): PriceEntry | undefined {
+  // Nothing to escalate and nothing escalated before: the copy below would equal the entry (a
+  // patched price of every Monte Carlo sample takes this path; entries are never mutated).
+  if (!Object.hasOwn(e, 'escalation') && (!kindIsMoney || e.year === null || e.year === toYear)) return e;
   const nominal = e.escalation?.nominalValue ?? e.value;
   const written = e.escalation?.written ?? e.given;
   const base: PriceEntry = { ...e, value: nominal, given: written };

@@ -37,9 +37,12 @@ function componentSolids(s: Stream): number {
   return m;
 }
 
+/** The sum lotElements fills (reset for each call; the record it returns is new). */
+const LOT_SUM = new ElementFlows();
+
 /** Element flows of lots over a year, kg. */
 function lotElements(lots: readonly Lot[], hours: number): Record<string, number> {
-  const sum = new ElementFlows();
+  const sum = LOT_SUM.reset();
   for (let li = 0; li < lots.length; li++) sum.addLot(lots[li]!);
   return sum.record(hours) as Record<string, number>;
 }

@@ -29,6 +29,20 @@ export function splitPath(path: string): string[] {
   return out;
 }
 
+/** splitPath results by path, shared and frozen (bounded: studies patch the same few paths again and again). */
+const SEGMENTS = new Map<string, readonly string[]>();
+const SEGMENTS_LIMIT = 1000;
+
+/** splitPath of a path, worked out once per path (the result is frozen: copy it to change it). */
+export function pathSegments(path: string): readonly string[] {
+  let seg = SEGMENTS.get(path);
+  if (seg === undefined) {
+    seg = Object.freeze(splitPath(path));
+    if (SEGMENTS.size < SEGMENTS_LIMIT) SEGMENTS.set(path, seg);
+  }
+  return seg;
+}
+
 /**
  * Return a copy of `obj` with `value` set at `segments` (objects copied along the path only).
  * A segment addressing a list selects the item whose `id` equals it, or the index when numeric.

@@ -26,7 +26,7 @@ import { financeSchema } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
 import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
-import { splitPath, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
+import { pathSegments, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
 import { reparseChanged } from './reparse.js';
 
 /** A unit with validated params and its implementation. */
@@ -198,7 +198,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   const patchedSection: Record<string, Map<string, Patch>> = {};
   const units = Array.isArray(flowsheetData.units) ? (flowsheetData.units as { id?: unknown }[]) : [];
   for (const patch of patches) {
-    const seg = splitPath(patch.path);
+    const seg = pathSegments(patch.path);
     const head = seg[0];
     const fail = (reason: string) => issues.push({ code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) });
     if (!head || seg.length < 2) { fail('a path needs at least two parts'); continue; }
@@ -397,7 +397,7 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
     const overrides: Record<string, never> = {};
     let simple = true;
     for (const p of patched.values()) {
-      const seg = splitPath(p.path);
+      const seg = pathSegments(p.path);
       if (seg.length !== 2 || p.origin) { simple = false; break; }
       overrides[seg[1]!] = p.value as never;
     }

@@ -95,19 +95,42 @@ export class ElementFlows {
     for (let i = 0; i < idx.length; i++) this.add(idx[i]!, tmKmol * g[i]!);
   }
 
-  /** Add a stream: its components (zero flows skipped, as streamElements does), then its lots. */
-  addStream(s: Stream): void {
+  /**
+   * Add a stream: its components (zero flows skipped, as streamElements does), then its lots.
+   * Returns the stream's lot mass, kg/h, summed in list order as lotListMass sums it: a closure
+   * reads each lot once for its elements and its mass (with thousands of lots, a second pass over
+   * them costs as much as the first).
+   */
+  addStream(s: Stream): number {
     for (const id in s.components) {
       const kg = s.components[id]!;
       if (kg !== 0) this.addComponent(component(id), kg);
     }
     // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
     let f: FrameIndex | undefined;
+    let lotsKg = 0;
     for (let li = 0; li < s.lots.length; li++) {
       const lot = s.lots[li]!;
       if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
+      lotsKg += lot.massKgPerHour;
       this.addFramedLot(lot, f);
     }
+    return lotsKg;
+  }
+
+  /**
+   * Back to no flows, to be filled again: a sum made for every lot group and control volume of
+   * every Monte Carlo sample reuses one object instead of three arrays per sum. Only the entries
+   * added to are cleared.
+   */
+  reset(): this {
+    for (let k = 0; k < this.order.length; k++) {
+      const i = this.order[k]!;
+      this.kg[i] = 0;
+      this.seen[i] = 0;
+    }
+    this.order.length = 0;
+    return this;
   }
 
   /** The flows as a record, keys in order of first contribution, each multiplied by `factor` when given. */

@@ -355,6 +355,26 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
   }
 }
 
+/**
+ * Lane lot ids (`<lot id>@<lane>`) by lot id and lane, made once: every Monte Carlo sample sorts the
+ * same feed lots into the same lanes, and a joined string made per sample is flattened again
+ * wherever the id is looked up (solver, balances).
+ */
+const LANE_IDS = new Map<string, Map<string, string>>();
+/** Most lot ids remembered (a feed of many lots must not grow the cache without bound). */
+const LANE_ID_CACHE_LIMIT = 10_000;
+
+function laneLotId(lotId: string, lane: string): string {
+  let byLane = LANE_IDS.get(lotId);
+  if (!byLane) {
+    if (LANE_IDS.size >= LANE_ID_CACHE_LIMIT) return `${lotId}@${lane}`;
+    LANE_IDS.set(lotId, (byLane = new Map()));
+  }
+  let id = byLane.get(lane);
+  if (id === undefined) byLane.set(lane, (id = `${lotId}@${lane}`));
+  return id;
+}
+
 /** Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true class. */
 function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float64Array): number {
   const nOut = p.outlets.length;
@@ -372,7 +392,7 @@ function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float6
       rest -= m;
       const name = p.outlets[j]!;
       const sorted = copyLot(lot);
-      sorted.id = `${lot.id}@${name}`;
+      sorted.id = laneLotId(lot.id, name);
       sorted.lane = name;
       sorted.massKgPerHour = m;
       outlets[j]!.lots.push(sorted);
@@ -408,7 +428,7 @@ function routeWhole(p: SortParams, feed: Stream, separation: Separation, outlets
     const name = p.outlets[to]!;
     g.lots.forEach((lot, k) => {
       const routed = copyLot(lot);
-      routed.id = `${lot.id}@${name}`;
+      routed.id = laneLotId(lot.id, name);
       routed.lane = name;
       outlets[to]!.lots.push(routed);
       camTo[to]! += lot.massKgPerHour;

@@ -9,7 +9,7 @@ import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { ElementFlows } from '../../src/streams/element-flows.js';
-import { copyFlows, streamElements, type Stream } from '../../src/streams/stream.js';
+import { copyFlows, lotListMass, streamElements, type Stream } from '../../src/streams/stream.js';
 import { drawElements } from '../../src/balances/report.js';
 import { copyLot, lotWithMass, mergeLots } from '../../src/streams/lot.js';
 import { makeLot, makeStream } from '../helpers.js';
@@ -44,6 +44,22 @@ describe('ElementFlows', () => {
       expect(text(all.record(6800))).toBe(text(scaled));
     });
   }
+
+  it('a reset sum, filled again, gives what a new one gives; addStream returns the lot mass as lotListMass sums it', () => {
+    const { streams } = solvedStreams('scenarios/reference-cn.yaml');
+    const reused = new ElementFlows();
+    // Filled with every stream first, so that the reset has entries to clear.
+    for (const s of streams) reused.addStream(s);
+    for (const s of streams) {
+      const lotsKg = reused.reset().addStream(s);
+      expect(lotsKg).toBe(lotListMass(s.lots));
+      const fresh = new ElementFlows();
+      fresh.addStream(s);
+      expect(text(reused.record())).toBe(text(fresh.record()));
+    }
+    expect(streams.some((s) => s.lots.length > 1 && lotListMass(s.lots) > 0)).toBe(true);
+    expect(text(reused.reset().record())).toBe('{}');
+  });
 
   it('lots of merged (mixed-TM) chemistries and zero component flows', () => {
     const a = makeLot({ id: 'x', chemistry: 'NCM811', liPerTm: 0.8, massKgPerHour: 300 });
