@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { loadRawScenario } from '../dist/pipeline/load.js';
 import { resolveModel } from '../dist/pipeline/resolve.js';
 import { evaluate } from '../dist/pipeline/evaluate.js';
@@ -24,6 +25,20 @@ function timeIt(f, reps, warm = 50) {
   const t = [];
   for (let i = 0; i < reps; i++) { const s = performance.now(); f(i); t.push(performance.now() - s); }
   return median(t);
+}
+
+/** Mean bytes allocated per call of f over `calls` calls, objects collected since included (sampling heap profiler, every 4 KB). */
+async function allocatedPerCall(f, calls) {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let i = 0; i < calls; i++) f();
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  let bytes = 0;
+  const walk = (node) => { bytes += node.selfSize; for (const c of node.children) walk(c); };
+  walk(profile.head);
+  return bytes / calls;
 }
 
 {
@@ -43,6 +58,8 @@ function timeIt(f, reps, warm = 50) {
     const prev = times.at(-1);
     times.push(ms);
     report(`evaluate, ${n.toLocaleString('en')} lots (${k} feed lots × ${bins}), hydrothermal (median)`, fmt(ms), prev === undefined ? '' : `${(ms / prev).toFixed(1)}× the time for 10× the lots; target ≤ 13×`);
+    const mb = (await allocatedPerCall(() => evaluate(model, { schedule: false }), n >= 40000 ? 2 : 5)) / 1e6;
+    report(`  allocated per evaluation, ${n.toLocaleString('en')} lots`, `${mb.toFixed(1)} MB`, '(sampling heap profiler)');
   }
   rmSync(dir, { recursive: true, force: true });
 }

@@ -9,6 +9,7 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { Session } from 'node:inspector/promises';
 import { loadRawScenario } from '../dist/pipeline/load.js';
 import { resolveModel } from '../dist/pipeline/resolve.js';
 import { evaluate } from '../dist/pipeline/evaluate.js';
@@ -40,6 +41,23 @@ function runnableUnits(model) {
     const ctx = { unitId: u.id, ambientK: 298.15 };
     return [u.id, { id: u.id, inletPorts: u.ports.inlets.map((p) => p.name), run: (i) => u.op.run(u.params, i, ctx) }];
   }));
+}
+
+/**
+ * Mean kilobytes allocated per call of f(i) for i in [from, to), objects collected since included
+ * (the inspector's sampling heap profiler, a sample every 1 KB: an estimate to a few per cent).
+ */
+async function allocatedPerCall(f, from, to) {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  for (let i = from; i < to; i++) f(i);
+  const { profile } = await session.post('HeapProfiler.stopSampling');
+  session.disconnect();
+  let bytes = 0;
+  const walk = (node) => { bytes += node.selfSize; for (const c of node.children) walk(c); };
+  walk(profile.head);
+  return bytes / (to - from) / 1000;
 }
 
 console.log(`regenflow benchmarks — node ${process.version}, ${cpus().length} cores, ${defaultWorkers()} default worker(s)${quick ? ' (quick)' : ''}; load average before: ${load()}\n`);
@@ -98,6 +116,11 @@ for (const route of ['hydrothermal', 'molten-salt']) {
   }
   report('Monte Carlo sample, reference route, settled (median of the last 6 blocks of 500)', fmt(median(blocks.slice(-6))), 'target ≤ 0.15 ms');
   report('Monte Carlo sample, reference route, first 500 samples (JIT warming up)', fmt(blocks[0]));
+  // Bytes allocated per settled sample, from V8's sampling heap profiler with collected objects
+  // included: unlike a time, it does not depend on the machine's load, and the allocation (and the
+  // young-generation collections it causes) is a large part of a sample's cost.
+  const kb = await allocatedPerCall((r) => fn(m.data.subarray(r * m.dims, (r + 1) * m.dims)), n - 2000, n);
+  report('Monte Carlo sample, reference route, settled: allocated per sample', `${kb.toFixed(0)} KB`, '(sampling heap profiler, every 1 KB)');
 }
 
 // 4. Whole commands, process start included (wall time).

@@ -84,7 +84,10 @@ export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: 
   const elIn = sumIn.record();
   const elOut = sumOut.record();
   const elementClosure: Partial<Record<Element, number>> = {};
-  const els = new Set<Element>([...TRACKED_ELEMENTS, ...(Object.keys(elIn) as Element[]), ...(Object.keys(elOut) as Element[])]);
+  // Tracked elements first, then those in and out in their order (no spread lists per closure).
+  const els = new Set<Element>(TRACKED_ELEMENTS);
+  for (const e in elIn) els.add(e as Element);
+  for (const e in elOut) els.add(e as Element);
   const floor = TRACE_FRACTION * Math.max(mIn, mOut);
   for (const e of els) {
     elementClosure[e] = rel(elIn[e] ?? 0, elOut[e] ?? 0, floor);

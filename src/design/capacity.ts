@@ -6,7 +6,6 @@
  * an item's combined utilisation is u = load / (count × throughput of one item), linear in the
  * feed at fixed counts and sizes.
  */
-import type { Diagnostic } from '../unit-ops/contract.js';
 import { sizeEquipment } from './equipment.js';
 import { itemPlan } from './items.js';
 import { checkFixedItems, type DesignSettings } from './settings.js';
@@ -103,7 +102,6 @@ const MAX_STEPS_PER_ITEM = 2000;
  */
 export function capacitySteps(units: readonly DesignedUnit[], feedKgPerYear: number, hoursPerYear: number, settings: DesignSettings, plan: ShiftPlan, lo: number, hi: number): CapacityStep[] {
   const checked = checkFixedItems(settings, units);
-  const scratch: Diagnostic[] = [];
   const steps: CapacityStep[] = [];
   for (const u of units) {
     for (const spec of u.design.equipment) {
@@ -111,10 +109,8 @@ export function capacitySteps(units: readonly DesignedUnit[], feedKgPerYear: num
       if (settings.fixedCounts[key] !== undefined || !(spec.loadKgPerHour > 0)) continue;
       const perFeed = spec.loadKgPerHour / feedKgPerYear;
       const ip = itemPlan(key, spec, settings, checked, plan, hoursPerYear);
-      const at = (c: number) => {
-        scratch.length = 0;
-        return sizeEquipment(u.unitId, u.kind, { ...spec, loadKgPerHour: perFeed * c }, u.design.cycle, ip.hoursPerYear, settings, ip.fixedSize, scratch, ip.options);
-      };
+      // The steps read counts and sizes only: the items' notes are not written.
+      const at = (c: number) => sizeEquipment(u.unitId, u.kind, { ...spec, loadKgPerHour: perFeed * c }, u.design.cycle, ip.hoursPerYear, settings, ip.fixedSize, null, ip.options);
       // A size cut to measure grows with the load: only its count steps, when the largest size is full.
       const continuous = ip.options.series === undefined && ip.fixedSize === undefined;
       let c = lo;

@@ -92,24 +92,6 @@ function usableSizesCached(series: SizeSeries, e: Pick<EquipmentSpec, 'minSize' 
   return sizes;
 }
 
-
-/**
- * A diagnostic whose message is written when first read (a plain, enumerable property to JSON,
- * spreads and copies): items are sized for every Monte Carlo sample, whose notes below error level
- * nobody reads, and the numbers in these texts cost more to format than the sizing itself.
- */
-function lazyDiagnostic(code: string, severity: Diagnostic['severity'], where: string, message: () => string): Diagnostic {
-  let text: string | undefined;
-  return {
-    code,
-    severity,
-    where,
-    get message() {
-      return (text ??= message());
-    },
-  };
-}
-
 /** Format a size with its unit for messages. */
 function sizeText(x: number, unit: string): string {
   return `${Number(x.toPrecision(4))} ${unit}`.trim();
@@ -117,7 +99,8 @@ function sizeText(x: number, unit: string): string {
 
 /**
  * Count and size one item. `unitCycle` is the unit's cycle, used when the item gives none.
- * `fixedSize` is the item's standard size already in its size unit (or undefined).
+ * `fixedSize` is the item's standard size already in its size unit (or undefined). The item's
+ * notes (warnings and information) go to `diagnostics`; null: they are not written.
  */
 export function sizeEquipment(
   unitId: string,
@@ -127,7 +110,7 @@ export function sizeEquipment(
   hoursPerYear: number,
   settings: DesignSettings,
   fixedSize: number | undefined,
-  diagnostics: Diagnostic[],
+  diagnostics: Diagnostic[] | null,
   options: ItemOptions = {},
 ): EquipmentSizing {
   const where = `${unitId}.${e.name}`;
@@ -169,7 +152,7 @@ export function sizeEquipment(
         // Below half its smallest size an item runs mostly empty (worth a warning); a little
         // oversizing is ordinary engineering margin (info).
         const severity = need < PART_EMPTY_WARNING_FILL * installed ? 'warning' : 'info';
-        diagnostics.push(lazyDiagnostic('size-below-min', severity, where, () => msg.sizeBelowMin(where, sizeText(need, e.sizeUnit), sizeText(installed, e.sizeUnit))));
+        diagnostics?.push({ code: 'size-below-min', severity, where, message: msg.sizeBelowMin(where, sizeText(need, e.sizeUnit), sizeText(installed, e.sizeUnit)) });
         size = installed;
         sizeClamped = true;
       }
@@ -199,8 +182,7 @@ export function sizeEquipment(
       if (backToBack < minCharge) {
         fillLimited = true;
         const idle = 1 - backToBack / charge;
-        const fillBefore = (backToBack / capacityPerBatch) * settings.maxFill;
-        diagnostics.push(lazyDiagnostic('fill-low', 'info', where, () => msg.fillLow(where, fillBefore, settings.minFill, idle)));
+        diagnostics?.push({ code: 'fill-low', severity: 'info', where, message: msg.fillLow(where, (backToBack / capacityPerBatch) * settings.maxFill, settings.minFill, idle) });
       }
       sizeU = charge / capacityPerBatch;
       timeU = backToBack / charge;
@@ -223,7 +205,7 @@ export function sizeEquipment(
   const cost = purchaseCostUsd(c, size);
   const outOfRange = size < c.minSize * (1 - 1e-9) || size > c.maxSize * (1 + 1e-9);
   if (outOfRange && count > 0) {
-    diagnostics.push({ code: 'cost-size-out-of-range', severity: 'warning', where, message: msg.costSizeOutOfRange(where, sizeText(size, e.sizeUnit), `${sizeText(c.minSize, e.sizeUnit)} – ${sizeText(c.maxSize, e.sizeUnit)}`) });
+    diagnostics?.push({ code: 'cost-size-out-of-range', severity: 'warning', where, message: msg.costSizeOutOfRange(where, sizeText(size, e.sizeUnit), `${sizeText(c.minSize, e.sizeUnit)} – ${sizeText(c.maxSize, e.sizeUnit)}`) });
   }
   return {
     unitId,

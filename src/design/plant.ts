@@ -43,7 +43,9 @@ export interface SizePlantOptions {
   shifts?: ShiftPlan;
   /**
    * false (Monte Carlo samples, sweep points): the purchase costs by CEPCI year (per unit and
-   * plant) are left empty — reports show them, the economics price every item from its own row.
+   * plant) are left empty — reports show them, the economics price every item from its own row —
+   * and the items' own notes (below their smallest size, minimum fill, outside a cost range) are
+   * not written; the plant's errors (an overloaded item) are.
    */
   describe?: boolean;
 }
@@ -81,7 +83,10 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     for (const spec of d.equipment) {
       const key = `${u.unitId}.${spec.name}`;
       const ip = itemPlan(key, spec, settings, checked, plan, hoursPerYear);
-      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, ip.hoursPerYear, settings, ip.fixedSize, diagnostics, ip.options);
+      // Without a description (Monte Carlo samples, sweep points) the items' notes (below their
+      // smallest size, batches at minimum fill, outside a cost range) are not written: nobody reads
+      // them, and formatting their numbers costs more than the sizing.
+      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, ip.hoursPerYear, settings, ip.fixedSize, describe ? diagnostics : null, ip.options);
       equipment.push(s);
       if (s.roundTheClock && s.loadKgPerHour > 0 && s.count > 0) roundTheClockLoaded = true;
       const saved = settings.installedDesign?.costs[key];

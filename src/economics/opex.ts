@@ -144,7 +144,7 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   // Reagents (process water is a utility).
   for (const [id, kg] of Object.entries(input.reagentsKgPerYear)) {
     if (id === 'H2O') continue;
-    priced(`reagent.${id}`, id, 'reagents', kg, 'kg', id, `reagent ${id}`);
+    priced(priceKey('reagent.', id), id, 'reagents', kg, 'kg', id, `reagent ${id}`);
   }
   // Utilities.
   priced('utility.electricity', 'electricity', 'utilities', input.electricityKwhPerYear, 'kWh', 'electricity', 'electricity');
@@ -156,7 +156,8 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   priced('waste.landfill', 'solid waste disposal', 'waste', input.wasteKgPerYear, 'kg', 'landfill', 'solid waste');
   // Consumables.
   for (const [name, n] of Object.entries(input.consumablesPerYear)) {
-    priced(`consumable.${name}`, name, 'consumables', n, 'items', `consumable.${name}`, `consumable ${name}`);
+    const key = priceKey('consumable.', name);
+    priced(key, name, 'consumables', n, 'items', key, `consumable ${name}`);
   }
   // Labour.
   if (labour.operatorHoursPerYear > 0) {

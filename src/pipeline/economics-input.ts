@@ -9,6 +9,7 @@ import type { PlantSizing } from '../design/types.js';
 import type { QualityReport } from '../balances/quality.js';
 import { baseName, lotInSpec, residualLiSaltsFraction } from '../balances/quality.js';
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
+import { priceKey } from '../economics/price-book.js';
 import { component, isComponent } from '../chemistry/components.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
@@ -172,7 +173,8 @@ export function economicsInput(
         const kg = stream.components[id]!;
         if (kg <= 0) continue;
         // A component with a scrap price is sold; anything else leaving as by-product is landfilled.
-        if (prices.items[`scrap.${id}`]) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
+        // The key made once per id (priceKey): a new string per lookup is hashed again every sample.
+        if (prices.items[priceKey('scrap.', id)]) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
         else waste += kg * hours;
       }
     } else if (s.to.node === 'emissions') {

@@ -36,7 +36,8 @@ export interface Evaluation extends Physics {
  * reports need is skipped — the per-unit balance closures (`balances.units` is empty and
  * `worstClosure` is the plant's; the plant-wide closure is still computed and checked), the texts
  * units write for reports (energy-item bases, equipment descriptions: RunContext.describe), the
- * loop convergence reports among the diagnostics and the campaign schedule. Such an Evaluation must
+ * loop convergence reports and the equipment items' notes among the diagnostics, and the campaign
+ * schedule. Such an Evaluation must
  * not be rendered as a run document.
  */
 export interface EvaluateOptions {

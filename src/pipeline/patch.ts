@@ -47,9 +47,10 @@ export function pathSegments(path: string): readonly string[] {
  * Return a copy of `obj` with `value` set at `segments` (objects copied along the path only).
  * A segment addressing a list selects the item whose `id` equals it, or the index when numeric.
  * Returns undefined when the path does not exist and cannot be created (a missing list item).
+ * `from`: the first segment to follow (the ones before it name the object itself).
  */
-export function setIn(obj: unknown, segments: readonly string[], value: unknown): unknown {
-  return setFrom(obj, segments, 0, value);
+export function setIn(obj: unknown, segments: readonly string[], value: unknown, from = 0): unknown {
+  return setFrom(obj, segments, from, value);
 }
 
 const DIGITS = /^\d+$/;

@@ -117,12 +117,41 @@ function patchedParse<S extends z.ZodType>(schema: S, original: unknown, data: u
   return r !== undefined ? { success: true, data: r } : cachedParse(schema, data);
 }
 
+/**
+ * The patches of one part (a section, the flowsheet), in order, with the path each sets as issues
+ * name it. Those names are worked out only when an issue is placed: a Monte Carlo sample patches
+ * every time, while an issue is rare (each name reads the data the patch was applied to, which no
+ * later patch changes: patches copy what they change).
+ */
+class PatchedPart {
+  readonly list: Patch[] = [];
+  private readonly names: (() => string)[] = [];
+  private byName: Map<string, Patch> | undefined;
+
+  add(name: () => string, patch: Patch): void {
+    this.list.push(patch);
+    this.names.push(name);
+    this.byName = undefined;
+  }
+
+  /** The patches by the path they set (a path set twice: the last patch, as a map filled in order holds). */
+  byPath(): ReadonlyMap<string, Patch> {
+    if (!this.byName) {
+      this.byName = new Map();
+      for (let i = 0; i < this.list.length; i++) this.byName.set(this.names[i]!(), this.list[i]!);
+    }
+    return this.byName;
+  }
+}
+
+const NO_PATCHES = new PatchedPart();
+
 /** Validate `data` of a part with a schema; issues get the part's file and line. */
-function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues: InputIssue[], patched: Map<string, Patch>): z.output<S> | undefined {
+function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues: InputIssue[], patched: PatchedPart): z.output<S> | undefined {
   const r = patchedParse(schema, part.data, data);
   if (r.success) return r.data;
   const converted = toInputIssues(r.error.issues, schema, data, locatorFor(part), part.at);
-  for (const issue of converted) issues.push(placePatched(issue, patched));
+  for (const issue of converted) issues.push(placePatched(issue, patched.byPath()));
   return undefined;
 }
 
@@ -187,15 +216,15 @@ export function overridePatches(raw: RawScenario): readonly Patch[] {
 export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Model {
   const issues: InputIssue[] = [];
   const scenarioPart: Part = { doc: raw.scenario, at: [], data: raw.scenario.data };
-  const top = check(scenarioSchema, scenarioPart, raw.scenario.data, issues, new Map());
+  const top = check(scenarioSchema, scenarioPart, raw.scenario.data, issues, NO_PATCHES);
   const patches = [...overridePatches(raw), ...extra];
 
   // Distribute patches over the sections and unit parameters.
   let flowsheetData = raw.flowsheet.data as Record<string, unknown>;
   const sectionData: Record<string, unknown> = { plant: raw.plant.data, feed: raw.feed.data };
   for (const [k, p] of Object.entries(raw.sections)) sectionData[k] = p.data;
-  const patchedFlowsheet = new Map<string, Patch>();
-  const patchedSection: Record<string, Map<string, Patch>> = {};
+  const patchedFlowsheet = new PatchedPart();
+  const patchedSection: Record<string, PatchedPart> = {};
   const units = Array.isArray(flowsheetData.units) ? (flowsheetData.units as { id?: unknown }[]) : [];
   for (const patch of patches) {
     const seg = pathSegments(patch.path);
@@ -204,44 +233,47 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     if (!head || seg.length < 2) { fail('a path needs at least two parts'); continue; }
     if (head === 'solver') {
       flowsheetData = setIn(flowsheetData, seg, patch.value) as Record<string, unknown>;
-      patchedFlowsheet.set(seg.join('.'), patch);
+      patchedFlowsheet.add(() => seg.join('.'), patch);
       continue;
     }
     if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
-      const next = setIn(sectionData[head] ?? {}, seg.slice(1), patch.value);
+      const next = setIn(sectionData[head] ?? {}, seg, patch.value, 1);
       if (next === undefined) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
-      (patchedSection[head] ??= new Map()).set(formatPath([...sectionPrefix(raw, head), ...concretePath(sectionData[head], seg.slice(1))]), patch);
+      const before = sectionData[head];
+      (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
       sectionData[head] = next;
       continue;
     }
     const idx = units.findIndex((u) => u && u.id === head);
     if (idx < 0) { fail(`no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`); continue; }
     flowsheetData = setIn(flowsheetData, ['units', String(idx), 'params', ...seg.slice(1)], patch.value) as Record<string, unknown>;
-    const at: (string | number)[] = ['units', idx, 'params'];
-    for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
-    patchedFlowsheet.set(formatPath(at), patch);
+    patchedFlowsheet.add(() => {
+      const at: (string | number)[] = ['units', idx, 'params'];
+      for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
+      return formatPath(at);
+    }, patch);
   }
 
   const fs = check(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
-  const plant = check(plantSchema, raw.plant, sectionData.plant, issues, patchedSection.plant ?? new Map());
-  const feed = check(feedSchema, raw.feed, sectionData.feed, issues, patchedSection.feed ?? new Map());
+  const plant = check(plantSchema, raw.plant, sectionData.plant, issues, patchedSection.plant ?? NO_PATCHES);
+  const feed = check(feedSchema, raw.feed, sectionData.feed, issues, patchedSection.feed ?? NO_PATCHES);
   let flowsheet: ResolvedFlowsheet | undefined;
   if (fs) flowsheet = resolveFlowsheet(fs, raw.flowsheet, issues);
 
   // Sections with their own resolvers; each reports its problems with file and line.
   // A section the scenario does not write has no line to point at (only patches set it).
   const partOrScenario = (key: string): Part => raw.sections[key] ?? { doc: { ...raw.scenario, locate: () => undefined }, at: [key], data: undefined };
-  const collect = <T>(fn: () => T, patched?: ReadonlyMap<string, Patch>): T | undefined => {
+  const collect = <T>(fn: () => T, patched?: PatchedPart): T | undefined => {
     try {
       return fn();
     } catch (e) {
       if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
-      for (const issue of e.issues) issues.push(placePatched(issue, patched));
+      for (const issue of e.issues) issues.push(placePatched(issue, patched?.byPath()));
       return undefined;
     }
   };
   const specPart = partOrScenario('spec');
-  const spec = check(specSchema, specPart, sectionData.spec ?? NO_SECTION, issues, patchedSection.spec ?? new Map());
+  const spec = check(specSchema, specPart, sectionData.spec ?? NO_SECTION, issues, patchedSection.spec ?? NO_PATCHES);
   const design = collect(() => memoBy(DESIGN, sectionData.design, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))), patchedSection.design);
   const pricesPart = partOrScenario('prices');
   const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart), patchedSection.prices) : undefined;
@@ -382,7 +414,7 @@ const PRICES = new WeakMap<object, Map<string, ResolvedPrices>>();
  * Prices: the set resolution is cached per prices section and region; patches that only set
  * top-level price keys (sweeps, Monte Carlo) are merged onto the cached base with mergePrices.
  */
-function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown, patched: Map<string, Patch> | undefined, part: Part): ResolvedPrices {
+function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown, patched: PatchedPart | undefined, part: Part): ResolvedPrices {
   const place = { where: part.doc, at: part.at };
   const resolveCached = (d: unknown) => {
     const key = d !== null && typeof d === 'object' ? d : NO_SECTION;
@@ -393,10 +425,10 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
     return v;
   };
   const original = raw.sections.prices?.data;
-  if (patched && patched.size > 0 && data !== original) {
+  if (patched && patched.list.length > 0 && data !== original) {
     const overrides: Record<string, never> = {};
     let simple = true;
-    for (const p of patched.values()) {
+    for (const p of patched.list) {
       const seg = pathSegments(p.path);
       if (seg.length !== 2 || p.origin) { simple = false; break; }
       overrides[seg[1]!] = p.value as never;

@@ -79,17 +79,22 @@ export function evaluateBatch(fn: KpiFunction, data: Float64Array, start: number
     try {
       const k = fn(row);
       records.push(k);
-      for (const name of Object.keys(k)) if (!index.has(name)) { index.set(name, names.length); names.push(name); }
+      // for…in, not Object.keys / Object.entries: no list of names or pairs per sample (same order).
+      for (const name in k) if (!index.has(name)) { index.set(name, names.length); names.push(name); }
     } catch (e) {
       records.push(null);
       failures.push(failureOf(e, start + r));
     }
   }
   const values = new Float64Array(count * names.length).fill(NaN);
-  records.forEach((k, r) => {
-    if (!k) return;
-    for (const [name, v] of Object.entries(k)) if (Number.isFinite(v)) values[r * names.length + index.get(name)!] = v;
-  });
+  for (let r = 0; r < records.length; r++) {
+    const k = records[r];
+    if (!k) continue;
+    for (const name in k) {
+      const v = k[name]!;
+      if (Number.isFinite(v)) values[r * names.length + index.get(name)!] = v;
+    }
+  }
   return { start, count, names, values, failures };
 }
 

@@ -101,6 +101,20 @@ export function reportText(ctx: RunContext, write: () => string): string {
   return ctx.describe === false ? '' : write();
 }
 
+/**
+ * Names of a family of metrics, `<prefix><name><suffix>` (e.g. makeUp_LiOH_kg_per_kg_cam), each
+ * made once: a name joined for every run is a new string that the metrics record hashes again (every
+ * Monte Carlo sample runs every unit).
+ */
+export function metricNames(prefix: string, suffix: string): (name: string) => string {
+  const made = new Map<string, string>();
+  return (name) => {
+    let full = made.get(name);
+    if (full === undefined) made.set(name, (full = prefix + name + suffix));
+    return full;
+  };
+}
+
 /** Cost correlation of an equipment item: C = (C_ref·(S/S_ref)^n + C_fixed)·(CEPCI/CEPCI_ref)·F_material. */
 export interface CostCorrelation {
   refCostUsd: number;

@@ -42,6 +42,7 @@ import {
   planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
 } from './correlations/relithiation.js';
 import { AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, MATERIAL_FACTOR, RAMP_K_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
+import { LotScratch } from '../streams/lot-scratch.js';
 
 /** Validated solid:liquid range, kg CAM per L liquor (assumption, see the parameter's source). */
 export const SOLID_LIQUID_RANGE = { min: 0.01, max: 1 } as const;
@@ -105,6 +106,10 @@ export const HYDROTHERMAL_PORTS: Ports = {
   ],
 };
 
+
+/** Per-lot scratch of a run: the Li/TM each lot reaches, its TM kmol/h. */
+const R_TARGET = new LotScratch();
+const N_TM = new LotScratch();
 export const relithiationHydrothermal = defineUnitOp({
   kind: 'relithiation-hydrothermal',
   summary: 'batch autoclave relithiation in LiOH/KOH solution: per-lot Arrhenius approach to Li/TM 1, liquor recycle, pressure and batch energy',
@@ -180,8 +185,8 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const kin = routeKinetics(p, p.temperature);
   const n = lotsIn.length;
   // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
-  const rTarget = new Float64Array(n);
-  const nTm = new Float64Array(n);
+  const rTarget = R_TARGET.take(n);
+  const nTm = N_TM.take(n);
   const treatedCam = lotTargets(p, lotsIn, kin, ohFactor, mediatorFactor, rTarget, nTm);
   const diagnostics: Diagnostic[] = [];
   const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' }, diagnostics);
@@ -214,8 +219,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const util = p.heatingUtility;
   const dT = Math.max(0, p.temperature - chargeK);
   const ledger = new EnergyLedger(ctx.describe !== false);
-  const tText = `${(p.temperature - 273.15).toFixed(0)} °C`;
-  ledger.heat('sensible heat of the liquor', 'sensible', (hcLiquor * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${(hcLiquor * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${tText} (reaction heat unknown, neglected)` });
+  ledger.heat('sensible heat of the liquor', 'sensible', (hcLiquor * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${(hcLiquor * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C (reaction heat unknown, neglected)` });
   ledger.heat('sensible heat of the solids', 'sensible', ((hcCharge - hcLiquor) * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${((hcCharge - hcLiquor) * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K` });
   batchVesselEnergy(ledger, { name: 'autoclave', volume_m3: p.autoclaveVolume, steel_kg_per_m3: p.vesselSteel, wallU: p.wallU, agitator_kW_per_m3: p.agitatorPower, agitatedH: plan.heatH + plan.dwellH + plan.coolH, agitatedText: 'heat, dwell and cool', tK: p.temperature, dischargeK: tOut, ambientK: ctx.ambientK, utility: util, efficiency: eta }, plan);
 

@@ -44,6 +44,7 @@ import {
   tmKmolPerHour, planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
 } from './correlations/relithiation.js';
 import { activationEnergyParam, referenceTemperatureParam, AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, HEAL_RATIO, MATERIAL_FACTOR, RAMP_K_PER_H, RATE_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
+import { LotScratch } from '../streams/lot-scratch.js';
 
 /** A molten-salt system: mole fractions, melting point and where each number comes from. */
 export interface SaltSystem {
@@ -59,6 +60,10 @@ export function meltAtmosphere(sys: SaltSystem): Atmosphere {
 }
 
 /** Salt systems the unit knows (compositions and melting points: see each source). */
+/** Per-lot scratch of a run: each lot's TM kmol/h and the Li/TM it reaches. */
+const N_TM = new LotScratch();
+const R_TARGET = new LotScratch();
+
 export const SALT_SYSTEMS = {
   'LiOH-LiNO3': {
     x: { LiOH: 0.38, LiNO3: 0.62 },
@@ -165,7 +170,7 @@ export const relithiationMoltenSalt = defineUnitOp({
     const { feed, rec, feedC, recC, lotsIn } = batchInlets(inlets, ctx.ambientK);
     let cam = 0;
     let tmAll = 0;
-    const nTm = new Float64Array(lotsIn.length); // per-lot scratch outside the young generation
+    const nTm = N_TM.take(lotsIn.length); // per-lot scratch (lot-scratch.ts)
     for (let i = 0; i < lotsIn.length; i++) {
       const l = lotsIn[i]!;
       cam += l.massKgPerHour;
@@ -211,7 +216,7 @@ export const relithiationMoltenSalt = defineUnitOp({
     const kOrder = rateAt({ kRef_per_h: p.orderingRate, tRef_K: p.orderingReferenceTemperature, ea_J_per_mol: p.orderingActivationEnergy }, p.temperature);
     const atmosphere = meltAtmosphere(sys);
     const n = lotsIn.length;
-    const rTarget = new Float64Array(n);
+    const rTarget = R_TARGET.take(n);
     const rebuilt = new Array<ReturnType<typeof reorder> | null>(n).fill(null);
     let rEqMaxSeen = 1;
     const step = { k_per_h: kOrder, t_h: p.duration, atmosphere, healRatio: p.healRatio, factors: kin.factors }; // one for all lots

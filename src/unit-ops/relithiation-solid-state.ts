@@ -43,7 +43,7 @@ import { EnergyLedger, sensibleKw, evaporationKw } from './correlations/energy.j
 import { costOf } from './data/equipment.js';
 import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
-import { MW, add, pruned, isGas, kineticParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
+import { MAKE_UP, MW, add, pruned, isGas, kineticParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
 import { activationEnergyParam, DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, MECHANICAL_KWH_PER_KG, RAMP_K_PER_H, WALL_U, withCeiling } from './correlations/limits.js';
 import { msg } from '../schema/messages.js';
 
@@ -236,7 +236,7 @@ export const relithiationSolidState = defineUnitOp({
       everbattRatedHeatLoad_kW: kiln.everbattThroughputKw,
       everbattRatedHeatLoadByLength_kW: kiln.everbattLengthKw,
     };
-    for (const id in draws) metrics[`makeUp_${id}_kg_per_kg_cam`] = draws[id]! * perKg;
+    for (const id in draws) metrics[MAKE_UP(id)] = draws[id]! * perKg;
     if (rMin !== Infinity) { metrics.liPerTmMin = rMin; metrics.liPerTmMax = rMax; }
     return { outlets: { product: pruned(product), vent: pruned(vent) }, draws, recycled: {}, energy: ledger.build(), consumablesPerHour: { saggar: kiln.saggarTripsPerHour / p.saggarTrips }, metrics, diagnostics };
   },

@@ -46,6 +46,7 @@ import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy,
 import { addKg, kgOf, kmolOf, lotMassAt, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsMassOf, tmKmolOf } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
 import { DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, RAMP_K_PER_H, WALL_U, activationEnergyParam, withCeiling } from './correlations/limits.js';
+import { LotScratch } from '../streams/lot-scratch.js';
 
 /** Residual Li sources that react into lattices, in the order they are used (most reactive first). */
 const LI_SOURCES = ['LiOH·H2O', 'LiOH', 'LiNO3', 'Li2O', 'Li2CO3'] as const;
@@ -100,6 +101,10 @@ function kilnSettingsOf(p: Params): Params & { efficiency: number } {
   return s;
 }
 
+/** Per-lot scratch of a run: each lot's TM kmol/h and Li deficit. */
+const TM = new LotScratch();
+const DEFICIT = new LotScratch();
+
 export const sintering = defineUnitOp({
   kind: 'sintering',
   summary: 'roller-hearth kiln with saggars: ramp, dwell, atmosphere; lattice ordering, residual-Li uptake, Li loss',
@@ -124,9 +129,9 @@ export const sintering = defineUnitOp({
     // 1. Residual Li salts into under-lithiated layered lots (shared in proportion to deficits).
     const feedLots = feed.lots;
     const nLots = feedLots.length;
-    // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
-    const tm = new Float64Array(nLots);
-    const deficit = new Float64Array(nLots);
+    // Per-lot scratch in typed arrays (lot-scratch.ts): no elements-kind transition.
+    const tm = TM.take(nLots);
+    const deficit = DEFICIT.take(nLots);
     let totalDeficit = 0;
     for (let i = 0; i < nLots; i++) {
       const l = feedLots[i]!;

@@ -41,7 +41,7 @@
  * electricity from a specific energy per tonne (assumption); cost `sorterLine` (assumption).
  */
 import { z } from 'zod';
-import { defineUnitOp, noEnergy, type Diagnostic, type RunContext } from './contract.js';
+import { defineUnitOp, metricNames, noEnergy, type Diagnostic, type RunContext } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
@@ -361,6 +361,9 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
  * wherever the id is looked up (solver, balances).
  */
 const LANE_IDS = new Map<string, Map<string, string>>();
+
+/** Metric names of the CAM sent to each outlet. */
+const CAM_TO = metricNames('camTo_', '_kg_per_h');
 /** Most lot ids remembered (a feed of many lots must not grow the cache without bound). */
 const LANE_ID_CACHE_LIMIT = 10_000;
 
@@ -482,7 +485,7 @@ export const sorting = defineUnitOp({
     const metrics: Record<string, number> = {};
     p.outlets.forEach((name, j) => {
       out[name] = outlets[j]!;
-      metrics[`camTo_${name}_kg_per_h`] = camTo[j]!;
+      metrics[CAM_TO(name)] = camTo[j]!;
     });
     metrics.misclassifiedCam_kg_per_h = misclassified;
     metrics.misclassifiedCamFraction = camTotal > 0 ? misclassified / camTotal : 0;

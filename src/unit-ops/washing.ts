@@ -33,6 +33,7 @@ import {
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
+import { LotScratch } from '../streams/lot-scratch.js';
 
 const stagesBase = quantity('', { description: 'number of counter-current wash stages (repulp + filter each)', default: 2, min: 1, max: 20, source: 'assumption: two counter-current stages, the usual compromise between water use and salt removal' });
 const stages = stagesBase
@@ -106,6 +107,9 @@ function exchangeLots(lots: readonly Lot[], wanted: Float64Array, scale: number,
   return exchangedKmol;
 }
 
+/** Per-lot scratch of a run: the Li+/H+ exchange each lot wants. */
+const WANTED = new LotScratch();
+
 export const washing = defineUnitOp({
   kind: 'washing',
   summary: 'counter-current washing: soluble salts to the wash liquor, washed wet cake onward',
@@ -128,7 +132,7 @@ export const washing = defineUnitOp({
     let feedWater = split.water;
     let washWater = washDraw;
     // δ per lot, scaled down only if the water present could not supply δ/2 H2O per Li.
-    const wanted = new Float64Array(feed.lots.length); // per-lot scratch outside the young generation
+    const wanted = WANTED.take(feed.lots.length); // per-lot scratch (lot-scratch.ts)
     const wantedKmol = exchangeWanted(feed.lots, p.liHExchange, wanted);
     const waterWanted = kgOf('H2O', wantedKmol / 2);
     const scale = waterWanted > 0 ? Math.min(1, (feedWater + washWater) / waterWanted) : 0;

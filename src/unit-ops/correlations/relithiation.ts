@@ -14,7 +14,7 @@ import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
 import { copyLot, type Lot } from '../../streams/lot.js';
 import { copyFlows, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
-import type { CostCorrelation, CycleTime, Diagnostic, EquipmentSpec } from '../contract.js';
+import { metricNames, type CostCorrelation, type CycleTime, type Diagnostic, type EquipmentSpec } from '../contract.js';
 import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
 import { RATE_PER_H, activationEnergyParam, referenceTemperatureParam, withCeiling } from './limits.js';
 import { msg } from '../../schema/messages.js';
@@ -236,11 +236,15 @@ export function relithiateLots(
   return { lots, xi, lotsOutKg, rMin, rMax };
 }
 
+/** Metric names of make-up and recycled reagents per kg of CAM. */
+export const MAKE_UP = metricNames('makeUp_', '_kg_per_kg_cam');
+const RECYCLED = metricNames('recycled_', '_kg_per_kg_cam');
+
 /** Metrics every relithiation unit reports: make-up and recycled reagents per kg CAM, Li/TM range. */
 export function reagentMetrics(metrics: Record<string, number>, draws: Record<string, number>, recycled: Record<string, number>, cam: number, r: { rMin: number; rMax: number }): Record<string, number> {
   const perKg = cam > 0 ? 1 / cam : 0;
-  for (const id in draws) metrics[`makeUp_${id}_kg_per_kg_cam`] = draws[id]! * perKg;
-  for (const id in recycled) metrics[`recycled_${id}_kg_per_kg_cam`] = recycled[id]! * perKg;
+  for (const id in draws) metrics[MAKE_UP(id)] = draws[id]! * perKg;
+  for (const id in recycled) metrics[RECYCLED(id)] = recycled[id]! * perKg;
   if (r.rMin !== Infinity) { metrics.liPerTmMin = r.rMin; metrics.liPerTmMax = r.rMax; }
   return metrics;
 }

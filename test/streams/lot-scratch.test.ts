@@ -1,0 +1,32 @@
+/**
+ * LotScratch (issue 19): each take gives n zeros whatever the previous take held, grows past its
+ * first size, and reuses its storage (no new buffer per run while the lots fit).
+ */
+import { describe, expect, it } from 'vitest';
+import { LotScratch } from '../../src/streams/lot-scratch.js';
+import { metricNames } from '../../src/unit-ops/contract.js';
+
+describe('LotScratch', () => {
+  it('gives n zeros every time, growing when a run has more lots', () => {
+    const s = new LotScratch();
+    const a = s.take(9);
+    expect([...a]).toStrictEqual(new Array(9).fill(0));
+    a.fill(7.5);
+    const b = s.take(5);
+    expect([...b]).toStrictEqual([0, 0, 0, 0, 0]);
+    expect(b.buffer).toBe(a.buffer); // the same storage, reused
+    const big = s.take(40_000);
+    expect(big.length).toBe(40_000);
+    expect(big.every((x) => x === 0)).toBe(true);
+    big[39_999] = 3;
+    expect(s.take(40_000)[39_999]).toBe(0);
+  });
+});
+
+describe('metricNames', () => {
+  it('joins prefix, name and suffix, one string per name', () => {
+    const name = metricNames('makeUp_', '_kg_per_kg_cam');
+    expect(name('LiOH·H2O')).toBe('makeUp_LiOH·H2O_kg_per_kg_cam');
+    expect(name('LiOH·H2O')).toBe(name('LiOH·H2O'));
+  });
+});
