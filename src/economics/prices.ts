@@ -422,35 +422,26 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
   }
   if (linked.size > 0) derive(linked, base.year);
   for (const [k, e] of linked) if (e.origin === 'derived' && base.items[k]?.origin !== 'derived') return undefined;
-  const items: Record<string, PriceEntry> = {};
+  // The base's entries in the base's order (a spread copy of a record with fast properties is one
+  // block copy; recordOf makes them so), then the changed entries and the derivations they reach
+  // replaced in place: given entries by the override, derived ones by their new derivation.
+  const items: Record<string, PriceEntry> = { ...base.items };
   const replaced = new Set<string>(MERGED_FROM.get(base)?.replaced);
-  const keys = keysOf(base.items);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    const e = base.items[k]!;
-    let next: PriceEntry;
-    if (e.origin !== 'derived') next = changed.get(k) ?? e;
-    else if (!rederived.has(k)) next = e;
-    else {
-      const d = linked.get(k);
-      if (d?.origin !== 'derived') return undefined;
-      next = d;
-    }
-    items[k] = next;
-    if (next !== e) replaced.add(k);
+  for (const [k, e] of changed) {
+    items[k] = e;
+    replaced.add(k);
+  }
+  for (const k of rederived) {
+    const e = Object.hasOwn(base.items, k) ? base.items[k]! : undefined;
+    if (e?.origin !== 'derived') continue;
+    const d = linked.get(k);
+    if (d?.origin !== 'derived') return undefined;
+    items[k] = d;
+    if (d !== e) replaced.add(k);
   }
   const merged: ResolvedPrices = { ...base, items };
   MERGED_FROM.set(merged, { base: MERGED_FROM.get(base)?.base ?? base, replaced });
   return merged;
-}
-
-/** The keys of a set's items, in order, by items record (a for…in over the ~70 keys of a record in dictionary mode costs more than the copy it drives). */
-const ITEM_KEYS = new WeakMap<Readonly<Record<string, PriceEntry>>, readonly string[]>();
-
-function keysOf(items: Readonly<Record<string, PriceEntry>>): readonly string[] {
-  let keys = ITEM_KEYS.get(items);
-  if (!keys) ITEM_KEYS.set(items, (keys = Object.keys(items)));
-  return keys;
 }
 
 /**
@@ -500,9 +491,12 @@ export function mergePricesFull(base: ResolvedPrices, overrides: Readonly<Record
   return { ...base, items: recordOf(items) };
 }
 
-/** The entries of a map as a record, in map order (a plain loop: Object.fromEntries is ≈ 5× slower). */
+/**
+ * The entries of a map as a record, in map order. Object.fromEntries, not a loop of keyed stores:
+ * its record keeps fast properties (a record filled key by key turns into a hash table past a dozen
+ * keys), so that mergeInPlace copies a set of ~70 prices with one spread (≈ 0.2 µs against
+ * ≈ 3 µs, per Monte Carlo sample) and lookups by key stay quick.
+ */
 function recordOf(items: ReadonlyMap<string, PriceEntry>): Record<string, PriceEntry> {
-  const out: Record<string, PriceEntry> = {};
-  for (const [k, e] of items) out[k] = e;
-  return out;
+  return Object.fromEntries(items) as Record<string, PriceEntry>;
 }

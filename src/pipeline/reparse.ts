@@ -64,10 +64,24 @@ export function reparseChanged(schema: z.ZodType, before: unknown, after: unknow
   if (def.type === 'union' && def.discriminator && isRecord(before) && isRecord(after)) {
     const tag = after[def.discriminator];
     if (tag !== before[def.discriminator]) return leaf(schema, after);
-    const option = def.options?.find((o) => defOf(o).shape?.[def.discriminator!] && (defOf(defOf(o).shape![def.discriminator!]!).values ?? []).includes(tag));
+    const option = unionOption(schema, def, tag);
     return option ? reparseChanged(option, before, after, parsedBefore) : leaf(schema, after);
   }
   return leaf(schema, after);
+}
+
+/** The options of discriminated unions by tag (a unit's params by kind), found once per union and tag. */
+const OPTIONS = new WeakMap<z.ZodType, Map<unknown, z.ZodType | undefined>>();
+
+/** The option of a discriminated union whose discriminator takes `tag`, if any. */
+function unionOption(schema: z.ZodType, def: SchemaDef, tag: unknown): z.ZodType | undefined {
+  let byTag = OPTIONS.get(schema);
+  if (!byTag) OPTIONS.set(schema, (byTag = new Map()));
+  if (byTag.has(tag)) return byTag.get(tag);
+  const d = def.discriminator!;
+  const option = def.options?.find((o) => defOf(o).shape?.[d] && (defOf(defOf(o).shape![d]!).values ?? []).includes(tag));
+  byTag.set(tag, option);
+  return option;
 }
 
 /** A value parsed on its own. */

@@ -196,6 +196,18 @@ function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: num
   return { ...(o.line !== undefined ? { line: o.line } : {}), ...(o.column !== undefined ? { column: o.column } : {}) };
 }
 
+/** The flowsheet path a unit-parameter patch sets, by its segments (shared, frozen) and the unit's index. */
+const UNIT_PARAM_PATHS = new WeakMap<readonly string[], { idx: number; path: readonly string[] }>();
+
+/** `units.<idx>.params.<rest of the path>` for a patch `<unit id>.<rest>`, made once per path and unit index. */
+function unitParamPath(seg: readonly string[], idx: number): readonly string[] {
+  const hit = UNIT_PARAM_PATHS.get(seg);
+  if (hit && hit.idx === idx) return hit.path;
+  const path = Object.freeze(['units', String(idx), 'params', ...seg.slice(1)]);
+  UNIT_PARAM_PATHS.set(seg, { idx, path });
+  return path;
+}
+
 /** overridePatches by scenario: the overrides are read (and their lines found) once, not per sample. */
 const OVERRIDES = new WeakMap<RawScenario, readonly Patch[]>();
 
@@ -246,7 +258,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     }
     const idx = units.findIndex((u) => u && u.id === head);
     if (idx < 0) { fail(`no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`); continue; }
-    flowsheetData = setIn(flowsheetData, ['units', String(idx), 'params', ...seg.slice(1)], patch.value) as Record<string, unknown>;
+    flowsheetData = setIn(flowsheetData, unitParamPath(seg, idx), patch.value) as Record<string, unknown>;
     patchedFlowsheet.add(() => {
       const at: (string | number)[] = ['units', idx, 'params'];
       for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
