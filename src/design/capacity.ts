@@ -7,7 +7,7 @@
  * feed at fixed counts and sizes.
  */
 import { sizeEquipment } from './equipment.js';
-import { itemPlan } from './items.js';
+import { itemKey, itemPlan } from './items.js';
 import { checkFixedItems, type DesignSettings } from './settings.js';
 import type { ShiftPlan } from './shifts.js';
 import type { DesignedUnit, EquipmentSizing, PlantSizing } from './types.js';
@@ -105,7 +105,7 @@ export function capacitySteps(units: readonly DesignedUnit[], feedKgPerYear: num
   const steps: CapacityStep[] = [];
   for (const u of units) {
     for (const spec of u.design.equipment) {
-      const key = `${u.unitId}.${spec.name}`;
+      const key = itemKey(u.unitId, spec.name);
       if (settings.fixedCounts[key] !== undefined || !(spec.loadKgPerHour > 0)) continue;
       const perFeed = spec.loadKgPerHour / feedKgPerYear;
       const ip = itemPlan(key, spec, settings, checked, plan, hoursPerYear);

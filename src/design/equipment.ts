@@ -32,6 +32,7 @@ import type { CycleTime, Diagnostic, EquipmentSpec } from '../unit-ops/contract.
 import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
+import { itemKey } from './items.js';
 import { isEmpty, type DesignSettings } from './settings.js';
 
 /** Fill below which an item raised to its smallest size is a warning rather than information. */
@@ -113,7 +114,7 @@ export function sizeEquipment(
   diagnostics: Diagnostic[] | null,
   options: ItemOptions = {},
 ): EquipmentSizing {
-  const where = `${unitId}.${e.name}`;
+  const where = itemKey(unitId, e.name);
   const batch = e.mode === 'batch';
   const cycle = batch ? (e.cycle ?? unitCycle) : undefined;
   const T = cycle ? cycleTotalH(cycle) : 0;

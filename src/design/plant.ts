@@ -30,7 +30,7 @@ import type { CycleTime, Diagnostic } from '../unit-ops/contract.js';
 import { msg } from '../schema/messages.js';
 import { checkFixedItems, type DesignSettings } from './settings.js';
 import { sizeEquipment, cycleTotalH } from './equipment.js';
-import { itemPlan } from './items.js';
+import { itemKey, itemPlan } from './items.js';
 import { shiftPlan, labourPlan, DEFAULT_SHIFTS, type ShiftPlan } from './shifts.js';
 import { campaignSchedule } from './schedule.js';
 import type { DesignedUnit, EquipmentSizing, PlantSizing, UnitSizing } from './types.js';
@@ -81,7 +81,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     let unitCycle: number | null = d.cycle ? cycleTotalH(d.cycle) : null;
     const unitCost: Record<string, number> = {};
     for (const spec of d.equipment) {
-      const key = `${u.unitId}.${spec.name}`;
+      const key = itemKey(u.unitId, spec.name);
       const ip = itemPlan(key, spec, settings, checked, plan, hoursPerYear);
       // Without a description (Monte Carlo samples, sweep points) the items' notes (below their
       // smallest size, batches at minimum fill, outside a cost range) are not written: nobody reads

@@ -234,7 +234,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   // Distribute patches over the sections and unit parameters.
   let flowsheetData = raw.flowsheet.data as Record<string, unknown>;
   const sectionData: Record<string, unknown> = { plant: raw.plant.data, feed: raw.feed.data };
-  for (const [k, p] of Object.entries(raw.sections)) sectionData[k] = p.data;
+  for (const k in raw.sections) sectionData[k] = raw.sections[k]!.data;
   const patchedFlowsheet = new PatchedPart();
   const patchedSection: Record<string, PatchedPart> = {};
   const units = Array.isArray(flowsheetData.units) ? (flowsheetData.units as { id?: unknown }[]) : [];
