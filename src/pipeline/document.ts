@@ -158,6 +158,18 @@ function perYear(r: Readonly<Record<string, number>>, hours: number): Record<str
 }
 
 /**
+ * The KPI names in the order kpisOf gives them (every run document lists its KPIs in this order;
+ * a study that evaluates rows out of order puts their KPIs back in it). Tests hold it to kpisOf.
+ */
+export const KPI_NAMES: readonly (keyof Kpis & string)[] = [
+  'feedKgPerYear', 'productKgPerYear', 'inSpecFraction', 'capexUsd', 'opexUsdPerYear', 'revenueUsdPerYear', 'costUsdPerKgProduct', 'npvUsd', 'irr',
+  'paybackYears', 'minSellingPriceUsdPerKg', 'energyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'waterLPerKgProduct', 'netCostUsdPerKgProduct',
+  'primaryEnergyMjPerKgProduct', 'inSpecKgPerYear', 'offSpecKgPerYear', 'offSpecKgPerYearByCause', 'inSpecYieldOfFeedCam', 'inSpecCapacityMahPerG',
+  'inSpecCapacityRatio', 'totalCapitalInvestmentUsd', 'virginEnergyMjPerKg', 'virginGhgKgCo2ePerKg', 'virginWaterLPerKg', 'virginSiteEnergyMjPerKg',
+  'operatorsPerShift',
+];
+
+/**
  * The KPIs of an evaluation (the run document's `kpis`), without building the rest of the
  * document — what Monte Carlo, sweeps and comparisons need per evaluation.
  */

@@ -66,12 +66,52 @@ export function numericKpis(kpis: object): KpiValues {
 
 /**
  * Evaluate the scenario with patches and return its numeric KPIs; throws on model failure. With
- * `physics` (of the unpatched scenario), patches that reach only prices and finance price that
- * plant again instead of solving it again.
+ * `physics` (solved for the same physics inputs: the unpatched scenario's, or a row's that set the
+ * same), patches that reach only prices and finance price that plant again instead of solving it
+ * again; without it, `remember` is handed the plant this evaluation solves.
  */
-export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physics?: Physics): KpiValues {
+export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physics?: Physics, remember?: (physics: Physics) => void): KpiValues {
+  const model = resolveModel(raw, patches);
+  if (!physics && remember) {
+    // Solved here rather than inside evaluate, to be kept for the rows that follow. A plant that
+    // fails to solve is left to evaluate, which reports the failure as it always does.
+    try {
+      physics = evaluatePhysics(model, { mode: 'sample' });
+      remember(physics);
+    } catch {
+      physics = undefined;
+    }
+  }
   // A loop that does not converge throws a model failure inside evaluate (recorded per sample).
-  return numericKpis(kpisOf(evaluate(resolveModel(raw, patches), physics ? { mode: 'sample', physics } : { mode: 'sample' })));
+  return numericKpis(kpisOf(evaluate(model, physics ? { mode: 'sample', physics } : { mode: 'sample' })));
+}
+
+/**
+ * The solved plant of the last row that solved one, by the values of the row's physics columns
+ * (NaN: the base value): a row whose physics columns hold the same numbers — a Sobol A_B row that
+ * takes only a price or a discount rate from B, evaluated right after its A row — prices that plant
+ * again instead of solving the same plant a second time. One plant is kept, no more.
+ */
+class LastPhysics {
+  private key: number[] | undefined;
+  private physics: Physics | undefined;
+
+  constructor(private readonly columns: readonly number[]) {}
+
+  get(row: ArrayLike<number>): Physics | undefined {
+    const key = this.key;
+    if (key === undefined) return undefined;
+    // Object.is: NaN matches NaN (both the base value); 0 and −0 do not match (a patch may read them apart).
+    for (let i = 0; i < key.length; i++) if (!Object.is(row[this.columns[i]!], key[i])) return undefined;
+    return this.physics;
+  }
+
+  remember(row: ArrayLike<number>, physics: Physics): void {
+    const key: number[] = [];
+    for (let i = 0; i < this.columns.length; i++) key.push(row[this.columns[i]!]!);
+    this.key = key;
+    this.physics = physics;
+  }
 }
 
 /**
@@ -116,24 +156,30 @@ export function scenarioKpiFunction(target: ScenarioTarget, raw: RawScenario = l
   // evaluation, bit for bit (test/uncertainty/evaluator.test.ts).
   const economic = target.inputs.map(isEconomicInput);
   const shared = economic.some(Boolean) ? sharedPhysics(raw) : undefined;
+  // With both kinds of column, the last solved plant is kept for rows with the same physics columns.
+  const physicsColumns: number[] = [];
+  for (let j = 0; j < economic.length; j++) if (!economic[j]) physicsColumns.push(j);
+  const last = shared && physicsColumns.length > 0 ? new LastPhysics(physicsColumns) : undefined;
   const physicsFor = (row: ArrayLike<number>): Physics | undefined => {
     if (!shared) return undefined;
-    for (let j = 0; j < economic.length; j++) if (!economic[j] && !Number.isNaN(row[j]!)) return undefined;
+    for (let j = 0; j < economic.length; j++) if (!economic[j] && !Number.isNaN(row[j]!)) return last!.get(row);
     return shared();
   };
-  if (toField.every((c) => c === undefined)) return (row) => scenarioKpis(raw, patchesFor(target.inputs, row), physicsFor(row));
+  const kpisFor = (row: ArrayLike<number>, patches: readonly Patch[], physics: Physics | undefined): KpiValues =>
+    scenarioKpis(raw, patches, physics, last && !physics ? (p) => last.remember(row, p) : undefined);
+  if (toField.every((c) => c === undefined)) return (row) => kpisFor(row, patchesFor(target.inputs, row), physicsFor(row));
   return (row) => {
     const physics = physicsFor(row);
     let patches: Patch[];
     try {
       patches = canonicalPatches(target.inputs, toField, row);
     } catch {
-      return scenarioKpis(raw, patchesFor(target.inputs, row), physics);
+      return kpisFor(row, patchesFor(target.inputs, row), physics);
     }
     try {
-      return scenarioKpis(raw, patches, physics);
+      return kpisFor(row, patches, physics);
     } catch (e) {
-      if (e instanceof RegenflowError && e.exitCode === 1) return scenarioKpis(raw, patchesFor(target.inputs, row), physics);
+      if (e instanceof RegenflowError && e.exitCode === 1) return kpisFor(row, patchesFor(target.inputs, row), physics);
       throw e;
     }
   };

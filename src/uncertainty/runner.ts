@@ -127,3 +127,43 @@ export function inlineEvaluator(fn: KpiFunction, batchSize = 64): BatchEvaluator
     },
   };
 }
+
+/**
+ * An evaluator that evaluates the rows of a matrix in `order` (order[k]: the row evaluated k-th, a
+ * permutation) and returns the evaluations in the matrix's own row order, as if evaluated in it:
+ * values and failures by row, KPI names by first appearance over the rows, the names first seen in
+ * one row in `kpiOrder` (the order every row's KPIs come in; names it lacks after, as first met).
+ * A caller places rows that share work next to each other (a Sobol A_B row after its A row).
+ */
+export function orderedEvaluator(inner: BatchEvaluator, order: Int32Array, kpiOrder: readonly string[]): BatchEvaluator {
+  return {
+    evaluate: async (matrix, onProgress) => {
+      const { rows, dims } = matrix;
+      if (order.length !== rows) throw new Error(`internal: an evaluation order of ${order.length} rows for a matrix of ${rows}`);
+      const data = new Float64Array(rows * dims);
+      for (let k = 0; k < rows; k++) data.set(matrix.data.subarray(order[k]! * dims, (order[k]! + 1) * dims), k * dims);
+      const ev = await inner.evaluate({ rows, dims, data }, onProgress);
+      const columns: Record<string, Float64Array> = {};
+      const firstRow = new Map<string, number>();
+      for (const name of ev.kpis) {
+        const col = ev.columns[name]!;
+        const out = new Float64Array(rows);
+        let first = rows;
+        for (let k = 0; k < rows; k++) {
+          const v = col[k]!;
+          out[order[k]!] = v;
+          if (!Number.isNaN(v) && order[k]! < first) first = order[k]!;
+        }
+        columns[name] = out;
+        firstRow.set(name, first);
+      }
+      const rank = (name: string) => {
+        const i = kpiOrder.indexOf(name);
+        return i >= 0 ? i : kpiOrder.length + ev.kpis.indexOf(name);
+      };
+      const kpis = [...ev.kpis].sort((a, b) => firstRow.get(a)! - firstRow.get(b)! || rank(a) - rank(b));
+      const failures = ev.failures.map((f) => ({ ...f, index: order[f.index]! })).sort((a, b) => a.index - b.index);
+      return { rows, kpis, columns, failures };
+    },
+  };
+}

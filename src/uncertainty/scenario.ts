@@ -13,7 +13,8 @@ import { msg } from '../schema/messages.js';
 import type { UncertainInputSpec } from '../schema/uncertainty.js';
 import { distributionOf } from './distributions.js';
 import { readUncertainInputs, originPatch, type UncertainInput } from './inputs.js';
-import { scenarioKpis, scenarioKpiFunction, patchValue, type ScenarioTarget } from './evaluator.js';
+import { scenarioKpis, scenarioKpiFunction, patchValue, isEconomicInput, type ScenarioTarget } from './evaluator.js';
+import { KPI_NAMES } from '../pipeline/document.js';
 import { inlineEvaluator, type KpiValues, type Progress } from './runner.js';
 import { startWorkerPool, defaultWorkers, type WorkerPool } from './pool.js';
 import { monteCarlo, type MonteCarloResult } from './monte-carlo.js';
@@ -214,5 +215,8 @@ export async function scenarioSobol(o: ScenarioAnalysisOptions & { samples: numb
     scenario: p.model.id,
     file: o.file,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    // Rows that change a price or a finance figure only follow their A row and price its plant.
+    reusable: p.target.inputs.map(isEconomicInput),
+    kpiOrder: KPI_NAMES,
   }));
 }

@@ -23,7 +23,7 @@ import { saltelliMatrix, type SampleMatrix } from './sampling.js';
 import { createRandom } from './random.js';
 import { percentileOfSorted } from './statistics.js';
 import { inputInfos, failureReport, firstFailureText, type InputInfo, type FailureReport } from './report.js';
-import type { BatchEvaluator, Progress } from './runner.js';
+import { orderedEvaluator, type BatchEvaluator, type Progress } from './runner.js';
 
 /** Sobol indices of one input for one KPI, with confidence bounds (null when undefined). */
 export interface SobolIndex {
@@ -80,6 +80,34 @@ export interface SobolOptions {
   scenario?: string;
   file?: string;
   onProgress?: Progress;
+  /**
+   * Per input: true when changing it leaves the solved plant as it is (a price, an economics-only
+   * finance figure). The rows are then evaluated A row by A row — each A row, its A_B rows for
+   * those inputs, then the others and the B row — so that an evaluator keeping the last solved
+   * plant prices it again for them (scenario evaluators do). The results are the same.
+   */
+  reusable?: readonly boolean[];
+  /** The order every row's KPIs come in (see orderedEvaluator); default: as first met. */
+  kpiOrder?: readonly string[];
+}
+
+/**
+ * The order in which to evaluate the stacked design (A, B, A_B^1 … A_B^d, N rows each) so that the
+ * A_B rows of reusable inputs follow their A row: for each j, A_j, A_B^i_j of the reusable inputs,
+ * A_B^i_j of the others, B_j. Null when no input is reusable or every input is (nothing to place).
+ */
+export function sobolEvaluationOrder(n: number, reusable: readonly boolean[]): Int32Array | null {
+  const d = reusable.length;
+  if (!reusable.some(Boolean) || reusable.every(Boolean)) return null;
+  const order = new Int32Array(n * (d + 2));
+  let k = 0;
+  for (let j = 0; j < n; j++) {
+    order[k++] = j;
+    for (let i = 0; i < d; i++) if (reusable[i]) order[k++] = (2 + i) * n + j;
+    for (let i = 0; i < d; i++) if (!reusable[i]) order[k++] = (2 + i) * n + j;
+    order[k++] = n + j;
+  }
+  return order;
 }
 
 /** The design a Sobol run evaluates (A, B, A_B^1 … A_B^d stacked; see saltelliMatrix). */
@@ -125,7 +153,9 @@ export async function sobol(o: SobolOptions): Promise<SobolResult> {
   const bootstrap = o.bootstrap ?? 200;
   const confidence = o.confidence ?? 0.95;
   const matrix = sobolMatrix(o.inputs, n, o.seed);
-  const ev = await o.evaluator.evaluate(matrix, o.onProgress);
+  const order = o.reusable ? sobolEvaluationOrder(n, o.reusable) : null;
+  const evaluator = order ? orderedEvaluator(o.evaluator, order, o.kpiOrder ?? []) : o.evaluator;
+  const ev = await evaluator.evaluate(matrix, o.onProgress);
   const failures = failureReport(ev.failures, matrix.rows);
   if (failures.count === matrix.rows) throw modelFailure('all-failed', msg.allSamplesFailed(matrix.rows, firstFailureText(failures)));
   const kpis = o.kpis ? ev.kpis.filter((k) => o.kpis!.includes(k)) : ev.kpis;

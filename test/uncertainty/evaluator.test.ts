@@ -116,4 +116,33 @@ describe('samples that vary prices and finance only price one solved plant', () 
     }
     expect(npv.size).toBe(rows.length); // every row moved the NPV: the patches were applied
   });
+
+  it('a row with the physics inputs of the row before prices that row\'s plant; a row that changes one solves again — every row as a full evaluation', () => {
+    const inputs: TargetInput[] = [...ECONOMIC, { path: 'relith.temperature', unit: 'degC' }, { path: 'feed.lots[ev-811].liPerTm' }];
+    const fn = scenarioKpiFunction({ file: REFERENCE, inputs }, raw);
+    // As a Sobol design is evaluated: an A row, its A_B rows that take a price or a finance figure
+    // from B (same physics: the plant is reused), one that takes the temperature (solved again),
+    // then prices again (the last plant is the new one), and -0 against 0 (not taken as equal).
+    const rows = [
+      [9, 0.07, 0.85, 15, 0.09, 0.2, 235, 0.8],
+      [21, 0.07, 0.85, 15, 0.09, 0.2, 235, 0.8],
+      [9, 0.07, 0.85, 15, 0.13, 0.2, 235, 0.8],
+      [9, 0.07, 0.85, 15, 0.09, 0.2, 205, 0.8],
+      [9, 0.1, 0.85, 15, 0.09, 0.2, 205, 0.8],
+      [9, 0.1, 0.85, 15, 0.09, 0.2, 205, 0.79],
+      [9, 0.07, 0.85, 15, 0.09, 0.2, 235, 0.8],
+    ];
+    const seen = new Map<string, number>();
+    for (const r of rows) {
+      const row = Float64Array.from(r);
+      const fast = outcome(() => fn(row)) as Record<string, number>;
+      const full = outcome(() => scenarioKpis(raw, patchesFor(inputs, row))) as Record<string, number>;
+      expect(fast, r.join(', ')).toStrictEqual(full);
+      for (const [k, v] of Object.entries(full)) expect(Object.is(fast[k], v), `${r.join(', ')}: ${k}`).toBe(true);
+      seen.set(r.join(','), fast.npvUsd!);
+    }
+    // The rows differ in what they price: a reused plant priced at the wrong physics would repeat an NPV.
+    expect(new Set(seen.values()).size).toBe(rows.length - 1); // the last row repeats the first
+    expect(seen.get(rows[0]!.join(','))).toBe(seen.get(rows[6]!.join(',')));
+  });
 });
