@@ -2,6 +2,8 @@
  * The regenflow command line: thin commands over the library (parse → call → print → exit code).
  * Exit codes: 0 ok, 1 invalid input, 2 model failure (e.g. a recycle loop did not converge).
  */
+// First: zod's setting must be in place before any schema is built (see the module).
+import './zod-jitless.js';
 import yargs, { type CommandModule } from 'yargs';
 import { RegenflowError } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
