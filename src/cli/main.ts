@@ -47,6 +47,23 @@ export async function commandsFor(argv: readonly string[], ctx: CommandContext):
 /** A command-line usage problem (unknown command or option, missing argument). */
 class UsageError extends Error {}
 
+/** The part of yargs' internals (yargs 18) that skipHelpCache reaches. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * yargs renders the whole help of a command as it starts the command's handler, in case the
+ * handler asks for it (showHelp); no regenflow handler does, and rendering it (cliui measuring
+ * every line) costs ≈ 15 ms of every command (start-up, issue 19). Help asked for with --help and
+ * usage errors are rendered as before. Where a yargs version keeps its internals otherwise, nothing
+ * changes.
+ */
+export function skipHelpCache(parser: unknown): void {
+  const usage = (parser as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 /**
  * Join an option and a value that starts with a minus sign and a digit (`--values -5,0,5`,
  * `--from -0.5`) into `--option=value`: yargs would otherwise read the value as short flags.
@@ -85,6 +102,7 @@ export async function cli(argv: string[], io: Io = processIo): Promise<number> {
       if (error) throw error;
       throw new UsageError(message);
     });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (e) {
