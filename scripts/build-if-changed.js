@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Build dist/ only when the sources changed since the last build this script made (`npm start`).
-// A build is needed when dist/.build-stamp is missing (fresh clone, dist removed) or older than any
-// file or folder under src/ (a folder's time changes when a file in it is added, renamed or
-// deleted) or than the compiler settings and package files. On a build, `tsc` runs as
-// `npm run build` does, and the stamp is written only when it succeeds.
+// A build is needed when dist/.build-stamp, the compiled CLI or its bundle is missing (fresh clone,
+// dist removed) or the stamp is older than any file or folder under src/ (a folder's time changes
+// when a file in it is added, renamed or deleted) or than the compiler settings, the package files
+// and the bundle script. On a build, `tsc` and then scripts/bundle.js run as `npm run build` does,
+// and the stamp is written only when both succeed.
 // Usage: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is needed, build nothing)
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
@@ -12,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = join(root, 'dist', '.build-stamp');
-const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json'];
+const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', join('scripts', 'bundle.js')];
+/** What a build makes; a build is needed when one is missing. */
+const OUTPUTS = [join('dist', 'cli', 'main.js'), join('dist', 'bundle', 'main.js')];
 
 /** Newest modification time (ms) of a folder, everything under it, and the listed files. */
 function newestInput() {
@@ -31,7 +34,7 @@ function newestInput() {
 /** True when dist/ is missing or older than its sources. */
 export function buildNeeded() {
   const stamp = statSync(STAMP, { throwIfNoEntry: false });
-  if (!stamp || !existsSync(join(root, 'dist', 'cli', 'main.js'))) return true;
+  if (!stamp || OUTPUTS.some((f) => !existsSync(join(root, f)))) return true;
   return newestInput() > stamp.mtimeMs;
 }
 
@@ -41,8 +44,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     // The time the build started: a source saved while tsc runs leaves the stamp older than it.
     const started = new Date();
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    const r = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
-    if (r.status !== 0) process.exit(r.status ?? 1);
+    for (const args of [[tsc, '-p', join(root, 'tsconfig.build.json')], [join(root, 'scripts', 'bundle.js')]]) {
+      const r = spawnSync(process.execPath, args, { stdio: 'inherit' });
+      if (r.status !== 0) process.exit(r.status ?? 1);
+    }
     writeFileSync(STAMP, `built from the sources as of ${started.toISOString()}\n`);
     utimesSync(STAMP, started, started);
   }

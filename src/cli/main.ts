@@ -2,6 +2,8 @@
  * The regenflow command line: thin commands over the library (parse → call → print → exit code).
  * Exit codes: 0 ok, 1 invalid input, 2 model failure (e.g. a recycle loop did not converge).
  */
+// First: zod's setting must be in place before any schema is built (see the module).
+import './zod-jitless.js';
 import yargs, { type CommandModule } from 'yargs';
 import { RegenflowError } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
@@ -45,6 +47,23 @@ export async function commandsFor(argv: readonly string[], ctx: CommandContext):
 /** A command-line usage problem (unknown command or option, missing argument). */
 class UsageError extends Error {}
 
+/** The part of yargs' internals (yargs 18) that skipHelpCache reaches. */
+interface YargsInternals {
+  getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } };
+}
+
+/**
+ * yargs renders the whole help of a command as it starts the command's handler, in case the
+ * handler asks for it (showHelp); no regenflow handler does, and rendering it (cliui measuring
+ * every line) costs ≈ 15 ms of every command (start-up, issue 19). Help asked for with --help and
+ * usage errors are rendered as before. Where a yargs version keeps its internals otherwise, nothing
+ * changes.
+ */
+export function skipHelpCache(parser: unknown): void {
+  const usage = (parser as YargsInternals).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
+}
+
 /**
  * Join an option and a value that starts with a minus sign and a digit (`--values -5,0,5`,
  * `--from -0.5`) into `--option=value`: yargs would otherwise read the value as short flags.
@@ -83,6 +102,7 @@ export async function cli(argv: string[], io: Io = processIo): Promise<number> {
       if (error) throw error;
       throw new UsageError(message);
     });
+  skipHelpCache(parser);
   try {
     await parser.parseAsync();
   } catch (e) {

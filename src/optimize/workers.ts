@@ -4,13 +4,14 @@
  * chunks, a worker takes the next chunk as soon as it is done, and outcomes are put back by
  * position — so the result is the same whatever the number of workers or the order chunks finish.
  *
- * Workers run compiled JavaScript: from dist/ the worker is the sibling worker.js; from the
- * TypeScript sources (vitest) it is dist/optimize/worker.js under the package root, so
- * `npm run build` must have run (npm test does).
+ * Workers run compiled JavaScript: from the bundled CLI (dist/bundle/) the worker is the bundled
+ * optimize-worker.js beside it, from dist/ the sibling worker.js; from the TypeScript sources
+ * (vitest) it is dist/optimize/worker.js under the package root, so `npm run build` must have run
+ * (npm test does).
  */
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegenflowError } from '../schema/errors.js';
 import type { Outcome } from './constraints.js';
@@ -28,10 +29,12 @@ export function inlineEvaluator(context: ProblemContext): BatchEvaluator {
   return { evaluate: async (requests) => requests.map((r) => context.outcome(r)), close: async () => undefined };
 }
 
-/** Path of the compiled worker script. */
+/** Path of the compiled worker script (see the file's comment). */
 function workerScript(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return resolve(dirname(here), '..', '..', 'dist', 'optimize', 'worker.js');
+  // A chunk of the bundle (scripts/bundle.js names the worker entries).
+  if (basename(dirname(here)) === 'bundle') return join(dirname(here), 'optimize-worker.js');
   return join(dirname(here), 'worker.js');
 }
 

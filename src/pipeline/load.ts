@@ -33,7 +33,11 @@ export interface RawScenario {
   warnings?: Diagnostic[];
 }
 
-/** The package root (where the shipped flowsheets/ and scenarios/ live). */
+/**
+ * The package root (where the shipped flowsheets/ and scenarios/ live): two folders up from this
+ * module in src/pipeline/ and dist/pipeline/, and from the chunk of the bundled CLI that holds it
+ * (dist/bundle/, scripts/bundle.js).
+ */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Directory of the shipped price sets. */

@@ -75,6 +75,16 @@ export function readQuantity(input: unknown, unit: string, o: QuantityOptions): 
   return problem ? { error: problem } : { value: v };
 }
 
+/**
+ * What a quantity accepts before it is read: a number, NaN (so that it reaches readQuantity and gets
+ * the "not a finite number" message) or a string with a unit. One instance serves every quantity:
+ * zod schemas are immutable, and building ~400 parameters at start-up costs a union of three
+ * schemas each (start-up, issue 19).
+ */
+const QUANTITY_INPUT = z.union([z.number(), z.nan(), z.string()]);
+/** QUANTITY_INPUT or absent (a parameter with a default); shared like it. */
+const OPTIONAL_QUANTITY_INPUT = QUANTITY_INPUT.optional();
+
 /** A quantity parameter in `unit` (number in that unit, or a string with any unit of the same dimension). */
 export function quantity(unit: string, o: QuantityOptions) {
   const meta: ParamMeta = { description: o.description, unit, ...(o.source ? { source: o.source } : {}) };
@@ -90,8 +100,6 @@ export function quantity(unit: string, o: QuantityOptions) {
     if ('error' in r) throw new Error(`internal: default of "${o.description}" is invalid: ${r.error}`);
     defaultValue = r.value;
   }
-  // NaN is accepted here so that it reaches readQuantity and gets the "not a finite number" message.
-  const base = z.union([z.number(), z.nan(), z.string()]);
   const read = (v: number | string, ctx: z.RefinementCtx) => {
     const r = readQuantity(v, unit, o);
     if ('error' in r) {
@@ -100,11 +108,12 @@ export function quantity(unit: string, o: QuantityOptions) {
     }
     return r.value;
   };
+  // The metadata is registered on the pipe just built (`.meta(meta)` would first copy it, for nothing).
   if (defaultValue !== undefined) {
     const dv = defaultValue;
-    return base.optional().transform((v, ctx) => (v === undefined ? dv : read(v, ctx))).meta(meta);
+    return OPTIONAL_QUANTITY_INPUT.transform((v, ctx) => (v === undefined ? dv : read(v, ctx))).register(z.globalRegistry, meta);
   }
-  return base.transform(read).meta(meta);
+  return QUANTITY_INPUT.transform(read).register(z.globalRegistry, meta);
 }
 
 /** A dimensionless fraction in [0, 1] (accepts "35 %"). */

@@ -10,14 +10,15 @@
  * and evaluating the base — waits; on two cores a second worker adds little, as V8's background
  * compiler and garbage collector already use the other core.
  *
- * Workers run compiled JavaScript: from dist/ the worker is the sibling worker.js; from the
- * TypeScript sources (vitest) it is dist/uncertainty/worker.js under the package root, so
- * `npm run build` must have run (npm test does).
+ * Workers run compiled JavaScript: from the bundled CLI (dist/bundle/) the worker is the bundled
+ * uncertainty-worker.js beside it, from dist/ the sibling worker.js; from the TypeScript sources
+ * (vitest) it is dist/uncertainty/worker.js under the package root, so `npm run build` must have
+ * run (npm test does).
  */
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RegenflowError, type InputIssue } from '../schema/errors.js';
 import { assemble, evaluateBatch, type BatchEvaluator, type BatchResult, type Evaluations, type Progress } from './runner.js';
@@ -41,10 +42,12 @@ export function defaultWorkers(cores: number = availableParallelism()): number {
 /** Rows evaluated between two yields to the event loop when evaluating in this thread. */
 const THREAD_BATCH_ROWS = 256;
 
-/** Path of the compiled worker script. */
+/** Path of the compiled worker script (see the file's comment). */
 export function workerScriptPath(): string {
   const here = fileURLToPath(import.meta.url);
   if (here.endsWith('.ts')) return resolve(dirname(here), '..', '..', 'dist', 'uncertainty', 'worker.js');
+  // A chunk of the bundle (scripts/bundle.js names the worker entries).
+  if (basename(dirname(here)) === 'bundle') return join(dirname(here), 'uncertainty-worker.js');
   return join(dirname(here), 'worker.js');
 }
 

@@ -1,0 +1,119 @@
+/**
+ * The shipped `regenflow` binary runs the bundled CLI (dist/bundle/, made by scripts/bundle.js in
+ * `npm run build`; start-up, issue 19). The binary is spawned as a user runs it: its output must be
+ * that of the sources, the paths it computes inside the bundle's chunks must hold (the shipped price
+ * sets from any working directory, the bundled worker scripts for 2-worker uncertainty, Sobol and
+ * optimize runs), yargs must still find its translations, and the package must ship what the
+ * bundle imports.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runCli } from './capture.js';
+
+const BIN = resolve('bin', 'regenflow.js');
+const BUNDLE = resolve('dist', 'bundle');
+const REFERENCE = resolve('scenarios', 'reference-cn.yaml');
+
+let dir: string;
+let spy: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'regenflow-bundle-'));
+  // Loaded with --import: prints the script of every worker thread the main thread starts.
+  spy = join(dir, 'worker-spy.mjs');
+  writeFileSync(spy, [
+    "import wt from 'node:worker_threads';",
+    "import { syncBuiltinESMExports } from 'node:module';",
+    'const Worker = wt.Worker;',
+    "wt.Worker = class extends Worker { constructor(file, o) { if (wt.isMainThread) process.stderr.write(`worker script: ${file}\\n`); super(file, o); } };",
+    'syncBuiltinESMExports();',
+  ].join('\n'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Run the shipped binary in `cwd` (default: a temporary folder, not the package root). */
+function regenflow(args: string[], o: { env?: Record<string, string>; spyWorkers?: boolean } = {}) {
+  const node = o.spyWorkers ? ['--import', pathToFileURL(spy).href] : [];
+  const r = spawnSync(process.execPath, [...node, BIN, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...o.env } });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** The worker scripts the spy reported. */
+const workerScripts = (err: string) => [...err.matchAll(/^worker script: (.+)$/gm)].map((m) => m[1]);
+
+describe('the shipped binary runs the bundle', () => {
+  it('bin/regenflow.js imports the bundled CLI', () => {
+    expect(readFileSync(BIN, 'utf8')).toMatch(/^import \{ main \} from '\.\.\/dist\/bundle\/main\.js';$/m);
+    expect(readdirSync(BUNDLE)).toEqual(expect.arrayContaining(['main.js', 'uncertainty-worker.js', 'optimize-worker.js']));
+  });
+
+  it('run from another folder: the shipped price sets are found, and the output is that of the sources', async () => {
+    const args = ['run', REFERENCE, '--json'];
+    const bundled = regenflow(args);
+    expect(bundled.err).toBe('');
+    expect(bundled.code).toBe(0);
+    const sources = await runCli(args);
+    expect(sources.code).toBe(0);
+    expect(bundled.out).toBe(sources.out);
+    expect(JSON.parse(bundled.out).kpis.costUsdPerKgProduct).toBeGreaterThan(0);
+  });
+
+  it('uncertainty and Sobol on 2 workers start the bundled worker and give the 1-worker result', () => {
+    for (const study of [['uncertainty', REFERENCE, '--samples', '60', '--seed', '3'], ['sobol', REFERENCE, '--samples', '8']]) {
+      const two = regenflow([...study, '--workers', '2', '--json'], { spyWorkers: true });
+      expect(two.code, two.err).toBe(0);
+      expect(workerScripts(two.err), study[0]).toEqual([join(BUNDLE, 'uncertainty-worker.js'), join(BUNDLE, 'uncertainty-worker.js')]);
+      const one = regenflow([...study, '--workers', '1', '--json']);
+      expect(one.code, one.err).toBe(0);
+      expect(two.out, study[0]).toBe(one.out);
+    }
+  });
+
+  it('optimize on 2 workers starts the bundled worker and finds the 1-worker optimum', () => {
+    const args = ['optimize', REFERENCE, '--vary', 'relith.temperature=160 degC:250 degC', '--budget', '30', '--restarts', '0', '--json'];
+    const two = regenflow([...args, '--workers', '2'], { spyWorkers: true });
+    expect(two.code, two.err).toBe(0);
+    expect(workerScripts(two.err)).toEqual([join(BUNDLE, 'optimize-worker.js'), join(BUNDLE, 'optimize-worker.js')]);
+    const one = regenflow([...args, '--workers', '1']);
+    expect(one.code, one.err).toBe(0);
+    expect(two.out).toBe(one.out);
+  });
+
+  it("yargs finds its translations from the bundle (the user's LANG, as before bundling)", () => {
+    const quiet = { LC_ALL: '', LC_MESSAGES: '', LANGUAGE: '' };
+    const fr = regenflow(['--help'], { env: { ...quiet, LANG: 'fr_FR.UTF-8' } });
+    expect(fr.code).toBe(0);
+    expect(fr.out).toContain('Commandes :');
+    const c = regenflow(['run', REFERENCE, '--bogus'], { env: { ...quiet, LANG: 'C' } });
+    expect(c.code).toBe(1);
+    expect(c.err).toContain('Unknown argument: bogus');
+  });
+});
+
+describe('the package ships what the bundle needs', () => {
+  const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { dependencies: Record<string, string> };
+
+  it('every package the bundle imports at run time is a dependency (the rest is inside the bundle)', () => {
+    const imported = new Set<string>();
+    for (const f of readdirSync(BUNDLE).filter((x) => x.endsWith('.js'))) {
+      const text = readFileSync(join(BUNDLE, f), 'utf8');
+      for (const m of text.matchAll(/(?:^import[^'"\n]*?from\s*|^import\s*|\bimport\()\s*["']([^"'./][^"']*)["']/gm)) imported.add(m[1]!);
+    }
+    const packages = [...imported].filter((s) => !s.startsWith('node:') && !builtinModules.includes(s)).map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'));
+    expect(packages.length).toBeGreaterThan(0);
+    for (const p of packages) expect(Object.keys(pkg.dependencies), p).toContain(p);
+  });
+
+  it('npm pack includes the binary and every file of the bundle', () => {
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const files = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
+    expect(files).toContain('bin/regenflow.js');
+    for (const f of readdirSync(BUNDLE)) expect(files, f).toContain(`dist/bundle/${f}`);
+  });
+});
