@@ -125,5 +125,20 @@ export async function cli(argv: string[], io: Io = processIo): Promise<number> {
 
 /** Entry point of the `regenflow` binary. */
 export function main(argv: string[]): void {
+  stopQuietlyWhenTheReaderCloses(process.stdout);
+  stopQuietlyWhenTheReaderCloses(process.stderr);
   void cli(argv).then((code) => { process.exitCode = code; });
+}
+
+/**
+ * Output piped to a reader that stops early (`regenflow kinds | head`) ends the command quietly:
+ * writing to the closed pipe raised EPIPE, which Node reported as an unhandled error with a stack
+ * trace. Nothing more can be shown; files the command writes are written atomically (io/), so
+ * stopping leaves none half written. The exit code is a shell's for a closed pipe (128 + SIGPIPE).
+ */
+function stopQuietlyWhenTheReaderCloses(stream: NodeJS.WriteStream): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(141);
+    throw e;
+  });
 }
