@@ -77,7 +77,10 @@ export const PALETTE = ['1F77B4', 'FF7F0E', '2CA02C', 'D62728', '9467BD', '8C564
 /** A one-cell or range reference: optional quoted or plain sheet name, then A1-style cells. */
 const REF = /^(?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?$/;
 
-/** Add native charts to a saved xlsx (bytes from exceljs `writeBuffer`); returns the new bytes. */
+/**
+ * Add native charts to a saved xlsx (bytes from exceljs `writeBuffer`); returns the new bytes, the
+ * parts stored uncompressed: normaliseZip (zip.ts) compresses the package once, as the last step.
+ */
 export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buffer> {
   if (charts.length === 0) return xlsx;
   for (const c of charts) checkSpec(c);
@@ -137,7 +140,7 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
     zip.file(sheetPath, sheetXml);
   }
   zip.file('[Content_Types].xml', contentTypes);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
 }
 
 function checkSpec(c: ChartSpec): void {
