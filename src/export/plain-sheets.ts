@@ -12,7 +12,7 @@ import {
 } from './tables.js';
 import { flowsheetSvg } from './diagram.js';
 import { sankeySvg } from './sankey.js';
-import { svgToPng } from './png.js';
+import { svgToPng, svgToPngAsync } from './png.js';
 import { msg } from '../schema/messages.js';
 import { caseLetter, caseLabel } from './cases.js';
 import { readerText } from './reader-text.js';
@@ -27,11 +27,35 @@ const ROW_PX = 20;
 /** Width of the pictures (pixels): about the width of the Flowsheet sheet's tables on paper. */
 export const PICTURE_PX = 1300;
 
-/** A picture with its title at (row, col); returns the next free row. */
-function picture(g: Grid, col: number, row: number, title: string, make: () => string): number {
+/** A picture rendered ahead (renderPictures): its PNG, or why it could not be made. */
+export type RenderedPicture = Buffer | Error;
+
+/** The SVG of each picture of the Flowsheet sheet, in the order the sheet places them. */
+function pictureSvgs(evs: readonly Evaluation[]): (() => string)[] {
+  return evs.flatMap((ev) => [() => flowsheetSvg(ev.model), () => sankeySvg(ev)]);
+}
+
+/**
+ * The pictures of the Flowsheet sheet, rendered side by side on libuv's thread pool before the
+ * workbook is built (workbook.ts workbookBuffer): the same PNGs as rendering each in turn, in the
+ * order flowsheetSheet places them.
+ */
+export async function renderPictures(evs: readonly Evaluation[]): Promise<RenderedPicture[]> {
+  return Promise.all(pictureSvgs(evs).map(async (make) => {
+    try {
+      return await svgToPngAsync(make(), PICTURE_PX);
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  }));
+}
+
+/** A picture with its title at (row, col), rendered now or ahead; returns the next free row. */
+function picture(g: Grid, col: number, row: number, title: string, make: () => string, ahead: RenderedPicture | undefined): number {
   g.section(row, col, title);
   try {
-    const png = svgToPng(make(), PICTURE_PX);
+    if (ahead instanceof Error) throw ahead;
+    const png = ahead ?? svgToPng(make(), PICTURE_PX);
     const { width, height } = pngSize(png);
     g.images.push({ png, col: col - 1, row, widthPx: width, heightPx: height, title });
     return row + 1 + Math.ceil(height / ROW_PX) + 1;
@@ -48,8 +72,8 @@ function byCase<T>(evs: readonly Evaluation[], rows: (ev: Evaluation) => T[][]):
   return evs.flatMap((ev, i) => rows(ev).map((x) => [letter(i).v, ...x]));
 }
 
-/** The Flowsheet sheet. */
-export function flowsheetSheet(g: Grid, evs: readonly Evaluation[], pictures: boolean): void {
+/** The Flowsheet sheet; `rendered`: its pictures rendered ahead (renderPictures), else they are rendered here. */
+export function flowsheetSheet(g: Grid, evs: readonly Evaluation[], pictures: boolean, rendered?: readonly RenderedPicture[]): void {
   const head = ['case', ...UNIT_HEADER];
   g.header(1, 1, head);
   g.freeze = { rows: 1, cols: 2 };
@@ -68,11 +92,12 @@ export function flowsheetSheet(g: Grid, evs: readonly Evaluation[], pictures: bo
   if (!pictures) return;
   g.note(r++, 1, 'Below: the flowsheet (recycles drawn in colour) and the Sankey of mass flows of each case, one to a page.');
   const n = evs.length;
+  const svgs = pictureSvgs(evs);
   evs.forEach((ev, i) => {
     g.breakAfter(r - 1);
-    r = picture(g, 1, r + 1, `${caseLabel(ev, i, n)} — flowsheet`, () => flowsheetSvg(ev.model));
+    r = picture(g, 1, r + 1, `${caseLabel(ev, i, n)} — flowsheet`, svgs[2 * i]!, rendered?.[2 * i]);
     g.breakAfter(r - 1);
-    r = picture(g, 1, r + 1, `${caseLabel(ev, i, n)} — Sankey of mass flows (kg/h)`, () => sankeySvg(ev));
+    r = picture(g, 1, r + 1, `${caseLabel(ev, i, n)} — Sankey of mass flows (kg/h)`, svgs[2 * i + 1]!, rendered?.[2 * i + 1]);
   });
 }
 

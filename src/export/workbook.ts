@@ -15,7 +15,7 @@ import { NameBook, assumptionsSheet } from './assumptions.js';
 import { equipmentSheet } from './equipment.js';
 import { economicsSheets, economicsBlock } from './economics-sheets.js';
 import { summarySheet } from './summary.js';
-import { flowsheetSheet, streamsSheet, balancesSheet, scheduleSheet } from './plain-sheets.js';
+import { flowsheetSheet, streamsSheet, balancesSheet, scheduleSheet, renderPictures, type RenderedPicture } from './plain-sheets.js';
 import { uncertaintySheets, UNCERTAINTY_SHEETS, type UncertaintyResults } from './uncertainty-sheets.js';
 import { addCharts, type ChartSpec } from './charts.js';
 import { explanationSheet } from './explanation.js';
@@ -55,8 +55,11 @@ export const SHEETS = ['Summary', 'Assumptions', 'Flowsheet', 'Streams', 'Balanc
 
 export { UNCERTAINTY_SHEETS };
 
-/** Build the grids of the workbook (no exceljs involved). */
-export function workbookModel(evs: readonly Evaluation[], options: WorkbookOptions = {}): WorkbookModel {
+/**
+ * Build the grids of the workbook (no exceljs involved). `pictures`: the Flowsheet sheet's pictures
+ * rendered ahead (plain-sheets.ts renderPictures), else they are rendered while building.
+ */
+export function workbookModel(evs: readonly Evaluation[], options: WorkbookOptions = {}, pictures?: readonly RenderedPicture[]): WorkbookModel {
   if (evs.length === 0) throw new RegenflowError('export-empty', msg.exportNothing());
   const grids = new Map<string, Grid>(SHEETS.map((n) => [n, new Grid(n)]));
   const G = (n: (typeof SHEETS)[number]) => grids.get(n)!;
@@ -67,7 +70,7 @@ export function workbookModel(evs: readonly Evaluation[], options: WorkbookOptio
   const refs = evs.map((ev, i) => economicsBlock(ecs, ev, i, evs.length, inputs[i]!, eq[i]!));
   const withCharts = options.charts !== false;
   const layout = summarySheet(G('Summary'), evs, refs, withCharts);
-  flowsheetSheet(G('Flowsheet'), evs, options.pictures !== false);
+  flowsheetSheet(G('Flowsheet'), evs, options.pictures !== false, pictures);
   streamsSheet(G('Streams'), evs);
   balancesSheet(G('Balances'), evs);
   scheduleSheet(G('Schedule'), evs);
@@ -91,7 +94,9 @@ export function workbookModel(evs: readonly Evaluation[], options: WorkbookOptio
  * io/write.ts writeFileAtomic).
  */
 export async function workbookBuffer(evaluations: readonly Evaluation[], options: WorkbookOptions = {}): Promise<Buffer> {
-  const model = workbookModel(evaluations, options);
+  // The pictures first, side by side on the thread pool (≈ 0.1 s instead of ≈ 0.24 s for two cases).
+  const pictures = options.pictures !== false ? await renderPictures(evaluations) : undefined;
+  const model = workbookModel(evaluations, options, pictures);
   const bytes = await writeXlsx(model.sheets);
   return normaliseZip(model.charts.length ? await addCharts(bytes, model.charts) : bytes);
 }
