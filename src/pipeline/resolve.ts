@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { scenarioSchema, plantSchema, type PlantSpec } from '../schema/scenario.js';
-import { feedSchema, ATTRIBUTE_RANGES, DEFAULT_COMPOSITION, rangeText, type FeedSpec, type LotAttribute } from '../schema/feed.js';
+import { feedSchema, attributeEntries, DEFAULT_COMPOSITION, rangeText, type FeedSpec, type LotAttribute } from '../schema/feed.js';
 import { readUncertainInputs } from '../uncertainty/inputs.js';
 import { discretise, distributionMean, probabilityOutside } from '../schema/distribution.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
@@ -348,7 +348,6 @@ function feedHasCam(feed: FeedSpec): boolean {
 
 const FEED_WARNINGS = new WeakMap<FeedSpec, Diagnostic[]>();
 const LOT_WARNINGS = new WeakMap<FeedSpec['lots'][number], Diagnostic[]>();
-const ATTRIBUTE_ENTRIES = Object.entries(ATTRIBUTE_RANGES);
 
 /**
  * Warnings of a feed: distributions cut at their attribute's range (truncate: true). Cached per
@@ -369,7 +368,7 @@ export function feedWarnings(feed: FeedSpec): Diagnostic[] {
 
 function lotWarnings(lot: FeedSpec['lots'][number]): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const [name, range] of ATTRIBUTE_ENTRIES) {
+  for (const [name, range] of attributeEntries()) {
     const d = lot[name as keyof typeof lot] as LotAttribute | undefined;
     if (d === undefined || typeof d === 'number' || !d.truncate) continue;
     const outside = probabilityOutside(d, range.lower, range.upper);

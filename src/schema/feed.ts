@@ -79,6 +79,16 @@ export interface AttributeRange {
 /** Valid ranges of the lot attributes that may be distributions (filled by `attribute`). */
 export const ATTRIBUTE_RANGES: Record<string, AttributeRange> = {};
 
+let ATTRIBUTE_ENTRIES: [string, AttributeRange][] | undefined;
+
+/**
+ * ATTRIBUTE_RANGES as [name, range] pairs, listed once (the ranges are all set while the schemas
+ * are built, at load): a lot's validation — every Monte Carlo sample that varies one — walks them.
+ */
+export function attributeEntries(): readonly [string, AttributeRange][] {
+  return (ATTRIBUTE_ENTRIES ??= Object.entries(ATTRIBUTE_RANGES));
+}
+
 /**
  * An attribute that is either a value (quantity) or a distribution in the documented unit. A value
  * outside the range is refused by the quantity; a distribution is checked by its sub-lots (the lot
@@ -88,6 +98,7 @@ export const ATTRIBUTE_RANGES: Record<string, AttributeRange> = {};
 function attribute(name: string, unit: string, o: Parameters<typeof quantity>[1]) {
   const range: AttributeRange = { lower: o.above ?? o.min ?? -Infinity, upper: o.max ?? Infinity, open: o.above !== undefined, unit };
   ATTRIBUTE_RANGES[name] = range;
+  ATTRIBUTE_ENTRIES = undefined;
   const bounded = distributionSchema.transform((d): LotDistribution => (d.truncate ? { ...d, bounds: [range.lower, range.upper] } : d));
   return z.union([bounded, quantity(unit, o)]).meta({
     description: `${o.description} — a value, or { dist: normal|uniform|triangular, …, truncate?: true } discretised into equal-mass sub-lots`,
@@ -187,7 +198,7 @@ export const lotSpecSchema = z.strictObject({
   note: z.string().optional(),
 }).superRefine((l, ctx) => {
   // Sub-lots of a distribution must be lots the model accepts, like any value written directly.
-  for (const [name, range] of Object.entries(ATTRIBUTE_RANGES)) {
+  for (const [name, range] of attributeEntries()) {
     const d = l[name as keyof typeof l] as LotAttribute | undefined;
     if (d === undefined || typeof d === 'number') continue;
     if (d.truncate) {
