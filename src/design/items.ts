@@ -8,6 +8,7 @@ import { catalogueOf, type CatalogueEntry } from '../unit-ops/data/catalogue.js'
 import { isEmpty, type DesignSettings, type CheckedItems } from './settings.js';
 import type { ItemOptions, SizeSeries } from './equipment.js';
 import type { ShiftPlan } from './shifts.js';
+import { joinedNames } from '../schema/joined-names.js';
 
 /** An item's sizing inputs besides its load. */
 export interface ItemPlan {
@@ -35,20 +36,11 @@ function catalogueSeries(cost: CostCorrelation, sizeUnit: string): { entry: Cata
   return hit;
 }
 
-const ITEM_KEYS = new Map<string, Map<string, string>>();
-
 /**
  * An item's key `<unitId>.<name>` (how designs, messages and the workbook name it), one string per
- * pair: every sizing of every Monte Carlo sample names every item, and a key joined anew is hashed
- * again wherever it is looked up.
+ * pair: every sizing of every Monte Carlo sample names every item.
  */
-export function itemKey(unitId: string, name: string): string {
-  let byName = ITEM_KEYS.get(unitId);
-  if (!byName) ITEM_KEYS.set(unitId, (byName = new Map()));
-  let key = byName.get(name);
-  if (key === undefined) byName.set(name, (key = `${unitId}.${name}`));
-  return key;
-}
+export const itemKey: (unitId: string, name: string) => string = joinedNames('.');
 
 /** The sizing inputs of item `key` (= `<unitId>.<name>`) of spec `e`. */
 export function itemPlan(key: string, e: EquipmentSpec, settings: DesignSettings, checked: CheckedItems, plan: ShiftPlan, hoursPerYear: number): ItemPlan {

@@ -7,20 +7,13 @@ import { msg } from '../schema/messages.js';
 import type { InputIssue } from '../schema/errors.js';
 import { priceItem } from './price-keys.js';
 import type { PriceEntry, ResolvedPrices } from './prices.js';
-
-const KEYS = new Map<string, Map<string, string>>();
+import { joinedNames } from '../schema/joined-names.js';
 
 /**
  * The price key `<prefix><name>` (e.g. "metal." + "Ni"), one string per pair: a key looked up for
  * every Monte Carlo sample is hashed once, not built and hashed again per lookup.
  */
-export function priceKey(prefix: string, name: string): string {
-  let byName = KEYS.get(prefix);
-  if (!byName) KEYS.set(prefix, (byName = new Map()));
-  let key = byName.get(name);
-  if (key === undefined) byName.set(name, (key = prefix + name));
-  return key;
-}
+export const priceKey: (prefix: string, name: string) => string = joinedNames('');
 
 /** Price lookups that remember what was used and what was missing. */
 export class PriceBook {

@@ -42,6 +42,7 @@
  */
 import { z } from 'zod';
 import { defineUnitOp, metricNames, noEnergy, type Diagnostic, type RunContext } from './contract.js';
+import { joinedNames } from '../schema/joined-names.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
@@ -356,27 +357,13 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
 }
 
 /**
- * Lane lot ids (`<lot id>@<lane>`) by lot id and lane, made once: every Monte Carlo sample sorts the
- * same feed lots into the same lanes, and a joined string made per sample is flattened again
- * wherever the id is looked up (solver, balances).
+ * Lane lot ids (`<lot id>@<lane>`), made once per lot id and lane (for up to 10,000 lot ids): every
+ * Monte Carlo sample sorts the same feed lots into the same lanes.
  */
-const LANE_IDS = new Map<string, Map<string, string>>();
+const laneLotId = joinedNames('@', 10_000);
 
 /** Metric names of the CAM sent to each outlet. */
 const CAM_TO = metricNames('camTo_', '_kg_per_h');
-/** Most lot ids remembered (a feed of many lots must not grow the cache without bound). */
-const LANE_ID_CACHE_LIMIT = 10_000;
-
-function laneLotId(lotId: string, lane: string): string {
-  let byLane = LANE_IDS.get(lotId);
-  if (!byLane) {
-    if (LANE_IDS.size >= LANE_ID_CACHE_LIMIT) return `${lotId}@${lane}`;
-    LANE_IDS.set(lotId, (byLane = new Map()));
-  }
-  let id = byLane.get(lane);
-  if (id === undefined) byLane.set(lane, (id = `${lotId}@${lane}`));
-  return id;
-}
 
 /** Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true class. */
 function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float64Array): number {
