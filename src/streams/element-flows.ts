@@ -51,6 +51,43 @@ function frameIndexOf(chem: CathodeChemistry): FrameIndex {
 const ZERO_KG: number[] = ELEMENTS.map(() => 0.5).fill(0); // doubles (0.5 first), then zeros: stays an array of doubles
 const UNSEEN: number[] = ELEMENTS.map(() => 0);
 
+/**
+ * A stream's lots as element terms: per lot its frame, TM kmol/h and lithium kg/h (as addFramedLot
+ * computes them), and the lots' mass summed in list order. A balance report reads every stream two
+ * or three times (out of one unit, into the next, across the plant boundary); with thousands of
+ * lots, reading lot objects scattered over the heap again costs more than the arithmetic, so the
+ * terms are made at the first reading and added from these arrays at the next — the same numbers
+ * added in the same order, so the sums are the same to the last bit.
+ */
+export interface LotTerms {
+  frames: FrameIndex[];
+  tmKmol: Float64Array;
+  liKg: Float64Array;
+  lotsKg: number;
+}
+
+/** Streams with fewer lots are read again rather than kept as terms (the arrays would cost more). */
+export const TERMS_MIN_LOTS = 64;
+
+function lotTerms(s: Stream): LotTerms {
+  const n = s.lots.length;
+  const frames: FrameIndex[] = [];
+  const tmKmol = new Float64Array(n);
+  const liKg = new Float64Array(n);
+  let f: FrameIndex | undefined;
+  let lotsKg = 0;
+  for (let li = 0; li < n; li++) {
+    const lot = s.lots[li]!;
+    if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
+    lotsKg += lot.massKgPerHour;
+    const tm = lot.massKgPerHour / (lot.liPerTm * LI_G_PER_MOL + f.molarMass);
+    frames.push(f);
+    tmKmol[li] = tm;
+    liKg[li] = tm * lot.liPerTm * LI_G_PER_MOL;
+  }
+  return { frames, tmKmol, liKg, lotsKg };
+}
+
 /** Element flows being summed (kg/h, or any mass unit the caller adds in). */
 export class ElementFlows {
   private readonly kg: number[] = ZERO_KG.slice();
@@ -99,12 +136,20 @@ export class ElementFlows {
    * Add a stream: its components (zero flows skipped, as streamElements does), then its lots.
    * Returns the stream's lot mass, kg/h, summed in list order as lotListMass sums it: a closure
    * reads each lot once for its elements and its mass (with thousands of lots, a second pass over
-   * them costs as much as the first).
+   * them costs as much as the first). With `terms`, a stream of many lots is added from the terms
+   * kept for it (made and kept at its first reading).
    */
-  addStream(s: Stream): number {
+  addStream(s: Stream, terms?: Map<Stream, LotTerms>): number {
     for (const id in s.components) {
       const kg = s.components[id]!;
       if (kg !== 0) this.addComponent(component(id), kg);
+    }
+    if (terms !== undefined && s.lots.length >= TERMS_MIN_LOTS) {
+      const t = terms.get(s);
+      if (t !== undefined) return this.addTerms(t);
+      const made = lotTerms(s);
+      terms.set(s, made);
+      return this.addTerms(made);
     }
     // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
     let f: FrameIndex | undefined;
@@ -116,6 +161,20 @@ export class ElementFlows {
       this.addFramedLot(lot, f);
     }
     return lotsKg;
+  }
+
+  /** Add a stream's lots from their terms: the same additions, in the same order, as addFramedLot makes. */
+  private addTerms(t: LotTerms): number {
+    const { frames, tmKmol, liKg } = t;
+    for (let li = 0; li < frames.length; li++) {
+      const f = frames[li]!;
+      const tm = tmKmol[li]!;
+      this.add(LI, liKg[li]!);
+      const idx = f.idx;
+      const g = f.grams;
+      for (let i = 0; i < idx.length; i++) this.add(idx[i]!, tm * g[i]!);
+    }
+    return t.lotsKg;
   }
 
   /**
