@@ -47,32 +47,55 @@ export const SHIPPED_PRICE_SETS = join(PACKAGE_ROOT, 'scenarios', 'prices');
  * Read every price set of the given directories (later directories override earlier names). A file
  * that cannot be read is kept with its problems: a scenario that uses that set fails with them, any
  * other scenario only gets a warning (priceSetWarnings) — one broken file in a prices/ folder does
- * not stop every scenario beside it.
+ * not stop every scenario beside it. The shipped sets are parsed when first used: a run reads one
+ * or two of them, and parsing the others cost ≈ 20 ms of every command (issue 19).
  */
 export function readPriceSets(dirs: readonly string[]): Record<string, PriceSetSource> {
   const sets: Record<string, PriceSetSource> = {};
   // A directory given twice (a shipped scenario's own prices/ folder is the shipped one) is read
   // once, where it comes last: reading it before would only set names the last reading sets again.
   const at = dirs.map((d) => resolvePath(d));
+  const shipped = resolvePath(SHIPPED_PRICE_SETS);
   for (const [i, dir] of dirs.entries()) {
     if (at.indexOf(at[i]!, i + 1) >= 0) continue;
     for (const file of inputFilesIn(dir)) {
       const shown = displayPath(file);
-      try {
-        const doc = readDocument(shown);
-        sets[basename(file, extname(file))] = { data: doc.data, where: doc };
-      } catch (e) {
-        if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
-        sets[basename(file, extname(file))] = { data: undefined, where: { file: shown, locate: () => undefined }, problems: e.issues };
-      }
+      sets[basename(file, extname(file))] = at[i] === shipped ? whenUsed(shown) : readPriceSet(shown);
     }
   }
   return sets;
 }
 
-/** Warnings for the price-set files that could not be read (used sets fail on their own problems). */
+/** A price-set file, parsed, or with the problems that kept it from being read. */
+function readPriceSet(shown: string): PriceSetSource {
+  try {
+    const doc = readDocument(shown);
+    return { data: doc.data, where: doc };
+  } catch (e) {
+    if (!(e instanceof RegenflowError) || e.exitCode !== 1) throw e;
+    return { data: undefined, where: { file: shown, locate: () => undefined }, problems: e.issues };
+  }
+}
+
+/** Sets read when first used (shipped with the package, so checked by its tests rather than warned about per run). */
+const READ_WHEN_USED = new WeakSet<PriceSetSource>();
+
+/** A price set whose file is read and parsed the first time one of its fields is read. */
+function whenUsed(shown: string): PriceSetSource {
+  let read: PriceSetSource | undefined;
+  const source = (): PriceSetSource => (read ??= readPriceSet(shown));
+  const set: PriceSetSource = {
+    get data() { return source().data; },
+    get where() { return source().where; },
+    get problems() { return source().problems; },
+  };
+  READ_WHEN_USED.add(set);
+  return set;
+}
+
+/** Warnings for the price-set files that could not be read (used sets fail on their own problems; shipped sets are not read for this). */
 export function priceSetWarnings(sets: Readonly<Record<string, PriceSetSource>>): Diagnostic[] {
-  return Object.entries(sets).filter(([, s]) => s.problems).map(([name, s]) => ({
+  return Object.entries(sets).filter(([, s]) => !READ_WHEN_USED.has(s) && s.problems).map(([name, s]) => ({
     code: 'price-set-unreadable',
     severity: 'warning',
     where: s.where?.file ?? name,
