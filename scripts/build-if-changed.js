@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Build dist/ only when the sources changed since the last build this script made (`npm start`).
-// A build is needed when dist/.build-stamp, the compiled CLI or its bundle is missing (fresh clone,
-// dist removed) or the stamp is older than any file or folder under src/ (a folder's time changes
-// when a file in it is added, renamed or deleted) or than the compiler settings, the package files
-// and the bundle script. On a build, `tsc` and then scripts/bundle.js run as `npm run build` does,
+// A build is needed when dist/.build-stamp, the compiled CLI, its bundle or the bundle's code cache
+// is missing (fresh clone, dist removed) or the stamp is older than any file or folder under src/
+// (a folder's time changes when a file in it is added, renamed or deleted) or than the compiler
+// settings, the package files, the bundle and code-cache scripts and the CLI loader. On a build, `tsc` and then scripts/bundle.js run as `npm run build` does,
 // and the stamp is written only when both succeed.
 // Usage: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is needed, build nothing)
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -13,9 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const STAMP = join(root, 'dist', '.build-stamp');
-const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', join('scripts', 'bundle.js')];
+const INPUTS = ['tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', join('scripts', 'bundle.js'), join('scripts', 'code-cache.js'), join('bin', 'load-cli.js')];
 /** What a build makes; a build is needed when one is missing. */
-const OUTPUTS = [join('dist', 'cli', 'main.js'), join('dist', 'bundle', 'main.js')];
+const OUTPUTS = [join('dist', 'cli', 'main.js'), join('dist', 'bundle', 'cli.cjs'), join('dist', 'bundle', 'cli.cjs.cache')];
 
 /** Newest modification time (ms) of a folder, everything under it, and the listed files. */
 function newestInput() {

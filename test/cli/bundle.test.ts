@@ -1,7 +1,8 @@
 /**
  * The shipped `regenflow` binary runs the bundled CLI (dist/bundle/, made by scripts/bundle.js in
- * `npm run build`; start-up, issue 19). The binary is spawned as a user runs it: its output must be
- * that of the sources, the paths it computes inside the bundle's chunks must hold (the shipped price
+ * `npm run build`; start-up, issue 19) from its code cache (bin/load-cli.js; made by
+ * scripts/code-cache.js), which this Node accepts and whose absence or damage changes nothing but
+ * speed. The binary is spawned as a user runs it: its output must be that of the sources, the paths it computes inside the bundle's chunks must hold (the shipped price
  * sets from any working directory, the bundled worker scripts for 2-worker uncertainty, Sobol and
  * optimize runs), yargs must still find its translations, and the package must ship what the
  * bundle imports.
@@ -14,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from './capture.js';
+import { loadCli, CLI_BUNDLE } from '../../bin/load-cli.js';
 
 const BIN = resolve('bin', 'regenflow.js');
 const BUNDLE = resolve('dist', 'bundle');
@@ -47,9 +49,32 @@ function regenflow(args: string[], o: { env?: Record<string, string>; spyWorkers
 const workerScripts = (err: string) => [...err.matchAll(/^worker script: (.+)$/gm)].map((m) => m[1]);
 
 describe('the shipped binary runs the bundle', () => {
-  it('bin/regenflow.js imports the bundled CLI', () => {
-    expect(readFileSync(BIN, 'utf8')).toMatch(/^import \{ main \} from '\.\.\/dist\/bundle\/main\.js';$/m);
-    expect(readdirSync(BUNDLE)).toEqual(expect.arrayContaining(['main.js', 'uncertainty-worker.js', 'optimize-worker.js']));
+  it('bin/regenflow.js loads the bundled CLI with its code cache, and this Node accepts the cache the build made', () => {
+    expect(readFileSync(BIN, 'utf8')).toMatch(/^loadCli\(\)\.exports\.main\(process\.argv\.slice\(2\)\);$/m);
+    expect(readdirSync(BUNDLE)).toEqual(expect.arrayContaining(['cli.cjs', 'cli.cjs.cache', 'uncertainty-worker.js', 'optimize-worker.js']));
+    expect(CLI_BUNDLE).toBe(join(BUNDLE, 'cli.cjs'));
+    // As a user's `regenflow` runs: plain node, no NODE_OPTIONS (the cache holds for the flags it was made with).
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const loader = pathToFileURL(resolve('bin', 'load-cli.js')).href;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { loadCli } from '${loader}'; console.log(loadCli().cacheRejected);`], { cwd: dir, encoding: 'utf8', env });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.trim()).toBe('false');
+  });
+
+  it('a damaged or missing code cache: V8 compiles as usual and the CLI works as before', async () => {
+    const damaged = join(dir, 'damaged.cache');
+    writeFileSync(damaged, Buffer.alloc(4096, 7));
+    const out: string[] = [];
+    const io = { out: (t: string) => { out.push(t); }, err: (t: string) => { out.push(t); }, errIsTty: false };
+    for (const [options, rejected] of [[{ cacheFile: damaged }, true], [{ cacheFile: join(dir, 'none.cache') }, undefined], [{ cache: false }, undefined]] as const) {
+      const loaded = loadCli(options);
+      expect(loaded.cacheRejected).toBe(rejected);
+      out.length = 0;
+      const cli = loaded.exports as { cli(argv: string[], io: unknown): Promise<number> };
+      expect(await cli.cli(['kinds'], io)).toBe(0);
+      expect(out.join('\n')).toContain('relithiation-hydrothermal');
+    }
   });
 
   it('run from another folder: the shipped price sets are found, and the output is that of the sources', async () => {
@@ -104,6 +129,9 @@ describe('the package ships what the bundle needs', () => {
       const text = readFileSync(join(BUNDLE, f), 'utf8');
       for (const m of text.matchAll(/(?:^import[^'"\n]*?from\s*|^import\s*|\bimport\()\s*["']([^"'./][^"']*)["']/gm)) imported.add(m[1]!);
     }
+    // The CLI, a CommonJS file: what it requires (the rest of its code is inside it).
+    for (const m of readFileSync(join(BUNDLE, 'cli.cjs'), 'utf8').matchAll(/\brequire\(\s*["']([^"'./][^"']*)["']\s*\)/g)) imported.add(m[1]!);
+    expect(imported).toContain('@resvg/resvg-js');
     const packages = [...imported].filter((s) => !s.startsWith('node:') && !builtinModules.includes(s)).map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'));
     expect(packages.length).toBeGreaterThan(0);
     for (const p of packages) expect(Object.keys(pkg.dependencies), p).toContain(p);

@@ -1,8 +1,8 @@
 /**
  * `npm start` builds only when the sources changed (scripts/build-if-changed.js, issue 19): with no
  * stamp (fresh clone, dist removed) a build is needed; a stamp newer than every source says none
- * is; a source, folder, compiler setting or the bundle script newer than the stamp asks for one
- * again. Runs the script's --check mode, which builds nothing; the stamp is removed afterwards, so
+ * is; a source, folder, compiler setting, the bundle or code-cache script or the CLI loader newer
+ * than the stamp asks for one again. Runs the script's --check mode, which builds nothing; the stamp is removed afterwards, so
  * the next `npm start` builds once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,9 +28,9 @@ describe('build only when sources changed', () => {
     expect(check()).toBe(0);
   });
 
-  it('a source file, a source folder, tsconfig.json or the bundle script newer than the stamp: a build', () => {
+  it('a source file, a source folder, tsconfig.json, the bundle or code-cache script or the CLI loader newer than the stamp: a build', () => {
     const later = new Date(Date.now() + 120_000);
-    for (const changed of [join('src', 'cli', 'main.ts'), join('src', 'economics'), 'tsconfig.json', join('scripts', 'bundle.js')]) {
+    for (const changed of [join('src', 'cli', 'main.ts'), join('src', 'economics'), 'tsconfig.json', join('scripts', 'bundle.js'), join('scripts', 'code-cache.js'), join('bin', 'load-cli.js')]) {
       const was = statSync(changed);
       stampAt(new Date(Date.now() + 60_000));
       expect(check(), `${changed} unchanged`).toBe(0);
