@@ -5,7 +5,10 @@
 // (a folder's time changes when a file in it is added, renamed or deleted) or than the compiler
 // settings, the package files, the bundle and code-cache scripts and the CLI loader. On a build, `tsc` and then scripts/bundle.js run as `npm run build` does,
 // and the stamp is written only when both succeed.
+// With `--then <arguments>`, the CLI then runs those arguments in this process (`npm start`: one
+// Node start-up rather than two, ≈ 50 ms).
 // Usage: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is needed, build nothing)
+//        node scripts/build-if-changed.js --then <regenflow arguments>
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -39,7 +42,9 @@ export function buildNeeded() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (process.argv.includes('--check')) process.exit(buildNeeded() ? 1 : 0);
+  const then = process.argv.indexOf('--then');
+  const own = then >= 0 ? process.argv.slice(2, then) : process.argv.slice(2);
+  if (own.includes('--check')) process.exit(buildNeeded() ? 1 : 0);
   if (buildNeeded()) {
     // The time the build started: a source saved while tsc runs leaves the stamp older than it.
     const started = new Date();
@@ -50,5 +55,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     }
     writeFileSync(STAMP, `built from the sources as of ${started.toISOString()}\n`);
     utimesSync(STAMP, started, started);
+  }
+  if (then >= 0) {
+    // Imported only now: the build above may just have made the bundle it loads.
+    const { loadCli } = await import('../bin/load-cli.js');
+    loadCli().exports.main(process.argv.slice(then + 1));
   }
 }

@@ -2,12 +2,13 @@
  * `npm start` builds only when the sources changed (scripts/build-if-changed.js, issue 19): with no
  * stamp (fresh clone, dist removed) a build is needed; a stamp newer than every source says none
  * is; a source, folder, compiler setting, the bundle or code-cache script or the CLI loader newer
- * than the stamp asks for one again. Runs the script's --check mode, which builds nothing; the stamp is removed afterwards, so
- * the next `npm start` builds once.
+ * than the stamp asks for one again; with --then, the CLI runs after the check, in the same process.
+ * Runs the script's --check mode, which builds nothing (and --then under a stamp that asks for no
+ * build); the stamp is removed afterwards, so the next `npm start` builds once.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const STAMP = join('dist', '.build-stamp');
@@ -26,6 +27,18 @@ describe('build only when sources changed', () => {
   it('a stamp newer than every source: no build', () => {
     stampAt(new Date(Date.now() + 60_000));
     expect(check()).toBe(0);
+  });
+
+  it('--then runs the CLI with the arguments after it, in the same process, with its exit code', () => {
+    stampAt(new Date(Date.now() + 60_000));
+    expect(check()).toBe(0);
+    const kinds = spawnSync(process.execPath, ['scripts/build-if-changed.js', '--then', 'kinds'], { encoding: 'utf8' });
+    expect(kinds.status, kinds.stderr).toBe(0);
+    expect(kinds.stdout).toContain('relithiation-hydrothermal');
+    const missing = spawnSync(process.execPath, ['scripts/build-if-changed.js', '--then', 'run', 'no-such-scenario.yaml'], { encoding: 'utf8' });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('no-such-scenario.yaml');
+    expect(JSON.parse(readFileSync('package.json', 'utf8')).scripts.start).toMatch(/^node scripts\/build-if-changed\.js --then compare /);
   });
 
   it('a source file, a source folder, tsconfig.json, the bundle or code-cache script or the CLI loader newer than the stamp: a build', () => {
