@@ -6,11 +6,11 @@
 // NODE_OPTIONS (V8 accepts a cache only under the flags it was made with). Output of the commands
 // is discarded; a command that fails fails the build (the bundle would be broken).
 // Usage: node scripts/code-cache.js
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCli, CODE_CACHE } from '../bin/load-cli.js';
+import { loadCli, cacheFileContent, CLI_BUNDLE, CODE_CACHE } from '../bin/load-cli.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const reference = join(root, 'scenarios', 'reference-cn.yaml');
@@ -35,5 +35,5 @@ try {
   rmSync(dir, { recursive: true, force: true });
 }
 // Written whole or not at all (V8 would reject a partial cache, but a build leaves no partial file).
-writeFileSync(`${CODE_CACHE}.tmp`, script.createCachedData());
+writeFileSync(`${CODE_CACHE}.tmp`, cacheFileContent(readFileSync(CLI_BUNDLE), script));
 renameSync(`${CODE_CACHE}.tmp`, CODE_CACHE);

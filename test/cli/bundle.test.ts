@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runCli } from './capture.js';
-import { loadCli, CLI_BUNDLE } from '../../bin/load-cli.js';
+import { loadCli, sourceHash, CLI_BUNDLE, CODE_CACHE } from '../../bin/load-cli.js';
 
 const BIN = resolve('bin', 'regenflow.js');
 const BUNDLE = resolve('dist', 'bundle');
@@ -62,14 +62,23 @@ describe('the shipped binary runs the bundle', () => {
     expect(r.stdout.trim()).toBe('false');
   });
 
-  it('a damaged or missing code cache: V8 compiles as usual and the CLI works as before', async () => {
+  it('a damaged, foreign or missing code cache: the CLI compiles as usual and works as before', async () => {
+    const bytes = readFileSync(CLI_BUNDLE);
+    const real = readFileSync(CODE_CACHE);
+    expect(real.subarray(0, 32).equals(sourceHash(bytes))).toBe(true);
+    // V8's part damaged (the source's hash right): V8 rejects it.
     const damaged = join(dir, 'damaged.cache');
-    writeFileSync(damaged, Buffer.alloc(4096, 7));
+    writeFileSync(damaged, Buffer.concat([sourceHash(bytes), Buffer.alloc(4096, 7)]));
+    // Made from another bundle (another hash): not handed to V8 at all.
+    const foreign = join(dir, 'foreign.cache');
+    const other = Buffer.from(real);
+    other[0] = other[0]! ^ 0xff;
+    writeFileSync(foreign, other);
     const out: string[] = [];
     const io = { out: (t: string) => { out.push(t); }, err: (t: string) => { out.push(t); }, errIsTty: false };
-    for (const [options, rejected] of [[{ cacheFile: damaged }, true], [{ cacheFile: join(dir, 'none.cache') }, undefined], [{ cache: false }, undefined]] as const) {
+    for (const [options, rejected] of [[{ cacheFile: damaged }, true], [{ cacheFile: foreign }, true], [{ cacheFile: join(dir, 'none.cache') }, undefined], [{ cache: false }, undefined]] as const) {
       const loaded = loadCli(options);
-      expect(loaded.cacheRejected).toBe(rejected);
+      expect(loaded.cacheRejected, JSON.stringify(options)).toBe(rejected);
       out.length = 0;
       const cli = loaded.exports as { cli(argv: string[], io: unknown): Promise<number> };
       expect(await cli.cli(['kinds'], io)).toBe(0);
