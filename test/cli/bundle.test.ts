@@ -151,6 +151,7 @@ describe('the package ships what the bundle needs', () => {
     expect(r.status, r.stderr).toBe(0);
     const files = new Set((JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path));
     expect(files).toContain('bin/regenflow.js');
+    expect(files).toContain('bin/load-cli.js');
     for (const f of readdirSync(BUNDLE)) expect(files, f).toContain(`dist/bundle/${f}`);
   });
 });
