@@ -3,8 +3,9 @@
 // A build is needed when dist/.build-stamp, the compiled CLI, its bundle or the bundle's code cache
 // is missing (fresh clone, dist removed) or the stamp is older than any file or folder under src/
 // (a folder's time changes when a file in it is added, renamed or deleted) or than the compiler
-// settings, the package files, the bundle and code-cache scripts and the CLI loader. On a build, `tsc` and then scripts/bundle.js run as `npm run build` does,
-// and the stamp is written only when both succeed.
+// settings, the package files, the bundle and code-cache scripts and the CLI loader. On a build,
+// `tsc` and then scripts/bundle.js run as `npm run build` does, and the stamp is written only when
+// both succeed.
 // With `--then <arguments>`, the CLI then runs those arguments in this process (`npm start`: one
 // Node start-up rather than two, ≈ 50 ms).
 // Usage: node scripts/build-if-changed.js [--check]   (--check: exit 1 when a build is needed, build nothing)

@@ -53,40 +53,33 @@ const yargsLocales = (fileUrl) => ({
   },
 });
 
+/** What both builds share. */
+const common = { absWorkingDir: root, outdir, bundle: true, platform: 'node', target: 'node20.19', logLevel: 'warning' };
+
 await rm(outdir, { recursive: true, force: true });
 await build({
-  absWorkingDir: root,
+  ...common,
   entryPoints: {
     'uncertainty-worker': join(dist, 'uncertainty', 'worker.js'),
     'optimize-worker': join(dist, 'optimize', 'worker.js'),
   },
-  outdir,
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20.19',
   external: WORKER_EXTERNAL,
   // yaml ships CommonJS for Node; esbuild's wrapper for its require('process') needs a require.
   banner: { js: "import { createRequire as __bundleCreateRequire } from 'node:module';\nconst require = __bundleCreateRequire(import.meta.url);" },
   plugins: [yargsLocales('import.meta.url')],
-  logLevel: 'warning',
 });
 await build({
-  absWorkingDir: root,
+  ...common,
   entryPoints: { cli: join(dist, 'cli', 'main.js') },
-  outdir,
   outExtension: { '.js': '.cjs' },
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20.19',
   external: CLI_EXTERNAL,
   // The modules compute paths from import.meta.url: in CommonJS, the URL of this file.
   banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__bundleUrl' },
   plugins: [yargsLocales('__bundleUrl')],
-  logLevel: 'warning',
 });
 
 // The code cache, made in a process of its own without NODE_OPTIONS: V8 accepts a cache only under

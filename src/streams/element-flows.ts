@@ -52,6 +52,19 @@ const ZERO_KG: number[] = ELEMENTS.map(() => 0.5).fill(0); // doubles (0.5 first
 const UNSEEN: number[] = ELEMENTS.map(() => 0);
 
 /**
+ * TM kmol/h of a lot as lotTmKmolPerHour computes it (mass ÷ (Li/TM·M_Li + frame molar mass), the
+ * same operations in the same order).
+ */
+function tmKmolOf(lot: Lot, f: FrameIndex): number {
+  return lot.massKgPerHour / (lot.liPerTm * LI_G_PER_MOL + f.molarMass);
+}
+
+/** Lithium of a lot, kg/h, from its TM kmol/h. */
+function liKgOf(lot: Lot, tmKmol: number): number {
+  return tmKmol * lot.liPerTm * LI_G_PER_MOL;
+}
+
+/**
  * A stream's lots as element terms: per lot its frame, TM kmol/h and lithium kg/h (as addFramedLot
  * computes them), and the lots' mass summed in list order. A balance report reads every stream two
  * or three times (out of one unit, into the next, across the plant boundary); with thousands of
@@ -80,10 +93,10 @@ function lotTerms(s: Stream): LotTerms {
     const lot = s.lots[li]!;
     if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
     lotsKg += lot.massKgPerHour;
-    const tm = lot.massKgPerHour / (lot.liPerTm * LI_G_PER_MOL + f.molarMass);
+    const tm = tmKmolOf(lot, f);
     frames.push(f);
     tmKmol[li] = tm;
-    liKg[li] = tm * lot.liPerTm * LI_G_PER_MOL;
+    liKg[li] = liKgOf(lot, tm);
   }
   return { frames, tmKmol, liKg, lotsKg };
 }
@@ -120,13 +133,15 @@ export class ElementFlows {
     this.addFramedLot(lot, frameIndexOf(lot.chemistry));
   }
 
-  /**
-   * addLot with the frame of the lot's chemistry at hand. TM kmol/h as lotTmKmolPerHour computes it
-   * (mass ÷ (Li/TM·M_Li + frame molar mass), the same operations in the same order).
-   */
+  /** addLot with the frame of the lot's chemistry at hand. */
   private addFramedLot(lot: Lot, f: FrameIndex): void {
-    const tmKmol = lot.massKgPerHour / (lot.liPerTm * LI_G_PER_MOL + f.molarMass);
-    this.add(LI, tmKmol * lot.liPerTm * LI_G_PER_MOL);
+    const tmKmol = tmKmolOf(lot, f);
+    this.addFrame(f, tmKmol, liKgOf(lot, tmKmol));
+  }
+
+  /** A lot's lithium (kg/h), then its frame (TM site and anion) for `tmKmol` kmol/h of TM. */
+  private addFrame(f: FrameIndex, tmKmol: number, liKg: number): void {
+    this.add(LI, liKg);
     const idx = f.idx;
     const g = f.grams;
     for (let i = 0; i < idx.length; i++) this.add(idx[i]!, tmKmol * g[i]!);
@@ -166,14 +181,7 @@ export class ElementFlows {
   /** Add a stream's lots from their terms: the same additions, in the same order, as addFramedLot makes. */
   private addTerms(t: LotTerms): number {
     const { frames, tmKmol, liKg } = t;
-    for (let li = 0; li < frames.length; li++) {
-      const f = frames[li]!;
-      const tm = tmKmol[li]!;
-      this.add(LI, liKg[li]!);
-      const idx = f.idx;
-      const g = f.grams;
-      for (let i = 0; i < idx.length; i++) this.add(idx[i]!, tm * g[i]!);
-    }
+    for (let li = 0; li < frames.length; li++) this.addFrame(frames[li]!, tmKmol[li]!, liKg[li]!);
     return t.lotsKg;
   }
 
