@@ -182,6 +182,16 @@ const compositionSchema = z.record(z.string(), fraction({ description: 'mass fra
   return out;
 });
 
+/**
+ * Most lots in a feed and sub-lots per lot (assumption: a feed is a handful of chemistries and
+ * states; more would only slow every unit and bloat every table).
+ */
+export const MAX_FEED_LOTS = 1000;
+/** Most sub-lots a feed lot splits into (its `bins`). */
+export const MAX_SUB_LOTS_PER_LOT = 50;
+/** Most sub-lots of one feed: the lot ids a unit can meet per feed lot path. */
+export const MAX_FEED_SUB_LOTS = MAX_FEED_LOTS * MAX_SUB_LOTS_PER_LOT;
+
 /** A feed lot as written in a file. */
 export const lotSpecSchema = z.strictObject({
   id: idSchema.describe('lot id, unique in the feed'),
@@ -194,7 +204,7 @@ export const lotSpecSchema = z.strictObject({
   morphology: described(z.enum(['polycrystal', 'single-crystal']).default('polycrystal'), { description: 'particle morphology', source: 'assumption: polycrystalline secondary particles, the common commercial form' }),
   d50: attribute('d50', 'um', { description: 'median particle size D50', above: 0, max: 500, default: 10, source: 'assumption: 10 µm, typical commercial NCM secondary particles' }),
   composition: compositionSchema.optional().describe('scrap composition, mass fractions: cam, carbon, pvdf/binder, al, cu, graphite, electrolyte, moisture, impurities or any registry component; default by feed basis'),
-  bins: described(z.number().int().min(1).max(50).default(5), { description: 'sub-lots per lot when an attribute is a distribution', source: 'assumption: 5 equal-mass bins' }),
+  bins: described(z.number().int().min(1).max(MAX_SUB_LOTS_PER_LOT).default(5), { description: 'sub-lots per lot when an attribute is a distribution', source: 'assumption: 5 equal-mass bins' }),
   note: z.string().optional(),
 }).superRefine((l, ctx) => {
   // Sub-lots of a distribution must be lots the model accepts, like any value written directly.
@@ -217,9 +227,7 @@ export const feedSchema = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
   basis: described(z.enum(FEED_BASES).default('cathode-scrap'), { description: 'what the feed is: cathode-scrap, black-mass or cam-powder', source: 'assumption: cathode production scrap, the usual direct-recycling feed' }),
-  // At most 1000 lots (assumption: a feed is a handful of chemistries and states; each lot may
-  // split into 50 sub-lots, so more would only slow every unit and bloat every table).
-  lots: z.array(lotSpecSchema).min(1).max(1000),
+  lots: z.array(lotSpecSchema).min(1).max(MAX_FEED_LOTS),
 }).superRefine((f, ctx) => {
   const sum = f.lots.reduce((s, l) => s + l.share, 0);
   if (Math.abs(sum - 1) > 1e-9) ctx.addIssue({ code: 'custom', path: ['lots'], message: msg.sharesSum(sum, f.lots) });

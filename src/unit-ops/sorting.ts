@@ -48,7 +48,7 @@ import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
 import { emptyStream, lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import { copyLot, type Lot, type Morphology } from '../streams/lot.js';
-import type { FeedBasis } from '../schema/feed.js';
+import { MAX_FEED_SUB_LOTS, type FeedBasis } from '../schema/feed.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { MECHANICAL_KWH_PER_KG, OPERATORS_PER_SHIFT, withCeiling } from './correlations/limits.js';
@@ -357,10 +357,13 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
 }
 
 /**
- * Lane lot ids (`<lot id>@<lane>`), made once per lot id and lane (for up to 10,000 lot ids): every
- * Monte Carlo sample sorts the same feed lots into the same lanes.
+ * Lane lot ids (`<lot id>@<lane>`), made once per lot id and lane: every Monte Carlo sample sorts
+ * the same feed lots into the same lanes. Remembered for as many lot ids as the largest feed has
+ * sub-lots: past the limit every evaluation makes each id anew — at 40,000 lots 150,000 strings per
+ * evaluation, hashed again by every map they reach, which doubled the young-generation collector's
+ * pauses (measured, issue 19); the memory kept is bounded by the feed schema's limit.
  */
-const laneLotId = joinedNames('@', 10_000);
+const laneLotId = joinedNames('@', MAX_FEED_SUB_LOTS);
 
 /** Metric names of the CAM sent to each outlet. */
 const CAM_TO = metricNames('camTo_', '_kg_per_h');
