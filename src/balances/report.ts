@@ -5,7 +5,7 @@
 import { TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
 import { component } from '../chemistry/components.js';
 import { componentsMass, type Stream } from '../streams/stream.js';
-import { ElementFlows, type LotTerms } from '../streams/element-flows.js';
+import { ElementFlows } from '../streams/element-flows.js';
 import type { FlowsheetGraph } from '../graph/build.js';
 import type { Solution } from './solver.js';
 import type { HeatUtility } from '../unit-ops/contract.js';
@@ -70,20 +70,17 @@ export const TRACE_FRACTION = 1e-12;
 const SUM_IN = new ElementFlows();
 const SUM_OUT = new ElementFlows();
 
-/**
- * Closure of a control volume given its inlet streams, draws and outlet streams. `terms`: the lot
- * terms of streams already read (element-flows.ts LotTerms), shared by the closures of one report.
- */
-export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[], terms?: Map<Stream, LotTerms>): Closure {
+/** Closure of a control volume given its inlet streams, draws and outlet streams. */
+export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[]): Closure {
   // Element sums as streamElements and drawElements make them, in a typed array (element-flows.ts).
   const sumIn = SUM_IN.reset();
   const sumOut = SUM_OUT.reset();
   let mIn = 0;
   let mOut = 0;
   // streamMass(s) = componentsMass(s) + lot mass: the lot mass comes from the pass addStream makes.
-  for (const s of ins) { const c = componentsMass(s); mIn += c + sumIn.addStream(s, terms); }
+  for (const s of ins) { const c = componentsMass(s); mIn += c + sumIn.addStream(s); }
   for (const d of draws) { for (const k in d) mIn += d[k]!; sumIn.addDraws(d); }
-  for (const s of outs) { const c = componentsMass(s); mOut += c + sumOut.addStream(s, terms); }
+  for (const s of outs) { const c = componentsMass(s); mOut += c + sumOut.addStream(s); }
   const elIn = sumIn.record();
   const elOut = sumOut.record();
   const elementClosure: Partial<Record<Element, number>> = {};
@@ -123,12 +120,10 @@ export function balanceReport(g: FlowsheetGraph, sol: Solution, options: Balance
   let minimumHeat = 0;
   const heat: Partial<Record<HeatUtility, number>> = {};
   const allDraws: Record<string, number>[] = [];
-  // Every stream is read by two or three closures (unit out, unit in, plant): its lots once.
-  const terms = perUnit ? new Map<Stream, LotTerms>() : undefined;
   for (const u of g.units) {
     const run = sol.runs.get(u.id)!;
     if (perUnit) {
-      const c = closureOf(Object.values(sol.inlets.get(u.id)!), [run.draws], Object.values(run.outlets), terms);
+      const c = closureOf(Object.values(sol.inlets.get(u.id)!), [run.draws], Object.values(run.outlets));
       units.push({ unit: u.id, ...c });
       worst = Math.max(worst, worstOf(c));
     }
@@ -143,7 +138,7 @@ export function balanceReport(g: FlowsheetGraph, sol: Solution, options: Balance
   // Pushed, not mapped (optimized code maps into a holey list: another map for closureOf to meet).
   const leaving: Stream[] = [];
   for (const s of g.streams) if (s.to.port === null) leaving.push(sol.streams.get(s.id)!);
-  const plant = closureOf([feed], allDraws, leaving, terms);
+  const plant = closureOf([feed], allDraws, leaving);
   worst = Math.max(worst, worstOf(plant));
   const heatTotal = Object.values(heat).reduce((a, b) => a + (b ?? 0), 0);
   return {

@@ -65,12 +65,13 @@ function liKgOf(lot: Lot, tmKmol: number): number {
 }
 
 /**
- * A stream's lots as element terms: per lot its frame, TM kmol/h and lithium kg/h (as addFramedLot
- * computes them), and the lots' mass summed in list order. A balance report reads every stream two
- * or three times (out of one unit, into the next, across the plant boundary); with thousands of
- * lots, reading lot objects scattered over the heap again costs more than the arithmetic, so the
- * terms are made at the first reading and added from these arrays at the next — the same numbers
- * added in the same order, so the sums are the same to the last bit.
+ * A lot list as element terms: per lot its frame, TM kmol/h and lithium kg/h (as addFramedLot
+ * computes them), and the lots' mass summed in list order (as lotListMass sums it). With thousands
+ * of lots, reading lot objects scattered over the heap costs more than the arithmetic, and a list
+ * is read many times — its mass by the next unit, the design of that unit, the economics input;
+ * its elements by two or three closures — so a long list is read once, into these arrays, and
+ * later readings add from them: the same numbers added in the same order, so every sum is the
+ * same to the last bit.
  */
 export interface LotTerms {
   frames: FrameIndex[];
@@ -79,18 +80,32 @@ export interface LotTerms {
   lotsKg: number;
 }
 
-/** Streams with fewer lots are read again rather than kept as terms (the arrays would cost more). */
+/** Lists with fewer lots are read again rather than kept as terms (the arrays would cost more). */
 export const TERMS_MIN_LOTS = 64;
 
-function lotTerms(s: Stream): LotTerms {
-  const n = s.lots.length;
+/**
+ * Terms by lot list. A list is built by one unit and then only read (units make new lists; lots
+ * are immutable values, stream.ts), so its terms stay true while its length does; a list still
+ * growing when it is first read is read again.
+ */
+const TERMS = new WeakMap<readonly Lot[], LotTerms>();
+
+/** The terms of a list of at least TERMS_MIN_LOTS lots: made at its first reading, kept with it. */
+export function lotTermsOf(lots: readonly Lot[]): LotTerms {
+  let t = TERMS.get(lots);
+  if (t === undefined || t.tmKmol.length !== lots.length) TERMS.set(lots, (t = lotTerms(lots)));
+  return t;
+}
+
+function lotTerms(lots: readonly Lot[]): LotTerms {
+  const n = lots.length;
   const frames: FrameIndex[] = [];
   const tmKmol = new Float64Array(n);
   const liKg = new Float64Array(n);
   let f: FrameIndex | undefined;
   let lotsKg = 0;
   for (let li = 0; li < n; li++) {
-    const lot = s.lots[li]!;
+    const lot = lots[li]!;
     if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
     lotsKg += lot.massKgPerHour;
     const tm = tmKmolOf(lot, f);
@@ -151,21 +166,14 @@ export class ElementFlows {
    * Add a stream: its components (zero flows skipped, as streamElements does), then its lots.
    * Returns the stream's lot mass, kg/h, summed in list order as lotListMass sums it: a closure
    * reads each lot once for its elements and its mass (with thousands of lots, a second pass over
-   * them costs as much as the first). With `terms`, a stream of many lots is added from the terms
-   * kept for it (made and kept at its first reading).
+   * them costs as much as the first). A stream of many lots is added from its list's terms.
    */
-  addStream(s: Stream, terms?: Map<Stream, LotTerms>): number {
+  addStream(s: Stream): number {
     for (const id in s.components) {
       const kg = s.components[id]!;
       if (kg !== 0) this.addComponent(component(id), kg);
     }
-    if (terms !== undefined && s.lots.length >= TERMS_MIN_LOTS) {
-      const t = terms.get(s);
-      if (t !== undefined) return this.addTerms(t);
-      const made = lotTerms(s);
-      terms.set(s, made);
-      return this.addTerms(made);
-    }
+    if (s.lots.length >= TERMS_MIN_LOTS) return this.addTerms(lotTermsOf(s.lots));
     // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
     let f: FrameIndex | undefined;
     let lotsKg = 0;

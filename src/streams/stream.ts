@@ -11,6 +11,7 @@ import { component } from '../chemistry/components.js';
 import type { Element } from '../chemistry/elements.js';
 import { LOT_CP } from '../chemistry/cathode.js';
 import { addLotElements, lotWithMass, mergeLots, scaleLot, type Lot } from './lot.js';
+import { lotTermsOf, TERMS_MIN_LOTS } from './element-flows.js';
 
 /** A material stream. Flows in kg/h, temperature in K. */
 export interface Stream {
@@ -42,9 +43,12 @@ export function lotsMass(s: Stream): number {
 
 /**
  * Total mass flow of a list of lots, kg/h, summed in list order (as `reduce((a, l) => a + l.massKgPerHour, 0)`
- * would, without the number reduce allocates per lot for its accumulator).
+ * would, without the number reduce allocates per lot for its accumulator). A list of many lots is
+ * summed once, with its element terms (element-flows.ts lotTermsOf): the next unit, its design,
+ * the balances and the economics input each ask for it again.
  */
 export function lotListMass(lots: readonly Lot[]): number {
+  if (lots.length >= TERMS_MIN_LOTS) return lotTermsOf(lots).lotsKg;
   let m = 0;
   for (let li = 0; li < lots.length; li++) m += lots[li]!.massKgPerHour;
   return m;

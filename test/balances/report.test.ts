@@ -1,7 +1,7 @@
 /**
- * Balance reports with lot terms (issue 19): a report reads each stream of many lots once and adds
- * it again from its terms (streams/element-flows.ts LotTerms) — every closure, element flow and
- * key order the same, to the last bit, as reading the lots at every closure.
+ * Lot terms (issue 19): a list of many lots is read once into its terms (streams/element-flows.ts
+ * LotTerms) and every later sum — its mass, its elements in every closure — adds from them: every
+ * closure, element flow, key order and mass the same, to the last bit, as reading the lots one by one.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,8 +10,9 @@ import { join, resolve } from 'node:path';
 import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
-import { ElementFlows, TERMS_MIN_LOTS, type LotTerms } from '../../src/streams/element-flows.js';
-import { lotListMass, type Stream } from '../../src/streams/stream.js';
+import { ElementFlows, lotTermsOf, TERMS_MIN_LOTS } from '../../src/streams/element-flows.js';
+import { component } from '../../src/chemistry/components.js';
+import { componentsMass, lotListMass, type Stream } from '../../src/streams/stream.js';
 import { mergeLots } from '../../src/streams/lot.js';
 import { balanceReport, closureOf } from '../../src/balances/report.js';
 import { makeLot, makeStream } from '../helpers.js';
@@ -32,34 +33,61 @@ function manyLots(feedLots: number, bins: number): string {
   return file;
 }
 
+/** A stream added lot by lot (addLot: no terms), as addStream adds it; returns its lot mass summed in list order. */
+function addDirect(f: ElementFlows, s: Stream): number {
+  for (const id in s.components) {
+    const kg = s.components[id]!;
+    if (kg !== 0) f.addComponent(component(id), kg);
+  }
+  let kg = 0;
+  for (const lot of s.lots) {
+    kg += lot.massKgPerHour;
+    f.addLot(lot);
+  }
+  return kg;
+}
+
+/** Lots of four chemistries (one merged from two), enough to be kept as terms. */
+function manyLotList(): Stream['lots'] {
+  const chems = ['NCM811', 'NCA', 'LFP', 'NCM523'];
+  const lots = Array.from({ length: 3 * TERMS_MIN_LOTS }, (_, i) => makeLot({ id: `l${i}`, chemistry: chems[i % 4]!, liPerTm: 0.8 + (i % 17) * 0.013, massKgPerHour: 1 + ((i * 37) % 101) / 7 }));
+  lots.push(mergeLots(makeLot({ id: 'x', chemistry: 'NCM811', liPerTm: 0.8, massKgPerHour: 300 }), makeLot({ id: 'x', chemistry: 'NCA', liPerTm: 0.95, massKgPerHour: 120 })));
+  return lots;
+}
+
 describe('ElementFlows with lot terms', () => {
-  it('a stream of many lots of several chemistries: the same sums at its first reading (terms made) and at the next (terms added)', () => {
-    const chems = ['NCM811', 'NCA', 'LFP', 'NCM523'];
-    const lots = Array.from({ length: 3 * TERMS_MIN_LOTS }, (_, i) => makeLot({ id: `l${i}`, chemistry: chems[i % 4]!, liPerTm: 0.8 + (i % 17) * 0.013, massKgPerHour: 1 + ((i * 37) % 101) / 7 }));
-    lots.push(mergeLots(makeLot({ id: 'x', chemistry: 'NCM811', liPerTm: 0.8, massKgPerHour: 300 }), makeLot({ id: 'x', chemistry: 'NCA', liPerTm: 0.95, massKgPerHour: 120 })));
+  it('a stream of many lots of several chemistries: the same sums from its terms, at the first reading and the next, as lot by lot', () => {
+    const lots = manyLotList();
     const s = makeStream({ H2O: 3.5, 'LiOH·H2O': 1.25 }, lots);
-    const other = makeStream({ Al: 2 }, lots.slice(0, 5));
-    const terms = new Map<Stream, LotTerms>();
-    const plain = new ElementFlows();
-    const first = new ElementFlows();
-    const again = new ElementFlows();
-    for (const x of [s, other, s]) {
-      const kg = plain.addStream(x);
-      expect(first.addStream(x, terms)).toBe(kg);
-      expect(kg).toBe(lotListMass(x.lots));
+    const few = makeStream({ Al: 2 }, lots.slice(0, 5));
+    const direct = new ElementFlows();
+    const viaTerms = new ElementFlows();
+    for (const x of [s, few, s]) {
+      const kg = addDirect(direct, x);
+      expect(viaTerms.addStream(x)).toBe(kg);
+      expect(lotListMass(x.lots)).toBe(kg);
     }
-    // Terms are kept for the stream of many lots only.
-    expect([...terms.keys()]).toEqual([s]);
-    expect(again.addStream(s, terms)).toBe(lotListMass(s.lots));
-    expect(text(first.record())).toBe(text(plain.record()));
-    const once = new ElementFlows();
-    once.addStream(s);
-    expect(text(again.record())).toBe(text(once.record()));
+    expect(text(viaTerms.record())).toBe(text(direct.record()));
+  });
+
+  it('terms are kept per list of many lots and made again when the list has grown', () => {
+    const lots = manyLotList();
+    const t = lotTermsOf(lots);
+    expect(lotTermsOf(lots)).toBe(t);
+    expect(lotTermsOf(lots.slice())).not.toBe(t);
+    lots.push(makeLot({ id: 'late', chemistry: 'NCM622', liPerTm: 0.85, massKgPerHour: 42.5 }));
+    const grown = lotTermsOf(lots);
+    expect(grown).not.toBe(t);
+    expect(grown.tmKmol.length).toBe(lots.length);
+    let kg = 0;
+    for (const lot of lots) kg += lot.massKgPerHour;
+    expect(lotListMass(lots)).toBe(kg);
+    expect(lotListMass(lots)).toBe(t.lotsKg + 42.5);
   });
 });
 
 describe('balanceReport', () => {
-  it('12 feed lots × 40 sub-lots: every unit and the plant closed as closureOf reads every stream lot by lot', () => {
+  it('12 feed lots × 40 sub-lots: every unit and the plant closed as closureOf closes them, with the sums of a lot-by-lot reading', () => {
     const ev = evaluate(resolveModel(loadRawScenario(manyLots(12, 40))));
     const sol = ev.solution;
     const g = ev.model.flowsheet.graph;
@@ -75,5 +103,21 @@ describe('balanceReport', () => {
     const draws = g.units.map((u) => sol.runs.get(u.id)!.draws);
     expect(text(report.plant)).toBe(text(closureOf([sol.streams.get(g.feedStream.id)!], draws, leaving)));
     expect(report.worstClosure).toBeLessThan(1e-9);
+    // The plant's sums as a lot-by-lot reading makes them: the feed in, every stream leaving out.
+    const into = new ElementFlows();
+    let mIn = componentsMass(sol.streams.get(g.feedStream.id)!) + addDirect(into, sol.streams.get(g.feedStream.id)!);
+    for (const d of draws) {
+      for (const k in d) mIn += d[k]!;
+      into.addDraws(d);
+    }
+    const out = new ElementFlows();
+    let mOut = 0;
+    for (const s of leaving) mOut += componentsMass(s) + addDirect(out, s);
+    expect(report.plant.massOutKgPerHour).toBe(mOut);
+    expect(report.plant.massInKgPerHour).toBe(mIn);
+    const inRecord = into.record();
+    for (const e in inRecord) expect(report.plant.elementsInKgPerHour[e as keyof typeof inRecord]).toBe(inRecord[e as keyof typeof inRecord]);
+    const outRecord = out.record();
+    for (const e in outRecord) expect(report.plant.elementsOutKgPerHour[e as keyof typeof outRecord]).toBe(outRecord[e as keyof typeof outRecord]);
   });
 });
