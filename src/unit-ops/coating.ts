@@ -26,11 +26,11 @@
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { copyFlows, emptyStream } from '../streams/stream.js';
+import { copyFlows, emptyStream, lotListMass } from '../streams/stream.js';
 import { copyLot, type Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
-import { addKg, kgOf, kmolOf, withLiPerTm, lotsMassOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsVolume_m3_per_h, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, optionalQuantity, tmKmolOf } from './correlations/finishing.js';
+import { addKg, kgOf, kmolOf, withLiPerTm, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsVolume_m3_per_h, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, optionalQuantity, tmKmolOf } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
 
@@ -92,7 +92,7 @@ export const coating = defineUnitOp({
     const comps: Record<string, number> = {};
     for (const id in feed.components) if (feed.components[id]! !== 0) comps[id] = feed.components[id]!;
     const vent = emptyStream(p.dryingTemperature);
-    const camKg = lotsMassOf(feed.lots);
+    const camKg = lotListMass(feed.lots);
     const coatId = COATING_ID[p.material];
     const coatKg = p.coatingFraction * camKg;
     const coatKmol = kmolOf(coatId, coatKg);
@@ -222,7 +222,7 @@ export const coating = defineUnitOp({
       ledger.heat('calcination of the coated powder', 'sensible', solidsCp * dTc, { utility: p.calcinerUtility, efficiency: p.calcinerEfficiency, basis: () => `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTc.toFixed(1)} K (decomposition enthalpy of the precursors not included)` });
     }
 
-    const productKg = lotsMassOf(product.lots) + Object.values(product.components).reduce((a, v) => a + v, 0);
+    const productKg = lotListMass(product.lots) + Object.values(product.components).reduce((a, v) => a + v, 0);
     const mixM3 = lotsVolume_m3_per_h(feed.lots) + (mixWater + solventKg) / LIQUOR_DENSITY_KG_PER_M3;
     return {
       outlets: { product, vent },

@@ -20,11 +20,11 @@ import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass } from '../streams/stream.js';
 import { EnergyLedger, basisText } from './correlations/energy.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
+  planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 import { CAKE_LIQUOR_KG_PER_KG, LIQUID_PER_SOLID, withCeiling } from './correlations/limits.js';
 
@@ -128,7 +128,7 @@ export const delaminationAlkaline = defineUnitOp({
       addKg(foil.components, 'Al', alLeft - alLeft * carry);
     }
     splitLots(feed.lots, toCam, cam.lots, foil.lots);
-    let cakeSolids = lotsKgPerHour(cam.lots);
+    let cakeSolids = lotListMass(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     entrain(liquor, cam.components, p.cakeLiquorRatio * cakeSolids);
     const liquorStream: Stream = emptyStream(T);
@@ -161,7 +161,7 @@ export const delaminationAlkaline = defineUnitOp({
       draws,
       recycled: {},
       energy: ledger.build(),
-      metrics: { alDissolved_kg_per_h: dissolvedKmol * MW('Al'), hydrogen_kg_per_h: vent.components.H2 ?? 0, dissolutionHeat_kW: exoKw, camToFoil_kg_per_h: lotsKgPerHour(foil.lots) },
+      metrics: { alDissolved_kg_per_h: dissolvedKmol * MW('Al'), hydrogen_kg_per_h: vent.components.H2 ?? 0, dissolutionHeat_kW: exoKw, camToFoil_kg_per_h: lotListMass(foil.lots) },
       diagnostics,
     };
   },
@@ -178,7 +178,7 @@ export const delaminationAlkaline = defineUnitOp({
       equipment: [
         bathVessel('alkaline delamination tank', 'jacketed stirred tank: scrap in dilute NaOH', p, b, feedKg),
         foilScreen(feedKg),
-        camFilter(lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
+        camFilter(lotListMass(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
       ],
       operatorsPerShift: 1,
     };

@@ -26,12 +26,12 @@ import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass } from '../streams/stream.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
+  planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 import { CAKE_LIQUOR_KG_PER_KG, EVAPORATOR_FLUX, LIQUID_PER_SOLID, withCeiling } from './correlations/limits.js';
 
@@ -129,7 +129,7 @@ export const delaminationDes = defineUnitOp({
       } else addKg(liquor.components, id, kg);
     }
     splitLots(feed.lots, toCam, cam.lots, foil.lots);
-    let cakeSolids = lotsKgPerHour(cam.lots);
+    let cakeSolids = lotListMass(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const cakeWater = p.cakeLiquorRatio * cakeSolids;
     const bleedWater = f.washWater - f.evaporated;
@@ -174,7 +174,7 @@ export const delaminationDes = defineUnitOp({
       draws,
       recycled,
       energy: ledger.build(),
-      metrics: { desCirculated_kg_per_h: f.D, desMakeUp_kg_per_h: f.lost, waterEvaporated_kg_per_h: f.evaporated, camToFoil_kg_per_h: lotsKgPerHour(foil.lots) },
+      metrics: { desCirculated_kg_per_h: f.D, desMakeUp_kg_per_h: f.lost, waterEvaporated_kg_per_h: f.evaporated, camToFoil_kg_per_h: lotListMass(foil.lots) },
       diagnostics: [],
     };
   },
@@ -190,7 +190,7 @@ export const delaminationDes = defineUnitOp({
       equipment: [
         bathVessel('DES delamination tank', 'jacketed stirred tank: scrap in hot deep eutectic solvent', p, b, feedKg),
         foilScreen(feedKg),
-        camFilter(lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
+        camFilter(lotListMass(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
         {
           name: 'DES regeneration evaporator',
           description: 'evaporator removing the antisolvent/wash water from the recovered DES',

@@ -30,13 +30,13 @@ import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass } from '../streams/stream.js';
+import { emptyStream, streamMass, lotListMass } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
-  lotsKgPerHour, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, type BathParams,
+  planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, type BathParams,
 } from './correlations/preparation.js';
 import { EVAPORATOR_FLUX, withCeiling } from './correlations/limits.js';
 
@@ -186,7 +186,7 @@ export const delaminationNmp = defineUnitOp({
       draws,
       recycled,
       energy: ledger.build(),
-      metrics: { nmpCirculated_kg_per_h: f.circulated, nmpMakeUp_kg_per_h: f.loss, camToFoil_kg_per_h: lotsKgPerHour(foil.lots) },
+      metrics: { nmpCirculated_kg_per_h: f.circulated, nmpMakeUp_kg_per_h: f.loss, camToFoil_kg_per_h: lotListMass(foil.lots) },
       diagnostics,
     };
   },
@@ -195,7 +195,7 @@ export const delaminationNmp = defineUnitOp({
     const feedKg = streamMass(feed);
     const f = nmpFlows(p, feed);
     const b = plan(p, feed.components, feed.lots, feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
-    const solids = lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots);
+    const solids = lotListMass(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots);
     return {
       mode: 'batch',
       residenceTimeH: p.duration,

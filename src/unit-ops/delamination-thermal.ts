@@ -31,11 +31,11 @@ import { fraction, quantity, described, documentedRange } from '../schema/param.
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { parseReaction, type Reaction } from '../chemistry/reaction.js';
-import { emptyStream, streamMass } from '../streams/stream.js';
+import { emptyStream, streamMass, lotListMass } from '../streams/stream.js';
 import { copyLot, type Lot } from '../streams/lot.js';
 import { EnergyLedger, basisText, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver, CAM_DENSITY_KG_PER_M3 } from './correlations/preparation.js';
+import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver, CAM_DENSITY_KG_PER_M3 } from './correlations/preparation.js';
 import { SOAK_H, WALL_U, withCeiling } from './correlations/limits.js';
 
 const AL_MELTING_K = 933.47; // CRC Handbook: Al melts at 660.32 °C
@@ -258,7 +258,7 @@ export const delaminationThermal = defineUnitOp({
         hfFormed_kg_per_h: (hfKmol + li) * MW('HF'),
         lithiumLostToLiF_kg_per_h: li * ATOMIC_WEIGHT_G_PER_MOL.Li,
         combustionHeat_kW: exoKw,
-        camToFoil_kg_per_h: lotsKgPerHour(foil.lots),
+        camToFoil_kg_per_h: lotListMass(foil.lots),
       },
       diagnostics,
     };

@@ -23,11 +23,11 @@ import { z } from 'zod';
 import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
-import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass } from '../streams/stream.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
-  addKg, camFilter, componentsCpKwPerK, cpOf, defaultFate, foilScreen, lotsCpKwPerK, lotsKgPerHour, pumpKw,
+  addKg, camFilter, componentsCpKwPerK, cpOf, defaultFate, foilScreen, lotsCpKwPerK, pumpKw,
   splitLots, yieldParams, camToCamShare, metalCarryOver, BATH_UTILITIES, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 import { CAKE_LIQUOR_KG_PER_KG, LIQUID_PER_SOLID, MECHANICAL_KWH_PER_KG, withCeiling } from './correlations/limits.js';
@@ -86,7 +86,7 @@ export const delaminationUltrasonic = defineUnitOp({
       } else addKg(dissolved, id, kg); // liquids and gases stay dissolved in the water loop
     }
     splitLots(feed.lots, toCam, cam.lots, foil.lots);
-    let cakeSolids = lotsKgPerHour(cam.lots);
+    let cakeSolids = lotListMass(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const W = p.liquidToSolid * feedKg;
     const E = Math.min(W, p.cakeLiquorRatio * cakeSolids);
@@ -121,7 +121,7 @@ export const delaminationUltrasonic = defineUnitOp({
       draws,
       recycled,
       energy: ledger.build(),
-      metrics: { ultrasoundPower_kW: p.specificEnergy * feedKg, waterCirculated_kg_per_h: W, camToFoil_kg_per_h: lotsKgPerHour(foil.lots) },
+      metrics: { ultrasoundPower_kW: p.specificEnergy * feedKg, waterCirculated_kg_per_h: W, camToFoil_kg_per_h: lotListMass(foil.lots) },
       diagnostics: [],
     };
   },
@@ -146,7 +146,7 @@ export const delaminationUltrasonic = defineUnitOp({
           cost: costOf('ultrasonicDelaminator'),
         },
         foilScreen(feedKg),
-        camFilter(lotsKgPerHour(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
+        camFilter(lotListMass(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
       ],
       operatorsPerShift: 1,
     };

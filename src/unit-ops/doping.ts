@@ -22,14 +22,14 @@
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream } from '../streams/stream.js';
+import { emptyStream, lotListMass } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import type { CathodeChemistry } from '../chemistry/cathode.js';
 import type { Element } from '../chemistry/elements.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { approach, rateAt, lotRateMultiplier, equilibriumCationMixing, SINTERING_RATE } from './correlations/lot-state.js';
-import { addKg, kgOf, kmolOf, lotsMassOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, tmKmolOf, lotMassAt } from './correlations/finishing.js';
+import { addKg, kgOf, kmolOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, tmKmolOf, lotMassAt } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
 
@@ -187,7 +187,7 @@ export const doping = defineUnitOp({
       else if (c.phase === 'liquid' && c.latentHeat_J_per_kg !== undefined) { evaporated[id] = comps[id]!; addKg(vent.components, id === 'H2O' ? 'H2O(g)' : id, comps[id]!); delete comps[id]; }
     }
 
-    const powderKg = lotsMassOf(feed.lots) + Object.values(comps).reduce((a, v) => a + v, 0);
+    const powderKg = lotListMass(feed.lots) + Object.values(comps).reduce((a, v) => a + v, 0);
     const gasKg = p.gasPerKgPowder * powderKg;
     const o2Supplied = p.atmosphere === 'O2' ? gasKg : p.atmosphere === 'air' ? gasKg * AIR_O2 : 0;
     const n2Supplied = gasKg - o2Supplied;
@@ -239,7 +239,7 @@ export const doping = defineUnitOp({
         dopant_kmol_per_h: dopantKmol,
         lithiumAdded_kmol_per_h: liNeed,
         powder_kg_per_h: powderKg,
-        product_kg_per_h: lotsMassOf(lots) + Object.values(product.components).reduce((a, v) => a + v, 0),
+        product_kg_per_h: lotListMass(lots) + Object.values(product.components).reduce((a, v) => a + v, 0),
       },
       diagnostics,
     };

@@ -18,10 +18,10 @@
 import { z } from 'zod';
 import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream } from '../streams/stream.js';
+import { emptyStream, lotListMass } from '../streams/stream.js';
 import { component } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
-import { addKg, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsMassOf } from './correlations/finishing.js';
+import { addKg, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 
 /** EverBatt dryer heat load, MJ per kg product (REFERENCE.md 1.1.8). */
@@ -62,7 +62,7 @@ export const drying = defineUnitOp({
     solids.lots = feed.lots.slice(); // lots are immutable: unchanged ones are shared
     const nonVolatile: Record<string, number> = {};
     const volatile: Record<string, number> = {};
-    let nonVolatileMass = lotsMassOf(feed.lots);
+    let nonVolatileMass = lotListMass(feed.lots);
     let volatileMass = 0;
     for (const id in feed.components) {
       const kg = feed.components[id]!;

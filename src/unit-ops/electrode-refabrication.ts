@@ -29,11 +29,11 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic, type EquipmentSpec } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream } from '../streams/stream.js';
+import { emptyStream, lotListMass } from '../streams/stream.js';
 import { copyLot } from '../streams/lot.js';
 import { component, resolveComponentId } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
-import { addKg, lotsMassOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, optionalQuantity } from './correlations/finishing.js';
+import { addKg, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, optionalQuantity } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
 
@@ -148,7 +148,7 @@ export const electrodeRefabrication = defineUnitOp({
     }
     electrode.lots = feed.lots.map((l) => { const e = copyLot(l); e.conductiveNetwork = label; return e; });
     // CAM solids: lots and the non-volatile residues they carry; feed moisture evaporates.
-    let camKg = lotsMassOf(feed.lots);
+    let camKg = lotListMass(feed.lots);
     let feedVolatileHeatKw = 0;
     for (const id in feed.components) {
       const kg = feed.components[id]!;
@@ -213,7 +213,7 @@ export const electrodeRefabrication = defineUnitOp({
 
     const recycled: Record<string, number> = {};
     if (nmpRecovered > 0) recycled.NMP = nmpRecovered;
-    const electrodeKg = lotsMassOf(electrode.lots) + Object.values(electrode.components).reduce((a, v) => a + v, 0);
+    const electrodeKg = lotListMass(electrode.lots) + Object.values(electrode.components).reduce((a, v) => a + v, 0);
     return {
       outlets: { electrode, vent },
       draws,

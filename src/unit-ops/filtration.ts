@@ -14,12 +14,12 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity } from '../schema/param.js';
-import { emptyStream } from '../streams/stream.js';
+import { emptyStream, lotListMass } from '../streams/stream.js';
 import { lotWithMass, type Lot } from '../streams/lot.js';
 import { EnergyLedger } from './correlations/energy.js';
 import {
   aqueousSplit, solubleSet, dissolve, cakeWaterFor, addKg, componentList, componentNumberMap, SOLUBILITY_MAX, DEFAULT_SOLUBLES,
-  lotsMassOf, lotsVolume_m3_per_h, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3,
+  lotsVolume_m3_per_h, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
@@ -68,7 +68,7 @@ export const filtration = defineUnitOp({
     };
     toCake(split.insoluble);
     toCake(undissolved);
-    const cakeDry = lotsMassOf(feed.lots) * cap + (split.insolubleMass + undissolvedMass) * cap;
+    const cakeDry = lotListMass(feed.lots) * cap + (split.insolubleMass + undissolvedMass) * cap;
     let cakeWater = cakeWaterFor(cakeDry, p.cakeMoisture);
     if (cakeWater > split.water) {
       if (cakeDry > 0) diagnostics.push({ code: 'cake-not-saturated', severity: 'info', where: ctx.unitId, message: msg.filterCakeDrier(split.water.toPrecision(4), cakeWater.toPrecision(4)) });

@@ -35,12 +35,12 @@ import { defineUnitOp, type Diagnostic, type EquipmentSpec } from './contract.js
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass } from '../streams/stream.js';
 import { lotWithMass, type Lot } from '../streams/lot.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { AGITATION_KW_PER_M3, HANDLING_H, OPERATORS_PER_SHIFT, withCeiling } from './correlations/limits.js';
-import { addKg, CAM_DENSITY_KG_PER_M3, camFilter, densityOf, foilScreen, lotsKgPerHour, pumpKw, VITO_SIEVING, WATER_SOLUBLE } from './correlations/preparation.js';
+import { addKg, CAM_DENSITY_KG_PER_M3, camFilter, densityOf, foilScreen, pumpKw, VITO_SIEVING, WATER_SOLUBLE } from './correlations/preparation.js';
 
 /** Species that float like graphite: carbons and hydrophobic polymers. */
 const HYDROPHOBIC: ReadonlySet<string> = new Set(['graphite', 'carbon-black', 'CNT', 'graphene', 'PVDF', 'PP', 'PE']);
@@ -280,11 +280,11 @@ export const flotation = defineUnitOp({
       .build();
 
     const diagnostics: Diagnostic[] = [];
-    const cam = lotsKgPerHour(feed.lots);
+    const cam = lotListMass(feed.lots);
     const binder = feed.components.PVDF ?? 0;
     if (cam > 0 && binder / cam > BINDER_COATED_PER_CAM) diagnostics.push({ code: 'flotation-binder', severity: 'warning', where: ctx.unitId, message: msg.flotationBinder(binder / cam) });
     const graphiteIn = feed.components.graphite ?? 0;
-    const sinkCam = lotsKgPerHour(sink.lots);
+    const sinkCam = lotListMass(sink.lots);
     const frothGraphite = froth.components.graphite ?? 0;
     const metrics: Record<string, number> = {
       graphiteRecovery: graphiteIn > 0 ? frothGraphite / graphiteIn : 0,

@@ -24,11 +24,11 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { copyFlows, emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, lotListMass } from '../streams/stream.js';
 import { copyLot, type Lot } from '../streams/lot.js';
 import { EnergyLedger, wallLossKw, cylinderSurfaceM2 } from './correlations/energy.js';
 import {
-  aqueousSplit, dissolve, cakeWaterFor, addKg, kgOf, withLiPerTm, shellFraction, lotsMassOf, lotsVolume_m3_per_h,
+  aqueousSplit, dissolve, cakeWaterFor, addKg, kgOf, withLiPerTm, shellFraction, lotsVolume_m3_per_h,
   DEFAULT_SOLUBLES_SET, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3, WATER_CP, rampHours, tmKmolOf,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
@@ -97,7 +97,7 @@ export const surfaceReconstruction = defineUnitOp({
     const diagnostics: Diagnostic[] = [];
     const citric = p.method === 'citric-acid';
     const split = aqueousSplit(feed, DEFAULT_SOLUBLES_SET);
-    const solidsKg = lotsMassOf(feed.lots) + split.insolubleMass;
+    const solidsKg = lotListMass(feed.lots) + split.insolubleMass;
     const solutionKg = p.liquidPerKgSolids * solidsKg;
     const solutionL = solutionKg / (LIQUOR_DENSITY_KG_PER_M3 / 1000);
     const reagent = citric ? 'citric-acid' : 'NH3';
@@ -159,7 +159,7 @@ export const surfaceReconstruction = defineUnitOp({
     solids.lots = lots;
     for (const id in split.insoluble) addKg(solids.components, id, split.insoluble[id]!);
     for (const id in undissolved) addKg(solids.components, id, undissolved[id]!);
-    const cakeDry = lotsMassOf(lots) + split.insolubleMass + undissolvedMass;
+    const cakeDry = lotListMass(lots) + split.insolubleMass + undissolvedMass;
     const cakeWater = Math.min(water, cakeWaterFor(cakeDry, p.cakeMoisture));
     const phi = water > 0 ? cakeWater / water : 0;
     addKg(solids.components, 'H2O', cakeWater);

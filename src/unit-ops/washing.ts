@@ -24,12 +24,12 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described, metaOf } from '../schema/param.js';
-import { copyFlows, emptyStream, heatCapacityFlow_W_per_K } from '../streams/stream.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, lotListMass } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import {
   aqueousSplit, solubleSet, dissolve, counterCurrentRetained, cakeWaterFor, withLiPerTm, addKg, kgOf, componentList, componentNumberMap, SOLUBILITY_MAX,
-  DEFAULT_SOLUBLES, WATER_CP, lotsMassOf, lotsVolume_m3_per_h, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3, tmKmolOf,
+  DEFAULT_SOLUBLES, WATER_CP, lotsVolume_m3_per_h, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3, tmKmolOf,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
@@ -67,7 +67,7 @@ interface WashState {
 }
 
 function washState(lots: readonly Lot[], insolubleMass: number, undissolvedMass: number, cakeWater: number, washWater: number): WashState {
-  const solidsKg = lotsMassOf(lots) + insolubleMass + undissolvedMass;
+  const solidsKg = lotListMass(lots) + insolubleMass + undissolvedMass;
   const liquidKg = cakeWater + washWater;
   const solidsM3 = lotsVolume_m3_per_h(lots) + (insolubleMass + undissolvedMass) / OTHER_SOLIDS_DENSITY_KG_PER_M3;
   return { slurryKgPerStage: solidsKg + liquidKg, slurryM3PerStage: solidsM3 + liquidKg / LIQUOR_DENSITY_KG_PER_M3, cakeDryKg: solidsKg };
@@ -128,7 +128,7 @@ export const washing = defineUnitOp({
     const split = aqueousSplit(feed, solubleSet(p.solubles));
 
     // Li+/H+ exchange of Ni-rich layered lots (only where there is water to exchange with).
-    const washDraw = p.waterPerKgSolids * (lotsMassOf(feed.lots) + split.insolubleMass);
+    const washDraw = p.waterPerKgSolids * (lotListMass(feed.lots) + split.insolubleMass);
     let feedWater = split.water;
     let washWater = washDraw;
     // δ per lot, scaled down only if the water present could not supply δ/2 H2O per Li.
@@ -153,7 +153,7 @@ export const washing = defineUnitOp({
     const totalWater = feedWater + washWater;
     const tOut = mixTemperature(feed, p.washTemperature, washDraw);
     const { dissolved, undissolved, undissolvedMass } = dissolve(solutes, totalWater, tOut, p.solubility);
-    let cakeWater = cakeWaterFor(lotsMassOf(lots) + split.insolubleMass + undissolvedMass, p.cakeMoisture);
+    let cakeWater = cakeWaterFor(lotListMass(lots) + split.insolubleMass + undissolvedMass, p.cakeMoisture);
     if (cakeWater > totalWater) {
       diagnostics.push({ code: 'cake-not-saturated', severity: 'warning', where: ctx.unitId, message: msg.cakeNotFilled(totalWater.toPrecision(4), cakeWater.toPrecision(4)) });
       cakeWater = totalWater;

@@ -11,7 +11,7 @@ import { component, isComponent, resolveComponentId, COMPONENT_IDS } from '../..
 import { LOT_CP, frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { copyLot, type Lot } from '../../streams/lot.js';
-import type { Stream } from '../../streams/stream.js';
+import { lotListMass, type Stream } from '../../streams/stream.js';
 import { described, quantity, metaOf, type QuantityOptions } from '../../schema/param.js';
 import { msg } from '../../schema/messages.js';
 import { z } from 'zod';
@@ -92,16 +92,9 @@ export function componentsCpFlow_kW_per_K(components: Record<string, number>, fa
   return c / 3.6e6;
 }
 
-/** Total mass of the lots, kg/h. */
-export function lotsMassOf(lots: readonly Lot[]): number {
-  let m = 0;
-  for (let li = 0; li < lots.length; li++) m += lots[li]!.massKgPerHour;
-  return m;
-}
-
 /** Volume flow of lots, m³/h (NCM density). */
 export function lotsVolume_m3_per_h(lots: readonly Lot[]): number {
-  return lotsMassOf(lots) / NCM_DENSITY_KG_PER_M3;
+  return lotListMass(lots) / NCM_DENSITY_KG_PER_M3;
 }
 
 /** Specific surface of spheres of diameter `d50_um` and density `rho`, m² per kg (6 / (ρ·D)). */

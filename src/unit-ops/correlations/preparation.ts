@@ -22,6 +22,7 @@ import { cylinderSurfaceM2, wallLossKw } from './energy.js';
 import { costOf } from '../data/equipment.js';
 import type { CycleTime, EquipmentSpec } from '../contract.js';
 import { lotWithMass, type Lot } from '../../streams/lot.js';
+import { lotListMass } from '../../streams/stream.js';
 import type { FeedBasis } from '../../schema/feed.js';
 import { AGITATION_KW_PER_M3, HANDLING_H, RAMP_K_PER_H, SOAK_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './limits.js';
 
@@ -91,13 +92,6 @@ export function frameMass(chem: CathodeChemistry): number {
 /** Molar mass per mole of TM at Li/TM = r (cathode.ts molarMassPerTm with the cached frame). */
 export function massPerTm(chem: CathodeChemistry, liPerTm: number): number {
   return liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li + frameMass(chem);
-}
-
-/** Mass flow of lots, kg/h. */
-export function lotsKgPerHour(lots: readonly Lot[]): number {
-  let m = 0;
-  for (let li = 0; li < lots.length; li++) m += lots[li]!.massKgPerHour;
-  return m;
 }
 
 /** Add `kg` of `id` to a component record (creating the entry). */
@@ -194,7 +188,7 @@ const ATTACHED: readonly string[] = ['Al', 'Cu', 'Fe', 'PVDF', 'PAA', 'alginate'
  * left from shredding), more for scrap with a thin coating. Capped at a total loss.
  */
 export function camToCamShare(camRecovery: number, components: Record<string, number>, lots: readonly Lot[]): number {
-  const cam = lotsKgPerHour(lots);
+  const cam = lotListMass(lots);
   if (!(cam > 0)) return camRecovery;
   let attached = 0;
   for (const id of ATTACHED) attached += components[id] ?? 0;
@@ -398,7 +392,7 @@ export function camFilter(cakeSolidsKgPerHour: number): EquipmentSpec {
 /** Slurry volume per kg of feed for a bath holding `liquidKgPerKgFeed` of a liquid of density `liquidDensity`. */
 export function slurryVolumePerKg(feedComponents: Record<string, number>, lots: readonly Lot[], feedKgPerHour: number, liquidKgPerHour: number, liquidDensity: number, skip?: string): number {
   if (feedKgPerHour <= 0) return 0;
-  let v = lotsKgPerHour(lots) / CAM_DENSITY_KG_PER_M3 + liquidKgPerHour / liquidDensity;
+  let v = lotListMass(lots) / CAM_DENSITY_KG_PER_M3 + liquidKgPerHour / liquidDensity;
   for (const id in feedComponents) if (id !== skip) v += feedComponents[id]! / densityOf(id);
   return v / feedKgPerHour;
 }
