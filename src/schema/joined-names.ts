@@ -23,3 +23,30 @@ export function joinedNames(separator: string, limit = Infinity): (a: string, b:
     return name;
   };
 }
+
+/**
+ * Names joined from a first part and each name of a list — a lot id and every lane of a sorter —
+ * made once per list and first part and handed out again as one array (by list position): one
+ * lookup per lot instead of one per lot and lane, which at tens of thousands of lots is a cache
+ * miss each (issue 19). `forList(bs)` is called once per use of a list (lists with the same names
+ * share what was made); at most `limit` first parts are remembered per list.
+ */
+export function joinedNameLists(separator: string, limit = Infinity): (bs: readonly string[]) => (a: string) => readonly string[] {
+  const byList = new Map<string, Map<string, readonly string[]>>();
+  return (bs) => {
+    const key = bs.join('\u0000');
+    let made = byList.get(key);
+    if (!made) byList.set(key, (made = new Map()));
+    const remembered = made;
+    return (a) => {
+      let names = remembered.get(a);
+      if (names === undefined) {
+        const list: string[] = [];
+        for (let i = 0; i < bs.length; i++) list.push(a + separator + bs[i]!);
+        if (remembered.size >= limit) return list;
+        remembered.set(a, (names = list));
+      }
+      return names;
+    };
+  };
+}

@@ -42,7 +42,7 @@
  */
 import { z } from 'zod';
 import { defineUnitOp, metricNames, noEnergy, type Diagnostic, type RunContext } from './contract.js';
-import { joinedNames } from '../schema/joined-names.js';
+import { joinedNameLists } from '../schema/joined-names.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
@@ -357,13 +357,14 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
 }
 
 /**
- * Lane lot ids (`<lot id>@<lane>`), made once per lot id and lane: every Monte Carlo sample sorts
- * the same feed lots into the same lanes. Remembered for as many lot ids as the largest feed has
- * sub-lots: past the limit every evaluation makes each id anew — at 40,000 lots 150,000 strings per
- * evaluation, hashed again by every map they reach, which doubled the young-generation collector's
- * pauses (measured, issue 19); the memory kept is bounded by the feed schema's limit.
+ * Lane lot ids (`<lot id>@<lane>`) by outlet, made once per lot id and outlet list: every Monte
+ * Carlo sample sorts the same feed lots into the same lanes. Remembered for as many lot ids as the
+ * largest feed has sub-lots: past the limit every evaluation makes each id anew — at 40,000 lots
+ * 150,000 strings per evaluation, hashed again by every map they reach, which doubled the
+ * young-generation collector's pauses (measured, issue 19); the memory kept is bounded by the feed
+ * schema's limit.
  */
-const laneLotId = joinedNames('@', MAX_FEED_SUB_LOTS);
+const laneLotIds = joinedNameLists('@', MAX_FEED_SUB_LOTS);
 
 /** Metric names of the CAM sent to each outlet. */
 const CAM_TO = metricNames('camTo_', '_kg_per_h');
@@ -371,9 +372,11 @@ const CAM_TO = metricNames('camTo_', '_kg_per_h');
 /** Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true class. */
 function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float64Array): number {
   const nOut = p.outlets.length;
+  const laneIdsOf = laneLotIds(p.outlets);
   let misclassified = 0;
   for (let li = 0; li < feed.lots.length; li++) {
     const lot = feed.lots[li]!;
+    const laneIds = laneIdsOf(lot.id);
     const cls = trueClassOf(lot, p.lanes);
     const row = p.rows[cls]!;
     let last = -1;
@@ -383,10 +386,9 @@ function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float6
       if (!(row[j]! > 0)) continue;
       const m = j === last ? rest : lot.massKgPerHour * row[j]!;
       rest -= m;
-      const name = p.outlets[j]!;
       const sorted = copyLot(lot);
-      sorted.id = laneLotId(lot.id, name);
-      sorted.lane = name;
+      sorted.id = laneIds[j]!;
+      sorted.lane = p.outlets[j]!;
       sorted.massKgPerHour = m;
       outlets[j]!.lots.push(sorted);
       camTo[j]! += m;
@@ -415,13 +417,14 @@ function routeWhole(p: SortParams, feed: Stream, separation: Separation, outlets
     g.byClass[cls]! += lot.massKgPerHour;
   }
   const carried = new Map<string, number>();
+  const laneIdsOf = laneLotIds(p.outlets);
   for (const g of groups.values()) {
     let to = 0;
     for (let j = 1; j < nOut; j++) if (g.byClass[j]! > g.byClass[to]!) to = j;
     const name = p.outlets[to]!;
     g.lots.forEach((lot, k) => {
       const routed = copyLot(lot);
-      routed.id = laneLotId(lot.id, name);
+      routed.id = laneIdsOf(lot.id)[to]!;
       routed.lane = name;
       outlets[to]!.lots.push(routed);
       camTo[to]! += lot.massKgPerHour;
