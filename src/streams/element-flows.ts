@@ -8,7 +8,7 @@
  */
 import { ELEMENTS, ATOMIC_WEIGHT_G_PER_MOL, type Element } from '../chemistry/elements.js';
 import { component, type ResolvedComponent } from '../chemistry/components.js';
-import { frameMolarMass, lotFrame, type CathodeChemistry } from '../chemistry/cathode.js';
+import { frameMolarMass, lotFrame, LOT_CP, type CathodeChemistry } from '../chemistry/cathode.js';
 import type { Lot } from './lot.js';
 import type { Stream } from './stream.js';
 
@@ -25,12 +25,14 @@ function indicesOf(elements: readonly Element[]): Int32Array {
   return out;
 }
 
-/** A chemistry's frame as addLot reads it: frame molar mass, element indices, g per mol TM (same order). */
+/** A chemistry's frame as addLot reads it: frame molar mass, element indices, g per mol TM (same order); and its heat capacity. */
 interface FrameIndex {
   chemistry: CathodeChemistry;
   molarMass: number;
   idx: Int32Array;
   grams: readonly number[];
+  /** J/(kg·K), LOT_CP of the chemistry's family. */
+  cp_J_per_kgK: number;
 }
 
 const FRAME_INDEX = new WeakMap<CathodeChemistry, FrameIndex>();
@@ -39,7 +41,7 @@ function frameIndexOf(chem: CathodeChemistry): FrameIndex {
   let f = FRAME_INDEX.get(chem);
   if (!f) {
     const frame = lotFrame(chem);
-    FRAME_INDEX.set(chem, (f = { chemistry: chem, molarMass: frameMolarMass(chem), idx: indicesOf(frame.elements), grams: frame.gramsPerMolTm }));
+    FRAME_INDEX.set(chem, (f = { chemistry: chem, molarMass: frameMolarMass(chem), idx: indicesOf(frame.elements), grams: frame.gramsPerMolTm, cp_J_per_kgK: LOT_CP[chem.family].cp_J_per_kgK }));
   }
   return f;
 }
@@ -66,7 +68,8 @@ function liKgOf(lot: Lot, tmKmol: number): number {
 
 /**
  * A lot list as element terms: per lot its frame, TM kmol/h and lithium kg/h (as addFramedLot
- * computes them), and the lots' mass summed in list order (as lotListMass sums it). With thousands
+ * computes them), and the lots' mass and heat-capacity flow summed in list order (as lotListMass
+ * and lotListCpFlow_kW_per_K sum them). With thousands
  * of lots, reading lot objects scattered over the heap costs more than the arithmetic, and a list
  * is read many times — its mass by the next unit, the design of that unit, the economics input;
  * its elements by two or three closures — so a long list is read once, into these arrays, and
@@ -78,6 +81,8 @@ export interface LotTerms {
   tmKmol: Float64Array;
   liKg: Float64Array;
   lotsKg: number;
+  /** Σ kg/h × J/(kg·K), in list order. */
+  cpFlow_J_per_hK: number;
 }
 
 /** Lists with fewer lots are read again rather than kept as terms (the arrays would cost more). */
@@ -104,16 +109,18 @@ function lotTerms(lots: readonly Lot[]): LotTerms {
   const liKg = new Float64Array(n);
   let f: FrameIndex | undefined;
   let lotsKg = 0;
+  let cpFlow = 0;
   for (let li = 0; li < n; li++) {
     const lot = lots[li]!;
     if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
     lotsKg += lot.massKgPerHour;
+    cpFlow += lot.massKgPerHour * f.cp_J_per_kgK;
     const tm = tmKmolOf(lot, f);
     frames.push(f);
     tmKmol[li] = tm;
     liKg[li] = liKgOf(lot, tm);
   }
-  return { frames, tmKmol, liKg, lotsKg };
+  return { frames, tmKmol, liKg, lotsKg, cpFlow_J_per_hK: cpFlow };
 }
 
 /** Element flows being summed (kg/h, or any mass unit the caller adds in). */

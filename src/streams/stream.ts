@@ -54,6 +54,14 @@ export function lotListMass(lots: readonly Lot[]): number {
   return m;
 }
 
+/** Heat-capacity flow of a list of lots, kW/K (kg/h × J/(kg·K) ÷ 3.6e6), summed in list order; a long list's from its terms. */
+export function lotListCpFlow_kW_per_K(lots: readonly Lot[]): number {
+  if (lots.length >= TERMS_MIN_LOTS) return lotTermsOf(lots).cpFlow_J_per_hK / 3.6e6;
+  let c = 0;
+  for (let li = 0; li < lots.length; li++) { const lot = lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
+  return c / 3.6e6;
+}
+
 /** Total mass flow, kg/h. */
 export function streamMass(s: Stream): number {
   return componentsMass(s) + lotsMass(s);

@@ -26,11 +26,11 @@
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { copyFlows, emptyStream, lotListMass } from '../streams/stream.js';
+import { copyFlows, emptyStream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { copyLot, type Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
-import { addKg, kgOf, kmolOf, withLiPerTm, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, lotsVolume_m3_per_h, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, optionalQuantity, tmKmolOf } from './correlations/finishing.js';
+import { addKg, kgOf, kmolOf, withLiPerTm, componentsCpFlow_kW_per_K, lotsVolume_m3_per_h, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, optionalQuantity, tmKmolOf } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
 
@@ -214,7 +214,7 @@ export const coating = defineUnitOp({
       ledger.heat(`heating of ${id}`, 'sensible', sensibleKw(kg, c.cp_J_per_kgK ?? 2000, dT), { ...dry, basis: () => `${kg.toPrecision(4)} kg/h × ${(c.cp_J_per_kgK ?? 2000).toFixed(0)} J/(kg·K) × ${dT.toFixed(1)} K` });
       ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { ...dry, basis: () => `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (recovered solvent is evaporated too)` });
     }
-    const solidsCp = lotsCpFlow_kW_per_K(lots) + componentsCpFlow_kW_per_K(product.components);
+    const solidsCp = lotListCpFlow_kW_per_K(lots) + componentsCpFlow_kW_per_K(product.components);
     const dTdry = Math.max(0, p.dryingTemperature - tIn);
     ledger.heat('heating of the solids in the dryer', 'sensible', solidsCp * dTdry, { ...dry, basis: () => `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTdry.toFixed(1)} K` });
     if (calcine) {

@@ -20,11 +20,10 @@ import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream, lotListMass } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { EnergyLedger, basisText } from './correlations/energy.js';
 import {
-  addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, lotsCpKwPerK,
-  planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
+  addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 import { CAKE_LIQUOR_KG_PER_KG, LIQUID_PER_SOLID, withCeiling } from './correlations/limits.js';
 
@@ -135,7 +134,7 @@ export const delaminationAlkaline = defineUnitOp({
     for (const id in liquor) if (liquor[id] !== 0) liquorStream.components[id] = liquor[id]!;
 
     // energy
-    const scrapCp = componentsCpKwPerK(c) + lotsCpKwPerK(feed.lots);
+    const scrapCp = componentsCpKwPerK(c) + lotListCpFlow_kW_per_K(feed.lots);
     const dScrap = Math.max(0, T - feed.temperatureK);
     const dSol = Math.max(0, T - ctx.ambientK);
     const solKg = sol.waterKg + sol.naohKmol * MW('NaOH');

@@ -26,12 +26,11 @@ import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream, lotListMass } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
-  addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
-  planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
+  addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, densityOf, foilScreen, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 import { CAKE_LIQUOR_KG_PER_KG, EVAPORATOR_FLUX, LIQUID_PER_SOLID, withCeiling } from './correlations/limits.js';
 
@@ -154,7 +153,7 @@ export const delaminationDes = defineUnitOp({
     // energy
     const dScrap = Math.max(0, T - feed.temperatureK);
     const dDes = Math.max(0, T - ctx.ambientK);
-    const scrapCp = componentsCpKwPerK(c) + lotsCpKwPerK(feed.lots);
+    const scrapCp = componentsCpKwPerK(c) + lotListCpFlow_kW_per_K(feed.lots);
     const desCp = f.chclShare * cpOf('choline-chloride') + (1 - f.chclShare) * cpOf(f.hbd);
     const b = planBath(p, feedKg, slurryVolumePerKg(c, feed.lots, feedKg, f.D, desDensity(p)), feed.temperatureK, ctx.ambientK);
     const u = p.heating;

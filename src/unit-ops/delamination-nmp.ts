@@ -30,13 +30,12 @@ import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, lotListMass } from '../streams/stream.js';
+import { emptyStream, streamMass, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
-  addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, defaultFate, densityOf, foilScreen, lotsCpKwPerK,
-  planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, type BathParams,
+  addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, defaultFate, densityOf, foilScreen, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, type BathParams,
 } from './correlations/preparation.js';
 import { EVAPORATOR_FLUX, withCeiling } from './correlations/limits.js';
 
@@ -162,7 +161,7 @@ export const delaminationNmp = defineUnitOp({
 
     // energy
     const feedKg = streamMass(feed);
-    const solidsCp = componentsCpKwPerK(c, 'NMP') + lotsCpKwPerK(feed.lots);
+    const solidsCp = componentsCpKwPerK(c, 'NMP') + lotListCpFlow_kW_per_K(feed.lots);
     const nmpCp = component('NMP').cp_J_per_kgK!;
     const dBath = Math.max(0, p.temperature - feed.temperatureK);
     const dNmp = Math.max(0, p.temperature - ctx.ambientK);

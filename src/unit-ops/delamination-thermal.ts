@@ -31,11 +31,11 @@ import { fraction, quantity, described, documentedRange } from '../schema/param.
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { parseReaction, type Reaction } from '../chemistry/reaction.js';
-import { emptyStream, streamMass, lotListMass } from '../streams/stream.js';
+import { emptyStream, streamMass, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { copyLot, type Lot } from '../streams/lot.js';
 import { EnergyLedger, basisText, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { addKg, cpOf, defaultFate, foilScreen, lotsCpKwPerK, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver, CAM_DENSITY_KG_PER_M3 } from './correlations/preparation.js';
+import { addKg, cpOf, defaultFate, foilScreen, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver, CAM_DENSITY_KG_PER_M3 } from './correlations/preparation.js';
 import { SOAK_H, WALL_U, withCeiling } from './correlations/limits.js';
 
 const AL_MELTING_K = 933.47; // CRC Handbook: Al melts at 660.32 °C
@@ -213,7 +213,7 @@ export const delaminationThermal = defineUnitOp({
 
     // energy
     const feedKg = streamMass(feed);
-    let chargeCp = lotsCpKwPerK(feed.lots);
+    let chargeCp = lotListCpFlow_kW_per_K(feed.lots);
     let liquidsCp = 0;
     for (const id in c) {
       const phase = component(id).phase;

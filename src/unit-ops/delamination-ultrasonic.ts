@@ -23,11 +23,11 @@ import { z } from 'zod';
 import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
-import { emptyStream, streamMass, type Stream, lotListMass } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
-  addKg, camFilter, componentsCpKwPerK, cpOf, defaultFate, foilScreen, lotsCpKwPerK, pumpKw,
+  addKg, camFilter, componentsCpKwPerK, cpOf, defaultFate, foilScreen, pumpKw,
   splitLots, yieldParams, camToCamShare, metalCarryOver, BATH_UTILITIES, WATER_SOLUBLE,
 } from './correlations/preparation.js';
 import { CAKE_LIQUOR_KG_PER_KG, LIQUID_PER_SOLID, MECHANICAL_KWH_PER_KG, withCeiling } from './correlations/limits.js';
@@ -110,7 +110,7 @@ export const delaminationUltrasonic = defineUnitOp({
 
     const dScrap = Math.max(0, T - feed.temperatureK);
     const dWater = Math.max(0, T - ctx.ambientK);
-    const scrapCp = componentsCpKwPerK(c) + lotsCpKwPerK(feed.lots);
+    const scrapCp = componentsCpKwPerK(c) + lotListCpFlow_kW_per_K(feed.lots);
     const ledger = new EnergyLedger(ctx.describe !== false)
       .electric('ultrasound', 'other', p.specificEnergy * feedKg, () => `${p.specificEnergy * 1000} kWh/t × ${(feedKg / 1000).toPrecision(4)} t/h`)
       .heat('sensible heat of the scrap to bath temperature', 'sensible', scrapCp * dScrap, { utility: p.heating, efficiency: p.heaterEfficiency, basis: () => `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` })

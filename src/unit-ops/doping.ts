@@ -22,14 +22,14 @@
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream, lotListMass } from '../streams/stream.js';
+import { emptyStream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import type { CathodeChemistry } from '../chemistry/cathode.js';
 import type { Element } from '../chemistry/elements.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { approach, rateAt, lotRateMultiplier, equilibriumCationMixing, SINTERING_RATE } from './correlations/lot-state.js';
-import { addKg, kgOf, kmolOf, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, tmKmolOf, lotMassAt } from './correlations/finishing.js';
+import { addKg, kgOf, kmolOf, componentsCpFlow_kW_per_K, tmKmolOf, lotMassAt } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
 
@@ -217,7 +217,7 @@ export const doping = defineUnitOp({
     ledger.motor('ball-mill mixing', p.millingEnergy * (powderKg + reagentKg), () => `powder + reagents × ${p.millingEnergy} kWh/kg (EverBatt ball mill 34 kW per t/h)`);
     const heat = { utility: p.heating, efficiency: p.calcinerEfficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
     const dT = Math.max(0, p.temperature - feed.temperatureK);
-    const cp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(comps) + componentsCpFlow_kW_per_K(reagents);
+    const cp = lotListCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(comps) + componentsCpFlow_kW_per_K(reagents);
     ledger.heat('powder, dopant and reagents to temperature', 'sensible', cp * dT, { ...heat, basis: () => `${(cp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K (O2/N2 in the gas term)` });
     const gasCp = p.atmosphere === 'O2' ? 918 : p.atmosphere === 'N2' ? 1040 : AIR_O2 * 918 + (1 - AIR_O2) * 1040;
     const dTg = Math.max(0, p.temperature - ctx.ambientK);

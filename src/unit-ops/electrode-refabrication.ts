@@ -29,11 +29,11 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic, type EquipmentSpec } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream, lotListMass } from '../streams/stream.js';
+import { emptyStream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { copyLot } from '../streams/lot.js';
 import { component, resolveComponentId } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
-import { addKg, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, optionalQuantity } from './correlations/finishing.js';
+import { addKg, componentsCpFlow_kW_per_K, optionalQuantity } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
 
@@ -200,7 +200,7 @@ export const electrodeRefabrication = defineUnitOp({
     ledger.heat(`${solventName} to the drying temperature`, 'sensible', d.sensible, { ...heat, basis: () => `${solventKg.toPrecision(4)} kg/h ${solventName}` });
     ledger.heat(`evaporation of ${solventName}`, 'latent', d.latent, { ...heat, basis: () => `${solventKg.toPrecision(4)} kg/h × ${(component(solvent === 'NMP' ? 'NMP' : 'H2O').latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
     ledger.heat('dryer air', 'sensible', d.air, { ...heat, basis: () => `${airKg.toPrecision(4)} kg/h air (${loading.toPrecision(3)} kg ${solventName} per kg air) × ${AIR_CP} J/(kg·K) × ${(p.dryingTemperature - ctx.ambientK).toFixed(1)} K; drying ${perKg.toFixed(2)} MJ per kg ${solventName} vs ${perKgOther.toFixed(2)} MJ per kg ${other} at the same settings (Susarla et al., REFERENCE.md 1.4: water needs ≈10× less than NMP)` });
-    const webCp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(electrode.components);
+    const webCp = lotListCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(electrode.components);
     const dTweb = Math.max(0, p.dryingTemperature - ctx.ambientK);
     ledger.heat('coating and foil to the drying temperature', 'sensible', webCp * dTweb, { ...heat, basis: () => `${(webCp * 3600).toPrecision(4)} kJ/(h·K) × ${dTweb.toFixed(1)} K` });
     ledger.heat('feed moisture', 'latent', feedVolatileHeatKw, { ...heat, basis: 'moisture carried by the CAM, heated and evaporated' });

@@ -23,11 +23,11 @@ import { defineUnitOp, type Diagnostic, type EquipmentSpec } from './contract.js
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component, resolveComponentId, COMPONENT_IDS } from '../chemistry/components.js';
-import { emptyStream, scaleStream, streamMass, type Stream } from '../streams/stream.js';
+import { emptyStream, scaleStream, streamMass, type Stream, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { lotWithMass } from '../streams/lot.js';
 import { EnergyLedger, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { componentsCpKwPerK, lotsCpKwPerK, pumpKw } from './correlations/preparation.js';
+import { componentsCpKwPerK, pumpKw } from './correlations/preparation.js';
 
 /** Default fraction of the water evaporated when no target concentration is given. */
 const DEFAULT_WATER_REMOVAL = 0.75;
@@ -132,7 +132,7 @@ export const liquorRecovery = defineUnitOp({
     }
 
     // energy
-    const cpFlow = componentsCpKwPerK(evapFeed.components) + lotsCpKwPerK(evapFeed.lots);
+    const cpFlow = componentsCpKwPerK(evapFeed.components) + lotListCpFlow_kW_per_K(evapFeed.lots);
     const dT = Math.max(0, Tb - evapFeed.temperatureK);
     const latentKw = evaporationKw('H2O', E);
     const ledger = new EnergyLedger(ctx.describe !== false).heat('feed preheat to boiling (after the condensate exchanger)', 'sensible', cpFlow * dT * (1 - p.heatRecovery), {

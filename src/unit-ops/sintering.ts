@@ -35,7 +35,7 @@
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { quantity, described } from '../schema/param.js';
-import { emptyStream, lotListMass } from '../streams/stream.js';
+import { emptyStream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { copyLot, type Lot } from '../streams/lot.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
@@ -43,7 +43,7 @@ import { EnergyLedger } from './correlations/energy.js';
 import { rateAt } from './correlations/mechanisms/kinetics.js';
 import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, reorder, type OrderingStep } from './correlations/mechanisms/ordering.js';
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
-import { addKg, kgOf, kmolOf, lotMassAt, lotsCpFlow_kW_per_K, componentsCpFlow_kW_per_K, tmKmolOf } from './correlations/finishing.js';
+import { addKg, kgOf, kmolOf, lotMassAt, componentsCpFlow_kW_per_K, tmKmolOf } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
 import { DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, RAMP_K_PER_H, WALL_U, activationEnergyParam, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
@@ -232,7 +232,7 @@ export const sintering = defineUnitOp({
     const trip = sinteringTrip(p, feed.temperatureK);
     const kilnSettings = kilnSettingsOf(p);
     const ledger = new EnergyLedger(ctx.describe !== false);
-    const chargeCp = lotsCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(condensed(feed.components));
+    const chargeCp = lotListCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(condensed(feed.components));
     const kiln = kilnEnergy(ledger, kilnSettings, { powderKgPerHour: powderKg, chargeCp_kW_per_K: chargeCp, feedK: feed.temperatureK, peakK: p.peak }, trip, ctx.ambientK);
     for (const id in evaporated) {
       const c = component(id);

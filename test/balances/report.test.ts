@@ -12,7 +12,8 @@ import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { ElementFlows, lotTermsOf, TERMS_MIN_LOTS } from '../../src/streams/element-flows.js';
 import { component } from '../../src/chemistry/components.js';
-import { componentsMass, lotListMass, type Stream } from '../../src/streams/stream.js';
+import { componentsMass, lotListCpFlow_kW_per_K, lotListMass, type Stream } from '../../src/streams/stream.js';
+import { LOT_CP } from '../../src/chemistry/cathode.js';
 import { mergeLots } from '../../src/streams/lot.js';
 import { balanceReport, closureOf } from '../../src/balances/report.js';
 import { makeLot, makeStream } from '../helpers.js';
@@ -66,6 +67,9 @@ describe('ElementFlows with lot terms', () => {
       const kg = addDirect(direct, x);
       expect(viaTerms.addStream(x)).toBe(kg);
       expect(lotListMass(x.lots)).toBe(kg);
+      let cp = 0;
+      for (const lot of x.lots) cp += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK;
+      expect(lotListCpFlow_kW_per_K(x.lots)).toBe(cp / 3.6e6);
     }
     expect(text(viaTerms.record())).toBe(text(direct.record()));
   });

@@ -8,7 +8,7 @@
  * Everything here is plain-number arithmetic (run() sits in the solver hot loop).
  */
 import { component, isComponent, resolveComponentId, COMPONENT_IDS } from '../../chemistry/components.js';
-import { LOT_CP, frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
+import { frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { copyLot, type Lot } from '../../streams/lot.js';
 import { lotListMass, type Stream } from '../../streams/stream.js';
@@ -76,13 +76,6 @@ export function withLiPerTm(lot: Lot, liPerTm: number): Lot {
   moved.liPerTm = liPerTm;
   moved.massKgPerHour = n * (liPerTm * LI + f);
   return moved;
-}
-
-/** Heat-capacity flow of lots, kW/K. */
-export function lotsCpFlow_kW_per_K(lots: readonly Lot[]): number {
-  let c = 0;
-  for (let li = 0; li < lots.length; li++) { const lot = lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
-  return c / 3.6e6;
 }
 
 /** Heat-capacity flow of components (kg/h), kW/K; components without a registry Cp use `fallbackCp`. */

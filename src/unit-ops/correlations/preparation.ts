@@ -16,7 +16,7 @@
 import { z } from 'zod';
 import { quantity, fraction, described, documentedRange } from '../../schema/param.js';
 import { component, isComponent } from '../../chemistry/components.js';
-import { LOT_CP, frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
+import { frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { cylinderSurfaceM2, wallLossKw } from './energy.js';
 import { costOf } from '../data/equipment.js';
@@ -64,13 +64,6 @@ export function cpOf(id: string): number {
 export function componentsCpKwPerK(components: Record<string, number>, skip?: string): number {
   let c = 0;
   for (const id in components) if (id !== skip) c += components[id]! * cpOf(id);
-  return c / 3.6e6;
-}
-
-/** Heat-capacity flow of lots, kW/K. */
-export function lotsCpKwPerK(lots: readonly Lot[]): number {
-  let c = 0;
-  for (let li = 0; li < lots.length; li++) { const lot = lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
   return c / 3.6e6;
 }
 
