@@ -28,8 +28,9 @@ export function joinedNames(separator: string, limit = Infinity): (a: string, b:
  * Names joined from a first part and each name of a list — a lot id and every lane of a sorter —
  * made once per list and first part and handed out again as one array (by list position): one
  * lookup per lot instead of one per lot and lane, which at tens of thousands of lots is a cache
- * miss each (issue 19). `forList(bs)` is called once per use of a list (lists with the same names
- * share what was made); at most `limit` first parts are remembered per list.
+ * miss each (issue 19). The joiner is called with the list once per use of it (lists with the same
+ * names share what was made), and what it returns with each first part; at most `limit` first
+ * parts are remembered per list.
  */
 export function joinedNameLists(separator: string, limit = Infinity): (bs: readonly string[]) => (a: string) => readonly string[] {
   const byList = new Map<string, Map<string, readonly string[]>>();

@@ -69,12 +69,11 @@ function liKgOf(lot: Lot, tmKmol: number): number {
 /**
  * A lot list as element terms: per lot its frame, TM kmol/h and lithium kg/h (as addFramedLot
  * computes them), and the lots' mass and heat-capacity flow summed in list order (as lotListMass
- * and lotListCpFlow_kW_per_K sum them). With thousands
- * of lots, reading lot objects scattered over the heap costs more than the arithmetic, and a list
- * is read many times — its mass by the next unit, the design of that unit, the economics input;
- * its elements by two or three closures — so a long list is read once, into these arrays, and
- * later readings add from them: the same numbers added in the same order, so every sum is the
- * same to the last bit.
+ * and lotListCpFlow_kW_per_K sum them). With thousands of lots, reading lot objects scattered over
+ * the heap costs more than the arithmetic, and a list is read many times — its mass by the next
+ * unit, the design of that unit, the economics input; its elements by two or three closures — so a
+ * long list is read once, into these arrays, and later readings add from them: the same numbers
+ * added in the same order, so every sum is the same to the last bit.
  */
 export interface LotTerms {
   frames: FrameIndex[];
