@@ -86,6 +86,8 @@ export function streamElements(s: Stream, into: Partial<Record<Element, number>>
 export function heatCapacityFlow_W_per_K(s: Stream, fallbackCp_J_per_kgK = 1000): number {
   let c = 0;
   for (const id in s.components) c += s.components[id]! * (component(id).cp_J_per_kgK ?? fallbackCp_J_per_kgK);
+  // The lots add onto the components' sum, term by term (not lotListCpFlow_kW_per_K's separate sum:
+  // another rounding, and every duty and temperature computed from this would move in its last bits).
   for (let li = 0; li < s.lots.length; li++) { const lot = s.lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
   return c / 3600;
 }
