@@ -16,6 +16,7 @@ import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
 import { lotListMass, lotsMass, streamMass, type Stream } from '../streams/stream.js';
+import { LaneStream } from '../streams/lane-stream.js';
 import type { Lot } from '../streams/lot.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
@@ -46,6 +47,20 @@ function lotElements(lots: readonly Lot[], hours: number): Record<string, number
   const sum = LOT_SUM.reset();
   for (let li = 0; li < lots.length; li++) sum.addLot(lots[li]!);
   return sum.record(hours) as Record<string, number>;
+}
+
+/** Element flows over a year, kg, of parcels: each a copy of `lots[i]` with mass flow `kg[i]` (as lotElements of those copies). */
+function parcelElements(lots: readonly Lot[], kg: readonly number[], hours: number): Record<string, number> {
+  const sum = LOT_SUM.reset();
+  for (let i = 0; i < lots.length; i++) sum.addLotWithMass(lots[i]!, kg[i]!);
+  return sum.record(hours) as Record<string, number>;
+}
+
+/** Mass flow of parcels, kg/h, summed in order (as lotListMass sums their lots). */
+function parcelsKg(kg: readonly number[]): number {
+  let m = 0;
+  for (let i = 0; i < kg.length; i++) m += kg[i]!;
+  return m;
 }
 
 /** A record of hourly flows as yearly amounts. */
@@ -129,10 +144,12 @@ export function economicsInput(
   // Off-spec product and CAM parcels leaving as by-products are sold on the market basis, by
   // chemistry, by the grade of the stream they leave in and, when from one feed lot, its origin.
   // Groups in order of first appearance, found by chemistry → grade → origin (no key text per lot).
-  type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[] };
+  // A group keeps each parcel's lot and mass flow apart: a sorting lane's lot is its sorted lot
+  // with the lane row's mass (lane-stream.ts), added without making the lane's lot objects.
+  type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[]; kg: number[] };
   const offSpec: OffSpecGroup[] = [];
   const offSpecIndex = new Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>>();
-  const addOff = (lot: Lot, grade: MaterialGrade) => {
+  const addOff = (lot: Lot, kg: number, grade: MaterialGrade) => {
     const chemistry = baseName(lot.chemistry.name);
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
     let byGrade = offSpecIndex.get(chemistry);
@@ -140,9 +157,9 @@ export function economicsInput(
     let byOrigin = byGrade.get(grade);
     if (!byOrigin) byGrade.set(grade, (byOrigin = new Map()));
     const g = byOrigin.get(origin ?? '');
-    if (g) g.lots.push(lot);
+    if (g) { g.lots.push(lot); g.kg.push(kg); }
     else {
-      const group = { chemistry, grade, origin, lots: [lot] };
+      const group = { chemistry, grade, origin, lots: [lot], kg: [kg] };
       byOrigin.set(origin ?? '', group);
       offSpec.push(group);
     }
@@ -152,7 +169,7 @@ export function economicsInput(
     if (s.to.node !== 'product') continue;
     const stream = solution.streams.get(s.id)!;
     const grade = gradeOf(lotsMass(stream), stream.components);
-    for (let li = 0; li < stream.lots.length; li++) { const lot = stream.lots[li]!; if (offSpecSet.has(lot)) addOff(lot, grade); }
+    for (let li = 0; li < stream.lots.length; li++) { const lot = stream.lots[li]!; if (offSpecSet.has(lot)) addOff(lot, lot.massKgPerHour, grade); }
   }
 
   const byproducts: Record<string, number> = {};
@@ -166,7 +183,11 @@ export function economicsInput(
       const cam = lotsMass(stream);
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
-        stream.lots.forEach((l) => l.massKgPerHour > 0 && addOff(l, grade));
+        if (stream instanceof LaneStream) {
+          for (let i = 0; i < stream.rows.length; i++) { const kg = stream.mass[i]!; if (kg > 0) addOff(stream.sorted[stream.rows[i]!]!, kg, grade); }
+        } else {
+          for (let li = 0; li < stream.lots.length; li++) { const l = stream.lots[li]!; if (l.massKgPerHour > 0) addOff(l, l.massKgPerHour, grade); }
+        }
         continue;
       }
       for (const id in stream.components) {
@@ -196,7 +217,7 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: lotListMass(o.lots) * hours, elementsKgPerYear: lotElements(o.lots, hours) });
+  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: parcelsKg(o.kg) * hours, elementsKgPerYear: parcelElements(o.lots, o.kg, hours) });
 
   return {
     region: model.plant.region,

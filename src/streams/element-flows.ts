@@ -11,6 +11,7 @@ import { component, type ResolvedComponent } from '../chemistry/components.js';
 import { frameMolarMass, lotFrame, LOT_CP, type CathodeChemistry } from '../chemistry/cathode.js';
 import type { Lot } from './lot.js';
 import type { Stream } from './stream.js';
+import { LaneStream } from './lane-stream.js';
 
 const INDEX: Readonly<Record<string, number>> = Object.fromEntries(ELEMENTS.map((e, i) => [e, i]));
 const LI = INDEX.Li!;
@@ -101,8 +102,25 @@ export function lotTermsOf(lots: readonly Lot[]): LotTerms {
   return t;
 }
 
-function lotTerms(lots: readonly Lot[]): LotTerms {
-  const n = lots.length;
+/** Terms by sorting lane, made at its first reading (a lane's rows are complete once its sorter has run). */
+const LANE_TERMS = new WeakMap<LaneStream, LotTerms>();
+
+/**
+ * The terms of a sorting lane's lots, from its rows (lane-stream.ts): each lane lot is its sorted
+ * lot with the row's mass, so these are lotTerms of the lane's lots, without making them.
+ */
+export function laneTermsOf(lane: LaneStream): LotTerms {
+  let t = LANE_TERMS.get(lane);
+  if (t === undefined || t.tmKmol.length !== lane.rows.length) LANE_TERMS.set(lane, (t = lotTerms(lane.sorted, lane.rows, lane.mass)));
+  return t;
+}
+
+/**
+ * Terms of `lots` — or, with `rows` and `mass`, of lane lots: lot i a copy of `lots[rows[i]]` with
+ * mass flow `mass[i]` (tmKmolOf and liKgOf of that copy, without making it).
+ */
+function lotTerms(lots: readonly Lot[], rows?: readonly number[], mass?: readonly number[]): LotTerms {
+  const n = rows ? rows.length : lots.length;
   const frames: FrameIndex[] = [];
   const tmKmol = new Float64Array(n);
   const liKg = new Float64Array(n);
@@ -110,14 +128,15 @@ function lotTerms(lots: readonly Lot[]): LotTerms {
   let lotsKg = 0;
   let cpFlow = 0;
   for (let li = 0; li < n; li++) {
-    const lot = lots[li]!;
+    const lot = rows ? lots[rows[li]!]! : lots[li]!;
+    const kg = mass ? mass[li]! : lot.massKgPerHour;
     if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
-    lotsKg += lot.massKgPerHour;
-    cpFlow += lot.massKgPerHour * f.cp_J_per_kgK;
-    const tm = tmKmolOf(lot, f);
+    lotsKg += kg;
+    cpFlow += kg * f.cp_J_per_kgK;
+    const tm = kg / (lot.liPerTm * LI_G_PER_MOL + f.molarMass); // tmKmolOf
     frames.push(f);
     tmKmol[li] = tm;
-    liKg[li] = liKgOf(lot, tm);
+    liKg[li] = tm * lot.liPerTm * LI_G_PER_MOL; // liKgOf
   }
   return { frames, tmKmol, liKg, lotsKg, cpFlow_J_per_hK: cpFlow };
 }
@@ -154,6 +173,13 @@ export class ElementFlows {
     this.addFramedLot(lot, frameIndexOf(lot.chemistry));
   }
 
+  /** addLot of a copy of `lot` with mass flow `massKgPerHour` (a sorting lane's lot, from its row). */
+  addLotWithMass(lot: Lot, massKgPerHour: number): void {
+    const f = frameIndexOf(lot.chemistry);
+    const tmKmol = massKgPerHour / (lot.liPerTm * LI_G_PER_MOL + f.molarMass);
+    this.addFrame(f, tmKmol, tmKmol * lot.liPerTm * LI_G_PER_MOL);
+  }
+
   /** addLot with the frame of the lot's chemistry at hand. */
   private addFramedLot(lot: Lot, f: FrameIndex): void {
     const tmKmol = tmKmolOf(lot, f);
@@ -179,6 +205,7 @@ export class ElementFlows {
       const kg = s.components[id]!;
       if (kg !== 0) this.addComponent(component(id), kg);
     }
+    if (s instanceof LaneStream) return s.rows.length >= TERMS_MIN_LOTS ? this.addTerms(laneTermsOf(s)) : this.addLaneRows(s);
     if (s.lots.length >= TERMS_MIN_LOTS) return this.addTerms(lotTermsOf(s.lots));
     // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
     let f: FrameIndex | undefined;
@@ -188,6 +215,17 @@ export class ElementFlows {
       if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
       lotsKg += lot.massKgPerHour;
       this.addFramedLot(lot, f);
+    }
+    return lotsKg;
+  }
+
+  /** Add a short lane's lots from its rows (addStream's loop over lots, each lot the sorted one with the row's mass). */
+  private addLaneRows(s: LaneStream): number {
+    let lotsKg = 0;
+    for (let i = 0; i < s.rows.length; i++) {
+      const kg = s.mass[i]!;
+      lotsKg += kg;
+      this.addLotWithMass(s.sorted[s.rows[i]!]!, kg);
     }
     return lotsKg;
   }

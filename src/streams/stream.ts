@@ -12,6 +12,7 @@ import type { Element } from '../chemistry/elements.js';
 import { LOT_CP } from '../chemistry/cathode.js';
 import { addLotElements, lotWithMass, mergeLots, scaleLot, type Lot } from './lot.js';
 import { lotTermsOf, TERMS_MIN_LOTS } from './element-flows.js';
+import { LaneStream } from './lane-stream.js';
 
 /** A material stream. Flows in kg/h, temperature in K. */
 export interface Stream {
@@ -38,6 +39,8 @@ export function componentsMass(s: Stream): number {
 
 /** Total mass flow of cathode lots, kg/h. */
 export function lotsMass(s: Stream): number {
+  // A sorting lane sums its rows' masses (lane-stream.ts): the same sum, without its lot objects.
+  if (s instanceof LaneStream) return s.lotsKg();
   return lotListMass(s.lots);
 }
 
@@ -88,7 +91,12 @@ export function heatCapacityFlow_W_per_K(s: Stream, fallbackCp_J_per_kgK = 1000)
   for (const id in s.components) c += s.components[id]! * (component(id).cp_J_per_kgK ?? fallbackCp_J_per_kgK);
   // The lots add onto the components' sum, term by term (not lotListCpFlow_kW_per_K's separate sum:
   // another rounding, and every duty and temperature computed from this would move in its last bits).
-  for (let li = 0; li < s.lots.length; li++) { const lot = s.lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
+  if (s instanceof LaneStream) {
+    // The lane's lots are copies of its sorted lots with the rows' masses: the same terms, from the rows.
+    for (let i = 0; i < s.rows.length; i++) c += s.mass[i]! * LOT_CP[s.sorted[s.rows[i]!]!.chemistry.family].cp_J_per_kgK;
+  } else {
+    for (let li = 0; li < s.lots.length; li++) { const lot = s.lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
+  }
   return c / 3600;
 }
 

@@ -48,6 +48,7 @@ import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
 import { emptyStream, lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import { copyLot, type Lot, type Morphology } from '../streams/lot.js';
+import { LaneStream } from '../streams/lane-stream.js';
 import { MAX_FEED_SUB_LOTS, type FeedBasis } from '../schema/feed.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
@@ -370,12 +371,13 @@ const laneLotIds = joinedNameLists('@', MAX_FEED_SUB_LOTS);
 const CAM_TO = metricNames('camTo_', '_kg_per_h');
 
 /** Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true class. */
-function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float64Array): number {
+function sortItems(p: SortParams, feed: Stream, outlets: LaneStream[], camTo: Float64Array): number {
   const nOut = p.outlets.length;
   const laneIdsOf = laneLotIds(p.outlets);
   let misclassified = 0;
-  for (let li = 0; li < feed.lots.length; li++) {
-    const lot = feed.lots[li]!;
+  const lots = feed.lots;
+  for (let li = 0; li < lots.length; li++) {
+    const lot = lots[li]!;
     const laneIds = laneIdsOf(lot.id);
     const cls = trueClassOf(lot, p.lanes);
     const row = p.rows[cls]!;
@@ -386,11 +388,7 @@ function sortItems(p: SortParams, feed: Stream, outlets: Stream[], camTo: Float6
       if (!(row[j]! > 0)) continue;
       const m = j === last ? rest : lot.massKgPerHour * row[j]!;
       rest -= m;
-      const sorted = copyLot(lot);
-      sorted.id = laneIds[j]!;
-      sorted.lane = p.outlets[j]!;
-      sorted.massKgPerHour = m;
-      outlets[j]!.lots.push(sorted);
+      outlets[j]!.push(li, laneIds[j]!, m);
       camTo[j]! += m;
       if (j !== cls && j !== nOut - 1) misclassified += m;
     }
@@ -452,13 +450,20 @@ export const sorting = defineUnitOp({
     const separation = separationFor(p.separation, ctx.feedBasis);
     // Outlets pushed (optimized code maps into a holey list, another map for sortItems to meet) and
     // CAM per outlet in a Float64Array (a list's elements kind would follow the amounts).
+    // Item sorting: lanes of rows of the feed's lots (lane-stream.ts), lot objects only where read.
     const outlets: Stream[] = [];
-    for (let j = 0; j < nOut; j++) outlets.push(emptyStream(feed.temperatureK));
+    const lanes: LaneStream[] = [];
+    for (let j = 0; j < nOut; j++) {
+      if (separation !== 'items') { outlets.push(emptyStream(feed.temperatureK)); continue; }
+      const lane = new LaneStream(feed.lots, p.outlets[j]!, feed.temperatureK);
+      lanes.push(lane);
+      outlets.push(lane);
+    }
     const camTo = new Float64Array(nOut);
     const camTotal = lotsMass(feed);
     const diagnostics: Diagnostic[] = [];
     let misclassified = 0;
-    if (separation === 'items') misclassified = sortItems(p, feed, outlets, camTo);
+    if (separation === 'items') misclassified = sortItems(p, feed, lanes, camTo);
     else {
       const carried = routeWhole(p, feed, separation, outlets, camTo);
       for (const [cls, kg] of carried) {
