@@ -15,8 +15,8 @@ import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
-import { lotListMass, lotsMass, streamMass, type Stream } from '../streams/stream.js';
-import { LaneStream } from '../streams/lane-stream.js';
+import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
+import { RowStream } from '../streams/row-stream.js';
 import type { Lot } from '../streams/lot.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
@@ -39,17 +39,18 @@ function componentSolids(s: Stream): number {
   return m;
 }
 
-/** The sum lotElements fills (reset for each call; the record it returns is new). */
+/** The sum parcelElements fills (reset for each call; the record it returns is new). */
 const LOT_SUM = new ElementFlows();
 
-/** Element flows of lots over a year, kg. */
-function lotElements(lots: readonly Lot[], hours: number): Record<string, number> {
-  const sum = LOT_SUM.reset();
-  for (let li = 0; li < lots.length; li++) sum.addLot(lots[li]!);
-  return sum.record(hours) as Record<string, number>;
+/** Parcels of CAM: each a copy of `lots[i]` with mass flow `kg[i]`, kg/h (a row stream's lots without making them). */
+interface Parcels {
+  lots: Lot[];
+  kg: number[];
 }
 
-/** Element flows over a year, kg, of parcels: each a copy of `lots[i]` with mass flow `kg[i]` (as lotElements of those copies). */
+const NO_PARCELS: Parcels = { lots: [], kg: [] };
+
+/** Element flows over a year, kg, of parcels (as an ElementFlows sum of the copies, lot by lot). */
 function parcelElements(lots: readonly Lot[], kg: readonly number[], hours: number): Record<string, number> {
   const sum = LOT_SUM.reset();
   for (let i = 0; i < lots.length; i++) sum.addLotWithMass(lots[i]!, kg[i]!);
@@ -74,15 +75,19 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
  * The feed's sub-lots grouped by their single origin, in stream order: one pass over the lots, so
  * the feed lines cost O(lots) rather than a scan of every sub-lot per feed lot (O(lots²)).
  */
-function subLotsByOrigin(feed: Stream): Map<string, Lot[]> {
-  const out = new Map<string, Lot[]>();
-  for (let li = 0; li < feed.lots.length; li++) {
-    const x = feed.lots[li]!;
+function subLotsByOrigin(feed: Stream): Map<string, Parcels> {
+  const out = new Map<string, Parcels>();
+  const rows = feed instanceof RowStream ? feed : undefined;
+  const n = rows ? rows.n : feed.lots.length;
+  for (let li = 0; li < n; li++) {
+    // A row stream's lot is its source lot with the row's mass (row-stream.ts).
+    const x = rows ? rows.source[rows.rows[li]!]! : feed.lots[li]!;
     if (x.origin.length !== 1) continue;
     const id = x.origin[0]!;
+    const kg = rows ? rows.mass[li]! : x.massKgPerHour;
     const list = out.get(id);
-    if (list) list.push(x);
-    else out.set(id, [x]);
+    if (list) { list.lots.push(x); list.kg.push(kg); }
+    else out.set(id, { lots: [x], kg: [kg] });
   }
   return out;
 }
@@ -119,14 +124,18 @@ export function economicsInput(
   const feedLots = model.feed.lots.map((l) => {
     const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
     const scrap = l.share * model.plant.capacity;
-    const subLots = subLotsOf.get(l.id) ?? [];
-    const inSpec = subLots.filter((x) => lotInSpec(model.spec, x, feedSalts));
+    const subLots = subLotsOf.get(l.id) ?? NO_PARCELS;
+    // The judgement reads a lot's state, not its mass: the source lot of a row judges as its copy.
+    const inSpec: Parcels = { lots: [], kg: [] };
+    for (let i = 0; i < subLots.lots.length; i++) {
+      if (lotInSpec(model.spec, subLots.lots[i]!, feedSalts)) { inSpec.lots.push(subLots.lots[i]!); inSpec.kg.push(subLots.kg[i]!); }
+    }
     const line: EconomicsInput['feedLots'][number] = {
-      id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: lotElements(subLots, hours),
+      id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: parcelElements(subLots.lots, subLots.kg, hours),
       grade: gradeOf(composition.cam ?? 0, composition),
     };
     // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
-    if (inSpec.length) line.inSpecAtEntry = { camKgPerYear: lotListMass(inSpec) * hours, elementsKgPerYear: lotElements(inSpec, hours) };
+    if (inSpec.lots.length) line.inSpecAtEntry = { camKgPerYear: parcelsKg(inSpec.kg) * hours, elementsKgPerYear: parcelElements(inSpec.lots, inSpec.kg, hours) };
     return line;
   });
 
@@ -144,8 +153,8 @@ export function economicsInput(
   // Off-spec product and CAM parcels leaving as by-products are sold on the market basis, by
   // chemistry, by the grade of the stream they leave in and, when from one feed lot, its origin.
   // Groups in order of first appearance, found by chemistry → grade → origin (no key text per lot).
-  // A group keeps each parcel's lot and mass flow apart: a sorting lane's lot is its sorted lot
-  // with the lane row's mass (lane-stream.ts), added without making the lane's lot objects.
+  // A group keeps each parcel's lot and mass flow apart: a row stream's lot is its source lot with
+  // the row's mass (row-stream.ts), added without making the stream's lot objects.
   type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[]; kg: number[] };
   const offSpec: OffSpecGroup[] = [];
   const offSpecIndex = new Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>>();
@@ -183,8 +192,8 @@ export function economicsInput(
       const cam = lotsMass(stream);
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
-        if (stream instanceof LaneStream) {
-          for (let i = 0; i < stream.rows.length; i++) { const kg = stream.mass[i]!; if (kg > 0) addOff(stream.sorted[stream.rows[i]!]!, kg, grade); }
+        if (stream instanceof RowStream) {
+          for (let i = 0; i < stream.n; i++) { const kg = stream.mass[i]!; if (kg > 0) addOff(stream.source[stream.rows[i]!]!, kg, grade); }
         } else {
           for (let li = 0; li < stream.lots.length; li++) { const l = stream.lots[li]!; if (l.massKgPerHour > 0) addOff(l, l.massKgPerHour, grade); }
         }

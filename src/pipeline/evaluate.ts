@@ -4,7 +4,8 @@
  * Pure: the same Model gives the same Evaluation, bit for bit.
  */
 import { feedStream } from '../streams/feed.js';
-import { AMBIENT_K, lotsMass, scaleStream, streamMass, type Stream } from '../streams/stream.js';
+import { AMBIENT_K, lotsMass, streamMass, type Stream } from '../streams/stream.js';
+import { scaledRows } from '../streams/row-stream.js';
 import { solve, type RunnableUnit, type Solution } from '../balances/solver.js';
 import { balanceReport, type BalanceReport } from '../balances/report.js';
 import { qualityReport, type QualityReport } from '../balances/quality.js';
@@ -78,10 +79,13 @@ export const CLOSURE_LIMIT = 1e-9;
  */
 let unitFeed: { feed: object; stream: Stream } | undefined;
 
-/** The feed stream: built once per feed (1 kg/h, sub-lots discretised) and scaled to the throughput. */
+/**
+ * The feed stream: built once per feed (1 kg/h, sub-lots discretised) and scaled to the throughput,
+ * as rows of those lots (row-stream.ts: the copies scaleStream makes, made only if read).
+ */
 function feedFor(model: Model): Stream {
   if (unitFeed?.feed !== model.feed) unitFeed = { feed: model.feed, stream: feedStream(model.feed, 1, AMBIENT_K) };
-  return scaleStream(unitFeed.stream, model.feedKgPerHour);
+  return scaledRows(unitFeed.stream, model.feedKgPerHour);
 }
 
 /**

@@ -11,7 +11,7 @@ import { component, type ResolvedComponent } from '../chemistry/components.js';
 import { frameMolarMass, lotFrame, LOT_CP, type CathodeChemistry } from '../chemistry/cathode.js';
 import type { Lot } from './lot.js';
 import type { Stream } from './stream.js';
-import { LaneStream } from './lane-stream.js';
+import { RowStream } from './row-stream.js';
 
 const INDEX: Readonly<Record<string, number>> = Object.fromEntries(ELEMENTS.map((e, i) => [e, i]));
 const LI = INDEX.Li!;
@@ -102,25 +102,80 @@ export function lotTermsOf(lots: readonly Lot[]): LotTerms {
   return t;
 }
 
-/** Terms by sorting lane, made at its first reading (a lane's rows are complete once its sorter has run). */
-const LANE_TERMS = new WeakMap<LaneStream, LotTerms>();
+/** Terms by row stream, made at its first reading (its rows are complete once its unit has run). */
+const ROW_TERMS = new WeakMap<RowStream, LotTerms>();
 
 /**
- * The terms of a sorting lane's lots, from its rows (lane-stream.ts): each lane lot is its sorted
- * lot with the row's mass, so these are lotTerms of the lane's lots, without making them.
+ * The terms of a row stream's lots, from its rows (row-stream.ts): each lot is its source lot with
+ * the row's mass, so these are lotTerms of its lots, without making them.
  */
-export function laneTermsOf(lane: LaneStream): LotTerms {
-  let t = LANE_TERMS.get(lane);
-  if (t === undefined || t.tmKmol.length !== lane.rows.length) LANE_TERMS.set(lane, (t = lotTerms(lane.sorted, lane.rows, lane.mass)));
+export function rowTermsOf(s: RowStream): LotTerms {
+  let t = ROW_TERMS.get(s);
+  if (t === undefined || t.tmKmol.length !== s.n) ROW_TERMS.set(s, (t = rowTerms(s)));
   return t;
 }
 
 /**
- * Terms of `lots` — or, with `rows` and `mass`, of lane lots: lot i a copy of `lots[rows[i]]` with
- * mass flow `mass[i]` (tmKmolOf and liKgOf of that copy, without making it).
+ * A list that row streams point into, read once: per lot its frame, the TM kmol denominator
+ * (Li/TM·M_Li + frame molar mass, as tmKmolOf computes it) and its Li/TM. The scaled feed, every
+ * sorting lane and the CAM lost with the foil are rows of the feed's unit lots, which are kept
+ * across evaluations of one feed (pipeline/evaluate.ts feedFor): their terms then read these dense
+ * arrays instead of a lot object scattered over the heap per row.
  */
-function lotTerms(lots: readonly Lot[], rows?: readonly number[], mass?: readonly number[]): LotTerms {
-  const n = rows ? rows.length : lots.length;
+interface SourceIndex {
+  frames: FrameIndex[];
+  perTm: Float64Array;
+  liPerTm: Float64Array;
+}
+
+const SOURCE_INDEX = new WeakMap<readonly Lot[], SourceIndex>();
+
+function sourceIndexOf(lots: readonly Lot[]): SourceIndex {
+  let x = SOURCE_INDEX.get(lots);
+  if (x === undefined || x.perTm.length !== lots.length) {
+    const n = lots.length;
+    const frames: FrameIndex[] = [];
+    const perTm = new Float64Array(n);
+    const liPerTm = new Float64Array(n);
+    let f: FrameIndex | undefined;
+    for (let i = 0; i < n; i++) {
+      const lot = lots[i]!;
+      if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
+      frames.push(f);
+      perTm[i] = lot.liPerTm * LI_G_PER_MOL + f.molarMass;
+      liPerTm[i] = lot.liPerTm;
+    }
+    SOURCE_INDEX.set(lots, (x = { frames, perTm, liPerTm }));
+  }
+  return x;
+}
+
+/** lotTerms of a row stream's lots (each its source lot with the row's mass), from the source's index. */
+function rowTerms(s: RowStream): LotTerms {
+  const { rows, mass } = s;
+  const sx = sourceIndexOf(s.source);
+  const n = s.n;
+  const frames: FrameIndex[] = [];
+  const tmKmol = new Float64Array(n);
+  const liKg = new Float64Array(n);
+  let lotsKg = 0;
+  let cpFlow = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    const kg = mass[i]!;
+    const f = sx.frames[r]!;
+    lotsKg += kg;
+    cpFlow += kg * f.cp_J_per_kgK;
+    const tm = kg / sx.perTm[r]!; // tmKmolOf
+    frames.push(f);
+    tmKmol[i] = tm;
+    liKg[i] = tm * sx.liPerTm[r]! * LI_G_PER_MOL; // liKgOf
+  }
+  return { frames, tmKmol, liKg, lotsKg, cpFlow_J_per_hK: cpFlow };
+}
+
+function lotTerms(lots: readonly Lot[]): LotTerms {
+  const n = lots.length;
   const frames: FrameIndex[] = [];
   const tmKmol = new Float64Array(n);
   const liKg = new Float64Array(n);
@@ -128,15 +183,14 @@ function lotTerms(lots: readonly Lot[], rows?: readonly number[], mass?: readonl
   let lotsKg = 0;
   let cpFlow = 0;
   for (let li = 0; li < n; li++) {
-    const lot = rows ? lots[rows[li]!]! : lots[li]!;
-    const kg = mass ? mass[li]! : lot.massKgPerHour;
+    const lot = lots[li]!;
     if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
-    lotsKg += kg;
-    cpFlow += kg * f.cp_J_per_kgK;
-    const tm = kg / (lot.liPerTm * LI_G_PER_MOL + f.molarMass); // tmKmolOf
+    lotsKg += lot.massKgPerHour;
+    cpFlow += lot.massKgPerHour * f.cp_J_per_kgK;
+    const tm = tmKmolOf(lot, f);
     frames.push(f);
     tmKmol[li] = tm;
-    liKg[li] = tm * lot.liPerTm * LI_G_PER_MOL; // liKgOf
+    liKg[li] = liKgOf(lot, tm);
   }
   return { frames, tmKmol, liKg, lotsKg, cpFlow_J_per_hK: cpFlow };
 }
@@ -173,7 +227,7 @@ export class ElementFlows {
     this.addFramedLot(lot, frameIndexOf(lot.chemistry));
   }
 
-  /** addLot of a copy of `lot` with mass flow `massKgPerHour` (a sorting lane's lot, from its row). */
+  /** addLot of a copy of `lot` with mass flow `massKgPerHour` (a row stream's lot, from its row). */
   addLotWithMass(lot: Lot, massKgPerHour: number): void {
     const f = frameIndexOf(lot.chemistry);
     const tmKmol = massKgPerHour / (lot.liPerTm * LI_G_PER_MOL + f.molarMass);
@@ -205,7 +259,7 @@ export class ElementFlows {
       const kg = s.components[id]!;
       if (kg !== 0) this.addComponent(component(id), kg);
     }
-    if (s instanceof LaneStream) return s.rows.length >= TERMS_MIN_LOTS ? this.addTerms(laneTermsOf(s)) : this.addLaneRows(s);
+    if (s instanceof RowStream) return s.n >= TERMS_MIN_LOTS ? this.addTerms(rowTermsOf(s)) : this.addRows(s);
     if (s.lots.length >= TERMS_MIN_LOTS) return this.addTerms(lotTermsOf(s.lots));
     // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
     let f: FrameIndex | undefined;
@@ -219,13 +273,13 @@ export class ElementFlows {
     return lotsKg;
   }
 
-  /** Add a short lane's lots from its rows (addStream's loop over lots, each lot the sorted one with the row's mass). */
-  private addLaneRows(s: LaneStream): number {
+  /** Add a short row stream's lots from its rows (addStream's loop over lots, each lot its source lot with the row's mass). */
+  private addRows(s: RowStream): number {
     let lotsKg = 0;
-    for (let i = 0; i < s.rows.length; i++) {
+    for (let i = 0; i < s.n; i++) {
       const kg = s.mass[i]!;
       lotsKg += kg;
-      this.addLotWithMass(s.sorted[s.rows[i]!]!, kg);
+      this.addLotWithMass(s.source[s.rows[i]!]!, kg);
     }
     return lotsKg;
   }

@@ -11,8 +11,8 @@ import { component } from '../chemistry/components.js';
 import type { Element } from '../chemistry/elements.js';
 import { LOT_CP } from '../chemistry/cathode.js';
 import { addLotElements, lotWithMass, mergeLots, scaleLot, type Lot } from './lot.js';
-import { lotTermsOf, TERMS_MIN_LOTS } from './element-flows.js';
-import { LaneStream } from './lane-stream.js';
+import { lotTermsOf, rowTermsOf, TERMS_MIN_LOTS } from './element-flows.js';
+import { RowStream } from './row-stream.js';
 
 /** A material stream. Flows in kg/h, temperature in K. */
 export interface Stream {
@@ -39,8 +39,8 @@ export function componentsMass(s: Stream): number {
 
 /** Total mass flow of cathode lots, kg/h. */
 export function lotsMass(s: Stream): number {
-  // A sorting lane sums its rows' masses (lane-stream.ts): the same sum, without its lot objects.
-  if (s instanceof LaneStream) return s.lotsKg();
+  // Rows (row-stream.ts) sum their masses: the same sum, without lot objects.
+  if (s instanceof RowStream) return s.lotsKg();
   return lotListMass(s.lots);
 }
 
@@ -62,6 +62,15 @@ export function lotListCpFlow_kW_per_K(lots: readonly Lot[]): number {
   if (lots.length >= TERMS_MIN_LOTS) return lotTermsOf(lots).cpFlow_J_per_hK / 3.6e6;
   let c = 0;
   for (let li = 0; li < lots.length; li++) { const lot = lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
+  return c / 3.6e6;
+}
+
+/** Heat-capacity flow of a stream's lots, kW/K: lotListCpFlow_kW_per_K of its lots (from the rows of a row stream). */
+export function lotsCpFlow_kW_per_K(s: Stream): number {
+  if (!(s instanceof RowStream)) return lotListCpFlow_kW_per_K(s.lots);
+  if (s.n >= TERMS_MIN_LOTS) return rowTermsOf(s).cpFlow_J_per_hK / 3.6e6;
+  let c = 0;
+  for (let i = 0; i < s.n; i++) c += s.mass[i]! * LOT_CP[s.source[s.rows[i]!]!.chemistry.family].cp_J_per_kgK;
   return c / 3.6e6;
 }
 
@@ -91,9 +100,9 @@ export function heatCapacityFlow_W_per_K(s: Stream, fallbackCp_J_per_kgK = 1000)
   for (const id in s.components) c += s.components[id]! * (component(id).cp_J_per_kgK ?? fallbackCp_J_per_kgK);
   // The lots add onto the components' sum, term by term (not lotListCpFlow_kW_per_K's separate sum:
   // another rounding, and every duty and temperature computed from this would move in its last bits).
-  if (s instanceof LaneStream) {
-    // The lane's lots are copies of its sorted lots with the rows' masses: the same terms, from the rows.
-    for (let i = 0; i < s.rows.length; i++) c += s.mass[i]! * LOT_CP[s.sorted[s.rows[i]!]!.chemistry.family].cp_J_per_kgK;
+  if (s instanceof RowStream) {
+    // Each lot is its source lot with the row's mass: the same terms, from the rows.
+    for (let i = 0; i < s.n; i++) c += s.mass[i]! * LOT_CP[s.source[s.rows[i]!]!.chemistry.family].cp_J_per_kgK;
   } else {
     for (let li = 0; li < s.lots.length; li++) { const lot = s.lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
   }

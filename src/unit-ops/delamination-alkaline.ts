@@ -20,7 +20,8 @@ import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, basisText } from './correlations/energy.js';
 import {
   addKg, bathParams, bathVessel, camFilter, componentsCpKwPerK, cpOf, defaultFate, entrain, foilScreen, planBath, pumpKw, slurryVolumePerKg, splitLots, yieldParams, camToCamShare, metalCarryOver, WATER_SOLUBLE,
@@ -79,7 +80,7 @@ export const delaminationAlkaline = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
-    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
+    const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
     const feedKg = streamMass(feed);
     const T = p.temperature;
     const sol = solution(p, feedKg);
@@ -87,7 +88,7 @@ export const delaminationAlkaline = defineUnitOp({
     if (sol.waterKg > 0) draws.H2O = sol.waterKg;
     if (sol.naohKmol > 0) draws.NaOH = sol.naohKmol * MW('NaOH');
     const cam: Stream = emptyStream(T);
-    const foil: Stream = emptyStream(T);
+    const foil = rowsLike(feed, T);
     const vent: Stream = emptyStream(T);
     const liquor: Record<string, number> = {};
     addKg(liquor, 'H2O', sol.waterKg);
@@ -126,7 +127,7 @@ export const delaminationAlkaline = defineUnitOp({
       addKg(cam.components, 'Al', alLeft * carry);
       addKg(foil.components, 'Al', alLeft - alLeft * carry);
     }
-    splitLots(feed.lots, toCam, cam.lots, foil.lots);
+    splitLots(feed, toCam, cam.lots, foil);
     let cakeSolids = lotListMass(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     entrain(liquor, cam.components, p.cakeLiquorRatio * cakeSolids);
@@ -134,12 +135,12 @@ export const delaminationAlkaline = defineUnitOp({
     for (const id in liquor) if (liquor[id] !== 0) liquorStream.components[id] = liquor[id]!;
 
     // energy
-    const scrapCp = componentsCpKwPerK(c) + lotListCpFlow_kW_per_K(feed.lots);
+    const scrapCp = componentsCpKwPerK(c) + lotsCpFlow_kW_per_K(feed);
     const dScrap = Math.max(0, T - feed.temperatureK);
     const dSol = Math.max(0, T - ctx.ambientK);
     const solKg = sol.waterKg + sol.naohKmol * MW('NaOH');
     const solCp = (sol.waterKg * cpOf('H2O') + sol.naohKmol * MW('NaOH') * cpOf('NaOH')) / 3.6e6;
-    const b = planBath(p, feedKg, slurryVolumePerKg(c, feed.lots, feedKg, solKg, 1000), feed.temperatureK, ctx.ambientK);
+    const b = planBath(p, feedKg, slurryVolumePerKg(c, lotsMass(feed), feedKg, solKg, 1000), feed.temperatureK, ctx.ambientK);
     const items = [
       { name: 'sensible heat of the scrap to bath temperature', kw: scrapCp * dScrap, basis: () => `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` },
       { name: 'sensible heat of the fresh solution', kw: solCp * dSol, basis: () => `${solKg.toPrecision(4)} kg/h solution, ${solCp.toPrecision(4)} kW/K × ${dSol.toFixed(2)} K` },
@@ -160,7 +161,7 @@ export const delaminationAlkaline = defineUnitOp({
       draws,
       recycled: {},
       energy: ledger.build(),
-      metrics: { alDissolved_kg_per_h: dissolvedKmol * MW('Al'), hydrogen_kg_per_h: vent.components.H2 ?? 0, dissolutionHeat_kW: exoKw, camToFoil_kg_per_h: lotListMass(foil.lots) },
+      metrics: { alDissolved_kg_per_h: dissolvedKmol * MW('Al'), hydrogen_kg_per_h: vent.components.H2 ?? 0, dissolutionHeat_kW: exoKw, camToFoil_kg_per_h: lotsMass(foil) },
       diagnostics,
     };
   },
@@ -169,7 +170,7 @@ export const delaminationAlkaline = defineUnitOp({
     const feedKg = streamMass(feed);
     const sol = solution(p, feedKg);
     const solKg = sol.waterKg + sol.naohKmol * MW('NaOH');
-    const b = planBath(p, feedKg, slurryVolumePerKg(feed.components, feed.lots, feedKg, solKg, 1000), feed.temperatureK, ctx.ambientK);
+    const b = planBath(p, feedKg, slurryVolumePerKg(feed.components, lotsMass(feed), feedKg, solKg, 1000), feed.temperatureK, ctx.ambientK);
     return {
       mode: 'batch',
       residenceTimeH: p.duration,
@@ -177,7 +178,7 @@ export const delaminationAlkaline = defineUnitOp({
       equipment: [
         bathVessel('alkaline delamination tank', 'jacketed stirred tank: scrap in dilute NaOH', p, b, feedKg),
         foilScreen(feedKg),
-        camFilter(lotListMass(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
+        camFilter(lotsMass(feed) * camToCamShare(p.camRecovery, feed.components, lotsMass(feed))),
       ],
       operatorsPerShift: 1,
     };

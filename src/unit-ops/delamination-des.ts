@@ -26,7 +26,8 @@ import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
@@ -99,12 +100,12 @@ export const delaminationDes = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
-    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
+    const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
     const T = p.temperature;
     const feedKg = streamMass(feed);
     const f = flows(p, feedKg);
     const cam: Stream = emptyStream(ctx.ambientK);
-    const foil: Stream = emptyStream(T);
+    const foil = rowsLike(feed, T);
     const liquor: Stream = emptyStream(ctx.ambientK);
     for (const id in c) {
       if (id === 'H2O') continue;
@@ -127,7 +128,7 @@ export const delaminationDes = defineUnitOp({
         addKg(foil.components, id, kg - kg * toCam);
       } else addKg(liquor.components, id, kg);
     }
-    splitLots(feed.lots, toCam, cam.lots, foil.lots);
+    splitLots(feed, toCam, cam.lots, foil);
     let cakeSolids = lotListMass(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const cakeWater = p.cakeLiquorRatio * cakeSolids;
@@ -153,9 +154,9 @@ export const delaminationDes = defineUnitOp({
     // energy
     const dScrap = Math.max(0, T - feed.temperatureK);
     const dDes = Math.max(0, T - ctx.ambientK);
-    const scrapCp = componentsCpKwPerK(c) + lotListCpFlow_kW_per_K(feed.lots);
+    const scrapCp = componentsCpKwPerK(c) + lotsCpFlow_kW_per_K(feed);
     const desCp = f.chclShare * cpOf('choline-chloride') + (1 - f.chclShare) * cpOf(f.hbd);
-    const b = planBath(p, feedKg, slurryVolumePerKg(c, feed.lots, feedKg, f.D, desDensity(p)), feed.temperatureK, ctx.ambientK);
+    const b = planBath(p, feedKg, slurryVolumePerKg(c, lotsMass(feed), feedKg, f.D, desDensity(p)), feed.temperatureK, ctx.ambientK);
     const u = p.heating;
     const eta = p.heaterEfficiency;
     const dWater = Math.max(0, 373.15 - ctx.ambientK);
@@ -173,7 +174,7 @@ export const delaminationDes = defineUnitOp({
       draws,
       recycled,
       energy: ledger.build(),
-      metrics: { desCirculated_kg_per_h: f.D, desMakeUp_kg_per_h: f.lost, waterEvaporated_kg_per_h: f.evaporated, camToFoil_kg_per_h: lotListMass(foil.lots) },
+      metrics: { desCirculated_kg_per_h: f.D, desMakeUp_kg_per_h: f.lost, waterEvaporated_kg_per_h: f.evaporated, camToFoil_kg_per_h: lotsMass(foil) },
       diagnostics: [],
     };
   },
@@ -181,7 +182,7 @@ export const delaminationDes = defineUnitOp({
     const feed = inlets.feed!;
     const feedKg = streamMass(feed);
     const f = flows(p, feedKg);
-    const b = planBath(p, feedKg, slurryVolumePerKg(feed.components, feed.lots, feedKg, f.D, desDensity(p)), feed.temperatureK, ctx.ambientK);
+    const b = planBath(p, feedKg, slurryVolumePerKg(feed.components, lotsMass(feed), feedKg, f.D, desDensity(p)), feed.temperatureK, ctx.ambientK);
     return {
       mode: 'batch',
       residenceTimeH: p.duration,
@@ -189,7 +190,7 @@ export const delaminationDes = defineUnitOp({
       equipment: [
         bathVessel('DES delamination tank', 'jacketed stirred tank: scrap in hot deep eutectic solvent', p, b, feedKg),
         foilScreen(feedKg),
-        camFilter(lotListMass(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
+        camFilter(lotsMass(feed) * camToCamShare(p.camRecovery, feed.components, lotsMass(feed))),
         {
           name: 'DES regeneration evaporator',
           description: 'evaporator removing the antisolvent/wash water from the recovered DES',

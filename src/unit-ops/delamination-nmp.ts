@@ -30,8 +30,8 @@ import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { emptyStream, streamMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
@@ -100,8 +100,8 @@ function nmpFlows(p: P, feed: { components: Record<string, number> }) {
   return { pvdf, circulated, loss, nmpIn, fromFeed, draw: loss - fromFeed, excess: nmpIn - fromFeed };
 }
 
-function plan(p: P, feed: Parameters<typeof slurryVolumePerKg>[0], lots: readonly Lot[], feedKg: number, circulated: number, fromK: number, ambientK: number) {
-  const v = slurryVolumePerKg(feed, lots, feedKg, circulated, densityOf('NMP'), 'NMP');
+function plan(p: P, feed: Parameters<typeof slurryVolumePerKg>[0], camKg: number, feedKg: number, circulated: number, fromK: number, ambientK: number) {
+  const v = slurryVolumePerKg(feed, camKg, feedKg, circulated, densityOf('NMP'), 'NMP');
   return planBath(p as BathParams, feedKg, v, fromK, ambientK);
 }
 
@@ -123,11 +123,11 @@ export const delaminationNmp = defineUnitOp({
     const c = feed.components;
     const f = nmpFlows(p, feed);
     const cam = emptyStream(p.temperature);
-    const foil = emptyStream(p.temperature);
+    const foil = rowsLike(feed, p.temperature);
     const vent = emptyStream(p.stillTemperature);
     const liquor = emptyStream(p.stillTemperature);
-    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
-    splitLots(feed.lots, toCam, cam.lots, foil.lots);
+    const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
+    splitLots(feed, toCam, cam.lots, foil);
     for (const id in c) {
       const kg = c[id]!;
       if (id === 'NMP') continue;
@@ -161,12 +161,12 @@ export const delaminationNmp = defineUnitOp({
 
     // energy
     const feedKg = streamMass(feed);
-    const solidsCp = componentsCpKwPerK(c, 'NMP') + lotListCpFlow_kW_per_K(feed.lots);
+    const solidsCp = componentsCpKwPerK(c, 'NMP') + lotsCpFlow_kW_per_K(feed);
     const nmpCp = component('NMP').cp_J_per_kgK!;
     const dBath = Math.max(0, p.temperature - feed.temperatureK);
     const dNmp = Math.max(0, p.temperature - ctx.ambientK);
     const dStill = Math.max(0, p.stillTemperature - p.temperature);
-    const b = plan(p, c, feed.lots, feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
+    const b = plan(p, c, lotsMass(feed), feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
     const u = p.heating;
     const eta = p.heaterEfficiency;
     const ledger = new EnergyLedger(ctx.describe !== false)
@@ -185,7 +185,7 @@ export const delaminationNmp = defineUnitOp({
       draws,
       recycled,
       energy: ledger.build(),
-      metrics: { nmpCirculated_kg_per_h: f.circulated, nmpMakeUp_kg_per_h: f.loss, camToFoil_kg_per_h: lotListMass(foil.lots) },
+      metrics: { nmpCirculated_kg_per_h: f.circulated, nmpMakeUp_kg_per_h: f.loss, camToFoil_kg_per_h: lotsMass(foil) },
       diagnostics,
     };
   },
@@ -193,8 +193,8 @@ export const delaminationNmp = defineUnitOp({
     const feed = inlets.feed!;
     const feedKg = streamMass(feed);
     const f = nmpFlows(p, feed);
-    const b = plan(p, feed.components, feed.lots, feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
-    const solids = lotListMass(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots);
+    const b = plan(p, feed.components, lotsMass(feed), feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
+    const solids = lotsMass(feed) * camToCamShare(p.camRecovery, feed.components, lotsMass(feed));
     return {
       mode: 'batch',
       residenceTimeH: p.duration,

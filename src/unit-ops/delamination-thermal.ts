@@ -31,7 +31,8 @@ import { fraction, quantity, described, documentedRange } from '../schema/param.
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { parseReaction, type Reaction } from '../chemistry/reaction.js';
-import { emptyStream, streamMass, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, streamMass, lotsMass, lotsCpFlow_kW_per_K, type Stream } from '../streams/stream.js';
+import { rowsLike } from '../streams/row-stream.js';
 import { copyLot, type Lot } from '../streams/lot.js';
 import { EnergyLedger, basisText, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
@@ -141,7 +142,7 @@ export const delaminationThermal = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
-    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
+    const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
     const T = p.temperature;
     const solids: Record<string, number> = {};
     const gas: Record<string, number> = {};
@@ -200,8 +201,9 @@ export const delaminationThermal = defineUnitOp({
     addKg(gas, 'HF', (hfKmol - captured) * MW('HF'));
     // split solids between CAM and foil
     const cam = emptyStream(ctx.ambientK);
-    const foil = emptyStream(ctx.ambientK);
-    splitLots(attacked.lots, toCam, cam.lots, foil.lots);
+    const charged: Stream = { components: {}, lots: attacked.lots, temperatureK: ctx.ambientK };
+    const foil = rowsLike(charged, ctx.ambientK);
+    splitLots(charged, toCam, cam.lots, foil);
     for (const id in solids) {
       const kg = solids[id]!;
       const share = defaultFate(id) === 'foil-metal' ? metalCarryOver(p, id, ctx.feedBasis) : toCam;
@@ -213,7 +215,7 @@ export const delaminationThermal = defineUnitOp({
 
     // energy
     const feedKg = streamMass(feed);
-    let chargeCp = lotListCpFlow_kW_per_K(feed.lots);
+    let chargeCp = lotsCpFlow_kW_per_K(feed);
     let liquidsCp = 0;
     for (const id in c) {
       const phase = component(id).phase;
@@ -258,7 +260,7 @@ export const delaminationThermal = defineUnitOp({
         hfFormed_kg_per_h: (hfKmol + li) * MW('HF'),
         lithiumLostToLiF_kg_per_h: li * ATOMIC_WEIGHT_G_PER_MOL.Li,
         combustionHeat_kW: exoKw,
-        camToFoil_kg_per_h: lotListMass(foil.lots),
+        camToFoil_kg_per_h: lotsMass(foil),
       },
       diagnostics,
     };

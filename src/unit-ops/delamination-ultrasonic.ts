@@ -23,7 +23,8 @@ import { z } from 'zod';
 import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
-import { emptyStream, streamMass, type Stream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotListMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import {
@@ -65,11 +66,11 @@ export const delaminationUltrasonic = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
-    const toCam = camToCamShare(p.camRecovery, c, feed.lots);
+    const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
     const T = p.temperature;
     const feedKg = streamMass(feed);
     const cam: Stream = emptyStream(T);
-    const foil: Stream = emptyStream(T);
+    const foil = rowsLike(feed, T);
     const liquor: Stream = emptyStream(T);
     const dissolved: Record<string, number> = {};
     for (const id in c) {
@@ -85,7 +86,7 @@ export const delaminationUltrasonic = defineUnitOp({
         addKg(foil.components, id, kg - kg * toCam);
       } else addKg(dissolved, id, kg); // liquids and gases stay dissolved in the water loop
     }
-    splitLots(feed.lots, toCam, cam.lots, foil.lots);
+    splitLots(feed, toCam, cam.lots, foil);
     let cakeSolids = lotListMass(cam.lots);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const W = p.liquidToSolid * feedKg;
@@ -110,7 +111,7 @@ export const delaminationUltrasonic = defineUnitOp({
 
     const dScrap = Math.max(0, T - feed.temperatureK);
     const dWater = Math.max(0, T - ctx.ambientK);
-    const scrapCp = componentsCpKwPerK(c) + lotListCpFlow_kW_per_K(feed.lots);
+    const scrapCp = componentsCpKwPerK(c) + lotsCpFlow_kW_per_K(feed);
     const ledger = new EnergyLedger(ctx.describe !== false)
       .electric('ultrasound', 'other', p.specificEnergy * feedKg, () => `${p.specificEnergy * 1000} kWh/t × ${(feedKg / 1000).toPrecision(4)} t/h`)
       .heat('sensible heat of the scrap to bath temperature', 'sensible', scrapCp * dScrap, { utility: p.heating, efficiency: p.heaterEfficiency, basis: () => `${scrapCp.toPrecision(4)} kW/K × ${dScrap.toFixed(2)} K` })
@@ -121,7 +122,7 @@ export const delaminationUltrasonic = defineUnitOp({
       draws,
       recycled,
       energy: ledger.build(),
-      metrics: { ultrasoundPower_kW: p.specificEnergy * feedKg, waterCirculated_kg_per_h: W, camToFoil_kg_per_h: lotListMass(foil.lots) },
+      metrics: { ultrasoundPower_kW: p.specificEnergy * feedKg, waterCirculated_kg_per_h: W, camToFoil_kg_per_h: lotsMass(foil) },
       diagnostics: [],
     };
   },
@@ -146,7 +147,7 @@ export const delaminationUltrasonic = defineUnitOp({
           cost: costOf('ultrasonicDelaminator'),
         },
         foilScreen(feedKg),
-        camFilter(lotListMass(feed.lots) * camToCamShare(p.camRecovery, feed.components, feed.lots)),
+        camFilter(lotsMass(feed) * camToCamShare(p.camRecovery, feed.components, lotsMass(feed))),
       ],
       operatorsPerShift: 1,
     };

@@ -48,7 +48,7 @@ import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
 import { emptyStream, lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import { copyLot, type Lot, type Morphology } from '../streams/lot.js';
-import { LaneStream } from '../streams/lane-stream.js';
+import { RowStream } from '../streams/row-stream.js';
 import { MAX_FEED_SUB_LOTS, type FeedBasis } from '../schema/feed.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
@@ -367,28 +367,59 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
  */
 const laneLotIds = joinedNameLists('@', MAX_FEED_SUB_LOTS);
 
+/**
+ * Lane lot ids by row of a source list and outlet list: the scaled feed is rows of the feed's unit
+ * lots, kept across evaluations of one feed (row-stream.ts), so a long feed's ids are found by row
+ * rather than by a lookup per lot (a cache miss each at tens of thousands of lots). Filled as rows
+ * are met; lists shorter than this are looked up by id (a Monte Carlo sample's feed is new each time).
+ */
+const LANE_IDS_BY_ROW = new WeakMap<readonly Lot[], WeakMap<readonly string[], (readonly string[])[]>>();
+const LANE_IDS_BY_ROW_MIN = 64;
+
+function laneIdsByRow(source: readonly Lot[], outlets: readonly string[]): (readonly string[])[] {
+  let byOutlets = LANE_IDS_BY_ROW.get(source);
+  if (!byOutlets) LANE_IDS_BY_ROW.set(source, (byOutlets = new WeakMap()));
+  let ids = byOutlets.get(outlets);
+  if (!ids) byOutlets.set(outlets, (ids = []));
+  return ids;
+}
+
 /** Metric names of the CAM sent to each outlet. */
 const CAM_TO = metricNames('camTo_', '_kg_per_h');
 
-/** Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true class. */
-function sortItems(p: SortParams, feed: Stream, outlets: LaneStream[], camTo: Float64Array): number {
+/**
+ * Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true
+ * class, as rows (row-stream.ts) of the lots the inlet's own lots are rows of, when it is a row stream
+ * (the feed scaled to the throughput): a lot's class reads its source lot, which differs from it only
+ * in mass (and id, when renamed).
+ */
+function sortItems(p: SortParams, feed: Stream, outlets: RowStream[], camTo: Float64Array): number {
   const nOut = p.outlets.length;
   const laneIdsOf = laneLotIds(p.outlets);
   let misclassified = 0;
-  const lots = feed.lots;
-  for (let li = 0; li < lots.length; li++) {
-    const lot = lots[li]!;
-    const laneIds = laneIdsOf(lot.id);
+  const rows = feed instanceof RowStream ? feed : undefined;
+  const source = rows ? rows.source : feed.lots;
+  const n = rows ? rows.n : source.length;
+  const byRow = rows && rows.ids === null && source.length >= LANE_IDS_BY_ROW_MIN ? laneIdsByRow(source, p.outlets) : undefined;
+  for (let li = 0; li < n; li++) {
+    const at = rows ? rows.rows[li]! : li;
+    const lot = source[at]!;
+    const kg = rows ? rows.mass[li]! : lot.massKgPerHour;
+    let laneIds = byRow?.[at];
+    if (laneIds === undefined) {
+      laneIds = laneIdsOf(rows?.ids ? rows.ids[li]! : lot.id);
+      if (byRow) byRow[at] = laneIds;
+    }
     const cls = trueClassOf(lot, p.lanes);
     const row = p.rows[cls]!;
     let last = -1;
     for (let j = 0; j < nOut; j++) if (row[j]! > 0) last = j;
-    let rest = lot.massKgPerHour;
+    let rest = kg;
     for (let j = 0; j <= last; j++) {
       if (!(row[j]! > 0)) continue;
-      const m = j === last ? rest : lot.massKgPerHour * row[j]!;
+      const m = j === last ? rest : kg * row[j]!;
       rest -= m;
-      outlets[j]!.push(li, laneIds[j]!, m);
+      outlets[j]!.push(at, m, laneIds[j]!);
       camTo[j]! += m;
       if (j !== cls && j !== nOut - 1) misclassified += m;
     }
@@ -450,12 +481,13 @@ export const sorting = defineUnitOp({
     const separation = separationFor(p.separation, ctx.feedBasis);
     // Outlets pushed (optimized code maps into a holey list, another map for sortItems to meet) and
     // CAM per outlet in a Float64Array (a list's elements kind would follow the amounts).
-    // Item sorting: lanes of rows of the feed's lots (lane-stream.ts), lot objects only where read.
+    // Item sorting: lanes of rows (row-stream.ts), lot objects only where read.
     const outlets: Stream[] = [];
-    const lanes: LaneStream[] = [];
+    const lanes: RowStream[] = [];
+    const source = feed instanceof RowStream ? feed.source : undefined;
     for (let j = 0; j < nOut; j++) {
       if (separation !== 'items') { outlets.push(emptyStream(feed.temperatureK)); continue; }
-      const lane = new LaneStream(feed.lots, p.outlets[j]!, feed.temperatureK);
+      const lane = new RowStream(source ?? feed.lots, feed.temperatureK, feed instanceof RowStream ? feed.n : feed.lots.length, p.outlets[j]!);
       lanes.push(lane);
       outlets.push(lane);
     }

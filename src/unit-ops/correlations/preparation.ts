@@ -22,7 +22,8 @@ import { cylinderSurfaceM2, wallLossKw } from './energy.js';
 import { costOf } from '../data/equipment.js';
 import type { CycleTime, EquipmentSpec } from '../contract.js';
 import { lotWithMass, type Lot } from '../../streams/lot.js';
-import { lotListMass } from '../../streams/stream.js';
+import type { Stream } from '../../streams/stream.js';
+import { pushRowOf, rowLotWithMass, RowStream } from '../../streams/row-stream.js';
 import type { FeedBasis } from '../../schema/feed.js';
 import { AGITATION_KW_PER_M3, HANDLING_H, RAMP_K_PER_H, SOAK_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './limits.js';
 
@@ -128,16 +129,29 @@ export function defaultFate(id: string): Fate {
 }
 
 /**
- * Split lots between the CAM outlet (share `toCam`) and the foil outlet (the rest), keeping their
- * ids; zero-mass portions are dropped. The foil portion is the CAM lost with the foil.
+ * Split the lots of `feed` between the CAM outlet (share `toCam`) and the foil outlet (the rest),
+ * keeping their ids; zero-mass portions are dropped. The foil portion is the CAM lost with the foil,
+ * kept as rows (row-stream.ts: `foil` made by rowsLike(feed)); the CAM portion as lots, which the
+ * next unit reads. A row stream's lots are read from their rows, not made first.
  */
-export function splitLots(lots: readonly Lot[], toCam: number, cam: Lot[], foil: Lot[]): void {
+export function splitLots(feed: Stream, toCam: number, cam: Lot[], foil: RowStream): void {
+  if (feed instanceof RowStream) {
+    for (let i = 0; i < feed.n; i++) {
+      const kg = feed.mass[i]!;
+      const a = kg * toCam;
+      const b = kg - a;
+      if (a !== 0) cam.push(rowLotWithMass(feed, i, a));
+      if (b !== 0) pushRowOf(foil, feed, i, b);
+    }
+    return;
+  }
+  const lots = feed.lots;
   for (let li = 0; li < lots.length; li++) {
     const lot = lots[li]!;
     const a = lot.massKgPerHour * toCam;
     const b = lot.massKgPerHour - a;
     if (a !== 0) cam.push(lotWithMass(lot, a));
-    if (b !== 0) foil.push(lotWithMass(lot, b));
+    if (b !== 0) pushRowOf(foil, feed, li, b);
   }
 }
 
@@ -180,8 +194,7 @@ const ATTACHED: readonly string[] = ['Al', 'Cu', 'Fe', 'PVDF', 'PAA', 'alginate'
  * actually present per kg of CAM: none for a clean powder, less for black mass (a little Al and Cu
  * left from shredding), more for scrap with a thin coating. Capped at a total loss.
  */
-export function camToCamShare(camRecovery: number, components: Record<string, number>, lots: readonly Lot[]): number {
-  const cam = lotListMass(lots);
+export function camToCamShare(camRecovery: number, components: Record<string, number>, cam: number): number {
   if (!(cam > 0)) return camRecovery;
   let attached = 0;
   for (const id of ATTACHED) attached += components[id] ?? 0;
@@ -383,9 +396,9 @@ export function camFilter(cakeSolidsKgPerHour: number): EquipmentSpec {
 }
 
 /** Slurry volume per kg of feed for a bath holding `liquidKgPerKgFeed` of a liquid of density `liquidDensity`. */
-export function slurryVolumePerKg(feedComponents: Record<string, number>, lots: readonly Lot[], feedKgPerHour: number, liquidKgPerHour: number, liquidDensity: number, skip?: string): number {
+export function slurryVolumePerKg(feedComponents: Record<string, number>, camKgPerHour: number, feedKgPerHour: number, liquidKgPerHour: number, liquidDensity: number, skip?: string): number {
   if (feedKgPerHour <= 0) return 0;
-  let v = lotListMass(lots) / CAM_DENSITY_KG_PER_M3 + liquidKgPerHour / liquidDensity;
+  let v = camKgPerHour / CAM_DENSITY_KG_PER_M3 + liquidKgPerHour / liquidDensity;
   for (const id in feedComponents) if (id !== skip) v += feedComponents[id]! / densityOf(id);
   return v / feedKgPerHour;
 }
