@@ -102,25 +102,12 @@ export function lotTermsOf(lots: readonly Lot[]): LotTerms {
   return t;
 }
 
-/** Terms by row stream, made at its first reading (its rows are complete once its unit has run). */
-const ROW_TERMS = new WeakMap<RowStream, LotTerms>();
-
-/**
- * The terms of a row stream's lots, from its rows (row-stream.ts): each lot is its source lot with
- * the row's mass, so these are lotTerms of its lots, without making them.
- */
-export function rowTermsOf(s: RowStream): LotTerms {
-  let t = ROW_TERMS.get(s);
-  if (t === undefined || t.tmKmol.length !== s.n) ROW_TERMS.set(s, (t = rowTerms(s)));
-  return t;
-}
-
 /**
  * A list that row streams point into, read once: per lot its frame, the TM kmol denominator
  * (Li/TM·M_Li + frame molar mass, as tmKmolOf computes it) and its Li/TM. The scaled feed, every
  * sorting lane and the CAM lost with the foil are rows of the feed's unit lots, which are kept
- * across evaluations of one feed (pipeline/evaluate.ts feedFor): their terms then read these dense
- * arrays instead of a lot object scattered over the heap per row.
+ * across evaluations of one feed (pipeline/evaluate.ts feedFor): their elements are then added from
+ * these dense arrays and the rows (addStream), with no lot object read and no terms kept per stream.
  */
 interface SourceIndex {
   frames: FrameIndex[];
@@ -150,28 +137,19 @@ function sourceIndexOf(lots: readonly Lot[]): SourceIndex {
   return x;
 }
 
-/** lotTerms of a row stream's lots (each its source lot with the row's mass), from the source's index. */
-function rowTerms(s: RowStream): LotTerms {
+/**
+ * `c` plus each lot's kg/h × J/(kg·K) of a row stream, added in stream order (as a loop over its lots
+ * adds them); a long one's heat capacities from its source's index.
+ */
+export function addRowsHeatCapacity(c: number, s: RowStream): number {
   const { rows, mass } = s;
-  const sx = sourceIndexOf(s.source);
-  const n = s.n;
-  const frames: FrameIndex[] = [];
-  const tmKmol = new Float64Array(n);
-  const liKg = new Float64Array(n);
-  let lotsKg = 0;
-  let cpFlow = 0;
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    const kg = mass[i]!;
-    const f = sx.frames[r]!;
-    lotsKg += kg;
-    cpFlow += kg * f.cp_J_per_kgK;
-    const tm = kg / sx.perTm[r]!; // tmKmolOf
-    frames.push(f);
-    tmKmol[i] = tm;
-    liKg[i] = tm * sx.liPerTm[r]! * LI_G_PER_MOL; // liKgOf
+  if (s.n >= TERMS_MIN_LOTS) {
+    const frames = sourceIndexOf(s.source).frames;
+    for (let i = 0; i < s.n; i++) c += mass[i]! * frames[rows[i]!]!.cp_J_per_kgK;
+  } else {
+    for (let i = 0; i < s.n; i++) c += mass[i]! * LOT_CP[s.source[rows[i]!]!.chemistry.family].cp_J_per_kgK;
   }
-  return { frames, tmKmol, liKg, lotsKg, cpFlow_J_per_hK: cpFlow };
+  return c;
 }
 
 function lotTerms(lots: readonly Lot[]): LotTerms {
@@ -259,7 +237,7 @@ export class ElementFlows {
       const kg = s.components[id]!;
       if (kg !== 0) this.addComponent(component(id), kg);
     }
-    if (s instanceof RowStream) return s.n >= TERMS_MIN_LOTS ? this.addTerms(rowTermsOf(s)) : this.addRows(s);
+    if (s instanceof RowStream) return s.n >= TERMS_MIN_LOTS ? this.addIndexedRows(s) : this.addRows(s);
     if (s.lots.length >= TERMS_MIN_LOTS) return this.addTerms(lotTermsOf(s.lots));
     // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
     let f: FrameIndex | undefined;
@@ -280,6 +258,24 @@ export class ElementFlows {
       const kg = s.mass[i]!;
       lotsKg += kg;
       this.addLotWithMass(s.source[s.rows[i]!]!, kg);
+    }
+    return lotsKg;
+  }
+
+  /**
+   * Add a long row stream's lots from their rows and their source's index (sourceIndexOf): the TM
+   * kmol and lithium of each lot as tmKmolOf and liKgOf compute them, added as addFramedLot adds them.
+   */
+  private addIndexedRows(s: RowStream): number {
+    const sx = sourceIndexOf(s.source);
+    const { rows, mass } = s;
+    let lotsKg = 0;
+    for (let i = 0; i < s.n; i++) {
+      const r = rows[i]!;
+      const kg = mass[i]!;
+      lotsKg += kg;
+      const tm = kg / sx.perTm[r]!;
+      this.addFrame(sx.frames[r]!, tm, tm * sx.liPerTm[r]! * LI_G_PER_MOL);
     }
     return lotsKg;
   }

@@ -11,7 +11,7 @@ import { component } from '../chemistry/components.js';
 import type { Element } from '../chemistry/elements.js';
 import { LOT_CP } from '../chemistry/cathode.js';
 import { addLotElements, lotWithMass, mergeLots, scaleLot, type Lot } from './lot.js';
-import { lotTermsOf, rowTermsOf, TERMS_MIN_LOTS } from './element-flows.js';
+import { addRowsHeatCapacity, lotTermsOf, TERMS_MIN_LOTS } from './element-flows.js';
 import { RowStream } from './row-stream.js';
 
 /** A material stream. Flows in kg/h, temperature in K. */
@@ -68,10 +68,7 @@ export function lotListCpFlow_kW_per_K(lots: readonly Lot[]): number {
 /** Heat-capacity flow of a stream's lots, kW/K: lotListCpFlow_kW_per_K of its lots (from the rows of a row stream). */
 export function lotsCpFlow_kW_per_K(s: Stream): number {
   if (!(s instanceof RowStream)) return lotListCpFlow_kW_per_K(s.lots);
-  if (s.n >= TERMS_MIN_LOTS) return rowTermsOf(s).cpFlow_J_per_hK / 3.6e6;
-  let c = 0;
-  for (let i = 0; i < s.n; i++) c += s.mass[i]! * LOT_CP[s.source[s.rows[i]!]!.chemistry.family].cp_J_per_kgK;
-  return c / 3.6e6;
+  return addRowsHeatCapacity(0, s) / 3.6e6;
 }
 
 /** Total mass flow, kg/h. */
@@ -102,7 +99,7 @@ export function heatCapacityFlow_W_per_K(s: Stream, fallbackCp_J_per_kgK = 1000)
   // another rounding, and every duty and temperature computed from this would move in its last bits).
   if (s instanceof RowStream) {
     // Each lot is its source lot with the row's mass: the same terms, from the rows.
-    for (let i = 0; i < s.n; i++) c += s.mass[i]! * LOT_CP[s.source[s.rows[i]!]!.chemistry.family].cp_J_per_kgK;
+    c = addRowsHeatCapacity(c, s);
   } else {
     for (let li = 0; li < s.lots.length; li++) { const lot = s.lots[li]!; c += lot.massKgPerHour * LOT_CP[lot.chemistry.family].cp_J_per_kgK; }
   }
