@@ -28,8 +28,14 @@ export class RowStream implements Stream {
   rows: Int32Array;
   /** Mass flow of each lot, kg/h, in stream order (the first `n` entries). */
   mass: Float64Array;
-  /** Each lot's id when the rows rename them (a sorting lane: `<id>@<lane>`); null: the source lots' ids. */
+  /**
+   * Each lot's id when the rows rename them (a sorting lane: `<id>@<lane>`) and no id table is
+   * given; null otherwise (idAt).
+   */
   readonly ids: string[] | null;
+  /** Renamed rows' ids by source row (column `idColumn` of each entry), kept by the sorter across evaluations; null: `ids`. */
+  readonly idTable: readonly (readonly string[])[] | null;
+  readonly idColumn: number;
   private made: Lot[] | undefined;
   private massSum: number | undefined;
 
@@ -39,14 +45,27 @@ export class RowStream implements Stream {
    * @param capacity the rows a unit will push at most (more grow the storage): storage made once,
    *   at its size — arrays grown push by push to tens of thousands of entries cost more than all
    *   the rows' arithmetic (measured, issue 19)
-   * @param lane with it, the rows are renamed: each lot gets the id pushed with it and this lane
+   * @param lane with it, the rows are renamed: each lot gets this lane and the id pushed with it —
+   *   or, with `idTable`, column `table.column` of the table's entry for its source row (ids the
+   *   sorter keeps per feed row, so that a lane stores none)
    */
-  constructor(readonly source: readonly Lot[], temperatureK: number, capacity: number, readonly lane: string | null = null) {
+  constructor(readonly source: readonly Lot[], temperatureK: number, capacity: number, readonly lane: string | null = null, idTable: { table: readonly (readonly string[])[]; column: number } | null = null) {
     this.temperatureK = temperatureK;
-    this.rows = new Int32Array(capacity);
-    this.mass = new Float64Array(capacity);
+    // One store for both (each store of more than 64 bytes is allocated outside the heap, zeroed).
+    const store = new ArrayBuffer(capacity * 12);
+    this.mass = new Float64Array(store, 0, capacity);
+    this.rows = new Int32Array(store, capacity * 8, capacity);
+    this.idTable = lane !== null && idTable !== null ? idTable.table : null;
+    this.idColumn = idTable?.column ?? 0;
     // Sized, not pushed (as the two typed arrays): filled in order up to `n`.
-    this.ids = lane === null ? null : new Array<string>(capacity);
+    this.ids = lane !== null && this.idTable === null ? new Array<string>(capacity) : null;
+  }
+
+  /** The id of lot `i`. */
+  idAt(i: number): string {
+    if (this.ids !== null) return this.ids[i]!;
+    if (this.idTable !== null) return this.idTable[this.rows[i]!]![this.idColumn]!;
+    return this.source[this.rows[i]!]!.id;
   }
 
   /** Add a lot: `source[row]` with mass flow `massKgPerHour` (and `id`, when the rows rename). */
@@ -102,8 +121,8 @@ export class RowStream implements Stream {
 /** Lot `i` of `s` with mass flow `kg`: its source lot's copy, renamed when the rows rename (lotWithMass of lot i, without making lot i). */
 export function rowLotWithMass(s: RowStream, i: number, kg: number): Lot {
   const lot = copyLot(s.source[s.rows[i]!]!);
-  if (s.ids !== null) {
-    lot.id = s.ids[i]!;
+  if (s.lane !== null) {
+    lot.id = s.idAt(i);
     lot.lane = s.lane;
   }
   lot.massKgPerHour = kg;
@@ -115,12 +134,13 @@ export function rowLotWithMass(s: RowStream, i: number, kg: number): Lot {
  * renamed as `s` is: for a unit that passes on parts of its inlet's lots (pushRowOf).
  */
 export function rowsLike(s: Stream, temperatureK: number): RowStream {
-  return s instanceof RowStream ? new RowStream(s.source, temperatureK, s.n, s.lane) : new RowStream(s.lots, temperatureK, s.lots.length);
+  if (!(s instanceof RowStream)) return new RowStream(s.lots, temperatureK, s.lots.length);
+  return new RowStream(s.source, temperatureK, s.n, s.lane, s.idTable === null ? null : { table: s.idTable, column: s.idColumn });
 }
 
 /** Push lot `i` of `from` with mass flow `kg` onto `to` (made by rowsLike(from)). */
 export function pushRowOf(to: RowStream, from: Stream, i: number, kg: number): void {
-  if (from instanceof RowStream) to.push(from.rows[i]!, kg, from.ids === null ? undefined : from.ids[i]!);
+  if (from instanceof RowStream) to.push(from.rows[i]!, kg, from.lane === null ? undefined : from.idAt(i));
   else to.push(i, kg);
 }
 

@@ -393,21 +393,20 @@ const CAM_TO = metricNames('camTo_', '_kg_per_h');
  * (the feed scaled to the throughput): a lot's class reads its source lot, which differs from it only
  * in mass (and id, when renamed).
  */
-function sortItems(p: SortParams, feed: Stream, outlets: RowStream[], camTo: Float64Array): number {
+function sortItems(p: SortParams, feed: Stream, outlets: RowStream[], camTo: Float64Array, byRow: (readonly string[])[] | undefined): number {
   const nOut = p.outlets.length;
   const laneIdsOf = laneLotIds(p.outlets);
   let misclassified = 0;
   const rows = feed instanceof RowStream ? feed : undefined;
   const source = rows ? rows.source : feed.lots;
   const n = rows ? rows.n : source.length;
-  const byRow = rows && rows.ids === null && source.length >= LANE_IDS_BY_ROW_MIN ? laneIdsByRow(source, p.outlets) : undefined;
   for (let li = 0; li < n; li++) {
     const at = rows ? rows.rows[li]! : li;
     const lot = source[at]!;
     const kg = rows ? rows.mass[li]! : lot.massKgPerHour;
     let laneIds = byRow?.[at];
     if (laneIds === undefined) {
-      laneIds = laneIdsOf(rows?.ids ? rows.ids[li]! : lot.id);
+      laneIds = laneIdsOf(rows && rows.lane !== null ? rows.idAt(li) : lot.id);
       if (byRow) byRow[at] = laneIds;
     }
     const cls = trueClassOf(lot, p.lanes);
@@ -485,9 +484,11 @@ export const sorting = defineUnitOp({
     const outlets: Stream[] = [];
     const lanes: RowStream[] = [];
     const source = feed instanceof RowStream ? feed.source : undefined;
+    // A long feed of rows not renamed: lane ids by feed row (kept across evaluations), none per lane.
+    const byRow = source && (feed as RowStream).lane === null && source.length >= LANE_IDS_BY_ROW_MIN ? laneIdsByRow(source, p.outlets) : undefined;
     for (let j = 0; j < nOut; j++) {
       if (separation !== 'items') { outlets.push(emptyStream(feed.temperatureK)); continue; }
-      const lane = new RowStream(source ?? feed.lots, feed.temperatureK, feed instanceof RowStream ? feed.n : feed.lots.length, p.outlets[j]!);
+      const lane = new RowStream(source ?? feed.lots, feed.temperatureK, feed instanceof RowStream ? feed.n : feed.lots.length, p.outlets[j]!, byRow ? { table: byRow, column: j } : null);
       lanes.push(lane);
       outlets.push(lane);
     }
@@ -495,7 +496,7 @@ export const sorting = defineUnitOp({
     const camTotal = lotsMass(feed);
     const diagnostics: Diagnostic[] = [];
     let misclassified = 0;
-    if (separation === 'items') misclassified = sortItems(p, feed, lanes, camTo);
+    if (separation === 'items') misclassified = sortItems(p, feed, lanes, camTo, byRow);
     else {
       const carried = routeWhole(p, feed, separation, outlets, camTo);
       for (const [cls, kg] of carried) {

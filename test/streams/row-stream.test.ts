@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { RowStream, scaledRows } from '../../src/streams/row-stream.js';
+import { pushRowOf, RowStream, rowsLike, scaledRows } from '../../src/streams/row-stream.js';
 import { ElementFlows, TERMS_MIN_LOTS } from '../../src/streams/element-flows.js';
 import { copyLot, mergeLots, type Lot } from '../../src/streams/lot.js';
 import { heatCapacityFlow_W_per_K, lotListCpFlow_kW_per_K, lotListMass, lotsCpFlow_kW_per_K, lotsMass, scaleStream, streamMass, type Stream } from '../../src/streams/stream.js';
@@ -93,6 +93,24 @@ describe('RowStream', () => {
     expect(text(a.record())).toBe(text(b.record()));
   });
 
+  it('renamed rows read their ids from an id table by source row as from ids pushed with them, and rows like them keep both', () => {
+    const sorted = sortedLots(12);
+    const table = sorted.map((l) => [`${l.id}@ncm`, `${l.id}@lfp`]);
+    const pushed = new RowStream(sorted, 330, 6, 'lfp');
+    const tabled = new RowStream(sorted, 330, 6, 'lfp', { table, column: 1 });
+    for (const r of [1, 4, 5, 9]) {
+      pushed.push(r, r * 0.5, `${sorted[r]!.id}@lfp`);
+      tabled.push(r, r * 0.5, 'ignored: the table names it');
+    }
+    expect(tabled.ids).toBeNull();
+    expect(text(tabled.lots)).toBe(text(pushed.lots));
+    expect(tabled.lots.map((l) => [l.id, l.lane])).toEqual([1, 4, 5, 9].map((r) => [`l${r}@lfp`, 'lfp']));
+    // A part of each lot (the foil's share) keeps the lane's names.
+    const part = rowsLike(tabled, 300);
+    for (let i = 0; i < tabled.n; i++) pushRowOf(part, tabled, i, tabled.mass[i]! / 4);
+    expect(part.lots.map((l) => [l.id, l.lane, l.massKgPerHour])).toEqual(tabled.lots.map((l) => [l.id, l.lane, l.massKgPerHour / 4]));
+  });
+
   it('a lane pushed to after a reading is read again', () => {
     const sorted = sortedLots(3);
     const l = new RowStream(sorted, 298.15, 1, 'lfp');
@@ -125,6 +143,9 @@ describe('rows through the reference route', () => {
       expect(stream).toBeInstanceOf(RowStream);
       expect((stream as RowStream).n).toBe(120);
       expect(made(stream)).toBeUndefined();
+      // Lanes and the foil of a lane name their lots from the sorter's ids by feed row: no ids stored.
+      if (s.from.node !== 'feed') expect((stream as RowStream).idTable).not.toBeNull();
+      expect((stream as RowStream).ids).toBeNull();
       if (s.to.node === 'byproduct') byproduct++;
     }
     expect(byproduct).toBe(5); // four lanes and the foil
