@@ -9,6 +9,7 @@ import type { Lot, OffSpecCause } from '../streams/lot.js';
 import { chemistryByName, isNickelLayered, type CathodeChemistry } from '../chemistry/cathode.js';
 import type { ProductSpec, SpecLimits } from '../schema/spec.js';
 import { lotsMass, type Stream } from '../streams/stream.js';
+import { LotCursor, rowLotWithMass, RowStream } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
 import { lotCapacityRatio } from '../streams/performance.js';
 import { virginCapacity } from '../chemistry/capacity.js';
@@ -140,11 +141,31 @@ const ELECTRODE_BINDERS: ReadonlySet<string> = new Set(['PVDF', 'PAA', 'alginate
  * (electrode refabrication) is an electrode: its carbon black, binder and Al foil are the recipe,
  * so only graphite, Cu and non-binder fluorine count there.
  */
+/** True when the stream has lots and every one passes `test` (a row stream's read through a cursor, row-stream.ts). */
+function everyLot(s: Stream, test: (lot: Lot) => boolean): boolean {
+  if (!(s instanceof RowStream)) return s.lots.length > 0 && s.lots.every(test);
+  const c = new LotCursor(s);
+  for (let i = 0; i < s.n; i++) if (!test(c.at(i))) return false;
+  return s.n > 0;
+}
+
+/**
+ * The off-spec lots of a product row stream by row (undefined: in spec or empty), as qualityReport
+ * made them: a row stream's lots are judged through a cursor, and only the off-spec ones are made
+ * into the lot objects `offSpecLots` lists (economics-input.ts prices them by row).
+ */
+const OFF_SPEC_BY_ROW = new WeakMap<RowStream, (Lot | undefined)[]>();
+
+/** The off-spec lots of a product row stream by row, after qualityReport (undefined for other streams). */
+export function offSpecLotsByRow(s: Stream): readonly (Lot | undefined)[] | undefined {
+  return s instanceof RowStream ? OFF_SPEC_BY_ROW.get(s) : undefined;
+}
+
 export function foreignSolidsOf(s: Stream): ForeignSolids {
   const cam = lotsMass(s);
   const none: ForeignSolids = { graphiteCarbon: 0, graphite: 0, aluminium: 0, copper: 0, fluorine: 0 };
   if (cam === 0) return none;
-  const electrode = s.lots.length > 0 && s.lots.every((l) => l.conductiveNetwork !== null);
+  const electrode = everyLot(s, (l) => l.conductiveNetwork !== null);
   const c = s.components;
   const graphite = c.graphite ?? 0;
   let carbon = graphite;
@@ -236,8 +257,14 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     const salts = residualLiSaltsFraction(stream);
     residual[s.id] = salts;
     const foreign = (foreignByStream[s.id] = foreignSolidsOf(stream));
-    for (let li = 0; li < stream.lots.length; li++) {
-      const lot = stream.lots[li]!;
+    // A row stream's lots read through a cursor (row-stream.ts): lot objects only for the off-spec ones.
+    const rows = stream instanceof RowStream ? stream : undefined;
+    const cursor = rows ? new LotCursor(rows) : undefined;
+    const byRow: (Lot | undefined)[] | undefined = rows ? new Array<Lot | undefined>(rows.n) : undefined;
+    if (rows) OFF_SPEC_BY_ROW.set(rows, byRow!);
+    const n = rows ? rows.n : stream.lots.length;
+    for (let li = 0; li < n; li++) {
+      const lot = cursor ? cursor.at(li) : stream.lots[li]!;
       if (lot.massKgPerHour === 0) continue;
       const causes = judgeLot(spec, lot, salts, foreign);
       const primary = primaryCauseOf(causes);
@@ -255,7 +282,9 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
       } else {
         offSpec += lot.massKgPerHour;
         byCause[primary] += lot.massKgPerHour;
-        offSpecLots.push(lot);
+        const made = rows ? rowLotWithMass(rows, li, rows.mass[li]!) : lot;
+        if (byRow) byRow[li] = made;
+        offSpecLots.push(made);
       }
     }
   }

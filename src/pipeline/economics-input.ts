@@ -7,7 +7,7 @@ import type { EconomicsInput } from '../economics/input.js';
 import type { ResolvedPrices } from '../economics/prices.js';
 import type { PlantSizing } from '../design/types.js';
 import type { QualityReport } from '../balances/quality.js';
-import { baseName, lotInSpec, residualLiSaltsFraction } from '../balances/quality.js';
+import { baseName, lotInSpec, offSpecLotsByRow, residualLiSaltsFraction } from '../balances/quality.js';
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
 import { priceKey } from '../economics/price-book.js';
 import { component, isComponent } from '../chemistry/components.js';
@@ -16,7 +16,7 @@ import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
-import { RowStream } from '../streams/row-stream.js';
+import { rowLotWithMass, RowStream } from '../streams/row-stream.js';
 import type { Lot } from '../streams/lot.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
@@ -178,6 +178,12 @@ export function economicsInput(
     if (s.to.node !== 'product') continue;
     const stream = solution.streams.get(s.id)!;
     const grade = gradeOf(lotsMass(stream), stream.components);
+    // A product row stream's off-spec lots, by row as quality made them (no lot object per row).
+    const byRow = offSpecLotsByRow(stream);
+    if (byRow) {
+      for (let i = 0; i < byRow.length; i++) { const lot = byRow[i]; if (lot !== undefined) addOff(lot, lot.massKgPerHour, grade); }
+      continue;
+    }
     for (let li = 0; li < stream.lots.length; li++) { const lot = stream.lots[li]!; if (offSpecSet.has(lot)) addOff(lot, lot.massKgPerHour, grade); }
   }
 
@@ -193,7 +199,12 @@ export function economicsInput(
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
         if (stream instanceof RowStream) {
-          for (let i = 0; i < stream.n; i++) { const kg = stream.mass[i]!; if (kg > 0) addOff(stream.source[stream.rows[i]!]!, kg, grade); }
+          // A lot read as its source lot, unless a unit changed its numbers (then made, as read).
+          const changed = stream.overLiPerTm !== null || stream.overCationMixing !== null || stream.overSurfaceRockSalt_nm !== null;
+          for (let i = 0; i < stream.n; i++) {
+            const kg = stream.mass[i]!;
+            if (kg > 0) addOff(changed ? rowLotWithMass(stream, i, kg) : stream.source[stream.rows[i]!]!, kg, grade);
+          }
         } else {
           for (let li = 0; li < stream.lots.length; li++) { const l = stream.lots[li]!; if (l.massKgPerHour > 0) addOff(l, l.massKgPerHour, grade); }
         }

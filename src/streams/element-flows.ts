@@ -111,8 +111,8 @@ export function lotTermsOf(lots: readonly Lot[]): LotTerms {
  */
 interface SourceIndex {
   frames: FrameIndex[];
-  perTm: Float64Array;
-  liPerTm: Float64Array;
+  perTm: number[];
+  liPerTm: number[];
 }
 
 const SOURCE_INDEX = new WeakMap<readonly Lot[], SourceIndex>();
@@ -122,15 +122,15 @@ function sourceIndexOf(lots: readonly Lot[]): SourceIndex {
   if (x === undefined || x.perTm.length !== lots.length) {
     const n = lots.length;
     const frames: FrameIndex[] = [];
-    const perTm = new Float64Array(n);
-    const liPerTm = new Float64Array(n);
+    const perTm: number[] = [];
+    const liPerTm: number[] = [];
     let f: FrameIndex | undefined;
     for (let i = 0; i < n; i++) {
       const lot = lots[i]!;
       if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
       frames.push(f);
-      perTm[i] = lot.liPerTm * LI_G_PER_MOL + f.molarMass;
-      liPerTm[i] = lot.liPerTm;
+      perTm.push(lot.liPerTm * LI_G_PER_MOL + f.molarMass);
+      liPerTm.push(lot.liPerTm);
     }
     SOURCE_INDEX.set(lots, (x = { frames, perTm, liPerTm }));
   }
@@ -207,9 +207,14 @@ export class ElementFlows {
 
   /** addLot of a copy of `lot` with mass flow `massKgPerHour` (a row stream's lot, from its row). */
   addLotWithMass(lot: Lot, massKgPerHour: number): void {
-    const f = frameIndexOf(lot.chemistry);
-    const tmKmol = massKgPerHour / (lot.liPerTm * LI_G_PER_MOL + f.molarMass);
-    this.addFrame(f, tmKmol, tmKmol * lot.liPerTm * LI_G_PER_MOL);
+    this.addLotValues(lot.chemistry, lot.liPerTm, massKgPerHour);
+  }
+
+  /** addLot of a lot of `chemistry` at Li/TM `liPerTm` with mass flow `massKgPerHour` (a lot read from columns). */
+  addLotValues(chemistry: CathodeChemistry, liPerTm: number, massKgPerHour: number): void {
+    const f = frameIndexOf(chemistry);
+    const tmKmol = massKgPerHour / (liPerTm * LI_G_PER_MOL + f.molarMass);
+    this.addFrame(f, tmKmol, tmKmol * liPerTm * LI_G_PER_MOL);
   }
 
   /** addLot with the frame of the lot's chemistry at hand. */
@@ -254,10 +259,12 @@ export class ElementFlows {
   /** Add a short row stream's lots from its rows (addStream's loop over lots, each lot its source lot with the row's mass). */
   private addRows(s: RowStream): number {
     let lotsKg = 0;
+    const li = s.overLiPerTm;
     for (let i = 0; i < s.n; i++) {
       const kg = s.mass[i]!;
       lotsKg += kg;
-      this.addLotWithMass(s.source[s.rows[i]!]!, kg);
+      const lot = s.source[s.rows[i]!]!;
+      this.addLotValues(lot.chemistry, li !== null ? li[i]! : lot.liPerTm, kg);
     }
     return lotsKg;
   }
@@ -269,13 +276,21 @@ export class ElementFlows {
   private addIndexedRows(s: RowStream): number {
     const sx = sourceIndexOf(s.source);
     const { rows, mass } = s;
+    const li = s.overLiPerTm;
     let lotsKg = 0;
     for (let i = 0; i < s.n; i++) {
       const r = rows[i]!;
       const kg = mass[i]!;
       lotsKg += kg;
-      const tm = kg / sx.perTm[r]!;
-      this.addFrame(sx.frames[r]!, tm, tm * sx.liPerTm[r]! * LI_G_PER_MOL);
+      const f = sx.frames[r]!;
+      if (li === null) {
+        const tm = kg / sx.perTm[r]!;
+        this.addFrame(f, tm, tm * sx.liPerTm[r]! * LI_G_PER_MOL);
+      } else {
+        // A changed Li/TM: tmKmolOf and liKgOf of the lot at it.
+        const tm = kg / (li[i]! * LI_G_PER_MOL + f.molarMass);
+        this.addFrame(f, tm, tm * li[i]! * LI_G_PER_MOL);
+      }
     }
     return lotsKg;
   }

@@ -1,21 +1,24 @@
 /**
- * A stream whose lots are rows of another lot list — which lot, its mass and, in a sorting lane,
- * its new id — kept as rows until something reads them as lot objects. Units that change only how
- * much of each lot goes where (the feed scaled to the throughput, a sorter's lanes, the CAM a
- * delamination loses with the foil) make rows instead of a copy of every lot: a sorter sends every
- * lot to every lane its confusion-matrix row reaches, so a feed of n lots made about 5n lane lots,
- * and most lanes end as by-products, where only their mass, elements and market parcels are read.
- * Measured before rows (issue 19): the by-product lanes alone were ≈ 35 % of an evaluation of
- * 4,000 or 40,000 lots.
+ * A stream whose lots are rows of another lot list — which lot, its mass, in a sorting lane its new
+ * id, and the numbers a unit changed (Li/TM, cation mixing, rock-salt) — kept as rows until
+ * something reads them as lot objects. The feed scaled to the throughput, the sorting lanes, the
+ * CAM a delamination keeps and loses with the foil, relithiation (hydrothermal), washing, drying and
+ * sintering make rows instead of a copy of every lot, and the quality judgement, the economics
+ * input and the balances read them (through a LotCursor: a lot read from columns). Measured before
+ * rows (issue 19): the by-product lanes alone were ≈ 35 % of an evaluation of 4,000 or 40,000 lots,
+ * and a pass over lot objects costs per lot about twice as much at 40,000 lots as at 4,000 (they
+ * no longer fit in the processor's caches), while over columns it costs the same
+ * (bench/lot-layout.js).
  *
  * Rows read as the lots the units built before: `lots` makes, on first reading, each lot as a copy
- * of its source lot with the row's mass (and, renamed, the row's id and the lane), once — the same
- * objects on every later reading. Every sum from the rows is the one the lot objects give: the same
- * numbers, added in the same order.
+ * of its source lot with the row's mass, changed numbers (and, renamed, the row's id and the lane),
+ * once — the same objects on every later reading. Every sum from the rows is the one the lot
+ * objects give: the same numbers, added in the same order.
  */
-import type { Lot } from './lot.js';
+import type { Lot, Morphology } from './lot.js';
 import { copyLot } from './lot.js';
 import type { Stream } from './stream.js';
+import type { CathodeChemistry } from '../chemistry/cathode.js';
 
 /** A stream with its lots as rows of `source`. */
 export class RowStream implements Stream {
@@ -25,9 +28,9 @@ export class RowStream implements Stream {
   /** Number of lots (rows). */
   n = 0;
   /** Index in `source` of each lot, in stream order (the first `n` entries). */
-  rows: Int32Array;
+  readonly rows: number[];
   /** Mass flow of each lot, kg/h, in stream order (the first `n` entries). */
-  mass: Float64Array;
+  readonly mass: number[];
   /**
    * Each lot's id when the rows rename them (a sorting lane: `<id>@<lane>`) and no id table is
    * given; null otherwise (idAt).
@@ -36,25 +39,32 @@ export class RowStream implements Stream {
   /** Renamed rows' ids by source row (column `idColumn` of each entry), kept by the sorter across evaluations; null: `ids`. */
   readonly idTable: readonly (readonly string[])[] | null;
   readonly idColumn: number;
+  /**
+   * The numbers a unit changed, per lot (a unit that changes a lot's state keeps the new value
+   * here, the rest of the lot being its source lot's); null: the source lots' own.
+   */
+  overLiPerTm: number[] | null = null;
+  overCationMixing: number[] | null = null;
+  overSurfaceRockSalt_nm: number[] | null = null;
   private made: Lot[] | undefined;
   private massSum: number | undefined;
 
   /**
    * @param source the lots the rows point into (not copied: lots are immutable, and a unit's inlet
    *   list is not changed after the unit has run)
-   * @param capacity the rows a unit will push at most (more grow the storage): storage made once,
-   *   at its size — arrays grown push by push to tens of thousands of entries cost more than all
-   *   the rows' arithmetic (measured, issue 19)
+   * @param capacity the rows a unit will push at most (more are appended): lists made once, at
+   *   their size — lists grown push by push to tens of thousands of entries cost more than all the
+   *   rows' arithmetic (measured, issue 19). Plain lists, not typed arrays: a typed array of more
+   *   than 64 bytes is allocated outside the heap (≈ 0.3 µs each, and collected apart), which a
+   *   Monte Carlo sample, with a dozen lots per stream, would pay for every stream.
    * @param lane with it, the rows are renamed: each lot gets this lane and the id pushed with it —
    *   or, with `idTable`, column `table.column` of the table's entry for its source row (ids the
    *   sorter keeps per feed row, so that a lane stores none)
    */
   constructor(readonly source: readonly Lot[], temperatureK: number, capacity: number, readonly lane: string | null = null, idTable: { table: readonly (readonly string[])[]; column: number } | null = null) {
     this.temperatureK = temperatureK;
-    // One store for both (each store of more than 64 bytes is allocated outside the heap, zeroed).
-    const store = new ArrayBuffer(capacity * 12);
-    this.mass = new Float64Array(store, 0, capacity);
-    this.rows = new Int32Array(store, capacity * 8, capacity);
+    this.rows = new Array<number>(capacity);
+    this.mass = new Array<number>(capacity);
     this.idTable = lane !== null && idTable !== null ? idTable.table : null;
     this.idColumn = idTable?.column ?? 0;
     // Sized, not pushed (as the two typed arrays): filled in order up to `n`.
@@ -71,7 +81,6 @@ export class RowStream implements Stream {
   /** Add a lot: `source[row]` with mass flow `massKgPerHour` (and `id`, when the rows rename). */
   push(row: number, massKgPerHour: number, id?: string): void {
     const k = this.n;
-    if (k === this.rows.length) this.grow();
     this.rows[k] = row;
     this.mass[k] = massKgPerHour;
     if (this.ids !== null) this.ids[k] = id!;
@@ -80,14 +89,29 @@ export class RowStream implements Stream {
     this.massSum = undefined;
   }
 
-  private grow(): void {
-    const size = Math.max(8, 2 * this.rows.length);
-    const rows = new Int32Array(size);
-    rows.set(this.rows);
-    const mass = new Float64Array(size);
-    mass.set(this.mass);
-    this.rows = rows;
-    this.mass = mass;
+  /** Add lot `i` of `from` (rows into the same source) with mass flow `massKgPerHour`: its row, id and changed numbers. */
+  pushFrom(from: RowStream, i: number, massKgPerHour: number, id?: string): void {
+    const k = this.n;
+    this.push(from.rows[i]!, massKgPerHour, id ?? (from.lane === null ? undefined : from.idAt(i)));
+    if (from.overLiPerTm !== null) (this.overLiPerTm ??= new Array<number>(this.rows.length))[k] = from.overLiPerTm[i]!;
+    if (from.overCationMixing !== null) (this.overCationMixing ??= new Array<number>(this.rows.length))[k] = from.overCationMixing[i]!;
+    if (from.overSurfaceRockSalt_nm !== null) (this.overSurfaceRockSalt_nm ??= new Array<number>(this.rows.length))[k] = from.overSurfaceRockSalt_nm[i]!;
+  }
+
+  /**
+   * A stream of the same lots — same rows, ids and changed numbers (shared: none of them changes
+   * once a unit has run) — with masses to fill (zeros): for a unit that changes every lot's mass or
+   * state in place of a copy of each.
+   */
+  derived(temperatureK: number): RowStream {
+    const out = new RowStream(this.source, temperatureK, this.n, this.lane, this.idTable === null ? null : { table: this.idTable, column: this.idColumn });
+    for (let i = 0; i < this.n; i++) out.rows[i] = this.rows[i]!;
+    if (this.ids !== null) for (let i = 0; i < this.n; i++) out.ids![i] = this.ids[i]!;
+    out.n = this.n;
+    out.overLiPerTm = this.overLiPerTm;
+    out.overCationMixing = this.overCationMixing;
+    out.overSurfaceRockSalt_nm = this.overSurfaceRockSalt_nm;
+    return out;
   }
 
   /** The lots as objects, made on first reading and kept. */
@@ -126,6 +150,9 @@ export function rowLotWithMass(s: RowStream, i: number, kg: number): Lot {
     lot.lane = s.lane;
   }
   lot.massKgPerHour = kg;
+  if (s.overLiPerTm !== null) lot.liPerTm = s.overLiPerTm[i]!;
+  if (s.overCationMixing !== null) lot.cationMixing = s.overCationMixing[i]!;
+  if (s.overSurfaceRockSalt_nm !== null) lot.surfaceRockSalt_nm = s.overSurfaceRockSalt_nm[i]!;
   return lot;
 }
 
@@ -140,8 +167,110 @@ export function rowsLike(s: Stream, temperatureK: number): RowStream {
 
 /** Push lot `i` of `from` with mass flow `kg` onto `to` (made by rowsLike(from)). */
 export function pushRowOf(to: RowStream, from: Stream, i: number, kg: number): void {
-  if (from instanceof RowStream) to.push(from.rows[i]!, kg, from.lane === null ? undefined : from.idAt(i));
+  if (from instanceof RowStream) to.pushFrom(from, i, kg);
   else to.push(i, kg);
+}
+
+/** The same lots as `s` (rows, masses, changed numbers), at `temperatureK`, with no components: a unit that passes every lot on unchanged. */
+export function sameRows(s: RowStream, temperatureK: number): RowStream {
+  const out = s.derived(temperatureK);
+  for (let i = 0; i < s.n; i++) out.mass[i] = s.mass[i]!;
+  return out;
+}
+
+/** `s` as rows: itself, or rows over its own lots (each with its own mass). */
+export function rowsOf(s: Stream): RowStream {
+  if (s instanceof RowStream) return s;
+  const out = new RowStream(s.lots, s.temperatureK, s.lots.length);
+  out.components = s.components;
+  for (let li = 0; li < s.lots.length; li++) out.push(li, s.lots[li]!.massKgPerHour);
+  return out;
+}
+
+/** Every field of a list's lots as columns, read once per list (and kept while it lives): what a cursor reads. */
+export interface SourceColumns {
+  id: string[];
+  origin: string[][];
+  chemistry: CathodeChemistry[];
+  morphology: Morphology[];
+  coating: (string | null)[];
+  conductiveNetwork: (string | null)[];
+  lane: (string | null)[];
+  liPerTm: number[];
+  cationMixing: number[];
+  surfaceRockSalt_nm: number[];
+  crackFraction: number[];
+  d50_um: number[];
+  coating_nm: number[];
+}
+
+const SOURCE_COLUMNS = new WeakMap<readonly Lot[], SourceColumns>();
+
+/** The columns of `lots` (made on first use; a list is not changed once a unit has built it). */
+export function sourceColumnsOf(lots: readonly Lot[]): SourceColumns {
+  let c = SOURCE_COLUMNS.get(lots);
+  if (c === undefined || c.liPerTm.length !== lots.length) {
+    const n = lots.length;
+    // Pushed, not sized: lists of doubles then hold them unboxed from the start.
+    c = { id: [], origin: [], chemistry: [], morphology: [], coating: [], conductiveNetwork: [], lane: [], liPerTm: [], cationMixing: [], surfaceRockSalt_nm: [], crackFraction: [], d50_um: [], coating_nm: [] };
+    for (let i = 0; i < n; i++) {
+      const l = lots[i]!;
+      c.id.push(l.id);
+      c.origin.push(l.origin);
+      c.chemistry.push(l.chemistry);
+      c.morphology.push(l.morphology);
+      c.coating.push(l.coating);
+      c.conductiveNetwork.push(l.conductiveNetwork);
+      c.lane.push(l.lane);
+      c.liPerTm.push(l.liPerTm);
+      c.cationMixing.push(l.cationMixing);
+      c.surfaceRockSalt_nm.push(l.surfaceRockSalt_nm);
+      c.crackFraction.push(l.crackFraction);
+      c.d50_um.push(l.d50_um);
+      c.coating_nm.push(l.coating_nm);
+    }
+    SOURCE_COLUMNS.set(lots, c);
+  }
+  return c;
+}
+
+/**
+ * Lot `i` of a row stream read from columns, without making it: one object, moved from lot to lot
+ * (`at`), that per-lot functions taking a lot read as one. A pass over tens of thousands of lot
+ * objects of ≈ 250 bytes reads more than the processor's caches hold, and costs per lot 2× what it
+ * does over a few thousand; over columns it costs the same at both (bench/lot-layout.js). Valid
+ * until the next `at`: never kept, never put in a list.
+ */
+export class LotCursor implements Lot {
+  private i = 0;
+  private r = 0;
+  private readonly c: SourceColumns;
+
+  constructor(private readonly s: RowStream) {
+    this.c = sourceColumnsOf(s.source);
+  }
+
+  /** This cursor at lot `i`. */
+  at(i: number): this {
+    this.i = i;
+    this.r = this.s.rows[i]!;
+    return this;
+  }
+
+  get id(): string { return this.s.idAt(this.i); }
+  get origin(): string[] { return this.c.origin[this.r]!; }
+  get chemistry(): CathodeChemistry { return this.c.chemistry[this.r]!; }
+  get massKgPerHour(): number { return this.s.mass[this.i]!; }
+  get liPerTm(): number { const o = this.s.overLiPerTm; return o !== null ? o[this.i]! : this.c.liPerTm[this.r]!; }
+  get cationMixing(): number { const o = this.s.overCationMixing; return o !== null ? o[this.i]! : this.c.cationMixing[this.r]!; }
+  get surfaceRockSalt_nm(): number { const o = this.s.overSurfaceRockSalt_nm; return o !== null ? o[this.i]! : this.c.surfaceRockSalt_nm[this.r]!; }
+  get crackFraction(): number { return this.c.crackFraction[this.r]!; }
+  get morphology(): Morphology { return this.c.morphology[this.r]!; }
+  get d50_um(): number { return this.c.d50_um[this.r]!; }
+  get coating_nm(): number { return this.c.coating_nm[this.r]!; }
+  get coating(): string | null { return this.c.coating[this.r]!; }
+  get conductiveNetwork(): string | null { return this.c.conductiveNetwork[this.r]!; }
+  get lane(): string | null { return this.s.lane !== null ? this.s.lane : this.c.lane[this.r]!; }
 }
 
 /** `s` scaled by `factor` as rows of its lots (scaleStream's copy: components multiplied, each lot's mass multiplied). */

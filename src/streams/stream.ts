@@ -93,8 +93,14 @@ export function streamElements(s: Stream, into: Partial<Record<Element, number>>
 
 /** Heat-capacity flow of a stream, W/K (kg/h × J/(kg·K) ÷ 3600). Components without a Cp use `fallbackCp`. */
 export function heatCapacityFlow_W_per_K(s: Stream, fallbackCp_J_per_kgK = 1000): number {
+  return heatCapacityFlowOf(s.components, s, fallbackCp_J_per_kgK);
+}
+
+/** heatCapacityFlow_W_per_K of a stream of these components and the lots of `lots` (a unit's charge: its own components, an inlet's lots). */
+export function heatCapacityFlowOf(components: Readonly<Record<string, number>>, lots: Stream, fallbackCp_J_per_kgK = 1000): number {
+  const s = lots;
   let c = 0;
-  for (const id in s.components) c += s.components[id]! * (component(id).cp_J_per_kgK ?? fallbackCp_J_per_kgK);
+  for (const id in components) c += components[id]! * (component(id).cp_J_per_kgK ?? fallbackCp_J_per_kgK);
   // The lots add onto the components' sum, term by term (not lotListCpFlow_kW_per_K's separate sum:
   // another rounding, and every duty and temperature computed from this would move in its last bits).
   if (s instanceof RowStream) {

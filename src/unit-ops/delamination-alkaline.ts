@@ -20,7 +20,7 @@ import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream, lotListMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
 import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, basisText } from './correlations/energy.js';
 import {
@@ -87,7 +87,7 @@ export const delaminationAlkaline = defineUnitOp({
     const draws: Record<string, number> = {};
     if (sol.waterKg > 0) draws.H2O = sol.waterKg;
     if (sol.naohKmol > 0) draws.NaOH = sol.naohKmol * MW('NaOH');
-    const cam: Stream = emptyStream(T);
+    const cam = rowsLike(feed, T);
     const foil = rowsLike(feed, T);
     const vent: Stream = emptyStream(T);
     const liquor: Record<string, number> = {};
@@ -127,8 +127,8 @@ export const delaminationAlkaline = defineUnitOp({
       addKg(cam.components, 'Al', alLeft * carry);
       addKg(foil.components, 'Al', alLeft - alLeft * carry);
     }
-    splitLots(feed, toCam, cam.lots, foil);
-    let cakeSolids = lotListMass(cam.lots);
+    splitLots(feed, toCam, cam, foil);
+    let cakeSolids = lotsMass(cam);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     entrain(liquor, cam.components, p.cakeLiquorRatio * cakeSolids);
     const liquorStream: Stream = emptyStream(T);

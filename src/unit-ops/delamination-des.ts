@@ -26,7 +26,7 @@ import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, type Stream, lotListMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
 import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
@@ -104,7 +104,7 @@ export const delaminationDes = defineUnitOp({
     const T = p.temperature;
     const feedKg = streamMass(feed);
     const f = flows(p, feedKg);
-    const cam: Stream = emptyStream(ctx.ambientK);
+    const cam = rowsLike(feed, ctx.ambientK);
     const foil = rowsLike(feed, T);
     const liquor: Stream = emptyStream(ctx.ambientK);
     for (const id in c) {
@@ -128,8 +128,8 @@ export const delaminationDes = defineUnitOp({
         addKg(foil.components, id, kg - kg * toCam);
       } else addKg(liquor.components, id, kg);
     }
-    splitLots(feed, toCam, cam.lots, foil);
-    let cakeSolids = lotListMass(cam.lots);
+    splitLots(feed, toCam, cam, foil);
+    let cakeSolids = lotsMass(cam);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const cakeWater = p.cakeLiquorRatio * cakeSolids;
     const bleedWater = f.washWater - f.evaporated;

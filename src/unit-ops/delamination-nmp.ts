@@ -122,12 +122,12 @@ export const delaminationNmp = defineUnitOp({
     const feed = inlets.feed!;
     const c = feed.components;
     const f = nmpFlows(p, feed);
-    const cam = emptyStream(p.temperature);
+    const cam = rowsLike(feed, p.temperature);
     const foil = rowsLike(feed, p.temperature);
     const vent = emptyStream(p.stillTemperature);
     const liquor = emptyStream(p.stillTemperature);
     const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
-    splitLots(feed, toCam, cam.lots, foil);
+    splitLots(feed, toCam, cam, foil);
     for (const id in c) {
       const kg = c[id]!;
       if (id === 'NMP') continue;

@@ -200,10 +200,10 @@ export const delaminationThermal = defineUnitOp({
     }
     addKg(gas, 'HF', (hfKmol - captured) * MW('HF'));
     // split solids between CAM and foil
-    const cam = emptyStream(ctx.ambientK);
     const charged: Stream = { components: {}, lots: attacked.lots, temperatureK: ctx.ambientK };
+    const cam = rowsLike(charged, ctx.ambientK);
     const foil = rowsLike(charged, ctx.ambientK);
-    splitLots(charged, toCam, cam.lots, foil);
+    splitLots(charged, toCam, cam, foil);
     for (const id in solids) {
       const kg = solids[id]!;
       const share = defaultFate(id) === 'foil-metal' ? metalCarryOver(p, id, ctx.feedBasis) : toCam;

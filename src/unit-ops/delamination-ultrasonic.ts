@@ -23,7 +23,7 @@ import { z } from 'zod';
 import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
-import { emptyStream, streamMass, type Stream, lotListMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, streamMass, type Stream, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
 import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
@@ -69,7 +69,7 @@ export const delaminationUltrasonic = defineUnitOp({
     const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
     const T = p.temperature;
     const feedKg = streamMass(feed);
-    const cam: Stream = emptyStream(T);
+    const cam = rowsLike(feed, T);
     const foil = rowsLike(feed, T);
     const liquor: Stream = emptyStream(T);
     const dissolved: Record<string, number> = {};
@@ -86,8 +86,8 @@ export const delaminationUltrasonic = defineUnitOp({
         addKg(foil.components, id, kg - kg * toCam);
       } else addKg(dissolved, id, kg); // liquids and gases stay dissolved in the water loop
     }
-    splitLots(feed, toCam, cam.lots, foil);
-    let cakeSolids = lotListMass(cam.lots);
+    splitLots(feed, toCam, cam, foil);
+    let cakeSolids = lotsMass(cam);
     for (const id in cam.components) cakeSolids += cam.components[id]!;
     const W = p.liquidToSolid * feedKg;
     const E = Math.min(W, p.cakeLiquorRatio * cakeSolids);

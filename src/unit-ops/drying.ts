@@ -18,7 +18,8 @@
 import { z } from 'zod';
 import { defineUnitOp } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
-import { emptyStream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { RowStream, sameRows } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import { addKg, componentsCpFlow_kW_per_K } from './correlations/finishing.js';
@@ -57,12 +58,12 @@ export const drying = defineUnitOp({
     const feed = inlets.feed!;
     const tIn = feed.temperatureK;
     const tDry = p.temperature;
-    const solids = emptyStream(tDry);
+    const solids = feed instanceof RowStream ? sameRows(feed, tDry) : emptyStream(tDry);
     const vapour = emptyStream(tDry);
-    solids.lots = feed.lots.slice(); // lots are immutable: unchanged ones are shared
+    if (!(solids instanceof RowStream)) solids.lots = feed.lots.slice(); // lots are immutable: unchanged ones are shared
     const nonVolatile: Record<string, number> = {};
     const volatile: Record<string, number> = {};
-    let nonVolatileMass = lotListMass(feed.lots);
+    let nonVolatileMass = lotsMass(feed);
     let volatileMass = 0;
     for (const id in feed.components) {
       const kg = feed.components[id]!;
@@ -100,7 +101,7 @@ export const drying = defineUnitOp({
         ledger.heat('superheat of water vapour', 'sensible', sensibleKw(evap, cpv, tDry - tb), { ...heat, basis: () => `${evap.toPrecision(4)} kg/h × ${cpv} J/(kg·K) × ${(tDry - tb).toFixed(1)} K` });
       }
     }
-    const solidsCp = lotListCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(nonVolatile) + componentsCpFlow_kW_per_K(retained);
+    const solidsCp = lotsCpFlow_kW_per_K(feed) + componentsCpFlow_kW_per_K(nonVolatile) + componentsCpFlow_kW_per_K(retained);
     const product = nonVolatileMass + keep;
     const everbattKw = (EVERBATT_DRYER_MJ_PER_KG * product) / 3.6;
     ledger.heat('heating of the solids', 'sensible', solidsCp * dT, { ...heat, basis: () => `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K; cross-check: EverBatt steam-tube dryer heat load 2.6 MJ/kg product (REFERENCE.md 1.1.8) → ${everbattKw.toPrecision(4)} kW for ${product.toPrecision(4)} kg/h` });

@@ -33,13 +33,13 @@ import { component } from '../chemistry/components.js';
 import { HYDROTHERMAL_RATE, HYDROTHERMAL_LOT_FACTORS, hydroxideFactor, solutionLiPerTm } from './correlations/mechanisms/hydrothermal.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import type { Lot } from '../streams/lot.js';
+import { LotCursor, type RowStream } from '../streams/row-stream.js';
 import type { LotRateFactors } from './correlations/mechanisms/kinetics.js';
-import { AMBIENT_K, copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
+import { AMBIENT_K, copyFlows, emptyStream, heatCapacityFlowOf, type Stream } from '../streams/stream.js';
 import {
   MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
   tmKmolPerHour, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
-  planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
+  planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchComponents, chargeRows, chargeTemperature, drawLiOH, relithiateRows, reagentMetrics,
 } from './correlations/relithiation.js';
 import { AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, MATERIAL_FACTOR, RAMP_K_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
@@ -125,10 +125,10 @@ export const relithiationHydrothermal = defineUnitOp({
  * function of its own so that optimized code has the inlining budget for the per-lot helpers
  * (inlined into the whole run, their doubles were allocated per lot).
  */
-function lotTargets(p: Params, lotsIn: readonly Lot[], kin: { k_per_h: number; factors: LotRateFactors }, ohFactor: number, mediatorFactor: number, rTarget: Float64Array, nTm: Float64Array): number {
+function lotTargets(p: Params, charge: RowStream, cursor: LotCursor, kin: { k_per_h: number; factors: LotRateFactors }, ohFactor: number, mediatorFactor: number, rTarget: Float64Array, nTm: Float64Array): number {
   let treatedCam = 0;
-  for (let i = 0; i < lotsIn.length; i++) {
-    const lot = lotsIn[i]!;
+  for (let i = 0; i < charge.n; i++) {
+    const lot = cursor.at(i);
     nTm[i] = tmKmolPerHour(lot);
     if (!p.treatedFamilies.includes(lot.chemistry.family)) { rTarget[i] = lot.liPerTm; continue; }
     treatedCam += lot.massKgPerHour;
@@ -141,9 +141,12 @@ function lotTargets(p: Params, lotsIn: readonly Lot[], kin: { k_per_h: number; f
  * The hydrothermal model; `mediatorFactor` multiplies every lot's rate (1 without a redox mediator).
  */
 export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: RunContext, mediatorFactor: number): UnitRun {
-  const { feed, rec, feedC, recC, lotsIn } = batchInlets(inlets, ctx.ambientK);
+  const { feed, rec, feedC, recC } = batchComponents(inlets, ctx.ambientK);
+  // The charge's lots as rows (row-stream.ts), read through a cursor: no lot object per lot.
+  const charge = chargeRows(feed, rec);
+  const cursor = new LotCursor(charge);
   let cam = 0;
-  for (let li = 0; li < lotsIn.length; li++) cam += lotsIn[li]!.massKgPerHour;
+  for (let li = 0; li < charge.n; li++) cam += charge.mass[li]!;
 
   // ---- the charge: liquor at the set concentrations, recycle first, then feed, then make-up
   const liquorLPerH = cam / p.solidLiquidRatio;
@@ -167,7 +170,6 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   add(c, 'H2O', mkH2O + hydrateWater);
 
   const chargeK = chargeTemperature(feed, rec, draws, ctx.ambientK);
-  const chargeStream: Stream = { components: c, lots: lotsIn, temperatureK: chargeK };
   let hcLiquor = 0;
   let chargeLiquorKg = 0;
   for (const id in c) {
@@ -175,7 +177,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
     hcLiquor += (c[id]! * (component(id).cp_J_per_kgK ?? 1000)) / 3600;
     chargeLiquorKg += c[id]!;
   }
-  const hcCharge = heatCapacityFlow_W_per_K(chargeStream);
+  const hcCharge = heatCapacityFlowOf(c, charge);
 
   // ---- lots: solution relithiation (mechanisms/hydrothermal.ts), self-limiting at Li/TM 1
   // hydroxide molarity of the charge as made up (lower than set when the recycle brings excess water)
@@ -183,25 +185,23 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const hydroxideMolarity = chargeLitres > 0 ? ((((c.LiOH ?? 0) / MW.LiOH) + ((c.KOH ?? 0) / MW.KOH)) * 1000) / chargeLitres : p.lioh + p.koh;
   const ohFactor = hydroxideFactor(hydroxideMolarity, p.hydroxideOrder);
   const kin = routeKinetics(p, p.temperature);
-  const n = lotsIn.length;
+  const n = charge.n;
   // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
   const rTarget = R_TARGET.take(n);
   const nTm = N_TM.take(n);
-  const treatedCam = lotTargets(p, lotsIn, kin, ohFactor, mediatorFactor, rTarget, nTm);
+  const treatedCam = lotTargets(p, charge, cursor, kin, ohFactor, mediatorFactor, rTarget, nTm);
   const diagnostics: Diagnostic[] = [];
-  const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' }, diagnostics);
-  const { lots, xi, lotsOutKg } = rel;
+  const tOut = p.dischargeTemperature;
+  const rel = relithiateRows(charge, cursor, rTarget, nTm, tOut, { liAvailKmol: (c.LiOH ?? 0) / MW.LiOH, where: ctx.unitId, text: { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' }, diagnostics });
+  const { solids, xi, lotsOutKg } = rel;
   // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2, extent xi kmol Li/h
   c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
   add(c, 'H2O', (xi / 2) * MW.H2O);
   const o2 = (xi / 4) * MW.O2;
 
   // ---- outlets: gases to vent; liquor split between cake and mother liquor
-  const tOut = p.dischargeTemperature;
-  const solids = emptyStream(tOut);
   const liquor = emptyStream(tOut);
   const vent = emptyStream(tOut);
-  solids.lots = lots;
   add(vent.components, 'O2', o2);
   dischargeWetBatch(c, isLiquor, { solids, liquor, vent }, lotsOutKg, p.entrainedLiquor, rho);
 

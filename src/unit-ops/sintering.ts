@@ -35,8 +35,8 @@
 import { z } from 'zod';
 import { defineUnitOp, reportText, type Diagnostic } from './contract.js';
 import { quantity, described } from '../schema/param.js';
-import { emptyStream, lotListMass, lotListCpFlow_kW_per_K } from '../streams/stream.js';
-import { copyLot, type Lot } from '../streams/lot.js';
+import { emptyStream, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { LotCursor, rowsOf, type RowStream } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger } from './correlations/energy.js';
@@ -119,7 +119,6 @@ export const sintering = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const diagnostics: Diagnostic[] = [];
-    const product = emptyStream(p.dischargeTemperature);
     const vent = emptyStream(p.peak);
     const recycled: Record<string, number> = {};
     const comps: Record<string, number> = {};
@@ -127,14 +126,16 @@ export const sintering = defineUnitOp({
     let o2Net = 0; // kmol/h produced (+) or consumed (−) by the reactions
 
     // 1. Residual Li salts into under-lithiated layered lots (shared in proportion to deficits).
-    const feedLots = feed.lots;
-    const nLots = feedLots.length;
+    // The feed's lots as rows, read through a cursor (row-stream.ts): no lot object per lot.
+    const feedRows = rowsOf(feed);
+    const cursor = new LotCursor(feedRows);
+    const nLots = feedRows.n;
     // Per-lot scratch in typed arrays (lot-scratch.ts): no elements-kind transition.
     const tm = TM.take(nLots);
     const deficit = DEFICIT.take(nLots);
     let totalDeficit = 0;
     for (let i = 0; i < nLots; i++) {
-      const l = feedLots[i]!;
+      const l = cursor.at(i);
       const n = l.massKgPerHour > 0 ? tmKmolOf(l) : 0;
       tm[i] = n;
       const d = p.residualLiReaction && l.chemistry.family === 'layered' ? n * Math.max(0, FAMILY.layered.nominalLiPerTm - l.liPerTm) : 0;
@@ -212,27 +213,26 @@ export const sintering = defineUnitOp({
     // 4. Li volatilisation, lattice ordering and rock-salt healing during the dwell.
     const deltaLi = liVolatilised({ rateAt950C_per_h: p.liLossRate, ea_J_per_mol: p.liLossActivationEnergy }, p.peak, p.dwell);
     const kOrder = rateAt(SINTERING_RATE, p.peak);
-    const lots: Lot[] = [];
-    const li2oKmol = sinterLots(feedLots, tm, deficit, share, deltaLi, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio }, lots);
+    const product = feedRows.derived(p.dischargeTemperature);
+    const li2oKmol = sinterLots(cursor, nLots, tm, deficit, share, deltaLi, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio }, product);
     if (li2oKmol > 0) {
       addKg(vent.components, 'Li2O', kgOf('Li2O', li2oKmol));
       o2Net -= li2oKmol / 2; // δ/4 O2 per Li = 1/2 O2 per Li2O
     }
 
     // 5. Atmosphere gas and the O2 balance.
-    const powderKg = lotListMass(feed.lots) + massOf(charged(feed.components));
+    const powderKg = lotsMass(feed) + massOf(charged(feed.components));
     const gasKg = p.gasPerKgPowder * powderKg;
     const draws: Record<string, number> = {};
     kilnAtmosphere(p.atmosphere, gasKg, kgOf('O2', o2Net), vent, draws, ctx.unitId, diagnostics);
 
-    product.lots = lots;
     for (const id in comps) addKg(product.components, id, comps[id]!);
 
     // 6. Energy (correlations/kiln.ts).
     const trip = sinteringTrip(p, feed.temperatureK);
     const kilnSettings = kilnSettingsOf(p);
     const ledger = new EnergyLedger(ctx.describe !== false);
-    const chargeCp = lotListCpFlow_kW_per_K(feed.lots) + componentsCpFlow_kW_per_K(condensed(feed.components));
+    const chargeCp = lotsCpFlow_kW_per_K(feed) + componentsCpFlow_kW_per_K(condensed(feed.components));
     const kiln = kilnEnergy(ledger, kilnSettings, { powderKgPerHour: powderKg, chargeCp_kW_per_K: chargeCp, feedK: feed.temperatureK, peakK: p.peak }, trip, ctx.ambientK);
     for (const id in evaporated) {
       const c = component(id);
@@ -278,32 +278,43 @@ export const sintering = defineUnitOp({
 
 /**
  * Step 4 for every lot: the share of its deficit the residual Li salts fill, Li volatilised, cation
- * ordering and rock-salt healing; sintered lots pushed onto `lots` (a literal list stays packed, as
- * every stream's list: a holey one makes for-of over stream lots allocate an iterator result per
- * lot). Returns the Li2O volatilised, kmol/h. A function of its own so that optimized code has the
- * inlining budget for the per-lot helpers (inlined into the whole run, their doubles and the
- * reordering record were allocated per lot).
+ * ordering and rock-salt healing; the sintered lots as `out` (rows of the same lots as the feed,
+ * row-stream.ts, with their new Li/TM, mass, cation mixing and rock-salt). Returns the Li2O
+ * volatilised, kmol/h. A function of its own so that optimized code has the inlining budget for the
+ * per-lot helpers (inlined into the whole run, their doubles and the reordering record were
+ * allocated per lot).
  */
-function sinterLots(feedLots: readonly Lot[], tm: Float64Array, deficit: Float64Array, share: number, deltaLi: number, step: OrderingStep, lots: Lot[]): number {
+function sinterLots(lots: LotCursor, n: number, tm: Float64Array, deficit: Float64Array, share: number, deltaLi: number, step: OrderingStep, out: RowStream): number {
   let li2oKmol = 0;
-  for (let i = 0; i < feedLots.length; i++) {
-    const l = feedLots[i]!;
-    const n = tm[i]!;
-    if (l.chemistry.family !== 'layered' || !(n > 0)) { lots.push(l); continue; } // unchanged: shared, never mutated
-    let r = l.liPerTm + (deficit[i]! * share) / n;
+  const liPerTm = new Array<number>(n);
+  const cationMixing = new Array<number>(n);
+  const rockSalt = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const l = lots.at(i);
+    const nTm = tm[i]!;
+    if (l.chemistry.family !== 'layered' || !(nTm > 0)) {
+      // unchanged
+      out.mass[i] = l.massKgPerHour;
+      liPerTm[i] = l.liPerTm;
+      cationMixing[i] = l.cationMixing;
+      rockSalt[i] = l.surfaceRockSalt_nm;
+      continue;
+    }
+    let r = l.liPerTm + (deficit[i]! * share) / nTm;
     const d = Math.min(deltaLi, r);
     if (d > 0) {
-      li2oKmol += (n * d) / 2;
+      li2oKmol += (nTm * d) / 2;
       r -= d;
     }
     const ord = reorder(l, step);
-    const sintered = copyLot(l);
-    sintered.liPerTm = r;
-    sintered.massKgPerHour = lotMassAt(l.chemistry, n, r);
-    sintered.cationMixing = ord.cationMixing;
-    sintered.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
-    lots.push(sintered);
+    liPerTm[i] = r;
+    out.mass[i] = lotMassAt(l.chemistry, nTm, r);
+    cationMixing[i] = ord.cationMixing;
+    rockSalt[i] = ord.surfaceRockSalt_nm;
   }
+  out.overLiPerTm = liPerTm;
+  out.overCationMixing = cationMixing;
+  out.overSurfaceRockSalt_nm = rockSalt;
   return li2oKmol;
 }
 

@@ -24,12 +24,12 @@
 import { z } from 'zod';
 import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity, described, metaOf } from '../schema/param.js';
-import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, lotListMass } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
+import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, lotsMass } from '../streams/stream.js';
+import { LotCursor, rowsOf, type RowStream } from '../streams/row-stream.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import {
-  aqueousSplit, solubleSet, dissolve, counterCurrentRetained, cakeWaterFor, withLiPerTm, addKg, kgOf, componentList, componentNumberMap, SOLUBILITY_MAX,
-  DEFAULT_SOLUBLES, WATER_CP, lotsVolume_m3_per_h, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3, tmKmolOf,
+  aqueousSplit, solubleSet, dissolve, counterCurrentRetained, cakeWaterFor, massAtLiPerTm, addKg, kgOf, componentList, componentNumberMap, SOLUBILITY_MAX,
+  DEFAULT_SOLUBLES, WATER_CP, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3, tmKmolOf,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
@@ -66,10 +66,10 @@ interface WashState {
   cakeDryKg: number;
 }
 
-function washState(lots: readonly Lot[], insolubleMass: number, undissolvedMass: number, cakeWater: number, washWater: number): WashState {
-  const solidsKg = lotListMass(lots) + insolubleMass + undissolvedMass;
+function washState(lotsKg: number, insolubleMass: number, undissolvedMass: number, cakeWater: number, washWater: number): WashState {
+  const solidsKg = lotsKg + insolubleMass + undissolvedMass;
   const liquidKg = cakeWater + washWater;
-  const solidsM3 = lotsVolume_m3_per_h(lots) + (insolubleMass + undissolvedMass) / OTHER_SOLIDS_DENSITY_KG_PER_M3;
+  const solidsM3 = lotsKg / NCM_DENSITY_KG_PER_M3 + (insolubleMass + undissolvedMass) / OTHER_SOLIDS_DENSITY_KG_PER_M3;
   return { slurryKgPerStage: solidsKg + liquidKg, slurryM3PerStage: solidsM3 + liquidKg / LIQUOR_DENSITY_KG_PER_M3, cakeDryKg: solidsKg };
 }
 
@@ -77,10 +77,10 @@ function washState(lots: readonly Lot[], insolubleMass: number, undissolvedMass:
 // the per-lot helpers (inlined into the whole run, their doubles were allocated per lot).
 
 /** Li+/H+ exchange δ each lot would take (into `wanted`); returns Σ n_TM·δ, kmol/h. */
-function exchangeWanted(lots: readonly Lot[], liHExchange: number, wanted: Float64Array): number {
+function exchangeWanted(lots: LotCursor, n: number, liHExchange: number, wanted: Float64Array): number {
   let wantedKmol = 0;
-  for (let i = 0; i < lots.length; i++) {
-    const lot = lots[i]!;
+  for (let i = 0; i < n; i++) {
+    const lot = lots.at(i);
     const ni = lot.chemistry.tm.Ni ?? 0;
     const delta = liHExchange > 0 && lot.chemistry.family === 'layered' && lot.massKgPerHour > 0 ? Math.min(lot.liPerTm, liHExchange * Math.max(0, ni - 0.6)) : 0;
     wanted[i] = delta;
@@ -90,20 +90,28 @@ function exchangeWanted(lots: readonly Lot[], liHExchange: number, wanted: Float
 }
 
 /**
- * The lots after exchanging `wanted[i]·scale` Li per TM, pushed onto `out` (a literal list stays
- * packed, as every stream's list: a holey one makes for-of over stream lots allocate an iterator
- * result per lot). Returns the Li exchanged, kmol/h.
+ * The lots after exchanging `wanted[i]·scale` Li per TM, as `out` (rows of the same lots as the feed,
+ * row-stream.ts): each lot's Li/TM and mass as withLiPerTm gives them. Returns the Li exchanged, kmol/h.
  */
-function exchangeLots(lots: readonly Lot[], wanted: Float64Array, scale: number, out: Lot[]): number {
+function exchangeLots(lots: LotCursor, n: number, wanted: Float64Array, scale: number, out: RowStream): number {
   let exchangedKmol = 0;
-  for (let i = 0; i < lots.length; i++) {
-    const lot = lots[i]!;
+  const li = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const lot = lots.at(i);
     const delta = wanted[i]! * scale;
+    const r0 = lot.liPerTm;
+    const m0 = lot.massKgPerHour;
     if (delta > 0) {
       exchangedKmol += tmKmolOf(lot) * delta;
-      out.push(withLiPerTm(lot, lot.liPerTm - delta));
-    } else out.push(lot); // unchanged: shared, never mutated
+      const r = r0 - delta;
+      out.mass[i] = massAtLiPerTm(lot, r); // withLiPerTm's
+      li[i] = r;
+    } else {
+      out.mass[i] = m0; // unchanged
+      li[i] = r0;
+    }
   }
+  out.overLiPerTm = li;
   return exchangedKmol;
 }
 
@@ -128,16 +136,19 @@ export const washing = defineUnitOp({
     const split = aqueousSplit(feed, solubleSet(p.solubles));
 
     // Li+/H+ exchange of Ni-rich layered lots (only where there is water to exchange with).
-    const washDraw = p.waterPerKgSolids * (lotListMass(feed.lots) + split.insolubleMass);
+    const washDraw = p.waterPerKgSolids * (lotsMass(feed) + split.insolubleMass);
     let feedWater = split.water;
     let washWater = washDraw;
     // δ per lot, scaled down only if the water present could not supply δ/2 H2O per Li.
-    const wanted = WANTED.take(feed.lots.length); // per-lot scratch (lot-scratch.ts)
-    const wantedKmol = exchangeWanted(feed.lots, p.liHExchange, wanted);
+    // The feed's lots as rows, read through a cursor (row-stream.ts): no lot object per lot.
+    const rows = rowsOf(feed);
+    const cursor = new LotCursor(rows);
+    const wanted = WANTED.take(rows.n); // per-lot scratch (lot-scratch.ts)
+    const wantedKmol = exchangeWanted(cursor, rows.n, p.liHExchange, wanted);
     const waterWanted = kgOf('H2O', wantedKmol / 2);
     const scale = waterWanted > 0 ? Math.min(1, (feedWater + washWater) / waterWanted) : 0;
-    const lots: Lot[] = [];
-    const exchangedKmol = exchangeLots(feed.lots, wanted, scale, lots);
+    const solids = rows.derived(feed.temperatureK);
+    const exchangedKmol = exchangeLots(cursor, rows.n, wanted, scale, solids);
     const solutes = copyFlows(split.solutes);
     if (exchangedKmol > 0) {
       // Li_r MO2 + δ/2 H2O + δ/4 O2 → Li_{r−δ} MO2 + δ LiOH: water from the wash water first.
@@ -153,7 +164,7 @@ export const washing = defineUnitOp({
     const totalWater = feedWater + washWater;
     const tOut = mixTemperature(feed, p.washTemperature, washDraw);
     const { dissolved, undissolved, undissolvedMass } = dissolve(solutes, totalWater, tOut, p.solubility);
-    let cakeWater = cakeWaterFor(lotListMass(lots) + split.insolubleMass + undissolvedMass, p.cakeMoisture);
+    let cakeWater = cakeWaterFor(solids.lotsKg() + split.insolubleMass + undissolvedMass, p.cakeMoisture);
     if (cakeWater > totalWater) {
       diagnostics.push({ code: 'cake-not-saturated', severity: 'warning', where: ctx.unitId, message: msg.cakeNotFilled(totalWater.toPrecision(4), cakeWater.toPrecision(4)) });
       cakeWater = totalWater;
@@ -161,9 +172,8 @@ export const washing = defineUnitOp({
     const idealStages = p.stageEfficiency * p.stages;
     const retained = counterCurrentRetained(feedWater, cakeWater, washWater, idealStages);
 
-    const solids = emptyStream(tOut);
+    solids.temperatureK = tOut;
     const liquor = emptyStream(tOut);
-    solids.lots = lots;
     for (const id in split.insoluble) addKg(solids.components, id, split.insoluble[id]!);
     for (const id in undissolved) addKg(solids.components, id, undissolved[id]!);
     addKg(solids.components, 'H2O', cakeWater);
@@ -186,7 +196,7 @@ export const washing = defineUnitOp({
     if (dT > 0 && waterIn > 0) {
       ledger.heat('wash-water heating', 'sensible', sensibleKw(waterIn, WATER_CP(), dT), { utility: p.heatUtility, efficiency: p.heaterEfficiency, basis: () => `${waterIn.toPrecision(4)} kg/h × ${WATER_CP().toFixed(0)} J/(kg·K) × ${dT.toFixed(1)} K` });
     }
-    const st = washState(lots, split.insolubleMass, undissolvedMass, cakeWater, washWater);
+    const st = washState(solids.lotsKg(), split.insolubleMass, undissolvedMass, cakeWater, washWater);
     const tankM3 = st.slurryM3PerStage * p.residenceTimePerStage;
     ledger.motor('agitators', p.agitatorPower * tankM3 * p.stages, () => `${p.stages} stage(s) × ${tankM3.toPrecision(4)} m³ × ${p.agitatorPower} kW/m³`);
     const pumpedM3 = ((cakeWater + washWater) / LIQUOR_DENSITY_KG_PER_M3) * p.stages;

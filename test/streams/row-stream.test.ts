@@ -8,7 +8,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pushRowOf, RowStream, rowsLike, scaledRows } from '../../src/streams/row-stream.js';
+import { LotCursor, pushRowOf, RowStream, rowsLike, sameRows, scaledRows } from '../../src/streams/row-stream.js';
+import { relithiateLots, relithiateRows } from '../../src/unit-ops/correlations/relithiation.js';
+import type { Diagnostic } from '../../src/unit-ops/contract.js';
 import { ElementFlows, TERMS_MIN_LOTS } from '../../src/streams/element-flows.js';
 import { copyLot, mergeLots, type Lot } from '../../src/streams/lot.js';
 import { heatCapacityFlow_W_per_K, lotListCpFlow_kW_per_K, lotListMass, lotsCpFlow_kW_per_K, lotsMass, scaleStream, streamMass, type Stream } from '../../src/streams/stream.js';
@@ -16,6 +18,8 @@ import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { economicsInput } from '../../src/pipeline/economics-input.js';
+import { qualityReport } from '../../src/balances/quality.js';
+import { balanceReport } from '../../src/balances/report.js';
 import { makeLot } from '../helpers.js';
 
 /** Equal texts: the same keys in the same order with the same values (doubles print exactly). */
@@ -111,6 +115,60 @@ describe('RowStream', () => {
     expect(part.lots.map((l) => [l.id, l.lane, l.massKgPerHour])).toEqual(tabled.lots.map((l) => [l.id, l.lane, l.massKgPerHour / 4]));
   });
 
+  it('a cursor reads every field of a lot as the lot made from its row, with and without changed numbers', () => {
+    const sorted = sortedLots(2 * TERMS_MIN_LOTS);
+    const base = new RowStream(sorted, 330, 40, 'ncm');
+    for (let r = 3; r < 2 * TERMS_MIN_LOTS; r += 3) base.push(r, r * 0.25, `${sorted[r]!.id}@ncm`);
+    const changed = base.derived(350);
+    changed.overLiPerTm = [];
+    changed.overCationMixing = [];
+    for (let i = 0; i < base.n; i++) {
+      changed.mass[i] = base.mass[i]! * 1.01;
+      changed.overLiPerTm[i] = 0.9 + i * 1e-3;
+      changed.overCationMixing[i] = 0.02 + i * 1e-4;
+    }
+    for (const s of [base, changed, sameRows(changed, 360)]) {
+      const cursor = new LotCursor(s);
+      const made = s.lots;
+      for (let i = 0; i < s.n; i++) {
+        const c = cursor.at(i);
+        const fields = Object.keys(made[i]!) as (keyof Lot)[];
+        expect(fields.length).toBe(14);
+        for (const k of fields) expect(c[k]).toBe(made[i]![k]);
+      }
+      // Sums from rows with changed numbers are the lots' own.
+      const plain: Stream = { components: {}, lots: made.slice(), temperatureK: s.temperatureK };
+      const a = new ElementFlows();
+      const b = new ElementFlows();
+      expect(a.addStream(s)).toBe(b.addStream(plain));
+      expect(text(a.record())).toBe(text(b.record()));
+      expect(heatCapacityFlow_W_per_K(s)).toBe(heatCapacityFlow_W_per_K(plain));
+    }
+    // Parts of changed rows keep the changed numbers.
+    const part = rowsLike(changed, 300);
+    for (let i = 0; i < changed.n; i++) pushRowOf(part, changed, i, changed.mass[i]! / 2);
+    expect(part.lots.map((l) => [l.id, l.liPerTm, l.cationMixing, l.massKgPerHour])).toEqual(changed.lots.map((l) => [l.id, l.liPerTm, l.cationMixing, l.massKgPerHour / 2]));
+  });
+
+  it('relithiateRows moves each lot as relithiateLots does (Li/TM, mass, extent, range, warning)', () => {
+    const sorted = sortedLots(30);
+    const rows = scaledRows({ components: {}, lots: sorted, temperatureK: 298.15 }, 3);
+    const lots = rows.lots.slice();
+    const nTm = lots.map((l) => l.massKgPerHour / 100);
+    const target = lots.map((l, i) => (i % 4 === 0 ? l.liPerTm : Math.min(1.05, l.liPerTm + 0.15)));
+    for (const available of [1e9, 0.05]) {
+      const d1: Diagnostic[] = [];
+      const d2: Diagnostic[] = [];
+      const a = relithiateLots(lots, target, nTm, available, 'relith', { holds: 'h', fix: 'f' }, d1);
+      const b = relithiateRows(rows, new LotCursor(rows), target, nTm, 400, { liAvailKmol: available, where: 'relith', text: { holds: 'h', fix: 'f' }, diagnostics: d2 });
+      expect(text(b.solids.lots)).toBe(text(a.lots));
+      expect([b.xi, b.lotsOutKg, b.rMin, b.rMax]).toEqual([a.xi, a.lotsOutKg, a.rMin, a.rMax]);
+      expect(text(d2)).toBe(text(d1));
+      expect(d1.length).toBe(available < 1 ? 1 : 0);
+      expect(a.lots.filter((l, i) => l !== lots[i]).length).toBeGreaterThan(20);
+    }
+  });
+
   it('a lane pushed to after a reading is read again', () => {
     const sorted = sortedLots(3);
     const l = new RowStream(sorted, 298.15, 1, 'lfp');
@@ -120,6 +178,29 @@ describe('RowStream', () => {
     l.push(2, 2.25, 'l2@lfp');
     expect(lotsMass(l)).toBe(3.75);
     expect(l.lots.map((x) => x.id)).toEqual(['l0@lfp', 'l2@lfp']);
+  });
+});
+
+describe('rows through the reference scenario', () => {
+  it('every stream from the feed to the product is rows, none made into lots; quality and economics input as from the lots', () => {
+    const ev = evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml')));
+    const g = ev.model.flowsheet.graph;
+    const chain = g.streams.filter((s) => s.from.node === 'feed' || s.from.node === 'sort' || ['delam.cam', 'delam.foil', 'relith.solids', 'wash.solids', 'dry.solids', 'sinter.product'].includes(`${s.from.node}.${s.from.port}`));
+    expect(chain.length).toBe(12);
+    const made = (st: unknown) => (st as { made: Lot[] | undefined }).made;
+    for (const s of chain) {
+      const st = ev.solution.streams.get(s.id)!;
+      expect([s.id, st instanceof RowStream, made(st)]).toEqual([s.id, true, undefined]);
+    }
+    expect(ev.quality.offSpecLots.length).toBeGreaterThan(0);
+    // The same solution with every row stream replaced by a plain stream of its lots.
+    const plain = new Map([...ev.solution.streams].map(([id, st]) => [id, st instanceof RowStream ? { components: st.components, lots: st.lots.slice(), temperatureK: st.temperatureK } : st]));
+    const solution = { ...ev.solution, streams: plain };
+    const quality = qualityReport(g, solution, ev.model.spec, lotsMass(ev.feed));
+    expect(text(quality)).toBe(text(ev.quality));
+    const input = economicsInput(ev.model, plain.get(g.feedStream.id)!, solution, ev.balances, ev.designs, ev.sizing, quality, ev.model.prices);
+    expect(text(input)).toBe(text(ev.economicsInput));
+    expect(text(balanceReport(g, solution))).toBe(text(ev.balances));
   });
 });
 

@@ -70,12 +70,17 @@ export function lotMassAt(chem: CathodeChemistry, tmKmol: number, liPerTm: numbe
 
 /** A copy of `lot` with Li/TM moved to `liPerTm`, TM moles conserved (mass follows the formula). */
 export function withLiPerTm(lot: Lot, liPerTm: number): Lot {
+  const moved = copyLot(lot);
+  moved.massKgPerHour = massAtLiPerTm(lot, liPerTm);
+  moved.liPerTm = liPerTm;
+  return moved;
+}
+
+/** The mass flow of `lot` moved to Li/TM `liPerTm` (its TM moles kept), kg/h: withLiPerTm's. */
+export function massAtLiPerTm(lot: Lot, liPerTm: number): number {
   const f = frameMass(lot.chemistry);
   const n = lot.massKgPerHour / (lot.liPerTm * LI + f);
-  const moved = copyLot(lot);
-  moved.liPerTm = liPerTm;
-  moved.massKgPerHour = n * (liPerTm * LI + f);
-  return moved;
+  return n * (liPerTm * LI + f);
 }
 
 /** Heat-capacity flow of components (kg/h), kW/K; components without a registry Cp use `fallbackCp`. */

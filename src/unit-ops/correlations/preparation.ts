@@ -21,9 +21,8 @@ import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { cylinderSurfaceM2, wallLossKw } from './energy.js';
 import { costOf } from '../data/equipment.js';
 import type { CycleTime, EquipmentSpec } from '../contract.js';
-import { lotWithMass, type Lot } from '../../streams/lot.js';
 import type { Stream } from '../../streams/stream.js';
-import { pushRowOf, rowLotWithMass, RowStream } from '../../streams/row-stream.js';
+import { RowStream } from '../../streams/row-stream.js';
 import type { FeedBasis } from '../../schema/feed.js';
 import { AGITATION_KW_PER_M3, HANDLING_H, RAMP_K_PER_H, SOAK_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './limits.js';
 
@@ -130,18 +129,18 @@ export function defaultFate(id: string): Fate {
 
 /**
  * Split the lots of `feed` between the CAM outlet (share `toCam`) and the foil outlet (the rest),
- * keeping their ids; zero-mass portions are dropped. The foil portion is the CAM lost with the foil,
- * kept as rows (row-stream.ts: `foil` made by rowsLike(feed)); the CAM portion as lots, which the
- * next unit reads. A row stream's lots are read from their rows, not made first.
+ * keeping their ids; zero-mass portions are dropped. The foil portion is the CAM lost with the foil.
+ * Both are rows (row-stream.ts: `cam` and `foil` made by rowsLike(feed)), read from a row inlet's
+ * rows without making its lots.
  */
-export function splitLots(feed: Stream, toCam: number, cam: Lot[], foil: RowStream): void {
+export function splitLots(feed: Stream, toCam: number, cam: RowStream, foil: RowStream): void {
   if (feed instanceof RowStream) {
     for (let i = 0; i < feed.n; i++) {
       const kg = feed.mass[i]!;
       const a = kg * toCam;
       const b = kg - a;
-      if (a !== 0) cam.push(rowLotWithMass(feed, i, a));
-      if (b !== 0) pushRowOf(foil, feed, i, b);
+      if (a !== 0) cam.pushFrom(feed, i, a);
+      if (b !== 0) foil.pushFrom(feed, i, b);
     }
     return;
   }
@@ -150,8 +149,8 @@ export function splitLots(feed: Stream, toCam: number, cam: Lot[], foil: RowStre
     const lot = lots[li]!;
     const a = lot.massKgPerHour * toCam;
     const b = lot.massKgPerHour - a;
-    if (a !== 0) cam.push(lotWithMass(lot, a));
-    if (b !== 0) pushRowOf(foil, feed, li, b);
+    if (a !== 0) cam.push(li, a);
+    if (b !== 0) foil.push(li, b);
   }
 }
 

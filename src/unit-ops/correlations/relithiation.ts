@@ -14,6 +14,7 @@ import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
 import { copyLot, type Lot } from '../../streams/lot.js';
 import { copyFlows, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
+import { rowsOf, RowStream, type LotCursor } from '../../streams/row-stream.js';
 import { metricNames, type CostCorrelation, type CycleTime, type Diagnostic, type EquipmentSpec } from '../contract.js';
 import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
 import { RATE_PER_H, activationEnergyParam, referenceTemperatureParam, withCeiling } from './limits.js';
@@ -140,13 +141,25 @@ export function withLiPerTm(lot: Lot, r: number, nTm: number = tmKmolPerHour(lot
 
 /** The inlets of a wet or molten batch: feed and recycle streams, their components with LiOH·H2O split into LiOH + H2O, and the lots. */
 export function batchInlets(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number>; lotsIn: Lot[] } {
+  const b = batchComponents(inlets, ambientK);
+  return { ...b, lotsIn: chargeLots(b.feed, b.rec) };
+}
+
+/** batchInlets without the charge's lots (a unit that reads them as rows: chargeRows). */
+export function batchComponents(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number> } {
   const feed = inlets.feed ?? { components: {}, lots: [], temperatureK: ambientK };
   const rec = inlets.recycle ?? { components: {}, lots: [], temperatureK: ambientK };
   const feedC = copyFlows(feed.components);
   const recC = copyFlows(rec.components);
   dehydrateLiOH(feedC);
   dehydrateLiOH(recC);
-  return { feed, rec, feedC, recC, lotsIn: chargeLots(feed, rec) };
+  return { feed, rec, feedC, recC };
+}
+
+/** The lots of a charge as rows (row-stream.ts): the feed's own rows when the recycle brings no lots, else rows of chargeLots. */
+export function chargeRows(feed: Stream, rec: Stream): RowStream {
+  if (rec.lots.length === 0) return rowsOf(feed);
+  return rowsOf({ components: {}, lots: chargeLots(feed, rec), temperatureK: feed.temperatureK });
 }
 
 /** The lots of a charge: the feed's, plus any the recycle brings back (same-id parts merge). */
@@ -192,6 +205,17 @@ export interface Relithiated {
 }
 
 /**
+ * The share of every lot's Li uptake the medium can supply: 1, or — when it holds less Li
+ * (`liAvailKmol`) than the lots would take (`demand`, kmol/h) — the ratio, with a warning.
+ */
+function uptakeScale(demand: number, liAvailKmol: number, where: string, text: { holds: string; fix: string }, diagnostics: Diagnostic[]): number {
+  if (!(demand > liAvailKmol)) return 1;
+  const scale = demand > 0 ? Math.max(0, liAvailKmol) / demand : 1;
+  diagnostics.push({ code: 'lithium-limited', severity: 'warning', where, message: msg.lithiumLimited(text.holds, liAvailKmol.toPrecision(4), demand.toPrecision(4), scale.toPrecision(4), text.fix) });
+  return scale;
+}
+
+/**
  * Move every lot toward its target Li/TM (`rTarget[i]`, equal to the lot's own for lots left alone).
  * When the Li the medium holds (`liAvailKmol`) is less than the lots would take, every lot's uptake is
  * scaled down alike and a warning says what holds too little (`holds`) and what to do (`fix`).
@@ -208,11 +232,7 @@ export function relithiateLots(
   const n = lotsIn.length;
   let demand = 0;
   for (let i = 0; i < n; i++) demand += nTm[i]! * (rTarget[i]! - lotsIn[i]!.liPerTm);
-  let scale = 1;
-  if (demand > liAvailKmol) {
-    scale = demand > 0 ? Math.max(0, liAvailKmol) / demand : 1;
-    diagnostics.push({ code: 'lithium-limited', severity: 'warning', where, message: msg.lithiumLimited(text.holds, liAvailKmol.toPrecision(4), demand.toPrecision(4), scale.toPrecision(4), text.fix) });
-  }
+  const scale = uptakeScale(demand, liAvailKmol, where, text, diagnostics);
   // Pushed onto a literal list: packed, as every stream's lot list (a holey one makes for-of over
   // stream lots call the iterator and allocate a result per lot).
   const lots: Lot[] = [];
@@ -234,6 +254,43 @@ export function relithiateLots(
     lotsOutKg += out.massKgPerHour;
   }
   return { lots, xi, lotsOutKg, rMin, rMax };
+}
+
+/**
+ * relithiateLots for a charge of rows, read through `lot` (a cursor over `charge`), with the Li the
+ * medium holds, where and what to say when it is short in `medium`: the relithiated lots as rows of
+ * the same lots with their new Li/TM and mass (withLiPerTm's), at `temperatureK`.
+ */
+export function relithiateRows(charge: RowStream, lot: LotCursor, rTarget: ArrayLike<number>, nTm: ArrayLike<number>, temperatureK: number, medium: { liAvailKmol: number; where: string; text: { holds: string; fix: string }; diagnostics: Diagnostic[] }): { solids: RowStream; xi: number; lotsOutKg: number; rMin: number; rMax: number } {
+  const { liAvailKmol, where, text, diagnostics } = medium;
+  const n = charge.n;
+  let demand = 0;
+  for (let i = 0; i < n; i++) demand += nTm[i]! * (rTarget[i]! - lot.at(i).liPerTm);
+  const scale = uptakeScale(demand, liAvailKmol, where, text, diagnostics);
+  const solids = charge.derived(temperatureK);
+  const li = new Array<number>(n);
+  let xi = 0;
+  let lotsOutKg = 0;
+  let rMin = Infinity;
+  let rMax = -Infinity;
+  for (let i = 0; i < n; i++) {
+    lot.at(i);
+    const r0 = lot.liPerTm;
+    const m0 = lot.massKgPerHour;
+    const r = r0 + (rTarget[i]! - r0) * scale;
+    let m = m0; // unchanged: the same Li/TM and mass
+    if (r !== r0) {
+      xi += nTm[i]! * (r - r0);
+      m = m0 + nTm[i]! * (r - r0) * ATOMIC_WEIGHT_G_PER_MOL.Li; // withLiPerTm
+      if (r < rMin) rMin = r;
+      if (r > rMax) rMax = r;
+    }
+    solids.mass[i] = m;
+    li[i] = r;
+    lotsOutKg += m;
+  }
+  solids.overLiPerTm = li;
+  return { solids, xi, lotsOutKg, rMin, rMax };
 }
 
 /** Metric names of make-up and recycled reagents per kg of CAM. */
@@ -310,6 +367,11 @@ export function liquorClassifier(dissolved: readonly string[]): (id: string) => 
 export function pruned(s: Stream): Stream {
   const components: Record<string, number> = {};
   for (const k in s.components) if (s.components[k] !== 0) components[k] = s.components[k]!;
+  // A unit's own row stream (row-stream.ts) keeps its rows: its lots are not made to be passed on.
+  if (s instanceof RowStream) {
+    s.components = components;
+    return s;
+  }
   return { components, lots: s.lots, temperatureK: s.temperatureK };
 }
 
