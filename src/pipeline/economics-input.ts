@@ -16,8 +16,9 @@ import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
-import { rowLotWithMass, RowStream } from '../streams/row-stream.js';
+import { LotCursor, RowStream } from '../streams/row-stream.js';
 import type { Lot } from '../streams/lot.js';
+import type { CathodeChemistry } from '../chemistry/cathode.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
 
@@ -42,18 +43,29 @@ function componentSolids(s: Stream): number {
 /** The sum parcelElements fills (reset for each call; the record it returns is new). */
 const LOT_SUM = new ElementFlows();
 
-/** Parcels of CAM: each a copy of `lots[i]` with mass flow `kg[i]`, kg/h (a row stream's lots without making them). */
+/**
+ * Parcels of CAM, each of a chemistry at a Li/TM with a mass flow (kg/h): what the element flows
+ * of a lot read, kept as numbers so that a row stream's lots are priced without making them.
+ */
 interface Parcels {
-  lots: Lot[];
+  chemistry: CathodeChemistry[];
+  liPerTm: number[];
   kg: number[];
 }
 
-const NO_PARCELS: Parcels = { lots: [], kg: [] };
+const newParcels = (): Parcels => ({ chemistry: [], liPerTm: [], kg: [] });
 
-/** Element flows over a year, kg, of parcels (as an ElementFlows sum of the copies, lot by lot). */
-function parcelElements(lots: readonly Lot[], kg: readonly number[], hours: number): Record<string, number> {
+/** Add `lot` (an object or a cursor: read, not kept) with mass flow `kg`. */
+function addParcel(p: Parcels, lot: Lot, kg: number): void {
+  p.chemistry.push(lot.chemistry);
+  p.liPerTm.push(lot.liPerTm);
+  p.kg.push(kg);
+}
+
+/** Element flows over a year, kg, of parcels (as an ElementFlows sum of their lots, lot by lot). */
+function parcelElements(p: Parcels, hours: number): Record<string, number> {
   const sum = LOT_SUM.reset();
-  for (let i = 0; i < lots.length; i++) sum.addLotWithMass(lots[i]!, kg[i]!);
+  for (let i = 0; i < p.kg.length; i++) sum.addLotValues(p.chemistry[i]!, p.liPerTm[i]!, p.kg[i]!);
   return sum.record(hours) as Record<string, number>;
 }
 
@@ -75,19 +87,19 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
  * The feed's sub-lots grouped by their single origin, in stream order: one pass over the lots, so
  * the feed lines cost O(lots) rather than a scan of every sub-lot per feed lot (O(lots²)).
  */
-function subLotsByOrigin(feed: Stream): Map<string, Parcels> {
-  const out = new Map<string, Parcels>();
-  const rows = feed instanceof RowStream ? feed : undefined;
-  const n = rows ? rows.n : feed.lots.length;
+function subLotsByOrigin(feed: Stream, inSpec: (lot: Lot) => boolean): Map<string, { all: Parcels; inSpec: Parcels }> {
+  const out = new Map<string, { all: Parcels; inSpec: Parcels }>();
+  // A row stream's lots read through a cursor (row-stream.ts).
+  const cursor = feed instanceof RowStream ? new LotCursor(feed) : undefined;
+  const n = cursor ? (feed as RowStream).n : feed.lots.length;
   for (let li = 0; li < n; li++) {
-    // A row stream's lot is its source lot with the row's mass (row-stream.ts).
-    const x = rows ? rows.source[rows.rows[li]!]! : feed.lots[li]!;
+    const x = cursor ? cursor.at(li) : feed.lots[li]!;
     if (x.origin.length !== 1) continue;
     const id = x.origin[0]!;
-    const kg = rows ? rows.mass[li]! : x.massKgPerHour;
-    const list = out.get(id);
-    if (list) { list.lots.push(x); list.kg.push(kg); }
-    else out.set(id, { lots: [x], kg: [kg] });
+    let g = out.get(id);
+    if (!g) out.set(id, (g = { all: newParcels(), inSpec: newParcels() }));
+    addParcel(g.all, x, x.massKgPerHour);
+    if (inSpec(x)) addParcel(g.inSpec, x, x.massKgPerHour);
   }
   return out;
 }
@@ -120,22 +132,17 @@ export function economicsInput(
   // Feed lots as delivered: their market grade (from their composition, the rule that grades every
   // parcel leaving) and the part of their CAM already in spec at entry.
   const feedSalts = residualLiSaltsFraction(feed);
-  const subLotsOf = subLotsByOrigin(feed);
+  const subLotsOf = subLotsByOrigin(feed, (lot) => lotInSpec(model.spec, lot, feedSalts));
   const feedLots = model.feed.lots.map((l) => {
     const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
     const scrap = l.share * model.plant.capacity;
-    const subLots = subLotsOf.get(l.id) ?? NO_PARCELS;
-    // The judgement reads a lot's state, not its mass: the source lot of a row judges as its copy.
-    const inSpec: Parcels = { lots: [], kg: [] };
-    for (let i = 0; i < subLots.lots.length; i++) {
-      if (lotInSpec(model.spec, subLots.lots[i]!, feedSalts)) { inSpec.lots.push(subLots.lots[i]!); inSpec.kg.push(subLots.kg[i]!); }
-    }
+    const subLots = subLotsOf.get(l.id);
     const line: EconomicsInput['feedLots'][number] = {
-      id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: parcelElements(subLots.lots, subLots.kg, hours),
+      id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: parcelElements(subLots?.all ?? newParcels(), hours),
       grade: gradeOf(composition.cam ?? 0, composition),
     };
     // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
-    if (inSpec.lots.length) line.inSpecAtEntry = { camKgPerYear: parcelsKg(inSpec.kg) * hours, elementsKgPerYear: parcelElements(inSpec.lots, inSpec.kg, hours) };
+    if (subLots && subLots.inSpec.kg.length) line.inSpecAtEntry = { camKgPerYear: parcelsKg(subLots.inSpec.kg) * hours, elementsKgPerYear: parcelElements(subLots.inSpec, hours) };
     return line;
   });
 
@@ -153,9 +160,9 @@ export function economicsInput(
   // Off-spec product and CAM parcels leaving as by-products are sold on the market basis, by
   // chemistry, by the grade of the stream they leave in and, when from one feed lot, its origin.
   // Groups in order of first appearance, found by chemistry → grade → origin (no key text per lot).
-  // A group keeps each parcel's lot and mass flow apart: a row stream's lot is its source lot with
-  // the row's mass (row-stream.ts), added without making the stream's lot objects.
-  type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; lots: Lot[]; kg: number[] };
+  // A group keeps its parcels as numbers: a row stream's lots are read through a cursor
+  // (row-stream.ts), not made.
+  type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; parcels: Parcels };
   const offSpec: OffSpecGroup[] = [];
   const offSpecIndex = new Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>>();
   const addOff = (lot: Lot, kg: number, grade: MaterialGrade) => {
@@ -165,13 +172,13 @@ export function economicsInput(
     if (!byGrade) offSpecIndex.set(chemistry, (byGrade = new Map()));
     let byOrigin = byGrade.get(grade);
     if (!byOrigin) byGrade.set(grade, (byOrigin = new Map()));
-    const g = byOrigin.get(origin ?? '');
-    if (g) { g.lots.push(lot); g.kg.push(kg); }
-    else {
-      const group = { chemistry, grade, origin, lots: [lot], kg: [kg] };
-      byOrigin.set(origin ?? '', group);
-      offSpec.push(group);
+    let g = byOrigin.get(origin ?? '');
+    if (!g) {
+      g = { chemistry, grade, origin, parcels: newParcels() };
+      byOrigin.set(origin ?? '', g);
+      offSpec.push(g);
     }
+    addParcel(g.parcels, lot, kg);
   };
   const offSpecSet = new Set(quality.offSpecLots);
   for (const s of g.streams) {
@@ -199,11 +206,10 @@ export function economicsInput(
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
         if (stream instanceof RowStream) {
-          // A lot read as its source lot, unless a unit changed its numbers (then made, as read).
-          const changed = stream.overLiPerTm !== null || stream.overCationMixing !== null || stream.overSurfaceRockSalt_nm !== null;
+          const cursor = new LotCursor(stream);
           for (let i = 0; i < stream.n; i++) {
             const kg = stream.mass[i]!;
-            if (kg > 0) addOff(changed ? rowLotWithMass(stream, i, kg) : stream.source[stream.rows[i]!]!, kg, grade);
+            if (kg > 0) addOff(cursor.at(i), kg, grade);
           }
         } else {
           for (let li = 0; li < stream.lots.length; li++) { const l = stream.lots[li]!; if (l.massKgPerHour > 0) addOff(l, l.massKgPerHour, grade); }
@@ -237,7 +243,7 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: parcelsKg(o.kg) * hours, elementsKgPerYear: parcelElements(o.lots, o.kg, hours) });
+  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: parcelsKg(o.parcels.kg) * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
 
   return {
     region: model.plant.region,

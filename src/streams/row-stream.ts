@@ -67,9 +67,12 @@ export class RowStream implements Stream {
     this.mass = new Array<number>(capacity);
     this.idTable = lane !== null && idTable !== null ? idTable.table : null;
     this.idColumn = idTable?.column ?? 0;
-    // Sized, not pushed (as the two typed arrays): filled in order up to `n`.
+    // Sized, not pushed: filled in order up to `n`.
     this.ids = lane !== null && this.idTable === null ? new Array<string>(capacity) : null;
   }
+
+  /** Rows and ids are another stream's (derived): not to be pushed to. */
+  private shared = false;
 
   /** The id of lot `i`. */
   idAt(i: number): string {
@@ -80,6 +83,7 @@ export class RowStream implements Stream {
 
   /** Add a lot: `source[row]` with mass flow `massKgPerHour` (and `id`, when the rows rename). */
   push(row: number, massKgPerHour: number, id?: string): void {
+    if (this.shared) throw new Error('internal: a derived row stream shares its rows and takes no more');
     const k = this.n;
     this.rows[k] = row;
     this.mass[k] = massKgPerHour;
@@ -104,9 +108,12 @@ export class RowStream implements Stream {
    * state in place of a copy of each.
    */
   derived(temperatureK: number): RowStream {
-    const out = new RowStream(this.source, temperatureK, this.n, this.lane, this.idTable === null ? null : { table: this.idTable, column: this.idColumn });
-    for (let i = 0; i < this.n; i++) out.rows[i] = this.rows[i]!;
-    if (this.ids !== null) for (let i = 0; i < this.n; i++) out.ids![i] = this.ids[i]!;
+    const out = new RowStream(this.source, temperatureK, 0, this.lane, this.idTable === null ? null : { table: this.idTable, column: this.idColumn });
+    // The rows and ids themselves (no unit changes them once it has run), and masses to fill.
+    (out as { rows: number[] }).rows = this.rows;
+    (out as { ids: string[] | null }).ids = this.ids;
+    (out as { mass: number[] }).mass = new Array<number>(this.n);
+    out.shared = true;
     out.n = this.n;
     out.overLiPerTm = this.overLiPerTm;
     out.overCationMixing = this.overCationMixing;
