@@ -88,24 +88,41 @@ export class RowStream implements Stream {
     this.rows[k] = row;
     this.mass[k] = massKgPerHour;
     if (this.ids !== null) this.ids[k] = id!;
+    // A lot pushed without changed numbers onto a stream that has some: its source lot's.
+    if (this.overLiPerTm !== null || this.overCationMixing !== null || this.overSurfaceRockSalt_nm !== null) {
+      const c = sourceColumnsOf(this.source);
+      if (this.overLiPerTm !== null) this.overLiPerTm[k] = c.liPerTm[row]!;
+      if (this.overCationMixing !== null) this.overCationMixing[k] = c.cationMixing[row]!;
+      if (this.overSurfaceRockSalt_nm !== null) this.overSurfaceRockSalt_nm[k] = c.surfaceRockSalt_nm[row]!;
+    }
     this.n = k + 1;
     this.made = undefined;
     this.massSum = undefined;
+  }
+
+  /** A column of changed numbers for this stream, its first `k` lots at their source lots' values (`of`). */
+  private column(of: readonly number[], k: number): number[] {
+    const out = new Array<number>(this.rows.length);
+    for (let j = 0; j < k; j++) out[j] = of[this.rows[j]!]!;
+    return out;
   }
 
   /** Add lot `i` of `from` (rows into the same source) with mass flow `massKgPerHour`: its row, id and changed numbers. */
   pushFrom(from: RowStream, i: number, massKgPerHour: number, id?: string): void {
     const k = this.n;
     this.push(from.rows[i]!, massKgPerHour, id ?? (from.lane === null ? undefined : from.idAt(i)));
-    if (from.overLiPerTm !== null) (this.overLiPerTm ??= new Array<number>(this.rows.length))[k] = from.overLiPerTm[i]!;
-    if (from.overCationMixing !== null) (this.overCationMixing ??= new Array<number>(this.rows.length))[k] = from.overCationMixing[i]!;
-    if (from.overSurfaceRockSalt_nm !== null) (this.overSurfaceRockSalt_nm ??= new Array<number>(this.rows.length))[k] = from.overSurfaceRockSalt_nm[i]!;
+    if (from.overLiPerTm === null && from.overCationMixing === null && from.overSurfaceRockSalt_nm === null) return;
+    // The lots pushed before keep their own numbers (their source lots', or those they were pushed with).
+    const c = sourceColumnsOf(this.source);
+    if (from.overLiPerTm !== null) (this.overLiPerTm ??= this.column(c.liPerTm, k))[k] = from.overLiPerTm[i]!;
+    if (from.overCationMixing !== null) (this.overCationMixing ??= this.column(c.cationMixing, k))[k] = from.overCationMixing[i]!;
+    if (from.overSurfaceRockSalt_nm !== null) (this.overSurfaceRockSalt_nm ??= this.column(c.surfaceRockSalt_nm, k))[k] = from.overSurfaceRockSalt_nm[i]!;
   }
 
   /**
    * A stream of the same lots — same rows, ids and changed numbers (shared: none of them changes
-   * once a unit has run) — with masses to fill (zeros): for a unit that changes every lot's mass or
-   * state in place of a copy of each.
+   * once a unit has run) — with every mass still to set (`mass[i]`, i < n): for a unit that changes
+   * every lot's mass or state in place of a copy of each. Takes no pushes.
    */
   derived(temperatureK: number): RowStream {
     const out = new RowStream(this.source, temperatureK, 0, this.lane, this.idTable === null ? null : { table: this.idTable, column: this.idColumn });

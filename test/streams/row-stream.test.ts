@@ -150,6 +150,24 @@ describe('RowStream', () => {
     expect(part.lots.map((l) => [l.id, l.liPerTm, l.cationMixing, l.massKgPerHour])).toEqual(changed.lots.map((l) => [l.id, l.liPerTm, l.cationMixing, l.massKgPerHour / 2]));
   });
 
+  it('lots pushed with and without changed numbers onto one stream keep each their own', () => {
+    const sorted = sortedLots(10);
+    const changed = new RowStream(sorted, 330, 10);
+    for (let r = 0; r < 10; r++) changed.push(r, 1 + r);
+    const moved = changed.derived(330);
+    moved.overLiPerTm = [];
+    for (let i = 0; i < changed.n; i++) { moved.mass[i] = changed.mass[i]!; moved.overLiPerTm[i] = 1.01 + i * 1e-3; }
+    const mixed = new RowStream(sorted, 330, 4);
+    mixed.push(0, 5);
+    mixed.pushFrom(moved, 3, 6);
+    mixed.push(7, 7);
+    mixed.pushFrom(moved, 9, 8);
+    expect(mixed.lots.map((l) => [l.id, l.liPerTm, l.massKgPerHour])).toEqual([
+      ['l0', sorted[0]!.liPerTm, 5], ['l3', 1.013, 6], ['l7', sorted[7]!.liPerTm, 7], ['l9', 1.019, 8],
+    ]);
+    expect(() => moved.push(1, 1)).toThrow(/derived row stream/);
+  });
+
   it('relithiateRows moves each lot as relithiateLots does (Li/TM, mass, extent, range, warning)', () => {
     const sorted = sortedLots(30);
     const rows = scaledRows({ components: {}, lots: sorted, temperatureK: 298.15 }, 3);
