@@ -46,6 +46,7 @@ export class RowStream implements Stream {
   overLiPerTm: number[] | null = null;
   overCationMixing: number[] | null = null;
   overSurfaceRockSalt_nm: number[] | null = null;
+  overCrackFraction: number[] | null = null;
   private made: Lot[] | undefined;
   private massSum: number | undefined;
 
@@ -89,15 +90,21 @@ export class RowStream implements Stream {
     this.mass[k] = massKgPerHour;
     if (this.ids !== null) this.ids[k] = id!;
     // A lot pushed without changed numbers onto a stream that has some: its source lot's.
-    if (this.overLiPerTm !== null || this.overCationMixing !== null || this.overSurfaceRockSalt_nm !== null) {
+    if (this.changesState()) {
       const c = sourceColumnsOf(this.source);
       if (this.overLiPerTm !== null) this.overLiPerTm[k] = c.liPerTm[row]!;
       if (this.overCationMixing !== null) this.overCationMixing[k] = c.cationMixing[row]!;
       if (this.overSurfaceRockSalt_nm !== null) this.overSurfaceRockSalt_nm[k] = c.surfaceRockSalt_nm[row]!;
+      if (this.overCrackFraction !== null) this.overCrackFraction[k] = c.crackFraction[row]!;
     }
     this.n = k + 1;
     this.made = undefined;
     this.massSum = undefined;
+  }
+
+  /** Whether some lot's numbers differ from its source lot's (a changed-numbers column is kept). */
+  changesState(): boolean {
+    return this.overLiPerTm !== null || this.overCationMixing !== null || this.overSurfaceRockSalt_nm !== null || this.overCrackFraction !== null;
   }
 
   /** A column of changed numbers for this stream, its first `k` lots at their source lots' values (`of`). */
@@ -111,12 +118,13 @@ export class RowStream implements Stream {
   pushFrom(from: RowStream, i: number, massKgPerHour: number, id?: string): void {
     const k = this.n;
     this.push(from.rows[i]!, massKgPerHour, id ?? (from.lane === null ? undefined : from.idAt(i)));
-    if (from.overLiPerTm === null && from.overCationMixing === null && from.overSurfaceRockSalt_nm === null) return;
+    if (!from.changesState()) return;
     // The lots pushed before keep their own numbers (their source lots', or those they were pushed with).
     const c = sourceColumnsOf(this.source);
     if (from.overLiPerTm !== null) (this.overLiPerTm ??= this.column(c.liPerTm, k))[k] = from.overLiPerTm[i]!;
     if (from.overCationMixing !== null) (this.overCationMixing ??= this.column(c.cationMixing, k))[k] = from.overCationMixing[i]!;
     if (from.overSurfaceRockSalt_nm !== null) (this.overSurfaceRockSalt_nm ??= this.column(c.surfaceRockSalt_nm, k))[k] = from.overSurfaceRockSalt_nm[i]!;
+    if (from.overCrackFraction !== null) (this.overCrackFraction ??= this.column(c.crackFraction, k))[k] = from.overCrackFraction[i]!;
   }
 
   /**
@@ -135,6 +143,7 @@ export class RowStream implements Stream {
     out.overLiPerTm = this.overLiPerTm;
     out.overCationMixing = this.overCationMixing;
     out.overSurfaceRockSalt_nm = this.overSurfaceRockSalt_nm;
+    out.overCrackFraction = this.overCrackFraction;
     return out;
   }
 
@@ -177,6 +186,7 @@ export function rowLotWithMass(s: RowStream, i: number, kg: number): Lot {
   if (s.overLiPerTm !== null) lot.liPerTm = s.overLiPerTm[i]!;
   if (s.overCationMixing !== null) lot.cationMixing = s.overCationMixing[i]!;
   if (s.overSurfaceRockSalt_nm !== null) lot.surfaceRockSalt_nm = s.overSurfaceRockSalt_nm[i]!;
+  if (s.overCrackFraction !== null) lot.crackFraction = s.overCrackFraction[i]!;
   return lot;
 }
 
@@ -288,7 +298,7 @@ export class LotCursor implements Lot {
   get liPerTm(): number { const o = this.s.overLiPerTm; return o !== null ? o[this.i]! : this.c.liPerTm[this.r]!; }
   get cationMixing(): number { const o = this.s.overCationMixing; return o !== null ? o[this.i]! : this.c.cationMixing[this.r]!; }
   get surfaceRockSalt_nm(): number { const o = this.s.overSurfaceRockSalt_nm; return o !== null ? o[this.i]! : this.c.surfaceRockSalt_nm[this.r]!; }
-  get crackFraction(): number { return this.c.crackFraction[this.r]!; }
+  get crackFraction(): number { const o = this.s.overCrackFraction; return o !== null ? o[this.i]! : this.c.crackFraction[this.r]!; }
   get morphology(): Morphology { return this.c.morphology[this.r]!; }
   get d50_um(): number { return this.c.d50_um[this.r]!; }
   get coating_nm(): number { return this.c.coating_nm[this.r]!; }

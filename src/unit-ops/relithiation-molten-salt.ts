@@ -33,15 +33,15 @@ import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { MOLTEN_SALT_RATE, MELT_ORDERING_RATE, MOLTEN_SALT_LOT_FACTORS, meltEquilibriumLiPerTm } from './correlations/mechanisms/molten-salt.js';
 import { approach, rateAt } from './correlations/mechanisms/kinetics.js';
-import { reorder, type Atmosphere } from './correlations/mechanisms/ordering.js';
+import { reorder, type Atmosphere, type Reordered } from './correlations/mechanisms/ordering.js';
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger, sensibleKw, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
-import { copyLot, type Lot } from '../streams/lot.js';
+import { copyFlows, emptyStream, heatCapacityFlowOf } from '../streams/stream.js';
+import { LotCursor, type RowStream } from '../streams/row-stream.js';
 import {
   MW, add, supply, isGas, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
-  tmKmolPerHour, planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchInlets, chargeTemperature, drawLiOH, relithiateLots, reagentMetrics,
+  tmKmolPerHour, planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchComponents, chargeRows, chargeTemperature, drawLiOH, relithiateRows, reagentMetrics,
 } from './correlations/relithiation.js';
 import { activationEnergyParam, referenceTemperatureParam, AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, HEAL_RATIO, MATERIAL_FACTOR, RAMP_K_PER_H, RATE_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
@@ -151,6 +151,39 @@ const params = z
 
 type Params = z.output<typeof params>;
 
+/**
+ * Grains regrow in the flux: the lots the melt reordered (`rebuilt[i]`) take its cation mixing and
+ * rock-salt, and their intergranular cracks close as far as the lattice has rearranged — kept as
+ * changed numbers of `solids` (rows of the charge's lots, relithiated). Returns the mass reordered
+ * (kg/h × progress).
+ */
+function regrow(charge: RowStream, lot: LotCursor, rebuilt: readonly (Reordered | null)[], solids: RowStream): number {
+  let reordered = 0;
+  if (!rebuilt.some((o) => o !== null)) return reordered;
+  const n = charge.n;
+  const cationMixing = new Array<number>(n);
+  const rockSalt = new Array<number>(n);
+  const cracks = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    lot.at(i);
+    const ord = rebuilt[i];
+    if (!ord) {
+      cationMixing[i] = lot.cationMixing;
+      rockSalt[i] = lot.surfaceRockSalt_nm;
+      cracks[i] = lot.crackFraction;
+      continue;
+    }
+    reordered += solids.mass[i]! * ord.progress;
+    cationMixing[i] = ord.cationMixing;
+    rockSalt[i] = ord.surfaceRockSalt_nm;
+    cracks[i] = lot.crackFraction * (1 - ord.progress);
+  }
+  solids.overCationMixing = cationMixing;
+  solids.overSurfaceRockSalt_nm = rockSalt;
+  solids.overCrackFraction = cracks;
+  return reordered;
+}
+
 export const relithiationMoltenSalt = defineUnitOp({
   kind: 'relithiation-molten-salt',
   summary: 'batch eutectic molten-salt relithiation: per-lot Arrhenius approach to an r_eq that rises with Li excess, salt recycle, fusion and furnace energy',
@@ -167,12 +200,15 @@ export const relithiationMoltenSalt = defineUnitOp({
   }),
   run: (p: Params, inlets, ctx) => {
     const sys: SaltSystem = SALT_SYSTEMS[p.salt];
-    const { feed, rec, feedC, recC, lotsIn } = batchInlets(inlets, ctx.ambientK);
+    const { feed, rec, feedC, recC } = batchComponents(inlets, ctx.ambientK);
+    // The charge's lots as rows, read through a cursor (row-stream.ts): no lot object per lot.
+    const charge = chargeRows(feed, rec);
+    const cursor = new LotCursor(charge);
     let cam = 0;
     let tmAll = 0;
-    const nTm = N_TM.take(lotsIn.length); // per-lot scratch (lot-scratch.ts)
-    for (let i = 0; i < lotsIn.length; i++) {
-      const l = lotsIn[i]!;
+    const nTm = N_TM.take(charge.n); // per-lot scratch (lot-scratch.ts)
+    for (let i = 0; i < charge.n; i++) {
+      const l = cursor.at(i);
       cam += l.massKgPerHour;
       nTm[i] = tmKmolPerHour(l);
       tmAll += nTm[i]!;
@@ -215,13 +251,13 @@ export const relithiationMoltenSalt = defineUnitOp({
     const kin = routeKinetics(p, p.temperature);
     const kOrder = rateAt({ kRef_per_h: p.orderingRate, tRef_K: p.orderingReferenceTemperature, ea_J_per_mol: p.orderingActivationEnergy }, p.temperature);
     const atmosphere = meltAtmosphere(sys);
-    const n = lotsIn.length;
+    const n = charge.n;
     const rTarget = R_TARGET.take(n);
     const rebuilt = new Array<ReturnType<typeof reorder> | null>(n).fill(null);
     let rEqMaxSeen = 1;
     const step = { k_per_h: kOrder, t_h: p.duration, atmosphere, healRatio: p.healRatio, factors: kin.factors }; // one for all lots
     for (let i = 0; i < n; i++) {
-      const lot = lotsIn[i]!;
+      const lot = cursor.at(i);
       rTarget[i] = lot.liPerTm;
       if (!p.treatedFamilies.includes(lot.chemistry.family)) continue;
       const ord = lot.chemistry.family === 'layered' ? reorder(lot, step) : null;
@@ -231,23 +267,11 @@ export const relithiationMoltenSalt = defineUnitOp({
       if (lot.liPerTm < rEq) rTarget[i] = approach(lot.liPerTm, rEq, lotRate(kin.k_per_h, kin.factors, lot), p.duration);
     }
     const diagnostics: Diagnostic[] = [];
-    const rel = relithiateLots(lotsIn, rTarget, nTm, (c.LiOH ?? 0) / MW.LiOH, ctx.unitId, { holds: 'the salt holds', fix: 'raise the salt ratio or choose a LiOH-richer salt' }, diagnostics);
+    const tOut = p.dischargeTemperature;
+    const rel = relithiateRows(charge, cursor, rTarget, nTm, tOut, { liAvailKmol: (c.LiOH ?? 0) / MW.LiOH, where: ctx.unitId, text: { holds: 'the salt holds', fix: 'raise the salt ratio or choose a LiOH-richer salt' }, diagnostics });
     const xi = rel.xi;
-    let reordered = 0;
-    // Pushed, not mapped: packed, as every stream's lot list (see sintering).
-    const lots: Lot[] = [];
-    for (let i = 0; i < n; i++) {
-      const lot = rel.lots[i]!;
-      const ord = rebuilt[i];
-      if (!ord) { lots.push(lot); continue; }
-      reordered += lot.massKgPerHour * ord.progress;
-      // grains regrow in the flux: intergranular cracks close as far as the lattice has rearranged
-      const regrown = copyLot(lot);
-      regrown.cationMixing = ord.cationMixing;
-      regrown.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
-      regrown.crackFraction = lot.crackFraction * (1 - ord.progress);
-      lots.push(regrown);
-    }
+    const solids = rel.solids;
+    const reordered = regrow(charge, cursor, rebuilt, solids);
     // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O(g) + (1−r)/4 O2
     c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
     const waterIn = c.H2O ?? 0;
@@ -256,10 +280,7 @@ export const relithiationMoltenSalt = defineUnitOp({
     const o2 = (xi / 4) * MW.O2;
 
     // ---- outlets
-    const tOut = p.dischargeTemperature;
-    const solids = emptyStream(tOut);
     const vent = emptyStream(tOut);
-    solids.lots = lots;
     add(vent.components, 'O2', o2);
     add(vent.components, 'H2O(g)', vaporKg);
     for (const id in c) {
@@ -277,9 +298,9 @@ export const relithiationMoltenSalt = defineUnitOp({
     const eta = p.heatingEfficiency;
     const util = p.heatingUtility;
     const dT = Math.max(0, p.temperature - chargeK);
-    const solidsCharge: Stream = { components: {}, lots: lotsIn, temperatureK: chargeK };
-    for (const id in c) if (!isGas(id)) solidsCharge.components[id] = id === 'LiOH' ? c[id]! + xi * MW.LiOH : c[id]!;
-    const hcSolids = heatCapacityFlow_W_per_K(solidsCharge);
+    const chargedSolids: Record<string, number> = {};
+    for (const id in c) if (!isGas(id)) chargedSolids[id] = id === 'LiOH' ? c[id]! + xi * MW.LiOH : c[id]!;
+    const hcSolids = heatCapacityFlowOf(chargedSolids, charge);
     const ledger = new EnergyLedger(ctx.describe !== false);
     ledger.heat('sensible heat of CAM and salt', 'sensible', (hcSolids * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${(hcSolids * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C (reaction heat unknown, neglected)` });
     ledger.heat(`heat of fusion of ${p.salt}`, 'latent', fusionKw, { utility: util, efficiency: eta, basis: () => `Σ kmol/h × ΔH_fus (kJ/mol: ${Object.keys(sys.x).map((id) => `${id} ${FUSION_KJ_PER_MOL[id]}`).join(', ')})` });
