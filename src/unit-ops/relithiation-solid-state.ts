@@ -41,9 +41,9 @@ import { SOLID_STATE_REDISTRIBUTION, EXCESS_UPTAKE, redistributedLi } from './co
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
 import { EnergyLedger, sensibleKw, evaporationKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
-import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, type Stream } from '../streams/stream.js';
-import type { Lot } from '../streams/lot.js';
-import { MAKE_UP, MW, add, pruned, isGas, kineticParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, withLiPerTm } from './correlations/relithiation.js';
+import { copyFlows, emptyStream, heatCapacityFlowOf } from '../streams/stream.js';
+import { LotCursor, rowsOf } from '../streams/row-stream.js';
+import { MAKE_UP, MW, add, pruned, isGas, kineticParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, movedMass } from './correlations/relithiation.js';
 import { activationEnergyParam, DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, MECHANICAL_KWH_PER_KG, RAMP_K_PER_H, WALL_U, withCeiling } from './correlations/limits.js';
 import { msg } from '../schema/messages.js';
 
@@ -98,19 +98,22 @@ export const relithiationSolidState = defineUnitOp({
     const src = p.liSource;
     const liPerSource = src === 'Li2CO3' ? 2 : 1;
     const mwSource = src === 'Li2CO3' ? MW.Li2CO3 : MW.LiOH;
-    const lotsIn = feed.lots;
-    const n = lotsIn.length;
+    // The feed's lots as rows, read through a cursor (row-stream.ts): no lot object per lot.
+    const rows = rowsOf(feed);
+    const cursor = new LotCursor(rows);
+    const n = rows.n;
 
     // ---- dose for the batch
     const nTm = new Array<number>(n);
     const treated = new Array<boolean>(n);
-    const r0 = lotsIn.map((l) => l.liPerTm);
+    const r0: number[] = [];
+    for (let i = 0; i < n; i++) r0.push(cursor.at(i).liPerTm);
     let N = 0;
     let D = 0;
     let cam = 0;
     let sumR0 = 0;
     for (let i = 0; i < n; i++) {
-      const lot = lotsIn[i]!;
+      const lot = cursor.at(i);
       cam += lot.massKgPerHour;
       treated[i] = p.treatedFamilies.includes(lot.chemistry.family);
       nTm[i] = tmKmolPerHour(lot);
@@ -128,16 +131,26 @@ export const relithiationSolidState = defineUnitOp({
     const kOrder = rateAt(SINTERING_RATE, p.temperature);
     const factors = lotFactorsOf(p);
     const delta = liVolatilised({ rateAt950C_per_h: p.liLossRate, ea_J_per_mol: p.liLossActivationEnergy }, p.temperature, p.duration);
-    // Pushed onto a literal list: packed, as every stream's lot list (see sintering); one step for all lots.
-    const lots: Lot[] = [];
+    // The product as rows of the same lots with their new Li/TM, mass, cation mixing and rock-salt; one step for all lots.
+    const product = rows.derived(p.dischargeTemperature);
+    const liPerTm = new Array<number>(n);
+    const cationMixing = new Array<number>(n);
+    const rockSalt = new Array<number>(n);
     const step = { k_per_h: kOrder, t_h: p.duration, atmosphere: p.atmosphere, healRatio: p.healRatio, factors };
     let xi = 0; // kmol Li/h from the source into lattices (before volatilisation)
     let li2oKmol = 0;
     let rMin = Infinity;
     let rMax = -Infinity;
     for (let i = 0; i < n; i++) {
-      const lot = lotsIn[i]!;
-      if (!treated[i]) { lots.push(lot); continue; } // unchanged: shared, never mutated
+      const lot = cursor.at(i);
+      if (!treated[i]) {
+        // unchanged
+        product.mass[i] = lot.massKgPerHour;
+        liPerTm[i] = lot.liPerTm;
+        cationMixing[i] = lot.cationMixing;
+        rockSalt[i] = lot.surfaceRockSalt_nm;
+        continue;
+      }
       const nominal = FAMILY[lot.chemistry.family].nominalLiPerTm;
       const ord = lot.chemistry.family === 'layered' ? reorder(lot, step) : null;
       const taken = latticeLiUptake(local[i]!, nominal, ord?.progress ?? 0, p.excessUptake, p.rMax);
@@ -145,12 +158,10 @@ export const relithiationSolidState = defineUnitOp({
       const r = taken - lost;
       xi += nTm[i]! * (taken - lot.liPerTm);
       li2oKmol += (nTm[i]! * lost) / 2;
-      const moved = withLiPerTm(lot, r, nTm[i]!);
-      if (ord) {
-        moved.cationMixing = ord.cationMixing; // moved is this unit's own copy (withLiPerTm)
-        moved.surfaceRockSalt_nm = ord.surfaceRockSalt_nm;
-      }
-      lots.push(moved);
+      product.mass[i] = movedMass(lot, r, nTm[i]!); // withLiPerTm's
+      liPerTm[i] = r;
+      cationMixing[i] = ord ? ord.cationMixing : lot.cationMixing;
+      rockSalt[i] = ord ? ord.surfaceRockSalt_nm : lot.surfaceRockSalt_nm;
       if (r < rMin) rMin = r;
       if (r > rMax) rMax = r;
     }
@@ -161,9 +172,10 @@ export const relithiationSolidState = defineUnitOp({
     const need = (D / liPerSource) * mwSource;
     const fresh = Math.max(0, need - (c[src] ?? 0));
     if (fresh > 0) { draws[src] = fresh; add(c, src, fresh); }
-    const product = emptyStream(p.dischargeTemperature);
+    product.overLiPerTm = liPerTm;
+    product.overCationMixing = cationMixing;
+    product.overSurfaceRockSalt_nm = rockSalt;
     const vent = emptyStream(p.dischargeTemperature);
-    product.lots = lots;
     const gasMol = src === 'Li2CO3' ? 'CO2' : 'H2O(g)';
     const gasMw = src === 'Li2CO3' ? MW.CO2 : MW.H2O;
     c[src] = (c[src] ?? 0) - (xi / liPerSource) * mwSource;
@@ -189,12 +201,12 @@ export const relithiationSolidState = defineUnitOp({
 
     // ---- charge, atmosphere and energy
     const tIn = feed.temperatureK;
-    const charge: Stream = { components: copyFlows(feed.components), lots: lotsIn, temperatureK: tIn };
-    charge.components.H2O = 0;
-    add(charge.components, src, fresh);
-    const chargeCp = heatCapacityFlow_W_per_K(charge) / 1000;
+    const charged = copyFlows(feed.components);
+    charged.H2O = 0;
+    add(charged, src, fresh);
+    const chargeCp = heatCapacityFlowOf(charged, rows) / 1000;
     let powderKg = cam;
-    for (const id in charge.components) if (!isGas(id)) powderKg += charge.components[id]!;
+    for (const id in charged) if (!isGas(id)) powderKg += charged[id]!;
     const kilnSettings = { ...p, heating: p.heatingUtility, efficiency: p.heatingEfficiency ?? defaultKilnEfficiency(p.heatingUtility), wallU: p.kilnU };
     kilnAtmosphere(p.atmosphere, p.gasPerKgPowder * powderKg, o2NetKg, vent, draws, ctx.unitId, diagnostics);
     const trip = calcinationTrip(p, tIn);

@@ -133,8 +133,13 @@ export function tmKmolPerHour(lot: Lot): number {
 export function withLiPerTm(lot: Lot, r: number, nTm: number = tmKmolPerHour(lot)): Lot {
   const moved = copyLot(lot);
   moved.liPerTm = r;
-  moved.massKgPerHour = lot.massKgPerHour + nTm * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li;
+  moved.massKgPerHour = movedMass(lot, r, nTm);
   return moved;
+}
+
+/** The mass flow of `lot` moved to Li/TM = r with its TM kmol/h `nTm`, kg/h: withLiPerTm's. */
+export function movedMass(lot: Lot, r: number, nTm: number): number {
+  return lot.massKgPerHour + nTm * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li;
 }
 
 // ---------------------------------------------------------------- the charge of a batch
@@ -281,7 +286,7 @@ export function relithiateRows(charge: RowStream, lot: LotCursor, rTarget: Array
     let m = m0; // unchanged: the same Li/TM and mass
     if (r !== r0) {
       xi += nTm[i]! * (r - r0);
-      m = m0 + nTm[i]! * (r - r0) * ATOMIC_WEIGHT_G_PER_MOL.Li; // withLiPerTm
+      m = movedMass(lot, r, nTm[i]!); // withLiPerTm's
       if (r < rMin) rMin = r;
       if (r > rMax) rMax = r;
     }
