@@ -30,7 +30,8 @@ import { shareCharge } from './correlations/mechanisms/electrochemical.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { copyFlows, emptyStream } from '../streams/stream.js';
-import { MW, FARADAY, add, supply, liquorClassifier, dischargeWetBatch, pruned, lotFactorParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, chargeLots, relithiateLots, reagentMetrics } from './correlations/relithiation.js';
+import { MW, FARADAY, add, supply, liquorClassifier, dischargeWetBatch, pruned, lotFactorParams, lotFactorsOf, treatedFamiliesParam, tmKmolPerHour, chargeRows, relithiateRows, reagentMetrics } from './correlations/relithiation.js';
+import { LotCursor } from '../streams/row-stream.js';
 import { HANDLING_H, LIQUID_PER_SOLID, PUMP_KWH_PER_M3, withCeiling } from './correlations/limits.js';
 
 const MW_LI2SO4 = component('Li2SO4').molarMass_g_per_mol;
@@ -92,9 +93,11 @@ export const relithiationElectrochemical = defineUnitOp({
   run: (p: Params, inlets, ctx) => {
     const feed = inlets.feed ?? emptyStream(ctx.ambientK);
     const rec = inlets.recycle ?? emptyStream(ctx.ambientK);
-    const lotsIn = chargeLots(feed, rec);
+    // The charge's lots as rows, read through a cursor (row-stream.ts): no lot object per lot.
+    const charge = chargeRows(feed, rec);
+    const cursor = new LotCursor(charge);
     let cam = 0;
-    for (const l of lotsIn) cam += l.massKgPerHour;
+    for (let i = 0; i < charge.n; i++) cam += charge.mass[i]!;
 
     // ---- electrolyte charge
     const litres = cam * p.electrolyteVolume;
@@ -114,13 +117,14 @@ export const relithiationElectrochemical = defineUnitOp({
 
     // ---- lots: the charge passed, shared by potential and kinetics (mechanisms/electrochemical.ts)
     const factors = lotFactorsOf(p);
-    const n = lotsIn.length;
-    const nTm = lotsIn.map((l) => tmKmolPerHour(l));
+    const n = charge.n;
+    const nTm: number[] = [];
+    for (let i = 0; i < n; i++) nTm.push(tmKmolPerHour(cursor.at(i)));
     const cap = new Array<number>(n).fill(0);
     const weight = new Array<number>(n).fill(0);
     let needKmol = 0; // kmol Li (= kmol e⁻) to bring every treated lot to the target
     for (let i = 0; i < n; i++) {
-      const lot = lotsIn[i]!;
+      const lot = cursor.at(i);
       const rT = p.target * FAMILY[lot.chemistry.family].nominalLiPerTm;
       if (!p.treatedFamilies.includes(lot.chemistry.family) || lot.liPerTm >= rT) continue;
       const deficit = nTm[i]! * (rT - lot.liPerTm);
@@ -131,10 +135,12 @@ export const relithiationElectrochemical = defineUnitOp({
     }
     const qKmol = (needKmol * (1 + p.overcharge)) / p.faradaicEfficiency;
     const share = shareCharge(qKmol * p.faradaicEfficiency, cap, weight);
-    const rTarget = lotsIn.map((l, i) => (share[i]! > 0 ? l.liPerTm + share[i]! / nTm[i]! : l.liPerTm));
+    const rTarget: number[] = [];
+    for (let i = 0; i < n; i++) { const l = cursor.at(i); rTarget.push(share[i]! > 0 ? l.liPerTm + share[i]! / nTm[i]! : l.liPerTm); }
     const diagnostics: Diagnostic[] = [];
-    const rel = relithiateLots(lotsIn, rTarget, nTm, (2 * (c.Li2SO4 ?? 0)) / MW_LI2SO4, ctx.unitId, { holds: 'the electrolyte holds', fix: 'raise the Li2SO4 concentration or the electrolyte volume' }, diagnostics);
-    const { lots, xi, lotsOutKg } = rel;
+    const tOut = ctx.ambientK;
+    const rel = relithiateRows(charge, cursor, rTarget, nTm, tOut, { liAvailKmol: (2 * (c.Li2SO4 ?? 0)) / MW_LI2SO4, where: ctx.unitId, text: { holds: 'the electrolyte holds', fix: 'raise the Li2SO4 concentration or the electrolyte volume' }, diagnostics });
+    const { solids, xi, lotsOutKg } = rel;
     // what does not insert Li electrolyses water
     const h2Kmol = Math.max(0, qKmol - xi) / 2;
     c.Li2SO4 = (c.Li2SO4 ?? 0) - (xi / 2) * MW_LI2SO4;
@@ -144,11 +150,8 @@ export const relithiationElectrochemical = defineUnitOp({
     const h2 = h2Kmol * MW_H2;
 
     // ---- outlets
-    const tOut = ctx.ambientK;
-    const solids = emptyStream(tOut);
     const electrolyte = emptyStream(tOut);
     const vent = emptyStream(tOut);
-    solids.lots = lots;
     add(vent.components, 'O2', o2);
     add(vent.components, 'H2', h2);
     dischargeWetBatch(c, isLiquor, { solids, liquor: electrolyte, vent }, lotsOutKg, p.entrainedElectrolyte, rho);

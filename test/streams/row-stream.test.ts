@@ -9,7 +9,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { LotCursor, pushRowOf, RowStream, rowsLike, sameRows, scaledRows } from '../../src/streams/row-stream.js';
-import { relithiateLots, relithiateRows } from '../../src/unit-ops/correlations/relithiation.js';
+import { relithiateRows } from '../../src/unit-ops/correlations/relithiation.js';
+import { ATOMIC_WEIGHT_G_PER_MOL } from '../../src/chemistry/elements.js';
+import { msg } from '../../src/schema/messages.js';
 import type { Diagnostic } from '../../src/unit-ops/contract.js';
 import { ElementFlows, TERMS_MIN_LOTS } from '../../src/streams/element-flows.js';
 import { copyLot, mergeLots, type Lot } from '../../src/streams/lot.js';
@@ -48,6 +50,41 @@ function lane(sorted: Lot[], share: number): { lane: RowStream; copies: Lot[] } 
     copies.push(c);
   }
   return { lane: l, copies };
+}
+
+/**
+ * The lot-object relithiation that relithiateRows replaced (correlations/relithiation.ts before
+ * issue 19's rows), kept here as the oracle it is compared against: every lot moved toward its
+ * target, uptake scaled down alike when the medium holds too little Li.
+ */
+function relithiateLots(lotsIn: readonly Lot[], rTarget: ArrayLike<number>, nTm: ArrayLike<number>, liAvailKmol: number, where: string, text: { holds: string; fix: string }, diagnostics: Diagnostic[]) {
+  let demand = 0;
+  for (let i = 0; i < lotsIn.length; i++) demand += nTm[i]! * (rTarget[i]! - lotsIn[i]!.liPerTm);
+  let scale = 1;
+  if (demand > liAvailKmol) {
+    scale = demand > 0 ? Math.max(0, liAvailKmol) / demand : 1;
+    diagnostics.push({ code: 'lithium-limited', severity: 'warning', where, message: msg.lithiumLimited(text.holds, liAvailKmol.toPrecision(4), demand.toPrecision(4), scale.toPrecision(4), text.fix) });
+  }
+  const lots: Lot[] = [];
+  let xi = 0;
+  let lotsOutKg = 0;
+  let rMin = Infinity;
+  let rMax = -Infinity;
+  lotsIn.forEach((lot, i) => {
+    const r = lot.liPerTm + (rTarget[i]! - lot.liPerTm) * scale;
+    let out = lot;
+    if (r !== lot.liPerTm) {
+      xi += nTm[i]! * (r - lot.liPerTm);
+      out = copyLot(lot);
+      out.liPerTm = r;
+      out.massKgPerHour = lot.massKgPerHour + nTm[i]! * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li;
+      rMin = Math.min(rMin, r);
+      rMax = Math.max(rMax, r);
+    }
+    lots.push(out);
+    lotsOutKg += out.massKgPerHour;
+  });
+  return { lots, xi, lotsOutKg, rMin, rMax };
 }
 
 describe('RowStream', () => {

@@ -12,7 +12,7 @@ import { component } from '../../chemistry/components.js';
 import { frameMolarMass, type CathodeChemistry, type CathodeFamily } from '../../chemistry/cathode.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
-import { copyLot, type Lot } from '../../streams/lot.js';
+import type { Lot } from '../../streams/lot.js';
 import { copyFlows, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
 import { rowsOf, RowStream, type LotCursor } from '../../streams/row-stream.js';
 import { metricNames, type CostCorrelation, type CycleTime, type Diagnostic, type EquipmentSpec } from '../contract.js';
@@ -127,30 +127,16 @@ export function tmKmolPerHour(lot: Lot): number {
 }
 
 /**
- * A copy of `lot` moved to Li/TM = r, given its TM kmol/h `nTm` (TM moles conserved; the molar mass
- * per TM is linear in r, so the mass changes by nTm·(r − r0)·M_Li).
+ * The mass flow of `lot` moved to Li/TM = r, given its TM kmol/h `nTm`, kg/h (TM moles conserved;
+ * the molar mass per TM is linear in r, so the mass changes by nTm·(r − r0)·M_Li).
  */
-export function withLiPerTm(lot: Lot, r: number, nTm: number = tmKmolPerHour(lot)): Lot {
-  const moved = copyLot(lot);
-  moved.liPerTm = r;
-  moved.massKgPerHour = movedMass(lot, r, nTm);
-  return moved;
-}
-
-/** The mass flow of `lot` moved to Li/TM = r with its TM kmol/h `nTm`, kg/h: withLiPerTm's. */
 export function movedMass(lot: Lot, r: number, nTm: number): number {
   return lot.massKgPerHour + nTm * (r - lot.liPerTm) * ATOMIC_WEIGHT_G_PER_MOL.Li;
 }
 
 // ---------------------------------------------------------------- the charge of a batch
 
-/** The inlets of a wet or molten batch: feed and recycle streams, their components with LiOH·H2O split into LiOH + H2O, and the lots. */
-export function batchInlets(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number>; lotsIn: Lot[] } {
-  const b = batchComponents(inlets, ambientK);
-  return { ...b, lotsIn: chargeLots(b.feed, b.rec) };
-}
-
-/** batchInlets without the charge's lots (a unit that reads them as rows: chargeRows). */
+/** The inlets of a wet or molten batch: feed and recycle streams, and their components with LiOH·H2O split into LiOH + H2O (the lots: chargeRows). */
 export function batchComponents(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number> } {
   const feed = inlets.feed ?? { components: {}, lots: [], temperatureK: ambientK };
   const rec = inlets.recycle ?? { components: {}, lots: [], temperatureK: ambientK };
@@ -197,18 +183,6 @@ export function drawLiOH(kg: number, form: 'LiOH·H2O' | 'LiOH', draws: Record<s
   return kmol * MW.H2O;
 }
 
-/** Lots after relithiation, the Li they took and their Li/TM range. */
-export interface Relithiated {
-  lots: Lot[];
-  /** kmol Li/h inserted (Σ n_TM·Δr). */
-  xi: number;
-  /** Mass of the lots leaving, kg/h. */
-  lotsOutKg: number;
-  /** Lowest and highest Li/TM of the lots that changed (±Infinity when none did). */
-  rMin: number;
-  rMax: number;
-}
-
 /**
  * The share of every lot's Li uptake the medium can supply: 1, or — when it holds less Li
  * (`liAvailKmol`) than the lots would take (`demand`, kmol/h) — the ratio, with a warning.
@@ -221,50 +195,13 @@ function uptakeScale(demand: number, liAvailKmol: number, where: string, text: {
 }
 
 /**
- * Move every lot toward its target Li/TM (`rTarget[i]`, equal to the lot's own for lots left alone).
- * When the Li the medium holds (`liAvailKmol`) is less than the lots would take, every lot's uptake is
- * scaled down alike and a warning says what holds too little (`holds`) and what to do (`fix`).
- */
-export function relithiateLots(
-  lotsIn: readonly Lot[],
-  rTarget: ArrayLike<number>,
-  nTm: ArrayLike<number>,
-  liAvailKmol: number,
-  where: string,
-  text: { holds: string; fix: string },
-  diagnostics: Diagnostic[],
-): Relithiated {
-  const n = lotsIn.length;
-  let demand = 0;
-  for (let i = 0; i < n; i++) demand += nTm[i]! * (rTarget[i]! - lotsIn[i]!.liPerTm);
-  const scale = uptakeScale(demand, liAvailKmol, where, text, diagnostics);
-  // Pushed onto a literal list: packed, as every stream's lot list (a holey one makes for-of over
-  // stream lots call the iterator and allocate a result per lot).
-  const lots: Lot[] = [];
-  let xi = 0;
-  let lotsOutKg = 0;
-  let rMin = Infinity;
-  let rMax = -Infinity;
-  for (let i = 0; i < n; i++) {
-    const lot = lotsIn[i]!;
-    const r = lot.liPerTm + (rTarget[i]! - lot.liPerTm) * scale;
-    let out = lot; // unchanged: shared, never mutated
-    if (r !== lot.liPerTm) {
-      xi += nTm[i]! * (r - lot.liPerTm);
-      out = withLiPerTm(lot, r, nTm[i]!);
-      if (r < rMin) rMin = r;
-      if (r > rMax) rMax = r;
-    }
-    lots.push(out);
-    lotsOutKg += out.massKgPerHour;
-  }
-  return { lots, xi, lotsOutKg, rMin, rMax };
-}
-
-/**
- * relithiateLots for a charge of rows, read through `lot` (a cursor over `charge`), with the Li the
- * medium holds, where and what to say when it is short in `medium`: the relithiated lots as rows of
- * the same lots with their new Li/TM and mass (withLiPerTm's), at `temperatureK`.
+ * Move every lot of a charge of rows (read through `lot`, a cursor over `charge`) toward its target
+ * Li/TM (`rTarget[i]`, equal to the lot's own for lots left alone), TM moles conserved. When the Li
+ * the medium holds (`medium.liAvailKmol`) is less than the lots would take, every lot's uptake is
+ * scaled down alike and a warning says what holds too little and what to do. Returns the
+ * relithiated lots as rows of the same lots with their new Li/TM and mass (movedMass) at
+ * `temperatureK`, the Li inserted (kmol/h, Σ n_TM·Δr), their mass and the Li/TM range of the lots
+ * that changed (±Infinity when none did).
  */
 export function relithiateRows(charge: RowStream, lot: LotCursor, rTarget: ArrayLike<number>, nTm: ArrayLike<number>, temperatureK: number, medium: { liAvailKmol: number; where: string; text: { holds: string; fix: string }; diagnostics: Diagnostic[] }): { solids: RowStream; xi: number; lotsOutKg: number; rMin: number; rMax: number } {
   const { liAvailKmol, where, text, diagnostics } = medium;
