@@ -9,6 +9,7 @@ import type { RunContext, UnitRun } from '../unit-ops/contract.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
 import { emptyStream, mixStreams, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
 import { lotWithMass, type Lot } from '../streams/lot.js';
+import { LotCursor, RowStream, rowsLike } from '../streams/row-stream.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 
@@ -136,11 +137,23 @@ function flatten(layout: TearLayout, tears: GraphStream[], streams: Map<string, 
     const s = streams.get(tears[t]!.id);
     if (!s) continue;
     for (const c in s.components) { at.push(layout.indexOf(t, false, c)); mass.push(s.components[c]!); }
-    for (const lot of s.lots) { at.push(layout.indexOf(t, true, lot.id)); mass.push(lot.massKgPerHour); }
+    // A row stream's lots from their rows (row-stream.ts), without making them.
+    if (s instanceof RowStream) for (let i = 0; i < s.n; i++) { at.push(layout.indexOf(t, true, s.idAt(i))); mass.push(s.mass[i]!); }
+    else for (const lot of s.lots) { at.push(layout.indexOf(t, true, lot.id)); mass.push(lot.massKgPerHour); }
   }
   const values = new Float64Array(layout.size);
   for (let i = 0; i < at.length; i++) values[at[i]!] = mass[i]!;
   return values;
+}
+
+/** The lots of a stream by index: its lot objects, or a row stream's through a cursor (each `at` moves it). */
+function lotView(s: Stream): { n: number; at: (i: number) => Lot } {
+  if (s instanceof RowStream) {
+    const c = new LotCursor(s);
+    return { n: s.n, at: (i) => c.at(i) };
+  }
+  const lots = s.lots;
+  return { n: lots.length, at: (i) => lots[i]! };
 }
 
 /** Largest relative change of lot state between two versions of the tear streams. */
@@ -150,9 +163,15 @@ function stateChange(tears: GraphStream[], a: Map<string, Stream>, b: Map<string
     const sa = a.get(t.id);
     const sb = b.get(t.id);
     if (!sa || !sb) continue;
-    const byId = new Map(sa.lots.map((l) => [l.id, l]));
-    for (const lb of sb.lots) {
-      const la = byId.get(lb.id);
+    // Row streams read through cursors (row-stream.ts): the lots of each, by index.
+    const va = lotView(sa);
+    const vb = lotView(sb);
+    const byId = new Map<string, number>();
+    for (let i = 0; i < va.n; i++) byId.set(va.at(i).id, i);
+    for (let j = 0; j < vb.n; j++) {
+      const lb = vb.at(j);
+      const ia = byId.get(lb.id);
+      const la = ia === undefined ? undefined : va.at(ia);
       if (!la) { if (lb.massKgPerHour !== 0) worst = Math.max(worst, 1); continue; }
       for (const k of LOT_STATE) {
         const d = Math.abs(la[k] - lb[k]) / Math.max(Math.abs(lb[k]), 1e-12);
@@ -167,9 +186,20 @@ function stateChange(tears: GraphStream[], a: Map<string, Stream>, b: Map<string
 function unflatten(layout: TearLayout, values: Float64Array, tears: GraphStream[], template: Map<string, Stream>, ambientK: number): Stream[] {
   const out: Stream[] = [];
   const lotTemplates: Map<string, Lot>[] = [];
+  const rowTemplates: (Map<string, number> | undefined)[] = [];
   for (const t of tears) {
     const s = template.get(t.id);
+    if (s instanceof RowStream) {
+      // A torn row stream stays rows: each lot its template's row with the new mass.
+      out.push(rowsLike(s, s.temperatureK));
+      const byId = new Map<string, number>();
+      for (let i = 0; i < s.n; i++) byId.set(s.idAt(i), i);
+      rowTemplates.push(byId);
+      lotTemplates.push(new Map());
+      continue;
+    }
     out.push({ components: {}, lots: [], temperatureK: s?.temperatureK ?? ambientK });
+    rowTemplates.push(undefined);
     lotTemplates.push(new Map((s?.lots ?? []).map((lot) => [lot.id, lot])));
   }
   for (let i = 0; i < values.length; i++) {
@@ -178,7 +208,10 @@ function unflatten(layout: TearLayout, values: Float64Array, tears: GraphStream[
     const tear = layout.tear[i]!;
     const name = layout.name[i]!;
     if (!layout.isLot[i]) out[tear]!.components[name] = x;
-    else {
+    else if (rowTemplates[tear] !== undefined) {
+      const row = rowTemplates[tear]!.get(name);
+      if (row !== undefined) (out[tear] as RowStream).pushFrom(template.get(tears[tear]!.id) as RowStream, row, x);
+    } else {
       const tpl = lotTemplates[tear]!.get(name);
       // A lot whose mass the step leaves as it is stays the same (immutable) object.
       if (tpl) out[tear]!.lots.push(tpl.massKgPerHour === x ? tpl : lotWithMass(tpl, x));

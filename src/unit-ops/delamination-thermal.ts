@@ -31,9 +31,8 @@ import { fraction, quantity, described, documentedRange } from '../schema/param.
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { parseReaction, type Reaction } from '../chemistry/reaction.js';
-import { emptyStream, streamMass, lotsMass, lotsCpFlow_kW_per_K, type Stream } from '../streams/stream.js';
-import { rowsLike } from '../streams/row-stream.js';
-import { copyLot, type Lot } from '../streams/lot.js';
+import { emptyStream, streamMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { LotCursor, rowsLike, rowsOf, type RowStream } from '../streams/row-stream.js';
 import { EnergyLedger, basisText, cylinderSurfaceM2, evaporationKw, sensibleKw, wallLossKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { addKg, cpOf, defaultFate, foilScreen, massPerTm, splitLots, yieldParams, camToCamShare, metalCarryOver, CAM_DENSITY_KG_PER_M3 } from './correlations/preparation.js';
@@ -100,23 +99,30 @@ const params = z
 
 type P = z.output<typeof params>;
 
-/** HF-attack Li loss per lot: lots with their new Li/TM, LiF kmol formed. */
-function attackLots(lots: readonly Lot[], hfKmol: number): { lots: Lot[]; liKmol: number } {
+/** HF-attack Li loss per lot: the lots as rows with their new Li/TM and mass (row-stream.ts), LiF kmol formed. */
+function attackLots(feed: RowStream, temperatureK: number, hfKmol: number): { lots: RowStream; liKmol: number } {
+  const lot = new LotCursor(feed);
   let weight = 0;
-  for (const lot of lots) weight += lot.massKgPerHour / Math.max(lot.d50_um, 1e-3);
-  const out: Lot[] = [];
+  for (let i = 0; i < feed.n; i++) { lot.at(i); weight += lot.massKgPerHour / Math.max(lot.d50_um, 1e-3); }
+  const out = feed.derived(temperatureK);
+  const liPerTm = new Array<number>(feed.n);
   let liKmol = 0;
-  for (const lot of lots) {
-    if (hfKmol <= 0 || weight <= 0 || lot.massKgPerHour === 0) { out.push(lot); continue; }
+  for (let i = 0; i < feed.n; i++) {
+    lot.at(i);
+    if (hfKmol <= 0 || weight <= 0 || lot.massKgPerHour === 0) {
+      // unchanged
+      out.mass[i] = lot.massKgPerHour;
+      liPerTm[i] = lot.liPerTm;
+      continue;
+    }
     const tm = lot.massKgPerHour / massPerTm(lot.chemistry, lot.liPerTm);
     const x = Math.min((hfKmol * lot.massKgPerHour) / Math.max(lot.d50_um, 1e-3) / weight, tm * lot.liPerTm);
     const r = lot.liPerTm - x / tm;
     liKmol += x;
-    const burnt = copyLot(lot);
-    burnt.liPerTm = r;
-    burnt.massKgPerHour = tm * massPerTm(lot.chemistry, r);
-    out.push(burnt);
+    out.mass[i] = tm * massPerTm(lot.chemistry, r);
+    liPerTm[i] = r;
   }
+  out.overLiPerTm = liPerTm;
   return { lots: out, liKmol };
 }
 
@@ -174,7 +180,7 @@ export const delaminationThermal = defineUnitOp({
       else addKg(solids, id, kg);
     }
     // HF attack on the lots: Li_r MO2 + x HF + x/4 O2 → Li_(r−x) MO2 + x LiF + x/2 H2O
-    const attacked = attackLots(feed.lots, p.hfAttack * hfKmol);
+    const attacked = attackLots(rowsOf(feed), ctx.ambientK, p.hfAttack * hfKmol);
     const li = attacked.liKmol;
     hfKmol -= li;
     o2Kmol += li / 4;
@@ -200,7 +206,7 @@ export const delaminationThermal = defineUnitOp({
     }
     addKg(gas, 'HF', (hfKmol - captured) * MW('HF'));
     // split solids between CAM and foil
-    const charged: Stream = { components: {}, lots: attacked.lots, temperatureK: ctx.ambientK };
+    const charged = attacked.lots;
     const cam = rowsLike(charged, ctx.ambientK);
     const foil = rowsLike(charged, ctx.ambientK);
     splitLots(charged, toCam, cam, foil);

@@ -259,6 +259,18 @@ describe('rows through the reference scenario', () => {
   });
 });
 
+describe('rows through every relithiation route', () => {
+  it('molten salt (a loop that tears a stream of lots), solid state and electrochemical: no lot object made by an evaluation', () => {
+    for (const route of ['molten-salt', 'solid-state', 'electrochemical']) {
+      const raw = loadRawScenario('scenarios/reference-cn.yaml', resolve(`flowsheets/${route}.yaml`));
+      const ev = evaluate(resolveModel(raw));
+      const rows = [...ev.solution.streams.values()].filter((st) => st instanceof RowStream);
+      expect([route, rows.length > 8]).toEqual([route, true]);
+      for (const st of rows) expect([route, (st as unknown as { made: Lot[] | undefined }).made]).toEqual([route, undefined]);
+    }
+  });
+});
+
 describe('rows through the reference route', () => {
   const dir = mkdtempSync(join(tmpdir(), 'regenflow-lanes-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
