@@ -180,7 +180,7 @@ export function economicsInput(
     }
     addParcel(g.parcels, lot, kg);
   };
-  const offSpecSet = new Set(quality.offSpecLots);
+  let offSpecSet: Set<Lot> | undefined; // for product streams of lot objects (made only if one is)
   for (const s of g.streams) {
     if (s.to.node !== 'product') continue;
     const stream = solution.streams.get(s.id)!;
@@ -191,6 +191,7 @@ export function economicsInput(
       for (let i = 0; i < byRow.length; i++) { const lot = byRow[i]; if (lot !== undefined) addOff(lot, lot.massKgPerHour, grade); }
       continue;
     }
+    offSpecSet ??= new Set(quality.offSpecLots);
     for (let li = 0; li < stream.lots.length; li++) { const lot = stream.lots[li]!; if (offSpecSet.has(lot)) addOff(lot, lot.massKgPerHour, grade); }
   }
 

@@ -11,7 +11,7 @@ import { component, type ResolvedComponent } from '../chemistry/components.js';
 import { frameMolarMass, lotFrame, LOT_CP, type CathodeChemistry } from '../chemistry/cathode.js';
 import type { Lot } from './lot.js';
 import type { Stream } from './stream.js';
-import { RowStream } from './row-stream.js';
+import { RowStream, sourceColumnsOf } from './row-stream.js';
 
 const INDEX: Readonly<Record<string, number>> = Object.fromEntries(ELEMENTS.map((e, i) => [e, i]));
 const LI = INDEX.Li!;
@@ -112,7 +112,8 @@ export function lotTermsOf(lots: readonly Lot[]): LotTerms {
 interface SourceIndex {
   frames: FrameIndex[];
   perTm: number[];
-  liPerTm: number[];
+  /** The source's Li/TM column (row-stream.ts sourceColumnsOf). */
+  liPerTm: readonly number[];
 }
 
 const SOURCE_INDEX = new WeakMap<readonly Lot[], SourceIndex>();
@@ -120,17 +121,14 @@ const SOURCE_INDEX = new WeakMap<readonly Lot[], SourceIndex>();
 function sourceIndexOf(lots: readonly Lot[]): SourceIndex {
   let x = SOURCE_INDEX.get(lots);
   if (x === undefined || x.perTm.length !== lots.length) {
-    const n = lots.length;
+    const { chemistry, liPerTm } = sourceColumnsOf(lots);
     const frames: FrameIndex[] = [];
     const perTm: number[] = [];
-    const liPerTm: number[] = [];
     let f: FrameIndex | undefined;
-    for (let i = 0; i < n; i++) {
-      const lot = lots[i]!;
-      if (f === undefined || f.chemistry !== lot.chemistry) f = frameIndexOf(lot.chemistry);
+    for (let i = 0; i < lots.length; i++) {
+      if (f === undefined || f.chemistry !== chemistry[i]) f = frameIndexOf(chemistry[i]!);
       frames.push(f);
-      perTm.push(lot.liPerTm * LI_G_PER_MOL + f.molarMass);
-      liPerTm.push(lot.liPerTm);
+      perTm.push(liPerTm[i]! * LI_G_PER_MOL + f.molarMass);
     }
     SOURCE_INDEX.set(lots, (x = { frames, perTm, liPerTm }));
   }
@@ -203,11 +201,6 @@ export class ElementFlows {
   /** Add a lot: its lithium, then its frame (TM site and anion), per kmol of TM. */
   addLot(lot: Lot): void {
     this.addFramedLot(lot, frameIndexOf(lot.chemistry));
-  }
-
-  /** addLot of a copy of `lot` with mass flow `massKgPerHour` (a row stream's lot, from its row). */
-  addLotWithMass(lot: Lot, massKgPerHour: number): void {
-    this.addLotValues(lot.chemistry, lot.liPerTm, massKgPerHour);
   }
 
   /** addLot of a lot of `chemistry` at Li/TM `liPerTm` with mass flow `massKgPerHour` (a lot read from columns). */

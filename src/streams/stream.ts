@@ -96,9 +96,8 @@ export function heatCapacityFlow_W_per_K(s: Stream, fallbackCp_J_per_kgK = 1000)
   return heatCapacityFlowOf(s.components, s, fallbackCp_J_per_kgK);
 }
 
-/** heatCapacityFlow_W_per_K of a stream of these components and the lots of `lots` (a unit's charge: its own components, an inlet's lots). */
-export function heatCapacityFlowOf(components: Readonly<Record<string, number>>, lots: Stream, fallbackCp_J_per_kgK = 1000): number {
-  const s = lots;
+/** heatCapacityFlow_W_per_K of a stream of these components and the lots of `s` (a unit's charge: its own components, an inlet's lots). */
+export function heatCapacityFlowOf(components: Readonly<Record<string, number>>, s: Stream, fallbackCp_J_per_kgK = 1000): number {
   let c = 0;
   for (const id in components) c += components[id]! * (component(id).cp_J_per_kgK ?? fallbackCp_J_per_kgK);
   // The lots add onto the components' sum, term by term (not lotListCpFlow_kW_per_K's separate sum:

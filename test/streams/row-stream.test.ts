@@ -108,11 +108,11 @@ describe('RowStream', () => {
       const fromLots = new ElementFlows();
       for (let k = 0; k < 2; k++) expect(fromRows.addStream(l)).toBe(fromLots.addStream(plain));
       expect(text(fromRows.record())).toBe(text(fromLots.record()));
-      // addLotWithMass is addLot of the copy.
+      // addLotValues of the row's numbers is addLot of the copy.
       const a = new ElementFlows();
       const b = new ElementFlows();
       for (let i = 0; i < copies.length; i++) {
-        a.addLotWithMass(l.source[l.rows[i]!]!, l.mass[i]!);
+        a.addLotValues(l.source[l.rows[i]!]!.chemistry, l.source[l.rows[i]!]!.liPerTm, l.mass[i]!);
         b.addLot(copies[i]!);
       }
       expect(text(a.record())).toBe(text(b.record()));
