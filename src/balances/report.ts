@@ -2,7 +2,7 @@
  * Balance reports (DESIGN.md "Balances"): mass and element closure per unit and plant-wide,
  * energy by utility, reagents fresh vs recycled. Closure = |in − out| / max(in, out).
  */
-import { TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
+import { ELEMENTS, TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
 import { component } from '../chemistry/components.js';
 import { componentsMass, type Stream } from '../streams/stream.js';
 import { ElementFlows } from '../streams/element-flows.js';
@@ -70,6 +70,34 @@ export const TRACE_FRACTION = 1e-12;
 const SUM_IN = new ElementFlows();
 const SUM_OUT = new ElementFlows();
 
+/** Indices (into ELEMENTS) of the tracked elements, in their order. */
+const TRACKED_INDICES: readonly number[] = TRACKED_ELEMENTS.map((e) => ELEMENTS.indexOf(e));
+
+/** The element list closureOf fills (one closure at a time; cleared by closureElements). */
+const ELS: number[] = [];
+/** 1 for an element already in ELS (cleared as ELS is). */
+const LISTED: number[] = ELEMENTS.map(() => 0);
+
+/**
+ * The elements of a closure as indices: the tracked ones, then the others of `a`, then of `b`, each
+ * once and in order of contribution. Valid until the next call.
+ */
+function closureElements(a: ElementFlows, b: ElementFlows): readonly number[] {
+  for (let k = 0; k < ELS.length; k++) LISTED[ELS[k]!] = 0;
+  ELS.length = 0;
+  for (let k = 0; k < TRACKED_INDICES.length; k++) listElement(TRACKED_INDICES[k]!);
+  for (const i of a.contributed) listElement(i);
+  for (const i of b.contributed) listElement(i);
+  return ELS;
+}
+
+function listElement(i: number): void {
+  if (LISTED[i] === 0) {
+    LISTED[i] = 1;
+    ELS.push(i);
+  }
+}
+
 /** Closure of a control volume given its inlet streams, draws and outlet streams. */
 export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[]): Closure {
   // Element sums as streamElements and drawElements make them, in a typed array (element-flows.ts).
@@ -84,15 +112,17 @@ export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: 
   const elIn = sumIn.record();
   const elOut = sumOut.record();
   const elementClosure: Partial<Record<Element, number>> = {};
-  // Tracked elements first, then those in and out in their order (no spread lists per closure).
-  const els = new Set<Element>(TRACKED_ELEMENTS);
-  for (const e in elIn) els.add(e as Element);
-  for (const e in elOut) els.add(e as Element);
   const floor = TRACE_FRACTION * Math.max(mIn, mOut);
-  for (const e of els) {
-    elementClosure[e] = rel(elIn[e] ?? 0, elOut[e] ?? 0, floor);
-    elIn[e] ??= 0;
-    elOut[e] ??= 0;
+  // Tracked elements first, then those in and out in order of contribution; an element a side has
+  // not seen is 0 there and added to its record (after its own keys, in this order). Read from the
+  // sums by index: no set of names and no lookups by name in the records per closure.
+  const els = closureElements(sumIn, sumOut);
+  for (let k = 0; k < els.length; k++) {
+    const i = els[k]!;
+    const e = ELEMENTS[i]!;
+    elementClosure[e] = rel(sumIn.kgAt(i), sumOut.kgAt(i), floor);
+    if (!sumIn.has(i)) elIn[e] = 0;
+    if (!sumOut.has(i)) elOut[e] = 0;
   }
   return { massInKgPerHour: mIn, massOutKgPerHour: mOut, massClosure: rel(mIn, mOut), elementsInKgPerHour: elIn, elementsOutKgPerHour: elOut, elementClosure };
 }

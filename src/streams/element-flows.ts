@@ -17,6 +17,28 @@ const INDEX: Readonly<Record<string, number>> = Object.fromEntries(ELEMENTS.map(
 const LI = INDEX.Li!;
 const LI_G_PER_MOL = ATOMIC_WEIGHT_G_PER_MOL.Li;
 
+/** A component's element indices and mass fractions (same order), as addComponent reads them. */
+interface ComponentTerms {
+  idx: Int32Array;
+  fractions: readonly number[];
+}
+
+/**
+ * Component terms by component id: one lookup per component flow instead of the registry's map and
+ * then the indices' weak map, and objects of one shape (registry entries differ in their optional
+ * fields, so reading their elements from many of them is a megamorphic load). Made once per id.
+ */
+const COMPONENT_TERMS = new Map<string, ComponentTerms>();
+
+function componentTermsOf(id: string): ComponentTerms {
+  let t = COMPONENT_TERMS.get(id);
+  if (t === undefined) {
+    const c = component(id);
+    COMPONENT_TERMS.set(id, (t = { idx: indicesOf(c.elements), fractions: c.massFractions }));
+  }
+  return t;
+}
+
 /** Element indices of a formula's elements (same order as its mass fractions). */
 const INDICES = new WeakMap<readonly Element[], Int32Array>();
 
@@ -177,6 +199,8 @@ export class ElementFlows {
   private readonly seen: number[] = UNSEEN.slice();
   /** Element indices in order of first contribution. */
   private readonly order: number[] = [];
+  /** The frame addLotValues looked up last (frames are fixed per chemistry object). */
+  private lastFrame: FrameIndex | undefined = undefined;
 
   private add(i: number, kg: number): void {
     if (this.seen[i] === 0) {
@@ -193,9 +217,17 @@ export class ElementFlows {
     for (let i = 0; i < idx.length; i++) this.add(idx[i]!, kg * f[i]!);
   }
 
+  /** addComponent of the component `id`, from its terms (componentTermsOf). */
+  private addComponentId(id: string, kg: number): void {
+    const t = componentTermsOf(id);
+    const idx = t.idx;
+    const f = t.fractions;
+    for (let i = 0; i < idx.length; i++) this.add(idx[i]!, kg * f[i]!);
+  }
+
   /** Add a record of component flows (id → kg), zero entries included (as drawElements does). */
   addDraws(draws: Readonly<Record<string, number>>): void {
-    for (const id in draws) this.addComponent(component(id), draws[id]!);
+    for (const id in draws) this.addComponentId(id, draws[id]!);
   }
 
   /** Add a lot: its lithium, then its frame (TM site and anion), per kmol of TM. */
@@ -205,7 +237,9 @@ export class ElementFlows {
 
   /** addLot of a lot of `chemistry` at Li/TM `liPerTm` with mass flow `massKgPerHour` (a lot read from columns). */
   addLotValues(chemistry: CathodeChemistry, liPerTm: number, massKgPerHour: number): void {
-    const f = frameIndexOf(chemistry);
+    // Lots read one after another mostly share a chemistry: its frame looked up once per run of them.
+    let f = this.lastFrame;
+    if (f === undefined || f.chemistry !== chemistry) this.lastFrame = f = frameIndexOf(chemistry);
     const tmKmol = massKgPerHour / (liPerTm * LI_G_PER_MOL + f.molarMass);
     this.addFrame(f, tmKmol, tmKmol * liPerTm * LI_G_PER_MOL);
   }
@@ -233,7 +267,7 @@ export class ElementFlows {
   addStream(s: Stream): number {
     for (const id in s.components) {
       const kg = s.components[id]!;
-      if (kg !== 0) this.addComponent(component(id), kg);
+      if (kg !== 0) this.addComponentId(id, kg);
     }
     if (s instanceof RowStream) return s.n >= TERMS_MIN_LOTS ? this.addIndexedRows(s) : this.addRows(s);
     if (s.lots.length >= TERMS_MIN_LOTS) return this.addTerms(lotTermsOf(s.lots));
@@ -308,6 +342,21 @@ export class ElementFlows {
     }
     this.order.length = 0;
     return this;
+  }
+
+  /** Element indices (into ELEMENTS) in order of first contribution: read, never changed, until the next reset. */
+  get contributed(): readonly number[] {
+    return this.order;
+  }
+
+  /** The flow of element `i` (index into ELEMENTS): 0 when nothing was added to it. */
+  kgAt(i: number): number {
+    return this.kg[i]!;
+  }
+
+  /** Whether anything (even 0) was added to element `i`. */
+  has(i: number): boolean {
+    return this.seen[i] !== 0;
   }
 
   /** The flows as a record, keys in order of first contribution, each multiplied by `factor` when given. */
