@@ -2,7 +2,7 @@
  * The feed stream of a scenario: each feed lot's scrap split into its cathode-active-material lot
  * (or equal-mass sub-lots when an attribute is a distribution) and its other components.
  */
-import type { FeedSpec, LotSpec, LotAttribute } from '../schema/feed.js';
+import type { FeedBasis, FeedSpec, LotSpec, LotAttribute } from '../schema/feed.js';
 import { DEFAULT_COMPOSITION, nominalLiPerTm } from '../schema/feed.js';
 import { discretise } from '../schema/distribution.js';
 import { emptyStream, type Stream } from './stream.js';
@@ -59,22 +59,45 @@ function computeSubLotValues(lot: LotSpec): SubLotValues {
   return { count, ids, values };
 }
 
-/** Build the feed stream for `feedKgPerHour` of scrap at `temperatureK`. */
-export function feedStream(feed: FeedSpec, feedKgPerHour: number, temperatureK: number): Stream {
-  const s = emptyStream(temperatureK);
-  for (const lot of feed.lots) {
-    const scrapKg = lot.share * feedKgPerHour;
-    const composition = lot.composition ?? DEFAULT_COMPOSITION[feed.basis];
-    for (const id in composition) {
-      if (id === 'cam') continue;
-      s.components[id] = (s.components[id] ?? 0) + scrapKg * composition[id]!;
-    }
-    const camKg = scrapKg * (composition.cam ?? 0);
-    if (camKg === 0) continue;
-    const { count, ids, values } = subLotValues(lot);
+/**
+ * A feed lot's part of the feed stream at `feedKgPerHour` of scrap of a basis: its component flows
+ * (ids and kg/h, in composition order, cam apart) and its sub-lots.
+ */
+interface LotPart {
+  basis: FeedBasis;
+  feedKgPerHour: number;
+  ids: string[];
+  kg: number[];
+  subLots: Lot[];
+}
+
+/**
+ * Parts by lot. A Monte Carlo sample patches one lot of the feed and keeps the objects of the
+ * others (pipeline/reparse.ts), so it builds the part of that lot only: the others' flows are
+ * added again (the same terms, in the same order) and their sub-lots taken as they are (lots are
+ * immutable values, stream.ts; each stream's list is its own).
+ */
+const LOT_PARTS = new WeakMap<LotSpec, LotPart>();
+
+function lotPart(lot: LotSpec, basis: FeedBasis, feedKgPerHour: number): LotPart {
+  let part = LOT_PARTS.get(lot);
+  if (part !== undefined && part.basis === basis && Object.is(part.feedKgPerHour, feedKgPerHour)) return part;
+  const scrapKg = lot.share * feedKgPerHour;
+  const composition = lot.composition ?? DEFAULT_COMPOSITION[basis];
+  const ids: string[] = [];
+  const kg: number[] = [];
+  for (const id in composition) {
+    if (id === 'cam') continue;
+    ids.push(id);
+    kg.push(scrapKg * composition[id]!);
+  }
+  const subLots: Lot[] = [];
+  const camKg = scrapKg * (composition.cam ?? 0);
+  if (camKg !== 0) {
+    const { count, ids: subIds, values } = subLotValues(lot);
     for (let k = 0; k < count; k++) {
-      const sub: Lot = {
-        id: ids[k]!,
+      subLots.push({
+        id: subIds[k]!,
         origin: [lot.id],
         chemistry: lot.chemistry,
         massKgPerHour: camKg / count,
@@ -88,9 +111,21 @@ export function feedStream(feed: FeedSpec, feedKgPerHour: number, temperatureK: 
         coating: null,
         conductiveNetwork: null,
         lane: null,
-      };
-      s.lots.push(sub);
+      });
     }
+  }
+  LOT_PARTS.set(lot, (part = { basis, feedKgPerHour, ids, kg, subLots }));
+  return part;
+}
+
+/** Build the feed stream for `feedKgPerHour` of scrap at `temperatureK`. */
+export function feedStream(feed: FeedSpec, feedKgPerHour: number, temperatureK: number): Stream {
+  const s = emptyStream(temperatureK);
+  for (const lot of feed.lots) {
+    const part = lotPart(lot, feed.basis, feedKgPerHour);
+    const { ids, kg, subLots } = part;
+    for (let i = 0; i < ids.length; i++) s.components[ids[i]!] = (s.components[ids[i]!] ?? 0) + kg[i]!;
+    for (let k = 0; k < subLots.length; k++) s.lots.push(subLots[k]!);
   }
   return s;
 }
