@@ -185,7 +185,10 @@ export function payableValue(m: Market, grade: MaterialGrade, chemistry: string,
     const value = (el: string, factor: number) => {
       const kg = elements[el] ?? 0;
       if (!(kg > 0) || factor === 0) return;
-      usd = usd + kg * m.book.get(priceKey('metal.', el), `${neededFor} (contained ${el} value)`) * factor;
+      // The text of a missing price made only when it is missing (not per parcel and sample).
+      const key = priceKey('metal.', el);
+      const price = m.book.find(key) ?? m.book.get(key, `${neededFor} (contained ${el} value)`);
+      usd = usd + kg * price * factor;
     };
     value('Ni', p.niCo);
     value('Co', p.niCo);
@@ -225,6 +228,32 @@ function fixedValue(m: Market, key: string, chemistry: string, lotId: string | n
 
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
 
+/**
+ * Texts made once per pair of names and handed out again (every Monte Carlo sample names every
+ * feed lot and off-spec parcel): at most `limit` pairs are remembered, so a feed of many lots does
+ * not grow the cache without bound (past it the text is made anew).
+ */
+function pairTexts(make: (a: string, b: string) => string, limit = 10_000): (a: string, b: string) => string {
+  const made = new Map<string, Map<string, string>>();
+  let count = 0;
+  return (a, b) => {
+    let byB = made.get(a);
+    if (!byB) made.set(a, (byB = new Map()));
+    let text = byB.get(b);
+    if (text === undefined) {
+      text = make(a, b);
+      if (count < limit) {
+        byB.set(b, text);
+        count++;
+      }
+    }
+    return text;
+  };
+}
+
+/** The label of a feed lot's purchase line. */
+const feedLotLabel = pairTexts((id, chem) => `feed lot ${id} (${chem})`);
+
 /** In-spec price of a chemistry (the product rule, opex.ts inSpecPrice). */
 export type InSpecPriceOf = (chemistry: string) => { price: number; key: string; basis: string };
 
@@ -237,11 +266,11 @@ export type InSpecPriceOf = (chemistry: string) => { price: number; key: string;
 export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean, describe = true): MoneyLine | null {
   if (lot.scrapKgPerYear === 0) return null;
   const chem = chemName(lot.chemistry);
-  const label = `feed lot ${lot.id} (${chem})`;
+  const label = feedLotLabel(lot.id, chem);
   const fixedKey = fixedKeyFor(m.book, chem, lot.id);
   if (fixedKey) {
     const price = m.book.get(fixedKey, label);
-    return { id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(lot.scrapKgPerYear * price), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: price, priceKey: fixedKey, priceUnit: 'USD/kg' };
+    return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(lot.scrapKgPerYear * price), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: price, priceKey: fixedKey, priceUnit: 'USD/kg' };
   }
   const grade = lot.grade ?? basis;
   const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
@@ -266,9 +295,9 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM, worth more as metal (${asMetal.text})`;
     }
   }
-  if (!describe) return { id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
+  if (!describe) return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
   return {
-    id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true,
+    id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true,
     quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basis: text, basisUsd: usd, terms,
     note: `graded ${grade}; one market for feed and off-spec material (market.ts; REFERENCE.md 4.5); set feed.<chemistry> or feed.<lot id> for a fixed price`,
   };
@@ -301,6 +330,23 @@ interface OffSpecGroup {
   summed: boolean;
 }
 
+/** Texts of off-spec groups by grade and chemistry, without and with a lot (pairTexts of grade and chemistry, then of that and the lot). */
+const offSpecIdOf = pairTexts((grade, chem) => `offspec.${grade}.${chem}`);
+const offSpecIdOfLot = pairTexts((id, lot) => `${id}.${lot}`);
+const offSpecLabelOf = pairTexts((grade, chem) => `off-spec ${chem} (${grade}`);
+const offSpecLabelClosed = pairTexts((open, lot) => `${open}${lot ? `, lot ${lot}` : ''})`);
+
+/** The id of an off-spec group: `offspec.<grade>.<chemistry>[.<lot>]`. */
+function offSpecId(grade: MaterialGrade, chem: string, lot: string | null): string {
+  const id = offSpecIdOf(grade, chem);
+  return lot ? offSpecIdOfLot(id, lot) : id;
+}
+
+/** The label of an off-spec group: `off-spec <chemistry> (<grade>[, lot <lot>])`. */
+function offSpecLabel(grade: MaterialGrade, chem: string, lot: string | null): string {
+  return offSpecLabelClosed(offSpecLabelOf(grade, chem), lot ?? '');
+}
+
 function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
   // Groups in order of first appearance, found by grade → chemistry → lot (no key text per parcel).
   const groups: OffSpecGroup[] = [];
@@ -317,7 +363,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
     if (!byLot) byChem.set(chem, (byLot = new Map()));
     let g = byLot.get(lotKey ?? '');
     if (!g) {
-      g = { id: `offspec.${grade}.${chem}${lotKey ? `.${lotKey}` : ''}`, chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
+      g = { id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
       byLot.set(lotKey ?? '', g);
       groups.push(g);
       g.kg += p.kgPerYear;
@@ -340,7 +386,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
   for (const g of groups) {
     const id = g.id;
     if (g.kg === 0) continue;
-    const what = `off-spec ${g.chem} (${g.grade}${g.origin ? `, lot ${g.origin}` : ''})`;
+    const what = offSpecLabel(g.grade, g.chem, g.origin);
     const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what, describe) : payableValue(m, g.grade, g.chem, g.el, what, describe);
     const line: MoneyLine = describe ? { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms }
       : { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basisUsd: v.usd };
