@@ -86,13 +86,14 @@ export interface CapexResult {
 /** Purchased-equipment rows and their diagnostics; unknown CEPCI years are input issues. */
 export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: number, regionalFactor: number, finance: ResolvedFinance, issues: InputIssue[], diagnostics: Diagnostic[]): EquipmentCostRow[] {
   const target = cepciOf(cepciYear, finance.cepci);
-  const missing = new Set<number>();
-  if (target === undefined) missing.add(cepciYear);
+  // Years without a CEPCI, in order of first need (made only when one is missing: rarely).
+  let missing: Set<number> | undefined;
+  if (target === undefined) (missing ??= new Set()).add(cepciYear);
   const rows: EquipmentCostRow[] = [];
   for (const it of items) {
     const c: CostCorrelation = it.cost;
     const ref = cepciOf(c.cepciYear, finance.cepci);
-    if (ref === undefined) missing.add(c.cepciYear);
+    if (ref === undefined) (missing ??= new Set()).add(c.cepciYear);
     const itemCost = purchaseCostUsd(c, it.size);
     const escalation = ref !== undefined && target !== undefined ? target / ref : 1;
     const purchase = cents(itemCost * escalation * it.count * regionalFactor);
@@ -127,7 +128,7 @@ export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: nu
       source: c.source,
     });
   }
-  for (const y of missing) issues.push({ code: 'cepci-missing', message: msg.cepciMissing(y, CEPCI_YEARS), path: 'finance.cepci' });
+  if (missing) for (const y of missing) issues.push({ code: 'cepci-missing', message: msg.cepciMissing(y, CEPCI_YEARS), path: 'finance.cepci' });
   return rows;
 }
 

@@ -30,6 +30,7 @@ import { priceKey, type PriceBook } from './price-book.js';
 import type { EconomicsInput } from './input.js';
 import type { MoneyLine, MoneyTerm } from './opex.js';
 import { cents } from './money.js';
+import { mergedFrom, type ResolvedPrices } from './prices.js';
 
 /** Grades of cathode-bearing material (the feed bases carry the same names). */
 export const MATERIAL_GRADES = ['cathode-scrap', 'black-mass', 'cam-powder'] as const;
@@ -87,6 +88,34 @@ export interface Market {
    * chemistry, and the off-spec lines the costs and the revenue both ask for.
    */
   memo?: MarketMemo;
+  /** fixedKeyFor's answers by chemistry and lot, shared by every run on prices with the same keys (fixedKeyOf). */
+  fixedKeys?: Map<string, Map<string, string | null>>;
+}
+
+/**
+ * fixedKeyFor's answers by the price keys they depend on: it asks only whether keys exist, and
+ * prices merged in place have their base's keys (prices.ts mergedFrom), so every Monte Carlo
+ * sample of a scenario shares its base's answers. Keyed by chemistry as given, then lot id (NO_LOT
+ * for none).
+ */
+const FIXED_KEYS = new WeakMap<ResolvedPrices, Map<string, Map<string, string | null>>>();
+const NO_LOT = '\u0000';
+
+/** fixedKeyFor through the answers shared by prices with the same keys. */
+function fixedKeyOf(m: Market, chemistry: string, lotId: string | null): string | undefined {
+  let byChem = m.fixedKeys;
+  if (!byChem) {
+    const owner = mergedFrom(m.book.prices)?.base ?? m.book.prices;
+    byChem = FIXED_KEYS.get(owner);
+    if (!byChem) FIXED_KEYS.set(owner, (byChem = new Map()));
+    m.fixedKeys = byChem;
+  }
+  let byLot = byChem.get(chemistry);
+  if (!byLot) byChem.set(chemistry, (byLot = new Map()));
+  const lot = lotId ?? NO_LOT;
+  let key = byLot.get(lot);
+  if (key === undefined) byLot.set(lot, (key = fixedKeyFor(m.book, chemistry, lotId) ?? null));
+  return key ?? undefined;
 }
 
 /** The market's memo (made on first use). */
@@ -105,6 +134,7 @@ export function marketOf(input: EconomicsInput, book: PriceBook): Market {
   const feedGrades = new Set<MaterialGrade>();
   const byLot = new Map<string, number>();
   const chemSums = new Map<string, [number, number]>();
+  const market: Market = { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: new Map(), memo: undefined, fixedKeys: undefined };
   for (const l of input.feedLots) {
     if (l.camKgPerYear > 0) byLot.set(l.id, l.scrapKgPerYear / l.camKgPerYear);
     const c = chemName(l.chemistry);
@@ -112,11 +142,11 @@ export function marketOf(input: EconomicsInput, book: PriceBook): Market {
     acc[0] += l.scrapKgPerYear;
     acc[1] += l.camKgPerYear;
     chemSums.set(c, acc);
-    if (l.scrapKgPerYear > 0 && !fixedKeyFor(book, l.chemistry, l.id)) feedGrades.add(l.grade ?? input.feedBasis);
+    if (l.scrapKgPerYear > 0 && !fixedKeyOf(market, l.chemistry, l.id)) feedGrades.add(l.grade ?? input.feedBasis);
   }
-  const byChem = new Map<string, number>();
+  const byChem = market.feedPerCamByChem as Map<string, number>;
   for (const [c, [scrap, cam]] of chemSums) if (cam > 0) byChem.set(c, scrap / cam);
-  return { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: byChem };
+  return market;
 }
 
 /** The fixed-price key of a lot or chemistry (`feed.<lot id>` first, then `feed.<chemistry>`), if any. */
@@ -267,7 +297,7 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
   if (lot.scrapKgPerYear === 0) return null;
   const chem = chemName(lot.chemistry);
   const label = feedLotLabel(lot.id, chem);
-  const fixedKey = fixedKeyFor(m.book, chem, lot.id);
+  const fixedKey = fixedKeyOf(m, chem, lot.id);
   if (fixedKey) {
     const price = m.book.get(fixedKey, label);
     return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(lot.scrapKgPerYear * price), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: price, priceKey: fixedKey, priceUnit: 'USD/kg' };
@@ -355,7 +385,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
-    const key = fixedKeyFor(m.book, chem, origin);
+    const key = fixedKeyOf(m, chem, origin);
     const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
     let byChem = index.get(grade);
     if (!byChem) index.set(grade, (byChem = new Map()));
