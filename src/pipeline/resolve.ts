@@ -593,18 +593,23 @@ const GRAPHS = new WeakMap<object, { last: { signatures: string[]; graph: Flowsh
  */
 const RESOLVED_UNITS = new WeakMap<object, { unit: ResolvedUnit; signature: string }>();
 
-/** Port signatures by ports object and unit (most kinds return one constant ports object: written once). */
-const SIGNATURES = new WeakMap<Ports, Map<string, string>>();
+/**
+ * Port signatures by ports object, unit id and kind (most kinds return one constant ports object:
+ * written once). Looked up by the id and kind themselves, not by a key joined from them: a unit a
+ * patch made (every Monte Carlo sample) would join and hash a new key.
+ */
+const SIGNATURES = new WeakMap<Ports, Map<string, Map<string, string>>>();
 
 /** What the graph reads of a unit: its id, kind and port names (optional inlets marked). */
 function signatureOf(unit: ResolvedUnit): string {
-  let byUnit = SIGNATURES.get(unit.ports);
-  if (!byUnit) SIGNATURES.set(unit.ports, (byUnit = new Map()));
-  const key = `${unit.id}|${unit.kind}`;
-  let signature = byUnit.get(key);
+  let byId = SIGNATURES.get(unit.ports);
+  if (!byId) SIGNATURES.set(unit.ports, (byId = new Map()));
+  let byKind = byId.get(unit.id);
+  if (!byKind) byId.set(unit.id, (byKind = new Map()));
+  let signature = byKind.get(unit.kind);
   if (signature === undefined) {
-    signature = `${key}|${unit.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${unit.ports.outlets.map((q) => q.name).join(',')}`;
-    byUnit.set(key, signature);
+    signature = `${unit.id}|${unit.kind}|${unit.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${unit.ports.outlets.map((q) => q.name).join(',')}`;
+    byKind.set(unit.kind, signature);
   }
   return signature;
 }
