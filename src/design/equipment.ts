@@ -93,6 +93,12 @@ function usableSizesCached(series: SizeSeries, e: Pick<EquipmentSpec, 'minSize' 
   return sizes;
 }
 
+/** The first size of the series that carries `need` (within the count tolerance), as find() would; a loop, no closure per item. */
+function smallestCarrying(sizes: readonly number[], need: number): number | undefined {
+  for (let i = 0; i < sizes.length; i++) if (sizes[i]! >= need * (1 - COUNT_EPS)) return sizes[i]!;
+  return undefined;
+}
+
 /** Format a size with its unit for messages. */
 function sizeText(x: number, unit: string): string {
   return `${Number(x.toPrecision(4))} ${unit}`.trim();
@@ -146,7 +152,7 @@ export function sizeEquipment(
       count = Math.max(settings.minCount, Math.ceil(required / (largest * perSize) - COUNT_EPS));
       const need = required / count / perSize;
       if (fixedSize !== undefined) size = fixedSize;
-      else if (sizes) size = sizes.find((x) => x >= need * (1 - COUNT_EPS)) ?? largest;
+      else if (sizes) size = smallestCarrying(sizes, need) ?? largest;
       else size = Math.min(e.maxSize, need);
       if (fixedSize === undefined && need < e.minSize) {
         const installed = sizes ? size : e.minSize;

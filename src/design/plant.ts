@@ -28,7 +28,7 @@
  */
 import type { CycleTime, Diagnostic } from '../unit-ops/contract.js';
 import { msg } from '../schema/messages.js';
-import { checkFixedItems, type DesignSettings } from './settings.js';
+import { checkFixedItems, isEmpty, type DesignSettings } from './settings.js';
 import { sizeEquipment, cycleTotalH } from './equipment.js';
 import { itemKey, itemPlan } from './items.js';
 import { shiftPlan, labourPlan, DEFAULT_SHIFTS, type ShiftPlan } from './shifts.js';
@@ -50,6 +50,9 @@ export interface SizePlantOptions {
   describe?: boolean;
 }
 
+/** The placeholder of the schedule field until it is made an accessor (never read: replaced before sizePlant returns). */
+const NO_SCHEDULE: PlantSizing['schedule'] = Object.freeze({ horizonH: 0, entries: [] as PlantSizing['schedule']['entries'] });
+
 /** Feed throughput as text for messages. */
 function tpyText(kgPerYear: number): string {
   return `${Number((kgPerYear / 1000).toPrecision(4))} t/yr`;
@@ -64,7 +67,8 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   const checked = checkFixedItems(settings, units);
   const describe = options.describe !== false;
   const plan = options.shifts ?? shiftPlan({ ...DEFAULT_SHIFTS, operatingHoursPerYear: hoursPerYear });
-  const diagnostics: Diagnostic[] = [...plan.diagnostics];
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 0; i < plan.diagnostics.length; i++) diagnostics.push(plan.diagnostics[i]!);
   const equipment: EquipmentSizing[] = [];
   const unitRows: UnitSizing[] = [];
   const cycles = new Map<string, CycleTime>();
@@ -127,7 +131,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
 
   const top = best as EquipmentSizing | null;
   const maxCapacity = top === null ? null : top.utilisation > 0 && Number.isFinite(top.utilisation) ? feedKgPerYear / top.utilisation : 0;
-  const rating = Object.keys(settings.fixedCounts).length > 0;
+  const rating = !isEmpty(settings.fixedCounts);
   if (maxCapacity !== null) {
     for (const s of equipment) {
       if (!(s.utilisation > 1 + 1e-12)) continue;
@@ -140,7 +144,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   for (const [k, v] of checked.fixedSizes) fixedSizesEcho[k] = v;
   const standardSizesEcho: Record<string, number[]> = {};
   for (const [k, v] of checked.standardSizes) standardSizesEcho[k] = v;
-  const result: Omit<PlantSizing, 'schedule'> = {
+  const result: PlantSizing = {
     mode: rating ? 'rating' : 'design',
     feedKgPerYear,
     hoursPerYear,
@@ -167,11 +171,15 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     labour: labourPlan(plan, operators, roundTheClockLoaded),
     purchaseCostUsdByCepciYear: byYear,
     diagnostics,
+    // A field of the literal, last (a key added to the object afterwards cost a map transition per
+    // sample): without a schedule (Monte Carlo samples, sweep points) the empty one, else a
+    // placeholder made an accessor below.
+    schedule: options.schedule === false ? { horizonH: settings.scheduleHorizonH, entries: [] } : NO_SCHEDULE,
   };
+  if (options.schedule === false) return result;
   // The schedule can hold thousands of bars: it is built on first read (JSON.stringify, spread and
   // structuredClone read it like any field), so sweeps that never look at it do not pay for it.
-  // Added to the object (not a spread copy with the key added: V8 takes a slow path for that).
-  if (options.schedule === false) return Object.assign(result, { schedule: { horizonH: settings.scheduleHorizonH, entries: [] } });
+  // The field is made an accessor in place (not a spread copy: V8 takes a slow path for that).
   const build = () => campaignSchedule(equipment, cycles, settings.scheduleHorizonH, settings.maxBatchesPerItem);
   return Object.defineProperty(result, 'schedule', {
     enumerable: true,

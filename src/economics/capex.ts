@@ -86,13 +86,14 @@ export interface CapexResult {
 /** Purchased-equipment rows and their diagnostics; unknown CEPCI years are input issues. */
 export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: number, regionalFactor: number, finance: ResolvedFinance, issues: InputIssue[], diagnostics: Diagnostic[]): EquipmentCostRow[] {
   const target = cepciOf(cepciYear, finance.cepci);
-  const missing = new Set<number>();
-  if (target === undefined) missing.add(cepciYear);
+  // Years without a CEPCI, in order of first need (made only when one is missing: rarely).
+  let missing: Set<number> | undefined;
+  if (target === undefined) (missing ??= new Set()).add(cepciYear);
   const rows: EquipmentCostRow[] = [];
   for (const it of items) {
     const c: CostCorrelation = it.cost;
     const ref = cepciOf(c.cepciYear, finance.cepci);
-    if (ref === undefined) missing.add(c.cepciYear);
+    if (ref === undefined) (missing ??= new Set()).add(c.cepciYear);
     const itemCost = purchaseCostUsd(c, it.size);
     const escalation = ref !== undefined && target !== undefined ? target / ref : 1;
     const purchase = cents(itemCost * escalation * it.count * regionalFactor);
@@ -127,16 +128,60 @@ export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: nu
       source: c.source,
     });
   }
-  for (const y of missing) issues.push({ code: 'cepci-missing', message: msg.cepciMissing(y, CEPCI_YEARS), path: 'finance.cepci' });
+  if (missing) for (const y of missing) issues.push({ code: 'cepci-missing', message: msg.cepciMissing(y, CEPCI_YEARS), path: 'finance.cepci' });
   return rows;
+}
+
+/**
+ * The index of each capital factor id in a list (the first of each id, as find() gives), made once
+ * per list: a Monte Carlo sample keeps its finance preset's list (a patch copies only what it
+ * changes). Every lookup checks the row still has its id (a list changed in place is indexed again).
+ */
+const FACTOR_INDEX = new WeakMap<ResolvedFinance['capitalFactors'], Map<string, number>>();
+
+function indexFactors(factors: ResolvedFinance['capitalFactors']): Map<string, number> {
+  const index = new Map<string, number>();
+  for (let i = 0; i < factors.length; i++) if (!index.has(factors[i]!.id)) index.set(factors[i]!.id, i);
+  FACTOR_INDEX.set(factors, index);
+  return index;
+}
+
+/** The capital factor row of `id` (undefined when the list has none). */
+function factorRow(factors: ResolvedFinance['capitalFactors'], id: string): ResolvedFinance['capitalFactors'][number] | undefined {
+  const i = (FACTOR_INDEX.get(factors) ?? indexFactors(factors)).get(id);
+  const row = i === undefined ? undefined : factors[i];
+  if (row !== undefined && row.id === id) return row;
+  // Not indexed (or moved): look again in a fresh index.
+  const j = indexFactors(factors).get(id);
+  return j === undefined ? undefined : factors[j];
+}
+
+/** capitalFactor through the rows by id (the minimum-selling-price solve asks at every trial price). */
+function factorValue(finance: ResolvedFinance, id: string): number {
+  const r = factorRow(finance.capitalFactors, id);
+  return r ? r.value : capitalFactor(finance, id);
+}
+
+/**
+ * The source text of the purchased-equipment line by year, one per whether the scenario's
+ * finance.cepci gives the year (its text then names the scenario, else the table's source): made
+ * once, not per sample (finance.cepci is a new record in every resolved finance).
+ */
+const EQUIPMENT_SOURCE = [new Map<number, string>(), new Map<number, string>()] as const;
+
+function equipmentSource(cepciYear: number, extra: Readonly<Record<number, number>>): string {
+  const byYear = EQUIPMENT_SOURCE[extra[cepciYear] !== undefined ? 1 : 0];
+  let text = byYear.get(cepciYear);
+  if (text === undefined) byYear.set(cepciYear, (text = `${cepciSource(cepciYear, extra)} (CEPCI ${cepciYear})`));
+  return text;
 }
 
 /** The fixed capital investment from the purchased equipment cost by the finance preset. */
 export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number, finance: ResolvedFinance): CapexResult {
   const pec = sumUsd(amountsOf(equipment, (e) => e.purchaseCostUsd));
-  const lines: CapitalLine[] = [{ id: 'purchased-equipment', label: 'purchased equipment', factor: null, basis: 'Σ equipment', basisUsd: null, usd: pec, source: `${cepciSource(cepciYear, finance.cepci)} (CEPCI ${cepciYear})` }];
-  const f = (id: string) => capitalFactor(finance, id);
-  const row = (id: string) => finance.capitalFactors.find((c) => c.id === id)!;
+  const lines: CapitalLine[] = [{ id: 'purchased-equipment', label: 'purchased equipment', factor: null, basis: 'Σ equipment', basisUsd: null, usd: pec, source: equipmentSource(cepciYear, finance.cepci) }];
+  const f = (id: string) => factorValue(finance, id);
+  const row = (id: string) => factorRow(finance.capitalFactors, id)!;
   const line = (id: string, basisUsd: number, usd?: number): CapitalLine => {
     const r = row(id);
     return { id, label: r.label, factor: r.value, basis: r.basis, basisUsd, usd: usd ?? cents(basisUsd * r.value), source: r.source };
@@ -219,9 +264,9 @@ export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number,
 /** The Towler–Sinnott working capital and its parts: weeks of cash cost, less weeks of materials, plus a share of ISBL + OSBL. */
 function towlerSinnottWorkingCapital(capex: Pick<CapexResult, 'isblUsd' | 'osblUsd'>, finance: ResolvedFinance, cashCostUsd: number, materialsUsd: number, exact: boolean) {
   const r = exact ? cents : (x: number) => x;
-  const wk = capitalFactor(finance, 'wc-ccop-weeks');
-  const wm = capitalFactor(finance, 'wc-materials-weeks');
-  const fi = capitalFactor(finance, 'wc-isbl-osbl');
+  const wk = factorValue(finance, 'wc-ccop-weeks');
+  const wm = factorValue(finance, 'wc-materials-weeks');
+  const fi = factorValue(finance, 'wc-isbl-osbl');
   const a = r((cashCostUsd * wk) / 52);
   const b = r((materialsUsd * wm) / 52);
   const c = r((capex.isblUsd + capex.osblUsd) * fi);

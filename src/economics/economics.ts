@@ -36,7 +36,7 @@ const GHG_CACHE = new WeakMap<ResolvedPrices, Record<string, number>>();
  */
 function reagentGhg(prices: ResolvedPrices): Record<string, number> {
   const origin = mergedFrom(prices);
-  if (origin && ![...origin.replaced].some((k) => k.startsWith('ghg.'))) return reagentGhg(origin.base);
+  if (origin && !replacesGhg(origin.replaced)) return reagentGhg(origin.base);
   let out = GHG_CACHE.get(prices);
   if (!out) {
     out = {};
@@ -47,6 +47,31 @@ function reagentGhg(prices: ResolvedPrices): Record<string, number> {
     GHG_CACHE.set(prices, out);
   }
   return out;
+}
+
+/** Whether a merge replaced a ghg. item (a loop over the set: no list copy per sample). */
+function replacesGhg(replaced: ReadonlySet<string>): boolean {
+  for (const k of replaced) if (k.startsWith('ghg.')) return true;
+  return false;
+}
+
+/**
+ * The message of the last no-greet-factor diagnostic and the reagents it names: every Monte Carlo
+ * sample draws the same reagents, so the text (a pure function of the list) is made once, not per
+ * sample. Compared by value, so a different list gets its own text.
+ */
+let lastNoGreet: { ids: string[]; text: string } | undefined;
+
+function noGreetFactorText(ids: string[]): string {
+  const last = lastNoGreet;
+  if (last !== undefined && last.ids.length === ids.length) {
+    let same = true;
+    for (let i = 0; i < ids.length; i++) if (last.ids[i] !== ids[i]) { same = false; break; }
+    if (same) return last.text;
+  }
+  const text = msg.noGreetFactor(ids);
+  lastNoGreet = { ids: ids.slice(), text };
+  return text;
 }
 
 const QUALITY_FACTOR_ONLY: ReadonlySet<string> = new Set(['quality-factor']);
@@ -121,7 +146,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   };
   const conflict = legacyConflict(market);
   if (conflict) issues.push({ code: 'payable-conflict', message: conflict, path: 'prices.overrides.feed-payable-fraction' });
-  issues.push(...book.issues());
+  if (book.missing.size > 0) issues.push(...book.issues());
   if (issues.length) throw inputErrors(issues);
 
   // ---- capital
@@ -171,8 +196,14 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   if (productKg > 0) {
     const inSpecRevenue = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
     const otherRevenue = revenue.totalUsd - inSpecRevenue;
-    const dVariable = direct.filter((d) => d.variable).reduce((a, d) => a + d.usd, 0);
-    const dFixed = direct.filter((d) => !d.variable).reduce((a, d) => a + d.usd, 0);
+    // Σ of the variable and of the fixed direct items, each in item order from 0 (one pass, no lists).
+    let dVariable = 0;
+    let dFixed = 0;
+    for (let i = 0; i < direct.length; i++) {
+      const d = direct[i]!;
+      if (d.variable) dVariable = dVariable + d.usd;
+      else dFixed = dFixed + d.usd;
+    }
     const trial: CashFlowBasis = { ...basis };
     const npvAt = (p: number): number => {
       const rev = otherRevenue + productKg * p;
@@ -193,7 +224,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- environment
   const env = environment(input, envFactors);
   if (env.energy.primary === null) diagnostics.push({ code: 'no-primary-energy-factor', severity: 'info', where: 'prices', message: msg.noPrimaryEnergyFactor() });
-  if (env.unfactoredReagents.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: msg.noGreetFactor(env.unfactoredReagents) });
+  if (env.unfactoredReagents.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: noGreetFactorText(env.unfactoredReagents) });
   const q = prices.items['quality-factor'];
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
 

@@ -30,6 +30,7 @@ import { priceKey, type PriceBook } from './price-book.js';
 import type { EconomicsInput } from './input.js';
 import type { MoneyLine, MoneyTerm } from './opex.js';
 import { cents } from './money.js';
+import { mergedFrom, type ResolvedPrices } from './prices.js';
 
 /** Grades of cathode-bearing material (the feed bases carry the same names). */
 export const MATERIAL_GRADES = ['cathode-scrap', 'black-mass', 'cam-powder'] as const;
@@ -87,6 +88,34 @@ export interface Market {
    * chemistry, and the off-spec lines the costs and the revenue both ask for.
    */
   memo?: MarketMemo;
+  /** fixedKeyFor's answers by chemistry and lot, shared by every run on prices with the same keys (fixedKeyOf). */
+  fixedKeys?: Map<string, Map<string, string | null>>;
+}
+
+/**
+ * fixedKeyFor's answers by the price keys they depend on: it asks only whether keys exist, and
+ * prices merged in place have their base's keys (prices.ts mergedFrom), so every Monte Carlo
+ * sample of a scenario shares its base's answers. Keyed by chemistry as given, then lot id (NO_LOT
+ * for none).
+ */
+const FIXED_KEYS = new WeakMap<ResolvedPrices, Map<string, Map<string, string | null>>>();
+const NO_LOT = '\u0000';
+
+/** fixedKeyFor through the answers shared by prices with the same keys. */
+function fixedKeyOf(m: Market, chemistry: string, lotId: string | null): string | undefined {
+  let byChem = m.fixedKeys;
+  if (!byChem) {
+    const owner = mergedFrom(m.book.prices)?.base ?? m.book.prices;
+    byChem = FIXED_KEYS.get(owner);
+    if (!byChem) FIXED_KEYS.set(owner, (byChem = new Map()));
+    m.fixedKeys = byChem;
+  }
+  let byLot = byChem.get(chemistry);
+  if (!byLot) byChem.set(chemistry, (byLot = new Map()));
+  const lot = lotId ?? NO_LOT;
+  let key = byLot.get(lot);
+  if (key === undefined) byLot.set(lot, (key = fixedKeyFor(m.book, chemistry, lotId) ?? null));
+  return key ?? undefined;
 }
 
 /** The market's memo (made on first use). */
@@ -105,6 +134,7 @@ export function marketOf(input: EconomicsInput, book: PriceBook): Market {
   const feedGrades = new Set<MaterialGrade>();
   const byLot = new Map<string, number>();
   const chemSums = new Map<string, [number, number]>();
+  const market: Market = { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: new Map(), memo: undefined, fixedKeys: undefined };
   for (const l of input.feedLots) {
     if (l.camKgPerYear > 0) byLot.set(l.id, l.scrapKgPerYear / l.camKgPerYear);
     const c = chemName(l.chemistry);
@@ -112,11 +142,11 @@ export function marketOf(input: EconomicsInput, book: PriceBook): Market {
     acc[0] += l.scrapKgPerYear;
     acc[1] += l.camKgPerYear;
     chemSums.set(c, acc);
-    if (l.scrapKgPerYear > 0 && !fixedKeyFor(book, l.chemistry, l.id)) feedGrades.add(l.grade ?? input.feedBasis);
+    if (l.scrapKgPerYear > 0 && !fixedKeyOf(market, l.chemistry, l.id)) feedGrades.add(l.grade ?? input.feedBasis);
   }
-  const byChem = new Map<string, number>();
+  const byChem = market.feedPerCamByChem as Map<string, number>;
   for (const [c, [scrap, cam]] of chemSums) if (cam > 0) byChem.set(c, scrap / cam);
-  return { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: byChem };
+  return market;
 }
 
 /** The fixed-price key of a lot or chemistry (`feed.<lot id>` first, then `feed.<chemistry>`), if any. */
@@ -185,7 +215,10 @@ export function payableValue(m: Market, grade: MaterialGrade, chemistry: string,
     const value = (el: string, factor: number) => {
       const kg = elements[el] ?? 0;
       if (!(kg > 0) || factor === 0) return;
-      usd = usd + kg * m.book.get(priceKey('metal.', el), `${neededFor} (contained ${el} value)`) * factor;
+      // The text of a missing price made only when it is missing (not per parcel and sample).
+      const key = priceKey('metal.', el);
+      const price = m.book.find(key) ?? m.book.get(key, `${neededFor} (contained ${el} value)`);
+      usd = usd + kg * price * factor;
     };
     value('Ni', p.niCo);
     value('Co', p.niCo);
@@ -225,6 +258,32 @@ function fixedValue(m: Market, key: string, chemistry: string, lotId: string | n
 
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
 
+/**
+ * Texts made once per pair of names and handed out again (every Monte Carlo sample names every
+ * feed lot and off-spec parcel): at most `limit` pairs are remembered, so a feed of many lots does
+ * not grow the cache without bound (past it the text is made anew).
+ */
+function pairTexts(make: (a: string, b: string) => string, limit = 10_000): (a: string, b: string) => string {
+  const made = new Map<string, Map<string, string>>();
+  let count = 0;
+  return (a, b) => {
+    let byB = made.get(a);
+    if (!byB) made.set(a, (byB = new Map()));
+    let text = byB.get(b);
+    if (text === undefined) {
+      text = make(a, b);
+      if (count < limit) {
+        byB.set(b, text);
+        count++;
+      }
+    }
+    return text;
+  };
+}
+
+/** The label of a feed lot's purchase line. */
+const feedLotLabel = pairTexts((id, chem) => `feed lot ${id} (${chem})`);
+
 /** In-spec price of a chemistry (the product rule, opex.ts inSpecPrice). */
 export type InSpecPriceOf = (chemistry: string) => { price: number; key: string; basis: string };
 
@@ -237,11 +296,11 @@ export type InSpecPriceOf = (chemistry: string) => { price: number; key: string;
 export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean, describe = true): MoneyLine | null {
   if (lot.scrapKgPerYear === 0) return null;
   const chem = chemName(lot.chemistry);
-  const label = `feed lot ${lot.id} (${chem})`;
-  const fixedKey = fixedKeyFor(m.book, chem, lot.id);
+  const label = feedLotLabel(lot.id, chem);
+  const fixedKey = fixedKeyOf(m, chem, lot.id);
   if (fixedKey) {
     const price = m.book.get(fixedKey, label);
-    return { id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(lot.scrapKgPerYear * price), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: price, priceKey: fixedKey, priceUnit: 'USD/kg' };
+    return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(lot.scrapKgPerYear * price), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: price, priceKey: fixedKey, priceUnit: 'USD/kg' };
   }
   const grade = lot.grade ?? basis;
   const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
@@ -266,9 +325,9 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM, worth more as metal (${asMetal.text})`;
     }
   }
-  if (!describe) return { id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
+  if (!describe) return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
   return {
-    id: `feed.${lot.id}`, label, category: 'feed', usd: R(exact)(usd), variable: true,
+    id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true,
     quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basis: text, basisUsd: usd, terms,
     note: `graded ${grade}; one market for feed and off-spec material (market.ts; REFERENCE.md 4.5); set feed.<chemistry> or feed.<lot id> for a fixed price`,
   };
@@ -301,6 +360,23 @@ interface OffSpecGroup {
   summed: boolean;
 }
 
+/** Texts of off-spec groups by grade and chemistry, without and with a lot (pairTexts of grade and chemistry, then of that and the lot). */
+const offSpecIdOf = pairTexts((grade, chem) => `offspec.${grade}.${chem}`);
+const offSpecIdOfLot = pairTexts((id, lot) => `${id}.${lot}`);
+const offSpecLabelOf = pairTexts((grade, chem) => `off-spec ${chem} (${grade}`);
+const offSpecLabelClosed = pairTexts((open, lot) => `${open}${lot ? `, lot ${lot}` : ''})`);
+
+/** The id of an off-spec group: `offspec.<grade>.<chemistry>[.<lot>]`. */
+function offSpecId(grade: MaterialGrade, chem: string, lot: string | null): string {
+  const id = offSpecIdOf(grade, chem);
+  return lot ? offSpecIdOfLot(id, lot) : id;
+}
+
+/** The label of an off-spec group: `off-spec <chemistry> (<grade>[, lot <lot>])`. */
+function offSpecLabel(grade: MaterialGrade, chem: string, lot: string | null): string {
+  return offSpecLabelClosed(offSpecLabelOf(grade, chem), lot ?? '');
+}
+
 function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
   // Groups in order of first appearance, found by grade → chemistry → lot (no key text per parcel).
   const groups: OffSpecGroup[] = [];
@@ -309,7 +385,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
-    const key = fixedKeyFor(m.book, chem, origin);
+    const key = fixedKeyOf(m, chem, origin);
     const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
     let byChem = index.get(grade);
     if (!byChem) index.set(grade, (byChem = new Map()));
@@ -317,7 +393,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
     if (!byLot) byChem.set(chem, (byLot = new Map()));
     let g = byLot.get(lotKey ?? '');
     if (!g) {
-      g = { id: `offspec.${grade}.${chem}${lotKey ? `.${lotKey}` : ''}`, chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
+      g = { id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
       byLot.set(lotKey ?? '', g);
       groups.push(g);
       g.kg += p.kgPerYear;
@@ -340,7 +416,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
   for (const g of groups) {
     const id = g.id;
     if (g.kg === 0) continue;
-    const what = `off-spec ${g.chem} (${g.grade}${g.origin ? `, lot ${g.origin}` : ''})`;
+    const what = offSpecLabel(g.grade, g.chem, g.origin);
     const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what, describe) : payableValue(m, g.grade, g.chem, g.el, what, describe);
     const line: MoneyLine = describe ? { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms }
       : { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basisUsd: v.usd };

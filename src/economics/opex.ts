@@ -119,6 +119,12 @@ export function labourDetail(input: EconomicsInput, finance: ResolvedFinance, ra
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
 
 /**
+ * What a reagent's price is needed for, made once per name (priceKey's joiner, which simply joins
+ * its two parts): every Monte Carlo sample names every reagent.
+ */
+const neededForReagent = (id: string): string => priceKey('reagent ', id);
+
+/**
  * Direct operating items (everything but the preset's factor items), full output. With `describe`
  * false (Monte Carlo samples) the lines carry their amounts but no derivations (basis texts,
  * terms, price units).
@@ -136,15 +142,18 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   };
   // Feed purchase, per lot, on the one market basis (market.ts); off-spec parcels of negative
   // market value cost their disposal.
+  const inSpecPriceOf = (chem: string) => inSpecPrice(book, chem, 1, describe);
   for (const lot of input.feedLots) {
-    const line = feedLine(market, lot, input.feedBasis, (chem) => inSpecPrice(book, chem, 1, describe), exact, describe);
+    const line = feedLine(market, lot, input.feedBasis, inSpecPriceOf, exact, describe);
     if (line) out.push(line);
   }
-  out.push(...offSpecLines(market, input, exact, describe).costs);
-  // Reagents (process water is a utility).
-  for (const [id, kg] of Object.entries(input.reagentsKgPerYear)) {
+  const offSpecCosts = offSpecLines(market, input, exact, describe).costs;
+  for (let i = 0; i < offSpecCosts.length; i++) out.push(offSpecCosts[i]!);
+  // Reagents (process water is a utility). for…in: the order of Object.entries, without its list of pairs.
+  const reagents = input.reagentsKgPerYear;
+  for (const id in reagents) {
     if (id === 'H2O') continue;
-    priced(priceKey('reagent.', id), id, 'reagents', kg, 'kg', id, `reagent ${id}`);
+    priced(priceKey('reagent.', id), id, 'reagents', reagents[id]!, 'kg', id, neededForReagent(id));
   }
   // Utilities.
   priced('utility.electricity', 'electricity', 'utilities', input.electricityKwhPerYear, 'kWh', 'electricity', 'electricity');
@@ -155,9 +164,10 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   priced('waste.wastewater', 'wastewater treatment (1,000 kg/m³)', 'waste', input.wastewaterKgPerYear / 1000, 'm^3', 'wastewater', 'wastewater');
   priced('waste.landfill', 'solid waste disposal', 'waste', input.wasteKgPerYear, 'kg', 'landfill', 'solid waste');
   // Consumables.
-  for (const [name, n] of Object.entries(input.consumablesPerYear)) {
+  const consumables = input.consumablesPerYear;
+  for (const name in consumables) {
     const key = priceKey('consumable.', name);
-    priced(key, name, 'consumables', n, 'items', key, `consumable ${name}`);
+    priced(key, name, 'consumables', consumables[name]!, 'items', key, priceKey('consumable ', name));
   }
   // Labour.
   if (labour.operatorHoursPerYear > 0) {
@@ -222,6 +232,7 @@ export interface FactorCosts {
  */
 export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTotals, cap: CapitalBases, revenueUsd: number, exact: boolean, describe = true, texts = describe): FactorCosts {
   const r = R(exact);
+  const plan = factorPlan(factors);
   const lines: MoneyLine[] = [];
   let supervision = 0;
   let maintenance = 0;
@@ -229,45 +240,100 @@ export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTot
   let variable = 0;
   let fixed = 0;
   let cashSum = 0;
-  for (const f of factors) {
-    if (f.basis === 'cash-cost') {
+  for (let i = 0; i < factors.length; i++) {
+    const f = factors[i]!;
+    const basis = plan.basis[i]!;
+    if (basis === B_CASH) {
       cashSum += f.value;
       continue;
     }
     let basisUsd: number;
-    switch (f.basis) {
-      case 'labour': basisUsd = d.labour; break;
-      case 'labour+supervision': basisUsd = d.labour + supervision; break;
-      case 'labour+supervision+maintenance': basisUsd = d.labour + supervision + maintenance; break;
-      case 'maintenance': basisUsd = maintenance; break;
-      case 'materials': basisUsd = d.materials; break;
-      case 'fci': basisUsd = cap.fci; break;
-      case 'isbl': basisUsd = cap.isbl; break;
-      case 'isbl+osbl': basisUsd = cap.isbl + cap.osbl; break;
-      case 'buildings+land': basisUsd = cap.buildingsPlusLand; break;
-      case 'revenue': basisUsd = revenueUsd; break;
+    switch (basis) {
+      case B_LABOUR: basisUsd = d.labour; break;
+      case B_LABOUR_SUP: basisUsd = d.labour + supervision; break;
+      case B_LABOUR_SUP_MAINT: basisUsd = d.labour + supervision + maintenance; break;
+      case B_MAINTENANCE: basisUsd = maintenance; break;
+      case B_MATERIALS: basisUsd = d.materials; break;
+      case B_FCI: basisUsd = cap.fci; break;
+      case B_ISBL: basisUsd = cap.isbl; break;
+      case B_ISBL_OSBL: basisUsd = cap.isbl + cap.osbl; break;
+      case B_BUILDINGS_LAND: basisUsd = cap.buildingsPlusLand; break;
+      case B_REVENUE: basisUsd = revenueUsd; break;
+      default: basisUsd = NaN; // no such basis (the schema admits none): the product is NaN as before
     }
     const usd = r(f.value * basisUsd);
-    if (f.id === 'supervision') supervision = usd;
-    else if (f.id === 'maintenance') maintenance = usd;
+    const role = plan.role[i]!;
+    if (role === ROLE_SUPERVISION) supervision = usd;
+    else if (role === ROLE_MAINTENANCE) maintenance = usd;
     running += usd;
     if (f.variable) variable += usd;
     else fixed += usd;
-    if (describe) lines.push({ id: `factor.${f.id}`, label: f.label, category: CATEGORY[f.id] ?? 'general', usd, variable: f.variable, factor: f.value, basis: f.basis, basisUsd });
+    if (describe) lines.push({ id: plan.lineId[i]!, label: f.label, category: plan.category[i]!, usd, variable: f.variable, factor: f.value, basis: f.basis, basisUsd });
   }
   if (cashSum > 0) {
     const c0 = Math.max(0, running);
     const c = c0 / (1 - cashSum);
-    for (const f of factors) {
-      if (f.basis !== 'cash-cost') continue;
+    for (let i = 0; i < factors.length; i++) {
+      if (plan.basis[i] !== B_CASH) continue;
+      const f = factors[i]!;
       const usd = r(f.value * c);
       if (f.variable) variable += usd;
       else fixed += usd;
       running += usd;
-      if (describe) lines.push({ id: `factor.${f.id}`, label: f.label, category: CATEGORY[f.id] ?? 'general', usd, variable: f.variable, factor: f.value, basis: texts ? `cash cost of production = other costs / (1 − ${fmt(cashSum)}) = ${fmt(c0)} / ${fmt(1 - cashSum)}` : '', basisUsd: c });
+      if (describe) lines.push({ id: plan.lineId[i]!, label: f.label, category: plan.category[i]!, usd, variable: f.variable, factor: f.value, basis: texts ? `cash cost of production = other costs / (1 − ${fmt(cashSum)}) = ${fmt(c0)} / ${fmt(1 - cashSum)}` : '', basisUsd: c });
     }
   }
   return { lines, variableUsd: variable, fixedUsd: fixed, totalUsd: running - d.total };
+}
+
+// Bases of operating factors as small integers (factorPlan), and the roles of the two items other bases read.
+const B_LABOUR = 0, B_LABOUR_SUP = 1, B_LABOUR_SUP_MAINT = 2, B_MAINTENANCE = 3, B_MATERIALS = 4, B_FCI = 5, B_ISBL = 6, B_ISBL_OSBL = 7, B_BUILDINGS_LAND = 8, B_REVENUE = 9, B_CASH = 10;
+const BASIS_CODE: Readonly<Record<OperatingFactorRow['basis'], number>> = {
+  labour: B_LABOUR, 'labour+supervision': B_LABOUR_SUP, 'labour+supervision+maintenance': B_LABOUR_SUP_MAINT, maintenance: B_MAINTENANCE, materials: B_MATERIALS,
+  fci: B_FCI, isbl: B_ISBL, 'isbl+osbl': B_ISBL_OSBL, 'buildings+land': B_BUILDINGS_LAND, revenue: B_REVENUE, 'cash-cost': B_CASH,
+};
+const ROLE_NONE = 0, ROLE_SUPERVISION = 1, ROLE_MAINTENANCE = 2;
+
+/** What factorCosts reads of a factor list besides the values: the bases as codes, the roles, line ids and categories. */
+interface FactorPlan {
+  /** The ids and bases the plan was made from (checked at every use: a row changed in place is planned again). */
+  ids: string[];
+  bases: string[];
+  basis: number[];
+  role: number[];
+  lineId: string[];
+  category: string[];
+}
+
+/**
+ * The plan of a factor list, made once per list: a Monte Carlo sample keeps its preset's list (a
+ * patch copies only what it changes), and the minimum-selling-price solve walks it at every trial
+ * price — comparing basis and id texts there each time cost more than the arithmetic.
+ */
+const FACTOR_PLANS = new WeakMap<readonly OperatingFactorRow[], FactorPlan>();
+
+function factorPlan(factors: readonly OperatingFactorRow[]): FactorPlan {
+  let plan = FACTOR_PLANS.get(factors);
+  if (!plan || !planFits(plan, factors)) {
+    plan = { ids: [], bases: [], basis: [], role: [], lineId: [], category: [] };
+    for (const f of factors) {
+      plan.ids.push(f.id);
+      plan.bases.push(f.basis);
+      plan.basis.push(BASIS_CODE[f.basis]);
+      plan.role.push(f.id === 'supervision' ? ROLE_SUPERVISION : f.id === 'maintenance' ? ROLE_MAINTENANCE : ROLE_NONE);
+      plan.lineId.push(`factor.${f.id}`);
+      plan.category.push(CATEGORY[f.id] ?? 'general');
+    }
+    FACTOR_PLANS.set(factors, plan);
+  }
+  return plan;
+}
+
+/** Whether a plan was made from these factors' ids and bases (the same strings: a pointer compare each). */
+function planFits(plan: FactorPlan, factors: readonly OperatingFactorRow[]): boolean {
+  if (plan.ids.length !== factors.length) return false;
+  for (let i = 0; i < factors.length; i++) if (factors[i]!.id !== plan.ids[i] || factors[i]!.basis !== plan.bases[i]) return false;
+  return true;
 }
 
 /**
@@ -321,15 +387,35 @@ export function revenueLines(input: EconomicsInput, book: PriceBook, exact: bool
   for (const [chem, { kg, ratio }] of inSpecByChemistry(input)) {
     if (kg === 0) continue;
     const p = inSpecPrice(book, chem, ratio, describe);
-    out.push({ id: `cam.${chem}`, label: `regenerated ${chem} (in spec)`, category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis, factor: p.factor });
+    out.push({ id: priceKey('cam.', chem), label: inSpecLabel(chem), category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis, factor: p.factor });
   }
-  out.push(...offSpecLines(market, input, exact, describe).revenue);
-  for (const [id, kg] of Object.entries(input.byproductsKgPerYear)) {
+  const offSpecRevenue = offSpecLines(market, input, exact, describe).revenue;
+  for (let i = 0; i < offSpecRevenue.length; i++) out.push(offSpecRevenue[i]!);
+  const byproducts = input.byproductsKgPerYear;
+  for (const id in byproducts) {
+    const kg = byproducts[id]!;
     if (kg === 0) continue;
-    const price = book.get(priceKey('scrap.', id), `by-product ${id}`);
-    out.push({ id: `scrap.${id}`, label: `${id} (by-product)`, category: 'by-product', usd: r(kg * price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: price, priceKey: `scrap.${id}`, priceUnit: 'USD/kg' });
+    const key = priceKey('scrap.', id);
+    const price = book.find(key) ?? book.get(key, `by-product ${id}`);
+    out.push({ id: key, label: byproductLabel(id), category: 'by-product', usd: r(kg * price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: price, priceKey: key, priceUnit: 'USD/kg' });
   }
   return out;
+}
+
+/** Labels of revenue lines by chemistry or component, made once per name (see neededForReagent). */
+const IN_SPEC_LABELS = new Map<string, string>();
+const BYPRODUCT_LABELS = new Map<string, string>();
+
+function inSpecLabel(chem: string): string {
+  let l = IN_SPEC_LABELS.get(chem);
+  if (l === undefined) IN_SPEC_LABELS.set(chem, (l = `regenerated ${chem} (in spec)`));
+  return l;
+}
+
+function byproductLabel(id: string): string {
+  let l = BYPRODUCT_LABELS.get(id);
+  if (l === undefined) BYPRODUCT_LABELS.set(id, (l = `${id} (by-product)`));
+  return l;
 }
 
 /** Short number text for derivations (6 significant digits, cheaply). */

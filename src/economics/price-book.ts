@@ -36,6 +36,18 @@ export class PriceBook {
     return e.value;
   }
 
+  /**
+   * The value of `key`, remembered as used as get() does; undefined when absent (nothing recorded:
+   * the caller then asks get() with what the price was needed for, a text made only then).
+   */
+  find(key: string): number | undefined {
+    const e = this.prices.items[key];
+    if (!e) return undefined;
+    if (this.watched === undefined || this.watched.has(key)) this.used.set(key, e);
+    return e.value;
+  }
+
+  /** Whether the prices hold `key`. */
   has(key: string): boolean {
     return this.prices.items[key] !== undefined;
   }

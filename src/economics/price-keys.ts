@@ -94,8 +94,24 @@ const PREFIXES = ['cam.', 'regenerated.', 'feed.', 'metal.', 'scrap.', 'consumab
 /** What a custom chemistry's name may look like in a price key (names from tm fractions carry dots: Ni0.9Co0.05Mn0.05). */
 const CUSTOM_CHEMISTRY_NAME = /^[A-Za-z][\w.+-]*$/;
 
-/** The canonical key and its meaning, or undefined when the key means nothing. */
+/** priceItem results by key as written (null: meaningless), bounded: studies read the same few keys again and again. */
+const ITEMS = new Map<string, { key: string; spec: PriceItemSpec } | null>();
+const ITEMS_LIMIT = 1000;
+
+/**
+ * The canonical key and its meaning, or undefined when the key means nothing. Worked out once per
+ * key (it depends on the key and the fixed registries only): a Monte Carlo sample reads each price
+ * it patches twice. The result is shared: never to be mutated.
+ */
 export function priceItem(key: string): { key: string; spec: PriceItemSpec } | undefined {
+  const hit = ITEMS.get(key);
+  if (hit !== undefined) return hit ?? undefined;
+  const item = readPriceItem(key);
+  if (ITEMS.size < ITEMS_LIMIT) ITEMS.set(key, item ?? null);
+  return item;
+}
+
+function readPriceItem(key: string): { key: string; spec: PriceItemSpec } | undefined {
   const k = key.trim();
   const fixed = Object.hasOwn(FIXED, k) ? FIXED[k] : undefined;
   if (fixed) return { key: k, spec: fixed };

@@ -111,18 +111,24 @@ interface LayerOptions {
  * other drops the other form inherited from below, so that it is re-derived from the new one.
  */
 function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOptions): void {
+  // Own keys in order (as Object.entries lists them), without a list of pairs or a set of keys per
+  // layer: a Monte Carlo sample merges one layer of overrides.
   const parsed: { rawKey: string; key: string; spec: PriceItemSpec; raw: unknown }[] = [];
-  for (const [rawKey, raw] of Object.entries(layer)) {
+  let lioh = false;
+  let mono = false;
+  for (const rawKey in layer) {
+    if (!Object.hasOwn(layer, rawKey)) continue;
     const item = priceItem(rawKey);
     if (!item) {
       o.issues.push({ code: 'unknown-price-item', message: msg.unknownPriceItem(rawKey, [...FIXED_PRICE_KEYS, ...COMPONENT_IDS]), ...o.place(rawKey) });
       continue;
     }
-    parsed.push({ rawKey, key: item.key, spec: item.spec, raw });
+    if (item.key === 'LiOH') lioh = true;
+    else if (item.key === 'LiOH·H2O') mono = true;
+    parsed.push({ rawKey, key: item.key, spec: item.spec, raw: layer[rawKey] });
   }
-  const keys = new Set(parsed.map((p) => p.key));
-  if (keys.has('LiOH') !== keys.has('LiOH·H2O')) {
-    items.delete(keys.has('LiOH') ? 'LiOH·H2O' : 'LiOH');
+  if (lioh !== mono) {
+    items.delete(lioh ? 'LiOH·H2O' : 'LiOH');
   }
   for (const p of parsed) {
     const obj = p.raw && typeof p.raw === 'object' ? (p.raw as { value: number | string; year?: number; source?: string; note?: string }) : undefined;

@@ -115,6 +115,21 @@ function costOf(designs: ReadonlyMap<string, UnitDesign>, unitId: string, name: 
   return undefined;
 }
 
+/** Off-spec CAM of one chemistry, grade and (when from one feed lot) origin, as parcels. */
+type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; parcels: Parcels };
+
+/** Off-spec groups found by a scan of their list up to this many (a Map per level per sample cost more). */
+const OFF_SPEC_SCAN = 16;
+
+/** Index a group by chemistry → grade → origin ('' for none); the first group of a key stays (as a scan finds it). */
+function indexGroup(index: Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>>, g: OffSpecGroup): void {
+  let byGrade = index.get(g.chemistry);
+  if (!byGrade) index.set(g.chemistry, (byGrade = new Map()));
+  let byOrigin = byGrade.get(g.grade);
+  if (!byOrigin) byGrade.set(g.grade, (byOrigin = new Map()));
+  if (!byOrigin.has(g.origin ?? '')) byOrigin.set(g.origin ?? '', g);
+}
+
 /** Build the economics input of an evaluated model. */
 export function economicsInput(
   model: Model,
@@ -162,21 +177,29 @@ export function economicsInput(
   // Groups in order of first appearance, found by chemistry → grade → origin (no key text per lot).
   // A group keeps its parcels as numbers: a row stream's lots are read through a cursor
   // (row-stream.ts), not made.
-  type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; parcels: Parcels };
+  // A handful of groups (chemistry × grade × origin) are found by a scan of the list; past
+  // OFF_SPEC_SCAN groups (a feed of many lots) through maps made then.
   const offSpec: OffSpecGroup[] = [];
-  const offSpecIndex = new Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>>();
+  let offSpecIndex: Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>> | undefined;
   const addOff = (lot: Lot, kg: number, grade: MaterialGrade) => {
     const chemistry = baseName(lot.chemistry.name);
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
-    let byGrade = offSpecIndex.get(chemistry);
-    if (!byGrade) offSpecIndex.set(chemistry, (byGrade = new Map()));
-    let byOrigin = byGrade.get(grade);
-    if (!byOrigin) byGrade.set(grade, (byOrigin = new Map()));
-    let g = byOrigin.get(origin ?? '');
+    let g: OffSpecGroup | undefined;
+    if (offSpecIndex === undefined) {
+      const o = origin ?? '';
+      for (let i = 0; i < offSpec.length; i++) {
+        const x = offSpec[i]!;
+        if (x.chemistry === chemistry && x.grade === grade && (x.origin ?? '') === o) { g = x; break; }
+      }
+    } else g = offSpecIndex.get(chemistry)?.get(grade)?.get(origin ?? '');
     if (!g) {
       g = { chemistry, grade, origin, parcels: newParcels() };
-      byOrigin.set(origin ?? '', g);
       offSpec.push(g);
+      if (offSpecIndex !== undefined) indexGroup(offSpecIndex, g);
+      else if (offSpec.length > OFF_SPEC_SCAN) {
+        offSpecIndex = new Map();
+        for (const x of offSpec) indexGroup(offSpecIndex, x);
+      }
     }
     addParcel(g.parcels, lot, kg);
   };

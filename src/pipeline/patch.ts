@@ -78,8 +78,11 @@ function setFrom(obj: unknown, segments: readonly string[], i: number, value: un
   const own = Object.hasOwn(base, head);
   const child = setFrom(own ? base[head] : undefined, segments, i + 1, value);
   if (child === undefined) return undefined;
-  if (!own) return { ...base, [head]: child };
-  // An own key keeps its place: the copy's value is replaced (no key added to the spread copy).
+  // "__proto__" set on a copy would set its prototype: a computed key in the literal defines it.
+  if (!own && head === '__proto__') return { ...base, [head]: child };
+  // An own key keeps its place (the copy's value is replaced); another is added last, as a
+  // computed key in a literal adds it, without the slow path of such a literal (a Monte Carlo
+  // sample adds each price it patches to the prices section so).
   const copy = { ...base };
   copy[head] = child;
   return copy;

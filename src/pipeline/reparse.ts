@@ -13,6 +13,7 @@
  * sample or sweep point from re-validating every unit parameter or feed lot it did not touch.
  */
 import { z } from 'zod';
+import { setIn } from './patch.js';
 
 /** The parts of a zod schema definition this walk reads (zod 4 core `_zod.def`). */
 interface SchemaDef {
@@ -118,4 +119,70 @@ function reparseArray(schema: z.ZodType, element: z.ZodType, before: unknown[], 
     out[i] = r.value;
   }
   return checksPass(schema, out) ? { value: out } : undefined;
+}
+
+/**
+ * reparseChanged(schema, before, setIn(before, segments, value, from), parsedBefore) for a value
+ * set by one patch, found by following the patch's path instead of comparing every key of copies
+ * made for it: a patch copies only the objects on its path, so every other key holds the same
+ * value, and the parse is rebuilt the same way (the changed key's parse, the refinements of every
+ * object and list on the path run again). The raw copies are not made, except where the walk hands
+ * over to reparseChanged: at a level that is not an object, list or tagged union with the path's
+ * key in its shape and parse, or where a changed value needs its enclosing value parsed on its own.
+ * The path must exist (setIn gives a value); undefined when the value is invalid.
+ */
+export function reparsePatched(schema: z.ZodType, before: unknown, parsedBefore: unknown, segments: readonly string[], from: number, value: unknown): { value: unknown } | undefined {
+  if (from === segments.length) return reparseChanged(schema, before, value, parsedBefore);
+  const def = defOf(schema);
+  if (before !== null && typeof before === 'object') {
+    // The copy setIn makes of `before` is an object too (never null): a wrapper hands it on.
+    if (PASS_THROUGH.has(def.type) && def.innerType) return reparsePatched(def.innerType, before, parsedBefore, segments, from, value);
+    const head = segments[from]!;
+    // (A key set to the value it holds is left as it is by reparseObject: handed over.)
+    const same = from + 1 === segments.length && isRecord(before) && before[head] === value;
+    if (def.type === 'object' && def.shape && !same && isRecord(before) && isRecord(parsedBefore) && Object.hasOwn(before, head) && Object.hasOwn(def.shape, head) && Object.hasOwn(parsedBefore, head)) {
+      const r = reparsePatched(def.shape[head]!, before[head], parsedBefore[head], segments, from + 1, value);
+      if (!r || r.value === undefined) return handOver(schema, before, parsedBefore, segments, from, value, true);
+      const out: Record<string, unknown> = { ...parsedBefore };
+      out[head] = r.value;
+      // Refused refinements: reparseChanged then parses the value on its own (and so does this).
+      return checksPass(schema, out) ? { value: out } : handOver(schema, before, parsedBefore, segments, from, value, true);
+    }
+    if (def.type === 'array' && def.element && Array.isArray(before) && Array.isArray(parsedBefore) && parsedBefore.length === before.length) {
+      const idx = itemIndex(before, head);
+      if (idx < 0) return undefined;
+      const r = reparsePatched(def.element, before[idx], parsedBefore[idx], segments, from + 1, value);
+      if (!r) return handOver(schema, before, parsedBefore, segments, from, value, true);
+      const out = parsedBefore.slice();
+      out[idx] = r.value;
+      return checksPass(schema, out) ? { value: out } : handOver(schema, before, parsedBefore, segments, from, value, true);
+    }
+    // A tagged union whose tag the patch does not set: the option of the tag, as reparseChanged finds it.
+    if (def.type === 'union' && def.discriminator && isRecord(before) && head !== def.discriminator) {
+      const option = unionOption(schema, def, before[def.discriminator]);
+      if (option) return reparsePatched(option, before, parsedBefore, segments, from, value);
+    }
+  }
+  return handOver(schema, before, parsedBefore, segments, from, value, false);
+}
+
+/** The index setIn follows in a list: the item whose id is the segment, else the index it spells. */
+function itemIndex(list: readonly unknown[], head: string): number {
+  for (let k = 0; k < list.length; k++) {
+    const x = list[k];
+    if (x && typeof x === 'object' && (x as { id?: unknown }).id === head) return k;
+  }
+  const idx = /^\d+$/.test(head) ? Number(head) : -1;
+  return idx < list.length ? idx : -1;
+}
+
+/**
+ * Where the walk stops: the patched value at this level made with setIn, and parsed as
+ * reparseChanged parses it (`alone`: parsed on its own, as reparseChanged does with a value whose
+ * changed part it could not rebuild).
+ */
+function handOver(schema: z.ZodType, before: unknown, parsedBefore: unknown, segments: readonly string[], from: number, value: unknown, alone: boolean): { value: unknown } | undefined {
+  const after = setIn(before, segments, value, from);
+  if (after === undefined) return undefined;
+  return alone ? leaf(schema, after) : reparseChanged(schema, before, after, parsedBefore);
 }

@@ -27,7 +27,7 @@ import { resolveDesignSettings, type DesignSettings } from '../design/settings.j
 import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
 import { pathSegments, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
-import { reparseChanged } from './reparse.js';
+import { reparseChanged, reparsePatched } from './reparse.js';
 
 /** A unit with validated params and its implementation. */
 export interface ResolvedUnit {
@@ -146,6 +146,95 @@ class PatchedPart {
 
 const NO_PATCHES = new PatchedPart();
 
+/**
+ * The data of a part with its patches applied, made only when needed: a part one patch sets (a
+ * Monte Carlo sample sets one value of the feed and one unit parameter) is re-validated along that
+ * patch's path (reparsePatched) without copying the raw objects on it. The patched data is made
+ * (setIn, as each patch came) for a second patch, or to parse it in full when the shortcut does not
+ * give a value (the full parse reports the problems with their places).
+ */
+class PatchedData {
+  private pending: { seg: readonly string[]; from: number; value: unknown } | undefined;
+  private made: unknown;
+
+  constructor(private readonly original: unknown) {
+    this.made = original;
+  }
+
+  /** Set `value` at `seg` from segment `from` (setIn); false, and nothing set, when the path does not exist. */
+  trySet(seg: readonly string[], from: number, value: unknown): boolean {
+    if (this.made === this.original && this.pending === undefined && this.original !== null && typeof this.original === 'object') {
+      if (!pathExists(this.original, seg, from)) return false;
+      this.pending = { seg, from, value };
+      return true;
+    }
+    const next = setIn(this.data(), seg, value, from);
+    if (next === undefined) return false;
+    this.made = next;
+    return true;
+  }
+
+  /** Set `value` at `seg` from segment `from`: the data becomes what setIn gives (undefined when the path does not exist). */
+  set(seg: readonly string[], from: number, value: unknown): void {
+    if (!this.trySet(seg, from, value)) this.made = setIn(this.data(), seg, value, from);
+  }
+
+  /** The patched data. */
+  data(): unknown {
+    const p = this.pending;
+    if (p) {
+      this.pending = undefined;
+      this.made = setIn(this.made, p.seg, p.value, p.from);
+    }
+    return this.made;
+  }
+
+  /** Whether a patch set something. */
+  get patched(): boolean {
+    return this.pending !== undefined || this.made !== this.original;
+  }
+
+  /**
+   * The cached parse of the unpatched data (undefined when it does not parse): the values a patch
+   * did not change are its own objects, and only those are seen again by later resolutions.
+   */
+  originalParse<S extends z.ZodType>(schema: S): z.output<S> | undefined {
+    const r = cachedParse(schema, this.original);
+    return r.success ? r.data : undefined;
+  }
+
+  /** The parse of the data patched once, rebuilt along the patch's path from the original's cached parse; undefined otherwise. */
+  reparsed<S extends z.ZodType>(schema: S): z.output<S> | undefined {
+    const p = this.pending;
+    if (!p) return undefined;
+    const base = cachedParse(schema, this.original);
+    return base.success ? (reparsePatched(schema, this.original, base.data, p.seg, p.from, p.value)?.value as z.output<S> | undefined) : undefined;
+  }
+}
+
+/** Whether setIn can set a value at `seg` from segment `from` (every list item on the path exists), without copying. */
+function pathExists(obj: unknown, seg: readonly string[], from: number): boolean {
+  let v: unknown = obj;
+  for (let i = from; i < seg.length; i++) {
+    const head = seg[i]!;
+    if (Array.isArray(v)) {
+      let idx = v.findIndex((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === head);
+      if (idx < 0 && /^\d+$/.test(head)) idx = Number(head);
+      if (idx < 0 || idx >= v.length) return false;
+      v = v[idx];
+    } else {
+      v = v && typeof v === 'object' && Object.hasOwn(v, head) ? (v as Record<string, unknown>)[head] : undefined;
+    }
+  }
+  return true;
+}
+
+/** check() of a part's patched data: along the path of a single patch when that gives a value. */
+function checkPatched<S extends z.ZodType>(schema: S, part: Part, data: PatchedData, issues: InputIssue[], patched: PatchedPart): z.output<S> | undefined {
+  const r = data.reparsed(schema);
+  return r !== undefined ? r : check(schema, part, data.data(), issues, patched);
+}
+
 /** Validate `data` of a part with a schema; issues get the part's file and line. */
 function check<S extends z.ZodType>(schema: S, part: Part, data: unknown, issues: InputIssue[], patched: PatchedPart): z.output<S> | undefined {
   const r = patchedParse(schema, part.data, data);
@@ -232,20 +321,32 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   const patches = [...overridePatches(raw), ...extra];
 
   // Distribute patches over the sections and unit parameters.
-  let flowsheetData = raw.flowsheet.data as Record<string, unknown>;
-  const sectionData: Record<string, unknown> = { plant: raw.plant.data, feed: raw.feed.data };
+  // The flowsheet, plant and feed are only parsed: their patched data is made when needed (PatchedData).
+  const flowsheetData = new PatchedData(raw.flowsheet.data);
+  const plantData = new PatchedData(raw.plant.data);
+  const feedData = new PatchedData(raw.feed.data);
+  const sectionData: Record<string, unknown> = {};
   for (const k in raw.sections) sectionData[k] = raw.sections[k]!.data;
   const patchedFlowsheet = new PatchedPart();
   const patchedSection: Record<string, PatchedPart> = {};
-  const units = Array.isArray(flowsheetData.units) ? (flowsheetData.units as { id?: unknown }[]) : [];
+  const rawUnits = (raw.flowsheet.data as Record<string, unknown> | undefined)?.units;
+  const units = Array.isArray(rawUnits) ? (rawUnits as { id?: unknown }[]) : [];
   for (const patch of patches) {
     const seg = pathSegments(patch.path);
     const head = seg[0];
     const fail = (reason: string) => issues.push({ code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) });
     if (!head || seg.length < 2) { fail('a path needs at least two parts'); continue; }
     if (head === 'solver') {
-      flowsheetData = setIn(flowsheetData, seg, patch.value) as Record<string, unknown>;
+      flowsheetData.set(seg, 0, patch.value);
       patchedFlowsheet.add(() => seg.join('.'), patch);
+      continue;
+    }
+    if (head === 'plant' || head === 'feed') {
+      const data = head === 'plant' ? plantData : feedData;
+      // The data this patch is applied to (the original for the first; a second makes the first's).
+      const before = data.data();
+      if (!data.trySet(seg, 1, patch.value)) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
+      (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
       continue;
     }
     if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
@@ -258,7 +359,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     }
     const idx = units.findIndex((u) => u && u.id === head);
     if (idx < 0) { fail(`no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`); continue; }
-    flowsheetData = setIn(flowsheetData, unitParamPath(seg, idx), patch.value) as Record<string, unknown>;
+    flowsheetData.set(unitParamPath(seg, idx), 0, patch.value);
     patchedFlowsheet.add(() => {
       const at: (string | number)[] = ['units', idx, 'params'];
       for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
@@ -266,11 +367,12 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     }, patch);
   }
 
-  const fs = check(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
-  const plant = check(plantSchema, raw.plant, sectionData.plant, issues, patchedSection.plant ?? NO_PATCHES);
-  const feed = check(feedSchema, raw.feed, sectionData.feed, issues, patchedSection.feed ?? NO_PATCHES);
+  const fs = checkPatched(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
+  const plant = checkPatched(plantSchema, raw.plant, plantData, issues, patchedSection.plant ?? NO_PATCHES);
+  const feed = checkPatched(feedSchema, raw.feed, feedData, issues, patchedSection.feed ?? NO_PATCHES);
   let flowsheet: ResolvedFlowsheet | undefined;
-  if (fs) flowsheet = resolveFlowsheet(fs, raw.flowsheet, issues);
+  // Units and lots a patch made are not cached (a later resolution makes its own): only the original's.
+  if (fs) flowsheet = resolveFlowsheet(fs, raw.flowsheet, issues, flowsheetData.patched ? (flowsheetData.originalParse(flowsheetFileSchema) as FlowsheetSpec | undefined)?.units ?? [] : undefined);
 
   // Sections with their own resolvers; each reports its problems with file and line.
   // A section the scenario does not write has no line to point at (only patches set it).
@@ -286,11 +388,12 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   };
   const specPart = partOrScenario('spec');
   const spec = check(specSchema, specPart, sectionData.spec ?? NO_SECTION, issues, patchedSection.spec ?? NO_PATCHES);
-  const design = collect(() => memoBy(DESIGN, sectionData.design, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))), patchedSection.design);
+  // A patched section is resolved for this resolution alone: not cached (no later one has its data).
+  const design = collect(() => memoUnpatched(DESIGN, sectionData.design, raw.sections.design?.data, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))), patchedSection.design);
   const pricesPart = partOrScenario('prices');
   const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart), patchedSection.prices) : undefined;
   const financePart = partOrScenario('finance');
-  const finance = collect(() => memoBy(FINANCE, sectionData.finance, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))), patchedSection.finance);
+  const finance = collect(() => memoUnpatched(FINANCE, sectionData.finance, financePart.data, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))), patchedSection.finance);
   // The scenario's own uncertainty list is part of the file: a malformed entry fails every command,
   // not only `uncertainty` (checked once, when the scenario itself is resolved; `validate` also
   // checks each entry's bounds against the model).
@@ -319,7 +422,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     sections,
     raw,
     patches,
-    diagnostics: [...(raw.warnings ?? []), ...feedWarnings(feed)],
+    diagnostics: [...(raw.warnings ?? []), ...(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed))],
   };
 }
 
@@ -366,6 +469,24 @@ export function feedWarnings(feed: FeedSpec): Diagnostic[] {
   return out;
 }
 
+/**
+ * feedWarnings of a patched feed: made for one resolution, so neither it nor the lots a patch made
+ * are cached; the lots it shares with the parse of the unpatched feed (`original`) are.
+ */
+function patchedFeedWarnings(feed: FeedSpec, original: FeedSpec | undefined): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (let i = 0; i < feed.lots.length; i++) {
+    const lot = feed.lots[i]!;
+    let own = LOT_WARNINGS.get(lot);
+    if (!own) {
+      own = lotWarnings(lot);
+      if (original?.lots[i] === lot) LOT_WARNINGS.set(lot, own);
+    }
+    for (const w of own) out.push(w);
+  }
+  return out;
+}
+
 function lotWarnings(lot: FeedSpec['lots'][number]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [name, range] of attributeEntries()) {
@@ -409,6 +530,11 @@ const FINANCE = new WeakMap<object, ResolvedFinance>();
 const DESIGN = new WeakMap<object, DesignSettings>();
 /** Stands for an absent section (one object, so that its parse and resolutions are cached). */
 const NO_SECTION = {};
+
+/** memoBy for the section's own data; patched data (`data` not the section's `original`) is resolved without caching. */
+function memoUnpatched<T>(cache: WeakMap<object, T>, data: unknown, original: unknown, fn: () => T): T {
+  return data === original ? memoBy(cache, data, fn) : fn();
+}
 
 /** Reuse a section's resolution while its data object is unchanged (absent sections share one key). */
 function memoBy<T>(cache: WeakMap<object, T>, data: unknown, fn: () => T): T {
@@ -467,41 +593,53 @@ const GRAPHS = new WeakMap<object, { last: { signatures: string[]; graph: Flowsh
  */
 const RESOLVED_UNITS = new WeakMap<object, { unit: ResolvedUnit; signature: string }>();
 
-/** Port signatures by ports object and unit (most kinds return one constant ports object: written once). */
-const SIGNATURES = new WeakMap<Ports, Map<string, string>>();
+/**
+ * Port signatures by ports object, unit id and kind (most kinds return one constant ports object:
+ * written once). Looked up by the id and kind themselves, not by a key joined from them: a unit a
+ * patch made (every Monte Carlo sample) would join and hash a new key.
+ */
+const SIGNATURES = new WeakMap<Ports, Map<string, Map<string, string>>>();
 
 /** What the graph reads of a unit: its id, kind and port names (optional inlets marked). */
 function signatureOf(unit: ResolvedUnit): string {
-  let byUnit = SIGNATURES.get(unit.ports);
-  if (!byUnit) SIGNATURES.set(unit.ports, (byUnit = new Map()));
-  const key = `${unit.id}|${unit.kind}`;
-  let signature = byUnit.get(key);
+  let byId = SIGNATURES.get(unit.ports);
+  if (!byId) SIGNATURES.set(unit.ports, (byId = new Map()));
+  let byKind = byId.get(unit.id);
+  if (!byKind) byId.set(unit.id, (byKind = new Map()));
+  let signature = byKind.get(unit.kind);
   if (signature === undefined) {
-    signature = `${key}|${unit.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${unit.ports.outlets.map((q) => q.name).join(',')}`;
-    byUnit.set(key, signature);
+    signature = `${unit.id}|${unit.kind}|${unit.ports.inlets.map((q) => q.name + (q.optional ? '?' : '')).join(',')}|${unit.ports.outlets.map((q) => q.name).join(',')}`;
+    byKind.set(unit.kind, signature);
   }
   return signature;
 }
 
-function resolvedUnit(u: FlowsheetSpec['units'][number]): { unit: ResolvedUnit; signature: string } {
+/** The resolution of a validated unit; cached when `keep` (a unit a patch made is never seen again). */
+function resolvedUnit(u: FlowsheetSpec['units'][number], keep: boolean): { unit: ResolvedUnit; signature: string } {
   let r = RESOLVED_UNITS.get(u);
   if (!r) {
     const op = unitOp(u.kind as UnitKind);
     const params = u.params as Record<string, unknown>;
     const unit: ResolvedUnit = { id: u.id, kind: u.kind as UnitKind, ...(u.name ? { name: u.name } : {}), params, op, ports: op.ports(params as never) };
-    RESOLVED_UNITS.set(u, (r = { unit, signature: signatureOf(unit) }));
+    r = { unit, signature: signatureOf(unit) };
+    if (keep) RESOLVED_UNITS.set(u, r);
   }
   return r;
 }
 
-/** Validate the graph of a schema-valid flowsheet; graph problems are added to `issues`. */
-export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIssue[]): ResolvedFlowsheet | undefined {
+/**
+ * Validate the graph of a schema-valid flowsheet; graph problems are added to `issues`. With
+ * `shared` (the units of the unpatched flowsheet's parse, when a patch made some of `fs`), only the
+ * units found there are cached.
+ */
+export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIssue[], shared?: readonly unknown[]): ResolvedFlowsheet | undefined {
   // Lists built by push, not map(): optimized code maps into a holey list, another elements kind,
   // and the first such list of units would throw away the optimized code of every loop over them.
   const resolved: { unit: ResolvedUnit; signature: string }[] = [];
   const units: ResolvedUnit[] = [];
-  for (const u of fs.units) {
-    const r = resolvedUnit(u);
+  for (let i = 0; i < fs.units.length; i++) {
+    const u = fs.units[i]!;
+    const r = resolvedUnit(u, shared === undefined || shared[i] === u);
     resolved.push(r);
     units.push(r.unit);
   }

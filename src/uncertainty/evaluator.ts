@@ -53,14 +53,48 @@ export function patchesFor(inputs: readonly TargetInput[], row: ArrayLike<number
   return out;
 }
 
+/**
+ * The names numericKpis last returned, in order, and a record with those keys in that order (NaN
+ * values: doubles, as KPIs are). A record filled key by key turns into a hash table past a dozen
+ * keys — ≈ 30 KPIs: a few KB per sample, and every for…in over it (evaluateBatch) lists its names
+ * again — while a spread copy of this one keeps fast properties. Every sample of a study returns
+ * the same names; the record is only copied, never handed out (one thread, no reentrancy).
+ */
+let lastKpis: { names: string[]; record: KpiValues } | undefined;
+
 /** The finite numeric KPIs of a run document's `kpis` (nulls and non-numbers left out). */
 export function numericKpis(kpis: object): KpiValues {
-  const out: KpiValues = {};
   const r = kpis as Record<string, unknown>;
+  const last = lastKpis;
+  if (last) {
+    // The same names in the same order: the copy of the record, every value replaced.
+    const out: KpiValues = { ...last.record };
+    const names = last.names;
+    let i = 0;
+    let same = true;
+    for (const k in r) {
+      const v = r[k];
+      if (typeof v !== 'number' || !Number.isFinite(v)) continue;
+      // A name past the last (names[i] undefined) or another name: not the same list.
+      if (names[i] !== k) {
+        same = false;
+        break;
+      }
+      out[k] = v;
+      i++;
+    }
+    if (same && i === names.length) return out;
+  }
+  const out: KpiValues = {};
+  const names: string[] = [];
   for (const k in r) {
     const v = r[k];
-    if (typeof v === 'number' && Number.isFinite(v)) out[k] = v;
+    if (typeof v === 'number' && Number.isFinite(v)) {
+      out[k] = v;
+      names.push(k);
+    }
   }
+  lastKpis = { names, record: Object.fromEntries(names.map((k) => [k, NaN])) };
   return out;
 }
 

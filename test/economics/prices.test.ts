@@ -152,3 +152,15 @@ describe('errors name the item and what to do', () => {
     expect(p.diagnostics.find((d) => d.code === 'price-set-region')?.severity).toBe('warning');
   });
 });
+
+describe('priceItem', () => {
+  it('answers the same for a key asked again (worked out once), a meaningless key included', () => {
+    for (const key of ['LiOH·H2O', ' LiOH.H2O ', 'electricity', 'cam.NCM811', 'cam.NCM955x', 'scrap.al', 'no-such-price', 'payable.nothing']) {
+      const first = priceItem(key);
+      expect(priceItem(key)).toBe(first);
+      expect(JSON.stringify(priceItem(key))).toBe(JSON.stringify(first));
+    }
+    expect(priceItem('no-such-price')).toBeUndefined();
+    expect(priceItem(' LiOH.H2O ')?.key).toBe('LiOH·H2O');
+  });
+});

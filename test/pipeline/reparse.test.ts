@@ -9,7 +9,9 @@ import { z } from 'zod';
 import { loadRawScenario, type RawScenario } from '../../src/pipeline/load.js';
 import { resolveModel, type Model } from '../../src/pipeline/resolve.js';
 import { setIn, splitPath, type Patch } from '../../src/pipeline/patch.js';
-import { reparseChanged } from '../../src/pipeline/reparse.js';
+import { reparseChanged, reparsePatched } from '../../src/pipeline/reparse.js';
+import { flowsheetFileSchema } from '../../src/unit-ops/flowsheet-schema.js';
+import { feedSchema } from '../../src/schema/feed.js';
 import { RegenflowError } from '../../src/schema/errors.js';
 
 const REFERENCE = 'scenarios/reference-cn.yaml';
@@ -108,6 +110,86 @@ describe('reparseChanged', () => {
     for (const after of [{ ...before, b: [{ x: 1, y: 'new' }, before.b[1]] }, { ...before, b: [before.b[0]] }, { c: 0, b: before.b }]) {
       const r = reparseChanged(schema, before, after, parsed);
       expect(JSON.stringify(r?.value)).toBe(JSON.stringify(schema.parse(after)));
+    }
+  });
+});
+
+describe('reparsePatched', () => {
+  /** reparsePatched against reparseChanged of the data setIn makes: the same parse (JSON: values and key order) or the same refusal. */
+  const same = (schema: z.ZodType, before: unknown, path: string[], from: number, value: unknown) => {
+    const parsed = schema.parse(before);
+    const after = setIn(before, path, value, from);
+    const want = after === undefined ? undefined : reparseChanged(schema, before, after, parsed);
+    const got = reparsePatched(schema, before, parsed, path, from, value);
+    expect(got === undefined, `${path.join('.')} = ${JSON.stringify(value)}`).toBe(want === undefined);
+    if (got && want) expect(JSON.stringify(got.value)).toBe(JSON.stringify(want.value));
+    return got;
+  };
+
+  it('gives what reparseChanged gives for the data the patch makes: a value, a refinement, an invalid value, the value it holds', () => {
+    const schema = z.strictObject({ a: z.number().default(1), b: z.array(z.strictObject({ id: z.string(), x: z.number(), y: z.string().optional() })).min(1), c: z.number() }).superRefine((v, ctx) => {
+      if (v.c > v.a) ctx.addIssue({ code: 'custom', message: 'c must not exceed a' });
+    });
+    const before = { c: 0, b: [{ id: 'p', x: 1 }, { id: 'q', x: 2, y: 'q' }], a: 5 };
+    same(schema, before, ['c'], 0, 3);
+    same(schema, before, ['c'], 0, 9); // refinement fails
+    same(schema, before, ['c'], 0, 'x'); // invalid
+    same(schema, before, ['c'], 0, 0); // the value it holds
+    same(schema, before, ['b', 'q', 'x'], 0, 7); // a list item by id
+    same(schema, before, ['b', '0', 'x'], 0, 7); // by index
+    same(schema, before, ['b', 'q', 'y'], 0, 3); // invalid inside a list
+    same(schema, before, ['b', 'p', 'y'], 0, 'new'); // a key the item does not write: parsed on its own
+    same(schema, before, ['b', 'p', 'z'], 0, 1); // a key the schema does not know
+    same(schema, before, ['b', 'r', 'x'], 0, 1); // no such item
+    same(schema, before, ['b', '5', 'x'], 0, 1);
+  });
+
+  it('gives what reparseChanged gives on the reference flowsheet and feed', () => {
+    const raw = loadRawScenario(REFERENCE);
+    const fs = raw.flowsheet.data as { units: { id: string }[] };
+    const relith = String(fs.units.findIndex((u) => u.id === 'relith'));
+    for (const [path, value] of [
+      [['units', relith, 'params', 'temperature'], 495.5],
+      [['units', relith, 'params', 'temperature'], '212.5 degC'],
+      [['units', relith, 'params', 'temperature'], '900 degC'],
+      [['units', relith, 'params', 'solidLiquidRatio'], '0.25 kg/L'],
+      [['units', relith, 'kind'], 'sintering'],
+      [['units', relith, 'name'], 'relithiation'],
+      [['solver', 'tolerance'], 1e-11],
+      [['streams', '0', 'tear'], true],
+    ] as [string[], unknown][]) same(flowsheetFileSchema, fs, path, 0, value);
+    for (const [path, value] of [
+      [['feed', 'lots', 'ev-811', 'liPerTm'], 0.77],
+      [['feed', 'lots', 'ev-811', 'liPerTm'], 2],
+      [['feed', 'lots', 'ev-811', 'share'], 0.5],
+      [['feed', 'lots', 'ev-523', 'liPerTm'], { dist: 'uniform', min: 0.8, max: 0.9 }],
+      [['feed', 'lots', 'ev-811', 'd50'], '12 um'],
+      [['feed', 'basis'], 'black-mass'],
+    ] as [string[], unknown][]) same(feedSchema, raw.feed.data, path, 1, value);
+  });
+
+  it('a single patch the model refuses gives the error of the patched files validated in full', () => {
+    const raw = loadRawScenario(REFERENCE);
+    const message = (patches: Patch[]) => {
+      try {
+        resolveModel(raw, patches);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return undefined;
+    };
+    for (const p of [
+      { path: 'relith.temperature', value: 900 },
+      { path: 'feed.lots[ev-811].liPerTm', value: -1 },
+      { path: 'feed.lots[ev-811].share', value: 0.5 },
+      { path: 'feed.lots[ev-999].liPerTm', value: 0.8 },
+      { path: 'plant.capacity', value: '-5 t/yr' },
+      { path: 'solver.tolerance', value: 1 },
+    ]) {
+      const m = message([p]);
+      expect(m, p.path).toBeDefined();
+      // and the same error with a second patch of the same part that changes nothing else
+      expect(message([p, p]), p.path).toBe(m);
     }
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadRawScenario } from '../../src/pipeline/load.js';
-import { canonicalColumns, isEconomicInput, patchesFor, scenarioKpiFunction, scenarioKpis, type TargetInput } from '../../src/uncertainty/evaluator.js';
+import { canonicalColumns, isEconomicInput, numericKpis, patchesFor, scenarioKpiFunction, scenarioKpis, type TargetInput } from '../../src/uncertainty/evaluator.js';
 
 const REFERENCE = 'scenarios/reference-cn.yaml';
 const INPUTS: TargetInput[] = [
@@ -144,5 +144,29 @@ describe('samples that vary prices and finance only price one solved plant', () 
     // The rows differ in what they price: a reused plant priced at the wrong physics would repeat an NPV.
     expect(new Set(seen.values()).size).toBe(rows.length - 1); // the last row repeats the first
     expect(seen.get(rows[0]!.join(','))).toBe(seen.get(rows[6]!.join(',')));
+  });
+});
+
+describe('numericKpis', () => {
+  /** The finite numbers of a record, in its order (what numericKpis returns, written plainly). */
+  const plain = (r: Record<string, unknown>) => Object.fromEntries(Object.entries(r).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)));
+
+  it('gives the finite numbers in order, whatever the last sample returned', () => {
+    const many = (shift: number) => Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`k${i}`, i + shift]));
+    const records: Record<string, unknown>[] = [
+      { ...many(0), nested: { a: 1 } },
+      { ...many(0.5), nested: { a: 1 } }, // the same names
+      { ...many(1), k3: null, k7: Number.NaN }, // fewer
+      { ...many(2), extra: 4 }, // one more, last
+      { extra: 4, ...many(3) }, // another order
+      { ...many(0), k0: -0, k29: Infinity },
+      {},
+      { ...many(4) },
+    ];
+    for (const r of records) {
+      const got = numericKpis(r);
+      expect(Object.keys(got)).toEqual(Object.keys(plain(r)));
+      for (const k in got) expect(Object.is(got[k], plain(r)[k]), k).toBe(true);
+    }
   });
 });
