@@ -9,14 +9,19 @@
 /** A reusable per-lot scratch array (one per use: a `take` invalidates what the previous one gave). */
 export class LotScratch {
   private buffer = new Float64Array(16);
+  /** The last view given (a view is an object of its own: a run of the same lots as the last takes it again). */
+  private view = this.buffer.subarray(0, 0);
 
   /**
    * `n` zeros, valid until the next `take` of this scratch: for use within one run, never kept in
    * what the run returns.
    */
   take(n: number): Float64Array {
-    if (this.buffer.length < n) this.buffer = new Float64Array(Math.max(n, 2 * this.buffer.length));
-    const view = this.buffer.subarray(0, n);
+    let view = this.view;
+    if (view.length !== n) {
+      if (this.buffer.length < n) this.buffer = new Float64Array(Math.max(n, 2 * this.buffer.length));
+      this.view = view = this.buffer.subarray(0, n);
+    }
     view.fill(0);
     return view;
   }

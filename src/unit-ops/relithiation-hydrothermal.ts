@@ -107,6 +107,9 @@ export const HYDROTHERMAL_PORTS: Ports = {
 };
 
 
+/** Saturated water density at 25 °C, kg/m³ (once: every run divides it by the density hot). */
+const WATER_DENSITY_AMBIENT = saturatedWaterDensity(AMBIENT_K);
+
 /** Per-lot scratch of a run: the Li/TM each lot reaches, its TM kmol/h. */
 const R_TARGET = new LotScratch();
 const N_TM = new LotScratch();
@@ -208,7 +211,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   // ---- batches and energy
   const liquorM3PerH = chargeLiquorKg / rho;
   // the working volume is taken hot: the liquor expands like water (ρ_w(25 °C) / ρ_w(T))
-  const expansion = saturatedWaterDensity(AMBIENT_K) / saturatedWaterDensity(p.temperature);
+  const expansion = WATER_DENSITY_AMBIENT / saturatedWaterDensity(p.temperature);
   const volumePerKgCam = cam > 0 ? (liquorM3PerH * expansion) / cam + 1 / CAM_DENSITY_KG_PER_M3 : 1;
   const plan = planBatch({
     camKgPerHour: cam, volume_m3: p.autoclaveVolume, fill: p.workingFill, volumePerKgCam_m3: volumePerKgCam,

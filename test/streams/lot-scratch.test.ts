@@ -1,6 +1,7 @@
 /**
  * LotScratch (issue 19): each take gives n zeros whatever the previous take held, grows past its
- * first size, and reuses its storage (no new buffer per run while the lots fit).
+ * first size, and reuses its storage (no new buffer per run while the lots fit, no new view per run of
+ * as many lots as the last).
  */
 import { describe, expect, it } from 'vitest';
 import { LotScratch } from '../../src/streams/lot-scratch.js';
@@ -20,6 +21,21 @@ describe('LotScratch', () => {
     expect(big.every((x) => x === 0)).toBe(true);
     big[39_999] = 3;
     expect(s.take(40_000)[39_999]).toBe(0);
+  });
+
+  it('gives the same n zeros again after sizes that alternate (a view kept per size)', () => {
+    const s = new LotScratch();
+    const a = s.take(9);
+    a.fill(2);
+    expect(s.take(9)).toBe(a); // the same view, zeroed
+    expect([...a]).toStrictEqual(new Array(9).fill(0));
+    s.take(3).fill(1);
+    const c = s.take(9);
+    expect(c.length).toBe(9);
+    expect([...c]).toStrictEqual(new Array(9).fill(0));
+    const big = s.take(100);
+    expect(big.length).toBe(100);
+    expect(s.take(9).buffer).toBe(big.buffer); // after growing, views are of the new storage
   });
 });
 

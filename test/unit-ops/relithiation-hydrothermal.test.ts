@@ -182,3 +182,18 @@ describe('relithiation-hydrothermal', () => {
     expect(r.error!.issues[0]!.message).toBe('above the maximum (0.95); it must be at most 0.9');
   });
 });
+
+describe('saturation properties of water', () => {
+  it('give the same number for a temperature asked again, between others (the last kept)', async () => {
+    const { saturationPressurePa, saturatedWaterDensity } = await import('../../src/unit-ops/correlations/relithiation.js');
+    const p493 = saturationPressurePa(493.15);
+    const p373 = saturationPressurePa(373.15);
+    expect(saturationPressurePa(493.15)).toBe(p493);
+    expect(saturationPressurePa(373.15)).toBe(p373);
+    expect(p373).toBeCloseTo(101_418, -2); // IF97: 0.101418 MPa at 100 °C
+    const d493 = saturatedWaterDensity(493.15);
+    expect(saturatedWaterDensity(298.15)).toBeCloseTo(997.0, 0);
+    expect(saturatedWaterDensity(493.15)).toBe(d493);
+    expect(Number.isNaN(saturationPressurePa(Number.NaN))).toBe(true);
+  });
+});

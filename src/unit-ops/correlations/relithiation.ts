@@ -336,11 +336,27 @@ export function hydroxideLiquorDensity(cLiOH_mol_per_L: number, cKOH_mol_per_L: 
 }
 
 /**
+ * The last saturation pressure and density computed, by temperature: a Monte Carlo sample varies
+ * the autoclave temperature, and asks for both at it three and two times (each run of the
+ * recycle loop, the design). Pure functions of the number, so the same number gives the same value.
+ */
+const lastPressure = { tK: NaN, value: NaN };
+const lastDensity = { tK: NaN, value: NaN };
+
+/**
  * Saturation pressure of water, Pa, at T (K): IAPWS-IF97 region-4 saturation equation (eq. 30 of the
  * IAPWS Revised Release on IF97, 2007), valid 273.15 K ≤ T ≤ 647.096 K. Dissolved LiOH/KOH lower the
  * real vapour pressure somewhat; using pure water is conservative for the vessel rating.
  */
 export function saturationPressurePa(tK: number): number {
+  if (Object.is(tK, lastPressure.tK)) return lastPressure.value;
+  const value = saturationPressureOf(tK);
+  lastPressure.tK = tK;
+  lastPressure.value = value;
+  return value;
+}
+
+function saturationPressureOf(tK: number): number {
   const n1 = 0.11670521452767e4, n2 = -0.72421316703206e6, n3 = -0.17073846940092e2, n4 = 0.1202082470247e5;
   const n5 = -0.32325550322333e7, n6 = 0.1491510861353e2, n7 = -0.48232657361591e4, n8 = 0.40511340542057e6;
   const n9 = -0.23855557567849, n10 = 0.65017534844798e3;
@@ -360,6 +376,14 @@ export function saturationPressurePa(tK: number): number {
  * 25 °C and 840 kg/m³ at 220 °C of the steam tables). Used for the thermal expansion of the liquor.
  */
 export function saturatedWaterDensity(tK: number): number {
+  if (Object.is(tK, lastDensity.tK)) return lastDensity.value;
+  const value = saturatedWaterDensityOf(tK);
+  lastDensity.tK = tK;
+  lastDensity.value = value;
+  return value;
+}
+
+function saturatedWaterDensityOf(tK: number): number {
   const tau = 1 - Math.min(Math.max(tK, 273.16), 647) / 647.096;
   const c = Math.cbrt(tau);
   const c2 = c * c;
