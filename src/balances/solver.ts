@@ -59,10 +59,12 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
     const result = u.run(ins, { unitId: id, ambientK });
     inlets.set(id, ins);
     runs.set(id, result);
-    for (const [port, s] of g.outletOf.get(id)!) {
+    const outlets = outletsOf(g.outletOf.get(id)!);
+    for (let k = 0; k < outlets.ports.length; k++) {
+      const port = outlets.ports[k]!;
       const out = result.outlets[port];
       if (!out) throw new Error(`internal: unit "${id}" returned no stream for outlet "${port}"`);
-      streams.set(s.id, out);
+      streams.set(outlets.streamIds[k]!, out);
     }
   };
 
@@ -74,6 +76,29 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
     loops.push(solveLoop(block.units, block.members, block.tears.map((t) => g.streamById.get(t)!), streams, runUnit, settings, ambientK, feedMass));
   }
   return { streams, inlets, runs, loops };
+}
+
+/** A unit's outlets as lists: port names and the ids of the streams they feed, in the graph's order. */
+interface OutletList {
+  ports: string[];
+  streamIds: string[];
+}
+
+/**
+ * Outlet lists by a unit's outlet map (graph/build.ts; not changed once built). Made once per
+ * graph: a Monte Carlo sample solves the same graph, and iterating the map made an entry pair per
+ * outlet on every unit run.
+ */
+const OUTLETS = new WeakMap<Map<string, GraphStream>, OutletList>();
+
+function outletsOf(byPort: Map<string, GraphStream>): OutletList {
+  let list = OUTLETS.get(byPort);
+  if (list === undefined) {
+    list = { ports: [], streamIds: [] };
+    for (const [port, s] of byPort) { list.ports.push(port); list.streamIds.push(s.id); }
+    OUTLETS.set(byPort, list);
+  }
+  return list;
 }
 
 /** A converged loop polishes until its tear mismatch is below this fraction of the plant feed. */
