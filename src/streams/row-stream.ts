@@ -91,11 +91,12 @@ export class RowStream implements Stream {
     if (this.ids !== null) this.ids[k] = id!;
     // A lot pushed without changed numbers onto a stream that has some: its source lot's.
     if (this.changesState()) {
-      const c = sourceColumnsOf(this.source);
-      if (this.overLiPerTm !== null) this.overLiPerTm[k] = c.liPerTm[row]!;
-      if (this.overCationMixing !== null) this.overCationMixing[k] = c.cationMixing[row]!;
-      if (this.overSurfaceRockSalt_nm !== null) this.overSurfaceRockSalt_nm[k] = c.surfaceRockSalt_nm[row]!;
-      if (this.overCrackFraction !== null) this.overCrackFraction[k] = c.crackFraction[row]!;
+      const c = columnsFor(this.source);
+      const lot = c === null ? this.source[row]! : null;
+      if (this.overLiPerTm !== null) this.overLiPerTm[k] = c !== null ? c.liPerTm[row]! : lot!.liPerTm;
+      if (this.overCationMixing !== null) this.overCationMixing[k] = c !== null ? c.cationMixing[row]! : lot!.cationMixing;
+      if (this.overSurfaceRockSalt_nm !== null) this.overSurfaceRockSalt_nm[k] = c !== null ? c.surfaceRockSalt_nm[row]! : lot!.surfaceRockSalt_nm;
+      if (this.overCrackFraction !== null) this.overCrackFraction[k] = c !== null ? c.crackFraction[row]! : lot!.crackFraction;
     }
     this.n = k + 1;
     this.made = undefined;
@@ -107,10 +108,16 @@ export class RowStream implements Stream {
     return this.overLiPerTm !== null || this.overCationMixing !== null || this.overSurfaceRockSalt_nm !== null || this.overCrackFraction !== null;
   }
 
-  /** A column of changed numbers for this stream, its first `k` lots at their source lots' values (`of`). */
-  private column(of: readonly number[], k: number): number[] {
+  /** A column of changed numbers for this stream, its first `k` lots at their source lots' values of `field`. */
+  private column(field: ChangedNumber, k: number): number[] {
     const out = new Array<number>(this.rows.length);
-    for (let j = 0; j < k; j++) out[j] = of[this.rows[j]!]!;
+    const c = columnsFor(this.source);
+    if (c !== null) {
+      const of = c[field];
+      for (let j = 0; j < k; j++) out[j] = of[this.rows[j]!]!;
+    } else {
+      for (let j = 0; j < k; j++) out[j] = this.source[this.rows[j]!]![field];
+    }
     return out;
   }
 
@@ -120,11 +127,10 @@ export class RowStream implements Stream {
     this.push(from.rows[i]!, massKgPerHour, id ?? (from.lane === null ? undefined : from.idAt(i)));
     if (!from.changesState()) return;
     // The lots pushed before keep their own numbers (their source lots', or those they were pushed with).
-    const c = sourceColumnsOf(this.source);
-    if (from.overLiPerTm !== null) (this.overLiPerTm ??= this.column(c.liPerTm, k))[k] = from.overLiPerTm[i]!;
-    if (from.overCationMixing !== null) (this.overCationMixing ??= this.column(c.cationMixing, k))[k] = from.overCationMixing[i]!;
-    if (from.overSurfaceRockSalt_nm !== null) (this.overSurfaceRockSalt_nm ??= this.column(c.surfaceRockSalt_nm, k))[k] = from.overSurfaceRockSalt_nm[i]!;
-    if (from.overCrackFraction !== null) (this.overCrackFraction ??= this.column(c.crackFraction, k))[k] = from.overCrackFraction[i]!;
+    if (from.overLiPerTm !== null) (this.overLiPerTm ??= this.column('liPerTm', k))[k] = from.overLiPerTm[i]!;
+    if (from.overCationMixing !== null) (this.overCationMixing ??= this.column('cationMixing', k))[k] = from.overCationMixing[i]!;
+    if (from.overSurfaceRockSalt_nm !== null) (this.overSurfaceRockSalt_nm ??= this.column('surfaceRockSalt_nm', k))[k] = from.overSurfaceRockSalt_nm[i]!;
+    if (from.overCrackFraction !== null) (this.overCrackFraction ??= this.column('crackFraction', k))[k] = from.overCrackFraction[i]!;
   }
 
   /**
@@ -240,6 +246,22 @@ export interface SourceColumns {
 
 const SOURCE_COLUMNS = new WeakMap<readonly Lot[], SourceColumns>();
 
+/** The numbers a unit may change per lot (RowStream's `over…` columns). */
+type ChangedNumber = 'liPerTm' | 'cationMixing' | 'surfaceRockSalt_nm' | 'crackFraction';
+
+/**
+ * Lists with fewer lots are read from their lot objects, not columns: a Monte Carlo sample's feed
+ * is a new list of a dozen lots each time, and making its thirteen columns (and a weak entry for
+ * them) cost more than every read of its lots in the sample; a short list of lots fits the
+ * processor's caches anyway.
+ */
+export const COLUMNS_MIN_LOTS = 64;
+
+/** The columns of a list of at least COLUMNS_MIN_LOTS lots (sourceColumnsOf); null for a shorter one. */
+function columnsFor(lots: readonly Lot[]): SourceColumns | null {
+  return lots.length >= COLUMNS_MIN_LOTS ? sourceColumnsOf(lots) : null;
+}
+
 /** The columns of `lots` (made on first use; a list is not changed once a unit has built it). */
 export function sourceColumnsOf(lots: readonly Lot[]): SourceColumns {
   let c = SOURCE_COLUMNS.get(lots);
@@ -278,10 +300,11 @@ export function sourceColumnsOf(lots: readonly Lot[]): SourceColumns {
 export class LotCursor implements Lot {
   private i = 0;
   private r = 0;
-  private readonly c: SourceColumns;
+  /** The source's columns; null for a short source, whose lots are read themselves (columnsFor). */
+  private readonly c: SourceColumns | null;
 
   constructor(private readonly s: RowStream) {
-    this.c = sourceColumnsOf(s.source);
+    this.c = columnsFor(s.source);
   }
 
   /** This cursor at lot `i`. */
@@ -291,20 +314,23 @@ export class LotCursor implements Lot {
     return this;
   }
 
+  /** The source lot of the current row (a short source's). */
+  private get lot(): Lot { return this.s.source[this.r]!; }
+
   get id(): string { return this.s.idAt(this.i); }
-  get origin(): string[] { return this.c.origin[this.r]!; }
-  get chemistry(): CathodeChemistry { return this.c.chemistry[this.r]!; }
+  get origin(): string[] { const c = this.c; return c !== null ? c.origin[this.r]! : this.lot.origin; }
+  get chemistry(): CathodeChemistry { const c = this.c; return c !== null ? c.chemistry[this.r]! : this.lot.chemistry; }
   get massKgPerHour(): number { return this.s.mass[this.i]!; }
-  get liPerTm(): number { const o = this.s.overLiPerTm; return o !== null ? o[this.i]! : this.c.liPerTm[this.r]!; }
-  get cationMixing(): number { const o = this.s.overCationMixing; return o !== null ? o[this.i]! : this.c.cationMixing[this.r]!; }
-  get surfaceRockSalt_nm(): number { const o = this.s.overSurfaceRockSalt_nm; return o !== null ? o[this.i]! : this.c.surfaceRockSalt_nm[this.r]!; }
-  get crackFraction(): number { const o = this.s.overCrackFraction; return o !== null ? o[this.i]! : this.c.crackFraction[this.r]!; }
-  get morphology(): Morphology { return this.c.morphology[this.r]!; }
-  get d50_um(): number { return this.c.d50_um[this.r]!; }
-  get coating_nm(): number { return this.c.coating_nm[this.r]!; }
-  get coating(): string | null { return this.c.coating[this.r]!; }
-  get conductiveNetwork(): string | null { return this.c.conductiveNetwork[this.r]!; }
-  get lane(): string | null { return this.s.lane !== null ? this.s.lane : this.c.lane[this.r]!; }
+  get liPerTm(): number { const o = this.s.overLiPerTm; if (o !== null) return o[this.i]!; const c = this.c; return c !== null ? c.liPerTm[this.r]! : this.lot.liPerTm; }
+  get cationMixing(): number { const o = this.s.overCationMixing; if (o !== null) return o[this.i]!; const c = this.c; return c !== null ? c.cationMixing[this.r]! : this.lot.cationMixing; }
+  get surfaceRockSalt_nm(): number { const o = this.s.overSurfaceRockSalt_nm; if (o !== null) return o[this.i]!; const c = this.c; return c !== null ? c.surfaceRockSalt_nm[this.r]! : this.lot.surfaceRockSalt_nm; }
+  get crackFraction(): number { const o = this.s.overCrackFraction; if (o !== null) return o[this.i]!; const c = this.c; return c !== null ? c.crackFraction[this.r]! : this.lot.crackFraction; }
+  get morphology(): Morphology { const c = this.c; return c !== null ? c.morphology[this.r]! : this.lot.morphology; }
+  get d50_um(): number { const c = this.c; return c !== null ? c.d50_um[this.r]! : this.lot.d50_um; }
+  get coating_nm(): number { const c = this.c; return c !== null ? c.coating_nm[this.r]! : this.lot.coating_nm; }
+  get coating(): string | null { const c = this.c; return c !== null ? c.coating[this.r]! : this.lot.coating; }
+  get conductiveNetwork(): string | null { const c = this.c; return c !== null ? c.conductiveNetwork[this.r]! : this.lot.conductiveNetwork; }
+  get lane(): string | null { if (this.s.lane !== null) return this.s.lane; const c = this.c; return c !== null ? c.lane[this.r]! : this.lot.lane; }
 }
 
 /** `s` scaled by `factor` as rows of its lots (scaleStream's copy: components multiplied, each lot's mass multiplied). */

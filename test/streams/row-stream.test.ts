@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { LotCursor, pushRowOf, RowStream, rowsLike, sameRows, scaledRows } from '../../src/streams/row-stream.js';
+import { COLUMNS_MIN_LOTS, LotCursor, pushRowOf, RowStream, rowsLike, sameRows, scaledRows } from '../../src/streams/row-stream.js';
 import { relithiateRows } from '../../src/unit-ops/correlations/relithiation.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../src/chemistry/elements.js';
 import { msg } from '../../src/schema/messages.js';
@@ -152,10 +152,11 @@ describe('RowStream', () => {
     expect(part.lots.map((l) => [l.id, l.lane, l.massKgPerHour])).toEqual(tabled.lots.map((l) => [l.id, l.lane, l.massKgPerHour / 4]));
   });
 
-  it('a cursor reads every field of a lot as the lot made from its row, with and without changed numbers', () => {
-    const sorted = sortedLots(2 * TERMS_MIN_LOTS);
+  // A long source is read from its columns, a short one (a Monte Carlo sample's feed) from its lots.
+  it.each([['columns', 2 * COLUMNS_MIN_LOTS], ['lot objects', 12]])('a cursor reads every field of a lot as the lot made from its row, with and without changed numbers (source read from %s)', (_, size) => {
+    const sorted = sortedLots(size);
     const base = new RowStream(sorted, 330, 40, 'ncm');
-    for (let r = 3; r < 2 * TERMS_MIN_LOTS; r += 3) base.push(r, r * 0.25, `${sorted[r]!.id}@ncm`);
+    for (let r = 3; r < size; r += 3) base.push(r, r * 0.25, `${sorted[r]!.id}@ncm`);
     const changed = base.derived(350);
     changed.overLiPerTm = [];
     changed.overCationMixing = [];
@@ -187,8 +188,8 @@ describe('RowStream', () => {
     expect(part.lots.map((l) => [l.id, l.liPerTm, l.cationMixing, l.massKgPerHour])).toEqual(changed.lots.map((l) => [l.id, l.liPerTm, l.cationMixing, l.massKgPerHour / 2]));
   });
 
-  it('lots pushed with and without changed numbers onto one stream keep each their own', () => {
-    const sorted = sortedLots(10);
+  it.each([['lot objects', 10], ['columns', COLUMNS_MIN_LOTS]])('lots pushed with and without changed numbers onto one stream keep each their own (source read from %s)', (_, size) => {
+    const sorted = sortedLots(size);
     const changed = new RowStream(sorted, 330, 10);
     for (let r = 0; r < 10; r++) changed.push(r, 1 + r);
     const moved = changed.derived(330);
