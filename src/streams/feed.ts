@@ -69,6 +69,8 @@ interface LotPart {
   ids: string[];
   kg: number[];
   subLots: Lot[];
+  /** The lot's sub-lot values (subLotValues), kept with its part: one weak entry per lot, not two. */
+  values: SubLotValues;
 }
 
 /**
@@ -82,6 +84,9 @@ const LOT_PARTS = new WeakMap<LotSpec, LotPart>();
 function lotPart(lot: LotSpec, basis: FeedBasis, feedKgPerHour: number): LotPart {
   let part = LOT_PARTS.get(lot);
   if (part !== undefined && part.basis === basis && Object.is(part.feedKgPerHour, feedKgPerHour)) return part;
+  // A Monte Carlo sample's patched lot is a new object each time: its values are made here, for its
+  // part only (an entry in a weak map costs more than making them, and the lot lives one sample).
+  const subValues = part?.values ?? SUB_LOTS.get(lot) ?? computeSubLotValues(lot);
   const scrapKg = lot.share * feedKgPerHour;
   const composition = lot.composition ?? DEFAULT_COMPOSITION[basis];
   const ids: string[] = [];
@@ -94,7 +99,7 @@ function lotPart(lot: LotSpec, basis: FeedBasis, feedKgPerHour: number): LotPart
   const subLots: Lot[] = [];
   const camKg = scrapKg * (composition.cam ?? 0);
   if (camKg !== 0) {
-    const { count, ids: subIds, values } = subLotValues(lot);
+    const { count, ids: subIds, values } = subValues;
     for (let k = 0; k < count; k++) {
       subLots.push({
         id: subIds[k]!,
@@ -114,7 +119,7 @@ function lotPart(lot: LotSpec, basis: FeedBasis, feedKgPerHour: number): LotPart
       });
     }
   }
-  LOT_PARTS.set(lot, (part = { basis, feedKgPerHour, ids, kg, subLots }));
+  LOT_PARTS.set(lot, (part = { basis, feedKgPerHour, ids, kg, subLots, values: subValues }));
   return part;
 }
 
