@@ -51,7 +51,13 @@ export interface HeatOptions {
  * (RunContext.describe: a Monte Carlo sample) the items carry no basis text.
  */
 export class EnergyLedger {
-  private readonly items: EnergyItem[] = [];
+  private items: EnergyItem[] = [];
+  /**
+   * Whether `items` has been handed out by build: the first build gives its list rather than a
+   * copy (a unit builds once, as its run returns; every Monte Carlo sample runs every unit), and an
+   * item added after it, or another build, takes a copy first.
+   */
+  private handed = false;
   private minimum = 0;
 
   constructor(readonly describe = true) {}
@@ -68,37 +74,49 @@ export class EnergyLedger {
     if (!(o.efficiency > 0 && o.efficiency <= 1)) throw new Error(`internal: efficiency ${o.efficiency} of "${name}" outside (0, 1]`);
     if (minimumKw <= 0) return this;
     this.minimum += minimumKw;
-    this.items.push({ name, category, kw: minimumKw / o.efficiency, utility: o.utility, basis: this.describe ? `${basisText(o.basis)}; ÷ efficiency ${o.efficiency}` : undefined });
+    this.list().push({ name, category, kw: minimumKw / o.efficiency, utility: o.utility, basis: this.describe ? `${basisText(o.basis)}; ÷ efficiency ${o.efficiency}` : undefined });
     return this;
   }
 
   /** A loss (wall/radiation loss, holding energy) on a utility, kW delivered. */
   loss(name: string, kw: number, utility: 'electricity' | HeatUtility, basis: BasisText): this {
-    if (kw > 0) this.items.push({ name, category: 'loss', kw, utility, basis: this.text(basis) });
+    if (kw > 0) this.list().push({ name, category: 'loss', kw, utility, basis: this.text(basis) });
     return this;
   }
 
   /** Electric motors, pumps, fans, kW. */
   motor(name: string, kw: number, basis: BasisText): this {
-    if (kw > 0) this.items.push({ name, category: 'motor', kw, utility: 'electricity', basis: this.text(basis) });
+    if (kw > 0) this.list().push({ name, category: 'motor', kw, utility: 'electricity', basis: this.text(basis) });
     return this;
   }
 
   /** Any other electricity use (electrochemical cells, ultrasound, sorting sensors), kW. */
   electric(name: string, category: 'electrochemical' | 'other', kw: number, basis: BasisText): this {
-    if (kw > 0) this.items.push({ name, category, kw, utility: 'electricity', basis: this.text(basis) });
+    if (kw > 0) this.list().push({ name, category, kw, utility: 'electricity', basis: this.text(basis) });
     return this;
   }
 
-  /** The EnergyUse: electricity and heat by utility summed from the items. */
+  /** The item list to add to: a copy of the one build handed out. */
+  private list(): EnergyItem[] {
+    if (this.handed) {
+      this.items = this.items.slice();
+      this.handed = false;
+    }
+    return this.items;
+  }
+
+  /** The EnergyUse: electricity and heat by utility summed from the items (a list of its own). */
   build(): EnergyUse {
     let electricityKw = 0;
     const heatKw: Partial<Record<HeatUtility, number>> = {};
-    for (const it of this.items) {
+    const items = this.handed ? this.items.slice() : this.items;
+    this.handed = true;
+    for (let i = 0; i < items.length; i++) {
+      const it = items[i]!;
       if (it.utility === 'electricity') electricityKw += it.kw;
       else heatKw[it.utility] = (heatKw[it.utility] ?? 0) + it.kw;
     }
-    return { electricityKw, heatKw, items: this.items.slice(), minimumHeatKw: this.minimum };
+    return { electricityKw, heatKw, items, minimumHeatKw: this.minimum };
   }
 }
 
