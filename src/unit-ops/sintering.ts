@@ -43,7 +43,7 @@ import { EnergyLedger } from './correlations/energy.js';
 import { rateAt } from './correlations/mechanisms/kinetics.js';
 import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, reorder, type OrderingStep } from './correlations/mechanisms/ordering.js';
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
-import { addKg, kgOf, kmolOf, lotMassAt, componentsCpFlow_kW_per_K, tmKmolOf } from './correlations/finishing.js';
+import { addKg, kgOf, kmolOf, lotMassAt, tmKmolOf } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
 import { DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, RAMP_K_PER_H, WALL_U, activationEnergyParam, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
@@ -221,7 +221,7 @@ export const sintering = defineUnitOp({
     }
 
     // 5. Atmosphere gas and the O2 balance.
-    const powderKg = lotsMass(feed) + massOf(charged(feed.components));
+    const powderKg = lotsMass(feed) + chargedMass(feed.components);
     const gasKg = p.gasPerKgPowder * powderKg;
     const draws: Record<string, number> = {};
     kilnAtmosphere(p.atmosphere, gasKg, kgOf('O2', o2Net), vent, draws, ctx.unitId, diagnostics);
@@ -232,7 +232,7 @@ export const sintering = defineUnitOp({
     const trip = sinteringTrip(p, feed.temperatureK);
     const kilnSettings = kilnSettingsOf(p);
     const ledger = new EnergyLedger(ctx.describe !== false);
-    const chargeCp = lotsCpFlow_kW_per_K(feed) + componentsCpFlow_kW_per_K(condensed(feed.components));
+    const chargeCp = lotsCpFlow_kW_per_K(feed) + condensedCpFlow_kW_per_K(feed.components);
     const kiln = kilnEnergy(ledger, kilnSettings, { powderKgPerHour: powderKg, chargeCp_kW_per_K: chargeCp, feedK: feed.temperatureK, peakK: p.peak }, trip, ctx.ambientK);
     for (const id in evaporated) {
       const c = component(id);
@@ -318,26 +318,27 @@ function sinterLots(lots: LotCursor, n: number, tm: Float64Array, deficit: Float
   return li2oKmol;
 }
 
-/** Condensed components of a stream (everything but gases): heated in the saggars. */
-function condensed(components: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const id in components) if (component(id).phase !== 'gas') out[id] = components[id]!;
-  return out;
+/**
+ * Heat-capacity flow of the condensed components of a stream (everything but gases: heated in the
+ * saggars), kW/K: componentsCpFlow_kW_per_K of them — the same terms in the same order — without a
+ * record of them made per run.
+ */
+function condensedCpFlow_kW_per_K(components: Record<string, number>, fallbackCp_J_per_kgK = 1000): number {
+  let c = 0;
+  for (const id in components) {
+    const comp = component(id);
+    if (comp.phase !== 'gas') c += components[id]! * (comp.cp_J_per_kgK ?? fallbackCp_J_per_kgK);
+  }
+  return c / 3.6e6;
 }
 
-/** Components charged to the saggars as powder (not gases, not evaporating liquids). */
-function charged(components: Record<string, number>): Record<string, number> {
-  const out: Record<string, number> = {};
+/** Mass of the components charged to the saggars as powder (not gases, not evaporating liquids), kg/h, summed in stream order. */
+function chargedMass(components: Record<string, number>): number {
+  let m = 0;
   for (const id in components) {
     const c = component(id);
     if (c.phase === 'gas' || (c.phase === 'liquid' && c.latentHeat_J_per_kg !== undefined)) continue;
-    out[id] = components[id]!;
+    m += components[id]!;
   }
-  return out;
-}
-
-function massOf(rec: Record<string, number>): number {
-  let m = 0;
-  for (const id in rec) m += rec[id]!;
   return m;
 }
