@@ -365,7 +365,19 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
  * young-generation collector's pauses (measured, issue 19); the memory kept is bounded by the feed
  * schema's limit.
  */
-const laneLotIds = joinedNameLists('@', MAX_FEED_SUB_LOTS);
+const laneLotIdLists = joinedNameLists('@', MAX_FEED_SUB_LOTS);
+
+/**
+ * The lane-id joiner of an outlet list, by the list (parsed parameters are not changed): made once
+ * per sorter, not joined into a key and looked up again on every run of it.
+ */
+const LANE_LOT_IDS = new WeakMap<readonly string[], (id: string) => readonly string[]>();
+
+function laneLotIds(outlets: readonly string[]): (id: string) => readonly string[] {
+  let of = LANE_LOT_IDS.get(outlets);
+  if (of === undefined) LANE_LOT_IDS.set(outlets, (of = laneLotIdLists(outlets)));
+  return of;
+}
 
 /**
  * Lane lot ids by row of a source list and outlet list: the scaled feed is rows of the feed's unit
@@ -514,10 +526,11 @@ export const sorting = defineUnitOp({
       : noEnergy();
     const out: Record<string, Stream> = {};
     const metrics: Record<string, number> = {};
-    p.outlets.forEach((name, j) => {
+    for (let j = 0; j < nOut; j++) {
+      const name = p.outlets[j]!;
       out[name] = outlets[j]!;
       metrics[CAM_TO(name)] = camTo[j]!;
-    });
+    }
     metrics.misclassifiedCam_kg_per_h = misclassified;
     metrics.misclassifiedCamFraction = camTotal > 0 ? misclassified / camTotal : 0;
     return { outlets: out, draws: {}, recycled: {}, energy, metrics, diagnostics };
