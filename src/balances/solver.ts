@@ -154,12 +154,22 @@ class TearLayout {
   }
 }
 
+/**
+ * The tear streams as they are in `streams`, by tear index: a list, not a map per iteration (the
+ * loop compares the streams before and after each pass by index).
+ */
+function tearStreams(tears: GraphStream[], streams: Map<string, Stream>): (Stream | undefined)[] {
+  const out: (Stream | undefined)[] = [];
+  for (let t = 0; t < tears.length; t++) out.push(streams.get(tears[t]!.id));
+  return out;
+}
+
 /** Tear masses as a vector in layout order (0 where a stream lacks a variable); new variables extend the layout. */
-function flatten(layout: TearLayout, tears: GraphStream[], streams: Map<string, Stream>): Float64Array {
+function flatten(layout: TearLayout, streams: (Stream | undefined)[]): Float64Array {
   const at: number[] = [];
   const mass: number[] = [];
-  for (let t = 0; t < tears.length; t++) {
-    const s = streams.get(tears[t]!.id);
+  for (let t = 0; t < streams.length; t++) {
+    const s = streams[t];
     if (!s) continue;
     for (const c in s.components) { at.push(layout.indexOf(t, false, c)); mass.push(s.components[c]!); }
     // A row stream's lots from their rows (row-stream.ts), without making them.
@@ -169,6 +179,11 @@ function flatten(layout: TearLayout, tears: GraphStream[], streams: Map<string, 
   const values = new Float64Array(layout.size);
   for (let i = 0; i < at.length; i++) values[at[i]!] = mass[i]!;
   return values;
+}
+
+/** Number of lots of a stream (a row stream's rows, without making its lots). */
+function lotCount(s: Stream): number {
+  return s instanceof RowStream ? s.n : s.lots.length;
 }
 
 /** The lots of a stream by index: its lot objects, or a row stream's through a cursor (each `at` moves it). */
@@ -181,14 +196,16 @@ function lotView(s: Stream): { n: number; at: (i: number) => Lot } {
   return { n: lots.length, at: (i) => lots[i]! };
 }
 
-/** Largest relative change of lot state between two versions of the tear streams. */
-function stateChange(tears: GraphStream[], a: Map<string, Stream>, b: Map<string, Stream>): number {
+/** Largest relative change of lot state between two versions of the tear streams (by tear index). */
+function stateChange(a: (Stream | undefined)[], b: (Stream | undefined)[]): number {
   let worst = 0;
-  for (const t of tears) {
-    const sa = a.get(t.id);
-    const sb = b.get(t.id);
+  for (let t = 0; t < a.length; t++) {
+    const sa = a[t];
+    const sb = b[t];
     if (!sa || !sb) continue;
     // Row streams read through cursors (row-stream.ts): the lots of each, by index.
+    // A stream of components alone (a liquor recycle) has no state to compare.
+    if (lotCount(sb) === 0) continue;
     const va = lotView(sa);
     const vb = lotView(sb);
     const byId = new Map<string, number>();
@@ -207,13 +224,13 @@ function stateChange(tears: GraphStream[], a: Map<string, Stream>, b: Map<string
   return worst;
 }
 
-/** Write a flat vector back into tear streams, taking lot states and temperature from `template`. */
-function unflatten(layout: TearLayout, values: Float64Array, tears: GraphStream[], template: Map<string, Stream>, ambientK: number): Stream[] {
+/** Write a flat vector back into tear streams, taking lot states and temperature from `template` (by tear index). */
+function unflatten(layout: TearLayout, values: Float64Array, template: (Stream | undefined)[], ambientK: number): Stream[] {
   const out: Stream[] = [];
   const lotTemplates: Map<string, Lot>[] = [];
   const rowTemplates: (Map<string, number> | undefined)[] = [];
-  for (const t of tears) {
-    const s = template.get(t.id);
+  for (let t = 0; t < template.length; t++) {
+    const s = template[t];
     if (s instanceof RowStream) {
       // A torn row stream stays rows: each lot its template's row with the new mass.
       out.push(rowsLike(s, s.temperatureK));
@@ -235,7 +252,7 @@ function unflatten(layout: TearLayout, values: Float64Array, tears: GraphStream[
     if (!layout.isLot[i]) out[tear]!.components[name] = x;
     else if (rowTemplates[tear] !== undefined) {
       const row = rowTemplates[tear]!.get(name);
-      if (row !== undefined) (out[tear] as RowStream).pushFrom(template.get(tears[tear]!.id) as RowStream, row, x);
+      if (row !== undefined) (out[tear] as RowStream).pushFrom(template[tear] as RowStream, row, x);
     } else {
       const tpl = lotTemplates[tear]!.get(name);
       // A lot whose mass the step leaves as it is stays the same (immutable) object.
@@ -258,17 +275,17 @@ function solveLoop(
   let polish = 0;
   for (const t of tears) if (!streams.has(t.id)) streams.set(t.id, emptyStream(ambientK));
   const layout = new TearLayout(tears.length);
-  let x = flatten(layout, tears, streams);
+  let x = flatten(layout, tearStreams(tears, streams));
   let xPrev: Float64Array | undefined;
   let gPrev: Float64Array | undefined;
   let residual = Infinity;
   const tearIds = tears.map((t) => t.id);
   for (let iter = 1; iter <= settings.maxIterations; iter++) {
-    const before = new Map(tears.map((t) => [t.id, streams.get(t.id)!]));
+    const before = tearStreams(tears, streams);
     for (const u of loopUnits) runUnit(u);
-    const after = new Map(tears.map((t) => [t.id, streams.get(t.id)!]));
-    const gx = flatten(layout, tears, after);
-    if (gx.length > x.length) x = flatten(layout, tears, before);
+    const after = tearStreams(tears, streams);
+    const gx = flatten(layout, after);
+    if (gx.length > x.length) x = flatten(layout, before);
     // Residual: largest relative change of any mass, with a floor tied to the total tear flow.
     let total = 0;
     for (let i = 0; i < gx.length; i++) total += Math.abs(gx[i]!);
@@ -281,7 +298,7 @@ function solveLoop(
       const d = Math.abs(gi - xi) / Math.max(Math.abs(gi), floor);
       if (d > worst) worst = d;
     }
-    worst = Math.max(worst, stateChange(tears, before, after));
+    worst = Math.max(worst, stateChange(before, after));
     const prevResidual = residual;
     residual = worst;
     if (residual <= settings.tolerance) {
@@ -324,7 +341,7 @@ function solveLoop(
     xPrev = x;
     gPrev = gx;
     x = next;
-    const guess = unflatten(layout, x, tears, after, ambientK);
+    const guess = unflatten(layout, x, after, ambientK);
     for (let t = 0; t < tears.length; t++) streams.set(tears[t]!.id, guess[t]!);
   }
   throw modelFailure('loop-not-converged', msg.notConverged(members, tearIds, settings.maxIterations, residual, settings.tolerance));
