@@ -80,7 +80,8 @@ function recover(p: P, feed: Stream) {
     if (conv) {
       const formedKmol = ((kg / MW(id)) * conv.li) / 2;
       li2co3Kmol += formedKmol;
-      for (const [prod, nu] of Object.entries(conv.products)) addKg(liquor, prod, formedKmol * nu * MW(prod));
+      // for-in, not Object.entries: the same products in the same order, without a pair list per run.
+      for (const prod in conv.products) addKg(liquor, prod, formedKmol * conv.products[prod]! * MW(prod));
       continue;
     }
     if (id === 'Li2CO3') { li2co3Kmol += kg / MW(id); continue; }
