@@ -39,7 +39,7 @@ import { AMBIENT_K, copyFlows, emptyStream, heatCapacityFlowOf, type Stream } fr
 import {
   MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
   tmKmolPerHour, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
-  planBatch, batchMetrics, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchComponents, chargeRows, chargeTemperature, drawLiOH, relithiateRows, reagentMetrics,
+  planBatch, cycleHours, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchComponents, chargeRows, chargeTemperature, drawLiOH, relithiateRows, reagentMetrics,
 } from './correlations/relithiation.js';
 import { AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, MATERIAL_FACTOR, RAMP_K_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
@@ -106,6 +106,9 @@ export const HYDROTHERMAL_PORTS: Ports = {
   ],
 };
 
+
+/** What the lithium-limited warning says holds too little, and what to do. */
+const LITHIUM_LIMITED_TEXT = { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' };
 
 /** Saturated water density at 25 °C, kg/m³ (once: every run divides it by the density hot). */
 const WATER_DENSITY_AMBIENT = saturatedWaterDensity(AMBIENT_K);
@@ -195,7 +198,7 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const treatedCam = lotTargets(p, charge, cursor, kin, ohFactor, mediatorFactor, rTarget, nTm);
   const diagnostics: Diagnostic[] = [];
   const tOut = p.dischargeTemperature;
-  const rel = relithiateRows(charge, cursor, rTarget, nTm, tOut, { liAvailKmol: (c.LiOH ?? 0) / MW.LiOH, where: ctx.unitId, text: { holds: 'the charge holds', fix: 'raise the LiOH concentration or lower the solid:liquid ratio' }, diagnostics });
+  const rel = relithiateRows(charge, cursor, rTarget, nTm, tOut, { liAvailKmol: (c.LiOH ?? 0) / MW.LiOH, where: ctx.unitId, text: LITHIUM_LIMITED_TEXT, diagnostics });
   const { solids, xi, lotsOutKg } = rel;
   // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2, extent xi kmol Li/h
   c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
@@ -235,7 +238,17 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
     liquorVolume_L_per_h: liquorM3PerH * 1000,
     liquorDensity_kg_per_m3: rho,
     liquorThermalExpansion: expansion,
-    ...batchMetrics(plan, cam),
+    // batchMetrics(plan, cam), its keys in its order, written out: the record made at once, not a
+    // second one made and spread into it on every run.
+    camKgPerHour: cam,
+    camPerBatch_kg: plan.camPerBatchKg,
+    batchesPerHour: plan.batchesPerHour,
+    cycleLoad_h: plan.loadH,
+    cycleHeat_h: plan.heatH,
+    cycleDwell_h: plan.dwellH,
+    cycleCool_h: plan.coolH,
+    cycleUnload_h: plan.unloadH,
+    cycleTime_h: cycleHours(plan),
     chargeTemperature_K: chargeK,
     rateConstant_per_h: kin.k_per_h,
     hydroxideFactor: ohFactor,

@@ -501,7 +501,7 @@ export function batchVesselEquipment(o: { name: string; description: string; vol
   };
 }
 
-/** The batch figures a run reports (design reads them back with batchCycle). */
+/** The batch figures a run reports (design reads them back with batchCycle; the hydrothermal run writes the same keys out in its metrics). */
 export function batchMetrics(b: BatchPlan, camKgPerHour: number): Record<string, number> {
   return {
     camKgPerHour,
