@@ -395,25 +395,46 @@ function offSpecLabel(grade: MaterialGrade, chem: string, lot: string | null): s
   return offSpecLabelClosed(offSpecLabelOf(grade, chem), lot ?? '');
 }
 
+/** Off-spec groups found by a scan of their list up to this many (maps per level per run cost more). */
+const GROUP_SCAN = 16;
+
+/** Index a group by grade → chemistry → lot ('' for none). */
+function indexGroup(index: Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>>, g: OffSpecGroup): void {
+  let byChem = index.get(g.grade);
+  if (!byChem) index.set(g.grade, (byChem = new Map()));
+  let byLot = byChem.get(g.chem);
+  if (!byLot) byChem.set(g.chem, (byLot = new Map()));
+  byLot.set(g.origin ?? '', g);
+}
+
 function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
-  // Groups in order of first appearance, found by grade → chemistry → lot (no key text per parcel).
+  // Groups in order of first appearance, found by grade, chemistry and lot (no key text per
+  // parcel): a handful by a scan of the list, past GROUP_SCAN (a feed of many lots) through maps
+  // grade → chemistry → lot made then.
   const groups: OffSpecGroup[] = [];
-  const index = new Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>>();
+  let index: Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>> | undefined;
   for (const p of input.products.offSpec) {
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
     const key = fixedKeyOf(m, chem, origin);
     const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
-    let byChem = index.get(grade);
-    if (!byChem) index.set(grade, (byChem = new Map()));
-    let byLot = byChem.get(chem);
-    if (!byLot) byChem.set(chem, (byLot = new Map()));
-    let g = byLot.get(lotKey ?? '');
+    let g: OffSpecGroup | undefined;
+    if (index === undefined) {
+      const lk = lotKey ?? '';
+      for (let i = 0; i < groups.length; i++) {
+        const x = groups[i]!;
+        if (x.grade === grade && x.chem === chem && (x.origin ?? '') === lk) { g = x; break; }
+      }
+    } else g = index.get(grade)?.get(chem)?.get(lotKey ?? '');
     if (!g) {
       g = { id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
-      byLot.set(lotKey ?? '', g);
       groups.push(g);
+      if (index !== undefined) indexGroup(index, g);
+      else if (groups.length > GROUP_SCAN) {
+        index = new Map();
+        for (const x of groups) indexGroup(index, x);
+      }
       g.kg += p.kgPerYear;
       continue;
     }
