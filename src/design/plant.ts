@@ -71,7 +71,8 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   for (let i = 0; i < plan.diagnostics.length; i++) diagnostics.push(plan.diagnostics[i]!);
   const equipment: EquipmentSizing[] = [];
   const unitRows: UnitSizing[] = [];
-  const cycles = new Map<string, CycleTime>();
+  // Batch cycles by item, for the campaign schedule alone (none without one: Monte Carlo samples).
+  const cycles = options.schedule === false ? undefined : new Map<string, CycleTime>();
   const byYear: Record<string, number> = {};
   let operators = 0;
   let roundTheClockLoaded = false;
@@ -99,7 +100,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
       }
       const c = spec.cycle ?? d.cycle;
       if (c && spec.mode === 'batch') {
-        cycles.set(key, c);
+        cycles?.set(key, c);
         if (unitCycle === null && s.cycleTimeH !== null) unitCycle = s.cycleTimeH;
       }
       if (s.count > parallel) parallel = s.count;
@@ -180,7 +181,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   // The schedule can hold thousands of bars: it is built on first read (JSON.stringify, spread and
   // structuredClone read it like any field), so sweeps that never look at it do not pay for it.
   // The field is made an accessor in place (not a spread copy: V8 takes a slow path for that).
-  const build = () => campaignSchedule(equipment, cycles, settings.scheduleHorizonH, settings.maxBatchesPerItem);
+  const build = () => campaignSchedule(equipment, cycles!, settings.scheduleHorizonH, settings.maxBatchesPerItem);
   return Object.defineProperty(result, 'schedule', {
     enumerable: true,
     configurable: true,

@@ -49,9 +49,16 @@ export interface DesignSettings {
 
 /** Fixed items checked against the flowsheet: sizes converted to each item's size unit. */
 export interface CheckedItems {
-  fixedSizes: Map<string, number>;
-  standardSizes: Map<string, number[]>;
+  fixedSizes: ReadonlyMap<string, number>;
+  standardSizes: ReadonlyMap<string, number[]>;
 }
+
+/**
+ * checkFixedItems' answer for a design section that fixes, lists and saves nothing (most
+ * scenarios): one, shared and read only, not two new maps for every sizing of every Monte Carlo
+ * sample.
+ */
+const NOTHING_CHECKED: CheckedItems = { fixedSizes: new Map(), standardSizes: new Map() };
 
 /** Settings when the scenario has no `design:` section. */
 export function defaultDesignSettings(): DesignSettings {
@@ -132,8 +139,8 @@ function stripEmptyFile(i: InputIssue): InputIssue {
  * every unknown or missing item and every unreadable size.
  */
 export function checkFixedItems(settings: DesignSettings, units: readonly DesignedUnit[]): CheckedItems {
-  const out: CheckedItems = { fixedSizes: new Map(), standardSizes: new Map() };
-  if (isEmpty(settings.fixedCounts) && isEmpty(settings.fixedSizes) && isEmpty(settings.standardSizes) && isEmpty(settings.roundTheClock) && !settings.installedDesign) return out;
+  if (isEmpty(settings.fixedCounts) && isEmpty(settings.fixedSizes) && isEmpty(settings.standardSizes) && isEmpty(settings.roundTheClock) && !settings.installedDesign) return NOTHING_CHECKED;
+  const out = { fixedSizes: new Map<string, number>(), standardSizes: new Map<string, number[]>() };
   const sizeUnits = new Map<string, string>();
   for (const u of units) for (const e of u.design.equipment) sizeUnits.set(`${u.unitId}.${e.name}`, e.sizeUnit);
   const issues: InputIssue[] = [];

@@ -184,7 +184,8 @@ function lookUpPayable(m: Market, grade: MaterialGrade, chemistry: string, neede
   let niCoKey = priceKey('payable.', grade);
   if (grade === 'cam-powder' && b.has(OFFSPEC_PAYABLE)) niCoKey = OFFSPEC_PAYABLE;
   else if (m.feedGrades.has(grade) && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
-  const base = b.get(niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
+  // What the price is needed for written only when it is missing (find first: no text per run).
+  const base = b.find(niCoKey) ?? b.get(niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
   const offsetKey = priceKey('payable-offset.', chemName(chemistry));
   const hasOffset = b.has(offsetKey);
   const offset = hasOffset ? b.get(offsetKey, neededFor) : 0;
@@ -211,18 +212,9 @@ const NO_TERMS = Object.freeze([]) as unknown as MoneyTerm[];
 export function payableValue(m: Market, grade: MaterialGrade, chemistry: string, elements: Readonly<Record<string, number>>, neededFor: string, describe = true): Valued {
   const p = payableOf(m, grade, chemistry, neededFor);
   if (!describe) {
-    let usd = 0;
-    const value = (el: string, factor: number) => {
-      const kg = elements[el] ?? 0;
-      if (!(kg > 0) || factor === 0) return;
-      // The text of a missing price made only when it is missing (not per parcel and sample).
-      const key = priceKey('metal.', el);
-      const price = m.book.find(key) ?? m.book.get(key, `${neededFor} (contained ${el} value)`);
-      usd = usd + kg * price * factor;
-    };
-    value('Ni', p.niCo);
-    value('Co', p.niCo);
-    if (p.liKey) value('Li', p.li);
+    let usd = metalValue(m, elements, 'Ni', METAL_NI, p.niCo, neededFor, 0);
+    usd = metalValue(m, elements, 'Co', METAL_CO, p.niCo, neededFor, usd);
+    if (p.liKey) usd = metalValue(m, elements, 'Li', METAL_LI, p.li, neededFor, usd);
     return { usd, terms: NO_TERMS, text: '' };
   }
   const factorKeys = [p.niCoKey, ...(p.offsetKey ? [p.offsetKey] : [])];
@@ -241,6 +233,27 @@ export function payableValue(m: Market, grade: MaterialGrade, chemistry: string,
   const parts = terms.map((t) => `${t.priceKey.slice(6)} ${fmt(t.quantity)} kg × ${t.priceKey} ${fmt(t.price)} × ${fmt(t.factor)}`);
   const liText = p.li > 0 ? `, Li at ${fmt(p.li)} (${p.liKey})` : ', Li rolled in';
   return { usd, terms, text: `${grade} payables: Ni + Co at ${payText}${liText}; ${parts.join(' + ') || 'no paid metal'}` };
+}
+
+/**
+ * The price keys of the metals payables pay for, as literals (not looked up per parcel; not made
+ * by priceKey at load: market.ts is part of an import cycle with price-keys.ts).
+ */
+const METAL_NI = 'metal.Ni';
+const METAL_CO = 'metal.Co';
+const METAL_LI = 'metal.Li';
+
+/**
+ * `usd` plus the value of the contained element `el` (price key `key`) at payable `factor`, as
+ * payableValue adds it term by term (nothing for no such metal or a zero factor): a call, not a
+ * closure per parcel and sample.
+ */
+function metalValue(m: Market, elements: Readonly<Record<string, number>>, el: string, key: string, factor: number, neededFor: string, usd: number): number {
+  const kg = elements[el] ?? 0;
+  if (!(kg > 0) || factor === 0) return usd;
+  // The text of a missing price made only when it is missing (not per parcel and sample).
+  const price = m.book.find(key) ?? m.book.get(key, `${neededFor} (contained ${el} value)`);
+  return usd + kg * price * factor;
 }
 
 /** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
@@ -304,11 +317,16 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
   }
   const grade = lot.grade ?? basis;
   const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
-  const rest: Record<string, number> = { ...lot.elementsKgPerYear };
-  if (inSpec) for (const el in inSpec.elementsKgPerYear) rest[el] = Math.max(0, (rest[el] ?? 0) - inSpec.elementsKgPerYear[el]!);
+  // The lot's own record when nothing is in spec at entry (payableValue only reads it): no copy per lot.
+  let rest: Readonly<Record<string, number>> = lot.elementsKgPerYear;
+  if (inSpec) {
+    const left: Record<string, number> = { ...lot.elementsKgPerYear };
+    for (const el in inSpec.elementsKgPerYear) left[el] = Math.max(0, (left[el] ?? 0) - inSpec.elementsKgPerYear[el]!);
+    rest = left;
+  }
   const paid = payableValue(m, grade, chem, rest, label, describe);
   let usd = paid.usd;
-  const terms = [...paid.terms];
+  const terms = describe ? [...paid.terms] : NO_TERMS;
   let text = paid.text;
   if (inSpec) {
     const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label, describe);
@@ -377,25 +395,46 @@ function offSpecLabel(grade: MaterialGrade, chem: string, lot: string | null): s
   return offSpecLabelClosed(offSpecLabelOf(grade, chem), lot ?? '');
 }
 
+/** Off-spec groups found by a scan of their list up to this many (maps per level per run cost more). */
+const GROUP_SCAN = 16;
+
+/** Index a group by grade → chemistry → lot ('' for none). */
+function indexGroup(index: Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>>, g: OffSpecGroup): void {
+  let byChem = index.get(g.grade);
+  if (!byChem) index.set(g.grade, (byChem = new Map()));
+  let byLot = byChem.get(g.chem);
+  if (!byLot) byChem.set(g.chem, (byLot = new Map()));
+  byLot.set(g.origin ?? '', g);
+}
+
 function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
-  // Groups in order of first appearance, found by grade → chemistry → lot (no key text per parcel).
+  // Groups in order of first appearance, found by grade, chemistry and lot (no key text per
+  // parcel): a handful by a scan of the list, past GROUP_SCAN (a feed of many lots) through maps
+  // grade → chemistry → lot made then.
   const groups: OffSpecGroup[] = [];
-  const index = new Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>>();
+  let index: Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>> | undefined;
   for (const p of input.products.offSpec) {
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
     const key = fixedKeyOf(m, chem, origin);
     const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
-    let byChem = index.get(grade);
-    if (!byChem) index.set(grade, (byChem = new Map()));
-    let byLot = byChem.get(chem);
-    if (!byLot) byChem.set(chem, (byLot = new Map()));
-    let g = byLot.get(lotKey ?? '');
+    let g: OffSpecGroup | undefined;
+    if (index === undefined) {
+      const lk = lotKey ?? '';
+      for (let i = 0; i < groups.length; i++) {
+        const x = groups[i]!;
+        if (x.grade === grade && x.chem === chem && (x.origin ?? '') === lk) { g = x; break; }
+      }
+    } else g = index.get(grade)?.get(chem)?.get(lotKey ?? '');
     if (!g) {
       g = { id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
-      byLot.set(lotKey ?? '', g);
       groups.push(g);
+      if (index !== undefined) indexGroup(index, g);
+      else if (groups.length > GROUP_SCAN) {
+        index = new Map();
+        for (const x of groups) indexGroup(index, x);
+      }
       g.kg += p.kgPerYear;
       continue;
     }

@@ -353,9 +353,10 @@ export function inSpecPrice(book: PriceBook, chemistry: string, capacityRatio = 
     const p = book.get(direct, `in-spec ${chem}`);
     return { price: p * ratio, key: direct, basis: describe ? `${direct} ${fmt(p)} USD/kg × capacity ratio ${fmt(ratio)}` : '', factor: ratio };
   }
-  const q = book.get('quality-factor', `pricing regenerated ${chem} against virgin`);
+  // What a price is needed for written only when it is missing (find first: no texts per sample).
+  const q = book.find('quality-factor') ?? book.get('quality-factor', `pricing regenerated ${chem} against virgin`);
   const camKey = priceKey('cam.', chem);
-  const v = book.get(camKey, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
+  const v = book.find(camKey) ?? book.get(camKey, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
   const f = Math.min(1, q * ratio);
   return { price: f * v, key: camKey, basis: describe ? `min(1, quality-factor ${fmt(q)} × capacity ratio ${fmt(ratio)}) × cam.${chem} ${fmt(v)} USD/kg` : '', factor: ratio };
 }

@@ -18,7 +18,7 @@ import { DEFAULT_COMPOSITION } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import { LotCursor, RowStream } from '../streams/row-stream.js';
 import type { Lot } from '../streams/lot.js';
-import type { CathodeChemistry } from '../chemistry/cathode.js';
+import type { ProductSpec } from '../schema/spec.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
 
@@ -40,40 +40,44 @@ function componentSolids(s: Stream): number {
   return m;
 }
 
-/** The sum parcelElements fills (reset for each call; the record it returns is new). */
-const LOT_SUM = new ElementFlows();
+/**
+ * Sums of element flows lent to the parcels of one economicsInput call (parcelsOf), taken from
+ * the start of the list at every call: a Monte Carlo sample's dozen parcels reuse the sums of the
+ * last sample instead of lists of their lots and a sum each. Read only within the call that took
+ * them (their records are new); economicsInput calls nothing that calls it back.
+ */
+const PARCEL_SUMS: ElementFlows[] = [];
+let parcelSumsTaken = 0;
 
 /**
- * Parcels of CAM, each of a chemistry at a Li/TM with a mass flow (kg/h): what the element flows
- * of a lot read, kept as numbers so that a row stream's lots are priced without making them.
+ * Parcels of CAM, each of a chemistry at a Li/TM with a mass flow (kg/h), summed as they are added:
+ * the element flows of their lots (an ElementFlows sum, lot by lot in order of addition: the sums
+ * a sum of the lots made at the end would hold), their mass flow (summed in order from 0, as
+ * lotListMass sums their lots) and how many there are. A row stream's lots are read through a
+ * cursor, not made.
  */
 interface Parcels {
-  chemistry: CathodeChemistry[];
-  liPerTm: number[];
-  kg: number[];
+  sum: ElementFlows;
+  kg: number;
+  count: number;
 }
 
-const newParcels = (): Parcels => ({ chemistry: [], liPerTm: [], kg: [] });
+/** New parcels (none yet), with a sum of the current call. */
+function newParcels(): Parcels {
+  if (parcelSumsTaken === PARCEL_SUMS.length) PARCEL_SUMS.push(new ElementFlows());
+  return { sum: PARCEL_SUMS[parcelSumsTaken++]!.reset(), kg: 0, count: 0 };
+}
 
 /** Add `lot` (an object or a cursor: read, not kept) with mass flow `kg`. */
 function addParcel(p: Parcels, lot: Lot, kg: number): void {
-  p.chemistry.push(lot.chemistry);
-  p.liPerTm.push(lot.liPerTm);
-  p.kg.push(kg);
+  p.sum.addLotValues(lot.chemistry, lot.liPerTm, kg);
+  p.kg += kg;
+  p.count++;
 }
 
 /** Element flows over a year, kg, of parcels (as an ElementFlows sum of their lots, lot by lot). */
 function parcelElements(p: Parcels, hours: number): Record<string, number> {
-  const sum = LOT_SUM.reset();
-  for (let i = 0; i < p.kg.length; i++) sum.addLotValues(p.chemistry[i]!, p.liPerTm[i]!, p.kg[i]!);
-  return sum.record(hours) as Record<string, number>;
-}
-
-/** Mass flow of parcels, kg/h, summed in order (as lotListMass sums their lots). */
-function parcelsKg(kg: readonly number[]): number {
-  let m = 0;
-  for (let i = 0; i < kg.length; i++) m += kg[i]!;
-  return m;
+  return p.sum.record(hours) as Record<string, number>;
 }
 
 /** A record of hourly flows as yearly amounts. */
@@ -87,7 +91,7 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
  * The feed's sub-lots grouped by their single origin, in stream order: one pass over the lots, so
  * the feed lines cost O(lots) rather than a scan of every sub-lot per feed lot (O(lots²)).
  */
-function subLotsByOrigin(feed: Stream, inSpec: (lot: Lot) => boolean): Map<string, { all: Parcels; inSpec: Parcels }> {
+function subLotsByOrigin(feed: Stream, spec: ProductSpec, feedSalts: number): Map<string, { all: Parcels; inSpec: Parcels }> {
   const out = new Map<string, { all: Parcels; inSpec: Parcels }>();
   // A row stream's lots read through a cursor (row-stream.ts).
   const cursor = feed instanceof RowStream ? new LotCursor(feed) : undefined;
@@ -99,7 +103,7 @@ function subLotsByOrigin(feed: Stream, inSpec: (lot: Lot) => boolean): Map<strin
     let g = out.get(id);
     if (!g) out.set(id, (g = { all: newParcels(), inSpec: newParcels() }));
     addParcel(g.all, x, x.massKgPerHour);
-    if (inSpec(x)) addParcel(g.inSpec, x, x.massKgPerHour);
+    if (lotInSpec(spec, x, feedSalts)) addParcel(g.inSpec, x, x.massKgPerHour);
   }
   return out;
 }
@@ -143,21 +147,22 @@ export function economicsInput(
 ): EconomicsInput {
   const hours = model.plant.operatingHours;
   const g = model.flowsheet.graph;
+  parcelSumsTaken = 0;
 
   // Feed lots as delivered: their market grade (from their composition, the rule that grades every
   // parcel leaving) and the part of their CAM already in spec at entry.
   const feedSalts = residualLiSaltsFraction(feed);
-  const subLotsOf = subLotsByOrigin(feed, (lot) => lotInSpec(model.spec, lot, feedSalts));
+  const subLotsOf = subLotsByOrigin(feed, model.spec, feedSalts);
   const feedLots = model.feed.lots.map((l) => {
     const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
     const scrap = l.share * model.plant.capacity;
     const subLots = subLotsOf.get(l.id);
     const line: EconomicsInput['feedLots'][number] = {
-      id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: parcelElements(subLots?.all ?? newParcels(), hours),
+      id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: subLots ? parcelElements(subLots.all, hours) : {},
       grade: gradeOf(composition.cam ?? 0, composition),
     };
     // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
-    if (subLots && subLots.inSpec.kg.length) line.inSpecAtEntry = { camKgPerYear: parcelsKg(subLots.inSpec.kg) * hours, elementsKgPerYear: parcelElements(subLots.inSpec, hours) };
+    if (subLots && subLots.inSpec.count) line.inSpecAtEntry = { camKgPerYear: subLots.inSpec.kg * hours, elementsKgPerYear: parcelElements(subLots.inSpec, hours) };
     return line;
   });
 
@@ -267,7 +272,7 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: parcelsKg(o.parcels.kg) * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
+  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
 
   return {
     region: model.plant.region,

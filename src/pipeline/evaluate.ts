@@ -142,6 +142,34 @@ function inletPortsOf(ports: Ports): string[] {
   return names;
 }
 
+/** A unit's runnable (for the solver) and run context, as evaluatePhysics hands them out. */
+interface UnitRunner {
+  unit: ResolvedUnit;
+  feedBasis: Model['feed']['basis'];
+  runnable: RunnableUnit;
+  ctx: RunContext;
+}
+
+/**
+ * The last runner made for each unit id, one map per mode: a runner is made once per resolved unit
+ * object rather than per evaluation — a Monte Carlo sample patches one unit, the others keep their
+ * identity (resolve.ts), so their context, runnable and closure are not made again, and the patched
+ * one replaces its id's entry (no weak-map entry per sample). A unit object is never changed once
+ * resolved; the unit and the feed basis its context carries are compared, and a runner of another
+ * unit or basis is replaced. Contexts are only read by the units.
+ */
+const SAMPLE_RUNNERS = new Map<string, UnitRunner>();
+const REPORT_RUNNERS = new Map<string, UnitRunner>();
+
+function runnerOf(runners: Map<string, UnitRunner>, u: ResolvedUnit, feedBasis: Model['feed']['basis'], sample: boolean): UnitRunner {
+  const hit = runners.get(u.id);
+  if (hit !== undefined && hit.unit === u && hit.feedBasis === feedBasis) return hit;
+  const ctx: RunContext = sample ? { unitId: u.id, ambientK: AMBIENT_K, feedBasis, describe: false } : { unitId: u.id, ambientK: AMBIENT_K, feedBasis };
+  const r: UnitRunner = { unit: u, feedBasis, ctx, runnable: { id: u.id, inletPorts: inletPortsOf(u.ports), run: (inlets) => u.op.run(u.params as never, inlets, ctx) } };
+  runners.set(u.id, r);
+  return r;
+}
+
 function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const sample = options.mode === 'sample';
   const physics = options.physics ?? evaluatePhysics(model, options);
@@ -168,31 +196,32 @@ export function evaluatePhysics(model: Model, options: Omit<EvaluateOptions, 'ph
   const feed = feedFor(model);
   const runnable = new Map<string, RunnableUnit>();
   const feedBasis = model.feed.basis;
-  // One context per unit for the whole solve (the solver's own is { unitId, ambientK }): no copy per unit run.
-  const contexts = new Map<string, RunContext>();
+  const runners = sample ? SAMPLE_RUNNERS : REPORT_RUNNERS;
+  const units: UnitRunner[] = [];
   for (const u of fs.units) {
-    const ctx: RunContext = sample ? { unitId: u.id, ambientK: AMBIENT_K, feedBasis, describe: false } : { unitId: u.id, ambientK: AMBIENT_K, feedBasis };
-    contexts.set(u.id, ctx);
-    runnable.set(u.id, {
-      id: u.id,
-      inletPorts: inletPortsOf(u.ports),
-      run: (inlets) => u.op.run(u.params as never, inlets, ctx),
-    });
+    const r = runnerOf(runners, u, feedBasis, sample);
+    units.push(r);
+    runnable.set(u.id, r.runnable);
   }
   const solution = solve(fs.graph, runnable, feed, fs.solver, AMBIENT_K);
   const balances = balanceReport(fs.graph, solution, { units: !sample });
   const designs = new Map<string, UnitDesign>();
   const diagnostics: Diagnostic[] = [];
-  for (const u of fs.units) {
-    const run = solution.runs.get(u.id)!;
-    diagnostics.push(...run.diagnostics);
-    designs.set(u.id, designUnit(u, solution.inlets.get(u.id)!, run, contexts.get(u.id)!, diagnostics));
-  }
-  const hours = model.plant.operatingHours;
   // Pushed, not mapped: optimized code maps into a holey list, another map for sizePlant to meet.
   const designed: DesignedUnit[] = [];
-  for (const u of fs.units) designed.push({ unitId: u.id, kind: u.kind, design: designs.get(u.id)! });
-  const sizing = sizePlant(designed, hours, model.feedKgPerHour * hours, model.design, { shifts: shiftsOf(model), ...(options.schedule === false || sample ? { schedule: false } : {}), ...(sample ? { describe: false } : {}) });
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!.unit;
+    const run = solution.runs.get(u.id)!;
+    for (let k = 0; k < run.diagnostics.length; k++) diagnostics.push(run.diagnostics[k]!);
+    const design = designUnit(u, solution.inlets.get(u.id)!, run, units[i]!.ctx, diagnostics);
+    designs.set(u.id, design);
+    designed.push({ unitId: u.id, kind: u.kind, design });
+  }
+  const hours = model.plant.operatingHours;
+  const shifts = shiftsOf(model);
+  // Literals, not spread copies of conditional ones (a sample made three objects for this).
+  const sizeOptions = sample ? { shifts, schedule: false, describe: false } : options.schedule === false ? { shifts, schedule: false } : { shifts };
+  const sizing = sizePlant(designed, hours, model.feedKgPerHour * hours, model.design, sizeOptions);
   diagnostics.push(...sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
   if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));

@@ -193,6 +193,20 @@ describe('off-spec parcels of one chemistry, grade and lot make one line (issue 
     expect(lines(mixed).map((l) => l.id)).toStrictEqual(['offspec.cam-powder.NCM523', 'offspec.black-mass.NCM523']);
   });
 
+  it('past 16 groups (found through maps from then on) a parcel still joins its own group, lines in order of first appearance', () => {
+    const chems = ['NCM523', 'NCM811', 'NCM622', 'NCM111', 'NCA', 'LCO', 'LMO'];
+    const grades = ['cam-powder', 'black-mass', 'cathode-scrap'] as const;
+    const once: EconomicsInput['products']['offSpec'] = [];
+    for (const grade of grades) for (const chemistry of chems) once.push({ chemistry, kgPerYear: 100, grade, elementsKgPerYear: { Ni: 10, Co: 2 } });
+    const input = (offSpec: EconomicsInput['products']['offSpec']) => oneLot({}, { products: { inSpec: [{ chemistry: 'NCM523', kgPerYear: 3_000 }], offSpec } });
+    const lines = (i: EconomicsInput) => { const l = offSpecLines(marketOf(i, new PriceBook(HAND)), i, true, false); return [...l.revenue, ...l.costs]; };
+    const single = lines(input(once));
+    const twice = lines(input([...once, ...once]));
+    expect(single.length).toBeGreaterThan(16);
+    expect(twice.map((l) => l.id)).toStrictEqual(single.map((l) => l.id));
+    expect(twice.map((l) => l.quantity)).toStrictEqual(single.map((l) => 2 * l.quantity!));
+  });
+
   it('without a description the quality-factor note is the same, and no prices-used list is kept', () => {
     const input = oneLot({});
     const described = economics(input, resolvePrices(undefined, 'CN', sets), finance);
