@@ -336,27 +336,22 @@ export function hydroxideLiquorDensity(cLiOH_mol_per_L: number, cKOH_mol_per_L: 
 }
 
 /**
- * The last saturation pressure and density computed, by temperature: a Monte Carlo sample varies
- * the autoclave temperature, and asks for both at it three and two times (each run of the
- * recycle loop, the design). Pure functions of the number, so the same number gives the same value.
+ * A pure function of one number that keeps its last argument and value: a Monte Carlo sample varies
+ * the autoclave temperature and asks for the water's saturation pressure and density at it three
+ * and two times (each run of the recycle loop, the design). The same number gives the same value.
  */
-const lastPressure = { tK: NaN, value: NaN };
-const lastDensity = { tK: NaN, value: NaN };
-
-/**
- * Saturation pressure of water, Pa, at T (K): IAPWS-IF97 region-4 saturation equation (eq. 30 of the
- * IAPWS Revised Release on IF97, 2007), valid 273.15 K ≤ T ≤ 647.096 K. Dissolved LiOH/KOH lower the
- * real vapour pressure somewhat; using pure water is conservative for the vessel rating.
- */
-export function saturationPressurePa(tK: number): number {
-  if (Object.is(tK, lastPressure.tK)) return lastPressure.value;
-  const value = saturationPressureOf(tK);
-  lastPressure.tK = tK;
-  lastPressure.value = value;
-  return value;
+function keepingLast(fn: (x: number) => number): (x: number) => number {
+  let lastX: number | undefined;
+  let lastValue = 0;
+  return (x) => {
+    if (lastX !== undefined && Object.is(x, lastX)) return lastValue;
+    lastValue = fn(x);
+    lastX = x;
+    return lastValue;
+  };
 }
 
-function saturationPressureOf(tK: number): number {
+const pressureAt = keepingLast((tK) => {
   const n1 = 0.11670521452767e4, n2 = -0.72421316703206e6, n3 = -0.17073846940092e2, n4 = 0.1202082470247e5;
   const n5 = -0.32325550322333e7, n6 = 0.1491510861353e2, n7 = -0.48232657361591e4, n8 = 0.40511340542057e6;
   const n9 = -0.23855557567849, n10 = 0.65017534844798e3;
@@ -367,7 +362,23 @@ function saturationPressureOf(tK: number): number {
   const C = n6 * th * th + n7 * th + n8;
   const p = (2 * C) / (-B + Math.sqrt(B * B - 4 * A * C));
   return p ** 4 * 1e6;
+});
+
+/**
+ * Saturation pressure of water, Pa, at T (K): IAPWS-IF97 region-4 saturation equation (eq. 30 of the
+ * IAPWS Revised Release on IF97, 2007), valid 273.15 K ≤ T ≤ 647.096 K. Dissolved LiOH/KOH lower the
+ * real vapour pressure somewhat; using pure water is conservative for the vessel rating.
+ */
+export function saturationPressurePa(tK: number): number {
+  return pressureAt(tK);
 }
+
+const densityAt = keepingLast((tK) => {
+  const tau = 1 - Math.min(Math.max(tK, 273.16), 647) / 647.096;
+  const c = Math.cbrt(tau);
+  const c2 = c * c;
+  return 322 * (1 + 1.99274064 * c + 1.09965342 * c2 - 0.510839303 * c2 * c2 * c - 1.75493479 * tau ** (16 / 3) - 45.5170352 * tau ** (43 / 3) - 6.7469445e5 * tau ** (110 / 3));
+});
 
 /**
  * Density of saturated liquid water, kg/m³, at T (K): IAPWS 1992 supplementary release (Wagner &
@@ -376,18 +387,7 @@ function saturationPressureOf(tK: number): number {
  * 25 °C and 840 kg/m³ at 220 °C of the steam tables). Used for the thermal expansion of the liquor.
  */
 export function saturatedWaterDensity(tK: number): number {
-  if (Object.is(tK, lastDensity.tK)) return lastDensity.value;
-  const value = saturatedWaterDensityOf(tK);
-  lastDensity.tK = tK;
-  lastDensity.value = value;
-  return value;
-}
-
-function saturatedWaterDensityOf(tK: number): number {
-  const tau = 1 - Math.min(Math.max(tK, 273.16), 647) / 647.096;
-  const c = Math.cbrt(tau);
-  const c2 = c * c;
-  return 322 * (1 + 1.99274064 * c + 1.09965342 * c2 - 0.510839303 * c2 * c2 * c - 1.75493479 * tau ** (16 / 3) - 45.5170352 * tau ** (43 / 3) - 6.7469445e5 * tau ** (110 / 3));
+  return densityAt(tK);
 }
 
 /**
