@@ -31,6 +31,7 @@ import type { EconomicsInput } from './input.js';
 import type { MoneyLine, MoneyTerm } from './opex.js';
 import { cents } from './money.js';
 import { mergedFrom, type ResolvedPrices } from './prices.js';
+import { OrderedGroups } from './groups.js';
 
 /** Grades of cathode-bearing material (the feed bases carry the same names). */
 export const MATERIAL_GRADES = ['cathode-scrap', 'black-mass', 'cam-powder'] as const;
@@ -395,46 +396,24 @@ function offSpecLabel(grade: MaterialGrade, chem: string, lot: string | null): s
   return offSpecLabelClosed(offSpecLabelOf(grade, chem), lot ?? '');
 }
 
-/** Off-spec groups found by a scan of their list up to this many (maps per level per run cost more). */
-const GROUP_SCAN = 16;
-
-/** Index a group by grade → chemistry → lot ('' for none). */
-function indexGroup(index: Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>>, g: OffSpecGroup): void {
-  let byChem = index.get(g.grade);
-  if (!byChem) index.set(g.grade, (byChem = new Map()));
-  let byLot = byChem.get(g.chem);
-  if (!byLot) byChem.set(g.chem, (byLot = new Map()));
-  byLot.set(g.origin ?? '', g);
-}
+/** The keys of an off-spec group (made once, not per valuation). */
+const gradeOfGroup = (g: OffSpecGroup): MaterialGrade => g.grade;
+const chemOfGroup = (g: OffSpecGroup): string => g.chem;
+const lotOfGroup = (g: OffSpecGroup): string => g.origin ?? '';
 
 function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
-  // Groups in order of first appearance, found by grade, chemistry and lot (no key text per
-  // parcel): a handful by a scan of the list, past GROUP_SCAN (a feed of many lots) through maps
-  // grade → chemistry → lot made then.
-  const groups: OffSpecGroup[] = [];
-  let index: Map<MaterialGrade, Map<string, Map<string, OffSpecGroup>>> | undefined;
+  // Groups in order of first appearance, found by grade, chemistry and lot (groups.ts).
+  const found = new OrderedGroups<MaterialGrade, string, OffSpecGroup>(gradeOfGroup, chemOfGroup, lotOfGroup);
   for (const p of input.products.offSpec) {
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
     const key = fixedKeyOf(m, chem, origin);
     const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
-    let g: OffSpecGroup | undefined;
-    if (index === undefined) {
-      const lk = lotKey ?? '';
-      for (let i = 0; i < groups.length; i++) {
-        const x = groups[i]!;
-        if (x.grade === grade && x.chem === chem && (x.origin ?? '') === lk) { g = x; break; }
-      }
-    } else g = index.get(grade)?.get(chem)?.get(lotKey ?? '');
+    let g = found.find(grade, chem, lotKey ?? '');
     if (!g) {
       g = { id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
-      groups.push(g);
-      if (index !== undefined) indexGroup(index, g);
-      else if (groups.length > GROUP_SCAN) {
-        index = new Map();
-        for (const x of groups) indexGroup(index, x);
-      }
+      found.add(g);
       g.kg += p.kgPerYear;
       continue;
     }
@@ -452,7 +431,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
   }
   const revenue: MoneyLine[] = [];
   const costs: MoneyLine[] = [];
-  for (const g of groups) {
+  for (const g of found.list) {
     const id = g.id;
     if (g.kg === 0) continue;
     const what = offSpecLabel(g.grade, g.chem, g.origin);

@@ -21,6 +21,7 @@ import type { Lot } from '../streams/lot.js';
 import type { ProductSpec } from '../schema/spec.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
+import { OrderedGroups } from '../economics/groups.js';
 
 /** Share of water above which a stream to `waste` is priced as wastewater rather than solid waste. */
 export const WASTEWATER_WATER_SHARE = 0.5;
@@ -122,17 +123,10 @@ function costOf(designs: ReadonlyMap<string, UnitDesign>, unitId: string, name: 
 /** Off-spec CAM of one chemistry, grade and (when from one feed lot) origin, as parcels. */
 type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; parcels: Parcels };
 
-/** Off-spec groups found by a scan of their list up to this many (a Map per level per sample cost more). */
-const OFF_SPEC_SCAN = 16;
-
-/** Index a group by chemistry → grade → origin ('' for none); the first group of a key stays (as a scan finds it). */
-function indexGroup(index: Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>>, g: OffSpecGroup): void {
-  let byGrade = index.get(g.chemistry);
-  if (!byGrade) index.set(g.chemistry, (byGrade = new Map()));
-  let byOrigin = byGrade.get(g.grade);
-  if (!byOrigin) byGrade.set(g.grade, (byOrigin = new Map()));
-  if (!byOrigin.has(g.origin ?? '')) byOrigin.set(g.origin ?? '', g);
-}
+/** The keys of an off-spec group (made once, not per evaluation). */
+const chemistryOfGroup = (g: OffSpecGroup): string => g.chemistry;
+const gradeOfGroup = (g: OffSpecGroup): MaterialGrade => g.grade;
+const originOfGroup = (g: OffSpecGroup): string => g.origin ?? '';
 
 /** Build the economics input of an evaluated model. */
 export function economicsInput(
@@ -182,29 +176,16 @@ export function economicsInput(
   // Groups in order of first appearance, found by chemistry → grade → origin (no key text per lot).
   // A group keeps its parcels as numbers: a row stream's lots are read through a cursor
   // (row-stream.ts), not made.
-  // A handful of groups (chemistry × grade × origin) are found by a scan of the list; past
-  // OFF_SPEC_SCAN groups (a feed of many lots) through maps made then.
-  const offSpec: OffSpecGroup[] = [];
-  let offSpecIndex: Map<string, Map<MaterialGrade, Map<string, OffSpecGroup>>> | undefined;
+  // A handful of groups (chemistry × grade × origin) are found by a scan of the list, many
+  // through maps (economics/groups.ts).
+  const offSpec = new OrderedGroups<string, MaterialGrade, OffSpecGroup>(chemistryOfGroup, gradeOfGroup, originOfGroup);
   const addOff = (lot: Lot, kg: number, grade: MaterialGrade) => {
     const chemistry = baseName(lot.chemistry.name);
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
-    let g: OffSpecGroup | undefined;
-    if (offSpecIndex === undefined) {
-      const o = origin ?? '';
-      for (let i = 0; i < offSpec.length; i++) {
-        const x = offSpec[i]!;
-        if (x.chemistry === chemistry && x.grade === grade && (x.origin ?? '') === o) { g = x; break; }
-      }
-    } else g = offSpecIndex.get(chemistry)?.get(grade)?.get(origin ?? '');
+    let g = offSpec.find(chemistry, grade, origin ?? '');
     if (!g) {
       g = { chemistry, grade, origin, parcels: newParcels() };
-      offSpec.push(g);
-      if (offSpecIndex !== undefined) indexGroup(offSpecIndex, g);
-      else if (offSpec.length > OFF_SPEC_SCAN) {
-        offSpecIndex = new Map();
-        for (const x of offSpec) indexGroup(offSpecIndex, x);
-      }
+      offSpec.add(g);
     }
     addParcel(g.parcels, lot, kg);
   };
@@ -272,7 +253,7 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  for (const o of offSpec) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
+  for (const o of offSpec.list) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
 
   return {
     region: model.plant.region,
