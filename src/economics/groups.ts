@@ -8,48 +8,46 @@
 /** Groups found by a scan of the list up to this many. */
 export const SCAN_LIMIT = 16;
 
-/** Groups of type G by keys A, B and a text (`''` for none), in order of first appearance. */
+/**
+ * Groups of type G by keys A, B and a text (`''` for none), in order of first appearance. The keys
+ * are kept beside the groups (no accessor called per comparison: a sample compares every parcel).
+ */
 export class OrderedGroups<A, B, G> {
   /** The groups, in the order they were added. */
   readonly list: G[] = [];
+  private readonly keysA: A[] = [];
+  private readonly keysB: B[] = [];
+  private readonly keysC: string[] = [];
   private index: Map<A, Map<B, Map<string, G>>> | undefined;
-
-  /** `first`, `second`, `third`: a group's keys (the third `''` for none). */
-  constructor(
-    private readonly first: (g: G) => A,
-    private readonly second: (g: G) => B,
-    private readonly third: (g: G) => string,
-  ) {}
 
   /** The group of these keys, if one was added. */
   find(a: A, b: B, c: string): G | undefined {
     if (this.index !== undefined) return this.index.get(a)?.get(b)?.get(c);
-    const list = this.list;
-    for (let i = 0; i < list.length; i++) {
-      const g = list[i]!;
-      if (this.first(g) === a && this.second(g) === b && this.third(g) === c) return g;
+    for (let i = 0; i < this.list.length; i++) {
+      if (this.keysA[i] === a && this.keysB[i] === b && this.keysC[i] === c) return this.list[i];
     }
     return undefined;
   }
 
-  /** Add a group whose keys find() does not know yet. */
-  add(g: G): void {
+  /** Add group `g` of keys find() does not know yet. */
+  add(g: G, a: A, b: B, c: string): void {
     this.list.push(g);
-    if (this.index !== undefined) this.indexGroup(this.index, g);
+    this.keysA.push(a);
+    this.keysB.push(b);
+    this.keysC.push(c);
+    if (this.index !== undefined) indexGroup(this.index, g, a, b, c);
     else if (this.list.length > SCAN_LIMIT) {
       const index = new Map<A, Map<B, Map<string, G>>>();
-      for (const x of this.list) this.indexGroup(index, x);
+      for (let i = 0; i < this.list.length; i++) indexGroup(index, this.list[i]!, this.keysA[i]!, this.keysB[i]!, this.keysC[i]!);
       this.index = index;
     }
   }
+}
 
-  private indexGroup(index: Map<A, Map<B, Map<string, G>>>, g: G): void {
-    const a = this.first(g);
-    let byB = index.get(a);
-    if (!byB) index.set(a, (byB = new Map()));
-    const b = this.second(g);
-    let byC = byB.get(b);
-    if (!byC) byB.set(b, (byC = new Map()));
-    byC.set(this.third(g), g);
-  }
+function indexGroup<A, B, G>(index: Map<A, Map<B, Map<string, G>>>, g: G, a: A, b: B, c: string): void {
+  let byB = index.get(a);
+  if (!byB) index.set(a, (byB = new Map()));
+  let byC = byB.get(b);
+  if (!byC) byB.set(b, (byC = new Map()));
+  byC.set(c, g);
 }

@@ -396,14 +396,9 @@ function offSpecLabel(grade: MaterialGrade, chem: string, lot: string | null): s
   return offSpecLabelClosed(offSpecLabelOf(grade, chem), lot ?? '');
 }
 
-/** The keys of an off-spec group (made once, not per valuation). */
-const gradeOfGroup = (g: OffSpecGroup): MaterialGrade => g.grade;
-const chemOfGroup = (g: OffSpecGroup): string => g.chem;
-const lotOfGroup = (g: OffSpecGroup): string => g.origin ?? '';
-
 function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
   // Groups in order of first appearance, found by grade, chemistry and lot (groups.ts).
-  const found = new OrderedGroups<MaterialGrade, string, OffSpecGroup>(gradeOfGroup, chemOfGroup, lotOfGroup);
+  const found = new OrderedGroups<MaterialGrade, string, OffSpecGroup>();
   for (const p of input.products.offSpec) {
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
@@ -413,7 +408,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
     let g = found.find(grade, chem, lotKey ?? '');
     if (!g) {
       g = { id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
-      found.add(g);
+      found.add(g, grade, chem, lotKey ?? '');
       g.kg += p.kgPerYear;
       continue;
     }

@@ -123,11 +123,6 @@ function costOf(designs: ReadonlyMap<string, UnitDesign>, unitId: string, name: 
 /** Off-spec CAM of one chemistry, grade and (when from one feed lot) origin, as parcels. */
 type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; parcels: Parcels };
 
-/** The keys of an off-spec group (made once, not per evaluation). */
-const chemistryOfGroup = (g: OffSpecGroup): string => g.chemistry;
-const gradeOfGroup = (g: OffSpecGroup): MaterialGrade => g.grade;
-const originOfGroup = (g: OffSpecGroup): string => g.origin ?? '';
-
 /** Build the economics input of an evaluated model. */
 export function economicsInput(
   model: Model,
@@ -178,14 +173,14 @@ export function economicsInput(
   // (row-stream.ts), not made.
   // A handful of groups (chemistry × grade × origin) are found by a scan of the list, many
   // through maps (economics/groups.ts).
-  const offSpec = new OrderedGroups<string, MaterialGrade, OffSpecGroup>(chemistryOfGroup, gradeOfGroup, originOfGroup);
+  const offSpec = new OrderedGroups<string, MaterialGrade, OffSpecGroup>();
   const addOff = (lot: Lot, kg: number, grade: MaterialGrade) => {
     const chemistry = baseName(lot.chemistry.name);
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
     let g = offSpec.find(chemistry, grade, origin ?? '');
     if (!g) {
       g = { chemistry, grade, origin, parcels: newParcels() };
-      offSpec.add(g);
+      offSpec.add(g, chemistry, grade, origin ?? '');
     }
     addParcel(g.parcels, lot, kg);
   };
