@@ -106,25 +106,39 @@ export function histogram(values: ArrayLike<number>, bins?: number): Histogram {
  * Ranks 1…n with ties given their average rank. Finite values are sorted as numbers (a typed
  * array's native sort, no comparator call per pair: 10,000 samples × 20 columns); each run of
  * equal values in the sorted copy gives its average rank (first + last) / 2 + 1 — the same as the
- * run the index sort gives — and each value takes its run's rank from a map (−0 and 0 are one key,
- * as === makes them one run).
+ * run the index sort gives — kept at the run's first place, and each value finds its run's first
+ * place by bisection (the first not below it: −0 and 0 are one run, as === makes them one). A map
+ * from value to rank did the same at ≈ 4 ms a column of 10,000 (hashing boxed doubles); bisection
+ * takes ≈ 1 ms.
  */
 export function ranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   const sorted = Float64Array.from(values);
   for (let i = 0; i < n; i++) if (!Number.isFinite(sorted[i]!)) return ranksByIndexSort(values);
   sorted.sort();
-  const rankOf = new Map<number, number>();
+  const rankAtRunStart = new Float64Array(n);
   let i = 0;
   while (i < n) {
     let j = i;
     while (j + 1 < n && sorted[j + 1]! === sorted[i]!) j++;
-    rankOf.set(sorted[i]!, (i + j) / 2 + 1);
+    rankAtRunStart[i] = (i + j) / 2 + 1;
     i = j + 1;
   }
   const r = new Float64Array(n);
-  for (let k = 0; k < n; k++) r[k] = rankOf.get(values[k]!)!;
+  for (let k = 0; k < n; k++) r[k] = rankAtRunStart[firstNotBelow(sorted, values[k]!)]!;
   return r;
+}
+
+/** The first index of ascending `sorted` whose value is not below `v` (its run's first place when v is in it). */
+function firstNotBelow(sorted: Float64Array, v: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** ranks() by sorting indices (values that are not all finite: NaN has no place among numbers). */
