@@ -5,7 +5,7 @@
  * changes by less than the tolerance relative. A loop that does not converge is a model failure.
  */
 import type { FlowsheetGraph, GraphStream } from '../graph/build.js';
-import type { RunContext, UnitRun } from '../unit-ops/contract.js';
+import { outletsOnlyRun, type RunContext, type UnitRun } from '../unit-ops/contract.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
 import { emptyStream, mixStreams, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
 import { lotWithMass, type Lot } from '../streams/lot.js';
@@ -282,7 +282,12 @@ function solveLoop(
   const tearIds = tears.map((t) => t.id);
   for (let iter = 1; iter <= settings.maxIterations; iter++) {
     const before = tearStreams(tears, streams);
-    for (const u of loopUnits) runUnit(u);
+    // The first pass only finds the next guess of the tears (unless it converges: rerun below), so
+    // its units may stop at their outlets (contract.ts outletsOnly): the energy and metrics of a
+    // pass are overwritten by the next before anything reads them.
+    const firstPass = iter === 1;
+    if (firstPass) outletsOnlyRun(() => { for (const u of loopUnits) runUnit(u); });
+    else for (const u of loopUnits) runUnit(u);
     const after = tearStreams(tears, streams);
     const gx = flatten(layout, after);
     if (gx.length > x.length) x = flatten(layout, before);
@@ -309,6 +314,12 @@ function solveLoop(
       for (let i = 0; i < gx.length; i++) mismatch += Math.abs(gx[i]! - x[i]!);
       const polished = mismatch <= MISMATCH_OF_FEED * feedMass && residual <= settings.tolerance * POLISH_FACTOR;
       if (polished || polish >= MAX_POLISH || iter === settings.maxIterations) {
+        // A loop done in its first pass runs it again in full, from the same tears: the same
+        // outlets (units are pure functions of their inlets), now with every result.
+        if (firstPass) {
+          for (let t = 0; t < tears.length; t++) streams.set(tears[t]!.id, before[t]!);
+          for (const u of loopUnits) runUnit(u);
+        }
         return { units: members, tears: tearIds, iterations: iter, residual, converged: true };
       }
       polish++;
