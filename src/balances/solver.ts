@@ -5,9 +5,9 @@
  * changes by less than the tolerance relative. A loop that does not converge is a model failure.
  */
 import type { FlowsheetGraph, GraphStream } from '../graph/build.js';
-import { outletsOnlyRun, type RunContext, type UnitRun } from '../unit-ops/contract.js';
+import { outletsOnlyRun, OUTLETS_ONLY_ENERGY, type RunContext, type UnitRun } from '../unit-ops/contract.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
-import { emptyStream, mixStreams, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
+import { emptyStream, mixStreams, sameStream, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
 import { lotWithMass, type Lot } from '../streams/lot.js';
 import { LotCursor, RowStream, rowsLike } from '../streams/row-stream.js';
 import { modelFailure } from '../schema/errors.js';
@@ -46,7 +46,7 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
   streams.set(g.feedStream.id, feed);
   const feedMass = streamMass(feed);
 
-  const runUnit = (id: string) => {
+  const runUnit = (id: string, mode: RunMode) => {
     const u = units.get(id)!;
     const byPort = g.inletsOf.get(id)!;
     const ins: Record<string, Stream> = {};
@@ -56,10 +56,21 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
       else if (list.length === 1) ins[port] = streams.get(list[0]!.id) ?? emptyStream(ambientK);
       else ins[port] = mixStreams(list.map((s) => streams.get(s.id) ?? emptyStream(ambientK)));
     }
-    const result = u.run(ins, { unitId: id, ambientK });
+    const outlets = outletsOf(g.outletOf.get(id)!);
+    if (mode === 'reuse') {
+      // A loop unit whose inlets are those of its last full run in this solve: that run again (units
+      // are pure functions of their inlets), its outlets put back (a tear among them holds a guess).
+      // A run that stopped at its outlets (its energy says so, contract.ts) is not reused.
+      const last = inlets.get(id);
+      const kept = runs.get(id);
+      if (last !== undefined && kept !== undefined && kept.energy !== OUTLETS_ONLY_ENERGY && sameInlets(u.inletPorts, last, ins)) {
+        for (let k = 0; k < outlets.ports.length; k++) streams.set(outlets.streamIds[k]!, kept.outlets[outlets.ports[k]!]!);
+        return;
+      }
+    }
+    const result = mode === 'outlets' ? outletsOnlyRun(() => u.run(ins, { unitId: id, ambientK })) : u.run(ins, { unitId: id, ambientK });
     inlets.set(id, ins);
     runs.set(id, result);
-    const outlets = outletsOf(g.outletOf.get(id)!);
     for (let k = 0; k < outlets.ports.length; k++) {
       const port = outlets.ports[k]!;
       const out = result.outlets[port];
@@ -70,12 +81,24 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
 
   for (const block of g.order) {
     if (!block.cyclic) {
-      runUnit(block.units[0]!);
+      runUnit(block.units[0]!, 'run');
       continue;
     }
     loops.push(solveLoop(block.units, block.members, block.tears.map((t) => g.streamById.get(t)!), streams, runUnit, settings, ambientK, feedMass));
   }
   return { streams, inlets, runs, loops };
+}
+
+/**
+ * How runUnit runs a unit: in full; stopping at its outlets (a loop's first pass, contract.ts
+ * outletsOnly); or, in a loop's later pass, reusing its last full run when its inlets are the same.
+ */
+type RunMode = 'run' | 'outlets' | 'reuse';
+
+/** Whether two inlet records hold the same streams on every port (sameStream). */
+function sameInlets(ports: readonly string[], a: Record<string, Stream>, b: Record<string, Stream>): boolean {
+  for (let k = 0; k < ports.length; k++) if (!sameStream(a[ports[k]!]!, b[ports[k]!]!)) return false;
+  return true;
 }
 
 /** A unit's outlets as lists: port names and the ids of the streams they feed, in the graph's order. */
@@ -267,7 +290,7 @@ function solveLoop(
   members: string[],
   tears: GraphStream[],
   streams: Map<string, Stream>,
-  runUnit: (id: string) => void,
+  runUnit: (id: string, mode: RunMode) => void,
   settings: SolverSettings,
   ambientK: number,
   feedMass: number,
@@ -280,14 +303,15 @@ function solveLoop(
   let gPrev: Float64Array | undefined;
   let residual = Infinity;
   const tearIds = tears.map((t) => t.id);
+  const readsTear = new Set<string>();
+  for (const t of tears) readsTear.add(t.to.node);
   for (let iter = 1; iter <= settings.maxIterations; iter++) {
     const before = tearStreams(tears, streams);
-    // The first pass only finds the next guess of the tears (unless it converges: rerun below), so
-    // its units may stop at their outlets (contract.ts outletsOnly): the energy and metrics of a
-    // pass are overwritten by the next before anything reads them.
+    // The first pass: a unit that reads a tear gets other inlets in the next pass (unless the loop
+    // is done in this one: run again below), so it stops at its outlets (contract.ts outletsOnly);
+    // the others run in full, and a later pass that brings them the same inlets reuses their run.
     const firstPass = iter === 1;
-    if (firstPass) outletsOnlyRun(() => { for (const u of loopUnits) runUnit(u); });
-    else for (const u of loopUnits) runUnit(u);
+    for (const u of loopUnits) runUnit(u, !firstPass ? 'reuse' : readsTear.has(u) ? 'outlets' : 'run');
     const after = tearStreams(tears, streams);
     const gx = flatten(layout, after);
     if (gx.length > x.length) x = flatten(layout, before);
@@ -318,7 +342,7 @@ function solveLoop(
         // outlets (units are pure functions of their inlets), now with every result.
         if (firstPass) {
           for (let t = 0; t < tears.length; t++) streams.set(tears[t]!.id, before[t]!);
-          for (const u of loopUnits) runUnit(u);
+          for (const u of loopUnits) runUnit(u, 'reuse');
         }
         return { units: members, tears: tearIds, iterations: iter, residual, converged: true };
       }

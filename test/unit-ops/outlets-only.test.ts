@@ -53,6 +53,7 @@ describe('outlets-only runs', () => {
 
 describe('a recycle loop with outlets-only units', () => {
   const lots = [makeLot({ id: 'a', chemistry: 'NCM811', liPerTm: 0.9, massKgPerHour: 800 }), makeLot({ id: 'b', chemistry: 'NCM523', liPerTm: 0.95, massKgPerHour: 400 })];
+  // The tear is the stream into the washer: the washer reads it, and stops at its outlets in the first pass.
   const loop = (back: number) => flowsheetFrom({
     id: 'wash-loop',
     units: [
@@ -61,17 +62,17 @@ describe('a recycle loop with outlets-only units', () => {
       { id: 'split', kind: 'splitter', params: { fractions: { back, out: 1 - back } } },
     ],
     streams: [
-      { from: 'feed', to: 'mix' }, { from: 'mix', to: 'wash' }, { from: 'wash.solids', to: 'product' },
-      { from: 'wash.liquor', to: 'split' }, { id: 'recycle', from: 'split.back', to: 'mix', tear: true }, { from: 'split.out', to: 'waste' },
+      { from: 'feed', to: 'mix' }, { id: 'charge', from: 'mix', to: 'wash', tear: true }, { from: 'wash.solids', to: 'product' },
+      { from: 'wash.liquor', to: 'split' }, { id: 'recycle', from: 'split.back', to: 'mix' }, { from: 'split.out', to: 'waste' },
     ],
   });
 
-  it('keeps full runs when the loop converges in its first pass (run again in full)', () => {
-    const { solution } = solveFlowsheet(loop(0), makeStream({ H2O: 100, LiOH: 5 }, lots));
+  it('keeps full runs when the loop is done in its first pass (run again in full)', () => {
+    const { solution } = solveFlowsheet(loop(0.5), makeStream({}));
     expect(solution.loops[0]!.iterations).toBe(1);
     const wash = solution.runs.get('wash')!;
     expect(wash.energy).not.toBe(OUTLETS_ONLY_ENERGY);
-    expect(wash.metrics?.washRatio).toBeGreaterThan(0);
+    expect(wash.metrics).toBeDefined();
     expect(outletsOnly()).toBe(false);
   });
 
@@ -79,6 +80,7 @@ describe('a recycle loop with outlets-only units', () => {
     const { solution, balances } = solveFlowsheet(loop(0.5), makeStream({ H2O: 100, LiOH: 5 }, lots));
     expect(solution.loops[0]!.iterations).toBeGreaterThan(1);
     expect(solution.runs.get('wash')!.energy).not.toBe(OUTLETS_ONLY_ENERGY);
+    expect(solution.runs.get('wash')!.metrics?.washRatio).toBeGreaterThan(0);
     expect(balances.worstClosure).toBeLessThanOrEqual(1e-9);
   });
 });
