@@ -187,21 +187,30 @@ function tearStreams(tears: GraphStream[], streams: Map<string, Stream>): (Strea
   return out;
 }
 
-/** Tear masses as a vector in layout order (0 where a stream lacks a variable); new variables extend the layout. */
-function flatten(layout: TearLayout, streams: (Stream | undefined)[]): Float64Array {
-  const at: number[] = [];
-  const mass: number[] = [];
+/**
+ * Tear masses as a vector in layout order (0 where a stream lacks a variable); new variables extend
+ * the layout. A list of doubles filled in place, not a typed array filled from two lists of
+ * positions and masses: a Float64Array is two objects and a buffer to make, for a vector of a few
+ * entries per loop pass.
+ */
+function flatten(layout: TearLayout, streams: (Stream | undefined)[]): number[] {
+  const values: number[] = [];
+  for (let i = 0; i < layout.size; i++) values.push(0);
   for (let t = 0; t < streams.length; t++) {
     const s = streams[t];
     if (!s) continue;
-    for (const c in s.components) { at.push(layout.indexOf(t, false, c)); mass.push(s.components[c]!); }
+    for (const c in s.components) put(values, layout.indexOf(t, false, c), s.components[c]!);
     // A row stream's lots from their rows (row-stream.ts), without making them.
-    if (s instanceof RowStream) for (let i = 0; i < s.n; i++) { at.push(layout.indexOf(t, true, s.idAt(i))); mass.push(s.mass[i]!); }
-    else for (const lot of s.lots) { at.push(layout.indexOf(t, true, lot.id)); mass.push(lot.massKgPerHour); }
+    if (s instanceof RowStream) for (let i = 0; i < s.n; i++) put(values, layout.indexOf(t, true, s.idAt(i)), s.mass[i]!);
+    else for (const lot of s.lots) put(values, layout.indexOf(t, true, lot.id), lot.massKgPerHour);
   }
-  const values = new Float64Array(layout.size);
-  for (let i = 0; i < at.length; i++) values[at[i]!] = mass[i]!;
   return values;
+}
+
+/** values[i] = x: an index the layout has just added is the next one (the list grows by one). */
+function put(values: number[], i: number, x: number): void {
+  if (i === values.length) values.push(x);
+  else values[i] = x;
 }
 
 /** Number of lots of a stream (a row stream's rows, without making its lots). */
@@ -248,7 +257,7 @@ function stateChange(a: (Stream | undefined)[], b: (Stream | undefined)[]): numb
 }
 
 /** Write a flat vector back into tear streams, taking lot states and temperature from `template` (by tear index). */
-function unflatten(layout: TearLayout, values: Float64Array, template: (Stream | undefined)[], ambientK: number): Stream[] {
+function unflatten(layout: TearLayout, values: readonly number[], template: (Stream | undefined)[], ambientK: number): Stream[] {
   const out: Stream[] = [];
   const lotTemplates: Map<string, Lot>[] = [];
   const rowTemplates: (Map<string, number> | undefined)[] = [];
@@ -299,8 +308,8 @@ function solveLoop(
   for (const t of tears) if (!streams.has(t.id)) streams.set(t.id, emptyStream(ambientK));
   const layout = new TearLayout(tears.length);
   let x = flatten(layout, tearStreams(tears, streams));
-  let xPrev: Float64Array | undefined;
-  let gPrev: Float64Array | undefined;
+  let xPrev: number[] | undefined;
+  let gPrev: number[] | undefined;
   let residual = Infinity;
   const tearIds = tears.map((t) => t.id);
   const readsTear = new Set<string>();
@@ -349,11 +358,11 @@ function solveLoop(
       polish++;
     }
     // Next guess: Wegstein per variable (bounded q) after two iterates, else damped substitution.
-    const next = new Float64Array(gx.length);
+    const next: number[] = [];
     // A residual that grew means acceleration overshot: take a damped substitution step instead.
     const growing = iter > 1 && residual > prevResidual;
     const accelerate = settings.method === 'wegstein' && !growing && xPrev !== undefined && gPrev !== undefined && xPrev.length === x.length;
-    for (let i = 0; i < next.length; i++) {
+    for (let i = 0; i < gx.length; i++) {
       const gi = gx[i]!;
       const xi = x[i]!;
       if (accelerate) {
@@ -366,11 +375,11 @@ function solveLoop(
           q = s === 1 ? settings.wegsteinMin : s / (s - 1);
           q = Number.isFinite(q) ? Math.min(settings.wegsteinMax, Math.max(settings.wegsteinMin, q)) : 0;
         }
-        next[i] = Math.max(0, q * xi + (1 - q) * gi);
+        next.push(Math.max(0, q * xi + (1 - q) * gi));
       } else if (growing) {
-        next[i] = settings.damping * gi + (1 - settings.damping) * xi;
+        next.push(settings.damping * gi + (1 - settings.damping) * xi);
       } else {
-        next[i] = gi;
+        next.push(gi);
       }
     }
     xPrev = x;

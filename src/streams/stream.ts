@@ -12,7 +12,7 @@ import type { Element } from '../chemistry/elements.js';
 import { LOT_CP } from '../chemistry/cathode.js';
 import { addLotElements, lotWithMass, mergeLots, scaleLot, type Lot } from './lot.js';
 import { addRowsHeatCapacity, lotTermsOf, TERMS_MIN_LOTS } from './element-flows.js';
-import { RowStream, sameRowLots } from './row-stream.js';
+import { RowStream, sameNumber, sameRowLots } from './row-stream.js';
 
 /** A material stream. Flows in kg/h, temperature in K. */
 export interface Stream {
@@ -222,7 +222,7 @@ export function pruneStream(s: Stream): Stream {
  */
 export function sameStream(a: Stream, b: Stream): boolean {
   if (a === b) return true;
-  if (!Object.is(a.temperatureK, b.temperatureK) || !sameFlows(a.components, b.components)) return false;
+  if (!sameNumber(a.temperatureK, b.temperatureK) || !sameFlows(a.components, b.components)) return false;
   if (a instanceof RowStream) return b instanceof RowStream && sameRowLots(a, b);
   if (b instanceof RowStream) return false;
   const la = a.lots;
@@ -232,14 +232,14 @@ export function sameStream(a: Stream, b: Stream): boolean {
   return true;
 }
 
-/** Whether two flow records have the same keys in the same order and the same values (Object.is: 0 and −0 differ). */
+/** Whether two flow records have the same keys in the same order and the same values (sameNumber: 0 and −0 differ). */
 function sameFlows(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++) {
     const k = ka[i]!;
-    if (k !== kb[i] || !Object.is(a[k], b[k])) return false;
+    if (k !== kb[i] || !sameNumber(a[k]!, b[k]!)) return false;
   }
   return true;
 }

@@ -5,7 +5,7 @@
  * id, a changed number, the lot objects.
  */
 import { describe, expect, it } from 'vitest';
-import { RowStream } from '../../src/streams/row-stream.js';
+import { RowStream, sameNumber } from '../../src/streams/row-stream.js';
 import { sameStream, type Stream } from '../../src/streams/stream.js';
 import { makeLot } from '../helpers.js';
 
@@ -49,5 +49,15 @@ describe('sameStream', () => {
     expect(sameStream(renamed('a@ncm'), renamed('x@ncm'))).toBe(false);
     expect(sameStream(rows([3, 2]), { components: { H2O: 1, LiOH: 2 }, lots, temperatureK: 300 })).toBe(false);
     expect(sameStream(new RowStream(lots.slice(), 300, 0), new RowStream(lots, 300, 0))).toBe(false);
+  });
+
+  it('sameNumber: equal doubles, 0 and −0 apart, NaN never the same', () => {
+    expect(sameNumber(0.1 + 0.2, 0.30000000000000004)).toBe(true);
+    expect(sameNumber(0.1 + 0.2, 0.3)).toBe(false);
+    expect(sameNumber(0, 0)).toBe(true);
+    expect(sameNumber(0, -0)).toBe(false);
+    expect(sameNumber(-0, -0)).toBe(true);
+    expect(sameNumber(NaN, NaN)).toBe(false);
+    expect(sameNumber(Infinity, Infinity)).toBe(true);
   });
 });
