@@ -5,9 +5,9 @@
  * changes by less than the tolerance relative. A loop that does not converge is a model failure.
  */
 import type { FlowsheetGraph, GraphStream } from '../graph/build.js';
-import type { RunContext, UnitRun } from '../unit-ops/contract.js';
+import { outletsOnlyRun, OUTLETS_ONLY_ENERGY, type RunContext, type UnitRun } from '../unit-ops/contract.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
-import { emptyStream, mixStreams, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
+import { emptyStream, mixStreams, sameStream, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
 import { lotWithMass, type Lot } from '../streams/lot.js';
 import { LotCursor, RowStream, rowsLike } from '../streams/row-stream.js';
 import { modelFailure } from '../schema/errors.js';
@@ -46,7 +46,7 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
   streams.set(g.feedStream.id, feed);
   const feedMass = streamMass(feed);
 
-  const runUnit = (id: string) => {
+  const runUnit = (id: string, mode: RunMode) => {
     const u = units.get(id)!;
     const byPort = g.inletsOf.get(id)!;
     const ins: Record<string, Stream> = {};
@@ -56,10 +56,21 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
       else if (list.length === 1) ins[port] = streams.get(list[0]!.id) ?? emptyStream(ambientK);
       else ins[port] = mixStreams(list.map((s) => streams.get(s.id) ?? emptyStream(ambientK)));
     }
-    const result = u.run(ins, { unitId: id, ambientK });
+    const outlets = outletsOf(g.outletOf.get(id)!);
+    if (mode === 'reuse') {
+      // A loop unit whose inlets are those of its last full run in this solve: that run again (units
+      // are pure functions of their inlets), its outlets put back (a tear among them holds a guess).
+      // A run that stopped at its outlets (its energy says so, contract.ts) is not reused.
+      const last = inlets.get(id);
+      const kept = runs.get(id);
+      if (last !== undefined && kept !== undefined && kept.energy !== OUTLETS_ONLY_ENERGY && sameInlets(u.inletPorts, last, ins)) {
+        for (let k = 0; k < outlets.ports.length; k++) streams.set(outlets.streamIds[k]!, kept.outlets[outlets.ports[k]!]!);
+        return;
+      }
+    }
+    const result = mode === 'outlets' ? outletsOnlyRun(() => u.run(ins, { unitId: id, ambientK })) : u.run(ins, { unitId: id, ambientK });
     inlets.set(id, ins);
     runs.set(id, result);
-    const outlets = outletsOf(g.outletOf.get(id)!);
     for (let k = 0; k < outlets.ports.length; k++) {
       const port = outlets.ports[k]!;
       const out = result.outlets[port];
@@ -70,12 +81,24 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
 
   for (const block of g.order) {
     if (!block.cyclic) {
-      runUnit(block.units[0]!);
+      runUnit(block.units[0]!, 'run');
       continue;
     }
     loops.push(solveLoop(block.units, block.members, block.tears.map((t) => g.streamById.get(t)!), streams, runUnit, settings, ambientK, feedMass));
   }
   return { streams, inlets, runs, loops };
+}
+
+/**
+ * How runUnit runs a unit: in full; stopping at its outlets (a loop's first pass, contract.ts
+ * outletsOnly); or, in a loop's later pass, reusing its last full run when its inlets are the same.
+ */
+type RunMode = 'run' | 'outlets' | 'reuse';
+
+/** Whether two inlet records hold the same streams on every port (sameStream). */
+function sameInlets(ports: readonly string[], a: Record<string, Stream>, b: Record<string, Stream>): boolean {
+  for (let k = 0; k < ports.length; k++) if (!sameStream(a[ports[k]!]!, b[ports[k]!]!)) return false;
+  return true;
 }
 
 /** A unit's outlets as lists: port names and the ids of the streams they feed, in the graph's order. */
@@ -164,21 +187,30 @@ function tearStreams(tears: GraphStream[], streams: Map<string, Stream>): (Strea
   return out;
 }
 
-/** Tear masses as a vector in layout order (0 where a stream lacks a variable); new variables extend the layout. */
-function flatten(layout: TearLayout, streams: (Stream | undefined)[]): Float64Array {
-  const at: number[] = [];
-  const mass: number[] = [];
+/**
+ * Tear masses as a vector in layout order (0 where a stream lacks a variable); new variables extend
+ * the layout. A list of doubles filled in place, not a typed array filled from two lists of
+ * positions and masses: a Float64Array is two objects and a buffer to make, for a vector of a few
+ * entries per loop pass.
+ */
+function flatten(layout: TearLayout, streams: (Stream | undefined)[]): number[] {
+  const values: number[] = [];
+  for (let i = 0; i < layout.size; i++) values.push(0);
   for (let t = 0; t < streams.length; t++) {
     const s = streams[t];
     if (!s) continue;
-    for (const c in s.components) { at.push(layout.indexOf(t, false, c)); mass.push(s.components[c]!); }
+    for (const c in s.components) put(values, layout.indexOf(t, false, c), s.components[c]!);
     // A row stream's lots from their rows (row-stream.ts), without making them.
-    if (s instanceof RowStream) for (let i = 0; i < s.n; i++) { at.push(layout.indexOf(t, true, s.idAt(i))); mass.push(s.mass[i]!); }
-    else for (const lot of s.lots) { at.push(layout.indexOf(t, true, lot.id)); mass.push(lot.massKgPerHour); }
+    if (s instanceof RowStream) for (let i = 0; i < s.n; i++) put(values, layout.indexOf(t, true, s.idAt(i)), s.mass[i]!);
+    else for (const lot of s.lots) put(values, layout.indexOf(t, true, lot.id), lot.massKgPerHour);
   }
-  const values = new Float64Array(layout.size);
-  for (let i = 0; i < at.length; i++) values[at[i]!] = mass[i]!;
   return values;
+}
+
+/** values[i] = x: an index the layout has just added is the next one (the list grows by one). */
+function put(values: number[], i: number, x: number): void {
+  if (i === values.length) values.push(x);
+  else values[i] = x;
 }
 
 /** Number of lots of a stream (a row stream's rows, without making its lots). */
@@ -225,7 +257,7 @@ function stateChange(a: (Stream | undefined)[], b: (Stream | undefined)[]): numb
 }
 
 /** Write a flat vector back into tear streams, taking lot states and temperature from `template` (by tear index). */
-function unflatten(layout: TearLayout, values: Float64Array, template: (Stream | undefined)[], ambientK: number): Stream[] {
+function unflatten(layout: TearLayout, values: readonly number[], template: (Stream | undefined)[], ambientK: number): Stream[] {
   const out: Stream[] = [];
   const lotTemplates: Map<string, Lot>[] = [];
   const rowTemplates: (Map<string, number> | undefined)[] = [];
@@ -267,7 +299,7 @@ function solveLoop(
   members: string[],
   tears: GraphStream[],
   streams: Map<string, Stream>,
-  runUnit: (id: string) => void,
+  runUnit: (id: string, mode: RunMode) => void,
   settings: SolverSettings,
   ambientK: number,
   feedMass: number,
@@ -276,13 +308,19 @@ function solveLoop(
   for (const t of tears) if (!streams.has(t.id)) streams.set(t.id, emptyStream(ambientK));
   const layout = new TearLayout(tears.length);
   let x = flatten(layout, tearStreams(tears, streams));
-  let xPrev: Float64Array | undefined;
-  let gPrev: Float64Array | undefined;
+  let xPrev: number[] | undefined;
+  let gPrev: number[] | undefined;
   let residual = Infinity;
   const tearIds = tears.map((t) => t.id);
+  const readsTear = new Set<string>();
+  for (const t of tears) readsTear.add(t.to.node);
   for (let iter = 1; iter <= settings.maxIterations; iter++) {
     const before = tearStreams(tears, streams);
-    for (const u of loopUnits) runUnit(u);
+    // The first pass: a unit that reads a tear gets other inlets in the next pass (unless the loop
+    // is done in this one: run again below), so it stops at its outlets (contract.ts outletsOnly);
+    // the others run in full, and a later pass that brings them the same inlets reuses their run.
+    const firstPass = iter === 1;
+    for (const u of loopUnits) runUnit(u, !firstPass ? 'reuse' : readsTear.has(u) ? 'outlets' : 'run');
     const after = tearStreams(tears, streams);
     const gx = flatten(layout, after);
     if (gx.length > x.length) x = flatten(layout, before);
@@ -309,16 +347,22 @@ function solveLoop(
       for (let i = 0; i < gx.length; i++) mismatch += Math.abs(gx[i]! - x[i]!);
       const polished = mismatch <= MISMATCH_OF_FEED * feedMass && residual <= settings.tolerance * POLISH_FACTOR;
       if (polished || polish >= MAX_POLISH || iter === settings.maxIterations) {
+        // A loop done in its first pass runs it again in full, from the same tears: the same
+        // outlets (units are pure functions of their inlets), now with every result.
+        if (firstPass) {
+          for (let t = 0; t < tears.length; t++) streams.set(tears[t]!.id, before[t]!);
+          for (const u of loopUnits) runUnit(u, 'reuse');
+        }
         return { units: members, tears: tearIds, iterations: iter, residual, converged: true };
       }
       polish++;
     }
     // Next guess: Wegstein per variable (bounded q) after two iterates, else damped substitution.
-    const next = new Float64Array(gx.length);
+    const next: number[] = [];
     // A residual that grew means acceleration overshot: take a damped substitution step instead.
     const growing = iter > 1 && residual > prevResidual;
     const accelerate = settings.method === 'wegstein' && !growing && xPrev !== undefined && gPrev !== undefined && xPrev.length === x.length;
-    for (let i = 0; i < next.length; i++) {
+    for (let i = 0; i < gx.length; i++) {
       const gi = gx[i]!;
       const xi = x[i]!;
       if (accelerate) {
@@ -331,11 +375,11 @@ function solveLoop(
           q = s === 1 ? settings.wegsteinMin : s / (s - 1);
           q = Number.isFinite(q) ? Math.min(settings.wegsteinMax, Math.max(settings.wegsteinMin, q)) : 0;
         }
-        next[i] = Math.max(0, q * xi + (1 - q) * gi);
+        next.push(Math.max(0, q * xi + (1 - q) * gi));
       } else if (growing) {
-        next[i] = settings.damping * gi + (1 - settings.damping) * xi;
+        next.push(settings.damping * gi + (1 - settings.damping) * xi);
       } else {
-        next[i] = gi;
+        next.push(gi);
       }
     }
     xPrev = x;

@@ -37,19 +37,32 @@ export function subLotValues(lot: LotSpec): SubLotValues {
   return v;
 }
 
+/** A lot's attribute as given, or its default (nominal Li/TM, else 0). */
+function attributeOf(lot: LotSpec, a: (typeof ATTRIBUTES)[number]): LotAttribute {
+  const v = lot[a as keyof LotSpec] as LotAttribute | undefined;
+  if (v === undefined) return a === 'liPerTm' ? nominalLiPerTm(lot.chemistry) : 0;
+  return v;
+}
+
 function computeSubLotValues(lot: LotSpec): SubLotValues {
-  const attr = (a: (typeof ATTRIBUTES)[number]): LotAttribute => {
-    const v = lot[a as keyof LotSpec] as LotAttribute | undefined;
-    if (v === undefined) return a === 'liPerTm' ? nominalLiPerTm(lot.chemistry) : 0;
-    return v;
-  };
-  const anyDist = ATTRIBUTES.some((a) => typeof attr(a) === 'object');
+  // Plain loops, not closures over the lot and `fill`: a Monte Carlo sample that varies a lot's
+  // attribute makes its values once per sample.
+  let anyDist = false;
+  for (let i = 0; i < ATTRIBUTES.length; i++) if (typeof attributeOf(lot, ATTRIBUTES[i]!) === 'object') anyDist = true;
   const count = anyDist ? lot.bins : 1;
   const values = {} as Record<(typeof ATTRIBUTES)[number], number[]>;
-  for (const a of ATTRIBUTES) {
-    const v = attr(a);
-    if (typeof v === 'number') values[a] = new Array<number>(count).fill(v);
-    else {
+  for (let i = 0; i < ATTRIBUTES.length; i++) {
+    const a = ATTRIBUTES[i]!;
+    const v = attributeOf(lot, a);
+    if (typeof v === 'number') {
+      // One sub-lot: a list of one (pushing onto an empty list reserves room for 17).
+      if (count === 1) values[a] = [v];
+      else {
+        const same: number[] = [];
+        for (let k = 0; k < count; k++) same.push(v);
+        values[a] = same;
+      }
+    } else {
       const binned = discretise(v, v.bins ?? count);
       // A distribution with its own bin count still maps onto the lot's sub-lots: resample by rank.
       values[a] = binned.length === count ? binned : Array.from({ length: count }, (_, k) => binned[Math.floor(((k + 0.5) / count) * binned.length)]!);
@@ -64,29 +77,38 @@ function computeSubLotValues(lot: LotSpec): SubLotValues {
  * (ids and kg/h, in composition order, cam apart) and its sub-lots.
  */
 interface LotPart {
-  basis: FeedBasis;
-  feedKgPerHour: number;
   ids: string[];
   kg: number[];
   subLots: Lot[];
-  /** The lot's sub-lot values (subLotValues), kept with its part: one weak entry per lot, not two. */
-  values: SubLotValues;
 }
 
 /**
- * Parts by lot. A Monte Carlo sample patches one lot of the feed and keeps the objects of the
- * others (pipeline/reparse.ts), so it builds the part of that lot only: the others' flows are
- * added again (the same terms, in the same order) and their sub-lots taken as they are (lots are
- * immutable values, stream.ts; each stream's list is its own).
+ * The parts of the last feed built, by lot index, and what they were built for. A Monte Carlo
+ * sample patches one lot of the feed and keeps the objects of the others (pipeline/reparse.ts), so
+ * it builds the part of that lot only: a lot that is the same object at the same index as in the
+ * last feed (same basis and throughput) takes its part; the others' flows are added again (the same
+ * terms, in the same order) and their sub-lots taken as they are (lots are immutable values,
+ * stream.ts; each stream's list is its own). One feed's parts, not a weak entry per lot: the
+ * patched lot is a new object in every sample, and its entry cost more than its part.
  */
-const LOT_PARTS = new WeakMap<LotSpec, LotPart>();
+let lastParts: { lots: readonly LotSpec[]; basis: FeedBasis; feedKgPerHour: number; parts: LotPart[] } | undefined;
+
+/** The part of lot `i` of `lots`: the last feed's, or made (lotPart). */
+function partAt(lots: readonly LotSpec[], i: number, basis: FeedBasis, feedKgPerHour: number): LotPart {
+  const last = lastParts;
+  const lot = lots[i]!;
+  if (last !== undefined && last.lots[i] === lot && last.basis === basis && Object.is(last.feedKgPerHour, feedKgPerHour)) return last.parts[i]!;
+  return lotPart(lot, basis, feedKgPerHour);
+}
 
 function lotPart(lot: LotSpec, basis: FeedBasis, feedKgPerHour: number): LotPart {
-  let part = LOT_PARTS.get(lot);
-  if (part !== undefined && part.basis === basis && Object.is(part.feedKgPerHour, feedKgPerHour)) return part;
-  // A Monte Carlo sample's patched lot is a new object each time: its values are made here, for its
-  // part only (an entry in a weak map costs more than making them, and the lot lives one sample).
-  const subValues = part?.values ?? SUB_LOTS.get(lot) ?? computeSubLotValues(lot);
+  // Kept by lot only when discretised (several sub-lots): a lot of single values is one array per
+  // attribute, which costs less to make than a weak entry (a sample's patched lot lives one sample).
+  let subValues = SUB_LOTS.get(lot);
+  if (subValues === undefined) {
+    subValues = computeSubLotValues(lot);
+    if (subValues.count > 1) SUB_LOTS.set(lot, subValues);
+  }
   const scrapKg = lot.share * feedKgPerHour;
   const composition = lot.composition ?? DEFAULT_COMPOSITION[basis];
   const ids: string[] = [];
@@ -119,18 +141,20 @@ function lotPart(lot: LotSpec, basis: FeedBasis, feedKgPerHour: number): LotPart
       });
     }
   }
-  LOT_PARTS.set(lot, (part = { basis, feedKgPerHour, ids, kg, subLots, values: subValues }));
-  return part;
+  return { ids, kg, subLots };
 }
 
 /** Build the feed stream for `feedKgPerHour` of scrap at `temperatureK`. */
 export function feedStream(feed: FeedSpec, feedKgPerHour: number, temperatureK: number): Stream {
   const s = emptyStream(temperatureK);
-  for (const lot of feed.lots) {
-    const part = lotPart(lot, feed.basis, feedKgPerHour);
+  const parts: LotPart[] = [];
+  for (let li = 0; li < feed.lots.length; li++) {
+    const part = partAt(feed.lots, li, feed.basis, feedKgPerHour);
+    parts.push(part);
     const { ids, kg, subLots } = part;
     for (let i = 0; i < ids.length; i++) s.components[ids[i]!] = (s.components[ids[i]!] ?? 0) + kg[i]!;
     for (let k = 0; k < subLots.length; k++) s.lots.push(subLots[k]!);
   }
+  lastParts = { lots: feed.lots, basis: feed.basis, feedKgPerHour, parts };
   return s;
 }

@@ -181,6 +181,40 @@ export class RowStream implements Stream {
   }
 }
 
+/**
+ * Whether two row streams hold the same lots: rows into the same source list, renamed alike (lane
+ * and ids), with the same masses and changed numbers (sameNumber) — what a cursor or `lots` reads.
+ */
+export function sameRowLots(a: RowStream, b: RowStream): boolean {
+  const n = a.n;
+  if (n !== b.n || a.source !== b.source || a.lane !== b.lane || a.idTable !== b.idTable || a.idColumn !== b.idColumn) return false;
+  const ia = a.ids;
+  const ib = b.ids;
+  if ((ia === null) !== (ib === null)) return false;
+  for (let i = 0; i < n; i++) {
+    if (a.rows[i] !== b.rows[i] || !sameNumber(a.mass[i]!, b.mass[i]!)) return false;
+    if (ia !== null && ia[i] !== ib![i]) return false;
+  }
+  return sameColumn(a.overLiPerTm, b.overLiPerTm, n) && sameColumn(a.overCationMixing, b.overCationMixing, n)
+    && sameColumn(a.overSurfaceRockSalt_nm, b.overSurfaceRockSalt_nm, n) && sameColumn(a.overCrackFraction, b.overCrackFraction, n);
+}
+
+/** Whether two changed-number columns agree on their first `n` entries (both absent, or the same values). */
+function sameColumn(a: readonly number[] | null, b: readonly number[] | null, n: number): boolean {
+  if (a === null || b === null) return a === b;
+  if (a === b) return true;
+  for (let i = 0; i < n; i++) if (!sameNumber(a[i]!, b[i]!)) return false;
+  return true;
+}
+
+/**
+ * Object.is for two doubles (0 and −0 differ; NaN is taken as differing from itself, which only
+ * means "not the same"), written out: Object.is with doubles boxed both of them on every call.
+ */
+export function sameNumber(x: number, y: number): boolean {
+  return x === y && (x !== 0 || 1 / x === 1 / y);
+}
+
 /** Lot `i` of `s` with mass flow `kg`: its source lot's copy, renamed when the rows rename (lotWithMass of lot i, without making lot i). */
 export function rowLotWithMass(s: RowStream, i: number, kg: number): Lot {
   const lot = copyLot(s.source[s.rows[i]!]!);

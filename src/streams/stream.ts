@@ -12,7 +12,7 @@ import type { Element } from '../chemistry/elements.js';
 import { LOT_CP } from '../chemistry/cathode.js';
 import { addLotElements, lotWithMass, mergeLots, scaleLot, type Lot } from './lot.js';
 import { addRowsHeatCapacity, lotTermsOf, TERMS_MIN_LOTS } from './element-flows.js';
-import { RowStream } from './row-stream.js';
+import { RowStream, sameNumber, sameRowLots } from './row-stream.js';
 
 /** A material stream. Flows in kg/h, temperature in K. */
 export interface Stream {
@@ -211,4 +211,35 @@ export function pruneStream(s: Stream): Stream {
   const components: Record<string, number> = {};
   for (const k in s.components) if (s.components[k] !== 0) components[k] = s.components[k]!;
   return { components, lots: s.lots.filter((l) => l.massKgPerHour !== 0), temperatureK: s.temperatureK };
+}
+
+/**
+ * Whether two streams are the same to every unit that reads them: the same temperature, the same
+ * component flows with their keys in the same order (a unit's outlets follow its inlets' order), and
+ * the same lots — the same rows (sameRowLots) or the same lot objects (lots are immutable values).
+ * The solver reuses a loop unit's run when its inlets are the same as in its last run
+ * (balances/solver.ts). False when unsure: a list of equal but distinct lot objects is not compared.
+ */
+export function sameStream(a: Stream, b: Stream): boolean {
+  if (a === b) return true;
+  if (!sameNumber(a.temperatureK, b.temperatureK) || !sameFlows(a.components, b.components)) return false;
+  if (a instanceof RowStream) return b instanceof RowStream && sameRowLots(a, b);
+  if (b instanceof RowStream) return false;
+  const la = a.lots;
+  const lb = b.lots;
+  if (la.length !== lb.length) return false;
+  for (let i = 0; i < la.length; i++) if (la[i] !== lb[i]) return false;
+  return true;
+}
+
+/** Whether two flow records have the same keys in the same order and the same values (sameNumber: 0 and −0 differ). */
+function sameFlows(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !sameNumber(a[k]!, b[k]!)) return false;
+  }
+  return true;
 }

@@ -96,6 +96,40 @@ export interface RunContext {
   feedBasis?: FeedBasis;
 }
 
+/**
+ * Whether the unit run of the moment is read for its outlets only: a unit that reads a tear stream,
+ * in the first pass of a recycle loop (balances/solver.ts solveLoop) — the next pass brings it
+ * other inlets, and its energy, metrics and diagnostics are overwritten before anything reads them. Module state, safe because it is set only around that one
+ * synchronous pass (and cleared even when a unit throws): one evaluation at a time per thread, and
+ * a unit run never starts another solve.
+ */
+let outletsOnlyPass = false;
+
+/**
+ * True while the solver runs a unit for its outlets only (outletsOnlyRun): a unit may then return
+ * once its outlets, draws and recycled flows are made, with no energy or metrics — its outlets must
+ * be exactly those of a full run (they make the loop's next guess).
+ */
+export function outletsOnly(): boolean {
+  return outletsOnlyPass;
+}
+
+/** Run `run` with outletsOnly() true (balances/solver.ts: a tear reader in a loop's first pass). */
+export function outletsOnlyRun<T>(run: () => T): T {
+  outletsOnlyPass = true;
+  try {
+    return run();
+  } finally {
+    outletsOnlyPass = false;
+  }
+}
+
+/**
+ * Energy of a run that stopped at its outlets (outletsOnly): every such run returns this object, by
+ * which the solver knows it (it reuses full runs only); never read, the next pass replaces the run.
+ */
+export const OUTLETS_ONLY_ENERGY: EnergyUse = Object.freeze({ electricityKw: 0, heatKw: Object.freeze({}), items: Object.freeze([]) as unknown as EnergyItem[], minimumHeatKw: 0 }) as EnergyUse;
+
 /** A text only reports show (an equipment description): written unless the run does not describe. */
 export function reportText(ctx: RunContext, write: () => string): string {
   return ctx.describe === false ? '' : write();

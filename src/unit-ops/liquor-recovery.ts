@@ -19,7 +19,7 @@
  * sized by heat-transfer area (evaporatorFlux); an MVR compressor sized by its power.
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic, type EquipmentSpec } from './contract.js';
+import { defineUnitOp, outletsOnly, OUTLETS_ONLY_ENERGY, type Diagnostic, type EquipmentSpec } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component, resolveComponentId, COMPONENT_IDS } from '../chemistry/components.js';
@@ -130,6 +130,8 @@ export const liquorRecovery = defineUnitOp({
           : { code: 'lioh-above-solubility', severity: 'warning', where: ctx.unitId, message: msg.liohAboveSolubility(molPerKg.toFixed(2)) });
       }
     }
+    // A loop's first pass reads the outlets only (contract.ts outletsOnly).
+    if (outletsOnly()) return { outlets: { recovered, condensate, bleed }, draws: {}, recycled: {}, energy: OUTLETS_ONLY_ENERGY, diagnostics };
 
     // energy
     const cpFlow = componentsCpKwPerK(evapFeed.components) + lotListCpFlow_kW_per_K(evapFeed.lots);

@@ -26,7 +26,7 @@
  * Cost: jacketed agitated reactor × Turton pressure factor × material factor.
  */
 import { z } from 'zod';
-import { defineUnitOp, reportText, type Diagnostic, type Ports, type RunContext, type UnitDesign, type UnitRun } from './contract.js';
+import { defineUnitOp, outletsOnly, OUTLETS_ONLY_ENERGY, reportText, type Diagnostic, type Ports, type RunContext, type UnitDesign, type UnitRun } from './contract.js';
 import { quantity, fraction, described, documentedRange } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
@@ -175,15 +175,17 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   add(c, 'KOH', mkKOH);
   add(c, 'H2O', mkH2O + hydrateWater);
 
-  const chargeK = chargeTemperature(feed, rec, draws, ctx.ambientK);
+  // A loop's first pass reads the outlets only (contract.ts outletsOnly): no heat capacities then.
+  const lean = outletsOnly();
   let hcLiquor = 0;
   let chargeLiquorKg = 0;
   for (const id in c) {
     if (!isLiquor(id) || isGas(id)) continue;
-    hcLiquor += (c[id]! * (component(id).cp_J_per_kgK ?? 1000)) / 3600;
+    if (!lean) hcLiquor += (c[id]! * (component(id).cp_J_per_kgK ?? 1000)) / 3600;
     chargeLiquorKg += c[id]!;
   }
-  const hcCharge = heatCapacityFlowOf(c, charge);
+  // Before the reaction changes `c`: the charge as made up.
+  const hcCharge = lean ? 0 : heatCapacityFlowOf(c, charge);
 
   // ---- lots: solution relithiation (mechanisms/hydrothermal.ts), self-limiting at Li/TM 1
   // hydroxide molarity of the charge as made up (lower than set when the recycle brings excess water)
@@ -210,8 +212,10 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const vent = emptyStream(tOut);
   add(vent.components, 'O2', o2);
   dischargeWetBatch(c, isLiquor, { solids, liquor, vent }, lotsOutKg, p.entrainedLiquor, rho);
+  if (lean) return { outlets: { solids: pruned(solids), liquor: pruned(liquor), vent: pruned(vent) }, draws, recycled, energy: OUTLETS_ONLY_ENERGY, diagnostics };
 
   // ---- batches and energy
+  const chargeK = chargeTemperature(feed, rec, draws, ctx.ambientK);
   const liquorM3PerH = chargeLiquorKg / rho;
   // the working volume is taken hot: the liquor expands like water (ρ_w(25 °C) / ρ_w(T))
   const expansion = WATER_DENSITY_AMBIENT / saturatedWaterDensity(p.temperature);

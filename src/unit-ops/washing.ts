@@ -22,7 +22,7 @@
  * - Outlets leave at the adiabatic mixing temperature of feed and wash water.
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, outletsOnly, OUTLETS_ONLY_ENERGY, type Diagnostic } from './contract.js';
 import { fraction, quantity, described, metaOf } from '../schema/param.js';
 import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, lotsMass } from '../streams/stream.js';
 import { LotCursor, rowsOf, type RowStream } from '../streams/row-stream.js';
@@ -185,6 +185,8 @@ export const washing = defineUnitOp({
       addKg(liquor.components, id, d - inCake);
     }
     for (const id in split.gases) addKg(liquor.components, id, split.gases[id]!);
+    // A loop's first pass reads the outlets only (contract.ts outletsOnly).
+    if (outletsOnly()) return { outlets: { solids, liquor }, draws, recycled: {}, energy: OUTLETS_ONLY_ENERGY, diagnostics };
     if (undissolvedMass > 0) {
       diagnostics.push({ code: 'solubility-limited', severity: 'info', where: ctx.unitId, message: msg.solubilityLimited(Object.entries(undissolved).map(([k, v]) => `${k} ${v.toPrecision(4)} kg/h`).join(', ')) });
     }
