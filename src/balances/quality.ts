@@ -237,8 +237,25 @@ function ratios(a: Readonly<Record<string, number>>, b: Readonly<Record<string, 
   return out;
 }
 
+/** What qualityReport writes besides the product's totals, off-spec lots and in-spec shares. */
+export interface QualityOptions {
+  /**
+   * false (Monte Carlo samples, sweep points): `lots` (a verdict per lot, with its causes),
+   * `residualLiSaltsByStream` and `foreignSolidsByStream` are left empty — only reports read them;
+   * every total, share and off-spec lot is the same. Default true.
+   */
+  verdicts?: boolean;
+}
+
+/**
+ * The causes of the lot being judged without verdicts (qualityReport, one lot at a time): emptied
+ * and filled for each lot, read at once for its first (primary) cause, never handed out.
+ */
+const CAUSES: OffSpecCause[] = [];
+
 /** Apply the specification to every lot leaving through `product`. */
-export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number): QualityReport {
+export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number, options: QualityOptions = {}): QualityReport {
+  const verdicts = options.verdicts !== false;
   const byCause = {} as Record<OffSpecCause, number>;
   for (const c of CAUSE_PRIORITY) byCause[c] = 0;
   const byChem: Record<string, number> = {};
@@ -255,8 +272,11 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     if (s.to.node !== 'product') continue;
     const stream = sol.streams.get(s.id)!;
     const salts = residualLiSaltsFraction(stream);
-    residual[s.id] = salts;
-    const foreign = (foreignByStream[s.id] = foreignSolidsOf(stream));
+    const foreign = foreignSolidsOf(stream);
+    if (verdicts) {
+      residual[s.id] = salts;
+      foreignByStream[s.id] = foreign;
+    }
     // A row stream's lots read through a cursor (row-stream.ts): lot objects only for the off-spec ones.
     const rows = stream instanceof RowStream ? stream : undefined;
     const cursor = rows ? new LotCursor(rows) : undefined;
@@ -266,12 +286,18 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     for (let li = 0; li < n; li++) {
       const lot = cursor ? cursor.at(li) : stream.lots[li]!;
       if (lot.massKgPerHour === 0) continue;
-      const causes = judgeLot(spec, lot, salts, foreign);
+      // Without verdicts the causes go to one list emptied per lot (no list per lot).
+      let causes = CAUSES;
+      if (verdicts) causes = judgeLot(spec, lot, salts, foreign);
+      else {
+        CAUSES.length = 0;
+        offSpecCauses(spec, lot, salts, foreign, CAUSES);
+      }
       const primary = primaryCauseOf(causes);
       // Capacity as lotPerformance gives it (virgin × ratio), without its record per lot.
       const capacityRatio = lotCapacityRatio(lot);
       const capacityMahPerG = virginCapacity(lot.chemistry).mahPerG * capacityRatio;
-      lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
+      if (verdicts) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
       if (primary === null) {
         inSpec += lot.massKgPerHour;
         const name = baseName(lot.chemistry.name);

@@ -35,7 +35,9 @@ export interface Evaluation extends Physics {
  * What to compute. `mode: 'sample'` is for Monte Carlo samples, sweep points and other runs that
  * only read the KPIs (kpisOf): they come out identical (===) to a report run's, but work only
  * reports need is skipped — the per-unit balance closures (`balances.units` is empty and
- * `worstClosure` is the plant's; the plant-wide closure is still computed and checked), the texts
+ * `worstClosure` is the plant's; the plant-wide closure is still computed and checked, its records
+ * made when read), the quality verdict of every product lot (`quality.lots` and the by-stream
+ * residual salts and foreign solids are empty; totals and off-spec lots are kept), the texts
  * units write for reports (energy-item bases, equipment descriptions: RunContext.describe), the
  * loop convergence reports and the equipment items' notes among the diagnostics, and the campaign
  * schedule. Such an Evaluation must
@@ -69,6 +71,9 @@ export interface Physics {
   quality: QualityReport;
   diagnostics: Diagnostic[];
 }
+
+/** What a sample's quality report leaves out (the verdict per lot: balances/quality.ts). */
+const SAMPLE_QUALITY = { verdicts: false } as const;
 
 /** Closure above which a balance is reported as a diagnostic error (DESIGN.md: 1e-9 relative). */
 export const CLOSURE_LIMIT = 1e-9;
@@ -223,7 +228,7 @@ export function evaluatePhysics(model: Model, options: Omit<EvaluateOptions, 'ph
   const sizeOptions = sample ? { shifts, schedule: false, describe: false } : options.schedule === false ? { shifts, schedule: false } : { shifts };
   const sizing = sizePlant(designed, hours, model.feedKgPerHour * hours, model.design, sizeOptions);
   diagnostics.push(...sizing.diagnostics);
-  const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
+  const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed), sample ? SAMPLE_QUALITY : {});
   if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));
   return { feed, solution, balances, designs, sizing, quality, diagnostics };
 }

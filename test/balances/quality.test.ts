@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foreignSolidsOf, judgeLot, lotInSpec } from '../../src/balances/quality.js';
+import { foreignSolidsOf, judgeLot, lotInSpec, qualityReport } from '../../src/balances/quality.js';
+import { loadRawScenario } from '../../src/pipeline/load.js';
+import { resolveModel } from '../../src/pipeline/resolve.js';
+import { evaluate } from '../../src/pipeline/evaluate.js';
+import { lotsMass } from '../../src/streams/stream.js';
 import { lotCapacityRatio, lotPerformance } from '../../src/streams/performance.js';
 import { specSchema } from '../../src/schema/spec.js';
 import { component } from '../../src/chemistry/components.js';
@@ -83,5 +87,28 @@ describe('the in-spec check without a list of causes (issue 19: no list per feed
     expect(judgeLot(spec, goodLot({ liPerTm: 0.9 }), 0)).toContain('under-lithiated');
     expect(lotInSpec(spec, goodLot(), 0)).toBe(true);
     expect(lotInSpec(spec, goodLot({ chemistry: 'LFP' }), 0)).toBe(false);
+  });
+});
+
+describe('qualityReport without verdicts (Monte Carlo samples)', () => {
+  it('every total, share, cause and off-spec lot of the full report; no verdict per lot, whatever was judged before', () => {
+    const raw = loadRawScenario('scenarios/reference-cn.yaml');
+    for (const patches of [[], [{ path: 'feed.lots[ev-811].liPerTm', value: 0.6 }], [{ path: 'relith.temperature', value: '150 degC' }]]) {
+      const ev = evaluate(resolveModel(raw, patches));
+      const g = ev.model.flowsheet.graph;
+      const full = qualityReport(g, ev.solution, ev.model.spec, lotsMass(ev.feed));
+      // Judged with verdicts in between: the list of causes a report without verdicts reuses is not theirs.
+      const bare = qualityReport(g, ev.solution, ev.model.spec, lotsMass(ev.feed), { verdicts: false });
+      qualityReport(g, ev.solution, ev.model.spec, lotsMass(ev.feed));
+      expect(full.offSpecLots.length).toBeGreaterThan(0);
+      expect(full.lots.length).toBeGreaterThan(0);
+      expect(bare.lots).toEqual([]);
+      expect(bare.residualLiSaltsByStream).toEqual({});
+      expect(bare.foreignSolidsByStream).toEqual({});
+      const { lots: _l, residualLiSaltsByStream: _r, foreignSolidsByStream: _f, ...totals } = full;
+      const { lots: _bl, residualLiSaltsByStream: _br, foreignSolidsByStream: _bf, ...bareTotals } = bare;
+      expect(JSON.stringify(bareTotals)).toBe(JSON.stringify(totals));
+      expect(full.lots.filter((v) => v.causes.length > 0).map((v) => v.lot)).toEqual(full.offSpecLots.map((l) => l.id));
+    }
   });
 });
