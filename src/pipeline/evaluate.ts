@@ -75,6 +75,9 @@ export interface Physics {
 /** What a sample's quality report leaves out (the verdict per lot: balances/quality.ts). */
 const SAMPLE_QUALITY = { verdicts: false } as const;
 
+/** How a sample's economics input is built (feed lines a previous sample made may be reused: pipeline/economics-input.ts). */
+const SAMPLE_INPUT = { sample: true } as const;
+
 /** Closure above which a balance is reported as a diagnostic error (DESIGN.md: 1e-9 relative). */
 export const CLOSURE_LIMIT = 1e-9;
 
@@ -180,7 +183,7 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const physics = options.physics ?? evaluatePhysics(model, options);
   const { feed, solution, balances, designs, sizing, quality } = physics;
   const diagnostics: Diagnostic[] = [...(model.diagnostics ?? []), ...physics.diagnostics];
-  const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
+  const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices, sample ? SAMPLE_INPUT : {});
   const econ = economics(input, model.prices, model.finance, { describe: !sample });
   diagnostics.push(...econ.diagnostics);
 
