@@ -29,8 +29,8 @@
 import type { CycleTime, Diagnostic } from '../unit-ops/contract.js';
 import { msg } from '../schema/messages.js';
 import { checkFixedItems, isEmpty, type DesignSettings } from './settings.js';
-import { sizeEquipment, cycleTotalH } from './equipment.js';
-import { itemKey, itemPlan } from './items.js';
+import { sizeEquipment, cycleTotalH, usableSizesOf } from './equipment.js';
+import { preparedItem, preparedItems } from './items.js';
 import { shiftPlan, labourPlan, DEFAULT_SHIFTS, type ShiftPlan } from './shifts.js';
 import { campaignSchedule } from './schedule.js';
 import type { DesignedUnit, EquipmentSizing, PlantSizing, UnitSizing } from './types.js';
@@ -78,6 +78,9 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   let roundTheClockLoaded = false;
   let best: EquipmentSizing | null = null;
 
+  // Each item's key, plan and sizes as the last sizing with these settings prepared them (items.ts).
+  const prepared = preparedItems(settings);
+  let j = 0;
   for (const u of units) {
     const d = u.design;
     let parallel = 0;
@@ -86,12 +89,13 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     let unitCycle: number | null = d.cycle ? cycleTotalH(d.cycle) : null;
     const unitCost: Record<string, number> = {};
     for (const spec of d.equipment) {
-      const key = itemKey(u.unitId, spec.name);
-      const ip = itemPlan(key, spec, settings, checked, plan, hoursPerYear);
+      const item = preparedItem(prepared, j++, u.unitId, spec, settings, checked, plan, hoursPerYear, usableSizesOf);
+      const key = item.key;
+      const ip = item.plan;
       // Without a description (Monte Carlo samples, sweep points) the items' notes (below their
       // smallest size, batches at minimum fill, outside a cost range) are not written: nobody reads
       // them, and formatting their numbers costs more than the sizing.
-      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, ip.hoursPerYear, settings, ip.fixedSize, describe ? diagnostics : null, ip.options);
+      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, ip.hoursPerYear, settings, ip.fixedSize, describe ? diagnostics : null, ip.options, item);
       equipment.push(s);
       if (s.roundTheClock && s.loadKgPerHour > 0 && s.count > 0) roundTheClockLoaded = true;
       const saved = settings.installedDesign?.costs[key];
