@@ -7,7 +7,7 @@ import type { EconomicsInput } from '../economics/input.js';
 import type { ResolvedPrices } from '../economics/prices.js';
 import type { PlantSizing } from '../design/types.js';
 import type { QualityReport } from '../balances/quality.js';
-import { baseName, lotInSpec, offSpecLotsByRow, residualLiSaltsFraction } from '../balances/quality.js';
+import { baseName, lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../balances/quality.js';
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
 import { priceKey } from '../economics/price-book.js';
 import { component, isComponent } from '../chemistry/components.js';
@@ -319,10 +319,12 @@ export function economicsInput(
     if (s.to.node !== 'product') continue;
     const stream = solution.streams.get(s.id)!;
     const grade = gradeOf(lotsMass(stream), stream.components);
-    // A product row stream's off-spec lots, by row as quality made them (no lot object per row).
-    const byRow = offSpecLotsByRow(stream);
-    if (byRow) {
-      for (let i = 0; i < byRow.length; i++) { const lot = byRow[i]; if (lot !== undefined) addOff(lot, lot.massKgPerHour, grade); }
+    // A product row stream's off-spec rows as quality judged them, read through a cursor: the
+    // values of the lots quality makes of them for reports (rowLotWithMass), without those objects.
+    const offRows = offSpecRowsOf(stream);
+    if (offRows) {
+      const cursor = new LotCursor(stream as RowStream);
+      for (let k = 0; k < offRows.length; k++) { const x = cursor.at(offRows[k]!); addOff(x, x.massKgPerHour, grade); }
       continue;
     }
     offSpecSet ??= new Set(quality.offSpecLots);
