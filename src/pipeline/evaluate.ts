@@ -37,7 +37,8 @@ export interface Evaluation extends Physics {
  * reports need is skipped — the per-unit balance closures (`balances.units` is empty and
  * `worstClosure` is the plant's; the plant-wide closure is still computed and checked, its records
  * made when read), the quality verdict of every product lot (`quality.lots` and the by-stream
- * residual salts and foreign solids are empty; totals and off-spec lots are kept), the texts
+ * residual salts and foreign solids are empty; totals are kept), the sizing's per-unit rows
+ * (`sizing.units` is empty; every item, the crew and the bottleneck are kept), the texts
  * units write for reports (energy-item bases, equipment descriptions: RunContext.describe), the
  * loop convergence reports and the equipment items' notes among the diagnostics, and the campaign
  * schedule. Such an Evaluation must

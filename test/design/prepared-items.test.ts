@@ -89,3 +89,32 @@ describe('prepared items', () => {
     expect(text(c)).toBe(text(a));
   });
 });
+
+describe('sizings without a description (Monte Carlo samples)', () => {
+  it('leave the per-unit rows to reports and share one frozen settings echo per settings object; everything else as described', () => {
+    const settings = resolveDesignSettings({ standardSizes: { 'relith.autoclave': ['4 m3', '6 m3'] }, margin: 1.2 });
+    const plant = PLANTS[0]!;
+    const described = sizePlant(plant, H, 1e6, settings, { schedule: false });
+    const a = sizePlant(plant, H, 1e6, settings, { schedule: false, describe: false });
+    const b = sizePlant(plant, H, 1e6, settings, { schedule: false, describe: false });
+    expect(described.units.length).toBe(2);
+    expect(a.units).toEqual([]);
+    expect(a.settings).toStrictEqual(described.settings);
+    expect(Object.isFrozen(a.settings) && Object.isFrozen(a.settings.standardSizes) && Object.isFrozen(a.settings.standardSizes['relith.autoclave'])).toBe(true);
+    // Checked items are made again per sizing when the scenario lists sizes: the echo with them.
+    expect(b.settings).toStrictEqual(a.settings);
+    const plain = resolveDesignSettings(undefined);
+    const c = sizePlant(plant, H, 1e6, plain, { schedule: false, describe: false });
+    expect(sizePlant(plant, H, 1e6, plain, { schedule: false, describe: false }).settings).toBe(c.settings);
+    expect(sizePlant(plant, H, 1e6, resolveDesignSettings(undefined), { schedule: false, describe: false }).settings).not.toBe(c.settings);
+    // Reports get an echo of their own.
+    expect(described.settings).not.toBe(sizePlant(plant, H, 1e6, settings, { schedule: false }).settings);
+    expect(Object.isFrozen(described.settings)).toBe(false);
+    const { units: _u, settings: _s, purchaseCostUsdByCepciYear: _p, ...rest } = described;
+    const { units: _au, settings: _as, purchaseCostUsdByCepciYear: _ap, ...restA } = a;
+    expect(JSON.stringify(restA.equipment.map((e) => [e.size, e.count, e.utilisation, e.purchaseCostUsd]))).toBe(JSON.stringify(rest.equipment.map((e) => [e.size, e.count, e.utilisation, e.purchaseCostUsd])));
+    expect(restA.operatorsPerShift).toBe(rest.operatorsPerShift);
+    expect(restA.labour).toStrictEqual(rest.labour);
+    expect([restA.bottleneck, restA.bottleneckEquipment, restA.bottleneckUtilisation, restA.maxCapacityKgPerYear]).toEqual([rest.bottleneck, rest.bottleneckEquipment, rest.bottleneckUtilisation, rest.maxCapacityKgPerYear]);
+  });
+});
