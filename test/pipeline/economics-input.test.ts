@@ -1,7 +1,9 @@
 /**
- * economicsInput (pipeline/economics-input.ts) keeps nothing of one call for the next: its parcel
- * sums are lent per call, and a unit's runner (evaluate.ts) is made again for another unit object
- * or feed basis — so an evaluation gives the same input and KPIs whatever was evaluated before it.
+ * economicsInput (pipeline/economics-input.ts) gives the same input whatever was evaluated before:
+ * its parcel sums are lent per call, a unit's runner (evaluate.ts) is made again for another unit
+ * object or feed basis, and the feed lines a sample keeps for the next are kept only while
+ * everything they are made from is the same — so an evaluation gives the same input and KPIs
+ * whatever was evaluated before it.
  */
 import { describe, expect, it } from 'vitest';
 import { loadRawScenario } from '../../src/pipeline/load.js';
