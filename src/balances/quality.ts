@@ -150,15 +150,16 @@ function everyLot(s: Stream, test: (lot: Lot) => boolean): boolean {
 }
 
 /**
- * The off-spec lots of a product row stream by row (undefined: in spec or empty), as qualityReport
- * made them: a row stream's lots are judged through a cursor, and only the off-spec ones are made
- * into the lot objects `offSpecLots` lists (economics-input.ts prices them by row).
+ * The off-spec rows of a product row stream (their indices, ascending), as qualityReport judged
+ * them: a row stream's lots are judged through a cursor, and economics-input.ts prices its off-spec
+ * ones by row, through a cursor too — the lot objects `offSpecLots` lists are made only for
+ * reports (with verdicts), not for a Monte Carlo sample.
  */
-const OFF_SPEC_BY_ROW = new WeakMap<RowStream, (Lot | undefined)[]>();
+const OFF_SPEC_ROWS = new WeakMap<RowStream, number[]>();
 
-/** The off-spec lots of a product row stream by row, after qualityReport (undefined for other streams). */
-export function offSpecLotsByRow(s: Stream): readonly (Lot | undefined)[] | undefined {
-  return s instanceof RowStream ? OFF_SPEC_BY_ROW.get(s) : undefined;
+/** The off-spec rows of a product row stream, after qualityReport (undefined for other streams). */
+export function offSpecRowsOf(s: Stream): readonly number[] | undefined {
+  return s instanceof RowStream ? OFF_SPEC_ROWS.get(s) : undefined;
 }
 
 export function foreignSolidsOf(s: Stream): ForeignSolids {
@@ -197,8 +198,10 @@ export function lotInSpec(spec: ProductSpec, lot: Lot, residualSalts: number, fo
 
 /** The number of causes for which a lot is off spec, each pushed onto `causes` when given (in judgeLot's order). */
 function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, foreign: ForeignSolids | undefined, causes: OffSpecCause[] | undefined): number {
+  firstCause = null;
   if (!isProductChemistry(spec, lot.chemistry)) {
     causes?.push('foreign-chemistry');
+    firstCause = 'foreign-chemistry';
     return 1;
   }
   const l = limitsFor(spec, lot.chemistry);
@@ -221,7 +224,26 @@ function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, forei
 /** Push `cause` onto `causes` when given; 1, to count it (no closure per lot). */
 function found(causes: OffSpecCause[] | undefined, cause: OffSpecCause): number {
   causes?.push(cause);
+  firstCause ??= cause;
   return 1;
+}
+
+/**
+ * The first cause the last offSpecCauses call found (null: none). Causes are found in
+ * CAUSE_PRIORITY's order, so this is the lot's primary cause (primaryCauseOf of its causes) —
+ * what a report without verdicts reads, without a list of causes per lot.
+ */
+let firstCause: OffSpecCause | null = null;
+
+/** The primary cause of a lot (null when in spec), as primaryCauseOf(judgeLot(…)) gives it. */
+export function primaryCause(spec: ProductSpec, lot: Lot, residualSalts: number, foreign?: ForeignSolids): OffSpecCause | null {
+  offSpecCauses(spec, lot, residualSalts, foreign, undefined);
+  return firstCause;
+}
+
+/** An off-spec mass of 0 by every cause, keys in CAUSE_PRIORITY's order (a literal: no key added one by one per report). */
+function noOffSpecByCause(): Record<OffSpecCause, number> {
+  return { 'foreign-chemistry': 0, 'under-lithiated': 0, 'over-lithiated': 0, 'cation-mixing': 0, 'surface-rock-salt': 0, 'residual-li-salts': 0, 'low-capacity': 0, 'graphite-carbon': 0, aluminium: 0, copper: 0, fluorine: 0 };
 }
 
 /** The first cause of CAUSE_PRIORITY a lot fails for (null when in spec). */
@@ -237,10 +259,21 @@ function ratios(a: Readonly<Record<string, number>>, b: Readonly<Record<string, 
   return out;
 }
 
+/** What qualityReport writes besides the product's totals, off-spec lots and in-spec shares. */
+export interface QualityOptions {
+  /**
+   * false (Monte Carlo samples, sweep points): `lots` (a verdict per lot, with its causes),
+   * `residualLiSaltsByStream` and `foreignSolidsByStream` are left empty — only reports read them —
+   * and `offSpecLots` lists the off-spec lots of product streams that are not rows (those of rows
+   * are read by row: offSpecRowsOf); every total and share is the same. Default true.
+   */
+  verdicts?: boolean;
+}
+
 /** Apply the specification to every lot leaving through `product`. */
-export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number): QualityReport {
-  const byCause = {} as Record<OffSpecCause, number>;
-  for (const c of CAUSE_PRIORITY) byCause[c] = 0;
+export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number, options: QualityOptions = {}): QualityReport {
+  const verdicts = options.verdicts !== false;
+  const byCause = noOffSpecByCause();
   const byChem: Record<string, number> = {};
   const capacityKg: Record<string, number> = {};
   let capacityMahKg = 0;
@@ -255,23 +288,27 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     if (s.to.node !== 'product') continue;
     const stream = sol.streams.get(s.id)!;
     const salts = residualLiSaltsFraction(stream);
-    residual[s.id] = salts;
-    const foreign = (foreignByStream[s.id] = foreignSolidsOf(stream));
+    const foreign = foreignSolidsOf(stream);
+    if (verdicts) {
+      residual[s.id] = salts;
+      foreignByStream[s.id] = foreign;
+    }
     // A row stream's lots read through a cursor (row-stream.ts): lot objects only for the off-spec ones.
     const rows = stream instanceof RowStream ? stream : undefined;
     const cursor = rows ? new LotCursor(rows) : undefined;
-    const byRow: (Lot | undefined)[] | undefined = rows ? new Array<Lot | undefined>(rows.n) : undefined;
-    if (rows) OFF_SPEC_BY_ROW.set(rows, byRow!);
+    const offRows: number[] | undefined = rows ? [] : undefined;
+    if (rows) OFF_SPEC_ROWS.set(rows, offRows!);
     const n = rows ? rows.n : stream.lots.length;
     for (let li = 0; li < n; li++) {
       const lot = cursor ? cursor.at(li) : stream.lots[li]!;
       if (lot.massKgPerHour === 0) continue;
-      const causes = judgeLot(spec, lot, salts, foreign);
-      const primary = primaryCauseOf(causes);
+      // Without verdicts only the primary cause is read (no list of causes per lot).
+      const causes = verdicts ? judgeLot(spec, lot, salts, foreign) : undefined;
+      const primary = causes !== undefined ? primaryCauseOf(causes) : primaryCause(spec, lot, salts, foreign);
       // Capacity as lotPerformance gives it (virgin × ratio), without its record per lot.
       const capacityRatio = lotCapacityRatio(lot);
       const capacityMahPerG = virginCapacity(lot.chemistry).mahPerG * capacityRatio;
-      lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
+      if (causes !== undefined) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
       if (primary === null) {
         inSpec += lot.massKgPerHour;
         const name = baseName(lot.chemistry.name);
@@ -282,9 +319,11 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
       } else {
         offSpec += lot.massKgPerHour;
         byCause[primary] += lot.massKgPerHour;
-        const made = rows ? rowLotWithMass(rows, li, rows.mass[li]!) : lot;
-        if (byRow) byRow[li] = made;
-        offSpecLots.push(made);
+        if (!rows) offSpecLots.push(lot);
+        else {
+          offRows!.push(li);
+          if (verdicts) offSpecLots.push(rowLotWithMass(rows, li, rows.mass[li]!));
+        }
       }
     }
   }

@@ -98,9 +98,15 @@ function listElement(i: number): void {
   }
 }
 
-/** Closure of a control volume given its inlet streams, draws and outlet streams. */
-export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[]): Closure {
-  // Element sums as streamElements and drawElements make them, in a typed array (element-flows.ts).
+/** Mass flows in and out of the control volume sumClosure last added up, kg/h (read right after it). */
+let massIn = 0;
+let massOut = 0;
+
+/**
+ * Add up a control volume: its element flows in SUM_IN and SUM_OUT (as streamElements and
+ * drawElements make them, in typed arrays: element-flows.ts), its masses in massIn and massOut.
+ */
+function sumClosure(ins: readonly Stream[], draws: readonly Record<string, number>[], outs: readonly Stream[]): void {
   const sumIn = SUM_IN.reset();
   const sumOut = SUM_OUT.reset();
   let mIn = 0;
@@ -109,6 +115,17 @@ export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: 
   for (const s of ins) { const c = componentsMass(s); mIn += c + sumIn.addStream(s); }
   for (const d of draws) { for (const k in d) mIn += d[k]!; sumIn.addDraws(d); }
   for (const s of outs) { const c = componentsMass(s); mOut += c + sumOut.addStream(s); }
+  massIn = mIn;
+  massOut = mOut;
+}
+
+/** Closure of a control volume given its inlet streams, draws and outlet streams. */
+export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: Stream[]): Closure {
+  sumClosure(ins, draws, outs);
+  const sumIn = SUM_IN;
+  const sumOut = SUM_OUT;
+  const mIn = massIn;
+  const mOut = massOut;
   const elIn = sumIn.record();
   const elOut = sumOut.record();
   const elementClosure: Partial<Record<Element, number>> = {};
@@ -127,6 +144,22 @@ export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: 
   return { massInKgPerHour: mIn, massOutKgPerHour: mOut, massClosure: rel(mIn, mOut), elementsInKgPerHour: elIn, elementsOutKgPerHour: elOut, elementClosure };
 }
 
+/**
+ * worstOf(closureOf(ins, draws, outs)) without the closure's three records: the mass closure, then
+ * each element's in closureOf's order, through the same Math.max. What a Monte Carlo sample checks.
+ */
+export function worstClosureOf(ins: readonly Stream[], draws: readonly Record<string, number>[], outs: readonly Stream[]): number {
+  sumClosure(ins, draws, outs);
+  const floor = TRACE_FRACTION * Math.max(massIn, massOut);
+  let w = rel(massIn, massOut);
+  const els = closureElements(SUM_IN, SUM_OUT);
+  for (let k = 0; k < els.length; k++) {
+    const i = els[k]!;
+    w = Math.max(w, rel(SUM_IN.kgAt(i), SUM_OUT.kgAt(i), floor));
+  }
+  return w;
+}
+
 function worstOf(c: Closure): number {
   let w = c.massClosure;
   for (const e in c.elementClosure) w = Math.max(w, c.elementClosure[e as Element]!);
@@ -135,8 +168,36 @@ function worstOf(c: Closure): number {
 
 /** What balanceReport computes besides the plant-wide closure, energy and reagents. */
 export interface BalanceOptions {
-  /** false: no per-unit closures (`units` is empty and `worstClosure` is the plant's). Default true. */
+  /**
+   * false: no per-unit closures (`units` is empty and `worstClosure` is the plant's), and the
+   * plant-wide closure's records made only when `plant` is read (its worst is computed and checked
+   * at once, from the sums: worstClosureOf). Default true.
+   */
   units?: boolean;
+}
+
+/**
+ * A balance report without per-unit closures (Monte Carlo samples, sweep points): its plant-wide
+ * closure is made from the control volume's streams and draws when first read — only reports and
+ * tests read it, and its three records of element flows and closures cost a sample more than the
+ * check of its worst closure. The streams and draws of a solution are never changed once solved.
+ */
+class PlantOnRead implements BalanceReport {
+  readonly units: UnitBalance[] = [];
+  #closure: Closure | undefined = undefined;
+  readonly #ins: Stream[];
+  readonly #draws: Record<string, number>[];
+  readonly #outs: Stream[];
+
+  constructor(ins: Stream[], draws: Record<string, number>[], outs: Stream[], readonly worstClosure: number, readonly energyKwhPerHour: BalanceReport['energyKwhPerHour'], readonly reagents: BalanceReport['reagents']) {
+    this.#ins = ins;
+    this.#draws = draws;
+    this.#outs = outs;
+  }
+
+  get plant(): Closure {
+    return (this.#closure ??= closureOf(this.#ins, this.#draws, this.#outs));
+  }
 }
 
 /** Build the balance report of a solved flowsheet. */
@@ -168,14 +229,12 @@ export function balanceReport(g: FlowsheetGraph, sol: Solution, options: Balance
   // Pushed, not mapped (optimized code maps into a holey list: another map for closureOf to meet).
   const leaving: Stream[] = [];
   for (const s of g.streams) if (s.to.port === null) leaving.push(sol.streams.get(s.id)!);
+  let heatTotal = 0;
+  for (const k in heat) heatTotal = heatTotal + (heat[k as HeatUtility] ?? 0);
+  const energyKwhPerHour = { electricity, heat, total: electricity + heatTotal, minimumHeat };
+  const reagents = { freshKgPerHour: fresh, recycledKgPerHour: recycled };
+  if (!perUnit) return new PlantOnRead([feed], allDraws, leaving, Math.max(worst, worstClosureOf([feed], allDraws, leaving)), energyKwhPerHour, reagents);
   const plant = closureOf([feed], allDraws, leaving);
   worst = Math.max(worst, worstOf(plant));
-  const heatTotal = Object.values(heat).reduce((a, b) => a + (b ?? 0), 0);
-  return {
-    plant,
-    units,
-    worstClosure: worst,
-    energyKwhPerHour: { electricity, heat, total: electricity + heatTotal, minimumHeat },
-    reagents: { freshKgPerHour: fresh, recycledKgPerHour: recycled },
-  };
+  return { plant, units, worstClosure: worst, energyKwhPerHour, reagents };
 }

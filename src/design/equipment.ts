@@ -28,11 +28,11 @@
  *   u_t (hence u) may exceed 1: the items cannot keep up.
  * Purchase cost of one item: the unit's cost correlation at S, USD of its CEPCI year.
  */
-import type { CycleTime, Diagnostic, EquipmentSpec } from '../unit-ops/contract.js';
+import type { CostCorrelation, CycleTime, Diagnostic, EquipmentSpec } from '../unit-ops/contract.js';
 import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
-import { itemKey } from './items.js';
+import { itemKey, type PreparedItem } from './items.js';
 import { isEmpty, type DesignSettings } from './settings.js';
 
 /** Fill below which an item raised to its smallest size is a warning rather than information. */
@@ -93,6 +93,20 @@ function usableSizesCached(series: SizeSeries, e: Pick<EquipmentSpec, 'minSize' 
   return sizes;
 }
 
+/**
+ * purchaseCostUsd(c, size), kept with the prepared item: a correlation object is never changed
+ * (unit-ops/data/equipment.ts; most are shared), so the same object at the same size costs the
+ * same — a sample whose item keeps its catalogue size does not take the power again.
+ */
+function preparedCost(p: PreparedItem, c: CostCorrelation, size: number): number {
+  if (p.lastCost === c && Object.is(p.lastSize, size)) return p.lastCostUsd;
+  const usd = purchaseCostUsd(c, size);
+  p.lastCost = c;
+  p.lastSize = size;
+  p.lastCostUsd = usd;
+  return usd;
+}
+
 /** The first size of the series that carries `need` (within the count tolerance), as find() would; a loop, no closure per item. */
 function smallestCarrying(sizes: readonly number[], need: number): number | undefined {
   for (let i = 0; i < sizes.length; i++) if (sizes[i]! >= need * (1 - COUNT_EPS)) return sizes[i]!;
@@ -104,10 +118,17 @@ function sizeText(x: number, unit: string): string {
   return `${Number(x.toPrecision(4))} ${unit}`.trim();
 }
 
+/** usableSizes of an item, shared (items.ts preparedItem makes them with it). */
+export function usableSizesOf(series: SizeSeries, e: EquipmentSpec): readonly number[] {
+  return usableSizesCached(series, e);
+}
+
 /**
  * Count and size one item. `unitCycle` is the unit's cycle, used when the item gives none.
  * `fixedSize` is the item's standard size already in its size unit (or undefined). The item's
- * notes (warnings and information) go to `diagnostics`; null: they are not written.
+ * notes (warnings and information) go to `diagnostics`; null: they are not written. `prepared`
+ * (sizePlant: items.ts preparedItem, whose plan gave `hoursPerYear`, `fixedSize` and `options`)
+ * gives the item's key and usable sizes, and keeps the purchase cost of its last size.
  */
 export function sizeEquipment(
   unitId: string,
@@ -119,8 +140,9 @@ export function sizeEquipment(
   fixedSize: number | undefined,
   diagnostics: Diagnostic[] | null,
   options: ItemOptions = {},
+  prepared?: PreparedItem,
 ): EquipmentSizing {
-  const where = itemKey(unitId, e.name);
+  const where = prepared !== undefined ? prepared.key : itemKey(unitId, e.name);
   const batch = e.mode === 'batch';
   const cycle = batch ? (e.cycle ?? unitCycle) : undefined;
   const T = cycle ? cycleTotalH(cycle) : 0;
@@ -135,7 +157,7 @@ export function sizeEquipment(
   const perSize = batch ? e.capacityPerSize / T : e.capacityPerSize;
   const fixedCount = isEmpty(settings.fixedCounts) ? undefined : settings.fixedCounts[where];
   const rating = fixedCount !== undefined;
-  const sizes = fixedSize === undefined && options.series ? usableSizesCached(options.series, e) : undefined;
+  const sizes = prepared !== undefined ? prepared.sizes : fixedSize === undefined && options.series ? usableSizesCached(options.series, e) : undefined;
   const basis: SizeBasis = fixedSize !== undefined ? 'fixed' : sizes ? options.series!.basis : 'continuous';
   let count: number;
   let size: number;
@@ -209,7 +231,7 @@ export function sizeEquipment(
   }
 
   const c = e.cost;
-  const cost = purchaseCostUsd(c, size);
+  const cost = prepared !== undefined ? preparedCost(prepared, c, size) : purchaseCostUsd(c, size);
   const outOfRange = size < c.minSize * (1 - 1e-9) || size > c.maxSize * (1 + 1e-9);
   if (outOfRange && count > 0) {
     diagnostics?.push({ code: 'cost-size-out-of-range', severity: 'warning', where, message: msg.costSizeOutOfRange(where, sizeText(size, e.sizeUnit), `${sizeText(c.minSize, e.sizeUnit)} – ${sizeText(c.maxSize, e.sizeUnit)}`) });

@@ -57,3 +57,66 @@ export function itemPlan(key: string, e: EquipmentSpec, settings: DesignSettings
     fixedSize: checked.fixedSizes.size > 0 ? checked.fixedSizes.get(key) : undefined,
   };
 }
+
+/**
+ * An item prepared for sizing: its key, plan and usable sizes (what depends on its spec's name,
+ * cost correlation source, size unit and range, on the checked fixed items and on the hours — not
+ * on its load), with what they were made from; and the purchase cost of its last size.
+ */
+export interface PreparedItem {
+  unitId: string;
+  name: string;
+  costSource: string;
+  sizeUnit: string;
+  minSize: number;
+  maxSize: number;
+  checked: CheckedItems;
+  staffedHours: number;
+  operatingHours: number;
+  hoursPerYear: number;
+  /** `<unitId>.<name>`. */
+  key: string;
+  plan: ItemPlan;
+  /** The sizes design mode may pick (equipment.ts usableSizes), or undefined (a fixed size, or cut to measure). */
+  sizes: readonly number[] | undefined;
+  /** The cost correlation and size of the last purchase cost, and that cost (equipment.ts sizeEquipment). */
+  lastCost: CostCorrelation | undefined;
+  lastSize: number;
+  lastCostUsd: number;
+}
+
+/**
+ * Prepared items by design settings (a scenario's, kept by every sample of it), by position in
+ * the plant's item list: a Monte Carlo sample sizes the same items as the sample before, at other
+ * loads, and finds each one's key, plan and sizes here instead of in half a dozen maps — made
+ * again for an item whose spec (name, correlation source, size unit or range), unit, checked items
+ * or hours differ.
+ */
+const PREPARED = new WeakMap<DesignSettings, PreparedItem[]>();
+
+/** The prepared items of a plant's sizing with these settings (filled by preparedItem). */
+export function preparedItems(settings: DesignSettings): PreparedItem[] {
+  let list = PREPARED.get(settings);
+  if (!list) PREPARED.set(settings, (list = []));
+  return list;
+}
+
+/**
+ * Item `j` of `list` for spec `e` of unit `unitId` (as itemKey, itemPlan and the usable sizes give
+ * them): the one kept there when made from the same inputs, else a new one put there.
+ */
+export function preparedItem(list: PreparedItem[], j: number, unitId: string, e: EquipmentSpec, settings: DesignSettings, checked: CheckedItems, plan: ShiftPlan, hoursPerYear: number, usable: (series: SizeSeries, e: EquipmentSpec) => readonly number[]): PreparedItem {
+  const p = list[j];
+  if (p !== undefined && p.unitId === unitId && p.name === e.name && p.costSource === e.cost.source && p.sizeUnit === e.sizeUnit && Object.is(p.minSize, e.minSize) && Object.is(p.maxSize, e.maxSize)
+    && p.checked === checked && Object.is(p.staffedHours, plan.staffedOperatingHoursPerYear) && Object.is(p.operatingHours, plan.operatingHoursPerYear) && Object.is(p.hoursPerYear, hoursPerYear)) return p;
+  const key = itemKey(unitId, e.name);
+  const ip = itemPlan(key, e, settings, checked, plan, hoursPerYear);
+  const made: PreparedItem = {
+    unitId, name: e.name, costSource: e.cost.source, sizeUnit: e.sizeUnit, minSize: e.minSize, maxSize: e.maxSize, checked,
+    staffedHours: plan.staffedOperatingHoursPerYear, operatingHours: plan.operatingHoursPerYear, hoursPerYear,
+    key, plan: ip, sizes: ip.fixedSize === undefined && ip.options.series ? usable(ip.options.series, e) : undefined,
+    lastCost: undefined, lastSize: NaN, lastCostUsd: NaN,
+  };
+  list[j] = made;
+  return made;
+}

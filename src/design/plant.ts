@@ -28,12 +28,12 @@
  */
 import type { CycleTime, Diagnostic } from '../unit-ops/contract.js';
 import { msg } from '../schema/messages.js';
-import { checkFixedItems, isEmpty, type DesignSettings } from './settings.js';
-import { sizeEquipment, cycleTotalH } from './equipment.js';
-import { itemKey, itemPlan } from './items.js';
+import { checkFixedItems, isEmpty, type CheckedItems, type DesignSettings } from './settings.js';
+import { sizeEquipment, cycleTotalH, usableSizesOf } from './equipment.js';
+import { preparedItem, preparedItems } from './items.js';
 import { shiftPlan, labourPlan, DEFAULT_SHIFTS, type ShiftPlan } from './shifts.js';
 import { campaignSchedule } from './schedule.js';
-import type { DesignedUnit, EquipmentSizing, PlantSizing, UnitSizing } from './types.js';
+import type { DesignedUnit, EquipmentSizing, PlantSizing, SizingSettingsEcho, UnitSizing } from './types.js';
 
 /** Options of sizePlant. */
 export interface SizePlantOptions {
@@ -45,13 +45,54 @@ export interface SizePlantOptions {
    * false (Monte Carlo samples, sweep points): the purchase costs by CEPCI year (per unit and
    * plant) are left empty — reports show them, the economics price every item from its own row —
    * and the items' own notes (below their smallest size, minimum fill, outside a cost range) are
-   * not written; the plant's errors (an overloaded item) are.
+   * not written; the plant's errors (an overloaded item) are. The per-unit rows (`units`) are left
+   * empty, and the settings echo is one frozen object per settings object, shared by such sizings.
    */
   describe?: boolean;
 }
 
 /** The placeholder of the schedule field until it is made an accessor (never read: replaced before sizePlant returns). */
 const NO_SCHEDULE: PlantSizing['schedule'] = Object.freeze({ horizonH: 0, entries: [] as PlantSizing['schedule']['entries'] });
+
+/** The settings a sizing was made with, as its result echoes them. */
+function settingsEcho(settings: DesignSettings, checked: CheckedItems): SizingSettingsEcho {
+  const fixedSizesEcho: Record<string, number> = {};
+  for (const [k, v] of checked.fixedSizes) fixedSizesEcho[k] = v;
+  const standardSizesEcho: Record<string, number[]> = {};
+  for (const [k, v] of checked.standardSizes) standardSizesEcho[k] = v;
+  return {
+    rule: settings.rule,
+    margin: settings.margin,
+    minCount: settings.minCount,
+    minFill: settings.minFill,
+    maxFill: settings.maxFill,
+    parallelCrewFactor: settings.parallelCrewFactor,
+    sizing: settings.sizing,
+    fixedCounts: { ...settings.fixedCounts },
+    fixedSizes: fixedSizesEcho,
+    standardSizes: standardSizesEcho,
+    installedDesignFile: settings.installedDesign?.file ?? null,
+  };
+}
+
+/**
+ * The settings echo of sizings without a description (Monte Carlo samples), one per settings object
+ * and checked items (frozen: shared by every sample that sizes with them) rather than five records
+ * per sample. Settings are never changed once resolved (settings.ts).
+ */
+const SHARED_ECHO = new WeakMap<DesignSettings, { checked: CheckedItems; echo: SizingSettingsEcho }>();
+
+function sharedSettingsEcho(settings: DesignSettings, checked: CheckedItems): SizingSettingsEcho {
+  const hit = SHARED_ECHO.get(settings);
+  if (hit !== undefined && hit.checked === checked) return hit.echo;
+  const echo = settingsEcho(settings, checked);
+  Object.freeze(echo.fixedCounts);
+  Object.freeze(echo.fixedSizes);
+  for (const k in echo.standardSizes) Object.freeze(echo.standardSizes[k]);
+  Object.freeze(echo.standardSizes);
+  SHARED_ECHO.set(settings, { checked, echo: Object.freeze(echo) });
+  return echo;
+}
 
 /** Feed throughput as text for messages. */
 function tpyText(kgPerYear: number): string {
@@ -78,20 +119,25 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   let roundTheClockLoaded = false;
   let best: EquipmentSizing | null = null;
 
+  // Each item's key, plan and sizes as the last sizing with these settings prepared them (items.ts).
+  const prepared = preparedItems(settings);
+  let j = 0;
   for (const u of units) {
     const d = u.design;
     let parallel = 0;
     let loaded = false;
     let unitU = 0;
     let unitCycle: number | null = d.cycle ? cycleTotalH(d.cycle) : null;
-    const unitCost: Record<string, number> = {};
+    // Per-unit rows and their costs by CEPCI year are for reports only (describe).
+    const unitCost: Record<string, number> | undefined = describe ? {} : undefined;
     for (const spec of d.equipment) {
-      const key = itemKey(u.unitId, spec.name);
-      const ip = itemPlan(key, spec, settings, checked, plan, hoursPerYear);
+      const item = preparedItem(prepared, j++, u.unitId, spec, settings, checked, plan, hoursPerYear, usableSizesOf);
+      const key = item.key;
+      const ip = item.plan;
       // Without a description (Monte Carlo samples, sweep points) the items' notes (below their
       // smallest size, batches at minimum fill, outside a cost range) are not written: nobody reads
       // them, and formatting their numbers costs more than the sizing.
-      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, ip.hoursPerYear, settings, ip.fixedSize, describe ? diagnostics : null, ip.options);
+      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, ip.hoursPerYear, settings, ip.fixedSize, describe ? diagnostics : null, ip.options, item);
       equipment.push(s);
       if (s.roundTheClock && s.loadKgPerHour > 0 && s.count > 0) roundTheClockLoaded = true;
       const saved = settings.installedDesign?.costs[key];
@@ -108,7 +154,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
       if (s.utilisation > unitU) unitU = s.utilisation;
       if (describe && s.count > 0) {
         const y = String(s.cepciYear);
-        unitCost[y] = (unitCost[y] ?? 0) + s.totalPurchaseCostUsd;
+        unitCost![y] = (unitCost![y] ?? 0) + s.totalPurchaseCostUsd;
         byYear[y] = (byYear[y] ?? 0) + s.totalPurchaseCostUsd;
       }
       if (s.loadKgPerHour > 0 && (best === null || s.utilisation > best.utilisation)) best = s;
@@ -116,7 +162,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     const base = d.operatorsPerShift;
     const crew = d.equipment.length === 0 ? base : loaded && parallel > 0 ? base * (1 + settings.parallelCrewFactor * (parallel - 1)) : 0;
     operators += crew;
-    unitRows.push({
+    if (unitCost !== undefined) unitRows.push({
       unitId: u.unitId,
       kind: u.kind,
       mode: d.mode,
@@ -141,27 +187,11 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
       diagnostics.push({ code: 'overloaded', severity: 'error', where: item, message });
     }
   }
-  const fixedSizesEcho: Record<string, number> = {};
-  for (const [k, v] of checked.fixedSizes) fixedSizesEcho[k] = v;
-  const standardSizesEcho: Record<string, number[]> = {};
-  for (const [k, v] of checked.standardSizes) standardSizesEcho[k] = v;
   const result: PlantSizing = {
     mode: rating ? 'rating' : 'design',
     feedKgPerYear,
     hoursPerYear,
-    settings: {
-      rule: settings.rule,
-      margin: settings.margin,
-      minCount: settings.minCount,
-      minFill: settings.minFill,
-      maxFill: settings.maxFill,
-      parallelCrewFactor: settings.parallelCrewFactor,
-      sizing: settings.sizing,
-      fixedCounts: { ...settings.fixedCounts },
-      fixedSizes: fixedSizesEcho,
-      standardSizes: standardSizesEcho,
-      installedDesignFile: settings.installedDesign?.file ?? null,
-    },
+    settings: describe ? settingsEcho(settings, checked) : sharedSettingsEcho(settings, checked),
     equipment,
     units: unitRows,
     bottleneck: top?.unitId ?? null,

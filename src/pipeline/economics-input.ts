@@ -7,14 +7,14 @@ import type { EconomicsInput } from '../economics/input.js';
 import type { ResolvedPrices } from '../economics/prices.js';
 import type { PlantSizing } from '../design/types.js';
 import type { QualityReport } from '../balances/quality.js';
-import { baseName, lotInSpec, offSpecLotsByRow, residualLiSaltsFraction } from '../balances/quality.js';
+import { baseName, lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../balances/quality.js';
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
 import { priceKey } from '../economics/price-book.js';
 import { component, isComponent } from '../chemistry/components.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
-import { DEFAULT_COMPOSITION } from '../schema/feed.js';
+import { DEFAULT_COMPOSITION, type FeedBasis, type LotSpec } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import { LotCursor, RowStream } from '../streams/row-stream.js';
 import type { Lot } from '../streams/lot.js';
@@ -120,6 +120,147 @@ function costOf(designs: ReadonlyMap<string, UnitDesign>, unitId: string, name: 
   return undefined;
 }
 
+/** A feed lot's line of the economics input. */
+type FeedLine = EconomicsInput['feedLots'][number];
+
+/**
+ * The line of feed lot `l`: its scrap and CAM, its market grade (from its composition, the rule
+ * that grades every parcel leaving) and, from `all` and `inSpec` (its sub-lots and those of them
+ * already in spec at entry; none when the feed has no sub-lot of it), its elements.
+ */
+function feedLineOf(model: Model, l: LotSpec, all: Parcels | undefined, inSpec: Parcels | undefined, hours: number): FeedLine {
+  const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
+  const scrap = l.share * model.plant.capacity;
+  const line: FeedLine = {
+    id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: all ? parcelElements(all, hours) : {},
+    grade: gradeOf(composition.cam ?? 0, composition),
+  };
+  // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
+  if (inSpec && inSpec.count) line.inSpecAtEntry = { camKgPerYear: inSpec.kg * hours, elementsKgPerYear: parcelElements(inSpec, hours) };
+  return line;
+}
+
+/** Feed lots as delivered, one line each (feedLineOf), their sub-lots found in one pass over the feed. */
+function feedLines(model: Model, feed: Stream, hours: number, feedSalts: number): FeedLine[] {
+  const subLotsOf = subLotsByOrigin(feed, model.spec, feedSalts);
+  const out: FeedLine[] = [];
+  for (const l of model.feed.lots) {
+    const subLots = subLotsOf.get(l.id);
+    out.push(feedLineOf(model, l, subLots?.all, subLots?.inSpec, hours));
+  }
+  return out;
+}
+
+/** A feed line a sample made, with everything it was made from. */
+interface FeedLineMemo {
+  lot: LotSpec;
+  basis: FeedBasis;
+  capacity: number;
+  hours: number;
+  spec: ProductSpec;
+  feedSalts: number;
+  /** Its sub-lots: the source lot and the mass of each of its rows in the feed, in stream order. */
+  sources: Lot[];
+  masses: number[];
+  line: FeedLine;
+}
+
+/**
+ * The feed lines of the last sample, by position of their lot in the feed; the position of each
+ * lot id; and, per position, during one call: rows matched so far and whether the line is made
+ * again. A Monte Carlo sample patches one feed lot (a new object) and keeps the others: their
+ * lines — sums over their sub-lots, each judged against the spec — are the last sample's.
+ */
+const FEED_MEMOS: (FeedLineMemo | undefined)[] = [];
+const POSITION_OF_ID = new Map<string, number>();
+const MATCHED: number[] = [];
+const REMADE: boolean[] = [];
+
+/**
+ * The feed lines of a sample (EconomicsInputOptions.sample), each the last sample's line object
+ * when everything it is made from is the same: its lot object (immutable once validated), the feed
+ * basis, plant capacity, operating hours, spec object and the feed's residual salts, and its rows —
+ * the same source lot objects with the same masses, in the same order — the others made as
+ * feedLines makes them (the same sums in the same order). Undefined for a feed these cannot be read
+ * from (not rows of unchanged source lots, or two lots of one id): feedLines makes them then.
+ */
+function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: number): FeedLine[] | undefined {
+  if (!(feed instanceof RowStream) || feed.changesState() || feed.lane !== null || feed.ids !== null || feed.idTable !== null) return undefined;
+  const lots = model.feed.lots;
+  let known = POSITION_OF_ID.size === lots.length;
+  for (let j = 0; known && j < lots.length; j++) known = POSITION_OF_ID.get(lots[j]!.id) === j;
+  if (!known) {
+    POSITION_OF_ID.clear();
+    for (let j = 0; j < lots.length; j++) POSITION_OF_ID.set(lots[j]!.id, j);
+    if (POSITION_OF_ID.size !== lots.length) return undefined;
+  }
+  const basis = model.feed.basis;
+  const capacity = model.plant.capacity;
+  FEED_MEMOS.length = lots.length;
+  for (let j = 0; j < lots.length; j++) {
+    const m = FEED_MEMOS[j];
+    MATCHED[j] = 0;
+    REMADE[j] = !(m !== undefined && m.lot === lots[j] && m.basis === basis && Object.is(m.capacity, capacity) && Object.is(m.hours, hours) && m.spec === model.spec && Object.is(m.feedSalts, feedSalts));
+  }
+  // Each row of a lot whose line may be kept is the next one of its memo, or the line is made again.
+  const cursor = new LotCursor(feed);
+  let remade = false;
+  for (let i = 0; i < feed.n; i++) {
+    const origin = cursor.at(i).origin;
+    if (origin.length !== 1) continue;
+    const j = POSITION_OF_ID.get(origin[0]!);
+    if (j === undefined || REMADE[j]) continue;
+    const m = FEED_MEMOS[j]!;
+    const k = MATCHED[j]!;
+    if (k < m.sources.length && m.sources[k] === feed.source[feed.rows[i]!] && Object.is(m.masses[k], feed.mass[i])) MATCHED[j] = k + 1;
+    else REMADE[j] = true;
+  }
+  for (let j = 0; j < lots.length; j++) {
+    if (!REMADE[j] && MATCHED[j] !== FEED_MEMOS[j]!.sources.length) REMADE[j] = true;
+    if (REMADE[j]) remade = true;
+  }
+  if (remade) remakeFeedLines(model, feed, cursor, hours, feedSalts);
+  const out: FeedLine[] = [];
+  for (let j = 0; j < lots.length; j++) out.push(FEED_MEMOS[j]!.line);
+  return out;
+}
+
+/** The lines sampleFeedLines makes again (REMADE), as feedLines makes them, kept in FEED_MEMOS with their rows. */
+function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours: number, feedSalts: number): void {
+  const lots = model.feed.lots;
+  const made: ({ all: Parcels; inSpec: Parcels; sources: Lot[]; masses: number[] } | undefined)[] = [];
+  for (let i = 0; i < feed.n; i++) {
+    const x = cursor.at(i);
+    if (x.origin.length !== 1) continue;
+    const j = POSITION_OF_ID.get(x.origin[0]!);
+    if (j === undefined || !REMADE[j]) continue;
+    let g = made[j];
+    if (!g) made[j] = g = { all: newParcels(), inSpec: newParcels(), sources: [], masses: [] };
+    addParcel(g.all, x, x.massKgPerHour);
+    if (lotInSpec(model.spec, x, feedSalts)) addParcel(g.inSpec, x, x.massKgPerHour);
+    g.sources.push(feed.source[feed.rows[i]!]!);
+    g.masses.push(feed.mass[i]!);
+  }
+  for (let j = 0; j < lots.length; j++) {
+    if (!REMADE[j]) continue;
+    const g = made[j];
+    FEED_MEMOS[j] = {
+      lot: lots[j]!, basis: model.feed.basis, capacity: model.plant.capacity, hours, spec: model.spec, feedSalts,
+      sources: g?.sources ?? [], masses: g?.masses ?? [], line: feedLineOf(model, lots[j]!, g?.all, g?.inSpec, hours),
+    };
+  }
+}
+
+/** How economicsInput is called. */
+export interface EconomicsInputOptions {
+  /**
+   * true (Monte Carlo samples, evaluate's mode 'sample'): feed lines may be the objects a previous
+   * sample made (sampleFeedLines) — the same values; only read, never changed, by the economics.
+   * Report runs get lines of their own, which callers keep and may change.
+   */
+  sample?: boolean;
+}
+
 /** Off-spec CAM of one chemistry, grade and (when from one feed lot) origin, as parcels. */
 type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; parcels: Parcels };
 
@@ -133,6 +274,7 @@ export function economicsInput(
   sizing: PlantSizing,
   quality: QualityReport,
   prices: ResolvedPrices,
+  options: EconomicsInputOptions = {},
 ): EconomicsInput {
   const hours = model.plant.operatingHours;
   const g = model.flowsheet.graph;
@@ -141,19 +283,7 @@ export function economicsInput(
   // Feed lots as delivered: their market grade (from their composition, the rule that grades every
   // parcel leaving) and the part of their CAM already in spec at entry.
   const feedSalts = residualLiSaltsFraction(feed);
-  const subLotsOf = subLotsByOrigin(feed, model.spec, feedSalts);
-  const feedLots = model.feed.lots.map((l) => {
-    const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
-    const scrap = l.share * model.plant.capacity;
-    const subLots = subLotsOf.get(l.id);
-    const line: EconomicsInput['feedLots'][number] = {
-      id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: subLots ? parcelElements(subLots.all, hours) : {},
-      grade: gradeOf(composition.cam ?? 0, composition),
-    };
-    // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
-    if (subLots && subLots.inSpec.count) line.inSpecAtEntry = { camKgPerYear: subLots.inSpec.kg * hours, elementsKgPerYear: parcelElements(subLots.inSpec, hours) };
-    return line;
-  });
+  const feedLots = (options.sample === true && sampleFeedLines(model, feed, hours, feedSalts)) || feedLines(model, feed, hours, feedSalts);
 
   // Lists of this input are built by push, not map(): optimized code maps into a holey list, and
   // the first one to reach the economics threw its optimized code away (≈ sample 200 of a run).
@@ -189,10 +319,12 @@ export function economicsInput(
     if (s.to.node !== 'product') continue;
     const stream = solution.streams.get(s.id)!;
     const grade = gradeOf(lotsMass(stream), stream.components);
-    // A product row stream's off-spec lots, by row as quality made them (no lot object per row).
-    const byRow = offSpecLotsByRow(stream);
-    if (byRow) {
-      for (let i = 0; i < byRow.length; i++) { const lot = byRow[i]; if (lot !== undefined) addOff(lot, lot.massKgPerHour, grade); }
+    // A product row stream's off-spec rows as quality judged them, read through a cursor: the
+    // values of the lots quality makes of them for reports (rowLotWithMass), without those objects.
+    const offRows = offSpecRowsOf(stream);
+    if (offRows) {
+      const cursor = new LotCursor(stream as RowStream);
+      for (let k = 0; k < offRows.length; k++) { const x = cursor.at(offRows[k]!); addOff(x, x.massKgPerHour, grade); }
       continue;
     }
     offSpecSet ??= new Set(quality.offSpecLots);

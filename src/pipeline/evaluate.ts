@@ -35,7 +35,10 @@ export interface Evaluation extends Physics {
  * What to compute. `mode: 'sample'` is for Monte Carlo samples, sweep points and other runs that
  * only read the KPIs (kpisOf): they come out identical (===) to a report run's, but work only
  * reports need is skipped — the per-unit balance closures (`balances.units` is empty and
- * `worstClosure` is the plant's; the plant-wide closure is still computed and checked), the texts
+ * `worstClosure` is the plant's; the plant-wide closure is still computed and checked, its records
+ * made when read), the quality verdict of every product lot (`quality.lots` and the by-stream
+ * residual salts and foreign solids are empty; totals are kept), the sizing's per-unit rows
+ * (`sizing.units` is empty; every item, the crew and the bottleneck are kept), the texts
  * units write for reports (energy-item bases, equipment descriptions: RunContext.describe), the
  * loop convergence reports and the equipment items' notes among the diagnostics, and the campaign
  * schedule. Such an Evaluation must
@@ -69,6 +72,12 @@ export interface Physics {
   quality: QualityReport;
   diagnostics: Diagnostic[];
 }
+
+/** What a sample's quality report leaves out (the verdict per lot: balances/quality.ts). */
+const SAMPLE_QUALITY = { verdicts: false } as const;
+
+/** How a sample's economics input is built (feed lines a previous sample made may be reused: pipeline/economics-input.ts). */
+const SAMPLE_INPUT = { sample: true } as const;
 
 /** Closure above which a balance is reported as a diagnostic error (DESIGN.md: 1e-9 relative). */
 export const CLOSURE_LIMIT = 1e-9;
@@ -175,7 +184,7 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const physics = options.physics ?? evaluatePhysics(model, options);
   const { feed, solution, balances, designs, sizing, quality } = physics;
   const diagnostics: Diagnostic[] = [...(model.diagnostics ?? []), ...physics.diagnostics];
-  const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices);
+  const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices, sample ? SAMPLE_INPUT : {});
   const econ = economics(input, model.prices, model.finance, { describe: !sample });
   diagnostics.push(...econ.diagnostics);
 
@@ -223,7 +232,7 @@ export function evaluatePhysics(model: Model, options: Omit<EvaluateOptions, 'ph
   const sizeOptions = sample ? { shifts, schedule: false, describe: false } : options.schedule === false ? { shifts, schedule: false } : { shifts };
   const sizing = sizePlant(designed, hours, model.feedKgPerHour * hours, model.design, sizeOptions);
   diagnostics.push(...sizing.diagnostics);
-  const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed));
+  const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed), sample ? SAMPLE_QUALITY : {});
   if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));
   return { feed, solution, balances, designs, sizing, quality, diagnostics };
 }

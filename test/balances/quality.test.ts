@@ -4,7 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { foreignSolidsOf, judgeLot, lotInSpec } from '../../src/balances/quality.js';
+import { CAUSE_PRIORITY, foreignSolidsOf, judgeLot, lotInSpec, offSpecRowsOf, primaryCause, qualityReport } from '../../src/balances/quality.js';
+import { RowStream, rowLotWithMass } from '../../src/streams/row-stream.js';
+import { loadRawScenario } from '../../src/pipeline/load.js';
+import { resolveModel } from '../../src/pipeline/resolve.js';
+import { evaluate } from '../../src/pipeline/evaluate.js';
+import { lotsMass } from '../../src/streams/stream.js';
 import { lotCapacityRatio, lotPerformance } from '../../src/streams/performance.js';
 import { specSchema } from '../../src/schema/spec.js';
 import { component } from '../../src/chemistry/components.js';
@@ -83,5 +88,57 @@ describe('the in-spec check without a list of causes (issue 19: no list per feed
     expect(judgeLot(spec, goodLot({ liPerTm: 0.9 }), 0)).toContain('under-lithiated');
     expect(lotInSpec(spec, goodLot(), 0)).toBe(true);
     expect(lotInSpec(spec, goodLot({ chemistry: 'LFP' }), 0)).toBe(false);
+  });
+});
+
+describe('qualityReport without verdicts (Monte Carlo samples)', () => {
+  it('every total, share, cause and off-spec lot of the full report; no verdict per lot, whatever was judged before', () => {
+    const raw = loadRawScenario('scenarios/reference-cn.yaml');
+    for (const patches of [[], [{ path: 'feed.lots[ev-811].liPerTm', value: 0.6 }], [{ path: 'relith.temperature', value: '150 degC' }]]) {
+      const ev = evaluate(resolveModel(raw, patches));
+      const g = ev.model.flowsheet.graph;
+      const full = qualityReport(g, ev.solution, ev.model.spec, lotsMass(ev.feed));
+      // Judged with verdicts in between: the list of causes a report without verdicts reuses is not theirs.
+      const bare = qualityReport(g, ev.solution, ev.model.spec, lotsMass(ev.feed), { verdicts: false });
+      qualityReport(g, ev.solution, ev.model.spec, lotsMass(ev.feed));
+      expect(full.offSpecLots.length).toBeGreaterThan(0);
+      expect(full.lots.length).toBeGreaterThan(0);
+      expect(bare.lots).toEqual([]);
+      expect(bare.residualLiSaltsByStream).toEqual({});
+      expect(bare.foreignSolidsByStream).toEqual({});
+      const { lots: _l, residualLiSaltsByStream: _r, foreignSolidsByStream: _f, offSpecLots: _o, ...totals } = full;
+      const { lots: _bl, residualLiSaltsByStream: _br, foreignSolidsByStream: _bf, offSpecLots: bareOff, ...bareTotals } = bare;
+      expect(JSON.stringify(bareTotals)).toBe(JSON.stringify(totals));
+      expect(full.lots.filter((v) => v.causes.length > 0).map((v) => v.lot)).toEqual(full.offSpecLots.map((l) => l.id));
+      // The product is rows: its off-spec lots are read by row (offSpecRowsOf), the lots the report makes of them.
+      const product = g.streams.filter((s) => s.to.node === 'product').map((s) => ev.solution.streams.get(s.id)!);
+      expect(product.every((s) => s instanceof RowStream)).toBe(true);
+      expect(bareOff).toEqual([]);
+      const rows = product.flatMap((s) => offSpecRowsOf(s)!.map((i) => rowLotWithMass(s as RowStream, i, (s as RowStream).mass[i]!)));
+      expect(JSON.stringify(rows)).toBe(JSON.stringify(full.offSpecLots));
+    }
+  });
+});
+
+describe('primaryCause', () => {
+  it('is the first cause of CAUSE_PRIORITY judgeLot finds, whatever was judged before', () => {
+    const f = { graphiteCarbon: 0.01, graphite: 0.01, aluminium: 0.01, copper: 0.001, fluorine: 0.01 };
+    fc.assert(fc.property(
+      fc.record({ chemistry: fc.constantFrom('NCM622', 'NCM811', 'LFP', 'NCA'), liPerTm: fc.double({ min: 0.7, max: 1.2, noNaN: true }), cationMixing: fc.double({ min: 0, max: 0.1, noNaN: true }), surfaceRockSalt_nm: fc.double({ min: 0, max: 10, noNaN: true }), crackFraction: fc.double({ min: 0, max: 0.5, noNaN: true }) }),
+      fc.double({ min: 0, max: 0.02, noNaN: true }), fc.boolean(),
+      (over, salts, withForeign) => {
+        const lot = goodLot(over);
+        const foreign = withForeign ? f : undefined;
+        const causes = judgeLot(spec, lot, salts, foreign);
+        const expected = CAUSE_PRIORITY.find((c) => causes.includes(c)) ?? null;
+        judgeLot(spec, goodLot({ chemistry: 'LFP' }), 0);
+        expect(primaryCause(spec, lot, salts, foreign)).toBe(expected);
+      },
+    ));
+  });
+
+  it('a report lists the off-spec mass by every cause in CAUSE_PRIORITY order', () => {
+    const ev = evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml')));
+    expect(Object.keys(ev.quality.offSpecByCauseKgPerHour)).toEqual([...CAUSE_PRIORITY]);
   });
 });

@@ -15,7 +15,7 @@ import { component } from '../../src/chemistry/components.js';
 import { componentsMass, lotListCpFlow_kW_per_K, lotListMass, type Stream } from '../../src/streams/stream.js';
 import { LOT_CP } from '../../src/chemistry/cathode.js';
 import { mergeLots } from '../../src/streams/lot.js';
-import { balanceReport, closureOf } from '../../src/balances/report.js';
+import { balanceReport, closureOf, worstClosureOf, type Closure } from '../../src/balances/report.js';
 import { makeLot, makeStream } from '../helpers.js';
 
 /** Equal texts: the same keys in the same order with the same values (doubles print exactly). */
@@ -123,5 +123,46 @@ describe('balanceReport', () => {
     for (const e in inRecord) expect(report.plant.elementsInKgPerHour[e as keyof typeof inRecord]).toBe(inRecord[e as keyof typeof inRecord]);
     const outRecord = out.record();
     for (const e in outRecord) expect(report.plant.elementsOutKgPerHour[e as keyof typeof outRecord]).toBe(outRecord[e as keyof typeof outRecord]);
+  });
+
+  it('without per-unit closures: the worst plant closure from the sums, and the plant closure made on first read as closureOf makes it', () => {
+    const ev = evaluate(resolveModel(loadRawScenario(manyLots(4, 10))));
+    const sol = ev.solution;
+    const g = ev.model.flowsheet.graph;
+    const full = balanceReport(g, sol);
+    const sample = balanceReport(g, sol, { units: false });
+    expect(sample.units).toEqual([]);
+    expect(sample.worstClosure).toBe(worstOf(full.plant));
+    expect(sample.energyKwhPerHour).toStrictEqual(full.energyKwhPerHour);
+    expect(sample.reagents).toStrictEqual(full.reagents);
+    // Read after other closures were summed (the sums are shared): the same records, every time.
+    closureOf([makeStream({ Al: 3 })], [], [makeStream({ Cu: 2 })]);
+    const plant = sample.plant;
+    expect(text(plant)).toBe(text(full.plant));
+    expect(sample.plant).toBe(plant);
+  });
+});
+
+/** The worst closure of a closure's records, as balanceReport takes it. */
+function worstOf(c: Closure): number {
+  let w = c.massClosure;
+  for (const e in c.elementClosure) w = Math.max(w, c.elementClosure[e as keyof Closure['elementClosure']]!);
+  return w;
+}
+
+describe('worstClosureOf', () => {
+  it('is the worst closure of closureOf, for balances that close and for balances that do not (mass, an element, a trace)', () => {
+    const lot = (id: string, kg: number, li: number, chemistry = 'NCM811') => makeLot({ id, chemistry, massKgPerHour: kg, liPerTm: li });
+    const cases: [Stream[], Record<string, number>[], Stream[]][] = [
+      [[makeStream({ H2O: 10, Al: 2 }, [lot('a', 50, 0.9)])], [{ 'LiOH·H2O': 1.5 }], [makeStream({ H2O: 10, Al: 2, 'LiOH·H2O': 1.5 }, [lot('a', 50, 0.9)])]],
+      // Lithium lost: the element closure is the worst.
+      [[makeStream({ H2O: 10 }, [lot('a', 50, 1.0)])], [], [makeStream({ H2O: 10 }, [lot('a', 50, 0.8)])]],
+      // Mass lost, a component appearing from nowhere, an element seen on one side only.
+      [[makeStream({ H2O: 10, Cu: 1e-20 }, [lot('a', 50, 0.9, 'NCA')])], [{ Na2SO4: 0.3 }], [makeStream({ H2O: 9, Al: 0.5 }, [lot('a', 49, 0.9, 'NCA')])]],
+      [[], [], []],
+    ];
+    for (const [ins, draws, outs] of cases) expect(Object.is(worstClosureOf(ins, draws, outs), worstOf(closureOf(ins, draws, outs)))).toBe(true);
+    expect(worstClosureOf(...cases[1]!)).toBeGreaterThan(1e-3);
+    expect(worstClosureOf(...cases[2]!)).toBeGreaterThan(1e-3);
   });
 });

@@ -1,13 +1,16 @@
 /**
- * economicsInput (pipeline/economics-input.ts) keeps nothing of one call for the next: its parcel
- * sums are lent per call, and a unit's runner (evaluate.ts) is made again for another unit object
- * or feed basis — so an evaluation gives the same input and KPIs whatever was evaluated before it.
+ * economicsInput (pipeline/economics-input.ts) gives the same input whatever was evaluated before:
+ * its parcel sums are lent per call, a unit's runner (evaluate.ts) is made again for another unit
+ * object or feed basis, and the feed lines a sample keeps for the next are kept only while
+ * everything they are made from is the same — so an evaluation gives the same input and KPIs
+ * whatever was evaluated before it.
  */
 import { describe, expect, it } from 'vitest';
 import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { kpisOf } from '../../src/pipeline/document.js';
+import type { Patch } from '../../src/pipeline/patch.js';
 
 const runOf = (file: string, mode: 'report' | 'sample') => {
   const ev = evaluate(resolveModel(loadRawScenario(file)), { mode });
@@ -22,6 +25,48 @@ describe('an evaluation does not depend on the one before', () => {
       expect(runOf('scenarios/reference-cn.yaml', mode)).toBe(first);
       // And the others again, after the reference.
       expect(['scenarios/black-mass-cn.yaml', 'scenarios/cam-powder-cn.yaml', 'scenarios/two-morphologies-cn.yaml'].map((f) => runOf(f, mode))).toStrictEqual(others);
+    }
+  });
+});
+
+describe('feed lines of samples (EconomicsInputOptions.sample)', () => {
+  const raw = loadRawScenario('scenarios/reference-cn.yaml');
+  const inputOf = (patches: Patch[], mode: 'report' | 'sample') => evaluate(resolveModel(raw, patches), { mode }).economicsInput;
+
+  it('the same lines as a report run whatever the samples before; a line kept only while its lot, rows and settings are the same', () => {
+    const steps: Patch[][] = [
+      [],
+      [{ path: 'feed.lots[ev-811].liPerTm', value: 0.7 }],
+      [{ path: 'feed.lots[ev-811].liPerTm', value: 0.95 }, { path: 'prices.LiOH·H2O', value: '9 USD/kg' }],
+      [{ path: 'plant.capacity', value: '7000 t/yr' }],
+      [{ path: 'plant.operatingHours', value: '6000 h/yr' }],
+      [{ path: 'spec.liPerTmMin', value: 0.99 }],
+      [],
+      [],
+    ];
+    // Lines kept from the sample before: the four lots a feed patch leaves alone; none after another capacity, operating hours or spec; all five after the same scenario.
+    const keptExpected = [0, 4, 4, 0, 0, 0, 0, 5];
+    let before: ReturnType<typeof inputOf> | undefined;
+    steps.forEach((patches, step) => {
+      const sample = inputOf(patches, 'sample');
+      expect(JSON.stringify(sample.feedLots)).toBe(JSON.stringify(inputOf(patches, 'report').feedLots));
+      expect(sample.feedLots.filter((l, j) => l === before?.feedLots[j]).length, `step ${step}`).toBe(keptExpected[step]);
+      before = sample;
+    });
+    // The lot patched is a new object each time: its line made again.
+    const a = inputOf([{ path: 'feed.lots[ev-811].liPerTm', value: 0.71 }], 'sample');
+    const b = inputOf([{ path: 'feed.lots[ev-811].liPerTm', value: 0.71 }], 'sample');
+    const j = a.feedLots.findIndex((l) => l.id === 'ev-811');
+    expect(b.feedLots[j]).not.toBe(a.feedLots[j]);
+    expect(JSON.stringify(b.feedLots[j])).toBe(JSON.stringify(a.feedLots[j]));
+    // Report runs never share a line.
+    expect(inputOf([], 'report').feedLots[0]).not.toBe(inputOf([], 'report').feedLots[0]);
+  });
+
+  it('other feeds in between (other lots, ids, bases): every sample line as a report makes it', () => {
+    for (const f of ['scenarios/reference-cn.yaml', 'scenarios/black-mass-cn.yaml', 'scenarios/two-morphologies-cn.yaml', 'scenarios/reference-cn.yaml', 'scenarios/cam-powder-cn.yaml', 'scenarios/reference-cn.yaml']) {
+      const m = resolveModel(loadRawScenario(f));
+      expect(JSON.stringify(evaluate(m, { mode: 'sample' }).economicsInput)).toBe(JSON.stringify(evaluate(m).economicsInput));
     }
   });
 });
