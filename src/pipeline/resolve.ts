@@ -16,12 +16,13 @@ import type { Part, RawScenario } from './load.js';
 import { CHEMISTRIES } from '../chemistry/cathode.js';
 import { RegenflowError } from '../schema/errors.js';
 import { specSchema, type ProductSpec } from '../schema/spec.js';
-import { financeSchema } from '../schema/economics.js';
+import { financeSchema, type FinanceSection } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
 import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
-import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
+import { resolveFinance, resolveFinanceChanged, type ResolvedFinance } from '../economics/finance.js';
 import { pathSegments, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
 import { reparseChanged, reparsePatched } from './reparse.js';
+import { pathPlan } from './reparse-plan.js';
 import { resolveFlowsheet, type ResolvedFlowsheet } from './resolve-flowsheet.js';
 import { feedWarnings, patchedFeedWarnings } from './feed-warnings.js';
 
@@ -181,12 +182,17 @@ class PatchedData {
     return r.success ? r.data : undefined;
   }
 
-  /** The parse of the data patched once, rebuilt along the patch's path from the original's cached parse; undefined otherwise. */
+  /**
+   * The parse of the data patched once, rebuilt along the patch's path from the original's cached
+   * parse (by the path's plan for a number, reparse-plan.ts); undefined otherwise.
+   */
   reparsed<S extends z.ZodType>(schema: S): z.output<S> | undefined {
     const p = this.pending;
     if (!p) return undefined;
     const base = cachedParse(schema, this.original);
-    return base.success ? (reparsePatched(schema, this.original, base.data, p.seg, p.from, p.value)?.value as z.output<S> | undefined) : undefined;
+    if (!base.success) return undefined;
+    const planned = pathPlan(schema, this.original as object, base.data, p.seg, p.from)?.run(p.value);
+    return (planned ?? reparsePatched(schema, this.original, base.data, p.seg, p.from, p.value))?.value as z.output<S> | undefined;
   }
 }
 
@@ -371,7 +377,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   const pricesPart = partOrScenario('prices');
   const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart), patchedSection.prices) : undefined;
   const financePart = partOrScenario('finance');
-  const finance = collect(() => memoUnpatched(FINANCE, sectionData.finance, financePart.data, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))), patchedSection.finance);
+  const finance = collect(() => memoUnpatched(FINANCE, sectionData.finance, financePart.data, () => financeFor(financePart, sectionData.finance, patchedSection.finance)), patchedSection.finance);
   // The scenario's own uncertainty list is part of the file: a malformed entry fails every command,
   // not only `uncertainty` (checked once, when the scenario itself is resolved; `validate` also
   // checks each entry's bounds against the model).
@@ -469,6 +475,34 @@ function memoBy<T>(cache: WeakMap<object, T>, data: unknown, fn: () => T): T {
   let v = cache.get(key);
   if (v === undefined) cache.set(key, (v = fn()));
   return v;
+}
+
+/**
+ * The finance of a patched section. One number set at a path of the scenario's own section (a
+ * Monte Carlo sample's discount rate) is read by the path's plan; when resolveFinance copies that
+ * field as it is, the result is the unpatched section's resolution with that field replaced.
+ */
+function financeFor(part: Part, data: unknown, patched: PatchedPart | undefined): ResolvedFinance {
+  const place = { where: part.doc, at: part.at };
+  const original = part.data;
+  const only = patched?.list.length === 1 ? patched.list[0]! : undefined;
+  if (only && original !== null && typeof original === 'object') {
+    const seg = pathSegments(only.path);
+    const r = cachedParse(financeSchema, original);
+    const base = r.success ? r.data : undefined;
+    const parsed = base ? pathPlan(financeSchema, original, base, seg, 1)?.run(only.value) : undefined;
+    if (parsed) {
+      let unpatched: ResolvedFinance | undefined;
+      try {
+        unpatched = memoBy(FINANCE, original, () => resolveFinance(original, place, base));
+      } catch (e) {
+        if (!(e instanceof RegenflowError)) throw e;
+      }
+      const changed = unpatched && seg.length === 2 ? resolveFinanceChanged(unpatched, seg[1]!, parsed.value as FinanceSection) : undefined;
+      return changed ?? resolveFinance(data, place, parsed.value as FinanceSection);
+    }
+  }
+  return resolveFinance(data, place, reparsed(financeSchema, original, data));
 }
 
 const PRICES = new WeakMap<object, Map<string, ResolvedPrices>>();
