@@ -11,7 +11,6 @@
  * This module never reads files: the loader passes the sets it read (name → data).
  */
 import { component, COMPONENT_IDS } from '../chemistry/components.js';
-import { ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
 import { msg } from '../schema/messages.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
@@ -19,7 +18,8 @@ import type { Region } from '../schema/scenario.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceSetSchema, pricesSectionSchema, type ExchangeRate, type PriceValue, type PriceSetFile } from '../schema/economics.js';
 import { CPI_YEARS, PRICE_INDEX_NAME, escalate, type Escalation } from './price-index.js';
-import { FIXED_PRICE_KEYS, MONEY, isMoneyKey, priceItem, readPriceValue, type PriceItemSpec } from './price-keys.js';
+import { FIXED_PRICE_KEYS, MONEY, acceptedPriceNumber, isMoneyKey, priceItem, readPriceValue, type PriceItemSpec } from './price-keys.js';
+import { derivedEntry, numberEntry, LCE, LIOH_FROM_MONO, LITHIUM, MONO_FROM_LIOH, STEAM } from './price-entries.js';
 
 export type { Escalation };
 
@@ -133,6 +133,12 @@ function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOption
   for (const p of parsed) {
     const obj = p.raw && typeof p.raw === 'object' ? (p.raw as { value: number | string; year?: number; source?: string; note?: string }) : undefined;
     const rawValue = obj ? obj.value : (p.raw as number | string);
+    // A bare number (no year: nothing to escalate): the entry makes its text when read. A refused
+    // number is read below, for the message.
+    if (obj === undefined && typeof rawValue === 'number' && acceptedPriceNumber(p.key, p.spec, rawValue) !== undefined) {
+      items.set(p.key, numberEntry(p.key, rawValue, p.spec.unit, o.defaultSource, o.origin, o.setId));
+      continue;
+    }
     const r = readPriceValue(p.key, p.spec, rawValue, o.rates);
     if ('error' in r) {
       o.issues.push({ code: 'invalid-price', message: r.error, ...o.place(p.rawKey) });
@@ -160,46 +166,27 @@ function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOption
 
 /**
  * Remove derived entries and derive them again from the given ones (already in USD of `year`, so
- * derived money is of that year too).
+ * derived money is of that year too). The derived entries make their texts when read
+ * (price-entries.ts): a Monte Carlo sample derives again the prices its overrides reach.
  */
 function derive(items: Map<string, PriceEntry>, year: number): void {
   for (const [k, e] of [...items]) if (e.origin === 'derived') items.delete(k);
-  const add = (key: string, value: number, unit: string, given: string, source: string, _from: number | null) => {
-    items.set(key, { key, value, unit, given, year, source, origin: 'derived' });
-  };
   const lioh = items.get('LiOH');
   const mono = items.get('LiOH·H2O');
   if (lioh && !mono) {
-    const f = lithiumHydroxideConversion('LiOH', 'LiOH·H2O');
-    add('LiOH·H2O', lioh.value * f, 'USD/kg', `LiOH ${fmt(lioh.value)} USD/kg × M(LiOH)/M(LiOH·H2O) = × ${molarMassRatioText('LiOH', 'LiOH·H2O')}`, `derived from the LiOH (anhydrous) price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH: ${lioh.source}`, lioh.year);
+    items.set('LiOH·H2O', derivedEntry('LiOH·H2O', lioh.value * lithiumHydroxideConversion('LiOH', 'LiOH·H2O'), 'USD/kg', year, MONO_FROM_LIOH, lioh));
   } else if (mono && !lioh) {
-    const f = lithiumHydroxideConversion('LiOH·H2O', 'LiOH');
-    add('LiOH', mono.value * f, 'USD/kg', `LiOH·H2O ${fmt(mono.value)} USD/kg × M(LiOH·H2O)/M(LiOH) = × ${molarMassRatioText('LiOH·H2O', 'LiOH')}`, `derived from the LiOH·H2O price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH·H2O: ${mono.source}`, mono.year);
+    items.set('LiOH', derivedEntry('LiOH', mono.value * lithiumHydroxideConversion('LiOH·H2O', 'LiOH'), 'USD/kg', year, LIOH_FROM_MONO, mono));
   }
   const ng = items.get('natural-gas');
   const eta = items.get('boiler-efficiency');
   if (!items.has('steam') && ng && eta) {
-    add('steam', ng.value / eta.value, 'USD/kWh', `natural gas ${fmt(ng.value)} USD/kWh ÷ boiler efficiency ${fmt(eta.value)}`, `derived: steam raised in a natural-gas boiler (natural-gas price ÷ boiler-efficiency); natural gas: ${ng.source}`, ng.year);
+    items.set('steam', derivedEntry('steam', ng.value / eta.value, 'USD/kWh', year, STEAM, ng, eta));
   }
   const carbonate = items.get('Li2CO3');
   if (!items.has('metal.Li') && carbonate) {
-    const lce = M('Li2CO3') / (2 * ATOMIC_WEIGHT_G_PER_MOL.Li);
-    add('metal.Li', carbonate.value * lce, 'USD/kg', `Li2CO3 ${fmt(carbonate.value)} USD/kg × ${fmt(lce)} kg Li2CO3 per kg Li`, `derived: lithium valued as lithium carbonate equivalent (M(Li2CO3)/(2·M(Li))); Li2CO3: ${carbonate.source}`, carbonate.year);
+    items.set('metal.Li', derivedEntry('metal.Li', carbonate.value * LCE, 'USD/kg', year, LITHIUM, carbonate));
   }
-}
-
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(6)));
-}
-
-const RATIO_TEXTS = new Map<string, string>();
-
-/** "M(a)/M(b)" as numbers for derivation texts (constant: written once, not per merge). */
-function molarMassRatioText(a: string, b: string): string {
-  const key = `${a}/${b}`;
-  let text = RATIO_TEXTS.get(key);
-  if (text === undefined) RATIO_TEXTS.set(key, (text = `${fmt(M(a))}/${fmt(M(b))}`));
-  return text;
 }
 
 function placeIn(where: Locator, path: (string | number)[]) {
