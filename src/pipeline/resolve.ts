@@ -265,6 +265,17 @@ function concretePath(data: unknown, segments: readonly string[]): (string | num
   return out;
 }
 
+/** The issue of a patch whose path sets nothing. */
+function unknownOverride(patch: Patch, reason: string): InputIssue {
+  return { code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) };
+}
+
+/** The index of the unit with id `id` in the flowsheet's units as written, or -1. */
+function unitIndex(units: readonly { id?: unknown }[], id: string): number {
+  for (let i = 0; i < units.length; i++) if (units[i] && units[i]!.id === id) return i;
+  return -1;
+}
+
 function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: number } {
   return { ...(o.line !== undefined ? { line: o.line } : {}), ...(o.column !== undefined ? { column: o.column } : {}) };
 }
@@ -318,8 +329,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   for (const patch of patches) {
     const seg = pathSegments(patch.path);
     const head = seg[0];
-    const fail = (reason: string) => issues.push({ code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) });
-    if (!head || seg.length < 2) { fail('a path needs at least two parts'); continue; }
+    if (!head || seg.length < 2) { issues.push(unknownOverride(patch, 'a path needs at least two parts')); continue; }
     if (head === 'solver') {
       flowsheetData.set(seg, 0, patch.value);
       patchedFlowsheet.add(() => seg.join('.'), patch);
@@ -329,20 +339,20 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
       const data = head === 'plant' ? plantData : feedData;
       // The data this patch is applied to (the original for the first; a second makes the first's).
       const before = data.data();
-      if (!data.trySet(seg, 1, patch.value)) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
+      if (!data.trySet(seg, 1, patch.value)) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); continue; }
       (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
       continue;
     }
     if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
       const next = setIn(sectionData[head] ?? {}, seg, patch.value, 1);
-      if (next === undefined) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
+      if (next === undefined) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); continue; }
       const before = sectionData[head];
       (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
       sectionData[head] = next;
       continue;
     }
-    const idx = units.findIndex((u) => u && u.id === head);
-    if (idx < 0) { fail(`no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`); continue; }
+    const idx = unitIndex(units, head);
+    if (idx < 0) { issues.push(unknownOverride(patch, `no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`)); continue; }
     flowsheetData.set(unitParamPath(seg, idx), 0, patch.value);
     patchedFlowsheet.add(() => {
       const at: (string | number)[] = ['units', idx, 'params'];
@@ -360,7 +370,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
 
   // Sections with their own resolvers; each reports its problems with file and line.
   // A section the scenario does not write has no line to point at (only patches set it).
-  const partOrScenario = (key: string): Part => raw.sections[key] ?? { doc: { ...raw.scenario, locate: () => undefined }, at: [key], data: undefined };
+  const partOrScenario = (key: string): Part => raw.sections[key] ?? absentSection(raw, key);
   const collect = <T>(fn: () => T, patched?: PatchedPart): T | undefined => {
     try {
       return fn();
@@ -451,6 +461,18 @@ export function placeEvaluationIssue(model: Model, issue: InputIssue): InputIssu
   // A price set's `items:` is placed at its key (the line a reader looks for), a section at its value.
   const loc = where.doc.locate(where.at, !section);
   return { ...issue, message, file: where.doc.file, ...(section ? {} : { path: formatPath(where.at) }), ...(loc ? { line: loc.line, column: loc.column } : {}) };
+}
+
+/** The parts standing for sections a scenario does not write, by scenario and section: made once, not per resolution (read only). */
+const ABSENT_SECTIONS = new WeakMap<RawScenario, Map<string, Part>>();
+
+/** The part of a section the scenario does not write: the scenario's file, with no line to point at (only patches set it). */
+function absentSection(raw: RawScenario, key: string): Part {
+  let byKey = ABSENT_SECTIONS.get(raw);
+  if (!byKey) ABSENT_SECTIONS.set(raw, (byKey = new Map()));
+  let part = byKey.get(key);
+  if (!part) byKey.set(key, (part = { doc: { ...raw.scenario, locate: () => undefined }, at: [key], data: undefined }));
+  return part;
 }
 
 function sectionPrefix(raw: RawScenario, head: string): (string | number)[] {
