@@ -292,6 +292,30 @@ export function resolveFinance(raw: unknown, place: { where?: Locator; at?: (str
   };
 }
 
+/** Section fields resolveFinance copies into its result as they are parsed: section key → resolved field. */
+const COPIED_FIELDS: Readonly<Record<string, keyof ResolvedFinance>> = {
+  discountRate: 'discountRate',
+  taxRate: 'taxRate',
+  salvage: 'salvageFraction',
+  losses: 'losses',
+  operatingDays: 'operatingDaysPerYear',
+  shiftLength: 'shiftLengthH',
+};
+
+/**
+ * resolveFinance of a parsed section that differs from the one `base` was resolved from in the
+ * field `key` alone: `base` with that field replaced, when resolveFinance copies it as it is (every
+ * other field is worked out from the same values; a Monte Carlo sample varies the discount rate).
+ * Undefined for another field. Shares base's records and rows (resolved finance is read only).
+ */
+export function resolveFinanceChanged(base: ResolvedFinance, key: string, parsed: FinanceSection): ResolvedFinance | undefined {
+  const field = Object.hasOwn(COPIED_FIELDS, key) ? COPIED_FIELDS[key]! : undefined;
+  if (field === undefined) return undefined;
+  const out: ResolvedFinance = { ...base };
+  (out as unknown as Record<string, unknown>)[field] = parsed[key as keyof FinanceSection];
+  return out;
+}
+
 /** Σ of the factors on the cash cost of production, overrides applied. */
 function cashShare(preset: Preset, overrides: ReadonlyMap<string, number>): number {
   return preset.operating.filter((o) => o.basis === 'cash-cost').reduce((a, o) => a + (overrides.get(o.id) ?? o.value), 0);

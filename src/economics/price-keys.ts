@@ -218,7 +218,7 @@ export function readPriceValue(key: string, spec: PriceItemSpec, raw: number | s
   let given: string;
   if (typeof raw === 'number') {
     value = raw;
-    given = spec.unit ? `${raw} ${spec.unit}` : String(raw);
+    given = numberGiven(raw, spec.unit);
   } else {
     given = raw.trim();
     const q = splitQuantity(given);
@@ -240,32 +240,52 @@ export function readPriceValue(key: string, spec: PriceItemSpec, raw: number | s
       throw e;
     }
   }
-  if (!Number.isFinite(value)) return { error: msg.notFinite(raw) };
-  const shown = given;
+  const problem = priceProblem(key, spec, raw, value, given);
+  return problem === undefined ? { value, given } : { error: problem };
+}
+
+/** How a price written as a bare number reads (`given` of its entry): "<x> <unit>", or the number alone for a unitless key. */
+export function numberGiven(x: number, unit: string): string {
+  return unit ? `${x} ${unit}` : String(x);
+}
+
+/**
+ * readPriceValue of a bare number without its text: the number when the key takes it, undefined
+ * when refused (readPriceValue then gives the message). A Monte Carlo sample patches numbers, and
+ * its entries make their text only when read (prices.ts).
+ */
+export function acceptedPriceNumber(key: string, spec: PriceItemSpec, x: number): number | undefined {
+  return priceProblem(key, spec, x, x, undefined) === undefined ? x : undefined;
+}
+
+/** What is wrong with `value` (read from `raw`) for a key: a message, or undefined. `given` is shown in it (made from the number when absent). */
+function priceProblem(key: string, spec: PriceItemSpec, raw: number | string, value: number, given: string | undefined): string | undefined {
+  if (!Number.isFinite(value)) return msg.notFinite(raw);
+  const shown = () => given ?? numberGiven(raw as number, spec.unit);
   switch (spec.kind) {
     case 'price':
     case 'factor':
-      if (value < 0) return { error: spec.kind === 'price' ? msg.priceNegative(key, shown) : msg.negative(shown) };
+      if (value < 0) return spec.kind === 'price' ? msg.priceNegative(key, shown()) : msg.negative(shown());
       break;
     case 'fraction':
-      if (value < 0 || value > 1) return { error: msg.priceNotFraction(key, shown) };
+      if (value < 0 || value > 1) return msg.priceNotFraction(key, shown());
       break;
     case 'signed-fraction':
-      if (value < -1 || value > 1) return { error: msg.priceNotSignedFraction(key, shown) };
+      if (value < -1 || value > 1) return msg.priceNotSignedFraction(key, shown());
       break;
     case 'efficiency':
-      if (!(value > 0 && value <= 1)) return { error: msg.priceNotFraction(key, shown) };
+      if (!(value > 0 && value <= 1)) return msg.priceNotFraction(key, shown());
       break;
     case 'positive':
-      if (!(value > 0)) return { error: msg.priceNotPositive(key, shown) };
+      if (!(value > 0)) return msg.priceNotPositive(key, shown());
       break;
     case 'signed-price':
-      if (value < FEED_PRICE_MIN) return { error: msg.feedPriceTooNegative(key, shown, `${FEED_PRICE_MIN} ${spec.unit}`) };
+      if (value < FEED_PRICE_MIN) return msg.feedPriceTooNegative(key, shown(), `${FEED_PRICE_MIN} ${spec.unit}`);
       break;
   }
   const max = priceMax(key, spec);
-  if (value > max) return { error: key === 'quality-factor' ? msg.qualityFactorAboveVirgin(shown) : msg.priceAboveMax(key, shown, `${max} ${spec.unit}`.trim()) };
-  return { value, given };
+  if (value > max) return key === 'quality-factor' ? msg.qualityFactorAboveVirgin(shown()) : msg.priceAboveMax(key, shown(), `${max} ${spec.unit}`.trim());
+  return undefined;
 }
 
 /** Whether a key's values are money. */

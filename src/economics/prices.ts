@@ -11,7 +11,6 @@
  * This module never reads files: the loader passes the sets it read (name → data).
  */
 import { component, COMPONENT_IDS } from '../chemistry/components.js';
-import { ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
 import { msg } from '../schema/messages.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
@@ -19,7 +18,8 @@ import type { Region } from '../schema/scenario.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceSetSchema, pricesSectionSchema, type ExchangeRate, type PriceValue, type PriceSetFile } from '../schema/economics.js';
 import { CPI_YEARS, PRICE_INDEX_NAME, escalate, type Escalation } from './price-index.js';
-import { FIXED_PRICE_KEYS, MONEY, isMoneyKey, priceItem, readPriceValue, type PriceItemSpec } from './price-keys.js';
+import { FIXED_PRICE_KEYS, MONEY, acceptedPriceNumber, isMoneyKey, priceItem, readPriceValue, type PriceItemSpec } from './price-keys.js';
+import { derivedEntry, numberEntry, LCE, LIOH_FROM_MONO, LITHIUM, MONO_FROM_LIOH, STEAM } from './price-entries.js';
 
 export type { Escalation };
 
@@ -133,6 +133,12 @@ function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOption
   for (const p of parsed) {
     const obj = p.raw && typeof p.raw === 'object' ? (p.raw as { value: number | string; year?: number; source?: string; note?: string }) : undefined;
     const rawValue = obj ? obj.value : (p.raw as number | string);
+    // A bare number (no year: nothing to escalate): the entry makes its text when read. A refused
+    // number is read below, for the message.
+    if (obj === undefined && typeof rawValue === 'number' && acceptedPriceNumber(p.key, p.spec, rawValue) !== undefined) {
+      items.set(p.key, numberEntry(p.key, rawValue, p.spec.unit, o.defaultSource, o.origin, o.setId));
+      continue;
+    }
     const r = readPriceValue(p.key, p.spec, rawValue, o.rates);
     if ('error' in r) {
       o.issues.push({ code: 'invalid-price', message: r.error, ...o.place(p.rawKey) });
@@ -160,46 +166,27 @@ function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOption
 
 /**
  * Remove derived entries and derive them again from the given ones (already in USD of `year`, so
- * derived money is of that year too).
+ * derived money is of that year too). The derived entries make their texts when read
+ * (price-entries.ts): a Monte Carlo sample derives again the prices its overrides reach.
  */
 function derive(items: Map<string, PriceEntry>, year: number): void {
   for (const [k, e] of [...items]) if (e.origin === 'derived') items.delete(k);
-  const add = (key: string, value: number, unit: string, given: string, source: string, _from: number | null) => {
-    items.set(key, { key, value, unit, given, year, source, origin: 'derived' });
-  };
   const lioh = items.get('LiOH');
   const mono = items.get('LiOH·H2O');
   if (lioh && !mono) {
-    const f = lithiumHydroxideConversion('LiOH', 'LiOH·H2O');
-    add('LiOH·H2O', lioh.value * f, 'USD/kg', `LiOH ${fmt(lioh.value)} USD/kg × M(LiOH)/M(LiOH·H2O) = × ${molarMassRatioText('LiOH', 'LiOH·H2O')}`, `derived from the LiOH (anhydrous) price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH: ${lioh.source}`, lioh.year);
+    items.set('LiOH·H2O', derivedEntry('LiOH·H2O', lioh.value * lithiumHydroxideConversion('LiOH', 'LiOH·H2O'), 'USD/kg', year, MONO_FROM_LIOH, lioh));
   } else if (mono && !lioh) {
-    const f = lithiumHydroxideConversion('LiOH·H2O', 'LiOH');
-    add('LiOH', mono.value * f, 'USD/kg', `LiOH·H2O ${fmt(mono.value)} USD/kg × M(LiOH·H2O)/M(LiOH) = × ${molarMassRatioText('LiOH·H2O', 'LiOH')}`, `derived from the LiOH·H2O price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH·H2O: ${mono.source}`, mono.year);
+    items.set('LiOH', derivedEntry('LiOH', mono.value * lithiumHydroxideConversion('LiOH·H2O', 'LiOH'), 'USD/kg', year, LIOH_FROM_MONO, mono));
   }
   const ng = items.get('natural-gas');
   const eta = items.get('boiler-efficiency');
   if (!items.has('steam') && ng && eta) {
-    add('steam', ng.value / eta.value, 'USD/kWh', `natural gas ${fmt(ng.value)} USD/kWh ÷ boiler efficiency ${fmt(eta.value)}`, `derived: steam raised in a natural-gas boiler (natural-gas price ÷ boiler-efficiency); natural gas: ${ng.source}`, ng.year);
+    items.set('steam', derivedEntry('steam', ng.value / eta.value, 'USD/kWh', year, STEAM, ng, eta));
   }
   const carbonate = items.get('Li2CO3');
   if (!items.has('metal.Li') && carbonate) {
-    const lce = M('Li2CO3') / (2 * ATOMIC_WEIGHT_G_PER_MOL.Li);
-    add('metal.Li', carbonate.value * lce, 'USD/kg', `Li2CO3 ${fmt(carbonate.value)} USD/kg × ${fmt(lce)} kg Li2CO3 per kg Li`, `derived: lithium valued as lithium carbonate equivalent (M(Li2CO3)/(2·M(Li))); Li2CO3: ${carbonate.source}`, carbonate.year);
+    items.set('metal.Li', derivedEntry('metal.Li', carbonate.value * LCE, 'USD/kg', year, LITHIUM, carbonate));
   }
-}
-
-function fmt(x: number): string {
-  return String(Number(x.toPrecision(6)));
-}
-
-const RATIO_TEXTS = new Map<string, string>();
-
-/** "M(a)/M(b)" as numbers for derivation texts (constant: written once, not per merge). */
-function molarMassRatioText(a: string, b: string): string {
-  const key = `${a}/${b}`;
-  let text = RATIO_TEXTS.get(key);
-  if (text === undefined) RATIO_TEXTS.set(key, (text = `${fmt(M(a))}/${fmt(M(b))}`));
-  return text;
 }
 
 function placeIn(where: Locator, path: (string | number)[]) {
@@ -394,60 +381,146 @@ const DERIVATION_GROUPS: readonly (readonly string[])[] = [['LiOH', 'LiOH·H2O']
  * form where the base gives the other too: the result is the base with those entries replaced and
  * the derived prices worked out again from their inputs — the same entries, in the same order, as
  * the full merge gives — without copying and re-deriving the whole set (a Monte Carlo sample
- * patches a few prices of a set of ~150). Undefined when it does not apply or a value is refused
- * (the full merge then reports the problem with its place).
+ * patches a few prices of a set of ~150). What depends on the keys alone is worked out once per
+ * base and key list (mergeShape); a sample reads its numbers, derives what they reach and copies
+ * the items. Undefined when it does not apply or a value is refused (the full merge then reports
+ * the problem with its place).
  */
 function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>): ResolvedPrices | undefined {
+  const shape = shapeFor(base, overrides);
+  if (!shape) return undefined;
+  const n = shape.items.length;
+  const changed: PriceEntry[] = [];
+  for (let i = 0; i < n; i++) {
+    const raw = overrides[shape.keys[i]!];
+    const it = shape.items[i]!;
+    // A bare number the key takes (a Monte Carlo sample's): its entry as applyLayer makes it.
+    if (typeof raw !== 'number' || acceptedPriceNumber(it.key, it.spec, raw) === undefined) break;
+    changed.push(numberEntry(it.key, raw, it.spec.unit, OVERRIDE_SOURCE, 'override', undefined));
+  }
+  if (changed.length < n) {
+    // Texts, entries with a year, refused values: applyLayer reads them (a refused one: the full merge reports it).
+    const issues: InputIssue[] = [];
+    const read = new Map<string, PriceEntry>();
+    applyLayer(read, overrides as Layer, { origin: 'override', rates: base.exchangeRates, issues, place: () => ({ path: '' }), defaultSource: OVERRIDE_SOURCE, toYear: base.year, priceIndex: base.priceIndex });
+    if (issues.length > 0) return undefined;
+    changed.length = 0;
+    for (const it of shape.items) changed.push(read.get(it.key)!);
+  }
+  // The derivations an override reaches are worked out again from their given keys, overrides applied.
+  const linked = new Map<string, PriceEntry>();
+  for (let i = 0; i < shape.linked.length; i++) {
+    const j = shape.linkedFrom[i]!;
+    linked.set(shape.linked[i]!, j >= 0 ? changed[j]! : base.items[shape.linked[i]!]!);
+  }
+  if (linked.size > 0) derive(linked, base.year);
+  // The base's entries in the base's order (a spread copy of a record with fast properties is one
+  // block copy; recordOf makes them so), then the changed entries and the derivations they reach
+  // replaced in place: given entries by the override, derived ones by their new derivation.
+  const items: Record<string, PriceEntry> = { ...base.items };
+  for (let i = 0; i < n; i++) items[shape.items[i]!.key] = changed[i]!;
+  for (const k of shape.rederived) items[k] = linked.get(k)!;
+  const merged: ResolvedPrices = { ...base, items };
+  MERGED_FROM.set(merged, shape.from);
+  return merged;
+}
+
+const OVERRIDE_SOURCE = 'scenario override';
+
+/** What merging overrides of some keys onto a base needs, whatever their values (mergeInPlace). */
+interface MergeShape {
+  /** The overrides' keys as written, in order. */
+  keys: readonly string[];
+  items: readonly { key: string; spec: PriceItemSpec }[];
+  /** The keys derive() reads again (the given keys of the derivation groups an override reaches), and for each the override giving it (-1: the base). */
+  linked: readonly string[];
+  linkedFrom: readonly number[];
+  /** The base's derived keys those derivations give again. */
+  rederived: readonly string[];
+  /** What the merge started from (MERGED_FROM): the first base and every key a merge replaced. */
+  from: { base: ResolvedPrices; replaced: ReadonlySet<string> };
+}
+
+/** Merge shapes by base, with the key lists they were made for (null: the shortcut does not apply to those keys). */
+const SHAPES = new WeakMap<ResolvedPrices, { keys: readonly string[]; shape: MergeShape | null }[]>();
+const SHAPES_PER_BASE = 16;
+
+/** The merge shape of the overrides' keys on `base`, made once per base and key list; undefined when the shortcut does not apply. */
+function shapeFor(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>): MergeShape | undefined {
+  let list = SHAPES.get(base);
+  if (list) {
+    for (const e of list) if (sameKeys(e.keys, overrides)) return e.shape ?? undefined;
+  } else SHAPES.set(base, (list = []));
+  const keys: string[] = [];
+  for (const k in overrides) {
+    // An inherited key (a prototype set through "__proto__"): applyLayer skips it, the full merge decides.
+    if (!Object.hasOwn(overrides, k)) return undefined;
+    keys.push(k);
+  }
+  const shape = mergeShape(base, keys);
+  if (list.length < SHAPES_PER_BASE) list.push({ keys, shape });
+  return shape ?? undefined;
+}
+
+/** Whether a record's enumerable keys (for…in order) are `keys`, each its own. */
+function sameKeys(keys: readonly string[], record: object): boolean {
+  let i = 0;
+  for (const k in record) if (keys[i++] !== k || !Object.hasOwn(record, k)) return false;
+  return i === keys.length;
+}
+
+/** The shape of a merge of `keys` onto `base` (see mergeInPlace), or null when the full merge is needed. */
+function mergeShape(base: ResolvedPrices, keys: readonly string[]): MergeShape | null {
+  const items: { key: string; spec: PriceItemSpec }[] = [];
+  const index = new Map<string, number>();
   let lioh = false;
   let mono = false;
-  for (const rawKey in overrides) {
+  for (const rawKey of keys) {
     const item = priceItem(rawKey);
-    if (!item || !Object.hasOwn(base.items, item.key)) return undefined;
-    if (base.items[item.key]!.origin === 'derived' || item.key.startsWith('regenerated.') || item.key.startsWith('cam.')) return undefined;
+    if (!item || !Object.hasOwn(base.items, item.key)) return null;
+    if (base.items[item.key]!.origin === 'derived' || item.key.startsWith('regenerated.') || item.key.startsWith('cam.')) return null;
+    // One key written twice (two spellings): left to the full merge.
+    if (index.has(item.key)) return null;
+    index.set(item.key, items.length);
+    items.push(item);
     if (item.key === 'LiOH') lioh = true;
     if (item.key === 'LiOH·H2O') mono = true;
   }
   // applyLayer drops the other LiOH form when one is given; a given (not derived) other form would
   // then be derived again at the end of the set: a different order, left to the full merge.
-  if (lioh !== mono && base.items[lioh ? 'LiOH·H2O' : 'LiOH']?.origin !== 'derived') return undefined;
-  const issues: InputIssue[] = [];
-  const changed = new Map<string, PriceEntry>();
-  applyLayer(changed, overrides as Layer, { origin: 'override', rates: base.exchangeRates, issues, place: () => ({ path: '' }), defaultSource: 'scenario override', toYear: base.year, priceIndex: base.priceIndex });
-  if (issues.length > 0) return undefined;
-  // A derivation an override reaches is worked out again from its given keys, overrides applied;
-  // the others keep the base's entries (derived from the same inputs).
+  if (lioh !== mono && base.items[lioh ? 'LiOH·H2O' : 'LiOH']?.origin !== 'derived') return null;
+  // Which entries the derivations give depends on which keys they read, not on the values: worked
+  // out here on the base's entries.
   const linked = new Map<string, PriceEntry>();
-  const rederived = new Set<string>();
+  const reached = new Set<string>();
   for (const group of DERIVATION_GROUPS) {
-    if (!group.some((k) => changed.has(k))) continue;
+    if (!group.some((k) => index.has(k))) continue;
     for (const k of group) {
-      rederived.add(k);
-      const e = changed.get(k) ?? (Object.hasOwn(base.items, k) ? base.items[k] : undefined);
+      reached.add(k);
+      const e = Object.hasOwn(base.items, k) ? base.items[k] : undefined;
       if (e && e.origin !== 'derived') linked.set(k, e);
     }
   }
   if (linked.size > 0) derive(linked, base.year);
-  for (const [k, e] of linked) if (e.origin === 'derived' && base.items[k]?.origin !== 'derived') return undefined;
-  // The base's entries in the base's order (a spread copy of a record with fast properties is one
-  // block copy; recordOf makes them so), then the changed entries and the derivations they reach
-  // replaced in place: given entries by the override, derived ones by their new derivation.
-  const items: Record<string, PriceEntry> = { ...base.items };
+  for (const [k, e] of linked) if (e.origin === 'derived' && base.items[k]?.origin !== 'derived') return null;
+  const rederived: string[] = [];
+  for (const k of reached) {
+    if (base.items[k]?.origin !== 'derived') continue;
+    if (linked.get(k)?.origin !== 'derived') return null;
+    rederived.push(k);
+  }
+  const given = [...linked.keys()].filter((k) => linked.get(k)!.origin !== 'derived');
   const replaced = new Set<string>(MERGED_FROM.get(base)?.replaced);
-  for (const [k, e] of changed) {
-    items[k] = e;
-    replaced.add(k);
-  }
-  for (const k of rederived) {
-    const e = Object.hasOwn(base.items, k) ? base.items[k]! : undefined;
-    if (e?.origin !== 'derived') continue;
-    const d = linked.get(k);
-    if (d?.origin !== 'derived') return undefined;
-    items[k] = d;
-    if (d !== e) replaced.add(k);
-  }
-  const merged: ResolvedPrices = { ...base, items };
-  MERGED_FROM.set(merged, { base: MERGED_FROM.get(base)?.base ?? base, replaced });
-  return merged;
+  for (const it of items) replaced.add(it.key);
+  for (const k of rederived) replaced.add(k);
+  return {
+    keys,
+    items,
+    linked: given,
+    linkedFrom: given.map((k) => index.get(k) ?? -1),
+    rederived,
+    from: { base: MERGED_FROM.get(base)?.base ?? base, replaced },
+  };
 }
 
 /**

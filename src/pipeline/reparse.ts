@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { setIn } from './patch.js';
 
 /** The parts of a zod schema definition this walk reads (zod 4 core `_zod.def`). */
-interface SchemaDef {
+export interface SchemaDef {
   type: string;
   defaultValue?: unknown;
   shape?: Record<string, z.ZodType>;
@@ -26,13 +26,19 @@ interface SchemaDef {
   discriminator?: string;
   checks?: unknown[];
   values?: unknown[];
+  /** false for an exclusive or discriminated union (another parse than the first option that takes the value). */
+  inclusive?: boolean;
+  /** A pipe's first schema. */
+  in?: z.ZodType;
 }
 
-function defOf(schema: z.ZodType): SchemaDef {
+/** The definition of a schema (shared by the copies `.meta()` and `.describe()` make). */
+export function defOf(schema: z.ZodType): SchemaDef {
   return (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+/** A plain object or the like (not null, not a list). */
+export const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isEmptyRecord = (v: unknown): boolean => isRecord(v) && Object.keys(v).length === 0;
 
 /** A schema that runs only the checks (refinements, length limits) of `schema` on a parsed value. */
@@ -47,7 +53,7 @@ function checksPass(schema: z.ZodType, value: unknown): boolean {
 }
 
 /** Wrappers that hand a defined (and, for nullable, non-null) input unchanged to their inner schema. */
-const PASS_THROUGH = new Set(['optional', 'default', 'prefault', 'nullable']);
+export const PASS_THROUGH = new Set(['optional', 'default', 'prefault', 'nullable']);
 
 /**
  * The parse of `after` with `schema`, given `before` and its successful parse `parsedBefore`;
@@ -75,7 +81,7 @@ export function reparseChanged(schema: z.ZodType, before: unknown, after: unknow
 const OPTIONS = new WeakMap<z.ZodType, Map<unknown, z.ZodType | undefined>>();
 
 /** The option of a discriminated union whose discriminator takes `tag`, if any. */
-function unionOption(schema: z.ZodType, def: SchemaDef, tag: unknown): z.ZodType | undefined {
+export function unionOption(schema: z.ZodType, def: SchemaDef, tag: unknown): z.ZodType | undefined {
   let byTag = OPTIONS.get(schema);
   if (!byTag) OPTIONS.set(schema, (byTag = new Map()));
   if (byTag.has(tag)) return byTag.get(tag);
@@ -167,7 +173,7 @@ export function reparsePatched(schema: z.ZodType, before: unknown, parsedBefore:
 }
 
 /** The index setIn follows in a list: the item whose id is the segment, else the index it spells. */
-function itemIndex(list: readonly unknown[], head: string): number {
+export function itemIndex(list: readonly unknown[], head: string): number {
   for (let k = 0; k < list.length; k++) {
     const x = list[k];
     if (x && typeof x === 'object' && (x as { id?: unknown }).id === head) return k;

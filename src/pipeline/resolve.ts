@@ -16,12 +16,13 @@ import type { Part, RawScenario } from './load.js';
 import { CHEMISTRIES } from '../chemistry/cathode.js';
 import { RegenflowError } from '../schema/errors.js';
 import { specSchema, type ProductSpec } from '../schema/spec.js';
-import { financeSchema } from '../schema/economics.js';
+import { financeSchema, type FinanceSection } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
 import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
-import { resolveFinance, type ResolvedFinance } from '../economics/finance.js';
+import { resolveFinance, resolveFinanceChanged, type ResolvedFinance } from '../economics/finance.js';
 import { pathSegments, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
 import { reparseChanged, reparsePatched } from './reparse.js';
+import { pathPlan } from './reparse-plan.js';
 import { resolveFlowsheet, type ResolvedFlowsheet } from './resolve-flowsheet.js';
 import { feedWarnings, patchedFeedWarnings } from './feed-warnings.js';
 
@@ -181,12 +182,17 @@ class PatchedData {
     return r.success ? r.data : undefined;
   }
 
-  /** The parse of the data patched once, rebuilt along the patch's path from the original's cached parse; undefined otherwise. */
+  /**
+   * The parse of the data patched once, rebuilt along the patch's path from the original's cached
+   * parse (by the path's plan for a number, reparse-plan.ts); undefined otherwise.
+   */
   reparsed<S extends z.ZodType>(schema: S): z.output<S> | undefined {
     const p = this.pending;
     if (!p) return undefined;
     const base = cachedParse(schema, this.original);
-    return base.success ? (reparsePatched(schema, this.original, base.data, p.seg, p.from, p.value)?.value as z.output<S> | undefined) : undefined;
+    if (!base.success) return undefined;
+    const planned = pathPlan(schema, this.original as object, base.data, p.seg, p.from)?.run(p.value);
+    return (planned ?? reparsePatched(schema, this.original, base.data, p.seg, p.from, p.value))?.value as z.output<S> | undefined;
   }
 }
 
@@ -259,6 +265,17 @@ function concretePath(data: unknown, segments: readonly string[]): (string | num
   return out;
 }
 
+/** The issue of a patch whose path sets nothing. */
+function unknownOverride(patch: Patch, reason: string): InputIssue {
+  return { code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) };
+}
+
+/** The index of the unit with id `id` in the flowsheet's units as written, or -1. */
+function unitIndex(units: readonly { id?: unknown }[], id: string): number {
+  for (let i = 0; i < units.length; i++) if (units[i] && units[i]!.id === id) return i;
+  return -1;
+}
+
 function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: number } {
   return { ...(o.line !== undefined ? { line: o.line } : {}), ...(o.column !== undefined ? { column: o.column } : {}) };
 }
@@ -312,8 +329,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   for (const patch of patches) {
     const seg = pathSegments(patch.path);
     const head = seg[0];
-    const fail = (reason: string) => issues.push({ code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) });
-    if (!head || seg.length < 2) { fail('a path needs at least two parts'); continue; }
+    if (!head || seg.length < 2) { issues.push(unknownOverride(patch, 'a path needs at least two parts')); continue; }
     if (head === 'solver') {
       flowsheetData.set(seg, 0, patch.value);
       patchedFlowsheet.add(() => seg.join('.'), patch);
@@ -323,20 +339,20 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
       const data = head === 'plant' ? plantData : feedData;
       // The data this patch is applied to (the original for the first; a second makes the first's).
       const before = data.data();
-      if (!data.trySet(seg, 1, patch.value)) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
+      if (!data.trySet(seg, 1, patch.value)) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); continue; }
       (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
       continue;
     }
     if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
       const next = setIn(sectionData[head] ?? {}, seg, patch.value, 1);
-      if (next === undefined) { fail(`there is no ${seg.slice(1).join('.')} in ${head}`); continue; }
+      if (next === undefined) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); continue; }
       const before = sectionData[head];
       (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
       sectionData[head] = next;
       continue;
     }
-    const idx = units.findIndex((u) => u && u.id === head);
-    if (idx < 0) { fail(`no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`); continue; }
+    const idx = unitIndex(units, head);
+    if (idx < 0) { issues.push(unknownOverride(patch, `no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`)); continue; }
     flowsheetData.set(unitParamPath(seg, idx), 0, patch.value);
     patchedFlowsheet.add(() => {
       const at: (string | number)[] = ['units', idx, 'params'];
@@ -354,7 +370,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
 
   // Sections with their own resolvers; each reports its problems with file and line.
   // A section the scenario does not write has no line to point at (only patches set it).
-  const partOrScenario = (key: string): Part => raw.sections[key] ?? { doc: { ...raw.scenario, locate: () => undefined }, at: [key], data: undefined };
+  const partOrScenario = (key: string): Part => raw.sections[key] ?? absentSection(raw, key);
   const collect = <T>(fn: () => T, patched?: PatchedPart): T | undefined => {
     try {
       return fn();
@@ -371,7 +387,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   const pricesPart = partOrScenario('prices');
   const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart), patchedSection.prices) : undefined;
   const financePart = partOrScenario('finance');
-  const finance = collect(() => memoUnpatched(FINANCE, sectionData.finance, financePart.data, () => resolveFinance(sectionData.finance, { where: financePart.doc, at: financePart.at }, reparsed(financeSchema, financePart.data, sectionData.finance))), patchedSection.finance);
+  const finance = collect(() => memoUnpatched(FINANCE, sectionData.finance, financePart.data, () => financeFor(financePart, sectionData.finance, patchedSection.finance)), patchedSection.finance);
   // The scenario's own uncertainty list is part of the file: a malformed entry fails every command,
   // not only `uncertainty` (checked once, when the scenario itself is resolved; `validate` also
   // checks each entry's bounds against the model).
@@ -447,6 +463,18 @@ export function placeEvaluationIssue(model: Model, issue: InputIssue): InputIssu
   return { ...issue, message, file: where.doc.file, ...(section ? {} : { path: formatPath(where.at) }), ...(loc ? { line: loc.line, column: loc.column } : {}) };
 }
 
+/** The parts standing for sections a scenario does not write, by scenario and section: made once, not per resolution (read only). */
+const ABSENT_SECTIONS = new WeakMap<RawScenario, Map<string, Part>>();
+
+/** The part of a section the scenario does not write: the scenario's file, with no line to point at (only patches set it). */
+function absentSection(raw: RawScenario, key: string): Part {
+  let byKey = ABSENT_SECTIONS.get(raw);
+  if (!byKey) ABSENT_SECTIONS.set(raw, (byKey = new Map()));
+  let part = byKey.get(key);
+  if (!part) byKey.set(key, (part = { doc: { ...raw.scenario, locate: () => undefined }, at: [key], data: undefined }));
+  return part;
+}
+
 function sectionPrefix(raw: RawScenario, head: string): (string | number)[] {
   const part = head === 'plant' ? raw.plant : head === 'feed' ? raw.feed : raw.sections[head];
   return part ? part.at : [head];
@@ -469,6 +497,34 @@ function memoBy<T>(cache: WeakMap<object, T>, data: unknown, fn: () => T): T {
   let v = cache.get(key);
   if (v === undefined) cache.set(key, (v = fn()));
   return v;
+}
+
+/**
+ * The finance of a patched section. One number set at a path of the scenario's own section (a
+ * Monte Carlo sample's discount rate) is read by the path's plan; when resolveFinance copies that
+ * field as it is, the result is the unpatched section's resolution with that field replaced.
+ */
+function financeFor(part: Part, data: unknown, patched: PatchedPart | undefined): ResolvedFinance {
+  const place = { where: part.doc, at: part.at };
+  const original = part.data;
+  const only = patched?.list.length === 1 ? patched.list[0]! : undefined;
+  if (only && original !== null && typeof original === 'object') {
+    const seg = pathSegments(only.path);
+    const r = cachedParse(financeSchema, original);
+    const base = r.success ? r.data : undefined;
+    const parsed = base ? pathPlan(financeSchema, original, base, seg, 1)?.run(only.value) : undefined;
+    if (parsed) {
+      let unpatched: ResolvedFinance | undefined;
+      try {
+        unpatched = memoBy(FINANCE, original, () => resolveFinance(original, place, base));
+      } catch (e) {
+        if (!(e instanceof RegenflowError)) throw e;
+      }
+      const changed = unpatched && seg.length === 2 ? resolveFinanceChanged(unpatched, seg[1]!, parsed.value as FinanceSection) : undefined;
+      return changed ?? resolveFinance(data, place, parsed.value as FinanceSection);
+    }
+  }
+  return resolveFinance(data, place, reparsed(financeSchema, original, data));
 }
 
 const PRICES = new WeakMap<object, Map<string, ResolvedPrices>>();

@@ -109,11 +109,29 @@ export function quantity(unit: string, o: QuantityOptions) {
     return r.value;
   };
   // The metadata is registered on the pipe just built (`.meta(meta)` would first copy it, for nothing).
+  let schema;
   if (defaultValue !== undefined) {
     const dv = defaultValue;
-    return OPTIONAL_QUANTITY_INPUT.transform((v, ctx) => (v === undefined ? dv : read(v, ctx))).register(z.globalRegistry, meta);
-  }
-  return QUANTITY_INPUT.transform(read).register(z.globalRegistry, meta);
+    schema = OPTIONAL_QUANTITY_INPUT.transform((v, ctx) => (v === undefined ? dv : read(v, ctx))).register(z.globalRegistry, meta);
+  } else schema = QUANTITY_INPUT.transform(read).register(z.globalRegistry, meta);
+  // A finite number passes the input union (its z.number()) and reaches `read` as it is.
+  NUMBER_READERS.set(schema._zod.def, (x) => {
+    const r = readQuantity(x, unit, o);
+    return 'error' in r ? undefined : r.value;
+  });
+  return schema;
+}
+
+/**
+ * What a quantity schema gives for a finite number (undefined: refused), by the schema's definition:
+ * the copies `.meta()` and `.describe()` make share it, a schema with checks added has another. A
+ * Monte Carlo sample patches numbers, read so without a parse (pipeline/reparse-plan.ts).
+ */
+const NUMBER_READERS = new WeakMap<object, (x: number) => number | undefined>();
+
+/** The parse of a finite number by a quantity schema (or a copy of one), without zod; undefined for another schema. */
+export function quantityNumberReader(schema: z.ZodType): ((x: number) => number | undefined) | undefined {
+  return NUMBER_READERS.get(schema._zod.def);
 }
 
 /** A dimensionless fraction in [0, 1] (accepts "35 %"). */

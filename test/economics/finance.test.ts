@@ -2,7 +2,8 @@
  * The finance section: defaults with their sources, the DESIGN.md example, and error messages.
  */
 import { describe, expect, it } from 'vitest';
-import { resolveFinance, PRESETS } from '../../src/economics/finance.js';
+import { resolveFinance, resolveFinanceChanged, PRESETS } from '../../src/economics/finance.js';
+import { financeSchema } from '../../src/schema/economics.js';
 import { msg } from '../../src/schema/messages.js';
 import { errorOf } from './helpers.js';
 
@@ -26,6 +27,19 @@ describe('finance section', () => {
     expect(byPath['finance.life']).toBe(msg.wholeYears('life', 10.5));
     expect(e.issues).toHaveLength(3);
     expect(errorOf(() => resolveFinance({ depreciation: 'MACRS8' })).issues[0]!.message).toMatch(/^"MACRS8" is not allowed \(did you mean "MACRS3"\?\); use one of: straight-line, MACRS3/);
+  });
+});
+
+describe('finance changed in one field', () => {
+  it('is the resolution of the changed section for a field resolveFinance copies; nothing for another', () => {
+    const section = { discountRate: 0.1, life: '15 yr', depreciation: 'MACRS7', factors: { maintenance: 0.04 } };
+    const parsed = financeSchema.parse(section);
+    const base = resolveFinance(section, {}, parsed);
+    for (const [key, value] of [['discountRate', 0.087], ['taxRate', 0.3], ['salvage', 0.05], ['losses', 'credit'], ['operatingDays', 300], ['shiftLength', 12]] as const) {
+      const changed = { ...parsed, [key]: value };
+      expect(JSON.stringify(resolveFinanceChanged(base, key, changed)), key).toBe(JSON.stringify(resolveFinance({ ...section, [key]: value }, {}, changed)));
+    }
+    for (const key of ['life', 'depreciationPeriod', 'workingCapitalOfFci', 'capexMethod', 'factors', 'construction']) expect(resolveFinanceChanged(base, key, parsed), key).toBeUndefined();
   });
 });
 

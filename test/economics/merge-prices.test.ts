@@ -93,3 +93,35 @@ describe('prices merged in place share what depends on their keys (issue 19)', (
     expect(ghg(factor)).toBeGreaterThan(ghg(plain)!);
   });
 });
+
+describe('merge shapes: worked out once per base and key list', () => {
+  it('merges of the same keys share what the merge started from; another order or another base has its own', () => {
+    // A base of its own (the tests above merge many key lists onto the shared bases, past the shapes kept per base).
+    const base = resolvePrices(undefined, 'US', sets);
+    const a = mergePrices(base, { 'LiOH·H2O': 12, electricity: 0.09 });
+    const b = mergePrices(base, { 'LiOH·H2O': 14, electricity: 0.1 });
+    expect(mergedFrom(a)).toBe(mergedFrom(b));
+    const c = mergePrices(base, { electricity: 0.1, 'LiOH·H2O': 14 });
+    expect(mergedFrom(c)).not.toBe(mergedFrom(a));
+    expect(ordered(c)).toBe(ordered(mergePricesFull(base, { electricity: 0.1, 'LiOH·H2O': 14 })));
+    const another = resolvePrices(undefined, 'US', sets);
+    const other = mergePrices(another, { 'LiOH·H2O': 12, electricity: 0.09 });
+    expect(mergedFrom(other)?.base).toBe(another);
+    expect(ordered(other)).toBe(ordered(a));
+  });
+
+  it('a merge is the full merge whatever was merged before: numbers, texts, refused values, alternating', () => {
+    const base = bases[0]!;
+    const rows: Record<string, PriceValue>[] = [
+      { 'LiOH·H2O': 12, 'quality-factor': 0.85, electricity: 0.09 },
+      { 'LiOH·H2O': '13 USD/kg', 'quality-factor': 0.9, electricity: 0.08 },
+      { 'LiOH·H2O': 11, 'quality-factor': 0.95, electricity: '0.1 USD/kWh' },
+      { 'LiOH·H2O': { value: 10, year: 2021 }, 'quality-factor': 0.8, electricity: 0.07 },
+      { 'LiOH·H2O': 12, 'quality-factor': 0.85, electricity: 0.09 },
+    ];
+    for (const o of [...rows, ...rows.reverse()]) expect(ordered(mergePrices(base, o))).toBe(ordered(mergePricesFull(base, o)));
+    for (const bad of [{ 'LiOH·H2O': -1, 'quality-factor': 0.85, electricity: 0.09 }, { 'LiOH·H2O': 12, 'quality-factor': 1.2, electricity: 0.09 }]) {
+      expect(errorOf(() => mergePrices(base, bad)).message).toBe(errorOf(() => mergePricesFull(base, bad)).message);
+    }
+  });
+});

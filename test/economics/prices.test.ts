@@ -7,6 +7,7 @@ import { resolvePrices, mergePrices, DEFAULT_PRICE_SETS } from '../../src/econom
 import { priceItem } from '../../src/economics/price-keys.js';
 import { priceSetSchema } from '../../src/schema/economics.js';
 import { component } from '../../src/chemistry/components.js';
+import { ATOMIC_WEIGHT_G_PER_MOL } from '../../src/chemistry/elements.js';
 import { REGIONS } from '../../src/schema/scenario.js';
 import { msg } from '../../src/schema/messages.js';
 import { errorOf, shippedSets } from './helpers.js';
@@ -123,6 +124,44 @@ describe('overrides', () => {
     const p = resolvePrices(inline, 'US', sets);
     expect(p.setId).toBe('us-2023');
     expect(p.items.NMP!.value).toBe(5);
+  });
+});
+
+describe('entries that make their texts when read (price-entries.ts)', () => {
+  /** An entry as a literal writes it: every own key, in order, as data. */
+  const literal = (e: object) => Object.fromEntries(Object.entries(e));
+
+  it('an override written as a bare number and the prices derived from it read as literal entries do', () => {
+    const base = resolvePrices(undefined, 'CN', sets);
+    const merged = mergePrices(base, { 'LiOH·H2O': 12.345678901234, 'quality-factor': 0.85, 'natural-gas': 0.031, 'Li2CO3': 10.5 });
+    const f = M('LiOH·H2O') / M('LiOH');
+    const want: Record<string, object> = {
+      'LiOH·H2O': { key: 'LiOH·H2O', value: 12.345678901234, unit: 'USD/kg', given: '12.345678901234 USD/kg', year: null, source: 'scenario override', origin: 'override' },
+      'quality-factor': { key: 'quality-factor', value: 0.85, unit: '', given: '0.85', year: null, source: 'scenario override', origin: 'override' },
+      LiOH: {
+        key: 'LiOH', value: 12.345678901234 * f, unit: 'USD/kg', given: `LiOH·H2O 12.3457 USD/kg × M(LiOH·H2O)/M(LiOH) = × ${Number(M('LiOH·H2O').toPrecision(6))}/${Number(M('LiOH').toPrecision(6))}`,
+        year: base.year, source: 'derived from the LiOH·H2O price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH·H2O: scenario override', origin: 'derived',
+      },
+    };
+    for (const [key, w] of Object.entries(want)) {
+      const e = merged.items[key]!;
+      expect(JSON.stringify(e), key).toBe(JSON.stringify(w));
+      expect(Object.keys(e), key).toEqual(Object.keys(w));
+      expect(JSON.stringify({ ...e }), key).toBe(JSON.stringify(w));
+      expect(JSON.stringify(structuredClone(e)), key).toBe(JSON.stringify(w));
+      expect(e, key).toEqual(w);
+    }
+    // steam and metal.Li, derived from overrides, read as the derivations write them
+    const steam = merged.items.steam!;
+    const eta = merged.items['boiler-efficiency']!.value;
+    expect(literal(steam)).toEqual({ key: 'steam', value: 0.031 / eta, unit: 'USD/kWh', given: `natural gas 0.031 USD/kWh ÷ boiler efficiency ${Number(eta.toPrecision(6))}`, year: base.year, source: 'derived: steam raised in a natural-gas boiler (natural-gas price ÷ boiler-efficiency); natural gas: scenario override', origin: 'derived' });
+    const lce = M('Li2CO3') / (2 * ATOMIC_WEIGHT_G_PER_MOL.Li);
+    expect(literal(merged.items['metal.Li']!)).toEqual({ key: 'metal.Li', value: 10.5 * lce, unit: 'USD/kg', given: `Li2CO3 10.5 USD/kg × ${Number(lce.toPrecision(6))} kg Li2CO3 per kg Li`, year: base.year, source: 'derived: lithium valued as lithium carbonate equivalent (M(Li2CO3)/(2·M(Li))); Li2CO3: scenario override', origin: 'derived' });
+  });
+
+  it('a set\'s overrides written as bare numbers read as literal entries do', () => {
+    const inline = resolvePrices({ id: 'inline', year: 2024, items: {}, overrides: { electricity: 0.1 }, notes: [] }, 'CN', sets);
+    expect(JSON.stringify(inline.items.electricity)).toBe(JSON.stringify({ key: 'electricity', value: 0.1, unit: 'USD/kWh', given: '0.1 USD/kWh', year: null, source: 'scenario override', origin: 'override' }));
   });
 });
 

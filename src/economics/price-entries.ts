@@ -1,0 +1,162 @@
+/**
+ * Price entries whose texts are made when read. A Monte Carlo sample patches a few prices as numbers
+ * and derives the prices that depend on them (the other LiOH form, steam, metal.Li) every time;
+ * their `given` and `source` texts print numbers (String, toPrecision: ≈ 0.3–0.5 µs each) that only
+ * reports read. These entries carry the texts as own enumerable getters, in the place of the data
+ * properties a literal entry has: every reader — a property read, JSON.stringify, a spread, Object.keys
+ * or .entries, a structured clone — sees the same keys in the same order and the same texts.
+ * The getters are shared by every entry of a kind (Object.defineProperty with one descriptor), so all
+ * such entries keep one hidden class; the inputs of a derived text are private fields.
+ */
+import { component } from '../chemistry/components.js';
+import { ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
+import type { PriceEntry } from './prices.js';
+import { numberGiven } from './price-keys.js';
+
+/** `given` of an entry read from a bare number: its value and unit as readPriceValue writes them. */
+const NUMBER_GIVEN: PropertyDescriptor = {
+  get(this: PriceEntry): string {
+    return numberGiven(this.value, this.unit);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** An entry read from a bare number (a class: its instances keep their properties in the object, and one hidden class). */
+class NumberPrice {
+  declare key: string;
+  declare value: number;
+  declare unit: string;
+  declare given: string;
+  declare year: number | null;
+  declare source: string;
+  declare origin: PriceEntry['origin'];
+  declare setId?: string;
+
+  constructor(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined) {
+    this.key = key;
+    this.value = value;
+    this.unit = unit;
+    Object.defineProperty(this, 'given', NUMBER_GIVEN);
+    this.year = null;
+    this.source = source;
+    this.origin = origin;
+    if (setId) this.setId = setId;
+  }
+}
+
+/**
+ * The entry of a price written as a bare number (no year, source or note), as applyLayer writes it:
+ * { key, value, unit, given, year: null, source, origin, setId? } with `given` made when read.
+ */
+export function numberEntry(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined): PriceEntry {
+  return new NumberPrice(key, value, unit, source, origin, setId);
+}
+
+/** How a derived price is written: its `given` and `source` from the entries it is derived from. */
+export interface DerivationText {
+  given(a: PriceEntry, b: PriceEntry | undefined): string;
+  source(a: PriceEntry, b: PriceEntry | undefined): string;
+}
+
+/**
+ * A derived price: { key, value, unit, given, year, source, origin: 'derived' } (derive() in
+ * prices.ts) with `given` and `source` made when read from the entries it was derived from.
+ */
+class DerivedPrice {
+  declare key: string;
+  declare value: number;
+  declare unit: string;
+  declare given: string;
+  declare year: number | null;
+  declare source: string;
+  declare origin: 'derived';
+  readonly #text: DerivationText;
+  readonly #a: PriceEntry;
+  readonly #b: PriceEntry | undefined;
+
+  constructor(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b: PriceEntry | undefined) {
+    this.#text = text;
+    this.#a = a;
+    this.#b = b;
+    this.key = key;
+    this.value = value;
+    this.unit = unit;
+    Object.defineProperty(this, 'given', DERIVED_GIVEN);
+    this.year = year;
+    Object.defineProperty(this, 'source', DERIVED_SOURCE);
+    this.origin = 'derived';
+  }
+
+  /** The `given` text of a derived price. */
+  static givenOf(e: DerivedPrice): string {
+    return e.#text.given(e.#a, e.#b);
+  }
+
+  /** The `source` text of a derived price. */
+  static sourceOf(e: DerivedPrice): string {
+    return e.#text.source(e.#a, e.#b);
+  }
+}
+
+const DERIVED_GIVEN: PropertyDescriptor = {
+  get(this: DerivedPrice): string {
+    return DerivedPrice.givenOf(this);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+const DERIVED_SOURCE: PropertyDescriptor = {
+  get(this: DerivedPrice): string {
+    return DerivedPrice.sourceOf(this);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
+/** A derived entry of `year` whose texts `text` makes from `a` (and `b`) when read. */
+export function derivedEntry(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b?: PriceEntry): PriceEntry {
+  return new DerivedPrice(key, value, unit, year, text, a, b);
+}
+
+/** A number as derivation texts print it (6 significant digits). */
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+const M = (id: string) => component(id).molarMass_g_per_mol;
+
+const RATIO_TEXTS = new Map<string, string>();
+
+/** "M(a)/M(b)" as numbers for derivation texts (constant: written once, not per merge). */
+function molarMassRatioText(a: string, b: string): string {
+  const key = `${a}/${b}`;
+  let text = RATIO_TEXTS.get(key);
+  if (text === undefined) RATIO_TEXTS.set(key, (text = `${fmt(M(a))}/${fmt(M(b))}`));
+  return text;
+}
+
+/** kg of Li2CO3 per kg of Li (lithium carbonate equivalent). */
+export const LCE = M('Li2CO3') / (2 * ATOMIC_WEIGHT_G_PER_MOL.Li);
+
+/** How derive() writes LiOH·H2O derived from anhydrous LiOH. */
+export const MONO_FROM_LIOH: DerivationText = {
+  given: (lioh) => `LiOH ${fmt(lioh.value)} USD/kg × M(LiOH)/M(LiOH·H2O) = × ${molarMassRatioText('LiOH', 'LiOH·H2O')}`,
+  source: (lioh) => `derived from the LiOH (anhydrous) price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH: ${lioh.source}`,
+};
+/** How derive() writes anhydrous LiOH derived from LiOH·H2O. */
+export const LIOH_FROM_MONO: DerivationText = {
+  given: (mono) => `LiOH·H2O ${fmt(mono.value)} USD/kg × M(LiOH·H2O)/M(LiOH) = × ${molarMassRatioText('LiOH·H2O', 'LiOH')}`,
+  source: (mono) => `derived from the LiOH·H2O price by molar mass, same Li per kg-mol (REFERENCE.md Part 3 point 4); LiOH·H2O: ${mono.source}`,
+};
+/** How derive() writes steam derived from natural gas and the boiler efficiency. */
+export const STEAM: DerivationText = {
+  given: (ng, eta) => `natural gas ${fmt(ng.value)} USD/kWh ÷ boiler efficiency ${fmt(eta!.value)}`,
+  source: (ng) => `derived: steam raised in a natural-gas boiler (natural-gas price ÷ boiler-efficiency); natural gas: ${ng.source}`,
+};
+/** How derive() writes metal.Li derived from Li2CO3. */
+export const LITHIUM: DerivationText = {
+  given: (carbonate) => `Li2CO3 ${fmt(carbonate.value)} USD/kg × ${fmt(LCE)} kg Li2CO3 per kg Li`,
+  source: (carbonate) => `derived: lithium valued as lithium carbonate equivalent (M(Li2CO3)/(2·M(Li))); Li2CO3: ${carbonate.source}`,
+};
