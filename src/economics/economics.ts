@@ -15,12 +15,12 @@ import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { checkEconomicsInput, type EconomicsInput } from './input.js';
-import { mergedFrom, type ResolvedPrices } from './prices.js';
+import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
 import { equipmentCosts, capitalBuildUp, workingCapital, workingCapitalUsd } from './capex.js';
 import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
-import { cashFlowRows, npvFast, levelisedCost, levelisedNetCost, type CashFlowBasis } from './cashflow.js';
+import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
 import { legacyConflict, marketOf } from './market.js';
 import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
@@ -111,9 +111,9 @@ function breakdown(items: MoneyLine[]): Breakdown {
 export interface EconomicsOptions {
   /**
    * false (Monte Carlo samples and other runs that read only the KPIs): money lines without their
-   * derivations (basis texts, terms, price units) and no sorted
-   * `pricesUsed`. Every number is computed as in a described run, in the same order, so the KPIs
-   * are identical (===). Default true.
+   * derivations (basis texts, terms, price units), no sorted `pricesUsed`, and the cash-flow rows
+   * and finance record made only when read (SampleEconomics). Every number is computed as in a
+   * described run, in the same order, so the KPIs are identical (===). Default true.
    */
   describe?: boolean;
 }
@@ -178,18 +178,21 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     fixedOpexUsd: fixedUsd,
     productKg,
   };
-  const rows = cashFlowRows(basis, finance, schedule.amountsUsd);
-  const nets = amountsOf(rows, (r) => r.netCashFlowUsd);
-  const npvUsd = rows.length ? rows[rows.length - 1]!.cumulativePresentValueUsd : 0;
+  // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
+  // by-products), scaled by output like the revenue it is part of.
+  const creditsUsd = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
+  // Rows only for a description: a sample reads the sums, and its rows are made if ever asked for.
+  const rows: CashFlowRow[] | undefined = describe ? [] : undefined;
+  const flows = cashFlow(basis, finance, schedule.amountsUsd, creditsUsd, rows);
+  const nets = flows.nets;
+  const npvUsd = flows.npvUsd;
   const roots = irrRoots(nets);
   const irr = nearest(roots, finance.discountRate);
   if (roots.length > 1 && irr !== null) diagnostics.push({ code: 'multiple-irr', severity: 'info', where: 'cashFlow', message: msg.multipleIrr(roots, irr) });
   const payback = paybackYears(nets, finance.construction.length);
-  const lc = levelisedCost(rows);
-  // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
-  // by-products), scaled by output like the revenue it is part of.
-  const creditsUsd = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
-  const net = levelisedNetCost(rows, lc, creditsUsd);
+  // levelisedCost and levelisedNetCost of the rows.
+  const lc = { pvCostsUsd: flows.pvCostsUsd, pvProductKg: flows.pvProductKg, usdPerKg: flows.pvProductKg > 0 ? flows.pvCostsUsd / flows.pvProductKg : null };
+  const net = { pvCreditsUsd: flows.pvCreditsUsd, usdPerKg: flows.pvProductKg > 0 ? (flows.pvCostsUsd - flows.pvCreditsUsd) / flows.pvProductKg : null };
 
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
@@ -228,38 +231,92 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const q = prices.items['quality-factor'];
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
 
+  const totalCapitalInvestmentUsd = sumUsd([capex.fixedCapitalUsd, wc.usd]);
+  const opex: EconomicsResult['opex'] = { items: opexB.items, totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd };
+  const depreciation: EconomicsResult['depreciation'] = { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated };
+  const kpis: EconomicsResult['kpis'] = {
+    capexUsd: capex.fixedCapitalUsd,
+    opexUsdPerYear: opexB.totalUsd,
+    revenueUsdPerYear: revenue.totalUsd,
+    costUsdPerKgProduct: lc.usdPerKg,
+    netCostUsdPerKgProduct: net.usdPerKg,
+    npvUsd,
+    irr,
+    paybackYears: payback,
+    minSellingPriceUsdPerKg: msp.usdPerKg,
+    energyMjPerKgProduct: env.energy.perKgProduct,
+    primaryEnergyMjPerKgProduct: env.energy.primary?.perKgProduct ?? null,
+    ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
+    waterLPerKgProduct: env.water.perKgProduct,
+  };
+  const npv: EconomicsResult['npv'] = { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate };
+  const levelised: EconomicsResult['levelisedCost'] = { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd };
+  const virgin: EconomicsResult['virgin'] = { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg };
+  if (!describe) {
+    return new SampleEconomics(capex, wc, totalCapitalInvestmentUsd, opex, revenue, depreciation, kpis, npv, levelised, msp, env, virgin, diagnostics, basis, finance, schedule.amountsUsd, prices);
+  }
   return {
     capex,
     workingCapital: wc,
-    totalCapitalInvestmentUsd: sumUsd([capex.fixedCapitalUsd, wc.usd]),
-    opex: { items: opexB.items, totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd },
+    totalCapitalInvestmentUsd,
+    opex,
     revenue,
-    cashFlow: rows,
-    depreciation: { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated },
+    cashFlow: rows!,
+    depreciation,
     finance: financeOfRun(finance, prices),
-    kpis: {
-      capexUsd: capex.fixedCapitalUsd,
-      opexUsdPerYear: opexB.totalUsd,
-      revenueUsdPerYear: revenue.totalUsd,
-      costUsdPerKgProduct: lc.usdPerKg,
-      netCostUsdPerKgProduct: net.usdPerKg,
-      npvUsd,
-      irr,
-      paybackYears: payback,
-      minSellingPriceUsdPerKg: msp.usdPerKg,
-      energyMjPerKgProduct: env.energy.perKgProduct,
-      primaryEnergyMjPerKgProduct: env.energy.primary?.perKgProduct ?? null,
-      ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
-      waterLPerKgProduct: env.water.perKgProduct,
-    },
-    npv: { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate },
-    levelisedCost: { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd },
+    kpis,
+    npv,
+    levelisedCost: levelised,
     minSellingPrice: msp,
     environment: env,
-    virgin: { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg },
-    pricesUsed: describe ? [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : [],
+    virgin,
+    pricesUsed: [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     diagnostics,
   };
+}
+
+/**
+ * The economics of a sample (describe false): every field a described run has, with the same
+ * values, but the cash-flow rows and the finance record are made on first read — a Monte Carlo
+ * sample reads only the KPIs, and 17 rows of 21 numbers and a copy of ~30 finance keys were ≈ 10 KB
+ * per sample. Getters of a class (on its prototype, not own keys: a sample is never rendered as a
+ * document): an object literal with a getter takes V8's slow path, ≈ 1 µs per literal.
+ */
+class SampleEconomics implements EconomicsResult {
+  private rows: CashFlowRow[] | undefined;
+  private financeRecord: EconomicsResult['finance'] | undefined;
+  readonly pricesUsed: PriceEntry[] = [];
+
+  constructor(
+    readonly capex: EconomicsResult['capex'],
+    readonly workingCapital: EconomicsResult['workingCapital'],
+    readonly totalCapitalInvestmentUsd: number,
+    readonly opex: EconomicsResult['opex'],
+    readonly revenue: EconomicsResult['revenue'],
+    readonly depreciation: EconomicsResult['depreciation'],
+    readonly kpis: EconomicsResult['kpis'],
+    readonly npv: EconomicsResult['npv'],
+    readonly levelisedCost: EconomicsResult['levelisedCost'],
+    readonly minSellingPrice: EconomicsResult['minSellingPrice'],
+    readonly environment: EconomicsResult['environment'],
+    readonly virgin: EconomicsResult['virgin'],
+    readonly diagnostics: Diagnostic[],
+    // What the rows and the finance record are made of (the sample's own: never changed after).
+    private readonly basis: CashFlowBasis,
+    private readonly resolvedFinance: ResolvedFinance,
+    private readonly depreciationUsd: readonly number[],
+    private readonly prices: ResolvedPrices,
+  ) {}
+
+  /** The cash-flow rows (cashFlowRows of the sample's basis: the rows a described run makes). */
+  get cashFlow(): CashFlowRow[] {
+    return (this.rows ??= cashFlowRows(this.basis, this.resolvedFinance, this.depreciationUsd));
+  }
+
+  /** The finance inputs with the price set's id and years (financeOfRun). */
+  get finance(): EconomicsResult['finance'] {
+    return (this.financeRecord ??= financeOfRun(this.resolvedFinance, this.prices));
+  }
 }
 
 /**
