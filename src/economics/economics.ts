@@ -17,7 +17,7 @@ import type { Diagnostic } from '../unit-ops/contract.js';
 import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
-import { equipmentCosts, capitalBuildUp, workingCapital, workingCapitalUsd } from './capex.js';
+import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalUsd, type EquipmentCostRow } from './capex.js';
 import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
 import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
@@ -130,7 +130,9 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- prices that are needed whatever the flows
   const equipmentPresent = input.equipment.some((e) => e.count > 0);
   const regional = equipmentPresent ? book.get('equipment-cost-factor', 'the regional equipment-cost adjustment') : 1;
-  const equipment = equipmentCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics);
+  // A sample keeps the purchase costs only (its rows are made if ever read: SampleCapex).
+  const equipment: EquipmentCostRow[] | undefined = describe ? [] : undefined;
+  const purchases = purchaseCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics, equipment);
   const labour = labourDetail(input, finance, 0, diagnostics);
   const market = marketOf(input, book);
   const direct = directCosts(input, book, labour, true, market, describe);
@@ -150,7 +152,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   if (issues.length) throw inputErrors(issues);
 
   // ---- capital
-  const capex = capitalBuildUp(equipment, prices.cepciYear, finance);
+  const capex = equipment ? capitalBuildUp(equipment, prices.cepciYear, finance) : sampleCapitalBuildUp(purchases, input.equipment, regional, prices.cepciYear, finance);
 
   // ---- revenue and operating costs at full output
   const revenue = breakdown(revenueItems);

@@ -268,6 +268,7 @@ describe('without a description (Monte Carlo samples)', () => {
     ['towler-sinnott, MACRS7', { depreciation: 'MACRS7' }],
     ['peters, losses credited, salvage', { capexMethod: 'peters', losses: 'credit', salvage: 0.05 }],
     ['lang, 3-year ramp-up, 15 yr', { capexMethod: 'lang', rampUp: [0.3, 0.6, 0.9], life: '15 yr' }],
+    ['peters, working capital of FCI', { capexMethod: 'peters', workingCapitalOfFci: 0.15 }],
   ];
   for (const [name, finance] of cases) {
     it(`has every field of a described run, the same (rows and finance made on first read): ${name}`, () => {
@@ -276,6 +277,12 @@ describe('without a description (Monte Carlo samples)', () => {
       const described = economics(input, US, f);
       const plain = economics(input, US, f, { describe: false });
       expect(plain.kpis).toStrictEqual(described.kpis);
+      // The capital: every field the same, rows, lines and subtotals made when read (SampleCapex).
+      const capexKeys = Object.keys(described.capex) as (keyof typeof described.capex)[];
+      expect(capexKeys).toContain('lines');
+      for (const k of capexKeys) expect(plain.capex[k], k).toStrictEqual(described.capex[k]);
+      expect(plain.capex.lines).toBe(plain.capex.lines);
+      expect(plain.workingCapital).toStrictEqual(described.workingCapital);
       expect(plain.npv).toStrictEqual(described.npv);
       expect(plain.levelisedCost).toStrictEqual(described.levelisedCost);
       expect(plain.cashFlow).toStrictEqual(described.cashFlow);
