@@ -376,6 +376,25 @@ export function workingCapitalUsd(capex: Pick<CapexResult, 'fixedCapitalUsd' | '
   return workingCapital(capex, finance, cashCostUsd, materialsUsd, exact).usd;
 }
 
+/**
+ * workingCapitalUsd(capex, finance, cash cost, materialsUsd, false) as a function of the cash cost,
+ * for the minimum-selling-price solve (asked at every trial price): the factors and the parts that
+ * do not depend on the cash cost are worked out once, the arithmetic is the same.
+ */
+export function workingCapitalAt(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'isblUsd' | 'osblUsd'>, finance: ResolvedFinance, materialsUsd: number): (cashCostUsd: number) => number {
+  if (finance.workingCapitalOfFci === null && finance.capexMethod === 'towler-sinnott') {
+    const wk = factorValue(finance, 'wc-ccop-weeks');
+    const wm = factorValue(finance, 'wc-materials-weeks');
+    const fi = factorValue(finance, 'wc-isbl-osbl');
+    const b = (materialsUsd * wm) / 52;
+    const c = (capex.isblUsd + capex.osblUsd) * fi;
+    return (cashCostUsd) => (cashCostUsd * wk) / 52 - b + c;
+  }
+  // Every other rule is a share of the fixed capital: no cash cost in it.
+  const usd = workingCapital(capex, finance, NaN, materialsUsd, false).usd;
+  return () => usd;
+}
+
 /** How working capital was computed, with the amount. */
 export interface WorkingCapital {
   rule: string;

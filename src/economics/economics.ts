@@ -17,8 +17,8 @@ import type { Diagnostic } from '../unit-ops/contract.js';
 import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
-import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalUsd, type EquipmentCostRow } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
+import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalAt, type EquipmentCostRow } from './capex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, FactorTotalsAt, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
 import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
 import { legacyConflict, marketOf } from './market.js';
@@ -210,10 +210,13 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
       else dFixed = dFixed + d.usd;
     }
     const trial: CashFlowBasis = { ...basis };
+    // factorCosts and workingCapitalUsd (plain numbers) at a trial price, planned once per solve.
+    const fac = new FactorTotalsAt(finance.operatingFactors, dTot, capBases);
+    const wcAt = workingCapitalAt(capex, finance, materialsUsd);
     const npvAt = (p: number): number => {
       const rev = otherRevenue + productKg * p;
-      const fac = factorCosts(finance.operatingFactors, dTot, capBases, rev, false, false);
-      const w = workingCapitalUsd(capex, finance, dTot.total + fac.totalUsd, materialsUsd, false);
+      fac.at(rev);
+      const w = wcAt(dTot.total + fac.totalUsd);
       trial.revenueUsd = rev;
       trial.variableOpexUsd = dVariable + fac.variableUsd;
       trial.fixedOpexUsd = dFixed + fac.fixedUsd;
