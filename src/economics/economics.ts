@@ -25,7 +25,7 @@ import { legacyConflict, marketOf } from './market.js';
 import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, type EnvironmentFactors } from './environment.js';
-import { amountsOf, sumUsd } from './money.js';
+import { addCents, categoryTotalUsd, sumUsd, sumUsdOf } from './money.js';
 import type { Breakdown, EconomicsResult } from './result.js';
 
 const GHG_CACHE = new WeakMap<ResolvedPrices, Record<string, number>>();
@@ -81,25 +81,45 @@ function optional(book: Book, key: string): number | null {
   return book.has(key) ? book.get(key, key) : null;
 }
 
+/**
+ * Work lists of breakdown(), one set for the module: breakdown runs to its end before it is called
+ * again (no callback, one thread) and hands out none of them, so every call overwrites their first
+ * entries instead of making new lists (every Monte Carlo sample makes two breakdowns). Not emptied
+ * (length 0 would drop their storage): entries past the call's count are stale and never read.
+ */
+const CATEGORY_NAMES: string[] = [];
+const CATEGORY_COUNT: number[] = [];
+const CATEGORY_FIRST: number[] = [];
+const CATEGORY_CENTS: number[] = [];
+
 /** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
 function breakdown(items: MoneyLine[]): Breakdown {
-  // Categories in order of first appearance with their amounts (a handful: a linear search beats a Map).
-  const names: string[] = [];
-  const amounts: number[][] = [];
+  // Categories in order of first appearance (a handful: a linear search beats a Map), each with its
+  // count, first amount and Σ cents as sumUsd adds them (NaN once out of the exact range).
+  const names = CATEGORY_NAMES;
+  const count = CATEGORY_COUNT;
+  const first = CATEGORY_FIRST;
+  const acc = CATEGORY_CENTS;
+  let n = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const k = names.indexOf(item.category);
-    if (k >= 0) amounts[k]!.push(item.usd);
-    else {
-      names.push(item.category);
-      amounts.push([item.usd]);
+    let k = 0;
+    while (k < n && names[k] !== item.category) k++;
+    if (k === n) {
+      names[n] = item.category;
+      count[n] = 0;
+      first[n] = item.usd;
+      acc[n] = 0;
+      n++;
     }
+    count[k]!++;
+    acc[k] = addCents(acc[k]!, item.usd);
   }
   const byCategory: Record<string, number> = {};
   const totals: number[] = [];
-  for (let k = 0; k < names.length; k++) {
-    const v = amounts[k]!;
-    const total = v.length === 1 ? v[0]! : sumUsd(v);
+  for (let k = 0; k < n; k++) {
+    // sumUsd of the category's amounts (one item: its own amount), in item order.
+    const total = count[k] === 1 ? first[k]! : Number.isNaN(acc[k]) ? categoryTotalUsd(items, names[k]!) : acc[k]! / 100;
     byCategory[names[k]!] = total;
     totals.push(total);
   }
@@ -161,9 +181,9 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines;
   const opexItems = [...direct, ...factorItems];
   const opexB = breakdown(opexItems);
-  const fixedUsd = sumUsd(amountsOf(opexItems, (i) => i.usd, (i) => !i.variable));
+  const fixedUsd = sumUsdOf(opexItems, (i) => i.usd, (i) => !i.variable);
   const variableUsd = sumUsd([opexB.totalUsd, -fixedUsd]);
-  const materialsUsd = sumUsd(amountsOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)));
+  const materialsUsd = sumUsdOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0));
   const wc = workingCapital(capex, finance, opexB.totalUsd, materialsUsd, true);
 
   // ---- depreciation and cash flow
@@ -182,7 +202,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   };
   // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
   // by-products), scaled by output like the revenue it is part of.
-  const creditsUsd = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
+  const creditsUsd = sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec');
   // Rows only for a description: a sample reads the sums, and its rows are made if ever asked for.
   const rows: CashFlowRow[] | undefined = describe ? [] : undefined;
   const flows = cashFlow(basis, finance, schedule.amountsUsd, creditsUsd, rows);
@@ -199,7 +219,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
   if (productKg > 0) {
-    const inSpecRevenue = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
+    const inSpecRevenue = sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec');
     const otherRevenue = revenue.totalUsd - inSpecRevenue;
     // Σ of the variable and of the fixed direct items, each in item order from 0 (one pass, no lists).
     let dVariable = 0;

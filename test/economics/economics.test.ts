@@ -300,6 +300,25 @@ describe('without a description (Monte Carlo samples)', () => {
   }
 });
 
+describe('breakdowns (work lists shared by every call)', () => {
+  it('are the same whatever was evaluated before, and tie to their items', () => {
+    const a = () => run();
+    const first = a();
+    // Other categories in another order, and more of them, in between.
+    run(undefined, US, { products: { inSpec: [], offSpec: samplePlant().products.offSpec }, consumablesPerYear: {} });
+    run({ capexMethod: 'peters' });
+    const again = a();
+    for (const r of [first, again]) {
+      for (const [cat, v] of Object.entries(r.opex.byCategory)) exact(r.opex.items.filter((i) => i.category === cat).map((i) => i.usd), v);
+      exact(Object.values(r.revenue.byCategory), r.revenue.totalUsd);
+    }
+    expect(again.opex.byCategory).toStrictEqual(first.opex.byCategory);
+    expect(Object.keys(again.opex.byCategory)).toEqual(Object.keys(first.opex.byCategory));
+    expect(again.revenue).toStrictEqual(first.revenue);
+    expect(again.kpis).toStrictEqual(first.kpis);
+  });
+});
+
 describe('result contract', () => {
   it('kpis carry the names of the run document', () => {
     expect(Object.keys(run().kpis).sort()).toEqual(['capexUsd', 'costUsdPerKgProduct', 'energyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'irr', 'minSellingPriceUsdPerKg', 'netCostUsdPerKgProduct', 'npvUsd', 'opexUsdPerYear', 'paybackYears', 'primaryEnergyMjPerKgProduct', 'revenueUsdPerYear', 'waterLPerKgProduct'].sort());
