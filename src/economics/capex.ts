@@ -395,6 +395,38 @@ export function workingCapitalAt(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'i
   return () => usd;
 }
 
+/** The texts of a Towler–Sinnott working capital, by its three factors. */
+interface TowlerSinnottTexts {
+  wk: number;
+  wm: number;
+  fi: number;
+  rule: string;
+  ccop: string;
+  materials: string;
+  isbl: string;
+}
+
+let lastTowlerSinnottTexts: TowlerSinnottTexts | undefined;
+
+/**
+ * The rule and part labels of a Towler–Sinnott working capital: a pure function of the three
+ * factors, kept for the last factors (Object.is: every Monte Carlo sample of a study has its
+ * preset's) rather than written with three numbers turned into text per sample.
+ */
+function towlerSinnottTexts(wk: number, wm: number, fi: number): TowlerSinnottTexts {
+  const last = lastTowlerSinnottTexts;
+  if (last !== undefined && Object.is(last.wk, wk) && Object.is(last.wm, wm) && Object.is(last.fi, fi)) return last;
+  return (lastTowlerSinnottTexts = {
+    wk,
+    wm,
+    fi,
+    rule: `${wk}/52 × cash cost of production − ${wm}/52 × materials + ${fi} × (ISBL + OSBL)`,
+    ccop: `${wk} weeks of cash cost of production`,
+    materials: `less ${wm} weeks of materials`,
+    isbl: `${fi} × (ISBL + OSBL)`,
+  });
+}
+
 /** How working capital was computed, with the amount. */
 export interface WorkingCapital {
   rule: string;
@@ -417,13 +449,14 @@ export function workingCapital(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'isb
   switch (finance.capexMethod) {
     case 'towler-sinnott': {
       const { wk, wm, fi, a, b, c, usd } = towlerSinnottWorkingCapital(capex, finance, cashCostUsd, materialsUsd, exact);
+      const t = towlerSinnottTexts(wk, wm, fi);
       return {
-        rule: `${wk}/52 × cash cost of production − ${wm}/52 × materials + ${fi} × (ISBL + OSBL)`,
+        rule: t.rule,
         usd,
         parts: [
-          { id: 'ccop-weeks', label: `${wk} weeks of cash cost of production`, usd: a },
-          { id: 'materials-weeks', label: `less ${wm} weeks of materials`, usd: -b },
-          { id: 'isbl-osbl', label: `${fi} × (ISBL + OSBL)`, usd: c },
+          { id: 'ccop-weeks', label: t.ccop, usd: a },
+          { id: 'materials-weeks', label: t.materials, usd: -b },
+          { id: 'isbl-osbl', label: t.isbl, usd: c },
         ],
       };
     }
