@@ -18,7 +18,7 @@ import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
 import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalAt, type EquipmentCostRow } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, FactorTotalsAt, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, FactorTotalsAt, revenueLines, type MoneyLine, type CapitalBases, type DirectTotals } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
 import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
 import { legacyConflict, marketOf } from './market.js';
@@ -219,32 +219,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
   if (productKg > 0) {
-    const inSpecRevenue = sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec');
-    const otherRevenue = revenue.totalUsd - inSpecRevenue;
-    // Σ of the variable and of the fixed direct items, each in item order from 0 (one pass, no lists).
-    let dVariable = 0;
-    let dFixed = 0;
-    for (let i = 0; i < direct.length; i++) {
-      const d = direct[i]!;
-      if (d.variable) dVariable = dVariable + d.usd;
-      else dFixed = dFixed + d.usd;
-    }
-    const trial: CashFlowBasis = { ...basis };
-    // factorCosts and workingCapitalUsd (plain numbers) at a trial price, planned once per solve.
-    const fac = new FactorTotalsAt(finance.operatingFactors, dTot, capBases);
-    const wcAt = workingCapitalAt(capex, finance, materialsUsd);
-    const npvAt = (p: number): number => {
-      const rev = otherRevenue + productKg * p;
-      fac.at(rev);
-      const w = wcAt(dTot.total + fac.totalUsd);
-      trial.revenueUsd = rev;
-      trial.variableOpexUsd = dVariable + fac.variableUsd;
-      trial.fixedOpexUsd = dFixed + fac.fixedUsd;
-      trial.workingCapitalUsd = w;
-      return npvFast(trial, finance, schedule.amountsUsd);
-    };
-    const scale = Math.max(1, capex.fixedCapitalUsd, Math.abs(revenue.totalUsd), Math.abs(opexB.totalUsd));
-    msp = solvePrice(npvAt, inSpecRevenue / productKg, scale);
+    msp = minSellingPrice({ revenueItems, revenueUsd: revenue.totalUsd, opexUsd: opexB.totalUsd, direct, dTot, capBases, capex, materialsUsd, basis, finance, depreciationUsd: schedule.amountsUsd });
   } else {
     diagnostics.push({ code: 'no-in-spec-product', severity: 'warning', where: 'products', message: msg.noInSpecProduct() });
   }
@@ -298,6 +273,58 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     pricesUsed: [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     diagnostics,
   };
+}
+
+/** What the minimum-selling-price solve starts from (economics() works it out first). */
+interface PriceSolveBasis {
+  revenueItems: readonly MoneyLine[];
+  revenueUsd: number;
+  opexUsd: number;
+  direct: readonly MoneyLine[];
+  dTot: DirectTotals;
+  capBases: CapitalBases;
+  capex: EconomicsResult['capex'];
+  materialsUsd: number;
+  /** The full-output cash-flow basis (productKg > 0). */
+  basis: CashFlowBasis;
+  finance: ResolvedFinance;
+  depreciationUsd: readonly number[];
+}
+
+/**
+ * The minimum selling price of in-spec product: revenue, the revenue-based factor items and
+ * working capital at a trial price, the NPV of that cash flow in plain numbers (npvFast), solved
+ * for NPV = 0 (solvePrice).
+ */
+function minSellingPrice(s: PriceSolveBasis): EconomicsResult['minSellingPrice'] {
+  const { basis, finance, dTot } = s;
+  const productKg = basis.productKg;
+  const inSpecRevenue = sumUsdOf(s.revenueItems, (i) => i.usd, (i) => i.category === 'in-spec');
+  const otherRevenue = s.revenueUsd - inSpecRevenue;
+  // Σ of the variable and of the fixed direct items, each in item order from 0 (one pass, no lists).
+  let dVariable = 0;
+  let dFixed = 0;
+  for (let i = 0; i < s.direct.length; i++) {
+    const d = s.direct[i]!;
+    if (d.variable) dVariable = dVariable + d.usd;
+    else dFixed = dFixed + d.usd;
+  }
+  const trial: CashFlowBasis = { ...basis };
+  // factorCosts and workingCapitalUsd (plain numbers) at a trial price, planned once per solve.
+  const fac = new FactorTotalsAt(finance.operatingFactors, dTot, s.capBases);
+  const wcAt = workingCapitalAt(s.capex, finance, s.materialsUsd);
+  const npvAt = (p: number): number => {
+    const rev = otherRevenue + productKg * p;
+    fac.at(rev);
+    const w = wcAt(dTot.total + fac.totalUsd);
+    trial.revenueUsd = rev;
+    trial.variableOpexUsd = dVariable + fac.variableUsd;
+    trial.fixedOpexUsd = dFixed + fac.fixedUsd;
+    trial.workingCapitalUsd = w;
+    return npvFast(trial, finance, s.depreciationUsd);
+  };
+  const scale = Math.max(1, s.capex.fixedCapitalUsd, Math.abs(s.revenueUsd), Math.abs(s.opexUsd));
+  return solvePrice(npvAt, inSpecRevenue / productKg, scale);
 }
 
 /**
