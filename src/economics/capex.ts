@@ -85,12 +85,24 @@ export interface CapexResult {
 
 /** Purchased-equipment rows and their diagnostics; unknown CEPCI years are input issues. */
 export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: number, regionalFactor: number, finance: ResolvedFinance, issues: InputIssue[], diagnostics: Diagnostic[]): EquipmentCostRow[] {
+  const rows: EquipmentCostRow[] = [];
+  purchaseCosts(items, cepciYear, regionalFactor, finance, issues, diagnostics, rows);
+  return rows;
+}
+
+/**
+ * The purchase cost of each item (all its count, escalated, regionally adjusted, cent-rounded),
+ * with equipmentCosts' diagnostics and issues, and its rows pushed to `rows` when given: a Monte
+ * Carlo sample reads only the costs (rows of 25 fields were ≈ 6 KB per sample).
+ */
+export function purchaseCosts(items: EconomicsInput['equipment'], cepciYear: number, regionalFactor: number, finance: ResolvedFinance, issues: InputIssue[], diagnostics: Diagnostic[], rows?: EquipmentCostRow[]): number[] {
   const target = cepciOf(cepciYear, finance.cepci);
   // Years without a CEPCI, in order of first need (made only when one is missing: rarely).
   let missing: Set<number> | undefined;
   if (target === undefined) (missing ??= new Set()).add(cepciYear);
-  const rows: EquipmentCostRow[] = [];
-  for (const it of items) {
+  const costs: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i]!;
     const c: CostCorrelation = it.cost;
     const ref = cepciOf(c.cepciYear, finance.cepci);
     if (ref === undefined) (missing ??= new Set()).add(c.cepciYear);
@@ -101,6 +113,10 @@ export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: nu
     if (!inRange && it.count > 0) {
       diagnostics.push({ code: 'size-out-of-range', severity: 'warning', where: `${it.unitId}.${it.name}`, message: msg.sizeOutOfRange(it.size, it.sizeUnit, c.minSize, c.maxSize, c.source) });
     }
+    costs.push(purchase);
+    // Rounded without a row too: a sample fails where a described run would.
+    const installed = cents(purchase * c.installationFactor);
+    if (rows === undefined) continue;
     rows.push({
       unitId: it.unitId,
       name: it.name,
@@ -121,7 +137,7 @@ export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: nu
       regionalFactor,
       purchaseCostUsd: purchase,
       installationFactor: c.installationFactor,
-      installedCostUsd: cents(purchase * c.installationFactor),
+      installedCostUsd: installed,
       minSize: c.minSize,
       maxSize: c.maxSize,
       inRange,
@@ -129,7 +145,7 @@ export function equipmentCosts(items: EconomicsInput['equipment'], cepciYear: nu
     });
   }
   if (missing) for (const y of missing) issues.push({ code: 'cepci-missing', message: msg.cepciMissing(y, CEPCI_YEARS), path: 'finance.cepci' });
-  return rows;
+  return costs;
 }
 
 /**
@@ -178,15 +194,46 @@ function equipmentSource(cepciYear: number, extra: Readonly<Record<number, numbe
 
 /** The fixed capital investment from the purchased equipment cost by the finance preset. */
 export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number, finance: ResolvedFinance): CapexResult {
-  const pec = sumUsd(amountsOf(equipment, (e) => e.purchaseCostUsd));
-  const lines: CapitalLine[] = [{ id: 'purchased-equipment', label: 'purchased equipment', factor: null, basis: 'Σ equipment', basisUsd: null, usd: pec, source: equipmentSource(cepciYear, finance.cepci) }];
+  return buildUp(amountsOf(equipment, (e) => e.purchaseCostUsd), cepciYear, finance, equipment);
+}
+
+/**
+ * capitalBuildUp of a sample, from the purchase costs (purchaseCosts of `items`): the same numbers,
+ * but the equipment rows, capital lines and subtotals made only when read (SampleCapex).
+ */
+export function sampleCapitalBuildUp(costs: readonly number[], items: EconomicsInput['equipment'], regionalFactor: number, cepciYear: number, finance: ResolvedFinance): CapexResult {
+  return buildUp(costs, cepciYear, finance, undefined, { items, regionalFactor });
+}
+
+/** What a sample's capital rebuilds its rows and lines from when they are read. */
+interface CapexSource {
+  items: EconomicsInput['equipment'];
+  regionalFactor: number;
+}
+
+/** The factor lines of the Towler–Sinnott ISBL and the Peters direct cost, on the purchased equipment. */
+const TS_ISBL = ['erection', 'piping', 'instrumentation', 'electrical', 'civil', 'structures', 'lagging'];
+const PETERS_DIRECT = ['installation', 'instrumentation', 'piping', 'electrical', 'buildings', 'service-facilities', 'land'];
+
+/**
+ * The build-up: with `equipment` (described) every line and subtotal, else the numbers alone in a
+ * SampleCapex (every amount from the same operations in the same order).
+ */
+function buildUp(costs: readonly number[], cepciYear: number, finance: ResolvedFinance, equipment: EquipmentCostRow[] | undefined, source?: CapexSource): CapexResult {
+  const describe = equipment !== undefined;
+  const pec = sumUsd(costs);
+  const lines: CapitalLine[] = [];
+  if (describe) lines.push({ id: 'purchased-equipment', label: 'purchased equipment', factor: null, basis: 'Σ equipment', basisUsd: null, usd: pec, source: equipmentSource(cepciYear, finance.cepci) });
   const f = (id: string) => factorValue(finance, id);
   const row = (id: string) => factorRow(finance.capitalFactors, id)!;
-  const line = (id: string, basisUsd: number, usd?: number): CapitalLine => {
+  // The amount of a factor line (basis × factor, cent-rounded, unless given), its line pushed when described.
+  const line = (id: string, basisUsd: number, usd?: number): number => {
     const r = row(id);
-    return { id, label: r.label, factor: r.value, basis: r.basis, basisUsd, usd: usd ?? cents(basisUsd * r.value), source: r.source };
+    const amount = usd ?? cents(basisUsd * r.value);
+    if (describe) lines.push({ id, label: r.label, factor: r.value, basis: r.basis, basisUsd, usd: amount, source: r.source });
+    return amount;
   };
-  const subtotals: Record<string, number> = { purchasedEquipmentUsd: pec };
+  let subtotals: Record<string, number> = {};
   let fci: number;
   let land = 0;
   let buildings = 0;
@@ -194,55 +241,58 @@ export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number,
   let osbl = 0;
   switch (finance.capexMethod) {
     case 'towler-sinnott': {
-      const ids = ['erection', 'piping', 'instrumentation', 'electrical', 'civil', 'structures', 'lagging'];
-      const isblLines = ids.map((id) => line(id, pec));
-      lines.push(...isblLines);
-      isbl = sumUsd([pec, ...amountsOf(isblLines, (l) => l.usd)]);
-      const osblLine = line('osbl', isbl);
-      lines.push(osblLine);
-      osbl = osblLine.usd;
+      const parts = [pec];
+      for (let i = 0; i < TS_ISBL.length; i++) {
+        const id = TS_ISBL[i]!;
+        const usd = line(id, pec);
+        parts.push(usd);
+        if (id === 'structures') buildings = usd;
+      }
+      isbl = sumUsd(parts);
+      osbl = line('osbl', isbl);
       const io = sumUsd([isbl, osbl]);
       const de = line('design-engineering', io);
       const cont = line('contingency', io);
-      lines.push(de, cont);
-      fci = sumUsd([io, de.usd, cont.usd]);
-      buildings = isblLines.find((l) => l.id === 'structures')!.usd;
-      Object.assign(subtotals, { isblUsd: isbl, osblUsd: osbl, isblPlusOsblUsd: io, designEngineeringUsd: de.usd, contingencyUsd: cont.usd });
+      fci = sumUsd([io, de, cont]);
+      if (describe) subtotals = { purchasedEquipmentUsd: pec, isblUsd: isbl, osblUsd: osbl, isblPlusOsblUsd: io, designEngineeringUsd: de, contingencyUsd: cont };
       break;
     }
     case 'peters': {
-      const ids = ['installation', 'instrumentation', 'piping', 'electrical', 'buildings', 'service-facilities', 'land'];
-      const dLines = ids.map((id) => line(id, pec));
-      lines.push(...dLines);
-      const dc = sumUsd([pec, ...amountsOf(dLines, (l) => l.usd)]);
+      const parts = [pec];
+      for (let i = 0; i < PETERS_DIRECT.length; i++) {
+        const id = PETERS_DIRECT[i]!;
+        const usd = line(id, pec);
+        parts.push(usd);
+        if (id === 'land') land = usd;
+        else if (id === 'buildings') buildings = usd;
+      }
+      const dc = sumUsd(parts);
       const eng = line('engineering', dc);
       const con = line('construction', dc);
-      lines.push(eng, con);
-      const ic = sumUsd([eng.usd, con.usd]);
+      const ic = sumUsd([eng, con]);
       const dcic = sumUsd([dc, ic]);
       const c = f('contingency');
-      const cont = line('contingency', dcic, cents((dcic * c) / (1 - c)));
-      cont.basis = 'direct + indirect cost × c/(1 − c) (contingency = c × FCI)';
-      lines.push(cont);
-      fci = sumUsd([dcic, cont.usd]);
-      land = dLines.find((l) => l.id === 'land')!.usd;
-      buildings = dLines.find((l) => l.id === 'buildings')!.usd;
+      const contUsd = cents((dcic * c) / (1 - c));
+      const r = row('contingency');
+      if (describe) lines.push({ id: 'contingency', label: r.label, factor: r.value, basis: 'direct + indirect cost × c/(1 − c) (contingency = c × FCI)', basisUsd: dcic, usd: contUsd, source: r.source });
+      fci = sumUsd([dcic, contUsd]);
       isbl = sumUsd([fci, -land]);
-      Object.assign(subtotals, { directCostUsd: dc, indirectCostUsd: ic, contingencyUsd: cont.usd });
+      if (describe) subtotals = { purchasedEquipmentUsd: pec, directCostUsd: dc, indirectCostUsd: ic, contingencyUsd: contUsd };
       break;
     }
     case 'lang': {
       const lang = f('lang');
-      const l = line('lang', pec, cents(pec * (lang - 1)));
-      l.label = 'installation, piping, buildings, engineering, contingency (Lang factor − 1)';
-      l.factor = lang - 1;
-      l.basis = 'PEC × (Lang − 1)';
-      lines.push(l);
-      fci = sumUsd([pec, l.usd]);
+      const usd = cents(pec * (lang - 1));
+      const r = row('lang');
+      if (describe) lines.push({ id: 'lang', label: 'installation, piping, buildings, engineering, contingency (Lang factor − 1)', factor: lang - 1, basis: 'PEC × (Lang − 1)', basisUsd: pec, usd, source: r.source });
+      fci = sumUsd([pec, usd]);
       isbl = fci;
+      if (describe) subtotals = { purchasedEquipmentUsd: pec };
       break;
     }
   }
+  const depreciable = sumUsd([fci, -land]);
+  if (!describe) return new SampleCapex(finance.capexMethod, cepciYear, pec, fci, land, buildings, isbl, osbl, depreciable, finance, source!);
   subtotals.fixedCapitalUsd = fci;
   return {
     method: finance.capexMethod,
@@ -256,9 +306,53 @@ export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number,
     buildingsUsd: buildings,
     isblUsd: isbl,
     osblUsd: osbl,
-    depreciableCapitalUsd: sumUsd([fci, -land]),
+    depreciableCapitalUsd: depreciable,
     totalUsd: fci,
   };
+}
+
+/**
+ * The capital of a sample: the numbers of capitalBuildUp, its equipment rows, lines and subtotals
+ * made on first read (a Monte Carlo sample reads the numbers only). Getters of a class: an object
+ * literal with a getter takes V8's slow path.
+ */
+class SampleCapex implements CapexResult {
+  private described: CapexResult | undefined;
+  readonly totalUsd: number;
+
+  constructor(
+    readonly method: ResolvedFinance['capexMethod'],
+    readonly cepciYear: number,
+    readonly purchasedEquipmentUsd: number,
+    readonly fixedCapitalUsd: number,
+    readonly landUsd: number,
+    readonly buildingsUsd: number,
+    readonly isblUsd: number,
+    readonly osblUsd: number,
+    readonly depreciableCapitalUsd: number,
+    private readonly finance: ResolvedFinance,
+    private readonly source: CapexSource,
+  ) {
+    this.totalUsd = fixedCapitalUsd;
+  }
+
+  /** capitalBuildUp of the sample's items (the same numbers), made once. */
+  private full(): CapexResult {
+    const s = this.source;
+    return (this.described ??= capitalBuildUp(equipmentCosts(s.items, this.cepciYear, s.regionalFactor, this.finance, [], []), this.cepciYear, this.finance));
+  }
+
+  get equipment(): EquipmentCostRow[] {
+    return this.full().equipment;
+  }
+
+  get lines(): CapitalLine[] {
+    return this.full().lines;
+  }
+
+  get subtotals(): Record<string, number> {
+    return this.full().subtotals;
+  }
 }
 
 /** The Towler–Sinnott working capital and its parts: weeks of cash cost, less weeks of materials, plus a share of ISBL + OSBL. */
@@ -280,6 +374,57 @@ function towlerSinnottWorkingCapital(capex: Pick<CapexResult, 'isblUsd' | 'osblU
 export function workingCapitalUsd(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'isblUsd' | 'osblUsd'>, finance: ResolvedFinance, cashCostUsd: number, materialsUsd: number, exact: boolean): number {
   if (finance.workingCapitalOfFci === null && finance.capexMethod === 'towler-sinnott') return towlerSinnottWorkingCapital(capex, finance, cashCostUsd, materialsUsd, exact).usd;
   return workingCapital(capex, finance, cashCostUsd, materialsUsd, exact).usd;
+}
+
+/**
+ * workingCapitalUsd(capex, finance, cash cost, materialsUsd, false) as a function of the cash cost,
+ * for the minimum-selling-price solve (asked at every trial price): the factors and the parts that
+ * do not depend on the cash cost are worked out once, the arithmetic is the same.
+ */
+export function workingCapitalAt(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'isblUsd' | 'osblUsd'>, finance: ResolvedFinance, materialsUsd: number): (cashCostUsd: number) => number {
+  if (finance.workingCapitalOfFci === null && finance.capexMethod === 'towler-sinnott') {
+    const wk = factorValue(finance, 'wc-ccop-weeks');
+    const wm = factorValue(finance, 'wc-materials-weeks');
+    const fi = factorValue(finance, 'wc-isbl-osbl');
+    const b = (materialsUsd * wm) / 52;
+    const c = (capex.isblUsd + capex.osblUsd) * fi;
+    return (cashCostUsd) => (cashCostUsd * wk) / 52 - b + c;
+  }
+  // Every other rule is a share of the fixed capital: no cash cost in it.
+  const usd = workingCapital(capex, finance, NaN, materialsUsd, false).usd;
+  return () => usd;
+}
+
+/** The texts of a Towler–Sinnott working capital, by its three factors. */
+interface TowlerSinnottTexts {
+  wk: number;
+  wm: number;
+  fi: number;
+  rule: string;
+  ccop: string;
+  materials: string;
+  isbl: string;
+}
+
+let lastTowlerSinnottTexts: TowlerSinnottTexts | undefined;
+
+/**
+ * The rule and part labels of a Towler–Sinnott working capital: a pure function of the three
+ * factors, kept for the last factors (Object.is: every Monte Carlo sample of a study has its
+ * preset's) rather than written with three numbers turned into text per sample.
+ */
+function towlerSinnottTexts(wk: number, wm: number, fi: number): TowlerSinnottTexts {
+  const last = lastTowlerSinnottTexts;
+  if (last !== undefined && Object.is(last.wk, wk) && Object.is(last.wm, wm) && Object.is(last.fi, fi)) return last;
+  return (lastTowlerSinnottTexts = {
+    wk,
+    wm,
+    fi,
+    rule: `${wk}/52 × cash cost of production − ${wm}/52 × materials + ${fi} × (ISBL + OSBL)`,
+    ccop: `${wk} weeks of cash cost of production`,
+    materials: `less ${wm} weeks of materials`,
+    isbl: `${fi} × (ISBL + OSBL)`,
+  });
 }
 
 /** How working capital was computed, with the amount. */
@@ -304,13 +449,14 @@ export function workingCapital(capex: Pick<CapexResult, 'fixedCapitalUsd' | 'isb
   switch (finance.capexMethod) {
     case 'towler-sinnott': {
       const { wk, wm, fi, a, b, c, usd } = towlerSinnottWorkingCapital(capex, finance, cashCostUsd, materialsUsd, exact);
+      const t = towlerSinnottTexts(wk, wm, fi);
       return {
-        rule: `${wk}/52 × cash cost of production − ${wm}/52 × materials + ${fi} × (ISBL + OSBL)`,
+        rule: t.rule,
         usd,
         parts: [
-          { id: 'ccop-weeks', label: `${wk} weeks of cash cost of production`, usd: a },
-          { id: 'materials-weeks', label: `less ${wm} weeks of materials`, usd: -b },
-          { id: 'isbl-osbl', label: `${fi} × (ISBL + OSBL)`, usd: c },
+          { id: 'ccop-weeks', label: t.ccop, usd: a },
+          { id: 'materials-weeks', label: t.materials, usd: -b },
+          { id: 'isbl-osbl', label: t.isbl, usd: c },
         ],
       };
     }

@@ -65,11 +65,36 @@ export function outputFraction(f: ResolvedFinance, k: number): number {
   return f.rampUp[k] ?? 1;
 }
 
+/** What the KPIs read of a cash flow, summed as its rows are made. */
+export interface CashFlowSums {
+  /** Net cash flow of each year, USD (the rows' netCashFlowUsd). */
+  nets: number[];
+  /** NPV: the last row's cumulativePresentValueUsd (0 for no year). */
+  npvUsd: number;
+  /** levelisedCost's sums over the rows, in row order. */
+  pvCostsUsd: number;
+  pvProductKg: number;
+  /** levelisedNetCost's sum over the operating rows for `creditsUsd` of credits at full output. */
+  pvCreditsUsd: number;
+}
+
 /**
  * The reported cash flow, cent-exact (integer-cent arithmetic, see money.ts).
  * `depreciation` gives the amount of each operating year.
  */
 export function cashFlowRows(b: CashFlowBasis, f: ResolvedFinance, depreciation: readonly number[]): CashFlowRow[] {
+  const rows: CashFlowRow[] = [];
+  cashFlow(b, f, depreciation, 0, rows);
+  return rows;
+}
+
+/**
+ * The cash flow's sums (nets, NPV, levelised-cost sums) in one pass over the years, and its rows
+ * pushed to `rows` when given: a Monte Carlo sample reads only the sums, so it builds no row
+ * object (≈ 8 KB per sample). Every number is the one cashFlowRows, levelisedCost and
+ * levelisedNetCost compute from the rows, by the same operations in the same order.
+ */
+export function cashFlow(b: CashFlowBasis, f: ResolvedFinance, depreciation: readonly number[], creditsUsd: number, rows?: CashFlowRow[]): CashFlowSums {
   const C = f.construction.length;
   const L = f.lifeYears;
   const capexByYear = amountsOf(splitUsd(b.fixedCapitalUsd, f.construction), toCents);
@@ -79,7 +104,11 @@ export function cashFlowRows(b: CashFlowBasis, f: ResolvedFinance, depreciation:
   const fixedC = toCents(b.fixedOpexUsd);
   const landC = toCents(b.landUsd);
   const salvageTaxable = mulCents(toCents(b.depreciableCapitalUsd), f.salvageFraction);
-  const rows: CashFlowRow[] = [];
+  const nets: number[] = [];
+  let npvUsd = 0;
+  let pvCosts = 0;
+  let pvKg = 0;
+  let pvCredits = 0;
   let pool = 0;
   let cum = 0;
   let cumPv = 0;
@@ -112,31 +141,46 @@ export function cashFlowRows(b: CashFlowBasis, f: ResolvedFinance, depreciation:
     const df = Math.pow(1 + f.discountRate, -t);
     const pv = mulCents(net, df);
     cumPv += pv;
+    // Checked in the order the row's fields were (the first out of range names its amount).
+    const cumUsd = checkCents(cum) / 100;
+    const netUsd = net / 100;
+    const capexUsd = capex / 100;
+    const wcUsd = wc / 100;
+    const salvageUsd = salvage / 100;
+    const opexUsd = opex / 100;
+    const productKg = b.productKg * phi;
+    nets.push(netUsd);
+    npvUsd = checkCents(cumPv) / 100;
+    // levelisedCost's and levelisedNetCost's terms of this row.
+    pvCosts += (capexUsd + wcUsd - salvageUsd + opexUsd) * df;
+    pvKg += productKg * df;
+    if (operating) pvCredits += creditsUsd * phi * df;
+    if (rows === undefined) continue;
     rows.push({
       year: t,
       phase: operating ? 'operation' : 'construction',
       operatingYear: operating ? k + 1 : null,
       outputFraction: phi,
-      productKg: b.productKg * phi,
-      capexUsd: capex / 100,
-      workingCapitalUsd: wc / 100,
+      productKg,
+      capexUsd,
+      workingCapitalUsd: wcUsd,
       revenueUsd: revenue / 100,
       variableOpexUsd: variable / 100,
       fixedOpexUsd: fixed / 100,
-      opexUsd: opex / 100,
+      opexUsd,
       depreciationUsd: dep / 100,
-      salvageUsd: salvage / 100,
+      salvageUsd,
       taxableIncomeUsd: taxable / 100,
       lossCarriedForwardUsd: f.losses === 'credit' ? 0 : pool / 100,
       taxUsd: tax / 100,
-      netCashFlowUsd: net / 100,
-      cumulativeCashFlowUsd: checkCents(cum) / 100,
+      netCashFlowUsd: netUsd,
+      cumulativeCashFlowUsd: cumUsd,
       discountFactor: df,
       presentValueUsd: pv / 100,
-      cumulativePresentValueUsd: checkCents(cumPv) / 100,
+      cumulativePresentValueUsd: npvUsd,
     });
   }
-  return rows;
+  return { nets, npvUsd, pvCostsUsd: pvCosts, pvProductKg: pvKg, pvCreditsUsd: pvCredits };
 }
 
 /** NPV of the same cash flow in plain numbers (no rounding), for fast solves. */

@@ -15,17 +15,17 @@ import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { checkEconomicsInput, type EconomicsInput } from './input.js';
-import { mergedFrom, type ResolvedPrices } from './prices.js';
+import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
-import { equipmentCosts, capitalBuildUp, workingCapital, workingCapitalUsd } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, revenueLines, type MoneyLine, type CapitalBases } from './opex.js';
+import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalAt, type EquipmentCostRow } from './capex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, FactorTotalsAt, revenueLines, type MoneyLine, type CapitalBases, type DirectTotals } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
-import { cashFlowRows, npvFast, levelisedCost, levelisedNetCost, type CashFlowBasis } from './cashflow.js';
+import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
 import { legacyConflict, marketOf } from './market.js';
 import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, type EnvironmentFactors } from './environment.js';
-import { amountsOf, sumUsd } from './money.js';
+import { addCents, categoryTotalUsd, sumUsd, sumUsdOf } from './money.js';
 import type { Breakdown, EconomicsResult } from './result.js';
 
 const GHG_CACHE = new WeakMap<ResolvedPrices, Record<string, number>>();
@@ -81,25 +81,45 @@ function optional(book: Book, key: string): number | null {
   return book.has(key) ? book.get(key, key) : null;
 }
 
+/**
+ * Work lists of breakdown(), one set for the module: breakdown runs to its end before it is called
+ * again (no callback, one thread) and hands out none of them, so every call overwrites their first
+ * entries instead of making new lists (every Monte Carlo sample makes two breakdowns). Not emptied
+ * (length 0 would drop their storage): entries past the call's count are stale and never read.
+ */
+const CATEGORY_NAMES: string[] = [];
+const CATEGORY_COUNT: number[] = [];
+const CATEGORY_FIRST: number[] = [];
+const CATEGORY_CENTS: number[] = [];
+
 /** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
 function breakdown(items: MoneyLine[]): Breakdown {
-  // Categories in order of first appearance with their amounts (a handful: a linear search beats a Map).
-  const names: string[] = [];
-  const amounts: number[][] = [];
+  // Categories in order of first appearance (a handful: a linear search beats a Map), each with its
+  // count, first amount and Σ cents as sumUsd adds them (NaN once out of the exact range).
+  const names = CATEGORY_NAMES;
+  const count = CATEGORY_COUNT;
+  const first = CATEGORY_FIRST;
+  const acc = CATEGORY_CENTS;
+  let n = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    const k = names.indexOf(item.category);
-    if (k >= 0) amounts[k]!.push(item.usd);
-    else {
-      names.push(item.category);
-      amounts.push([item.usd]);
+    let k = 0;
+    while (k < n && names[k] !== item.category) k++;
+    if (k === n) {
+      names[n] = item.category;
+      count[n] = 0;
+      first[n] = item.usd;
+      acc[n] = 0;
+      n++;
     }
+    count[k]!++;
+    acc[k] = addCents(acc[k]!, item.usd);
   }
   const byCategory: Record<string, number> = {};
   const totals: number[] = [];
-  for (let k = 0; k < names.length; k++) {
-    const v = amounts[k]!;
-    const total = v.length === 1 ? v[0]! : sumUsd(v);
+  for (let k = 0; k < n; k++) {
+    // sumUsd of the category's amounts (one item: its own amount), in item order.
+    const total = count[k] === 1 ? first[k]! : Number.isNaN(acc[k]) ? categoryTotalUsd(items, names[k]!) : acc[k]! / 100;
     byCategory[names[k]!] = total;
     totals.push(total);
   }
@@ -111,9 +131,9 @@ function breakdown(items: MoneyLine[]): Breakdown {
 export interface EconomicsOptions {
   /**
    * false (Monte Carlo samples and other runs that read only the KPIs): money lines without their
-   * derivations (basis texts, terms, price units) and no sorted
-   * `pricesUsed`. Every number is computed as in a described run, in the same order, so the KPIs
-   * are identical (===). Default true.
+   * derivations (basis texts, terms, price units), no sorted `pricesUsed`, and the cash-flow rows
+   * and finance record made only when read (SampleEconomics). Every number is computed as in a
+   * described run, in the same order, so the KPIs are identical (===). Default true.
    */
   describe?: boolean;
 }
@@ -130,7 +150,9 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- prices that are needed whatever the flows
   const equipmentPresent = input.equipment.some((e) => e.count > 0);
   const regional = equipmentPresent ? book.get('equipment-cost-factor', 'the regional equipment-cost adjustment') : 1;
-  const equipment = equipmentCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics);
+  // A sample keeps the purchase costs only (its rows are made if ever read: SampleCapex).
+  const equipment: EquipmentCostRow[] | undefined = describe ? [] : undefined;
+  const purchases = purchaseCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics, equipment);
   const labour = labourDetail(input, finance, 0, diagnostics);
   const market = marketOf(input, book);
   const direct = directCosts(input, book, labour, true, market, describe);
@@ -150,7 +172,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   if (issues.length) throw inputErrors(issues);
 
   // ---- capital
-  const capex = capitalBuildUp(equipment, prices.cepciYear, finance);
+  const capex = equipment ? capitalBuildUp(equipment, prices.cepciYear, finance) : sampleCapitalBuildUp(purchases, input.equipment, regional, prices.cepciYear, finance);
 
   // ---- revenue and operating costs at full output
   const revenue = breakdown(revenueItems);
@@ -159,9 +181,9 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines;
   const opexItems = [...direct, ...factorItems];
   const opexB = breakdown(opexItems);
-  const fixedUsd = sumUsd(amountsOf(opexItems, (i) => i.usd, (i) => !i.variable));
+  const fixedUsd = sumUsdOf(opexItems, (i) => i.usd, (i) => !i.variable);
   const variableUsd = sumUsd([opexB.totalUsd, -fixedUsd]);
-  const materialsUsd = sumUsd(amountsOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)));
+  const materialsUsd = sumUsdOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0));
   const wc = workingCapital(capex, finance, opexB.totalUsd, materialsUsd, true);
 
   // ---- depreciation and cash flow
@@ -178,45 +200,26 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     fixedOpexUsd: fixedUsd,
     productKg,
   };
-  const rows = cashFlowRows(basis, finance, schedule.amountsUsd);
-  const nets = amountsOf(rows, (r) => r.netCashFlowUsd);
-  const npvUsd = rows.length ? rows[rows.length - 1]!.cumulativePresentValueUsd : 0;
+  // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
+  // by-products), scaled by output like the revenue it is part of.
+  const creditsUsd = sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec');
+  // Rows only for a description: a sample reads the sums, and its rows are made if ever asked for.
+  const rows: CashFlowRow[] | undefined = describe ? [] : undefined;
+  const flows = cashFlow(basis, finance, schedule.amountsUsd, creditsUsd, rows);
+  const nets = flows.nets;
+  const npvUsd = flows.npvUsd;
   const roots = irrRoots(nets);
   const irr = nearest(roots, finance.discountRate);
   if (roots.length > 1 && irr !== null) diagnostics.push({ code: 'multiple-irr', severity: 'info', where: 'cashFlow', message: msg.multipleIrr(roots, irr) });
   const payback = paybackYears(nets, finance.construction.length);
-  const lc = levelisedCost(rows);
-  // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
-  // by-products), scaled by output like the revenue it is part of.
-  const creditsUsd = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
-  const net = levelisedNetCost(rows, lc, creditsUsd);
+  // levelisedCost and levelisedNetCost of the rows.
+  const lc = { pvCostsUsd: flows.pvCostsUsd, pvProductKg: flows.pvProductKg, usdPerKg: flows.pvProductKg > 0 ? flows.pvCostsUsd / flows.pvProductKg : null };
+  const net = { pvCreditsUsd: flows.pvCreditsUsd, usdPerKg: flows.pvProductKg > 0 ? (flows.pvCostsUsd - flows.pvCreditsUsd) / flows.pvProductKg : null };
 
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
   if (productKg > 0) {
-    const inSpecRevenue = sumUsd(amountsOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
-    const otherRevenue = revenue.totalUsd - inSpecRevenue;
-    // Σ of the variable and of the fixed direct items, each in item order from 0 (one pass, no lists).
-    let dVariable = 0;
-    let dFixed = 0;
-    for (let i = 0; i < direct.length; i++) {
-      const d = direct[i]!;
-      if (d.variable) dVariable = dVariable + d.usd;
-      else dFixed = dFixed + d.usd;
-    }
-    const trial: CashFlowBasis = { ...basis };
-    const npvAt = (p: number): number => {
-      const rev = otherRevenue + productKg * p;
-      const fac = factorCosts(finance.operatingFactors, dTot, capBases, rev, false, false);
-      const w = workingCapitalUsd(capex, finance, dTot.total + fac.totalUsd, materialsUsd, false);
-      trial.revenueUsd = rev;
-      trial.variableOpexUsd = dVariable + fac.variableUsd;
-      trial.fixedOpexUsd = dFixed + fac.fixedUsd;
-      trial.workingCapitalUsd = w;
-      return npvFast(trial, finance, schedule.amountsUsd);
-    };
-    const scale = Math.max(1, capex.fixedCapitalUsd, Math.abs(revenue.totalUsd), Math.abs(opexB.totalUsd));
-    msp = solvePrice(npvAt, inSpecRevenue / productKg, scale);
+    msp = minSellingPrice({ revenueItems, revenueUsd: revenue.totalUsd, opexUsd: opexB.totalUsd, direct, dTot, capBases, capex, materialsUsd, basis, finance, depreciationUsd: schedule.amountsUsd });
   } else {
     diagnostics.push({ code: 'no-in-spec-product', severity: 'warning', where: 'products', message: msg.noInSpecProduct() });
   }
@@ -228,38 +231,144 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const q = prices.items['quality-factor'];
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
 
+  const totalCapitalInvestmentUsd = sumUsd([capex.fixedCapitalUsd, wc.usd]);
+  const opex: EconomicsResult['opex'] = { items: opexB.items, totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd };
+  const depreciation: EconomicsResult['depreciation'] = { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated };
+  const kpis: EconomicsResult['kpis'] = {
+    capexUsd: capex.fixedCapitalUsd,
+    opexUsdPerYear: opexB.totalUsd,
+    revenueUsdPerYear: revenue.totalUsd,
+    costUsdPerKgProduct: lc.usdPerKg,
+    netCostUsdPerKgProduct: net.usdPerKg,
+    npvUsd,
+    irr,
+    paybackYears: payback,
+    minSellingPriceUsdPerKg: msp.usdPerKg,
+    energyMjPerKgProduct: env.energy.perKgProduct,
+    primaryEnergyMjPerKgProduct: env.energy.primary?.perKgProduct ?? null,
+    ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
+    waterLPerKgProduct: env.water.perKgProduct,
+  };
+  const npv: EconomicsResult['npv'] = { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate };
+  const levelised: EconomicsResult['levelisedCost'] = { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd };
+  const virgin: EconomicsResult['virgin'] = { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg };
+  if (!describe) {
+    return new SampleEconomics(capex, wc, totalCapitalInvestmentUsd, opex, revenue, depreciation, kpis, npv, levelised, msp, env, virgin, diagnostics, basis, finance, schedule.amountsUsd, prices);
+  }
   return {
     capex,
     workingCapital: wc,
-    totalCapitalInvestmentUsd: sumUsd([capex.fixedCapitalUsd, wc.usd]),
-    opex: { items: opexB.items, totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd },
+    totalCapitalInvestmentUsd,
+    opex,
     revenue,
-    cashFlow: rows,
-    depreciation: { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated },
+    cashFlow: rows!,
+    depreciation,
     finance: financeOfRun(finance, prices),
-    kpis: {
-      capexUsd: capex.fixedCapitalUsd,
-      opexUsdPerYear: opexB.totalUsd,
-      revenueUsdPerYear: revenue.totalUsd,
-      costUsdPerKgProduct: lc.usdPerKg,
-      netCostUsdPerKgProduct: net.usdPerKg,
-      npvUsd,
-      irr,
-      paybackYears: payback,
-      minSellingPriceUsdPerKg: msp.usdPerKg,
-      energyMjPerKgProduct: env.energy.perKgProduct,
-      primaryEnergyMjPerKgProduct: env.energy.primary?.perKgProduct ?? null,
-      ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
-      waterLPerKgProduct: env.water.perKgProduct,
-    },
-    npv: { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate },
-    levelisedCost: { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd },
+    kpis,
+    npv,
+    levelisedCost: levelised,
     minSellingPrice: msp,
     environment: env,
-    virgin: { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg },
-    pricesUsed: describe ? [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)) : [],
+    virgin,
+    pricesUsed: [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     diagnostics,
   };
+}
+
+/** What the minimum-selling-price solve starts from (economics() works it out first). */
+interface PriceSolveBasis {
+  revenueItems: readonly MoneyLine[];
+  revenueUsd: number;
+  opexUsd: number;
+  direct: readonly MoneyLine[];
+  dTot: DirectTotals;
+  capBases: CapitalBases;
+  capex: EconomicsResult['capex'];
+  materialsUsd: number;
+  /** The full-output cash-flow basis (productKg > 0). */
+  basis: CashFlowBasis;
+  finance: ResolvedFinance;
+  depreciationUsd: readonly number[];
+}
+
+/**
+ * The minimum selling price of in-spec product: revenue, the revenue-based factor items and
+ * working capital at a trial price, the NPV of that cash flow in plain numbers (npvFast), solved
+ * for NPV = 0 (solvePrice).
+ */
+function minSellingPrice(s: PriceSolveBasis): EconomicsResult['minSellingPrice'] {
+  const { basis, finance, dTot } = s;
+  const productKg = basis.productKg;
+  const inSpecRevenue = sumUsdOf(s.revenueItems, (i) => i.usd, (i) => i.category === 'in-spec');
+  const otherRevenue = s.revenueUsd - inSpecRevenue;
+  // Σ of the variable and of the fixed direct items, each in item order from 0 (one pass, no lists).
+  let dVariable = 0;
+  let dFixed = 0;
+  for (let i = 0; i < s.direct.length; i++) {
+    const d = s.direct[i]!;
+    if (d.variable) dVariable = dVariable + d.usd;
+    else dFixed = dFixed + d.usd;
+  }
+  const trial: CashFlowBasis = { ...basis };
+  // factorCosts and workingCapitalUsd (plain numbers) at a trial price, planned once per solve.
+  const fac = new FactorTotalsAt(finance.operatingFactors, dTot, s.capBases);
+  const wcAt = workingCapitalAt(s.capex, finance, s.materialsUsd);
+  const npvAt = (p: number): number => {
+    const rev = otherRevenue + productKg * p;
+    fac.at(rev);
+    const w = wcAt(dTot.total + fac.totalUsd);
+    trial.revenueUsd = rev;
+    trial.variableOpexUsd = dVariable + fac.variableUsd;
+    trial.fixedOpexUsd = dFixed + fac.fixedUsd;
+    trial.workingCapitalUsd = w;
+    return npvFast(trial, finance, s.depreciationUsd);
+  };
+  const scale = Math.max(1, s.capex.fixedCapitalUsd, Math.abs(s.revenueUsd), Math.abs(s.opexUsd));
+  return solvePrice(npvAt, inSpecRevenue / productKg, scale);
+}
+
+/**
+ * The economics of a sample (describe false): every field a described run has, with the same
+ * values, but the cash-flow rows and the finance record are made on first read — a Monte Carlo
+ * sample reads only the KPIs, and 17 rows of 21 numbers and a copy of ~30 finance keys were ≈ 10 KB
+ * per sample. Getters of a class (on its prototype, not own keys: a sample is never rendered as a
+ * document): an object literal with a getter takes V8's slow path, ≈ 1 µs per literal.
+ */
+class SampleEconomics implements EconomicsResult {
+  private rows: CashFlowRow[] | undefined;
+  private financeRecord: EconomicsResult['finance'] | undefined;
+  readonly pricesUsed: PriceEntry[] = [];
+
+  constructor(
+    readonly capex: EconomicsResult['capex'],
+    readonly workingCapital: EconomicsResult['workingCapital'],
+    readonly totalCapitalInvestmentUsd: number,
+    readonly opex: EconomicsResult['opex'],
+    readonly revenue: EconomicsResult['revenue'],
+    readonly depreciation: EconomicsResult['depreciation'],
+    readonly kpis: EconomicsResult['kpis'],
+    readonly npv: EconomicsResult['npv'],
+    readonly levelisedCost: EconomicsResult['levelisedCost'],
+    readonly minSellingPrice: EconomicsResult['minSellingPrice'],
+    readonly environment: EconomicsResult['environment'],
+    readonly virgin: EconomicsResult['virgin'],
+    readonly diagnostics: Diagnostic[],
+    // What the rows and the finance record are made of (the sample's own: never changed after).
+    private readonly basis: CashFlowBasis,
+    private readonly resolvedFinance: ResolvedFinance,
+    private readonly depreciationUsd: readonly number[],
+    private readonly prices: ResolvedPrices,
+  ) {}
+
+  /** The cash-flow rows (cashFlowRows of the sample's basis: the rows a described run makes). */
+  get cashFlow(): CashFlowRow[] {
+    return (this.rows ??= cashFlowRows(this.basis, this.resolvedFinance, this.depreciationUsd));
+  }
+
+  /** The finance inputs with the price set's id and years (financeOfRun). */
+  get finance(): EconomicsResult['finance'] {
+    return (this.financeRecord ??= financeOfRun(this.resolvedFinance, this.prices));
+  }
 }
 
 /**

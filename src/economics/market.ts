@@ -385,6 +385,9 @@ const offSpecIdOfLot = pairTexts((id, lot) => `${id}.${lot}`);
 const offSpecLabelOf = pairTexts((grade, chem) => `off-spec ${chem} (${grade}`);
 const offSpecLabelClosed = pairTexts((open, lot) => `${open}${lot ? `, lot ${lot}` : ''})`);
 
+/** The label of an off-spec group's disposal line (a text per group label, made once). */
+const disposalLabel = pairTexts((what, _) => `${what}: disposal (negative market value)`);
+
 /** The id of an off-spec group: `offspec.<grade>.<chemistry>[.<lot>]`. */
 function offSpecId(grade: MaterialGrade, chem: string, lot: string | null): string {
   const id = offSpecIdOf(grade, chem);
@@ -431,10 +434,19 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
     if (g.kg === 0) continue;
     const what = offSpecLabel(g.grade, g.chem, g.origin);
     const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what, describe) : payableValue(m, g.grade, g.chem, g.el, what, describe);
-    const line: MoneyLine = describe ? { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms }
-      : { id, label: what, category: 'off-spec', usd: R(exact)(v.usd), variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basisUsd: v.usd };
-    if (v.usd >= 0) revenue.push(line);
-    else costs.push({ ...line, label: `${what}: disposal (negative market value)`, category: 'waste', usd: R(exact)(-v.usd), unitPriceUsd: -v.usd / g.kg, basisUsd: -v.usd });
+    // Rounded first whatever the sign (a value out of range fails on its own amount, as it did).
+    const value = R(exact)(v.usd);
+    if (v.usd >= 0) {
+      revenue.push(describe ? { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms }
+        : { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basisUsd: v.usd });
+      continue;
+    }
+    // The disposal line: the revenue line's keys in its order (what a spread of it with these
+    // amounts gave), made directly — a spread copy takes V8's slow path per sample.
+    const label = disposalLabel(what, '');
+    const usd = R(exact)(-v.usd);
+    costs.push(describe ? { id, label, category: 'waste', usd, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: -v.usd / g.kg, basis: v.text, basisUsd: -v.usd, terms: v.terms }
+      : { id, label, category: 'waste', usd, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: -v.usd / g.kg, basisUsd: -v.usd });
   }
   return { revenue, costs };
 }

@@ -77,6 +77,53 @@ export function sumUsd(parts: readonly number[]): number {
   return acc / 100;
 }
 
+/**
+ * sumUsd(amountsOf(items, usd, keep)) without the list: the same cents added in the same order,
+ * and the same decimal sum of the kept amounts once a partial sum leaves the exact range (every
+ * Monte Carlo sample totals a few subsets of its money lines).
+ */
+export function sumUsdOf<T>(items: readonly T[], usd: (item: T) => number, keep?: (item: T) => boolean): number {
+  let acc = 0;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    if (keep !== undefined && !keep(x)) continue;
+    acc += roundHalfAway(usd(x) * 100);
+    if (!Number.isSafeInteger(acc)) return sumUsdDecimal(amountsOf(items, usd, keep));
+  }
+  return acc / 100;
+}
+
+/**
+ * A running sum of integer cents as sumUsd keeps it: `acc` plus the cents of `usd`, or NaN once a
+ * partial sum leaves the exact range (and from then on) — where sumUsd turns to decimal.js.
+ */
+export function addCents(acc: number, usd: number): number {
+  const next = acc + roundHalfAway(usd * 100);
+  return Number.isSafeInteger(next) ? next : NaN;
+}
+
+/**
+ * The total of the items of one category as a breakdown gives it: a single item's own amount,
+ * else sumUsd of the category's amounts in item order (without their list).
+ */
+export function categoryTotalUsd<T extends { category: string; usd: number }>(items: readonly T[], category: string): number {
+  let n = 0;
+  let first = 0;
+  let acc = 0;
+  let exact = true;
+  for (let i = 0; i < items.length; i++) {
+    const x = items[i]!;
+    if (x.category !== category) continue;
+    if (n++ === 0) first = x.usd;
+    if (exact) {
+      acc += roundHalfAway(x.usd * 100);
+      exact = Number.isSafeInteger(acc);
+    }
+  }
+  if (n === 1) return first;
+  return exact ? acc / 100 : sumUsdDecimal(amountsOf(items, (x) => x.usd, (x) => x.category === category));
+}
+
 /** sumUsd accumulated in decimal.js (amounts of any size). */
 export function sumUsdDecimal(parts: readonly number[]): number {
   let acc = new Dec(0);

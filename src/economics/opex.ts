@@ -231,28 +231,39 @@ export interface FactorCosts {
  * made without the derivation text of the cash-cost items (Monte Carlo samples total them only).
  */
 export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTotals, cap: CapitalBases, revenueUsd: number, exact: boolean, describe = true, texts = describe): FactorCosts {
-  const r = R(exact);
   const plan = factorPlan(factors);
   const lines: MoneyLine[] = [];
-  let supervision = 0;
-  let maintenance = 0;
-  let running = d.total;
-  let variable = 0;
-  let fixed = 0;
-  let cashSum = 0;
-  for (let i = 0; i < factors.length; i++) {
+  const w: FactorWalk = { supervision: 0, maintenance: 0, running: d.total, variable: 0, fixed: 0, cashSum: 0 };
+  walkFactors(factors, plan, d, cap, revenueUsd, exact, 0, factors.length, w, describe ? lines : undefined);
+  cashCostItems(factors, plan, exact, w, describe ? lines : undefined, texts);
+  return { lines, variableUsd: w.variable, fixedUsd: w.fixed, totalUsd: w.running - d.total };
+}
+
+/** The running sums of factorCosts' walk over a factor list. */
+interface FactorWalk {
+  supervision: number;
+  maintenance: number;
+  running: number;
+  variable: number;
+  fixed: number;
+  cashSum: number;
+}
+
+/** factorCosts' walk over the factors from..to−1 but the cash-cost ones (their Σ f only), lines pushed when given. */
+function walkFactors(factors: readonly OperatingFactorRow[], plan: FactorPlan, d: DirectTotals, cap: CapitalBases, revenueUsd: number, exact: boolean, from: number, to: number, w: FactorWalk, lines: MoneyLine[] | undefined): void {
+  for (let i = from; i < to; i++) {
     const f = factors[i]!;
     const basis = plan.basis[i]!;
     if (basis === B_CASH) {
-      cashSum += f.value;
+      w.cashSum += f.value;
       continue;
     }
     let basisUsd: number;
     switch (basis) {
       case B_LABOUR: basisUsd = d.labour; break;
-      case B_LABOUR_SUP: basisUsd = d.labour + supervision; break;
-      case B_LABOUR_SUP_MAINT: basisUsd = d.labour + supervision + maintenance; break;
-      case B_MAINTENANCE: basisUsd = maintenance; break;
+      case B_LABOUR_SUP: basisUsd = d.labour + w.supervision; break;
+      case B_LABOUR_SUP_MAINT: basisUsd = d.labour + w.supervision + w.maintenance; break;
+      case B_MAINTENANCE: basisUsd = w.maintenance; break;
       case B_MATERIALS: basisUsd = d.materials; break;
       case B_FCI: basisUsd = cap.fci; break;
       case B_ISBL: basisUsd = cap.isbl; break;
@@ -261,29 +272,72 @@ export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTot
       case B_REVENUE: basisUsd = revenueUsd; break;
       default: basisUsd = NaN; // no such basis (the schema admits none): the product is NaN as before
     }
-    const usd = r(f.value * basisUsd);
+    const usd = exact ? cents(f.value * basisUsd) : f.value * basisUsd;
     const role = plan.role[i]!;
-    if (role === ROLE_SUPERVISION) supervision = usd;
-    else if (role === ROLE_MAINTENANCE) maintenance = usd;
-    running += usd;
-    if (f.variable) variable += usd;
-    else fixed += usd;
-    if (describe) lines.push({ id: plan.lineId[i]!, label: f.label, category: plan.category[i]!, usd, variable: f.variable, factor: f.value, basis: f.basis, basisUsd });
+    if (role === ROLE_SUPERVISION) w.supervision = usd;
+    else if (role === ROLE_MAINTENANCE) w.maintenance = usd;
+    w.running += usd;
+    if (f.variable) w.variable += usd;
+    else w.fixed += usd;
+    if (lines) lines.push({ id: plan.lineId[i]!, label: f.label, category: plan.category[i]!, usd, variable: f.variable, factor: f.value, basis: f.basis, basisUsd });
   }
-  if (cashSum > 0) {
-    const c0 = Math.max(0, running);
-    const c = c0 / (1 - cashSum);
-    for (let i = 0; i < factors.length; i++) {
-      if (plan.basis[i] !== B_CASH) continue;
-      const f = factors[i]!;
-      const usd = r(f.value * c);
-      if (f.variable) variable += usd;
-      else fixed += usd;
-      running += usd;
-      if (describe) lines.push({ id: plan.lineId[i]!, label: f.label, category: plan.category[i]!, usd, variable: f.variable, factor: f.value, basis: texts ? `cash cost of production = other costs / (1 − ${fmt(cashSum)}) = ${fmt(c0)} / ${fmt(1 - cashSum)}` : '', basisUsd: c });
-    }
+}
+
+/** factorCosts' cash-cost items on the walk's running total (C = C0 / (1 − Σf)), lines pushed when given. */
+function cashCostItems(factors: readonly OperatingFactorRow[], plan: FactorPlan, exact: boolean, w: FactorWalk, lines: MoneyLine[] | undefined, texts: boolean): void {
+  if (!(w.cashSum > 0)) return;
+  const cashSum = w.cashSum;
+  const c0 = Math.max(0, w.running);
+  const c = c0 / (1 - cashSum);
+  for (let i = 0; i < factors.length; i++) {
+    if (plan.basis[i] !== B_CASH) continue;
+    const f = factors[i]!;
+    const usd = exact ? cents(f.value * c) : f.value * c;
+    if (f.variable) w.variable += usd;
+    else w.fixed += usd;
+    w.running += usd;
+    if (lines) lines.push({ id: plan.lineId[i]!, label: f.label, category: plan.category[i]!, usd, variable: f.variable, factor: f.value, basis: texts ? `cash cost of production = other costs / (1 − ${fmt(cashSum)}) = ${fmt(c0)} / ${fmt(1 - cashSum)}` : '', basisUsd: c });
   }
-  return { lines, variableUsd: variable, fixedUsd: fixed, totalUsd: running - d.total };
+}
+
+/**
+ * factorCosts' totals in plain numbers (exact false, no lines) at any revenue, for one factor list,
+ * direct totals and capital: the minimum-selling-price solve asks at every trial price, and only
+ * the revenue-based items and what follows them change with it — the walk up to the first of them
+ * is made once per solve and continued from a copy at each price (the same sums in the same order).
+ */
+export class FactorTotalsAt {
+  variableUsd = 0;
+  fixedUsd = 0;
+  totalUsd = 0;
+  private readonly plan: FactorPlan;
+  private readonly from: number;
+  private readonly start: FactorWalk = { supervision: 0, maintenance: 0, running: 0, variable: 0, fixed: 0, cashSum: 0 };
+  private readonly walk: FactorWalk = { supervision: 0, maintenance: 0, running: 0, variable: 0, fixed: 0, cashSum: 0 };
+
+  constructor(private readonly factors: readonly OperatingFactorRow[], private readonly d: DirectTotals, private readonly cap: CapitalBases) {
+    this.plan = factorPlan(factors);
+    this.from = this.plan.firstRevenue;
+    this.start.running = d.total;
+    walkFactors(factors, this.plan, d, cap, NaN, false, 0, this.from, this.start, undefined);
+  }
+
+  /** Set variableUsd, fixedUsd and totalUsd to factorCosts(…, revenueUsd, false, false)'s. */
+  at(revenueUsd: number): void {
+    const s = this.start;
+    const w = this.walk;
+    w.supervision = s.supervision;
+    w.maintenance = s.maintenance;
+    w.running = s.running;
+    w.variable = s.variable;
+    w.fixed = s.fixed;
+    w.cashSum = s.cashSum;
+    walkFactors(this.factors, this.plan, this.d, this.cap, revenueUsd, false, this.from, this.factors.length, w, undefined);
+    cashCostItems(this.factors, this.plan, false, w, undefined, false);
+    this.variableUsd = w.variable;
+    this.fixedUsd = w.fixed;
+    this.totalUsd = w.running - this.d.total;
+  }
 }
 
 // Bases of operating factors as small integers (factorPlan), and the roles of the two items other bases read.
@@ -303,6 +357,8 @@ interface FactorPlan {
   role: number[];
   lineId: string[];
   category: string[];
+  /** Index of the first revenue-based factor (the list's length for none): the walk before it does not depend on the revenue. */
+  firstRevenue: number;
 }
 
 /**
@@ -315,8 +371,9 @@ const FACTOR_PLANS = new WeakMap<readonly OperatingFactorRow[], FactorPlan>();
 function factorPlan(factors: readonly OperatingFactorRow[]): FactorPlan {
   let plan = FACTOR_PLANS.get(factors);
   if (!plan || !planFits(plan, factors)) {
-    plan = { ids: [], bases: [], basis: [], role: [], lineId: [], category: [] };
+    plan = { ids: [], bases: [], basis: [], role: [], lineId: [], category: [], firstRevenue: factors.length };
     for (const f of factors) {
+      if (BASIS_CODE[f.basis] === B_REVENUE && plan.firstRevenue === factors.length) plan.firstRevenue = plan.ids.length;
       plan.ids.push(f.id);
       plan.bases.push(f.basis);
       plan.basis.push(BASIS_CODE[f.basis]);

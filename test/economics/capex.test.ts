@@ -69,6 +69,15 @@ describe('factor presets reproduce EverBatt capital arithmetic (PEC = 1,000,000 
     expect(wc.usd).toBe(689_600);
     expect(sum(wc.parts.map((p) => p.usd))).toBe(wc.usd);
   });
+  it('towler-sinnott working-capital texts follow the factors (kept for the last factors only)', () => {
+    const { capex, finance } = build('towler-sinnott');
+    const texts = (f: typeof finance) => { const wc = workingCapital(capex, f, 5_200_000, 2_600_000, true); return [wc.rule, ...wc.parts.map((p) => p.label)]; };
+    const before = texts(finance);
+    expect(before).toEqual(['7/52 × cash cost of production − 2/52 × materials + 0.02 × (ISBL + OSBL)', '7 weeks of cash cost of production', 'less 2 weeks of materials', '0.02 × (ISBL + OSBL)']);
+    const other = { ...finance, capitalFactors: finance.capitalFactors.map((r) => (r.id === 'wc-isbl-osbl' ? { ...r, value: 0.035 } : r.id === 'wc-ccop-weeks' ? { ...r, value: 6.5 } : r)) };
+    expect(texts(other)).toEqual(['6.5/52 × cash cost of production − 2/52 × materials + 0.035 × (ISBL + OSBL)', '6.5 weeks of cash cost of production', 'less 2 weeks of materials', '0.035 × (ISBL + OSBL)']);
+    expect(texts(finance)).toEqual(before);
+  });
   it('peters (EverBatt 2019 Table 15): DC = 2.83 PEC, IC = 20 % of DC, contingency 5 % of FCI, WC 10 % of TCI', () => {
     const { capex, finance } = build('peters');
     // DC = 1e6 × (1 + 0.40 + 0.20 + 0.20 + 0.10 + 0.25 + 0.60 + 0.08) = 2,830,000

@@ -8,7 +8,8 @@ import { Decimal } from 'decimal.js';
 import { economics } from '../../src/economics/economics.js';
 import { resolvePrices, mergePrices, type ResolvedPrices } from '../../src/economics/prices.js';
 import { resolveFinance } from '../../src/economics/finance.js';
-import { npvFast } from '../../src/economics/cashflow.js';
+import { npvFast, levelisedCost, levelisedNetCost } from '../../src/economics/cashflow.js';
+import { sumUsd } from '../../src/economics/money.js';
 import { npv as npvOf } from '../../src/economics/dcf.js';
 import { component } from '../../src/chemistry/components.js';
 import { msg } from '../../src/schema/messages.js';
@@ -259,6 +260,62 @@ describe('input errors', () => {
     const noSteam = mergePrices({ ...US, items: Object.fromEntries(Object.entries(US.items).filter(([k]) => k !== 'steam' && k !== 'boiler-efficiency')) }, {});
     expect(() => run(undefined, noSteam, { heatKwhPerYear: { 'natural-gas': 900_000, steam: 0 } })).not.toThrow();
     expect(errorOf(() => run(undefined, noSteam)).issues.map((i) => i.path)).toEqual(['prices.overrides.steam', 'prices.overrides.boiler-efficiency']);
+  });
+});
+
+describe('without a description (Monte Carlo samples)', () => {
+  const cases: [string, unknown][] = [
+    ['towler-sinnott, MACRS7', { depreciation: 'MACRS7' }],
+    ['peters, losses credited, salvage', { capexMethod: 'peters', losses: 'credit', salvage: 0.05 }],
+    ['lang, 3-year ramp-up, 15 yr', { capexMethod: 'lang', rampUp: [0.3, 0.6, 0.9], life: '15 yr' }],
+    ['peters, working capital of FCI', { capexMethod: 'peters', workingCapitalOfFci: 0.15 }],
+  ];
+  for (const [name, finance] of cases) {
+    it(`has every field of a described run, the same (rows and finance made on first read): ${name}`, () => {
+      const input = samplePlant();
+      const f = resolveFinance(finance);
+      const described = economics(input, US, f);
+      const plain = economics(input, US, f, { describe: false });
+      expect(plain.kpis).toStrictEqual(described.kpis);
+      // The capital: every field the same, rows, lines and subtotals made when read (SampleCapex).
+      const capexKeys = Object.keys(described.capex) as (keyof typeof described.capex)[];
+      expect(capexKeys).toContain('lines');
+      for (const k of capexKeys) expect(plain.capex[k], k).toStrictEqual(described.capex[k]);
+      expect(plain.capex.lines).toBe(plain.capex.lines);
+      expect(plain.workingCapital).toStrictEqual(described.workingCapital);
+      expect(plain.npv).toStrictEqual(described.npv);
+      expect(plain.levelisedCost).toStrictEqual(described.levelisedCost);
+      expect(plain.cashFlow).toStrictEqual(described.cashFlow);
+      expect(plain.cashFlow).toBe(plain.cashFlow);
+      expect(plain.finance).toStrictEqual(described.finance);
+      expect(Object.keys(plain.finance)).toEqual(Object.keys(described.finance));
+      expect(plain.finance).toBe(plain.finance);
+      // The sums made beside the rows are levelisedCost's and levelisedNetCost's of the rows.
+      const credits = sumUsd(described.revenue.items.filter((i) => i.category !== 'in-spec').map((i) => i.usd));
+      const lc = levelisedCost(described.cashFlow);
+      expect(described.levelisedCost).toStrictEqual({ pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: levelisedNetCost(described.cashFlow, lc, credits).pvCreditsUsd });
+      expect(described.kpis.costUsdPerKgProduct).toBe(lc.usdPerKg);
+      expect(described.kpis.netCostUsdPerKgProduct).toBe(levelisedNetCost(described.cashFlow, lc, credits).usdPerKg);
+    });
+  }
+});
+
+describe('breakdowns (work lists shared by every call)', () => {
+  it('are the same whatever was evaluated before, and tie to their items', () => {
+    const a = () => run();
+    const first = a();
+    // Other categories in another order, and more of them, in between.
+    run(undefined, US, { products: { inSpec: [], offSpec: samplePlant().products.offSpec }, consumablesPerYear: {} });
+    run({ capexMethod: 'peters' });
+    const again = a();
+    for (const r of [first, again]) {
+      for (const [cat, v] of Object.entries(r.opex.byCategory)) exact(r.opex.items.filter((i) => i.category === cat).map((i) => i.usd), v);
+      exact(Object.values(r.revenue.byCategory), r.revenue.totalUsd);
+    }
+    expect(again.opex.byCategory).toStrictEqual(first.opex.byCategory);
+    expect(Object.keys(again.opex.byCategory)).toEqual(Object.keys(first.opex.byCategory));
+    expect(again.revenue).toStrictEqual(first.revenue);
+    expect(again.kpis).toStrictEqual(first.kpis);
   });
 });
 

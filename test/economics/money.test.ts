@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { sumUsd, sumUsdDecimal, amountsOf, splitUsd } from '../../src/economics/money.js';
+import { sumUsd, sumUsdDecimal, sumUsdOf, categoryTotalUsd, addCents, amountsOf, splitUsd } from '../../src/economics/money.js';
 
 const same = (a: number, b: number) => expect(Object.is(a, b), `${a} vs ${b}`).toBe(true);
 
@@ -39,5 +39,32 @@ describe('amountsOf and splitUsd (lists built by push, issue 19)', () => {
     expect(splitUsd(100, [0.3, 0.3, 0.4])).toEqual([30, 30, 40]);
     expect(splitUsd(0.1, [1 / 3, 1 / 3, 1 / 3])).toEqual([0.03, 0.03, 0.04]);
     expect(sumUsd(splitUsd(1234567.89, [0.25, 0.6, 0.15]))).toBe(1234567.89);
+  });
+});
+
+describe('sums without their lists (sumUsdOf, categoryTotalUsd, addCents)', () => {
+  const amount = fc.oneof(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((c) => c / 100), fc.constantFrom(0, -0, 0.005, -0.015, 9e13, -9e13, 5e15, NaN, Infinity));
+  const lines = fc.array(fc.record({ category: fc.constantFrom('feed', 'waste', 'labour'), usd: amount }), { maxLength: 30 });
+  it('give sumUsd of the kept amounts, bit for bit, also past 2^53 cents and for NaN', () => {
+    let out = 0;
+    out = addCents(out, 9e13);
+    expect(Number.isNaN(addCents(out, 1e13))).toBe(true);
+    expect(Number.isNaN(addCents(NaN, 1))).toBe(true);
+    fc.assert(
+      fc.property(lines, (items) => {
+        same(sumUsdOf(items, (i) => i.usd), sumUsd(amountsOf(items, (i) => i.usd)));
+        for (const c of ['feed', 'waste', 'labour']) {
+          const v = amountsOf(items, (i) => i.usd, (i) => i.category === c);
+          same(sumUsdOf(items, (i) => i.usd, (i) => i.category === c), sumUsd(v));
+          if (v.length > 0) same(categoryTotalUsd(items, c), v.length === 1 ? v[0]! : sumUsd(v));
+        }
+        let acc = 0;
+        for (const i of items) acc = addCents(acc, i.usd);
+        const all = amountsOf(items, (i) => i.usd);
+        // NaN once a partial sum leaves the exact range (sumUsd then sums in decimal.js), else sumUsd's cents.
+        if (!Number.isNaN(acc)) same(acc / 100, sumUsd(all));
+      }),
+      { numRuns: 1500, seed: 20261205 },
+    );
   });
 });
