@@ -107,8 +107,8 @@ export const drying = defineUnitOp({
     ledger.heat('heating of the solids', 'sensible', solidsCp * dT, { ...heat, basis: () => `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K; cross-check: EverBatt steam-tube dryer heat load 2.6 MJ/kg product (REFERENCE.md 1.1.8) → ${everbattKw.toPrecision(4)} kW for ${product.toPrecision(4)} kg/h` });
     ledger.motor('dryer drive and fans', p.motorEnergy * product, () => `${product.toPrecision(4)} kg/h × ${p.motorEnergy} kWh/kg`);
     const energy = ledger.build();
-    let heatKw = 0;
-    for (const it of energy.items) if (it.category !== 'motor') heatKw += it.kw;
+    // Every item but the drive (a sample's ledger lists none: its sum, in item order).
+    const heatKw = ledger.heatingKw();
     return {
       outlets: { solids, vapour },
       draws: {},
