@@ -28,6 +28,9 @@ export function evaporationKw(componentId: string, kgPerHour: number): number {
 /**
  * Short derivation of an energy item shown in reports: the text, or a function that writes it —
  * called only when the run describes (a Monte Carlo sample does not, and skips the formatting).
+ * The units a Monte Carlo sample runs pass `ledger.describe ? text : ''` instead: no closure, nor
+ * a context holding what it reads, is made for a ledger that does not describe (and the text is
+ * the same: heat, loss, motor and electric write the basis at once when describing).
  */
 export type BasisText = string | (() => string);
 

@@ -475,12 +475,12 @@ export interface BatchVessel {
 export function batchVesselEnergy(ledger: EnergyLedger, v: BatchVessel, plan: BatchPlan): void {
   const steelKgPerH = v.steel_kg_per_m3 * v.volume_m3 * plan.batchesPerHour;
   const dTsteel = Math.max(0, v.tK - v.dischargeK);
-  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: v.utility, efficiency: v.efficiency, basis: () => `${v.steel_kg_per_m3} kg/m³ × ${v.volume_m3} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
+  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: v.utility, efficiency: v.efficiency, basis: ledger.describe ? `${v.steel_kg_per_m3} kg/m³ × ${v.volume_m3} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` : '' });
   const area = cylinderSurfaceM2(v.volume_m3);
   const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
   const lossKw = wallLossKw(v.wallU, area, v.tK, v.ambientK) * hotH * plan.batchesPerHour;
-  ledger.loss(`${v.name} wall losses`, lossKw / v.efficiency, v.utility, () => `${v.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(v.tK - v.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${v.efficiency}`);
-  ledger.motor('agitator', v.agitator_kW_per_m3 * v.volume_m3 * v.agitatedH * plan.batchesPerHour, () => `${v.agitator_kW_per_m3} kW/m³ × ${v.volume_m3} m³ × ${v.agitatedH.toFixed(2)} h/batch (${v.agitatedText}) × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+  ledger.loss(`${v.name} wall losses`, lossKw / v.efficiency, v.utility, ledger.describe ? `${v.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(v.tK - v.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${v.efficiency}` : '');
+  ledger.motor('agitator', v.agitator_kW_per_m3 * v.volume_m3 * v.agitatedH * plan.batchesPerHour, ledger.describe ? `${v.agitator_kW_per_m3} kW/m³ × ${v.volume_m3} m³ × ${v.agitatedH.toFixed(2)} h/batch (${v.agitatedText}) × ${plan.batchesPerHour.toPrecision(4)} batch/h` : '');
 }
 
 /** The equipment item of a batch vessel sized by volume, loaded with the CAM of a run (batchMetrics). */
