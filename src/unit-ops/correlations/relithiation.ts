@@ -305,8 +305,13 @@ export function liquorClassifier(dissolved: readonly string[]): (id: string) => 
   };
 }
 
-/** Drop zero entries (outlets stay readable). */
+/**
+ * Drop zero entries (outlets stay readable). `s` is a stream the unit has just made (an outlet of
+ * its own, not an inlet): without a zero entry — the usual case — it is the outlet as it is, not a
+ * copy of it (a Monte Carlo sample runs the relithiation twice, three outlets each).
+ */
 export function pruned(s: Stream): Stream {
+  if (!hasZero(s.components)) return s;
   const components: Record<string, number> = {};
   for (const k in s.components) if (s.components[k] !== 0) components[k] = s.components[k]!;
   // A unit's own row stream (row-stream.ts) keeps its rows: its lots are not made to be passed on.
@@ -315,6 +320,12 @@ export function pruned(s: Stream): Stream {
     return s;
   }
   return { components, lots: s.lots, temperatureK: s.temperatureK };
+}
+
+/** Whether a flow record holds an entry equal to 0. */
+function hasZero(c: Record<string, number>): boolean {
+  for (const k in c) if (c[k] === 0) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- physical data
