@@ -50,6 +50,7 @@ export interface EnergyItem {
 export interface EnergyUse {
   electricityKw: number;
   heatKw: Partial<Record<HeatUtility, number>>;
+  /** The items the sums are made of; empty from an EnergyLedger that does not describe (a Monte Carlo sample). */
   items: EnergyItem[];
   /**
    * Physical minimum of the heat duty (sensible + latent + reaction of what is heated, no losses,
@@ -84,8 +85,8 @@ export interface RunContext {
   unitId: string;
   ambientK: number;
   /**
-   * false: leave out texts only reports show — energy-item bases (EnergyLedger) and equipment
-   * descriptions (reportText) — as a Monte Carlo sample does. Default true.
+   * false: leave out what only reports show — energy items (EnergyLedger keeps their sums) and
+   * equipment descriptions (reportText) — as a Monte Carlo sample does. Default true.
    */
   describe?: boolean;
   /**

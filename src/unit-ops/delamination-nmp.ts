@@ -169,15 +169,17 @@ export const delaminationNmp = defineUnitOp({
     const b = plan(p, c, lotsMass(feed), feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
     const u = p.heating;
     const eta = p.heaterEfficiency;
-    const ledger = new EnergyLedger(ctx.describe !== false)
-      .heat('sensible heat of the scrap to bath temperature', 'sensible', solidsCp * dBath, { utility: u, efficiency: eta, basis: () => `${solidsCp.toPrecision(4)} kW/K × ${dBath.toFixed(2)} K` })
-      .heat('sensible heat of the NMP bath (recovered NMP returns at ambient)', 'sensible', sensibleKw(f.circulated, nmpCp, dNmp), { utility: u, efficiency: eta, basis: () => `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dNmp.toFixed(2)} K` })
-      .heat('NMP to still temperature', 'sensible', sensibleKw(f.circulated, nmpCp, dStill), { utility: u, efficiency: eta, basis: () => `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dStill.toFixed(2)} K` })
-      .heat('NMP evaporation in the still (with reflux)', 'latent', evaporationKw('NMP', f.circulated * (1 + p.refluxRatio)), { utility: u, efficiency: eta, basis: () => `${f.circulated.toPrecision(4)} kg/h × (1 + ${p.refluxRatio}) × ΔHvap(NMP)` })
-      .heat('vessel steel reheated every batch', 'sensible', b.vesselHeatKw, { utility: u, efficiency: eta, basis: () => `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dBath.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` })
-      .loss('vessel wall losses while hot', b.wallLossKw, u, () => `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(p.temperature - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}`)
-      .motor('agitators', b.agitatorKw, () => `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle`)
-      .motor('NMP pumps', pumpKw(f.circulated / densityOf('NMP')), () => `${(f.circulated / densityOf('NMP')).toPrecision(4)} m³/h × 2 bar / 0.6`);
+    // Item bases written only when the run describes (a Monte Carlo sample makes no text, closure or context for them).
+    const d = ctx.describe !== false;
+    const ledger = new EnergyLedger(d)
+      .heat('sensible heat of the scrap to bath temperature', 'sensible', solidsCp * dBath, { utility: u, efficiency: eta, basis: d ? `${solidsCp.toPrecision(4)} kW/K × ${dBath.toFixed(2)} K` : '' })
+      .heat('sensible heat of the NMP bath (recovered NMP returns at ambient)', 'sensible', sensibleKw(f.circulated, nmpCp, dNmp), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dNmp.toFixed(2)} K` : '' })
+      .heat('NMP to still temperature', 'sensible', sensibleKw(f.circulated, nmpCp, dStill), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dStill.toFixed(2)} K` : '' })
+      .heat('NMP evaporation in the still (with reflux)', 'latent', evaporationKw('NMP', f.circulated * (1 + p.refluxRatio)), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × (1 + ${p.refluxRatio}) × ΔHvap(NMP)` : '' })
+      .heat('vessel steel reheated every batch', 'sensible', b.vesselHeatKw, { utility: u, efficiency: eta, basis: d ? `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dBath.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` : '' })
+      .loss('vessel wall losses while hot', b.wallLossKw, u, d ? `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(p.temperature - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}` : '')
+      .motor('agitators', b.agitatorKw, d ? `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle` : '')
+      .motor('NMP pumps', pumpKw(f.circulated / densityOf('NMP')), d ? `${(f.circulated / densityOf('NMP')).toPrecision(4)} m³/h × 2 bar / 0.6` : '');
     const diagnostics: Diagnostic[] = [];
     if ((c.PVDF ?? 0) === 0 && feedKg > 0) diagnostics.push({ code: 'no-binder', severity: 'info', where: ctx.unitId, message: msg.noBinder() });
     return {

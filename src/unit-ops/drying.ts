@@ -75,7 +75,6 @@ export const drying = defineUnitOp({
     const keep = Math.min(volatileMass, (p.residualMoisture / (1 - p.residualMoisture)) * nonVolatileMass);
     const keepShare = volatileMass > 0 ? keep / volatileMass : 0;
     const ledger = new EnergyLedger(ctx.describe !== false);
-    const heat = { utility: p.utility, efficiency: p.efficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
     const dT = Math.max(0, tDry - tIn);
     const retained: Record<string, number> = {};
     let latentMin = 0;
@@ -92,23 +91,23 @@ export const drying = defineUnitOp({
       const c = component(id);
       const tb = c.boilingPoint_K ?? tDry;
       const cp = c.cp_J_per_kgK ?? 2000;
-      ledger.heat(`heating of evaporated ${id}`, 'sensible', sensibleKw(evap, cp, Math.max(0, Math.min(tDry, tb) - tIn)), { ...heat, basis: () => `${evap.toPrecision(4)} kg/h × ${cp.toFixed(0)} J/(kg·K) × ${Math.max(0, Math.min(tDry, tb) - tIn).toFixed(1)} K` });
+      ledger.heat(`heating of evaporated ${id}`, 'sensible', sensibleKw(evap, cp, Math.max(0, Math.min(tDry, tb) - tIn)), { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${evap.toPrecision(4)} kg/h × ${cp.toFixed(0)} J/(kg·K) × ${Math.max(0, Math.min(tDry, tb) - tIn).toFixed(1)} K` : '' });
       const latent = (evap * c.latentHeat_J_per_kg!) / 3.6e6;
       latentMin += latent;
-      ledger.heat(`evaporation of ${id}`, 'latent', latent, { ...heat, basis: () => `${evap.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` });
+      ledger.heat(`evaporation of ${id}`, 'latent', latent, { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${evap.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` : '' });
       if (id === 'H2O' && tDry > tb) {
         const cpv = component('H2O(g)').cp_J_per_kgK ?? 2080;
-        ledger.heat('superheat of water vapour', 'sensible', sensibleKw(evap, cpv, tDry - tb), { ...heat, basis: () => `${evap.toPrecision(4)} kg/h × ${cpv} J/(kg·K) × ${(tDry - tb).toFixed(1)} K` });
+        ledger.heat('superheat of water vapour', 'sensible', sensibleKw(evap, cpv, tDry - tb), { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${evap.toPrecision(4)} kg/h × ${cpv} J/(kg·K) × ${(tDry - tb).toFixed(1)} K` : '' });
       }
     }
     const solidsCp = lotsCpFlow_kW_per_K(feed) + componentsCpFlow_kW_per_K(nonVolatile) + componentsCpFlow_kW_per_K(retained);
     const product = nonVolatileMass + keep;
     const everbattKw = (EVERBATT_DRYER_MJ_PER_KG * product) / 3.6;
-    ledger.heat('heating of the solids', 'sensible', solidsCp * dT, { ...heat, basis: () => `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K; cross-check: EverBatt steam-tube dryer heat load 2.6 MJ/kg product (REFERENCE.md 1.1.8) → ${everbattKw.toPrecision(4)} kW for ${product.toPrecision(4)} kg/h` });
-    ledger.motor('dryer drive and fans', p.motorEnergy * product, () => `${product.toPrecision(4)} kg/h × ${p.motorEnergy} kWh/kg`);
+    ledger.heat('heating of the solids', 'sensible', solidsCp * dT, { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${(solidsCp * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K; cross-check: EverBatt steam-tube dryer heat load 2.6 MJ/kg product (REFERENCE.md 1.1.8) → ${everbattKw.toPrecision(4)} kW for ${product.toPrecision(4)} kg/h` : '' });
+    ledger.motor('dryer drive and fans', p.motorEnergy * product, ledger.describe ? `${product.toPrecision(4)} kg/h × ${p.motorEnergy} kWh/kg` : '');
     const energy = ledger.build();
-    let heatKw = 0;
-    for (const it of energy.items) if (it.category !== 'motor') heatKw += it.kw;
+    // Every item but the drive (a sample's ledger lists none: its sum, in item order).
+    const heatKw = ledger.heatingKw();
     return {
       outlets: { solids, vapour },
       draws: {},

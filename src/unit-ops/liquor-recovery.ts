@@ -137,22 +137,24 @@ export const liquorRecovery = defineUnitOp({
     const cpFlow = componentsCpKwPerK(evapFeed.components) + lotListCpFlow_kW_per_K(evapFeed.lots);
     const dT = Math.max(0, Tb - evapFeed.temperatureK);
     const latentKw = evaporationKw('H2O', E);
-    const ledger = new EnergyLedger(ctx.describe !== false).heat('feed preheat to boiling (after the condensate exchanger)', 'sensible', cpFlow * dT * (1 - p.heatRecovery), {
-      utility: 'steam', efficiency: p.heaterEfficiency, basis: () => `${cpFlow.toPrecision(4)} kW/K × ${dT.toFixed(2)} K × (1 − ${p.heatRecovery})`,
+    // Item bases written only when the run describes (a Monte Carlo sample makes no text, closure or context for them).
+    const d = ctx.describe !== false;
+    const ledger = new EnergyLedger(d).heat('feed preheat to boiling (after the condensate exchanger)', 'sensible', cpFlow * dT * (1 - p.heatRecovery), {
+      utility: 'steam', efficiency: p.heaterEfficiency, basis: d ? `${cpFlow.toPrecision(4)} kW/K × ${dT.toFixed(2)} K × (1 − ${p.heatRecovery})` : '',
     });
     const metrics: Record<string, number> = { waterEvaporated_kg_per_h: E, latentHeat_kW: latentKw };
     if (p.evaporator === 'multiple-effect') {
       ledger.heat(`evaporation in ${p.effects} effect(s)`, 'latent', latentKw / p.effects, {
         utility: 'steam', efficiency: p.steamEconomy / p.effects,
-        basis: () => `${E.toPrecision(4)} kg/h × ΔHvap(H2O) = ${latentKw.toPrecision(4)} kW, ÷ ${p.effects} effects (ideal)`,
+        basis: d ? `${E.toPrecision(4)} kg/h × ΔHvap(H2O) = ${latentKw.toPrecision(4)} kW, ÷ ${p.effects} effects (ideal)` : '',
       });
       metrics.steam_kg_per_h = E / p.steamEconomy;
     } else {
       const kw = p.mvrSpecificEnergy * E;
-      ledger.motor('vapour compressor (MVR)', kw, () => `${p.mvrSpecificEnergy * 1000} kWh/t × ${(E / 1000).toPrecision(4)} t/h (latent heat ${latentKw.toPrecision(4)} kW recycled)`);
+      ledger.motor('vapour compressor (MVR)', kw, d ? `${p.mvrSpecificEnergy * 1000} kWh/t × ${(E / 1000).toPrecision(4)} t/h (latent heat ${latentKw.toPrecision(4)} kW recycled)` : '');
       metrics.mvrCop = kw > 0 ? latentKw / kw : 0;
     }
-    ledger.motor('liquor pumps', pumpKw(streamMass(evapFeed) / 1000), () => `${(streamMass(evapFeed) / 1000).toPrecision(4)} m³/h × 2 bar / 0.6`);
+    ledger.motor('liquor pumps', pumpKw(streamMass(evapFeed) / 1000), d ? `${(streamMass(evapFeed) / 1000).toPrecision(4)} m³/h × 2 bar / 0.6` : '');
     return {
       outlets: { recovered, condensate, bleed },
       draws: {},

@@ -182,17 +182,19 @@ export const lithiumRecovery = defineUnitOp({
     const latentDry = evaporationKw('H2O', r.cakeWater);
     const dDry = Math.max(0, p.dryerTemperature - T);
     const productCp = componentsCpKwPerK(r.product.components);
-    const ledger = new EnergyLedger(ctx.describe !== false)
-      .heat('liquor to precipitation temperature', 'sensible', feedCp * dFeed, { utility: 'steam', efficiency: p.heaterEfficiency, basis: () => `${feedCp.toPrecision(4)} kW/K × ${dFeed.toFixed(2)} K` })
-      .heat('soda solution and wash water to temperature', 'sensible', sensibleKw(r.sodaWater + r.wash, waterCp, dWater) + sensibleKw(r.soda, cpOf('Na2CO3'), dWater), { utility: 'steam', efficiency: p.heaterEfficiency, basis: () => `(${(r.sodaWater + r.wash).toPrecision(4)} kg/h water, ${r.soda.toPrecision(4)} kg/h Na2CO3) × ${dWater.toFixed(2)} K` });
+    // Item bases written only when the run describes (a Monte Carlo sample makes no text, closure or context for them).
+    const d = ctx.describe !== false;
+    const ledger = new EnergyLedger(d)
+      .heat('liquor to precipitation temperature', 'sensible', feedCp * dFeed, { utility: 'steam', efficiency: p.heaterEfficiency, basis: d ? `${feedCp.toPrecision(4)} kW/K × ${dFeed.toFixed(2)} K` : '' })
+      .heat('soda solution and wash water to temperature', 'sensible', sensibleKw(r.sodaWater + r.wash, waterCp, dWater) + sensibleKw(r.soda, cpOf('Na2CO3'), dWater), { utility: 'steam', efficiency: p.heaterEfficiency, basis: d ? `(${(r.sodaWater + r.wash).toPrecision(4)} kg/h water, ${r.soda.toPrecision(4)} kg/h Na2CO3) × ${dWater.toFixed(2)} K` : '' });
     if (r.evaporated > 0) {
-      ledger.heat(`evaporation in ${p.effects} effect(s)`, 'latent', latentEvap / p.effects, { utility: 'steam', efficiency: Math.min(1, p.steamEconomy / p.effects), basis: () => `${r.evaporated.toPrecision(4)} kg/h × ΔHvap(H2O) ÷ ${p.effects} effects (ideal)` });
+      ledger.heat(`evaporation in ${p.effects} effect(s)`, 'latent', latentEvap / p.effects, { utility: 'steam', efficiency: Math.min(1, p.steamEconomy / p.effects), basis: d ? `${r.evaporated.toPrecision(4)} kg/h × ΔHvap(H2O) ÷ ${p.effects} effects (ideal)` : '' });
     }
     ledger
-      .heat('drying the Li2CO3 cake (evaporation)', 'latent', latentDry, { utility: 'steam', efficiency: p.dryerEfficiency, basis: () => `${r.cakeWater.toPrecision(4)} kg/h × ΔHvap(H2O)` })
-      .heat('drying the Li2CO3 cake (solids to dryer temperature)', 'sensible', productCp * dDry, { utility: 'steam', efficiency: p.dryerEfficiency, basis: () => `${productCp.toPrecision(4)} kW/K × ${dDry.toFixed(2)} K` })
-      .motor('precipitation-tank agitator', (p.agitatorPower * r.liquorKg * p.residenceTime) / 1000, () => `${p.agitatorPower} kW/m³ × ${((r.liquorKg * p.residenceTime) / 1000).toPrecision(4)} m³`)
-      .motor('liquor pumps', pumpKw((r.liquorKg + r.wash) / 1000), () => `${((r.liquorKg + r.wash) / 1000).toPrecision(4)} m³/h × 2 bar / 0.6`);
+      .heat('drying the Li2CO3 cake (evaporation)', 'latent', latentDry, { utility: 'steam', efficiency: p.dryerEfficiency, basis: d ? `${r.cakeWater.toPrecision(4)} kg/h × ΔHvap(H2O)` : '' })
+      .heat('drying the Li2CO3 cake (solids to dryer temperature)', 'sensible', productCp * dDry, { utility: 'steam', efficiency: p.dryerEfficiency, basis: d ? `${productCp.toPrecision(4)} kW/K × ${dDry.toFixed(2)} K` : '' })
+      .motor('precipitation-tank agitator', (p.agitatorPower * r.liquorKg * p.residenceTime) / 1000, d ? `${p.agitatorPower} kW/m³ × ${((r.liquorKg * p.residenceTime) / 1000).toPrecision(4)} m³` : '')
+      .motor('liquor pumps', pumpKw((r.liquorKg + r.wash) / 1000), d ? `${((r.liquorKg + r.wash) / 1000).toPrecision(4)} m³/h × 2 bar / 0.6` : '');
     const diagnostics: Diagnostic[] = [];
     const liIn = r.li2co3Kg * ((2 * 6.94) / MW('Li2CO3')) + r.untouchedLi;
     const liLost = (r.dissolved + r.washLoss) * ((2 * 6.94) / MW('Li2CO3'));

@@ -229,8 +229,8 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   const util = p.heatingUtility;
   const dT = Math.max(0, p.temperature - chargeK);
   const ledger = new EnergyLedger(ctx.describe !== false);
-  ledger.heat('sensible heat of the liquor', 'sensible', (hcLiquor * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${(hcLiquor * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C (reaction heat unknown, neglected)` });
-  ledger.heat('sensible heat of the solids', 'sensible', ((hcCharge - hcLiquor) * dT) / 1000, { utility: util, efficiency: eta, basis: () => `${((hcCharge - hcLiquor) * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K` });
+  ledger.heat('sensible heat of the liquor', 'sensible', (hcLiquor * dT) / 1000, { utility: util, efficiency: eta, basis: ledger.describe ? `${(hcLiquor * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K to ${(p.temperature - 273.15).toFixed(0)} °C (reaction heat unknown, neglected)` : '' });
+  ledger.heat('sensible heat of the solids', 'sensible', ((hcCharge - hcLiquor) * dT) / 1000, { utility: util, efficiency: eta, basis: ledger.describe ? `${((hcCharge - hcLiquor) * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K` : '' });
   batchVesselEnergy(ledger, { name: 'autoclave', volume_m3: p.autoclaveVolume, steel_kg_per_m3: p.vesselSteel, wallU: p.wallU, agitator_kW_per_m3: p.agitatorPower, agitatedH: plan.heatH + plan.dwellH + plan.coolH, agitatedText: 'heat, dwell and cool', tK: p.temperature, dischargeK: tOut, ambientK: ctx.ambientK, utility: util, efficiency: eta }, plan);
 
   const pSat = saturationPressurePa(p.temperature);

@@ -237,7 +237,7 @@ export const sintering = defineUnitOp({
     for (const id in evaporated) {
       const c = component(id);
       const kg = evaporated[id]!;
-      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { utility: p.heating, efficiency: kilnSettings.efficiency, basis: () => `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` });
+      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { utility: p.heating, efficiency: kilnSettings.efficiency, basis: ledger.describe ? `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` : '' });
     }
     const saggarTripsPerH = kiln.saggarTripsPerHour;
     const saggarsReplaced = saggarTripsPerH / p.saggarTrips;

@@ -521,7 +521,7 @@ export const sorting = defineUnitOp({
     if (camTotal === 0 && feedKg > 0) diagnostics.push({ code: 'no-lots', severity: 'warning', where: ctx.unitId, message: msg.noCathodeLots() });
     const energy = separation === 'items'
       ? new EnergyLedger(ctx.describe !== false)
-          .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, () => `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg`)
+          .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, ctx.describe !== false ? `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg` : '')
           .build()
       : noEnergy();
     const out: Record<string, Stream> = {};

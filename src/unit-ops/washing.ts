@@ -196,13 +196,13 @@ export const washing = defineUnitOp({
     const waterIn = washDraw;
     const dT = p.washTemperature - ctx.ambientK;
     if (dT > 0 && waterIn > 0) {
-      ledger.heat('wash-water heating', 'sensible', sensibleKw(waterIn, WATER_CP(), dT), { utility: p.heatUtility, efficiency: p.heaterEfficiency, basis: () => `${waterIn.toPrecision(4)} kg/h × ${WATER_CP().toFixed(0)} J/(kg·K) × ${dT.toFixed(1)} K` });
+      ledger.heat('wash-water heating', 'sensible', sensibleKw(waterIn, WATER_CP(), dT), { utility: p.heatUtility, efficiency: p.heaterEfficiency, basis: ledger.describe ? `${waterIn.toPrecision(4)} kg/h × ${WATER_CP().toFixed(0)} J/(kg·K) × ${dT.toFixed(1)} K` : '' });
     }
     const st = washState(solids.lotsKg(), split.insolubleMass, undissolvedMass, cakeWater, washWater);
     const tankM3 = st.slurryM3PerStage * p.residenceTimePerStage;
-    ledger.motor('agitators', p.agitatorPower * tankM3 * p.stages, () => `${p.stages} stage(s) × ${tankM3.toPrecision(4)} m³ × ${p.agitatorPower} kW/m³`);
+    ledger.motor('agitators', p.agitatorPower * tankM3 * p.stages, ledger.describe ? `${p.stages} stage(s) × ${tankM3.toPrecision(4)} m³ × ${p.agitatorPower} kW/m³` : '');
     const pumpedM3 = ((cakeWater + washWater) / LIQUOR_DENSITY_KG_PER_M3) * p.stages;
-    ledger.motor('pumps and filter feed', p.pumpEnergy * pumpedM3, () => `${pumpedM3.toPrecision(4)} m³/h × ${p.pumpEnergy} kWh/m³`);
+    ledger.motor('pumps and filter feed', p.pumpEnergy * pumpedM3, ledger.describe ? `${pumpedM3.toPrecision(4)} m³/h × ${p.pumpEnergy} kWh/m³` : '');
 
     let dissolvedTotal = 0;
     for (const id in dissolved) dissolvedTotal += dissolved[id]!;

@@ -16,10 +16,19 @@ import { numericKpis, scenarioKpis } from '../../src/uncertainty/evaluator.js';
 const yamlIn = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.yaml')).map((f) => join(dir, f));
 const REFERENCE = 'scenarios/reference-cn.yaml';
 
-/** KPIs of both modes, compared key by key with Object.is (=== that also holds for NaN). */
+/**
+ * KPIs of both modes, compared key by key with Object.is (=== that also holds for NaN), and each
+ * unit's energy totals (a sample lists no energy items: only reports read them).
+ */
 function expectSameKpis(model: Model): void {
-  const report = kpisOf(evaluate(model));
-  const sample = kpisOf(evaluate(model, { mode: 'sample' }));
+  const full = evaluate(model);
+  const lean = evaluate(model, { mode: 'sample' });
+  for (const [id, run] of full.solution.runs) {
+    const e = lean.solution.runs.get(id)!.energy;
+    expect([e.electricityKw, e.minimumHeatKw, JSON.stringify(e.heatKw)], id).toStrictEqual([run.energy.electricityKw, run.energy.minimumHeatKw, JSON.stringify(run.energy.heatKw)]);
+  }
+  const report = kpisOf(full);
+  const sample = kpisOf(lean);
   expect(Object.keys(sample)).toEqual(Object.keys(report));
   for (const k of Object.keys(report)) {
     const a = report[k];
@@ -97,10 +106,14 @@ describe('evaluate in sampling mode', () => {
     expect(sample.balances.energyKwhPerHour).toStrictEqual(report.balances.energyKwhPerHour);
     expect(sample.balances.reagents).toStrictEqual(report.balances.reagents);
     expect(sample.sizing.schedule.entries).toEqual([]);
+    // Energy: a sample keeps each unit's totals, the same to the last bit (heat utilities in the
+    // same order), and lists no items — only reports (run document, workbook) read them.
     for (const [id, run] of report.solution.runs) {
-      const items = sample.solution.runs.get(id)!.energy.items;
-      expect(items.map((i) => [i.name, i.kw]), id).toStrictEqual(run.energy.items.map((i) => [i.name, i.kw]));
-      expect(items.every((i) => i.basis === undefined), id).toBe(true);
+      const energy = sample.solution.runs.get(id)!.energy;
+      expect(energy.items, id).toEqual([]);
+      expect(Object.is(energy.electricityKw, run.energy.electricityKw), id).toBe(true);
+      expect(Object.is(energy.minimumHeatKw, run.energy.minimumHeatKw), id).toBe(true);
+      expect(JSON.stringify(energy.heatKw), id).toBe(JSON.stringify(run.energy.heatKw));
       expect(run.energy.items.every((i) => typeof i.basis === 'string' && i.basis.length > 0), id).toBe(true);
     }
     const kiln = (ev: typeof report) => ev.sizing.equipment.find((e) => e.unitId === 'sinter')!.description;

@@ -22,7 +22,7 @@ function everbattLine(s: KilnSettings = SETTINGS): { kw: number; ledger: ReturnT
   const cp = (precursor * 1000 + li2co3 * ((35.6 * 4.184 * 1000) / (2 * Li + C + 3 * O))) / 3.6e6;
   const trip = kilnTrip(298.15, 1223.15, 353.15, 300, 0, 180);
   trip.dwellH = 25 - trip.heatH - trip.coolH; // EverBatt: 25 h per trip
-  const ledger = new EnergyLedger(false);
+  const ledger = new EnergyLedger();
   kilnEnergy(ledger, s, { powderKgPerHour: precursor + li2co3, chargeCp_kW_per_K: cp, feedK: 298.15, peakK: 1223.15 }, trip, 298.15);
   // M(OH)2 → MO + H2O(g): +48 kJ/mol (Ni(OH)2, ΔHf −529.7 → NiO −239.7 + H2O(g) −241.8 [MEMORY: NIST-JANAF]);
   // Li2CO3 → Li2O + CO2: +224.6 kJ/mol; the Li2O + MO insertion exotherm is not credited
@@ -44,7 +44,7 @@ describe('roller-hearth kiln against the EverBatt rating', () => {
     const losses = ledger.items.filter((i) => i.category === 'loss').reduce((a, i) => a + i.kw, 0);
     expect(losses / kw).toBeGreaterThan(0.5);
     // the same kiln at a third of the trip (regeneration: no reaction, 8–9 h trips) needs far less per kg
-    const ledger2 = new EnergyLedger(false);
+    const ledger2 = new EnergyLedger();
     const r = kilnEnergy(ledger2, SETTINGS, { powderKgPerHour: EVERBATT_LINE_KG_PER_H, chargeCp_kW_per_K: EVERBATT_LINE_KG_PER_H * 700 / 3.6e6, feedK: 298.15, peakK: 1123.15 }, { heatH: 2.75, dwellH: 2, coolH: 4.28 }, 298.15);
     expect(ledger2.build().electricityKw).toBeLessThan(0.5 * kw);
     expect(r.everbattThroughputKw).toBeCloseTo(EVERBATT_LINE_KW, 9);
@@ -52,7 +52,7 @@ describe('roller-hearth kiln against the EverBatt rating', () => {
 
   it('wall and roller losses scale with the hours held hot and the installed length', () => {
     const loss = (s: KilnSettings) => {
-      const ledger = new EnergyLedger(false);
+      const ledger = new EnergyLedger();
       kilnEnergy(ledger, s, { powderKgPerHour: 1000, chargeCp_kW_per_K: 0.2, feedK: 298.15, peakK: 1123.15 }, { heatH: 2, dwellH: 2, coolH: 4 }, 298.15);
       return ledger.build().items.filter((i) => i.category === 'loss').reduce((a, i) => a + i.kw, 0);
     };

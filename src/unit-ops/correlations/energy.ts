@@ -28,6 +28,9 @@ export function evaporationKw(componentId: string, kgPerHour: number): number {
 /**
  * Short derivation of an energy item shown in reports: the text, or a function that writes it —
  * called only when the run describes (a Monte Carlo sample does not, and skips the formatting).
+ * The units a Monte Carlo sample runs pass `ledger.describe ? text : ''` instead: no closure, nor
+ * a context holding what it reads, is made for a ledger that does not describe (and the text is
+ * the same: heat, loss, motor and electric write the basis at once when describing).
  */
 export type BasisText = string | (() => string);
 
@@ -48,7 +51,9 @@ export interface HeatOptions {
 
 /**
  * Collects the energy items of one unit and produces its EnergyUse. With `describe` false
- * (RunContext.describe: a Monte Carlo sample) the items carry no basis text.
+ * (RunContext.describe: a Monte Carlo sample) there are no items: only reports list them (run
+ * document, workbook), so a sample keeps their sums — added as build adds the items, in item order,
+ * so every total is the same to the last bit — and makes no item object.
  */
 export class EnergyLedger {
   private items: EnergyItem[] = [];
@@ -59,11 +64,33 @@ export class EnergyLedger {
    */
   private handed = false;
   private minimum = 0;
+  /** Without items (describe false): electricity, and heat by utility in order of first use, as build sums them. */
+  private electricity = 0;
+  private heatSums: Partial<Record<HeatUtility, number>> = {};
+  /** Delivered kW of every item but motors, in item order (heatingKw). */
+  private heating = 0;
 
   constructor(readonly describe = true) {}
 
-  private text(basis: BasisText): string | undefined {
-    return this.describe ? basisText(basis) : undefined;
+  /**
+   * An item: listed when the ledger describes (its basis written, with the efficiency it was divided
+   * by when given), else added to the sums build would make of it.
+   */
+  private put(name: string, category: EnergyItem['category'], kw: number, utility: EnergyItem['utility'], basis: BasisText, efficiency?: number): void {
+    if (category !== 'motor') this.heating += kw;
+    if (this.describe) {
+      const text = efficiency === undefined ? basisText(basis) : `${basisText(basis)}; ÷ efficiency ${efficiency}`;
+      this.list().push({ name, category, kw, utility, basis: text });
+      return;
+    }
+    if (utility === 'electricity') this.electricity += kw;
+    else {
+      if (this.handed) {
+        this.heatSums = { ...this.heatSums };
+        this.handed = false;
+      }
+      this.heatSums[utility] = (this.heatSums[utility] ?? 0) + kw;
+    }
   }
 
   /**
@@ -74,26 +101,31 @@ export class EnergyLedger {
     if (!(o.efficiency > 0 && o.efficiency <= 1)) throw new Error(`internal: efficiency ${o.efficiency} of "${name}" outside (0, 1]`);
     if (minimumKw <= 0) return this;
     this.minimum += minimumKw;
-    this.list().push({ name, category, kw: minimumKw / o.efficiency, utility: o.utility, basis: this.describe ? `${basisText(o.basis)}; ÷ efficiency ${o.efficiency}` : undefined });
+    this.put(name, category, minimumKw / o.efficiency, o.utility, o.basis, o.efficiency);
     return this;
   }
 
   /** A loss (wall/radiation loss, holding energy) on a utility, kW delivered. */
   loss(name: string, kw: number, utility: 'electricity' | HeatUtility, basis: BasisText): this {
-    if (kw > 0) this.list().push({ name, category: 'loss', kw, utility, basis: this.text(basis) });
+    if (kw > 0) this.put(name, 'loss', kw, utility, basis);
     return this;
   }
 
   /** Electric motors, pumps, fans, kW. */
   motor(name: string, kw: number, basis: BasisText): this {
-    if (kw > 0) this.list().push({ name, category: 'motor', kw, utility: 'electricity', basis: this.text(basis) });
+    if (kw > 0) this.put(name, 'motor', kw, 'electricity', basis);
     return this;
   }
 
   /** Any other electricity use (electrochemical cells, ultrasound, sorting sensors), kW. */
   electric(name: string, category: 'electrochemical' | 'other', kw: number, basis: BasisText): this {
-    if (kw > 0) this.list().push({ name, category, kw, utility: 'electricity', basis: this.text(basis) });
+    if (kw > 0) this.put(name, category, kw, 'electricity', basis);
     return this;
+  }
+
+  /** Delivered kW of every item but motors (heat, losses, electrochemical and other uses), summed in item order. */
+  heatingKw(): number {
+    return this.heating;
   }
 
   /** The item list to add to: a copy of the one build handed out. */
@@ -107,6 +139,12 @@ export class EnergyLedger {
 
   /** The EnergyUse: electricity and heat by utility summed from the items (a list of its own). */
   build(): EnergyUse {
+    if (!this.describe) {
+      // The sums as the loop below makes them from the items; the heat record handed out (copied
+      // before a later item changes it) and an empty list of its own.
+      this.handed = true;
+      return { electricityKw: this.electricity, heatKw: this.heatSums, items: [], minimumHeatKw: this.minimum };
+    }
     let electricityKw = 0;
     const heatKw: Partial<Record<HeatUtility, number>> = {};
     const items = this.handed ? this.items.slice() : this.items;

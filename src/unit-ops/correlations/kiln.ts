@@ -140,15 +140,14 @@ export interface KilnResult {
  * fans. Latent and reaction heats are the unit's own (it books them with the same efficiency).
  */
 export function kilnEnergy(ledger: EnergyLedger, s: KilnSettings, load: KilnLoad, trip: KilnTrip, ambientK: number): KilnResult {
-  const heat = { utility: s.heating, efficiency: s.efficiency, basis: '' } as const; // basis here: each item's spread replaces it (V8 is slow to add a key to a spread copy)
   const dT = Math.max(0, load.peakK - load.feedK);
-  ledger.heat('powder and residues to the peak', 'sensible', load.chargeCp_kW_per_K * dT, { ...heat, basis: () => `${(load.chargeCp_kW_per_K * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K` });
+  ledger.heat('powder and residues to the peak', 'sensible', load.chargeCp_kW_per_K * dT, { utility: s.heating, efficiency: s.efficiency, basis: ledger.describe ? `${(load.chargeCp_kW_per_K * 3600).toPrecision(4)} kJ/(h·K) × ${dT.toFixed(1)} K` : '' });
   const tripsPerH = load.powderKgPerHour / s.saggarPowder;
   const dTs = Math.max(0, load.peakK - ambientK);
-  ledger.heat('saggars (heated every trip)', 'sensible', sensibleKw(tripsPerH * s.saggarMass, s.saggarCp, dTs), { ...heat, basis: () => `${tripsPerH.toPrecision(4)} saggar trips/h × ${s.saggarMass} kg × ${s.saggarCp} J/(kg·K) × ${dTs.toFixed(1)} K` });
+  ledger.heat('saggars (heated every trip)', 'sensible', sensibleKw(tripsPerH * s.saggarMass, s.saggarCp, dTs), { utility: s.heating, efficiency: s.efficiency, basis: ledger.describe ? `${tripsPerH.toPrecision(4)} saggar trips/h × ${s.saggarMass} kg × ${s.saggarCp} J/(kg·K) × ${dTs.toFixed(1)} K` : '' });
   const gasKg = s.gasPerKgPowder * load.powderKgPerHour;
   const gasCp = atmosphereCp(s.atmosphere);
-  ledger.heat(`${s.atmosphere} atmosphere to the peak`, 'sensible', sensibleKw(gasKg, gasCp, dTs), { ...heat, basis: () => `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTs.toFixed(1)} K (298 K Cp; no heat recovery)` });
+  ledger.heat(`${s.atmosphere} atmosphere to the peak`, 'sensible', sensibleKw(gasKg, gasCp, dTs), { utility: s.heating, efficiency: s.efficiency, basis: ledger.describe ? `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTs.toFixed(1)} K (298 K Cp; no heat recovery)` : '' });
 
   // length: dwell zone at the peak, heating and cooling zones at the mean of peak and ambient
   const perHourLength = load.powderKgPerHour / Math.max(s.kilnLoading, 1e-12);
@@ -159,13 +158,13 @@ export function kilnEnergy(ledger: EnergyLedger, s: KilnSettings, load: KilnLoad
   const hot = 1 + s.holdingShare;
   const wallKw = (s.wallU * s.kilnSurface * kelvinMetres * hot) / 1000;
   const rollerKw = (s.rollerLoss * kelvinMetres * hot) / 1000;
-  const held = () => `× ${hot} (held hot ${s.holdingShare} h per production hour) over ${installed.toPrecision(4)} m installed (${(lDwell).toPrecision(4)} m dwell zone at the peak, ${(lRamp).toPrecision(4)} m of ramps at the mean; length margin ${s.lengthMargin})`;
+  const held = ledger.describe ? `× ${hot} (held hot ${s.holdingShare} h per production hour) over ${installed.toPrecision(4)} m installed (${(lDwell).toPrecision(4)} m dwell zone at the peak, ${(lRamp).toPrecision(4)} m of ramps at the mean; length margin ${s.lengthMargin})` : '';
   const everbattLineLength = (EVERBATT_LINE_KG_PER_H * EVERBATT_TRIP_H) / s.kilnLoading;
   const everbattLengthKw = (EVERBATT_LINE_KW / everbattLineLength) * installed;
   const everbattThroughputKw = (EVERBATT_LINE_KW * load.powderKgPerHour) / EVERBATT_LINE_KG_PER_H;
-  ledger.loss('kiln wall losses', wallKw, s.heating, () => `U ${s.wallU} W/(m²·K) × ${s.kilnSurface} m²/m ${held()}; cross-check: EverBatt rates 800 kW per line of ${everbattLineLength.toPrecision(3)} m (25 h trips, REFERENCE.md 1.3.6) → ${everbattLengthKw.toPrecision(4)} kW for this length; ${everbattThroughputKw.toPrecision(4)} kW if scaled by throughput`);
-  ledger.loss('roller losses through the side walls', rollerKw, s.heating, () => `${s.rollerLoss} W/(m·K) ${held()}`);
-  ledger.motor('roller drives and fans', s.rollerDrive * installed, () => `${installed.toPrecision(4)} m × ${s.rollerDrive} kW/m`);
+  ledger.loss('kiln wall losses', wallKw, s.heating, ledger.describe ? `U ${s.wallU} W/(m²·K) × ${s.kilnSurface} m²/m ${held}; cross-check: EverBatt rates 800 kW per line of ${everbattLineLength.toPrecision(3)} m (25 h trips, REFERENCE.md 1.3.6) → ${everbattLengthKw.toPrecision(4)} kW for this length; ${everbattThroughputKw.toPrecision(4)} kW if scaled by throughput` : '');
+  ledger.loss('roller losses through the side walls', rollerKw, s.heating, ledger.describe ? `${s.rollerLoss} W/(m·K) ${held}` : '');
+  ledger.motor('roller drives and fans', s.rollerDrive * installed, ledger.describe ? `${installed.toPrecision(4)} m × ${s.rollerDrive} kW/m` : '');
   return { length_m: installed / (1 + s.lengthMargin), installedLength_m: installed, saggarTripsPerHour: tripsPerH, gasKgPerHour: gasKg, everbattThroughputKw, everbattLengthKw };
 }
 

@@ -305,8 +305,13 @@ export function liquorClassifier(dissolved: readonly string[]): (id: string) => 
   };
 }
 
-/** Drop zero entries (outlets stay readable). */
+/**
+ * Drop zero entries (outlets stay readable). `s` is a stream the unit has just made (an outlet of
+ * its own, not an inlet): without a zero entry — the usual case — it is the outlet as it is, not a
+ * copy of it (a Monte Carlo sample runs the relithiation twice, three outlets each).
+ */
 export function pruned(s: Stream): Stream {
+  if (!hasZero(s.components)) return s;
   const components: Record<string, number> = {};
   for (const k in s.components) if (s.components[k] !== 0) components[k] = s.components[k]!;
   // A unit's own row stream (row-stream.ts) keeps its rows: its lots are not made to be passed on.
@@ -315,6 +320,12 @@ export function pruned(s: Stream): Stream {
     return s;
   }
   return { components, lots: s.lots, temperatureK: s.temperatureK };
+}
+
+/** Whether a flow record holds an entry equal to 0. */
+function hasZero(c: Record<string, number>): boolean {
+  for (const k in c) if (c[k] === 0) return true;
+  return false;
 }
 
 // ---------------------------------------------------------------- physical data
@@ -475,12 +486,12 @@ export interface BatchVessel {
 export function batchVesselEnergy(ledger: EnergyLedger, v: BatchVessel, plan: BatchPlan): void {
   const steelKgPerH = v.steel_kg_per_m3 * v.volume_m3 * plan.batchesPerHour;
   const dTsteel = Math.max(0, v.tK - v.dischargeK);
-  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: v.utility, efficiency: v.efficiency, basis: () => `${v.steel_kg_per_m3} kg/m³ × ${v.volume_m3} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` });
+  ledger.heat('vessel steel reheated each batch', 'sensible', sensibleKw(steelKgPerH, STEEL_CP_J_PER_KGK, dTsteel), { utility: v.utility, efficiency: v.efficiency, basis: ledger.describe ? `${v.steel_kg_per_m3} kg/m³ × ${v.volume_m3} m³ × ${plan.batchesPerHour.toPrecision(4)} batch/h × ${STEEL_CP_J_PER_KGK} J/(kg·K) × ${dTsteel.toFixed(1)} K` : '' });
   const area = cylinderSurfaceM2(v.volume_m3);
   const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
   const lossKw = wallLossKw(v.wallU, area, v.tK, v.ambientK) * hotH * plan.batchesPerHour;
-  ledger.loss(`${v.name} wall losses`, lossKw / v.efficiency, v.utility, () => `${v.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(v.tK - v.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${v.efficiency}`);
-  ledger.motor('agitator', v.agitator_kW_per_m3 * v.volume_m3 * v.agitatedH * plan.batchesPerHour, () => `${v.agitator_kW_per_m3} kW/m³ × ${v.volume_m3} m³ × ${v.agitatedH.toFixed(2)} h/batch (${v.agitatedText}) × ${plan.batchesPerHour.toPrecision(4)} batch/h`);
+  ledger.loss(`${v.name} wall losses`, lossKw / v.efficiency, v.utility, ledger.describe ? `${v.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(v.tK - v.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${v.efficiency}` : '');
+  ledger.motor('agitator', v.agitator_kW_per_m3 * v.volume_m3 * v.agitatedH * plan.batchesPerHour, ledger.describe ? `${v.agitator_kW_per_m3} kW/m³ × ${v.volume_m3} m³ × ${v.agitatedH.toFixed(2)} h/batch (${v.agitatedText}) × ${plan.batchesPerHour.toPrecision(4)} batch/h` : '');
 }
 
 /** The equipment item of a batch vessel sized by volume, loaded with the CAM of a run (batchMetrics). */
