@@ -199,6 +199,7 @@ export function lotInSpec(spec: ProductSpec, lot: Lot, residualSalts: number, fo
 /** The number of causes for which a lot is off spec, each pushed onto `causes` when given (in judgeLot's order). */
 function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, foreign: ForeignSolids | undefined, causes: OffSpecCause[] | undefined): number {
   firstCause = null;
+  judgedCapacityRatio = undefined;
   if (!isProductChemistry(spec, lot.chemistry)) {
     causes?.push('foreign-chemistry');
     firstCause = 'foreign-chemistry';
@@ -211,7 +212,9 @@ function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, forei
   if (lot.cationMixing > l.maxCationMixing) n += found(causes, 'cation-mixing');
   if (lot.surfaceRockSalt_nm > l.maxSurfaceRockSalt_nm) n += found(causes, 'surface-rock-salt');
   if (residualSalts > l.maxResidualLiSalts) n += found(causes, 'residual-li-salts');
-  if (lotCapacityRatio(lot) < l.minCapacityFraction) n += found(causes, 'low-capacity');
+  const capacityRatio = lotCapacityRatio(lot);
+  judgedCapacityRatio = capacityRatio;
+  if (capacityRatio < l.minCapacityFraction) n += found(causes, 'low-capacity');
   if (foreign) {
     if (foreign.graphiteCarbon > l.maxGraphiteCarbon) n += found(causes, 'graphite-carbon');
     if (foreign.aluminium > l.maxAluminium) n += found(causes, 'aluminium');
@@ -234,6 +237,13 @@ function found(causes: OffSpecCause[] | undefined, cause: OffSpecCause): number 
  * what a report without verdicts reads, without a list of causes per lot.
  */
 let firstCause: OffSpecCause | null = null;
+
+/**
+ * lotCapacityRatio of the lot the last offSpecCauses call judged (undefined: it did not get that
+ * far: a foreign chemistry). The quality report reads it for every product lot right after judging
+ * it, instead of working it out a second time.
+ */
+let judgedCapacityRatio: number | undefined = undefined;
 
 /** The primary cause of a lot (null when in spec), as primaryCauseOf(judgeLot(…)) gives it. */
 export function primaryCause(spec: ProductSpec, lot: Lot, residualSalts: number, foreign?: ForeignSolids): OffSpecCause | null {
@@ -305,8 +315,9 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
       // Without verdicts only the primary cause is read (no list of causes per lot).
       const causes = verdicts ? judgeLot(spec, lot, salts, foreign) : undefined;
       const primary = causes !== undefined ? primaryCauseOf(causes) : primaryCause(spec, lot, salts, foreign);
-      // Capacity as lotPerformance gives it (virgin × ratio), without its record per lot.
-      const capacityRatio = lotCapacityRatio(lot);
+      // Capacity as lotPerformance gives it (virgin × ratio), without its record per lot; the ratio
+      // the judgement above worked out for this lot when it got that far.
+      const capacityRatio = judgedCapacityRatio ?? lotCapacityRatio(lot);
       const capacityMahPerG = virginCapacity(lot.chemistry).mahPerG * capacityRatio;
       if (causes !== undefined) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
       if (primary === null) {

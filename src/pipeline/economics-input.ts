@@ -175,6 +175,12 @@ const FEED_MEMOS: (FeedLineMemo | undefined)[] = [];
 const POSITION_OF_ID = new Map<string, number>();
 const MATCHED: number[] = [];
 const REMADE: boolean[] = [];
+/**
+ * Per row of the feed, during one call: the position of its lot (its single origin) in the feed,
+ * -1 for a row of no single known origin — found once by sampleFeedLines, read again by
+ * remakeFeedLines (no second look-up by id per row).
+ */
+const ROW_POSITION: number[] = [];
 
 /**
  * The feed lines of a sample (EconomicsInputOptions.sample), each the last sample's line object
@@ -207,8 +213,8 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
   let remade = false;
   for (let i = 0; i < feed.n; i++) {
     const origin = cursor.at(i).origin;
-    if (origin.length !== 1) continue;
-    const j = POSITION_OF_ID.get(origin[0]!);
+    const j = origin.length === 1 ? POSITION_OF_ID.get(origin[0]!) : undefined;
+    ROW_POSITION[i] = j ?? -1;
     if (j === undefined || REMADE[j]) continue;
     const m = FEED_MEMOS[j]!;
     const k = MATCHED[j]!;
@@ -225,15 +231,14 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
   return out;
 }
 
-/** The lines sampleFeedLines makes again (REMADE), as feedLines makes them, kept in FEED_MEMOS with their rows. */
+/** The lines sampleFeedLines makes again (REMADE), as feedLines makes them, kept in FEED_MEMOS with their rows (found by ROW_POSITION). */
 function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours: number, feedSalts: number): void {
   const lots = model.feed.lots;
   const made: ({ all: Parcels; inSpec: Parcels; sources: Lot[]; masses: number[] } | undefined)[] = [];
   for (let i = 0; i < feed.n; i++) {
+    const j = ROW_POSITION[i]!;
+    if (j < 0 || !REMADE[j]) continue;
     const x = cursor.at(i);
-    if (x.origin.length !== 1) continue;
-    const j = POSITION_OF_ID.get(x.origin[0]!);
-    if (j === undefined || !REMADE[j]) continue;
     let g = made[j];
     if (!g) made[j] = g = { all: newParcels(), inSpec: newParcels(), sources: [], masses: [] };
     addParcel(g.all, x, x.massKgPerHour);

@@ -143,7 +143,7 @@ class PatchedData {
   /** Set `value` at `seg` from segment `from` (setIn); false, and nothing set, when the path does not exist. */
   trySet(seg: readonly string[], from: number, value: unknown): boolean {
     if (this.made === this.original && this.pending === undefined && this.original !== null && typeof this.original === 'object') {
-      if (!pathExists(this.original, seg, from)) return false;
+      if (!pathFound(this.original, seg, from)) return false;
       this.pending = { seg, from, value };
       return true;
     }
@@ -194,6 +194,30 @@ class PatchedData {
     const planned = pathPlan(schema, this.original as object, base.data, p.seg, p.from)?.run(p.value);
     return (planned ?? reparsePatched(schema, this.original, base.data, p.seg, p.from, p.value))?.value as z.output<S> | undefined;
   }
+}
+
+/**
+ * pathExists answers by data object, for frozen segment lists (pathSegments, unitParamPath: shared,
+ * never changed): a Monte Carlo sample asks the same question of the same part's data every time
+ * (a list item looked for by id, then by index). A part's data is never changed once loaded
+ * (patches copy what they change), as the parse caches already assume.
+ */
+const PATHS_FOUND = new WeakMap<object, { seg: readonly string[]; from: number; exists: boolean }[]>();
+/** Most answers kept per data object (a study patches a few paths; a sweep over many asks pathExists for the others). */
+const PATHS_FOUND_PER_PART = 32;
+
+/** pathExists of a part's data object, remembered for a frozen segment list. */
+function pathFound(obj: object, seg: readonly string[], from: number): boolean {
+  let list = PATHS_FOUND.get(obj);
+  if (list) {
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i]!;
+      if (e.seg === seg && e.from === from) return e.exists;
+    }
+  } else PATHS_FOUND.set(obj, (list = []));
+  const exists = pathExists(obj, seg, from);
+  if (Object.isFrozen(seg) && list.length < PATHS_FOUND_PER_PART) list.push({ seg, from, exists });
+  return exists;
 }
 
 /** Whether setIn can set a value at `seg` from segment `from` (every list item on the path exists), without copying. */

@@ -142,3 +142,20 @@ describe('primaryCause', () => {
     expect(Object.keys(ev.quality.offSpecByCauseKgPerHour)).toEqual([...CAUSE_PRIORITY]);
   });
 });
+
+describe('capacity of product lots, read from their judgement', () => {
+  it('each lot its own capacity ratio, a foreign-chemistry lot (judged no further) after judged ones included, in both modes', () => {
+    const lots = [goodLot(), makeLot({ id: 'b', chemistry: 'LFP', massKgPerHour: 300 }), goodLot({ id: 'c', liPerTm: 0.9, cationMixing: 0.05 }), makeLot({ id: 'd', chemistry: 'LFP', massKgPerHour: 200, crackFraction: 0.2 })];
+    const s = makeStream({}, lots);
+    const g = { streams: [{ id: 'p', from: { node: 'u', port: 'out' }, to: { node: 'product', port: null } }] } as unknown as Parameters<typeof qualityReport>[0];
+    const sol = { streams: new Map([['p', s]]) } as unknown as Parameters<typeof qualityReport>[1];
+    const full = qualityReport(g, sol, spec, 1500);
+    expect(full.lots.map((v) => v.capacityRatio)).toEqual(lots.map((l) => lotCapacityRatio(l)));
+    expect(full.lots.map((v) => v.capacityMahPerG)).toEqual(lots.map((l) => lotPerformance(l).capacityMahPerG));
+    expect(full.lots.find((v) => v.lot === 'b')!.primaryCause).toBe('foreign-chemistry');
+    const bare = qualityReport(g, sol, spec, 1500, { verdicts: false });
+    expect(bare.inSpecCapacityMahPerG).toBe(full.inSpecCapacityMahPerG);
+    expect(bare.inSpecCapacityRatio).toBe(full.inSpecCapacityRatio);
+    expect(bare.inSpecCapacityRatioByChemistry).toEqual(full.inSpecCapacityRatioByChemistry);
+  });
+});

@@ -116,6 +116,33 @@ describe('patch path plans on the reference scenario', () => {
 describe('patch path plans on small schemas', () => {
   const leaf = quantity('K', { description: 't', min: 0, max: 10 });
 
+  it('copies each object level at a site of its own while there are few, and the same copies whatever the site', () => {
+    // Levels of many shapes and plans (more than the copy sites, so that sites are shared).
+    const plans: { schema: z.ZodType; data: object; path: string[] }[] = [];
+    for (let n = 1; n <= 12; n++) {
+      const keys = Array.from({ length: n }, (_, i) => `k${i}`);
+      const inner = z.strictObject(Object.fromEntries(keys.map((k) => [k, leaf])));
+      const schema = z.strictObject({ head: z.string(), inner });
+      plans.push({ schema, data: { head: `h${n}`, inner: Object.fromEntries(keys.map((k, i) => [k, i % 10])) }, path: ['inner', `k${n - 1}`] });
+    }
+    const sites = new Set<number>();
+    for (const p of plans.slice(0, 4)) {
+      const plan = pathPlan(p.schema, p.data, p.schema.parse(p.data), p.path, 0) as unknown as { levels: { site: number }[] };
+      for (const l of plan.levels) sites.add(l.site);
+    }
+    expect(sites.size).toBe(8);
+    for (let round = 0; round < 2; round++) {
+      for (const p of plans) {
+        const parsed = p.schema.parse(p.data);
+        for (const v of [0.5, 8.5]) expect(agrees(p.schema, p.data, p.path, 0, v)).toBe('planned');
+        const got = pathPlan(p.schema, p.data, parsed, p.path, 0)!.run(9.5)!.value as { inner: object };
+        expect(got).not.toBe(parsed);
+        expect(got.inner).not.toBe((parsed as { inner: object }).inner);
+        expect(Object.keys(got.inner)).toEqual(Object.keys((parsed as { inner: object }).inner));
+      }
+    }
+  });
+
   it('reads a number through an optional and a union whose earlier options take objects only', () => {
     const schema = z.strictObject({ a: z.union([z.strictObject({ dist: z.string() }), leaf]).optional(), b: z.number() });
     expect(agrees(schema, { a: 1, b: 2 }, ['a'], 0, 3)).toBe('planned');
