@@ -8,6 +8,9 @@ import { chemistryByName, type CathodeChemistry } from '../src/chemistry/cathode
 import type { Lot } from '../src/streams/lot.js';
 import type { Stream } from '../src/streams/stream.js';
 import { toUnit } from '../src/schema/quantity.js';
+import { resolveModel } from '../src/pipeline/resolve.js';
+import type { RawScenario } from '../src/pipeline/load.js';
+import type { Patch } from '../src/pipeline/patch.js';
 
 /** True when fixtures should be rewritten instead of compared (REGENFLOW_UPDATE_FIXTURES=1). */
 export const UPDATE_FIXTURES = process.env.REGENFLOW_UPDATE_FIXTURES === '1';
@@ -80,4 +83,14 @@ export function fixtureCases(dir: string): { name: string; input: unknown; outFi
 /** Write a fixture's expected output (used when UPDATE_FIXTURES is set). */
 export function writeFixture(outFile: string, value: unknown): void {
   writeFileSync(outFile, JSON.stringify(value, null, 2) + '\n');
+}
+
+/** The message resolveModel throws for `raw` with `patches`; undefined when it resolves. */
+export function resolveErrorMessage(raw: RawScenario, patches: Patch[]): string | undefined {
+  try {
+    resolveModel(raw, patches);
+  } catch (e) {
+    return (e as Error).message;
+  }
+  return undefined;
 }

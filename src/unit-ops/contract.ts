@@ -100,9 +100,10 @@ export interface RunContext {
 /**
  * Whether the unit run of the moment is read for its outlets only: a unit that reads a tear stream,
  * in the first pass of a recycle loop (balances/solver.ts solveLoop) — the next pass brings it
- * other inlets, and its energy, metrics and diagnostics are overwritten before anything reads them. Module state, safe because it is set only around that one
- * synchronous pass (and cleared even when a unit throws): one evaluation at a time per thread, and
- * a unit run never starts another solve.
+ * other inlets, and its energy, metrics and diagnostics are overwritten before anything reads them.
+ * Module state, safe because it is set only around that one synchronous pass (and cleared even
+ * when a unit throws): one evaluation at a time per thread, and a unit run never starts another
+ * solve.
  */
 let outletsOnlyPass = false;
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel, type Model } from '../../src/pipeline/resolve.js';
+import { resolveErrorMessage } from '../helpers.js';
 import { setIn, type Patch } from '../../src/pipeline/patch.js';
 import { reparsePatched } from '../../src/pipeline/reparse.js';
 import { pathPlan } from '../../src/pipeline/reparse-plan.js';
@@ -97,14 +98,7 @@ describe('patch path plans on the reference scenario', () => {
   });
 
   it('a refused number still gives the error of the patched files validated in full', () => {
-    const message = (patches: Patch[]) => {
-      try {
-        resolveModel(raw, patches);
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return undefined;
-    };
+    const message = (patches: Patch[]) => resolveErrorMessage(raw, patches);
     for (const p of [{ path: 'relith.temperature', value: 900 }, { path: 'feed.lots[ev-811].liPerTm', value: -1 }, { path: 'finance.discountRate', value: 2 }]) {
       const m = message([p]);
       expect(m, p.path).toBeDefined();

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { loadRawScenario, type RawScenario } from '../../src/pipeline/load.js';
 import { resolveModel, type Model } from '../../src/pipeline/resolve.js';
+import { resolveErrorMessage } from '../helpers.js';
 import { setIn, splitPath, type Patch } from '../../src/pipeline/patch.js';
 import { reparseChanged, reparsePatched } from '../../src/pipeline/reparse.js';
 import { flowsheetFileSchema } from '../../src/unit-ops/flowsheet-schema.js';
@@ -170,14 +171,7 @@ describe('reparsePatched', () => {
 
   it('a single patch the model refuses gives the error of the patched files validated in full', () => {
     const raw = loadRawScenario(REFERENCE);
-    const message = (patches: Patch[]) => {
-      try {
-        resolveModel(raw, patches);
-      } catch (e) {
-        return (e as Error).message;
-      }
-      return undefined;
-    };
+    const message = (patches: Patch[]) => resolveErrorMessage(raw, patches);
     for (const p of [
       { path: 'relith.temperature', value: 900 },
       { path: 'feed.lots[ev-811].liPerTm', value: -1 },
