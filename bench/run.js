@@ -9,16 +9,11 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { Session } from 'node:inspector/promises';
 import { loadRawScenario } from '../dist/pipeline/load.js';
 import { resolveModel } from '../dist/pipeline/resolve.js';
 import { evaluate } from '../dist/pipeline/evaluate.js';
 import { feedStream } from '../dist/streams/feed.js';
 import { solve } from '../dist/balances/solver.js';
-import { prepareScenario } from '../dist/uncertainty/scenario.js';
-import { scenarioKpiFunction } from '../dist/uncertainty/evaluator.js';
-import { monteCarloMatrix } from '../dist/uncertainty/monte-carlo.js';
-import { mapMatrix } from '../dist/uncertainty/scope.js';
 import { defaultWorkers } from '../dist/uncertainty/pool.js';
 
 const quick = process.argv.includes('--quick');
@@ -41,23 +36,6 @@ function runnableUnits(model) {
     const ctx = { unitId: u.id, ambientK: 298.15 };
     return [u.id, { id: u.id, inletPorts: u.ports.inlets.map((p) => p.name), run: (i) => u.op.run(u.params, i, ctx) }];
   }));
-}
-
-/**
- * Mean kilobytes allocated per call of f(i) for i in [from, to), objects collected since included
- * (the inspector's sampling heap profiler, a sample every 1 KB: an estimate to a few per cent).
- */
-async function allocatedPerCall(f, from, to) {
-  const session = new Session();
-  session.connect();
-  await session.post('HeapProfiler.startSampling', { samplingInterval: 1024, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
-  for (let i = from; i < to; i++) f(i);
-  const { profile } = await session.post('HeapProfiler.stopSampling');
-  session.disconnect();
-  let bytes = 0;
-  const walk = (node) => { bytes += node.selfSize; for (const c of node.children) walk(c); };
-  walk(profile.head);
-  return bytes / (to - from) / 1000;
 }
 
 console.log(`regenflow benchmarks — node ${process.version}, ${cpus().length} cores, ${defaultWorkers()} default worker(s)${quick ? ' (quick)' : ''}; load average before: ${load()}\n`);
@@ -100,27 +78,11 @@ for (const route of ['hydrothermal', 'molten-salt']) {
 }
 
 // 3c. Settled cost of one Monte Carlo sample on the reference route (issue 19; target ≤ 0.15 ms):
-// the scenario's 6 uncertain inputs, patch → resolve → evaluate (sample mode) → KPIs, in this
-// thread; the median per-sample time of the last blocks of 500, after the JIT has settled.
+// bench/mc-sample.js, in a process of its own (see there why).
 {
-  const p = prepareScenario({ file: 'scenarios/reference-cn.yaml' });
-  const n = quick ? 4000 : 10000;
-  // Values drawn as "% of base" map onto the route's own value, as `regenflow uncertainty` does.
-  const m = mapMatrix(p.mapping, monteCarloMatrix(p.inputs.map((i) => i.spec), n, 7));
-  const fn = scenarioKpiFunction(p.target, p.raw);
-  const blocks = [];
-  let s = performance.now();
-  for (let r = 0; r < n; r++) {
-    fn(m.data.subarray(r * m.dims, (r + 1) * m.dims));
-    if ((r + 1) % 500 === 0) { const e = performance.now(); blocks.push((e - s) / 500); s = e; }
-  }
-  report('Monte Carlo sample, reference route, settled (median of the last 6 blocks of 500)', fmt(median(blocks.slice(-6))), 'target ≤ 0.15 ms');
-  report('Monte Carlo sample, reference route, first 500 samples (JIT warming up)', fmt(blocks[0]));
-  // Bytes allocated per settled sample, from V8's sampling heap profiler with collected objects
-  // included: unlike a time, it does not depend on the machine's load, and the allocation (and the
-  // young-generation collections it causes) is a large part of a sample's cost.
-  const kb = await allocatedPerCall((r) => fn(m.data.subarray(r * m.dims, (r + 1) * m.dims)), n - 2000, n);
-  report('Monte Carlo sample, reference route, settled: allocated per sample', `${kb.toFixed(0)} KB`, '(sampling heap profiler, every 1 KB)');
+  const r = spawnSync(process.execPath, ['bench/mc-sample.js', ...(quick ? ['--quick'] : [])], { encoding: 'utf8' });
+  if (r.status !== 0) { console.error(r.stderr); process.exit(1); }
+  process.stdout.write(r.stdout);
 }
 
 // 4. Whole commands, process start included (wall time).
