@@ -153,13 +153,12 @@ function everyLot(s: Stream, test: (lot: Lot) => boolean): boolean {
  * The off-spec rows of a product row stream (their indices, ascending), as qualityReport judged
  * them: a row stream's lots are judged through a cursor, and economics-input.ts prices its off-spec
  * ones by row, through a cursor too — the lot objects `offSpecLots` lists are made only for
- * reports (with verdicts), not for a Monte Carlo sample.
+ * reports (with verdicts), not for a Monte Carlo sample. Kept on the stream itself (RowStream
+ * offSpecRows), not in a weak map: an entry per sample cost more than the judgement of its lots.
+ * Undefined for other streams.
  */
-const OFF_SPEC_ROWS = new WeakMap<RowStream, number[]>();
-
-/** The off-spec rows of a product row stream, after qualityReport (undefined for other streams). */
 export function offSpecRowsOf(s: Stream): readonly number[] | undefined {
-  return s instanceof RowStream ? OFF_SPEC_ROWS.get(s) : undefined;
+  return s instanceof RowStream ? s.offSpecRows : undefined;
 }
 
 export function foreignSolidsOf(s: Stream): ForeignSolids {
@@ -196,16 +195,54 @@ export function lotInSpec(spec: ProductSpec, lot: Lot, residualSalts: number, fo
   return offSpecCauses(spec, lot, residualSalts, foreign, undefined) === 0;
 }
 
+/**
+ * What judging a lot takes from its chemistry under a spec: whether the plant sells it
+ * (isProductChemistry), its limits (limitsFor), its name without doping suffixes and its virgin
+ * capacity. A spec and a chemistry object are never changed once made, so these are worked out once
+ * per spec and chemistry rather than for every product lot of every Monte Carlo sample (each a few
+ * lookups by name).
+ */
+interface ChemistryTerms {
+  spec: ProductSpec;
+  chemistry: CathodeChemistry;
+  product: boolean;
+  limits: SpecLimits;
+  base: string;
+  /** virginCapacity(chemistry).mahPerG. */
+  virginMahPerG: number;
+}
+
+const CHEMISTRY_TERMS = new WeakMap<ProductSpec, WeakMap<CathodeChemistry, ChemistryTerms>>();
+
+/** The terms last asked for: the lots of a stream mostly share a chemistry. */
+let lastTerms: ChemistryTerms | undefined;
+
+function chemistryTermsOf(spec: ProductSpec, chemistry: CathodeChemistry): ChemistryTerms {
+  const last = lastTerms;
+  if (last !== undefined && last.chemistry === chemistry && last.spec === spec) return last;
+  let bySpec = CHEMISTRY_TERMS.get(spec);
+  if (bySpec === undefined) CHEMISTRY_TERMS.set(spec, (bySpec = new WeakMap()));
+  let t = bySpec.get(chemistry);
+  if (t === undefined) {
+    t = { spec, chemistry, product: isProductChemistry(spec, chemistry), limits: limitsFor(spec, chemistry), base: baseName(chemistry.name), virginMahPerG: virginCapacity(chemistry).mahPerG };
+    bySpec.set(chemistry, t);
+  }
+  lastTerms = t;
+  return t;
+}
+
 /** The number of causes for which a lot is off spec, each pushed onto `causes` when given (in judgeLot's order). */
 function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, foreign: ForeignSolids | undefined, causes: OffSpecCause[] | undefined): number {
   firstCause = null;
   judgedCapacityRatio = undefined;
-  if (!isProductChemistry(spec, lot.chemistry)) {
+  const terms = chemistryTermsOf(spec, lot.chemistry);
+  judgedTerms = terms;
+  if (!terms.product) {
     causes?.push('foreign-chemistry');
     firstCause = 'foreign-chemistry';
     return 1;
   }
-  const l = limitsFor(spec, lot.chemistry);
+  const l = terms.limits;
   let n = 0;
   if (lot.liPerTm < l.liPerTmMin) n += found(causes, 'under-lithiated');
   if (lot.liPerTm > l.liPerTmMax) n += found(causes, 'over-lithiated');
@@ -244,6 +281,9 @@ let firstCause: OffSpecCause | null = null;
  * it, instead of working it out a second time.
  */
 let judgedCapacityRatio: number | undefined = undefined;
+
+/** The chemistry terms of the lot the last offSpecCauses call judged (the quality report reads its base name and virgin capacity). */
+let judgedTerms: ChemistryTerms | undefined = undefined;
 
 /** The primary cause of a lot (null when in spec), as primaryCauseOf(judgeLot(…)) gives it. */
 export function primaryCause(spec: ProductSpec, lot: Lot, residualSalts: number, foreign?: ForeignSolids): OffSpecCause | null {
@@ -307,7 +347,7 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     const rows = stream instanceof RowStream ? stream : undefined;
     const cursor = rows ? new LotCursor(rows) : undefined;
     const offRows: number[] | undefined = rows ? [] : undefined;
-    if (rows) OFF_SPEC_ROWS.set(rows, offRows!);
+    if (rows) rows.offSpecRows = offRows;
     const n = rows ? rows.n : stream.lots.length;
     for (let li = 0; li < n; li++) {
       const lot = cursor ? cursor.at(li) : stream.lots[li]!;
@@ -318,11 +358,12 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
       // Capacity as lotPerformance gives it (virgin × ratio), without its record per lot; the ratio
       // the judgement above worked out for this lot when it got that far.
       const capacityRatio = judgedCapacityRatio ?? lotCapacityRatio(lot);
-      const capacityMahPerG = virginCapacity(lot.chemistry).mahPerG * capacityRatio;
+      const terms = judgedTerms!;
+      const capacityMahPerG = terms.virginMahPerG * capacityRatio;
       if (causes !== undefined) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
       if (primary === null) {
         inSpec += lot.massKgPerHour;
-        const name = baseName(lot.chemistry.name);
+        const name = terms.base;
         byChem[name] = (byChem[name] ?? 0) + lot.massKgPerHour;
         capacityKg[name] = (capacityKg[name] ?? 0) + lot.massKgPerHour * Math.min(1, capacityRatio);
         capacityMahKg += lot.massKgPerHour * capacityMahPerG;

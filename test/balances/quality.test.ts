@@ -159,3 +159,18 @@ describe('capacity of product lots, read from their judgement', () => {
     expect(bare.inSpecCapacityRatioByChemistry).toEqual(full.inSpecCapacityRatioByChemistry);
   });
 });
+
+describe('chemistry terms kept per spec and chemistry', () => {
+  it('a lot is judged by the spec at hand, whatever spec or chemistry was judged before', () => {
+    const only811 = specSchema.parse({ productChemistries: ['NCM811'] });
+    const strict = specSchema.parse({ byChemistry: { NCM622: { liPerTmMin: 1.01 } } });
+    const lot = goodLot();
+    const other = makeLot({ id: 'b', chemistry: 'NCM811', massKgPerHour: 10, liPerTm: 1, cationMixing: 0.03 });
+    expect(primaryCause(spec, lot, 0)).toBe(null);
+    expect(primaryCause(only811, lot, 0)).toBe('foreign-chemistry');
+    expect(primaryCause(only811, other, 0)).toBe(null);
+    expect(primaryCause(strict, lot, 0)).toBe('under-lithiated');
+    expect(primaryCause(spec, lot, 0)).toBe(null);
+    expect(judgeLot(only811, lot, 0)).toEqual(['foreign-chemistry']);
+  });
+});
