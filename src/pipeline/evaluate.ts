@@ -170,6 +170,15 @@ interface UnitRunner {
 const SAMPLE_RUNNERS = new Map<string, UnitRunner>();
 const REPORT_RUNNERS = new Map<string, UnitRunner>();
 
+/**
+ * The runnables the solver looks units up in, by unit id, one map per mode: every unit of the
+ * flowsheet at hand is put there (its runner's) before each solve, which looks up only the units of
+ * its graph — so an entry left by another flowsheet is never read, and a sample sets entries that
+ * exist instead of filling a new map. The solver only reads it.
+ */
+const SAMPLE_RUNNABLES = new Map<string, RunnableUnit>();
+const REPORT_RUNNABLES = new Map<string, RunnableUnit>();
+
 function runnerOf(runners: Map<string, UnitRunner>, u: ResolvedUnit, feedBasis: Model['feed']['basis'], sample: boolean): UnitRunner {
   const hit = runners.get(u.id);
   if (hit !== undefined && hit.unit === u && hit.feedBasis === feedBasis) return hit;
@@ -203,7 +212,7 @@ export function evaluatePhysics(model: Model, options: Omit<EvaluateOptions, 'ph
   const sample = options.mode === 'sample';
   const fs = model.flowsheet;
   const feed = feedFor(model);
-  const runnable = new Map<string, RunnableUnit>();
+  const runnable = sample ? SAMPLE_RUNNABLES : REPORT_RUNNABLES;
   const feedBasis = model.feed.basis;
   const runners = sample ? SAMPLE_RUNNERS : REPORT_RUNNERS;
   const units: UnitRunner[] = [];
