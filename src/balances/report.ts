@@ -206,6 +206,22 @@ class PlantOnRead implements BalanceReport {
   }
 }
 
+/**
+ * The ids of the streams that leave the plant (to a boundary: no port), in the graph's order; made
+ * once per graph (not changed once built) rather than found among all its streams per report.
+ */
+const LEAVING = new WeakMap<FlowsheetGraph, string[]>();
+
+function leavingIdsOf(g: FlowsheetGraph): string[] {
+  let ids = LEAVING.get(g);
+  if (ids === undefined) {
+    ids = [];
+    for (const s of g.streams) if (s.to.port === null) ids.push(s.id);
+    LEAVING.set(g, ids);
+  }
+  return ids;
+}
+
 /** Build the balance report of a solved flowsheet. */
 export function balanceReport(g: FlowsheetGraph, sol: Solution, options: BalanceOptions = {}): BalanceReport {
   const perUnit = options.units !== false;
@@ -224,17 +240,24 @@ export function balanceReport(g: FlowsheetGraph, sol: Solution, options: Balance
       units.push({ unit: u.id, ...c });
       worst = Math.max(worst, worstOf(c));
     }
-    allDraws.push(run.draws);
-    for (const k in run.draws) fresh[k] = (fresh[k] ?? 0) + run.draws[k]!;
-    for (const k in run.recycled) recycled[k] = (recycled[k] ?? 0) + run.recycled[k]!;
-    electricity += run.energy.electricityKw;
-    minimumHeat += run.energy.minimumHeatKw;
-    for (const k in run.energy.heatKw) heat[k as HeatUtility] = (heat[k as HeatUtility] ?? 0) + (run.energy.heatKw[k as HeatUtility] ?? 0);
+    // Each record read through a local: a for-in reads its own object's keys fast (enum cache),
+    // and runs come from every unit kind, so each read of a run's field is a megamorphic lookup.
+    const draws = run.draws;
+    const rec = run.recycled;
+    const energy = run.energy;
+    allDraws.push(draws);
+    for (const k in draws) fresh[k] = (fresh[k] ?? 0) + draws[k]!;
+    for (const k in rec) recycled[k] = (recycled[k] ?? 0) + rec[k]!;
+    electricity += energy.electricityKw;
+    minimumHeat += energy.minimumHeatKw;
+    const heatKw = energy.heatKw;
+    for (const k in heatKw) heat[k as HeatUtility] = (heat[k as HeatUtility] ?? 0) + (heatKw[k as HeatUtility] ?? 0);
   }
   const feed = sol.streams.get(g.feedStream.id)!;
   // Pushed, not mapped (optimized code maps into a holey list: another map for closureOf to meet).
   const leaving: Stream[] = [];
-  for (const s of g.streams) if (s.to.port === null) leaving.push(sol.streams.get(s.id)!);
+  const leavingIds = leavingIdsOf(g);
+  for (let i = 0; i < leavingIds.length; i++) leaving.push(sol.streams.get(leavingIds[i]!)!);
   let heatTotal = 0;
   for (const k in heat) heatTotal = heatTotal + (heat[k as HeatUtility] ?? 0);
   const energyKwhPerHour = { electricity, heat, total: electricity + heatTotal, minimumHeat };

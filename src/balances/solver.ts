@@ -172,16 +172,17 @@ class TearLayout {
   readonly tear: number[] = [];
   readonly isLot: boolean[] = [];
   readonly name: string[] = [];
-  private readonly components: Map<string, number>[];
-  private readonly lots: Map<string, number>[];
+  private readonly components: (Map<string, number> | undefined)[];
+  private readonly lots: (Map<string, number> | undefined)[];
 
   constructor(tearCount: number) {
     // Plain loops: Array.from with a mapper takes the generic iteration path (once per loop solve).
+    // Maps made when a tear first has a variable of their kind (a liquor recycle has no lots).
     this.components = [];
     this.lots = [];
     for (let t = 0; t < tearCount; t++) {
-      this.components.push(new Map<string, number>());
-      this.lots.push(new Map<string, number>());
+      this.components.push(undefined);
+      this.lots.push(undefined);
     }
   }
 
@@ -191,7 +192,9 @@ class TearLayout {
 
   /** Index of a variable; a new one is added at the end. */
   indexOf(tear: number, isLot: boolean, name: string): number {
-    const byName = (isLot ? this.lots : this.components)[tear]!;
+    const maps = isLot ? this.lots : this.components;
+    let byName = maps[tear];
+    if (byName === undefined) maps[tear] = byName = new Map<string, number>();
     let i = byName.get(name);
     if (i === undefined) {
       i = this.name.length;
