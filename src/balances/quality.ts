@@ -11,7 +11,7 @@ import type { ProductSpec, SpecLimits } from '../schema/spec.js';
 import { lotsMass, type Stream } from '../streams/stream.js';
 import { LotCursor, rowLotWithMass, RowStream } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
-import { lotCapacityRatio } from '../streams/performance.js';
+import { capacityRatioOf, lotCapacityRatio } from '../streams/performance.js';
 import { virginCapacity } from '../chemistry/capacity.js';
 
 /** Soluble lithium compounds counted as residual Li salts (not coatings such as Li3PO4, nor LiF). */
@@ -235,7 +235,8 @@ function chemistryTermsOf(spec: ProductSpec, chemistry: CathodeChemistry): Chemi
 function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, foreign: ForeignSolids | undefined, causes: OffSpecCause[] | undefined): number {
   firstCause = null;
   judgedCapacityRatio = undefined;
-  const terms = chemistryTermsOf(spec, lot.chemistry);
+  const chemistry = lot.chemistry;
+  const terms = chemistryTermsOf(spec, chemistry);
   judgedTerms = terms;
   if (!terms.product) {
     causes?.push('foreign-chemistry');
@@ -243,13 +244,17 @@ function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, forei
     return 1;
   }
   const l = terms.limits;
+  // Each number of the lot read once (a row cursor's are getter calls), the capacity from them.
+  const liPerTm = lot.liPerTm;
+  const cationMixing = lot.cationMixing;
+  const rockSalt = lot.surfaceRockSalt_nm;
   let n = 0;
-  if (lot.liPerTm < l.liPerTmMin) n += found(causes, 'under-lithiated');
-  if (lot.liPerTm > l.liPerTmMax) n += found(causes, 'over-lithiated');
-  if (lot.cationMixing > l.maxCationMixing) n += found(causes, 'cation-mixing');
-  if (lot.surfaceRockSalt_nm > l.maxSurfaceRockSalt_nm) n += found(causes, 'surface-rock-salt');
+  if (liPerTm < l.liPerTmMin) n += found(causes, 'under-lithiated');
+  if (liPerTm > l.liPerTmMax) n += found(causes, 'over-lithiated');
+  if (cationMixing > l.maxCationMixing) n += found(causes, 'cation-mixing');
+  if (rockSalt > l.maxSurfaceRockSalt_nm) n += found(causes, 'surface-rock-salt');
   if (residualSalts > l.maxResidualLiSalts) n += found(causes, 'residual-li-salts');
-  const capacityRatio = lotCapacityRatio(lot);
+  const capacityRatio = capacityRatioOf(chemistry, liPerTm, cationMixing, rockSalt, lot.crackFraction);
   judgedCapacityRatio = capacityRatio;
   if (capacityRatio < l.minCapacityFraction) n += found(causes, 'low-capacity');
   if (foreign) {
@@ -351,7 +356,9 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     const n = rows ? rows.n : stream.lots.length;
     for (let li = 0; li < n; li++) {
       const lot = cursor ? cursor.at(li) : stream.lots[li]!;
-      if (lot.massKgPerHour === 0) continue;
+      // Read once (a row cursor's mass is a getter call).
+      const kg = lot.massKgPerHour;
+      if (kg === 0) continue;
       // Without verdicts only the primary cause is read (no list of causes per lot).
       const causes = verdicts ? judgeLot(spec, lot, salts, foreign) : undefined;
       const primary = causes !== undefined ? primaryCauseOf(causes) : primaryCause(spec, lot, salts, foreign);
@@ -360,17 +367,17 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
       const capacityRatio = judgedCapacityRatio ?? lotCapacityRatio(lot);
       const terms = judgedTerms!;
       const capacityMahPerG = terms.virginMahPerG * capacityRatio;
-      if (causes !== undefined) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
+      if (causes !== undefined) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: kg, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
       if (primary === null) {
-        inSpec += lot.massKgPerHour;
+        inSpec += kg;
         const name = terms.base;
-        byChem[name] = (byChem[name] ?? 0) + lot.massKgPerHour;
-        capacityKg[name] = (capacityKg[name] ?? 0) + lot.massKgPerHour * Math.min(1, capacityRatio);
-        capacityMahKg += lot.massKgPerHour * capacityMahPerG;
-        capacityRatioKg += lot.massKgPerHour * capacityRatio;
+        byChem[name] = (byChem[name] ?? 0) + kg;
+        capacityKg[name] = (capacityKg[name] ?? 0) + kg * Math.min(1, capacityRatio);
+        capacityMahKg += kg * capacityMahPerG;
+        capacityRatioKg += kg * capacityRatio;
       } else {
-        offSpec += lot.massKgPerHour;
-        byCause[primary] += lot.massKgPerHour;
+        offSpec += kg;
+        byCause[primary] += kg;
         if (!rows) offSpecLots.push(lot);
         else {
           offRows!.push(li);

@@ -141,13 +141,22 @@ function lithiumFactorOf(t: CapacityTerms, liPerTm: number): number {
  * without a record: the spec and the quality report read it for every product and feed lot.
  */
 export function lotCapacityRatio(lot: Lot, m: PerformanceModel = PERFORMANCE): number {
-  const t = capacityTermsOf(lot.chemistry, m);
+  return capacityRatioOf(lot.chemistry, lot.liPerTm, lot.cationMixing, lot.surfaceRockSalt_nm, lot.crackFraction, m);
+}
+
+/**
+ * lotCapacityRatio of a lot of these chemistry and state numbers: for a caller that has read them
+ * already (the quality judgement reads each number of a lot once; a lot read through a row cursor
+ * is a getter call per read).
+ */
+export function capacityRatioOf(chem: CathodeChemistry, liPerTm: number, cationMixing: number, surfaceRockSalt_nm: number, crackFraction: number, m: PerformanceModel = PERFORMANCE): number {
+  const t = capacityTermsOf(chem, m);
   const layered = t.layered;
-  const excessMix = layered ? Math.max(0, lot.cationMixing - t.virginMix) : 0;
-  const rockSalt = layered ? Math.max(0, lot.surfaceRockSalt_nm) : 0;
-  const cracks = Math.max(0, lot.crackFraction);
+  const excessMix = layered ? Math.max(0, cationMixing - t.virginMix) : 0;
+  const rockSalt = layered ? Math.max(0, surfaceRockSalt_nm) : 0;
+  const cracks = Math.max(0, crackFraction);
   // lithiumFactor(lot): its nominal Li/TM and rc do not depend on the model.
-  return lithiumFactorOf(t, lot.liPerTm) * Math.max(0, 1 - m.mixingLoss * excessMix) * Math.max(0, 1 - m.rockSaltLoss_per_nm * rockSalt) * Math.max(0, 1 - m.crackLoss * cracks);
+  return lithiumFactorOf(t, liPerTm) * Math.max(0, 1 - m.mixingLoss * excessMix) * Math.max(0, 1 - m.rockSaltLoss_per_nm * rockSalt) * Math.max(0, 1 - m.crackLoss * cracks);
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lotCapacityRatio, lotPerformance, lithiumFactor, virginMixing, PERFORMANCE } from '../../src/streams/performance.js';
+import { capacityRatioOf, lotCapacityRatio, lotPerformance, lithiumFactor, virginMixing, PERFORMANCE } from '../../src/streams/performance.js';
 import { virginCapacity, theoreticalCapacity, VIRGIN_CAPACITY } from '../../src/chemistry/capacity.js';
 import { chemistryByName } from '../../src/chemistry/cathode.js';
 import { judgeLot } from '../../src/balances/quality.js';
@@ -112,5 +112,8 @@ describe('capacity terms kept per chemistry and model', () => {
     expect(lotCapacityRatio(lot, model)).toBe(lithiumFactor(lot) * (1 - 2.8 * excess) * (1 - 0.003 * 3) * (1 - 0.1 * 0.1));
     expect(lotCapacityRatio(lot)).toBe(first);
     expect(lotPerformance(lot).capacityRatio).toBe(first);
+    // From the lot's numbers read apart: the same ratio.
+    for (const l of [lot, other]) expect(capacityRatioOf(l.chemistry, l.liPerTm, l.cationMixing, l.surfaceRockSalt_nm, l.crackFraction)).toBe(lotCapacityRatio(l));
+    expect(capacityRatioOf(lot.chemistry, lot.liPerTm, lot.cationMixing, lot.surfaceRockSalt_nm, lot.crackFraction, model)).toBe(lotCapacityRatio(lot, model));
   });
 });
