@@ -33,7 +33,7 @@ import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import { itemKey, type PreparedItem } from './items.js';
-import { isEmpty, type DesignSettings } from './settings.js';
+import { checksNothing, isEmpty, type DesignSettings } from './settings.js';
 
 /** Fill below which an item raised to its smallest size is a warning rather than information. */
 export const PART_EMPTY_WARNING_FILL = 0.5;
@@ -157,7 +157,8 @@ export function sizeEquipment(
 
   // kg/h one item carries per size unit.
   const perSize = batch ? capacityPerSize / T : capacityPerSize;
-  const fixedCount = isEmpty(settings.fixedCounts) ? undefined : settings.fixedCounts[where];
+  // An item prepared with settings that fix nothing has no fixed count (no loop over the settings' record).
+  const fixedCount = (prepared !== undefined && checksNothing(prepared.checked)) || isEmpty(settings.fixedCounts) ? undefined : settings.fixedCounts[where];
   const rating = fixedCount !== undefined;
   const sizes = prepared !== undefined ? prepared.sizes : fixedSize === undefined && options.series ? usableSizesCached(options.series, e) : undefined;
   const basis: SizeBasis = fixedSize !== undefined ? 'fixed' : sizes ? options.series!.basis : 'continuous';
