@@ -3,7 +3,7 @@
  * (DESIGN.md "Regeneration outcome"; issue "mixed feed"). Off-spec lots are priced as a lower-value
  * stream by the economics; foreign chemistries are never in-spec product.
  */
-import type { FlowsheetGraph } from '../graph/build.js';
+import type { FlowsheetGraph, GraphStream } from '../graph/build.js';
 import type { Solution } from './solver.js';
 import type { Lot, OffSpecCause } from '../streams/lot.js';
 import { chemistryByName, isNickelLayered, type CathodeChemistry } from '../chemistry/cathode.js';
@@ -325,6 +325,22 @@ export interface QualityOptions {
   verdicts?: boolean;
 }
 
+/**
+ * The streams of a graph that leave through `product`, in the graph's order: found once per graph
+ * (not changed once built) rather than among all its streams in every report.
+ */
+const PRODUCT_STREAMS = new WeakMap<FlowsheetGraph, GraphStream[]>();
+
+function productStreamsOf(g: FlowsheetGraph): GraphStream[] {
+  let list = PRODUCT_STREAMS.get(g);
+  if (list === undefined) {
+    list = [];
+    for (const s of g.streams) if (s.to.node === 'product') list.push(s);
+    PRODUCT_STREAMS.set(g, list);
+  }
+  return list;
+}
+
 /** Apply the specification to every lot leaving through `product`. */
 export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number, options: QualityOptions = {}): QualityReport {
   const verdicts = options.verdicts !== false;
@@ -339,8 +355,9 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
   const offSpecLots: Lot[] = [];
   let inSpec = 0;
   let offSpec = 0;
-  for (const s of g.streams) {
-    if (s.to.node !== 'product') continue;
+  const product = productStreamsOf(g);
+  for (let p = 0; p < product.length; p++) {
+    const s = product[p]!;
     const stream = sol.streams.get(s.id)!;
     const salts = residualLiSaltsFraction(stream);
     const foreign = foreignSolidsOf(stream);

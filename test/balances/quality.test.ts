@@ -174,3 +174,17 @@ describe('chemistry terms kept per spec and chemistry', () => {
     expect(judgeLot(only811, lot, 0)).toEqual(['foreign-chemistry']);
   });
 });
+
+describe('product streams kept per graph', () => {
+  it('a quality report of one flowsheet after reports of others is the one it gives first', () => {
+    const text = (x: unknown) => JSON.stringify(x);
+    const hydro = evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml')));
+    const molten = evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml', 'flowsheets/molten-salt.yaml')));
+    const report = (ev: typeof hydro) => text(qualityReport(ev.model.flowsheet.graph, ev.solution, ev.model.spec, lotsMass(ev.feed)));
+    const first = report(hydro);
+    const moltenFirst = report(molten);
+    expect(report(hydro)).toBe(first);
+    expect(report(molten)).toBe(moltenFirst);
+    expect(first).toBe(text(hydro.quality));
+  });
+});
