@@ -3,7 +3,7 @@
  * (DESIGN.md "Regeneration outcome"; issue "mixed feed"). Off-spec lots are priced as a lower-value
  * stream by the economics; foreign chemistries are never in-spec product.
  */
-import type { FlowsheetGraph } from '../graph/build.js';
+import type { FlowsheetGraph, GraphStream } from '../graph/build.js';
 import type { Solution } from './solver.js';
 import type { Lot, OffSpecCause } from '../streams/lot.js';
 import { chemistryByName, isNickelLayered, type CathodeChemistry } from '../chemistry/cathode.js';
@@ -11,7 +11,7 @@ import type { ProductSpec, SpecLimits } from '../schema/spec.js';
 import { lotsMass, type Stream } from '../streams/stream.js';
 import { LotCursor, rowLotWithMass, RowStream } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
-import { lotCapacityRatio } from '../streams/performance.js';
+import { capacityRatioOf, lotCapacityRatio } from '../streams/performance.js';
 import { virginCapacity } from '../chemistry/capacity.js';
 
 /** Soluble lithium compounds counted as residual Li salts (not coatings such as Li3PO4, nor LiF). */
@@ -153,13 +153,12 @@ function everyLot(s: Stream, test: (lot: Lot) => boolean): boolean {
  * The off-spec rows of a product row stream (their indices, ascending), as qualityReport judged
  * them: a row stream's lots are judged through a cursor, and economics-input.ts prices its off-spec
  * ones by row, through a cursor too — the lot objects `offSpecLots` lists are made only for
- * reports (with verdicts), not for a Monte Carlo sample.
+ * reports (with verdicts), not for a Monte Carlo sample. Kept on the stream itself (RowStream
+ * offSpecRows), not in a weak map: an entry per sample cost more than the judgement of its lots.
+ * Undefined for other streams.
  */
-const OFF_SPEC_ROWS = new WeakMap<RowStream, number[]>();
-
-/** The off-spec rows of a product row stream, after qualityReport (undefined for other streams). */
 export function offSpecRowsOf(s: Stream): readonly number[] | undefined {
-  return s instanceof RowStream ? OFF_SPEC_ROWS.get(s) : undefined;
+  return s instanceof RowStream ? s.offSpecRows : undefined;
 }
 
 export function foreignSolidsOf(s: Stream): ForeignSolids {
@@ -196,23 +195,66 @@ export function lotInSpec(spec: ProductSpec, lot: Lot, residualSalts: number, fo
   return offSpecCauses(spec, lot, residualSalts, foreign, undefined) === 0;
 }
 
+/**
+ * What judging a lot takes from its chemistry under a spec: whether the plant sells it
+ * (isProductChemistry), its limits (limitsFor), its name without doping suffixes and its virgin
+ * capacity. A spec and a chemistry object are never changed once made, so these are worked out once
+ * per spec and chemistry rather than for every product lot of every Monte Carlo sample (each a few
+ * lookups by name).
+ */
+interface ChemistryTerms {
+  spec: ProductSpec;
+  chemistry: CathodeChemistry;
+  product: boolean;
+  limits: SpecLimits;
+  base: string;
+  /** virginCapacity(chemistry).mahPerG. */
+  virginMahPerG: number;
+}
+
+const CHEMISTRY_TERMS = new WeakMap<ProductSpec, WeakMap<CathodeChemistry, ChemistryTerms>>();
+
+/** The terms last asked for: the lots of a stream mostly share a chemistry. */
+let lastTerms: ChemistryTerms | undefined;
+
+function chemistryTermsOf(spec: ProductSpec, chemistry: CathodeChemistry): ChemistryTerms {
+  const last = lastTerms;
+  if (last !== undefined && last.chemistry === chemistry && last.spec === spec) return last;
+  let bySpec = CHEMISTRY_TERMS.get(spec);
+  if (bySpec === undefined) CHEMISTRY_TERMS.set(spec, (bySpec = new WeakMap()));
+  let t = bySpec.get(chemistry);
+  if (t === undefined) {
+    t = { spec, chemistry, product: isProductChemistry(spec, chemistry), limits: limitsFor(spec, chemistry), base: baseName(chemistry.name), virginMahPerG: virginCapacity(chemistry).mahPerG };
+    bySpec.set(chemistry, t);
+  }
+  lastTerms = t;
+  return t;
+}
+
 /** The number of causes for which a lot is off spec, each pushed onto `causes` when given (in judgeLot's order). */
 function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, foreign: ForeignSolids | undefined, causes: OffSpecCause[] | undefined): number {
   firstCause = null;
   judgedCapacityRatio = undefined;
-  if (!isProductChemistry(spec, lot.chemistry)) {
+  const chemistry = lot.chemistry;
+  const terms = chemistryTermsOf(spec, chemistry);
+  judgedTerms = terms;
+  if (!terms.product) {
     causes?.push('foreign-chemistry');
     firstCause = 'foreign-chemistry';
     return 1;
   }
-  const l = limitsFor(spec, lot.chemistry);
+  const l = terms.limits;
+  // Each number of the lot read once (a row cursor's are getter calls), the capacity from them.
+  const liPerTm = lot.liPerTm;
+  const cationMixing = lot.cationMixing;
+  const rockSalt = lot.surfaceRockSalt_nm;
   let n = 0;
-  if (lot.liPerTm < l.liPerTmMin) n += found(causes, 'under-lithiated');
-  if (lot.liPerTm > l.liPerTmMax) n += found(causes, 'over-lithiated');
-  if (lot.cationMixing > l.maxCationMixing) n += found(causes, 'cation-mixing');
-  if (lot.surfaceRockSalt_nm > l.maxSurfaceRockSalt_nm) n += found(causes, 'surface-rock-salt');
+  if (liPerTm < l.liPerTmMin) n += found(causes, 'under-lithiated');
+  if (liPerTm > l.liPerTmMax) n += found(causes, 'over-lithiated');
+  if (cationMixing > l.maxCationMixing) n += found(causes, 'cation-mixing');
+  if (rockSalt > l.maxSurfaceRockSalt_nm) n += found(causes, 'surface-rock-salt');
   if (residualSalts > l.maxResidualLiSalts) n += found(causes, 'residual-li-salts');
-  const capacityRatio = lotCapacityRatio(lot);
+  const capacityRatio = capacityRatioOf(chemistry, liPerTm, cationMixing, rockSalt, lot.crackFraction);
   judgedCapacityRatio = capacityRatio;
   if (capacityRatio < l.minCapacityFraction) n += found(causes, 'low-capacity');
   if (foreign) {
@@ -244,6 +286,9 @@ let firstCause: OffSpecCause | null = null;
  * it, instead of working it out a second time.
  */
 let judgedCapacityRatio: number | undefined = undefined;
+
+/** The chemistry terms of the lot the last offSpecCauses call judged (the quality report reads its base name and virgin capacity). */
+let judgedTerms: ChemistryTerms | undefined = undefined;
 
 /** The primary cause of a lot (null when in spec), as primaryCauseOf(judgeLot(…)) gives it. */
 export function primaryCause(spec: ProductSpec, lot: Lot, residualSalts: number, foreign?: ForeignSolids): OffSpecCause | null {
@@ -280,6 +325,22 @@ export interface QualityOptions {
   verdicts?: boolean;
 }
 
+/**
+ * The streams of a graph that leave through `product`, in the graph's order: found once per graph
+ * (not changed once built) rather than among all its streams in every report.
+ */
+const PRODUCT_STREAMS = new WeakMap<FlowsheetGraph, GraphStream[]>();
+
+function productStreamsOf(g: FlowsheetGraph): GraphStream[] {
+  let list = PRODUCT_STREAMS.get(g);
+  if (list === undefined) {
+    list = [];
+    for (const s of g.streams) if (s.to.node === 'product') list.push(s);
+    PRODUCT_STREAMS.set(g, list);
+  }
+  return list;
+}
+
 /** Apply the specification to every lot leaving through `product`. */
 export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number, options: QualityOptions = {}): QualityReport {
   const verdicts = options.verdicts !== false;
@@ -294,8 +355,9 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
   const offSpecLots: Lot[] = [];
   let inSpec = 0;
   let offSpec = 0;
-  for (const s of g.streams) {
-    if (s.to.node !== 'product') continue;
+  const product = productStreamsOf(g);
+  for (let p = 0; p < product.length; p++) {
+    const s = product[p]!;
     const stream = sol.streams.get(s.id)!;
     const salts = residualLiSaltsFraction(stream);
     const foreign = foreignSolidsOf(stream);
@@ -307,29 +369,32 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     const rows = stream instanceof RowStream ? stream : undefined;
     const cursor = rows ? new LotCursor(rows) : undefined;
     const offRows: number[] | undefined = rows ? [] : undefined;
-    if (rows) OFF_SPEC_ROWS.set(rows, offRows!);
+    if (rows) rows.offSpecRows = offRows;
     const n = rows ? rows.n : stream.lots.length;
     for (let li = 0; li < n; li++) {
       const lot = cursor ? cursor.at(li) : stream.lots[li]!;
-      if (lot.massKgPerHour === 0) continue;
+      // Read once (a row cursor's mass is a getter call).
+      const kg = lot.massKgPerHour;
+      if (kg === 0) continue;
       // Without verdicts only the primary cause is read (no list of causes per lot).
       const causes = verdicts ? judgeLot(spec, lot, salts, foreign) : undefined;
       const primary = causes !== undefined ? primaryCauseOf(causes) : primaryCause(spec, lot, salts, foreign);
       // Capacity as lotPerformance gives it (virgin × ratio), without its record per lot; the ratio
       // the judgement above worked out for this lot when it got that far.
       const capacityRatio = judgedCapacityRatio ?? lotCapacityRatio(lot);
-      const capacityMahPerG = virginCapacity(lot.chemistry).mahPerG * capacityRatio;
-      if (causes !== undefined) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: lot.massKgPerHour, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
+      const terms = judgedTerms!;
+      const capacityMahPerG = terms.virginMahPerG * capacityRatio;
+      if (causes !== undefined) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: kg, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
       if (primary === null) {
-        inSpec += lot.massKgPerHour;
-        const name = baseName(lot.chemistry.name);
-        byChem[name] = (byChem[name] ?? 0) + lot.massKgPerHour;
-        capacityKg[name] = (capacityKg[name] ?? 0) + lot.massKgPerHour * Math.min(1, capacityRatio);
-        capacityMahKg += lot.massKgPerHour * capacityMahPerG;
-        capacityRatioKg += lot.massKgPerHour * capacityRatio;
+        inSpec += kg;
+        const name = terms.base;
+        byChem[name] = (byChem[name] ?? 0) + kg;
+        capacityKg[name] = (capacityKg[name] ?? 0) + kg * Math.min(1, capacityRatio);
+        capacityMahKg += kg * capacityMahPerG;
+        capacityRatioKg += kg * capacityRatio;
       } else {
-        offSpec += lot.massKgPerHour;
-        byCause[primary] += lot.massKgPerHour;
+        offSpec += kg;
+        byCause[primary] += kg;
         if (!rows) offSpecLots.push(lot);
         else {
           offRows!.push(li);

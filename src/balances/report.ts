@@ -4,7 +4,7 @@
  */
 import { ELEMENTS, TRACKED_ELEMENTS, type Element } from '../chemistry/elements.js';
 import { component } from '../chemistry/components.js';
-import { componentsMass, type Stream } from '../streams/stream.js';
+import type { Stream } from '../streams/stream.js';
 import { ElementFlows } from '../streams/element-flows.js';
 import type { FlowsheetGraph } from '../graph/build.js';
 import type { Solution } from './solver.js';
@@ -73,28 +73,34 @@ const SUM_OUT = new ElementFlows();
 /** Indices (into ELEMENTS) of the tracked elements, in their order. */
 const TRACKED_INDICES: readonly number[] = TRACKED_ELEMENTS.map((e) => ELEMENTS.indexOf(e));
 
-/** The element list closureOf fills (one closure at a time; cleared by closureElements). */
-const ELS: number[] = [];
-/** 1 for an element already in ELS (cleared as ELS is). */
+/**
+ * The element list closureOf fills (one closure at a time): its first `listed` entries, overwritten
+ * by the next closureElements (a list's length set to 0 is a call into the runtime, and drops its
+ * storage for the next closure to allocate again).
+ */
+const ELS: number[] = ELEMENTS.map(() => 0);
+let listed = 0;
+/** 1 for an element among the first `listed` of ELS (cleared with them). */
 const LISTED: number[] = ELEMENTS.map(() => 0);
 
 /**
  * The elements of a closure as indices: the tracked ones, then the others of `a`, then of `b`, each
- * once and in order of contribution. Valid until the next call.
+ * once and in order of contribution — the first entries of ELS; returns how many. Valid until the
+ * next call.
  */
-function closureElements(a: ElementFlows, b: ElementFlows): readonly number[] {
-  for (let k = 0; k < ELS.length; k++) LISTED[ELS[k]!] = 0;
-  ELS.length = 0;
+function closureElements(a: ElementFlows, b: ElementFlows): number {
+  for (let k = 0; k < listed; k++) LISTED[ELS[k]!] = 0;
+  listed = 0;
   for (let k = 0; k < TRACKED_INDICES.length; k++) listElement(TRACKED_INDICES[k]!);
-  for (const i of a.contributed) listElement(i);
-  for (const i of b.contributed) listElement(i);
-  return ELS;
+  for (let k = 0; k < a.contributedCount; k++) listElement(a.contributedAt(k));
+  for (let k = 0; k < b.contributedCount; k++) listElement(b.contributedAt(k));
+  return listed;
 }
 
 function listElement(i: number): void {
   if (LISTED[i] === 0) {
     LISTED[i] = 1;
-    ELS.push(i);
+    ELS[listed++] = i;
   }
 }
 
@@ -111,10 +117,10 @@ function sumClosure(ins: readonly Stream[], draws: readonly Record<string, numbe
   const sumOut = SUM_OUT.reset();
   let mIn = 0;
   let mOut = 0;
-  // streamMass(s) = componentsMass(s) + lot mass: the lot mass comes from the pass addStream makes.
-  for (const s of ins) { const c = componentsMass(s); mIn += c + sumIn.addStream(s); }
-  for (const d of draws) { for (const k in d) mIn += d[k]!; sumIn.addDraws(d); }
-  for (const s of outs) { const c = componentsMass(s); mOut += c + sumOut.addStream(s); }
+  // streamMass(s) = componentsMass(s) + lot mass, from the pass addStreamMass makes for the elements.
+  for (const s of ins) mIn += sumIn.addStreamMass(s);
+  for (const d of draws) mIn = sumIn.addDrawsMass(d, mIn);
+  for (const s of outs) mOut += sumOut.addStreamMass(s);
   massIn = mIn;
   massOut = mOut;
 }
@@ -133,9 +139,9 @@ export function closureOf(ins: Stream[], draws: Record<string, number>[], outs: 
   // Tracked elements first, then those in and out in order of contribution; an element a side has
   // not seen is 0 there and added to its record (after its own keys, in this order). Read from the
   // sums by index: no set of names and no lookups by name in the records per closure.
-  const els = closureElements(sumIn, sumOut);
-  for (let k = 0; k < els.length; k++) {
-    const i = els[k]!;
+  const n = closureElements(sumIn, sumOut);
+  for (let k = 0; k < n; k++) {
+    const i = ELS[k]!;
     const e = ELEMENTS[i]!;
     elementClosure[e] = rel(sumIn.kgAt(i), sumOut.kgAt(i), floor);
     if (!sumIn.has(i)) elIn[e] = 0;
@@ -152,9 +158,9 @@ export function worstClosureOf(ins: readonly Stream[], draws: readonly Record<st
   sumClosure(ins, draws, outs);
   const floor = TRACE_FRACTION * Math.max(massIn, massOut);
   let w = rel(massIn, massOut);
-  const els = closureElements(SUM_IN, SUM_OUT);
-  for (let k = 0; k < els.length; k++) {
-    const i = els[k]!;
+  const n = closureElements(SUM_IN, SUM_OUT);
+  for (let k = 0; k < n; k++) {
+    const i = ELS[k]!;
     w = Math.max(w, rel(SUM_IN.kgAt(i), SUM_OUT.kgAt(i), floor));
   }
   return w;
@@ -200,6 +206,22 @@ class PlantOnRead implements BalanceReport {
   }
 }
 
+/**
+ * The ids of the streams that leave the plant (to a boundary: no port), in the graph's order; made
+ * once per graph (not changed once built) rather than found among all its streams per report.
+ */
+const LEAVING = new WeakMap<FlowsheetGraph, string[]>();
+
+function leavingIdsOf(g: FlowsheetGraph): string[] {
+  let ids = LEAVING.get(g);
+  if (ids === undefined) {
+    ids = [];
+    for (const s of g.streams) if (s.to.port === null) ids.push(s.id);
+    LEAVING.set(g, ids);
+  }
+  return ids;
+}
+
 /** Build the balance report of a solved flowsheet. */
 export function balanceReport(g: FlowsheetGraph, sol: Solution, options: BalanceOptions = {}): BalanceReport {
   const perUnit = options.units !== false;
@@ -218,17 +240,24 @@ export function balanceReport(g: FlowsheetGraph, sol: Solution, options: Balance
       units.push({ unit: u.id, ...c });
       worst = Math.max(worst, worstOf(c));
     }
-    allDraws.push(run.draws);
-    for (const k in run.draws) fresh[k] = (fresh[k] ?? 0) + run.draws[k]!;
-    for (const k in run.recycled) recycled[k] = (recycled[k] ?? 0) + run.recycled[k]!;
-    electricity += run.energy.electricityKw;
-    minimumHeat += run.energy.minimumHeatKw;
-    for (const k in run.energy.heatKw) heat[k as HeatUtility] = (heat[k as HeatUtility] ?? 0) + (run.energy.heatKw[k as HeatUtility] ?? 0);
+    // Each record read through a local: a for-in reads its own object's keys fast (enum cache),
+    // and runs come from every unit kind, so each read of a run's field is a megamorphic lookup.
+    const draws = run.draws;
+    const rec = run.recycled;
+    const energy = run.energy;
+    allDraws.push(draws);
+    for (const k in draws) fresh[k] = (fresh[k] ?? 0) + draws[k]!;
+    for (const k in rec) recycled[k] = (recycled[k] ?? 0) + rec[k]!;
+    electricity += energy.electricityKw;
+    minimumHeat += energy.minimumHeatKw;
+    const heatKw = energy.heatKw;
+    for (const k in heatKw) heat[k as HeatUtility] = (heat[k as HeatUtility] ?? 0) + (heatKw[k as HeatUtility] ?? 0);
   }
   const feed = sol.streams.get(g.feedStream.id)!;
   // Pushed, not mapped (optimized code maps into a holey list: another map for closureOf to meet).
   const leaving: Stream[] = [];
-  for (const s of g.streams) if (s.to.port === null) leaving.push(sol.streams.get(s.id)!);
+  const leavingIds = leavingIdsOf(g);
+  for (let i = 0; i < leavingIds.length; i++) leaving.push(sol.streams.get(leavingIds[i]!)!);
   let heatTotal = 0;
   for (const k in heat) heatTotal = heatTotal + (heat[k as HeatUtility] ?? 0);
   const energyKwhPerHour = { electricity, heat, total: electricity + heatTotal, minimumHeat };

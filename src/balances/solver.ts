@@ -4,7 +4,7 @@
  * falling back to damped direct substitution, until every component and lot mass (and lot state)
  * changes by less than the tolerance relative. A loop that does not converge is a model failure.
  */
-import type { FlowsheetGraph, GraphStream } from '../graph/build.js';
+import type { FlowsheetGraph, GraphStream, SolveBlock } from '../graph/build.js';
 import { outletsOnlyRun, OUTLETS_ONLY_ENERGY, type RunContext, type UnitRun } from '../unit-ops/contract.js';
 import type { SolverSettings } from '../schema/flowsheet.js';
 import { emptyStream, mixStreams, sameStream, streamMass, type Stream, AMBIENT_K } from '../streams/stream.js';
@@ -46,17 +46,20 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
   streams.set(g.feedStream.id, feed);
   const feedMass = streamMass(feed);
 
+  const slots = slotsOf(g);
   const runUnit = (id: string, mode: RunMode) => {
     const u = units.get(id)!;
-    const byPort = g.inletsOf.get(id)!;
+    const sl = unitSlots(slots, g, u, ambientK);
     const ins: Record<string, Stream> = {};
-    for (const port of u.inletPorts) {
-      const list = byPort.get(port);
-      if (!list || list.length === 0) ins[port] = emptyStream(ambientK);
-      else if (list.length === 1) ins[port] = streams.get(list[0]!.id) ?? emptyStream(ambientK);
-      else ins[port] = mixStreams(list.map((s) => streams.get(s.id) ?? emptyStream(ambientK)));
+    const ports = u.inletPorts;
+    for (let p = 0; p < ports.length; p++) {
+      const port = ports[p]!;
+      const ids = sl.inletIds[p]!;
+      if (ids.length === 0) ins[port] = emptyStream(ambientK);
+      else if (ids.length === 1) ins[port] = streams.get(ids[0]!) ?? emptyStream(ambientK);
+      else ins[port] = mixStreams(ids.map((s) => streams.get(s) ?? emptyStream(ambientK)));
     }
-    const outlets = outletsOf(g.outletOf.get(id)!);
+    const outlets = sl.outlets;
     if (mode === 'reuse') {
       // A loop unit whose inlets are those of its last full run in this solve: that run again (units
       // are pure functions of their inlets), its outlets put back (a tear among them holds a guess).
@@ -68,7 +71,8 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
         return;
       }
     }
-    const result = mode === 'outlets' ? outletsOnlyRun(() => u.run(ins, { unitId: id, ambientK })) : u.run(ins, { unitId: id, ambientK });
+    const ctx = sl.ctx;
+    const result = mode === 'outlets' ? outletsOnlyRun(() => u.run(ins, ctx)) : u.run(ins, ctx);
     inlets.set(id, ins);
     runs.set(id, result);
     for (let k = 0; k < outlets.ports.length; k++) {
@@ -84,7 +88,7 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
       runUnit(block.units[0]!, 'run');
       continue;
     }
-    loops.push(solveLoop(block.units, block.members, block.tears.map((t) => g.streamById.get(t)!), streams, runUnit, settings, ambientK, feedMass));
+    loops.push(solveLoop(block.units, block.members, loopPlanOf(g, block), streams, runUnit, settings, ambientK, feedMass));
   }
   return { streams, inlets, runs, loops };
 }
@@ -108,20 +112,43 @@ interface OutletList {
 }
 
 /**
- * Outlet lists by a unit's outlet map (graph/build.ts; not changed once built). Made once per
- * graph: a Monte Carlo sample solves the same graph, and iterating the map made an entry pair per
- * outlet on every unit run.
+ * What runUnit reads of the graph for one unit: per inlet port of its runnable (in that list's
+ * order) the ids of the streams entering it, its outlet list, and the context it runs in. Made once
+ * per graph and unit (a graph is not changed once built, graph/build.ts): a Monte Carlo sample
+ * solves the same graph, and looked these up in three maps per unit run, iterated the outlet map
+ * (an entry pair per outlet) and made a context per run.
  */
-const OUTLETS = new WeakMap<Map<string, GraphStream>, OutletList>();
+interface UnitSlots {
+  /** The runnable's inlet port list these were made for. */
+  inletPorts: readonly string[];
+  inletIds: string[][];
+  outlets: OutletList;
+  ambientK: number;
+  /** The context the unit runs in (units only read it). */
+  ctx: RunContext;
+}
 
-function outletsOf(byPort: Map<string, GraphStream>): OutletList {
-  let list = OUTLETS.get(byPort);
-  if (list === undefined) {
-    list = { ports: [], streamIds: [] };
-    for (const [port, s] of byPort) { list.ports.push(port); list.streamIds.push(s.id); }
-    OUTLETS.set(byPort, list);
-  }
-  return list;
+/** Slots by graph, then by unit id. */
+const SLOTS = new WeakMap<FlowsheetGraph, Map<string, UnitSlots>>();
+
+function slotsOf(g: FlowsheetGraph): Map<string, UnitSlots> {
+  let slots = SLOTS.get(g);
+  if (slots === undefined) SLOTS.set(g, (slots = new Map()));
+  return slots;
+}
+
+/** The slots of unit `u` in graph `g` (kept in `slots`; made again for another port list or ambient temperature). */
+function unitSlots(slots: Map<string, UnitSlots>, g: FlowsheetGraph, u: RunnableUnit, ambientK: number): UnitSlots {
+  const hit = slots.get(u.id);
+  if (hit !== undefined && hit.inletPorts === u.inletPorts && Object.is(hit.ambientK, ambientK)) return hit;
+  const byPort = g.inletsOf.get(u.id)!;
+  const inletIds: string[][] = [];
+  for (const port of u.inletPorts) inletIds.push((byPort.get(port) ?? []).map((s) => s.id));
+  const outlets: OutletList = { ports: [], streamIds: [] };
+  for (const [port, s] of g.outletOf.get(u.id)!) { outlets.ports.push(port); outlets.streamIds.push(s.id); }
+  const made: UnitSlots = { inletPorts: u.inletPorts, inletIds, outlets, ambientK, ctx: { unitId: u.id, ambientK } };
+  slots.set(u.id, made);
+  return made;
 }
 
 /** A converged loop polishes until its tear mismatch is below this fraction of the plant feed. */
@@ -145,16 +172,17 @@ class TearLayout {
   readonly tear: number[] = [];
   readonly isLot: boolean[] = [];
   readonly name: string[] = [];
-  private readonly components: Map<string, number>[];
-  private readonly lots: Map<string, number>[];
+  private readonly components: (Map<string, number> | undefined)[];
+  private readonly lots: (Map<string, number> | undefined)[];
 
   constructor(tearCount: number) {
     // Plain loops: Array.from with a mapper takes the generic iteration path (once per loop solve).
+    // Maps made when a tear first has a variable of their kind (a liquor recycle has no lots).
     this.components = [];
     this.lots = [];
     for (let t = 0; t < tearCount; t++) {
-      this.components.push(new Map<string, number>());
-      this.lots.push(new Map<string, number>());
+      this.components.push(undefined);
+      this.lots.push(undefined);
     }
   }
 
@@ -164,7 +192,9 @@ class TearLayout {
 
   /** Index of a variable; a new one is added at the end. */
   indexOf(tear: number, isLot: boolean, name: string): number {
-    const byName = (isLot ? this.lots : this.components)[tear]!;
+    const maps = isLot ? this.lots : this.components;
+    let byName = maps[tear];
+    if (byName === undefined) maps[tear] = byName = new Map<string, number>();
     let i = byName.get(name);
     if (i === undefined) {
       i = this.name.length;
@@ -294,10 +324,36 @@ function unflatten(layout: TearLayout, values: readonly number[], template: (Str
   return out;
 }
 
+/**
+ * What a loop's solve reads of its block besides its units: its tear streams, their ids (for the
+ * loop report and messages; read only) and how each unit runs in the first pass. Made once per
+ * block of a graph (neither is changed once built): a Monte Carlo sample solves the same loops.
+ */
+interface LoopPlan {
+  tears: GraphStream[];
+  tearIds: string[];
+  /** By position in the block's units: 'outlets' for a unit that reads a tear, else 'run'. */
+  firstPass: RunMode[];
+}
+
+const LOOP_PLANS = new WeakMap<SolveBlock, LoopPlan>();
+
+function loopPlanOf(g: FlowsheetGraph, block: SolveBlock): LoopPlan {
+  let plan = LOOP_PLANS.get(block);
+  if (plan === undefined) {
+    const tears = block.tears.map((t) => g.streamById.get(t)!);
+    const readsTear = new Set<string>();
+    for (const t of tears) readsTear.add(t.to.node);
+    plan = { tears, tearIds: tears.map((t) => t.id), firstPass: block.units.map((u) => (readsTear.has(u) ? 'outlets' : 'run')) };
+    LOOP_PLANS.set(block, plan);
+  }
+  return plan;
+}
+
 function solveLoop(
   loopUnits: string[],
   members: string[],
-  tears: GraphStream[],
+  plan: LoopPlan,
   streams: Map<string, Stream>,
   runUnit: (id: string, mode: RunMode) => void,
   settings: SolverSettings,
@@ -305,22 +361,20 @@ function solveLoop(
   feedMass: number,
 ): LoopReport {
   let polish = 0;
+  const { tears, tearIds } = plan;
   for (const t of tears) if (!streams.has(t.id)) streams.set(t.id, emptyStream(ambientK));
   const layout = new TearLayout(tears.length);
   let x = flatten(layout, tearStreams(tears, streams));
   let xPrev: number[] | undefined;
   let gPrev: number[] | undefined;
   let residual = Infinity;
-  const tearIds = tears.map((t) => t.id);
-  const readsTear = new Set<string>();
-  for (const t of tears) readsTear.add(t.to.node);
   for (let iter = 1; iter <= settings.maxIterations; iter++) {
     const before = tearStreams(tears, streams);
     // The first pass: a unit that reads a tear gets other inlets in the next pass (unless the loop
     // is done in this one: run again below), so it stops at its outlets (contract.ts outletsOnly);
     // the others run in full, and a later pass that brings them the same inlets reuses their run.
     const firstPass = iter === 1;
-    for (const u of loopUnits) runUnit(u, !firstPass ? 'reuse' : readsTear.has(u) ? 'outlets' : 'run');
+    for (let k = 0; k < loopUnits.length; k++) runUnit(loopUnits[k]!, firstPass ? plan.firstPass[k]! : 'reuse');
     const after = tearStreams(tears, streams);
     const gx = flatten(layout, after);
     if (gx.length > x.length) x = flatten(layout, before);

@@ -127,24 +127,28 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     let parallel = 0;
     let loaded = false;
     let unitU = 0;
-    let unitCycle: number | null = d.cycle ? cycleTotalH(d.cycle) : null;
+    // The design's fields read once per unit: designs come from every unit kind, each its own shape,
+    // so every read of one is a megamorphic lookup.
+    const designCycle = d.cycle;
+    const specs = d.equipment;
+    let unitCycle: number | null = designCycle ? cycleTotalH(designCycle) : null;
     // Per-unit rows and their costs by CEPCI year are for reports only (describe).
     const unitCost: Record<string, number> | undefined = describe ? {} : undefined;
-    for (const spec of d.equipment) {
+    for (const spec of specs) {
       const item = preparedItem(prepared, j++, u.unitId, spec, settings, checked, plan, hoursPerYear, usableSizesOf);
       const key = item.key;
       const ip = item.plan;
       // Without a description (Monte Carlo samples, sweep points) the items' notes (below their
       // smallest size, batches at minimum fill, outside a cost range) are not written: nobody reads
       // them, and formatting their numbers costs more than the sizing.
-      const s = sizeEquipment(u.unitId, u.kind, spec, d.cycle, ip.hoursPerYear, settings, ip.fixedSize, describe ? diagnostics : null, ip.options, item);
+      const s = sizeEquipment(u.unitId, u.kind, spec, designCycle, ip.hoursPerYear, settings, ip.fixedSize, describe ? diagnostics : null, ip.options, item);
       equipment.push(s);
       if (s.roundTheClock && s.loadKgPerHour > 0 && s.count > 0) roundTheClockLoaded = true;
       const saved = settings.installedDesign?.costs[key];
       if (saved && s.count > 0 && saved.cepciYear === s.cepciYear && Math.abs(saved.purchaseCostUsd - s.purchaseCostUsd) > 1e-6 * Math.max(1, s.purchaseCostUsd)) {
         diagnostics.push({ code: 'design-cost-changed', severity: 'warning', where: key, message: msg.designCostChanged(key, saved.purchaseCostUsd, s.purchaseCostUsd, s.cepciYear) });
       }
-      const c = spec.cycle ?? d.cycle;
+      const c = spec.cycle ?? designCycle;
       if (c && spec.mode === 'batch') {
         cycles?.set(key, c);
         if (unitCycle === null && s.cycleTimeH !== null) unitCycle = s.cycleTimeH;
@@ -160,7 +164,7 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
       if (s.loadKgPerHour > 0 && (best === null || s.utilisation > best.utilisation)) best = s;
     }
     const base = d.operatorsPerShift;
-    const crew = d.equipment.length === 0 ? base : loaded && parallel > 0 ? base * (1 + settings.parallelCrewFactor * (parallel - 1)) : 0;
+    const crew = specs.length === 0 ? base : loaded && parallel > 0 ? base * (1 + settings.parallelCrewFactor * (parallel - 1)) : 0;
     operators += crew;
     if (unitCost !== undefined) unitRows.push({
       unitId: u.unitId,

@@ -129,13 +129,31 @@ export function evaluate(model: Model, options: EvaluateOptions = {}): Evaluatio
   } catch (e) {
     throw evaluationError(e, model.file, (issue) => placeEvaluationIssue(model, issue));
   }
-  const errors = ev.diagnostics.filter((d) => d.severity === 'error' && !REPORTED_ERRORS.has(d.code));
+  const errors = errorsOf(ev.diagnostics);
   if (errors.length > 0) throw evaluationError(modelFailure(errors[0]!.code, msg.errorDiagnostics(errors.map((d) => `${d.where}: ${d.message}`), model.flowsheet.solver.tolerance)), model.file);
   // Every operating cost but the feed is ≥ 0, so a negative total means fees paid for the feed exceed
   // the cost of running the plant: money for nothing, refused at the prices that say so.
   const opex = ev.economics.opex;
   if (opex.totalUsd < 0) throw evaluationError(new RegenflowError('negative-opex', msg.negativeOpex(opex.totalUsd, opex.byCategory.feed ?? 0)), model.file, (issue) => placeEvaluationIssue(model, issue));
   return ev;
+}
+
+/** No errors: what errorsOf returns for the diagnostics of nearly every evaluation (never changed). */
+const NO_ERRORS: readonly Diagnostic[] = Object.freeze([]);
+
+/** The error-level diagnostics that fail an evaluation (not REPORTED_ERRORS), in order; a list made only when there is one. */
+function errorsOf(diagnostics: readonly Diagnostic[]): readonly Diagnostic[] {
+  let errors: Diagnostic[] | undefined;
+  for (let i = 0; i < diagnostics.length; i++) {
+    const d = diagnostics[i]!;
+    if (d.severity === 'error' && !REPORTED_ERRORS.has(d.code)) (errors ??= []).push(d);
+  }
+  return errors ?? NO_ERRORS;
+}
+
+/** `items` pushed onto `list` one by one, in order (a spread push is a generic call, even of an empty list). */
+function pushAll<T>(list: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) list.push(items[i]!);
 }
 
 /** Inlet port names by ports object (most kinds return one constant ports object): built once, by push. */
@@ -170,6 +188,15 @@ interface UnitRunner {
 const SAMPLE_RUNNERS = new Map<string, UnitRunner>();
 const REPORT_RUNNERS = new Map<string, UnitRunner>();
 
+/**
+ * The runnables the solver looks units up in, by unit id, one map per mode: every unit of the
+ * flowsheet at hand is put there (its runner's) before each solve, which looks up only the units of
+ * its graph — so an entry left by another flowsheet is never read, and a sample sets entries that
+ * exist instead of filling a new map. The solver only reads it.
+ */
+const SAMPLE_RUNNABLES = new Map<string, RunnableUnit>();
+const REPORT_RUNNABLES = new Map<string, RunnableUnit>();
+
 function runnerOf(runners: Map<string, UnitRunner>, u: ResolvedUnit, feedBasis: Model['feed']['basis'], sample: boolean): UnitRunner {
   const hit = runners.get(u.id);
   if (hit !== undefined && hit.unit === u && hit.feedBasis === feedBasis) return hit;
@@ -183,17 +210,21 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const sample = options.mode === 'sample';
   const physics = options.physics ?? evaluatePhysics(model, options);
   const { feed, solution, balances, designs, sizing, quality } = physics;
-  const diagnostics: Diagnostic[] = [...(model.diagnostics ?? []), ...physics.diagnostics];
+  const diagnostics: Diagnostic[] = [];
+  if (model.diagnostics) pushAll(diagnostics, model.diagnostics);
+  pushAll(diagnostics, physics.diagnostics);
   const input = economicsInput(model, feed, solution, balances, designs, sizing, quality, model.prices, sample ? SAMPLE_INPUT : {});
   const econ = economics(input, model.prices, model.finance, { describe: !sample });
-  diagnostics.push(...econ.diagnostics);
+  pushAll(diagnostics, econ.diagnostics);
 
   for (const ub of balances.units) {
     if (ub.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: ub.unit, message: msg.unitMassClosure(ub.massClosure.toExponential(2), CLOSURE_LIMIT) });
   }
   if (balances.worstClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'closure', severity: 'error', where: 'plant', message: msg.plantClosure(balances.worstClosure.toExponential(2), CLOSURE_LIMIT) });
-  for (const loop of sample ? [] : solution.loops) {
-    diagnostics.push({ code: 'loop-converged', severity: 'info', where: loop.units.join(','), message: msg.loopConverged(loop.iterations, loop.tears, loop.residual.toExponential(2)) });
+  if (!sample) {
+    for (const loop of solution.loops) {
+      diagnostics.push({ code: 'loop-converged', severity: 'info', where: loop.units.join(','), message: msg.loopConverged(loop.iterations, loop.tears, loop.residual.toExponential(2)) });
+    }
   }
   return { model, feed, solution, balances, designs, sizing, quality, economicsInput: input, economics: econ, diagnostics };
 }
@@ -203,7 +234,7 @@ export function evaluatePhysics(model: Model, options: Omit<EvaluateOptions, 'ph
   const sample = options.mode === 'sample';
   const fs = model.flowsheet;
   const feed = feedFor(model);
-  const runnable = new Map<string, RunnableUnit>();
+  const runnable = sample ? SAMPLE_RUNNABLES : REPORT_RUNNABLES;
   const feedBasis = model.feed.basis;
   const runners = sample ? SAMPLE_RUNNERS : REPORT_RUNNERS;
   const units: UnitRunner[] = [];
@@ -231,7 +262,7 @@ export function evaluatePhysics(model: Model, options: Omit<EvaluateOptions, 'ph
   // Literals, not spread copies of conditional ones (a sample made three objects for this).
   const sizeOptions = sample ? { shifts, schedule: false, describe: false } : options.schedule === false ? { shifts, schedule: false } : { shifts };
   const sizing = sizePlant(designed, hours, model.feedKgPerHour * hours, model.design, sizeOptions);
-  diagnostics.push(...sizing.diagnostics);
+  pushAll(diagnostics, sizing.diagnostics);
   const quality = qualityReport(fs.graph, solution, model.spec, lotsMass(feed), sample ? SAMPLE_QUALITY : {});
   if (!sample) diagnostics.push(...contaminantWarnings(fs.graph, solution, model.spec));
   return { feed, solution, balances, designs, sizing, quality, diagnostics };

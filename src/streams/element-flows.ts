@@ -197,15 +197,20 @@ function lotTerms(lots: readonly Lot[]): LotTerms {
 export class ElementFlows {
   private readonly kg: number[] = ZERO_KG.slice();
   private readonly seen: number[] = UNSEEN.slice();
-  /** Element indices in order of first contribution. */
-  private readonly order: number[] = [];
+  /**
+   * Element indices in order of first contribution: the first `count` entries of a list of every
+   * element's length, overwritten after a reset (setting a list's length to 0 is a call into the
+   * runtime and drops its storage, which the next fill allocates again).
+   */
+  private readonly order: number[] = UNSEEN.slice();
+  private count = 0;
   /** The frame addLotValues looked up last (frames are fixed per chemistry object). */
   private lastFrame: FrameIndex | undefined = undefined;
 
   private add(i: number, kg: number): void {
     if (this.seen[i] === 0) {
       this.seen[i] = 1;
-      this.order.push(i);
+      this.order[this.count++] = i;
     }
     this.kg[i]! += kg;
   }
@@ -228,6 +233,19 @@ export class ElementFlows {
   /** Add a record of component flows (id → kg), zero entries included (as drawElements does). */
   addDraws(draws: Readonly<Record<string, number>>): void {
     for (const id in draws) this.addComponentId(id, draws[id]!);
+  }
+
+  /**
+   * addDraws, adding each flow onto `mass` too (in key order); returns the new `mass`: a closure
+   * reads a draw record once for its elements and its mass.
+   */
+  addDrawsMass(draws: Readonly<Record<string, number>>, mass: number): number {
+    for (const id in draws) {
+      const kg = draws[id]!;
+      mass += kg;
+      this.addComponentId(id, kg);
+    }
+    return mass;
   }
 
   /** Add a lot: its lithium, then its frame (TM site and anion), per kmol of TM. */
@@ -265,10 +283,33 @@ export class ElementFlows {
    * them costs as much as the first). A stream of many lots is added from its list's terms.
    */
   addStream(s: Stream): number {
-    for (const id in s.components) {
-      const kg = s.components[id]!;
+    this.addComponentFlows(s);
+    return this.addLots(s);
+  }
+
+  /**
+   * addStream, returning the stream's whole mass as streamMass gives it (its components' mass summed
+   * as componentsMass sums it, plus its lot mass): a closure reads the components once for both.
+   */
+  addStreamMass(s: Stream): number {
+    const c = this.addComponentFlows(s);
+    return c + this.addLots(s);
+  }
+
+  /** Add a stream's components (zero flows skipped, as streamElements does); returns their mass, summed in key order (componentsMass). */
+  private addComponentFlows(s: Stream): number {
+    const flows = s.components;
+    let m = 0;
+    for (const id in flows) {
+      const kg = flows[id]!;
+      m += kg;
       if (kg !== 0) this.addComponentId(id, kg);
     }
+    return m;
+  }
+
+  /** Add a stream's lots (addStream); returns their mass, summed in list order. */
+  private addLots(s: Stream): number {
     if (s instanceof RowStream) return s.n >= TERMS_MIN_LOTS ? this.addIndexedRows(s) : this.addRows(s);
     if (s.lots.length >= TERMS_MIN_LOTS) return this.addTerms(lotTermsOf(s.lots));
     // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
@@ -335,18 +376,23 @@ export class ElementFlows {
    * added to are cleared.
    */
   reset(): this {
-    for (let k = 0; k < this.order.length; k++) {
+    for (let k = 0; k < this.count; k++) {
       const i = this.order[k]!;
       this.kg[i] = 0;
       this.seen[i] = 0;
     }
-    this.order.length = 0;
+    this.count = 0;
     return this;
   }
 
-  /** Element indices (into ELEMENTS) in order of first contribution: read, never changed, until the next reset. */
-  get contributed(): readonly number[] {
-    return this.order;
+  /** The number of elements contributed to since the last reset. */
+  get contributedCount(): number {
+    return this.count;
+  }
+
+  /** The `k`-th element index (into ELEMENTS) in order of first contribution (k < contributedCount). */
+  contributedAt(k: number): number {
+    return this.order[k]!;
   }
 
   /** The flow of element `i` (index into ELEMENTS): 0 when nothing was added to it. */
@@ -362,7 +408,10 @@ export class ElementFlows {
   /** The flows as a record, keys in order of first contribution, each multiplied by `factor` when given. */
   record(factor?: number): Partial<Record<Element, number>> {
     const out: Partial<Record<Element, number>> = {};
-    for (const i of this.order) out[ELEMENTS[i]!] = factor === undefined ? this.kg[i]! : this.kg[i]! * factor;
+    for (let k = 0; k < this.count; k++) {
+      const i = this.order[k]!;
+      out[ELEMENTS[i]!] = factor === undefined ? this.kg[i]! : this.kg[i]! * factor;
+    }
     return out;
   }
 }

@@ -148,12 +148,19 @@ function lotPart(lot: LotSpec, basis: FeedBasis, feedKgPerHour: number): LotPart
 export function feedStream(feed: FeedSpec, feedKgPerHour: number, temperatureK: number): Stream {
   const s = emptyStream(temperatureK);
   const parts: LotPart[] = [];
+  // The stream's record and list through locals, each id read once (stores may alias, so each
+  // s.components would be loaded again).
+  const components = s.components;
+  const lots = s.lots;
   for (let li = 0; li < feed.lots.length; li++) {
     const part = partAt(feed.lots, li, feed.basis, feedKgPerHour);
     parts.push(part);
     const { ids, kg, subLots } = part;
-    for (let i = 0; i < ids.length; i++) s.components[ids[i]!] = (s.components[ids[i]!] ?? 0) + kg[i]!;
-    for (let k = 0; k < subLots.length; k++) s.lots.push(subLots[k]!);
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      components[id] = (components[id] ?? 0) + kg[i]!;
+    }
+    for (let k = 0; k < subLots.length; k++) lots.push(subLots[k]!);
   }
   lastParts = { lots: feed.lots, basis: feed.basis, feedKgPerHour, parts };
   return s;

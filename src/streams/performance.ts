@@ -87,12 +87,52 @@ export function virginMixing(chem: CathodeChemistry, m: PerformanceModel = PERFO
 
 /** Capacity factor of the lithium content (1 at stoichiometry). */
 export function lithiumFactor(lot: Lot): number {
-  const chem = lot.chemistry;
-  const nominal = FAMILY[chem.family].nominalLiPerTm;
-  const rel = lot.liPerTm / nominal;
+  return lithiumFactorOf(capacityTermsOf(lot.chemistry, PERFORMANCE), lot.liPerTm);
+}
+
+/**
+ * What the capacity of a lot takes from its chemistry under a model: whether it is layered, its
+ * virgin mixing, its nominal Li/TM and (worked out when first needed) the Li left at the top of
+ * charge. Chemistry objects are never changed once made (chemistry/cathode.ts) and neither is a
+ * performance model, so these are worked out once per chemistry object rather than for every lot
+ * the quality report and the feed's in-spec share judge (every Monte Carlo sample judges them all).
+ */
+interface CapacityTerms {
+  chemistry: CathodeChemistry;
+  model: PerformanceModel;
+  layered: boolean;
+  /** virginMixing(chemistry, model); 0 when not layered (not read then). */
+  virginMix: number;
+  nominal: number;
+  /** Li left in the lattice at the top of charge of the virgin window (per nominal Li); undefined until first needed. */
+  rc: number | undefined;
+}
+
+const CAPACITY_TERMS = new WeakMap<CathodeChemistry, CapacityTerms>();
+
+/** The terms last asked for: lots read one after another mostly share a chemistry. */
+let lastTerms: CapacityTerms | undefined;
+
+function capacityTermsOf(chem: CathodeChemistry, m: PerformanceModel): CapacityTerms {
+  const last = lastTerms;
+  if (last !== undefined && last.chemistry === chem && last.model === m) return last;
+  let t = CAPACITY_TERMS.get(chem);
+  if (t === undefined || t.model !== m) {
+    const layered = chem.family === 'layered';
+    t = { chemistry: chem, model: m, layered, virginMix: layered ? virginMixing(chem, m) : 0, nominal: FAMILY[chem.family].nominalLiPerTm, rc: undefined };
+    CAPACITY_TERMS.set(chem, t);
+  }
+  lastTerms = t;
+  return t;
+}
+
+/** lithiumFactor of a lot of Li/TM `liPerTm` whose chemistry has terms `t` (the same operations). */
+function lithiumFactorOf(t: CapacityTerms, liPerTm: number): number {
+  const nominal = t.nominal;
+  const rel = liPerTm / nominal;
   if (rel >= 1) return 1 - (rel - 1) / (rel + 1);
   // Li left in the lattice at the top of charge of the virgin window (per nominal Li)
-  const rc = Math.max(0, 1 - virginCapacity(chem).mahPerG / (nominal * theoreticalCapacity(chem)));
+  const rc = (t.rc ??= Math.max(0, 1 - virginCapacity(t.chemistry).mahPerG / (nominal * theoreticalCapacity(t.chemistry))));
   return Math.max(0, (rel - rc) / (1 - rc));
 }
 
@@ -101,12 +141,22 @@ export function lithiumFactor(lot: Lot): number {
  * without a record: the spec and the quality report read it for every product and feed lot.
  */
 export function lotCapacityRatio(lot: Lot, m: PerformanceModel = PERFORMANCE): number {
-  const chem = lot.chemistry;
-  const layered = chem.family === 'layered';
-  const excessMix = layered ? Math.max(0, lot.cationMixing - virginMixing(chem, m)) : 0;
-  const rockSalt = layered ? Math.max(0, lot.surfaceRockSalt_nm) : 0;
-  const cracks = Math.max(0, lot.crackFraction);
-  return lithiumFactor(lot) * Math.max(0, 1 - m.mixingLoss * excessMix) * Math.max(0, 1 - m.rockSaltLoss_per_nm * rockSalt) * Math.max(0, 1 - m.crackLoss * cracks);
+  return capacityRatioOf(lot.chemistry, lot.liPerTm, lot.cationMixing, lot.surfaceRockSalt_nm, lot.crackFraction, m);
+}
+
+/**
+ * lotCapacityRatio of a lot of these chemistry and state numbers: for a caller that has read them
+ * already (the quality judgement reads each number of a lot once; a lot read through a row cursor
+ * is a getter call per read).
+ */
+export function capacityRatioOf(chem: CathodeChemistry, liPerTm: number, cationMixing: number, surfaceRockSalt_nm: number, crackFraction: number, m: PerformanceModel = PERFORMANCE): number {
+  const t = capacityTermsOf(chem, m);
+  const layered = t.layered;
+  const excessMix = layered ? Math.max(0, cationMixing - t.virginMix) : 0;
+  const rockSalt = layered ? Math.max(0, surfaceRockSalt_nm) : 0;
+  const cracks = Math.max(0, crackFraction);
+  // lithiumFactor(lot): its nominal Li/TM and rc do not depend on the model.
+  return lithiumFactorOf(t, liPerTm) * Math.max(0, 1 - m.mixingLoss * excessMix) * Math.max(0, 1 - m.rockSaltLoss_per_nm * rockSalt) * Math.max(0, 1 - m.crackLoss * cracks);
 }
 
 /**

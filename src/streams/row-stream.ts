@@ -47,6 +47,11 @@ export class RowStream implements Stream {
   overCationMixing: number[] | null = null;
   overSurfaceRockSalt_nm: number[] | null = null;
   overCrackFraction: number[] | null = null;
+  /**
+   * The rows the product quality judged off spec (balances/quality.ts offSpecRowsOf), set by the
+   * quality report of a product stream; undefined for a stream it has not judged.
+   */
+  offSpecRows: readonly number[] | undefined = undefined;
   private made: Lot[] | undefined;
   private massSum: number | undefined;
 

@@ -159,3 +159,32 @@ describe('capacity of product lots, read from their judgement', () => {
     expect(bare.inSpecCapacityRatioByChemistry).toEqual(full.inSpecCapacityRatioByChemistry);
   });
 });
+
+describe('chemistry terms kept per spec and chemistry', () => {
+  it('a lot is judged by the spec at hand, whatever spec or chemistry was judged before', () => {
+    const only811 = specSchema.parse({ productChemistries: ['NCM811'] });
+    const strict = specSchema.parse({ byChemistry: { NCM622: { liPerTmMin: 1.01 } } });
+    const lot = goodLot();
+    const other = makeLot({ id: 'b', chemistry: 'NCM811', massKgPerHour: 10, liPerTm: 1, cationMixing: 0.03 });
+    expect(primaryCause(spec, lot, 0)).toBe(null);
+    expect(primaryCause(only811, lot, 0)).toBe('foreign-chemistry');
+    expect(primaryCause(only811, other, 0)).toBe(null);
+    expect(primaryCause(strict, lot, 0)).toBe('under-lithiated');
+    expect(primaryCause(spec, lot, 0)).toBe(null);
+    expect(judgeLot(only811, lot, 0)).toEqual(['foreign-chemistry']);
+  });
+});
+
+describe('product streams kept per graph', () => {
+  it('a quality report of one flowsheet after reports of others is the one it gives first', () => {
+    const text = (x: unknown) => JSON.stringify(x);
+    const hydro = evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml')));
+    const molten = evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml', 'flowsheets/molten-salt.yaml')));
+    const report = (ev: typeof hydro) => text(qualityReport(ev.model.flowsheet.graph, ev.solution, ev.model.spec, lotsMass(ev.feed)));
+    const first = report(hydro);
+    const moltenFirst = report(molten);
+    expect(report(hydro)).toBe(first);
+    expect(report(molten)).toBe(moltenFirst);
+    expect(first).toBe(text(hydro.quality));
+  });
+});

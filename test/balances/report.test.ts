@@ -166,3 +166,18 @@ describe('worstClosureOf', () => {
     expect(worstClosureOf(...cases[2]!)).toBeGreaterThan(1e-3);
   });
 });
+
+describe('the leaving streams kept per graph', () => {
+  it('a report of one flowsheet after reports of others is the one it gives first', () => {
+    const hydro = evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml')));
+    const molten = evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml', 'flowsheets/molten-salt.yaml')));
+    const first = text(balanceReport(hydro.model.flowsheet.graph, hydro.solution));
+    const moltenFirst = text(balanceReport(molten.model.flowsheet.graph, molten.solution));
+    expect(moltenFirst).not.toBe(first);
+    expect(text(balanceReport(hydro.model.flowsheet.graph, hydro.solution))).toBe(first);
+    expect(text(balanceReport(molten.model.flowsheet.graph, molten.solution))).toBe(moltenFirst);
+    expect(first).toBe(text(hydro.balances));
+    const lean = balanceReport(hydro.model.flowsheet.graph, hydro.solution, { units: false });
+    expect(text(lean.plant)).toBe(text(hydro.balances.plant));
+  });
+});

@@ -40,3 +40,39 @@ describe('reused loop runs', () => {
     expect(JSON.stringify([...solution.inlets])).toBe(JSON.stringify([...report.solution.inlets]));
   });
 });
+
+describe('the per-graph slots of unit runs', () => {
+  const model = resolveModel(loadRawScenario('scenarios/reference-cn.yaml'));
+  const report = evaluate(model);
+
+  /** Runnables that record the context each run is handed (new port lists each time: new slots). */
+  function recording(seen: { unitId: string; ambientK: number }[]): Map<string, RunnableUnit> {
+    const units = new Map<string, RunnableUnit>();
+    for (const u of model.flowsheet.units) {
+      units.set(u.id, {
+        id: u.id,
+        inletPorts: u.ports.inlets.map((p) => p.name),
+        run: (ins, ctx) => {
+          seen.push({ unitId: ctx.unitId, ambientK: ctx.ambientK });
+          return u.op.run(u.params as never, ins, { ...ctx, feedBasis: model.feed.basis });
+        },
+      });
+    }
+    return units;
+  }
+
+  it('hand each unit its own id and the ambient temperature of the solve at hand, whatever was solved before', () => {
+    const first: { unitId: string; ambientK: number }[] = [];
+    const a = solve(model.flowsheet.graph, recording(first), report.feed, model.flowsheet.solver);
+    const warmer: { unitId: string; ambientK: number }[] = [];
+    solve(model.flowsheet.graph, recording(warmer), report.feed, model.flowsheet.solver, 300);
+    expect(warmer.every((c) => c.ambientK === 300)).toBe(true);
+    const again: { unitId: string; ambientK: number }[] = [];
+    const b = solve(model.flowsheet.graph, recording(again), report.feed, model.flowsheet.solver);
+    expect(again).toEqual(first);
+    expect(first.map((c) => c.unitId)).toEqual(['sort', 'delam', 'relith', 'wash', 'recover', 'relith', 'lirec', 'dry', 'sinter']);
+    expect(first.every((c) => c.ambientK === 298.15)).toBe(true);
+    expect(JSON.stringify([...b.streams])).toBe(JSON.stringify([...a.streams]));
+    expect(JSON.stringify([...b.streams])).toBe(JSON.stringify([...report.solution.streams]));
+  });
+});

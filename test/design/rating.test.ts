@@ -78,3 +78,24 @@ describe('rating mode', () => {
     expect(a.utilisation).toBeCloseTo(3000 / 3600, 12);
   });
 });
+
+describe('settings that fix nothing, remembered', () => {
+  it('a plant rated with fixed counts after, between and before sizings with settings that fix nothing is sized as on its own, in both description modes', () => {
+    const plant = [unit('relith', [autoclave(3000)]), unit('dry', [dryer(6000)])];
+    const text = (x: unknown) => JSON.stringify(x);
+    const free = resolveDesignSettings(undefined);
+    const fixedHere = resolveDesignSettings({ fixedCounts: { 'relith.autoclave': 3, dry: { dryer: 2 } } });
+    for (const describe of [true, false]) {
+      const options = { schedule: false, describe };
+      const alone = text(sizePlant(plant, H, 3000 * H, resolveDesignSettings({ fixedCounts: { 'relith.autoclave': 3, dry: { dryer: 2 } } }), options));
+      const freeAlone = text(sizePlant(plant, H, 3000 * H, resolveDesignSettings(undefined), options));
+      for (let k = 0; k < 2; k++) {
+        expect(text(sizePlant(plant, H, 3000 * H, free, options))).toBe(freeAlone);
+        const rated = sizePlant(plant, H, 3000 * H, fixedHere, options);
+        expect(rated.mode).toBe('rating');
+        expect(rated.equipment.map((e) => e.count)).toEqual([3, 2]);
+        expect(text(rated)).toBe(alone);
+      }
+    }
+  });
+});

@@ -12,6 +12,7 @@ import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate, evaluatePhysics, CLOSURE_LIMIT } from '../../src/pipeline/evaluate.js';
 import { msg } from '../../src/schema/messages.js';
 import type { Closure } from '../../src/balances/report.js';
+import { kpisOf } from '../../src/pipeline/document.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'regenflow-evaluate-sample-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -29,5 +30,19 @@ describe('evaluate in sample mode', () => {
     expect(evaluatePhysics(model, { mode: 'sample' }).balances.worstClosure).toBe(worst);
     expect(() => evaluate(model, { mode: 'sample' })).toThrow(msg.plantClosure(worst.toExponential(2), CLOSURE_LIMIT));
     expect(() => evaluate(model)).toThrow(msg.plantClosure(worst.toExponential(2), CLOSURE_LIMIT));
+  });
+});
+
+describe('runners and runnables kept across evaluations', () => {
+  it('a sample of one flowsheet after samples of others (units of the same ids among them) gives its KPIs bit for bit', () => {
+    const kpis = (m: ReturnType<typeof resolveModel>) => JSON.stringify(kpisOf(evaluate(m, { mode: 'sample' })));
+    const hydro = resolveModel(loadRawScenario('scenarios/reference-cn.yaml'));
+    const first = kpis(hydro);
+    const molten = resolveModel(loadRawScenario('scenarios/reference-cn.yaml', 'flowsheets/molten-salt.yaml'));
+    const moltenFirst = kpis(molten);
+    kpis(resolveModel(loadRawScenario('scenarios/black-mass-cn.yaml')));
+    expect(kpis(resolveModel(loadRawScenario('scenarios/reference-cn.yaml')))).toBe(first);
+    expect(kpis(molten)).toBe(moltenFirst);
+    expect(kpis(hydro)).toBe(first);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { lotPerformance, lithiumFactor, virginMixing, PERFORMANCE } from '../../src/streams/performance.js';
+import { capacityRatioOf, lotCapacityRatio, lotPerformance, lithiumFactor, virginMixing, PERFORMANCE } from '../../src/streams/performance.js';
 import { virginCapacity, theoreticalCapacity, VIRGIN_CAPACITY } from '../../src/chemistry/capacity.js';
 import { chemistryByName } from '../../src/chemistry/cathode.js';
 import { judgeLot } from '../../src/balances/quality.js';
@@ -96,5 +96,24 @@ describe('the minimum capacity of the product specification', () => {
   it('can be set per chemistry', () => {
     const strict = specSchema.parse({ byChemistry: { NCM523: { minCapacityFraction: 0.99 } } });
     expect(judgeLot(strict, makeLot({ id: 'a', chemistry: NCM523, liPerTm: 1, cationMixing: 0.02, crackFraction: 0.2 }), 0)).toEqual(['low-capacity']);
+  });
+});
+
+describe('capacity terms kept per chemistry and model', () => {
+  it('a lot’s ratio is the same whatever chemistry or model was read before, and another model gets its own terms', () => {
+    const lot = makeLot({ id: 'a', chemistry: NCM811, liPerTm: 0.95, cationMixing: 0.06, surfaceRockSalt_nm: 3, crackFraction: 0.1 });
+    const other = makeLot({ id: 'b', chemistry: NCM523, liPerTm: 0.9, cationMixing: 0.04 });
+    const first = lotCapacityRatio(lot);
+    lotCapacityRatio(other);
+    expect(lotCapacityRatio(lot)).toBe(first);
+    // A model with other virgin mixing: new terms for the same chemistry, then the default's again.
+    const model = { ...PERFORMANCE, virginMixing: { base: 0.01, perNickelAbove06: 0 } };
+    const excess = 0.06 - 0.01;
+    expect(lotCapacityRatio(lot, model)).toBe(lithiumFactor(lot) * (1 - 2.8 * excess) * (1 - 0.003 * 3) * (1 - 0.1 * 0.1));
+    expect(lotCapacityRatio(lot)).toBe(first);
+    expect(lotPerformance(lot).capacityRatio).toBe(first);
+    // From the lot's numbers read apart: the same ratio.
+    for (const l of [lot, other]) expect(capacityRatioOf(l.chemistry, l.liPerTm, l.cationMixing, l.surfaceRockSalt_nm, l.crackFraction)).toBe(lotCapacityRatio(l));
+    expect(capacityRatioOf(lot.chemistry, lot.liPerTm, lot.cationMixing, lot.surfaceRockSalt_nm, lot.crackFraction, model)).toBe(lotCapacityRatio(lot, model));
   });
 });
