@@ -12,7 +12,7 @@ import { priceItem } from '../economics/price-keys.js';
 import { convert } from '../schema/quantity.js';
 import { RegenflowError } from '../schema/errors.js';
 import { evaluate, evaluatePhysics, type Physics } from '../pipeline/evaluate.js';
-import { kpisOf } from '../pipeline/document.js';
+import { numericKpisOf } from '../pipeline/document.js';
 import type { Patch } from '../pipeline/patch.js';
 import type { KpiFunction, KpiValues } from './runner.js';
 
@@ -117,7 +117,8 @@ export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physic
     }
   }
   // A loop that does not converge throws a model failure inside evaluate (recorded per sample).
-  return numericKpis(kpisOf(evaluate(model, physics ? { mode: 'sample', physics } : { mode: 'sample' })));
+  // Only the numbers are kept: the KPIs without their one record (numericKpisOf).
+  return numericKpis(numericKpisOf(evaluate(model, physics ? { mode: 'sample', physics } : { mode: 'sample' })));
 }
 
 /**

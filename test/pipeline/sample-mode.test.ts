@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadRawScenario, type RawScenario } from '../../src/pipeline/load.js';
 import { resolveModel, type Model } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
-import { kpisOf } from '../../src/pipeline/document.js';
+import { kpisOf, numericKpisOf } from '../../src/pipeline/document.js';
 import type { Patch } from '../../src/pipeline/patch.js';
 import { numericKpis, scenarioKpis } from '../../src/uncertainty/evaluator.js';
 
@@ -93,6 +93,17 @@ describe('evaluate in sampling mode', () => {
     for (const patches of SAMPLES) {
       expect(scenarioKpis(raw, patches)).toStrictEqual(numericKpis(kpisOf(evaluate(resolveModel(raw, patches)))));
     }
+  });
+
+  it('numericKpisOf gives kpisOf\'s KPIs, in its order, with the by-cause record left out (null)', () => {
+    const ev = evaluate(resolveModel(loadRawScenario(REFERENCE), SAMPLES[2]!), { mode: 'sample' });
+    const all = kpisOf(ev);
+    const numbers = numericKpisOf(ev);
+    expect(Object.keys(numbers)).toStrictEqual(Object.keys(all));
+    expect(numbers.offSpecKgPerYearByCause).toBeNull();
+    expect(typeof all.offSpecKgPerYearByCause).toBe('object');
+    expect(JSON.stringify({ ...numbers, offSpecKgPerYearByCause: undefined })).toBe(JSON.stringify({ ...all, offSpecKgPerYearByCause: undefined }));
+    expect(numericKpis(numbers)).toStrictEqual(numericKpis(all));
   });
 
   it('skips what only reports show, and still checks the plant-wide closure', () => {
