@@ -10,7 +10,7 @@ import type { QualityReport } from '../balances/quality.js';
 import { baseName, lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../balances/quality.js';
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
 import { priceKey } from '../economics/price-book.js';
-import { component, isComponent } from '../chemistry/components.js';
+import { component, COMPONENT_IDS } from '../chemistry/components.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
@@ -34,10 +34,13 @@ export const WASTEWATER_WATER_SHARE = 0.5;
  */
 export const PARCEL_CAM_SHARE = 0.5;
 
+/** The ids of the solid components (the registry is fixed): one look-up per component of a stream, not two. */
+const SOLID_IDS: ReadonlySet<string> = new Set(COMPONENT_IDS.filter((id) => component(id).phase === 'solid'));
+
 /** Solid mass of a stream's components (CAM lots apart), kg/h. */
 function componentSolids(s: Stream): number {
   let m = 0;
-  for (const id in s.components) if (isComponent(id) && component(id).phase === 'solid') m += s.components[id]!;
+  for (const id in s.components) if (SOLID_IDS.has(id)) m += s.components[id]!;
   return m;
 }
 
