@@ -174,20 +174,34 @@ function derive(items: Map<string, PriceEntry>, year: number): void {
   const lioh = items.get('LiOH');
   const mono = items.get('LiOH·H2O');
   if (lioh && !mono) {
-    items.set('LiOH·H2O', derivedEntry('LiOH·H2O', lioh.value * lithiumHydroxideConversion('LiOH', 'LiOH·H2O'), 'USD/kg', year, MONO_FROM_LIOH, lioh));
+    items.set('LiOH·H2O', DERIVATIONS['LiOH·H2O'].make(year, lioh));
   } else if (mono && !lioh) {
-    items.set('LiOH', derivedEntry('LiOH', mono.value * lithiumHydroxideConversion('LiOH·H2O', 'LiOH'), 'USD/kg', year, LIOH_FROM_MONO, mono));
+    items.set('LiOH', DERIVATIONS.LiOH.make(year, mono));
   }
   const ng = items.get('natural-gas');
   const eta = items.get('boiler-efficiency');
   if (!items.has('steam') && ng && eta) {
-    items.set('steam', derivedEntry('steam', ng.value / eta.value, 'USD/kWh', year, STEAM, ng, eta));
+    items.set('steam', DERIVATIONS.steam.make(year, ng, eta));
   }
   const carbonate = items.get('Li2CO3');
   if (!items.has('metal.Li') && carbonate) {
-    items.set('metal.Li', derivedEntry('metal.Li', carbonate.value * LCE, 'USD/kg', year, LITHIUM, carbonate));
+    items.set('metal.Li', DERIVATIONS['metal.Li'].make(year, carbonate));
   }
 }
+
+/** How derive() makes a derived price: the given prices it reads, in order, and the entry it makes of them. */
+interface Derivation {
+  from: readonly string[];
+  make(year: number, a: PriceEntry, b?: PriceEntry): PriceEntry;
+}
+
+/** The derivations of derive(), by the key each makes (also run alone by mergeInPlace, on the keys its shape planned). */
+const DERIVATIONS: Readonly<Record<'LiOH·H2O' | 'LiOH' | 'steam' | 'metal.Li', Derivation>> = {
+  'LiOH·H2O': { from: ['LiOH'], make: (year, lioh) => derivedEntry('LiOH·H2O', lioh.value * lithiumHydroxideConversion('LiOH', 'LiOH·H2O'), 'USD/kg', year, MONO_FROM_LIOH, lioh) },
+  LiOH: { from: ['LiOH·H2O'], make: (year, mono) => derivedEntry('LiOH', mono.value * lithiumHydroxideConversion('LiOH·H2O', 'LiOH'), 'USD/kg', year, LIOH_FROM_MONO, mono) },
+  steam: { from: ['natural-gas', 'boiler-efficiency'], make: (year, ng, eta) => derivedEntry('steam', ng.value / eta!.value, 'USD/kWh', year, STEAM, ng, eta) },
+  'metal.Li': { from: ['Li2CO3'], make: (year, carbonate) => derivedEntry('metal.Li', carbonate.value * LCE, 'USD/kg', year, LITHIUM, carbonate) },
+};
 
 function placeIn(where: Locator, path: (string | number)[]) {
   const loc = where.locate(path);
@@ -407,23 +421,70 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
     changed.length = 0;
     for (const it of shape.items) changed.push(read.get(it.key)!);
   }
-  // The derivations an override reaches are worked out again from their given keys, overrides applied.
-  const linked = new Map<string, PriceEntry>();
+  // The derivations an override reaches are worked out again from their given entries, overrides
+  // applied: the derivations derive() would run on them, planned by the shape (no map of them).
+  const given: PriceEntry[] = [];
   for (let i = 0; i < shape.linked.length; i++) {
     const j = shape.linkedFrom[i]!;
-    linked.set(shape.linked[i]!, j >= 0 ? changed[j]! : base.items[shape.linked[i]!]!);
+    given.push(j >= 0 ? changed[j]! : base.items[shape.linked[i]!]!);
   }
-  if (linked.size > 0) derive(linked, base.year);
   // The base's entries in the base's order (a spread copy of a record with fast properties is one
   // block copy; recordOf makes them so), then the changed entries and the derivations they reach
   // replaced in place: given entries by the override, derived ones by their new derivation.
   const items: Record<string, PriceEntry> = { ...base.items };
   for (let i = 0; i < n; i++) items[shape.items[i]!.key] = changed[i]!;
-  for (const k of shape.rederived) items[k] = linked.get(k)!;
-  const merged: ResolvedPrices = { ...base, items };
-  MERGED_FROM.set(merged, shape.from);
-  return merged;
+  for (let i = 0; i < shape.rederive.length; i++) {
+    const d = shape.rederive[i]!;
+    items[d.key] = d.b >= 0 ? d.make(base.year, given[d.a]!, given[d.b]!) : d.make(base.year, given[d.a]!);
+  }
+  return new MergedPrices(base, items, shape.from);
 }
+
+/** The fields of resolved prices, in the order finish() writes them (and a merge copies them). */
+const PRICES_FIELDS: readonly (keyof ResolvedPrices)[] = ['setId', 'name', 'region', 'year', 'priceIndex', 'cepciYear', 'exchangeRates', 'notes', 'items', 'diagnostics'];
+
+/**
+ * Prices merged in place (mergeInPlace): its base's fields, in their order (PRICES_FIELDS), with
+ * its own items, and what the merge started from (mergedFrom) in a private field — no key: JSON,
+ * copies and key lists see the fields alone, as of the literal `{ ...base, items }`. A class
+ * rather than a weak-map entry per merge: a Monte Carlo sample merges every time, and its weak-map
+ * entries cost a set and the collector's work on them.
+ */
+class MergedPrices implements ResolvedPrices {
+  declare setId: string | null;
+  declare name: string;
+  declare region: Region | null;
+  declare year: number;
+  declare priceIndex: Record<number, number>;
+  declare cepciYear: number;
+  declare exchangeRates: Record<string, ExchangeRate>;
+  declare notes: string[];
+  declare items: Record<string, PriceEntry>;
+  declare diagnostics: Diagnostic[];
+  readonly #from: MergeOrigin;
+
+  constructor(base: ResolvedPrices, items: Record<string, PriceEntry>, from: MergeOrigin) {
+    this.#from = from;
+    this.setId = base.setId;
+    this.name = base.name;
+    this.region = base.region;
+    this.year = base.year;
+    this.priceIndex = base.priceIndex;
+    this.cepciYear = base.cepciYear;
+    this.exchangeRates = base.exchangeRates;
+    this.notes = base.notes;
+    this.items = items;
+    this.diagnostics = base.diagnostics;
+  }
+
+  /** What a merge in place started from; undefined for other prices. */
+  static originOf(prices: ResolvedPrices): MergeOrigin | undefined {
+    return #from in prices ? (prices as MergedPrices).#from : undefined;
+  }
+}
+
+/** What an in-place merge started from: the prices it was first applied to and every key whose entry it replaced. */
+type MergeOrigin = { base: ResolvedPrices; replaced: ReadonlySet<string> };
 
 const OVERRIDE_SOURCE = 'scenario override';
 
@@ -435,10 +496,10 @@ interface MergeShape {
   /** The keys derive() reads again (the given keys of the derivation groups an override reaches), and for each the override giving it (-1: the base). */
   linked: readonly string[];
   linkedFrom: readonly number[];
-  /** The base's derived keys those derivations give again. */
-  rederived: readonly string[];
-  /** What the merge started from (MERGED_FROM): the first base and every key a merge replaced. */
-  from: { base: ResolvedPrices; replaced: ReadonlySet<string> };
+  /** The base's derived keys those derivations give again, each made from the given entries at `a` (and `b`, -1: none) of `linked`. */
+  rederive: readonly { key: string; make: Derivation['make']; a: number; b: number }[];
+  /** What the merge started from (mergedFrom): the first base and every key a merge replaced. */
+  from: MergeOrigin;
 }
 
 /** Merge shapes by base, with the key lists they were made for (null: the shortcut does not apply to those keys). */
@@ -471,6 +532,8 @@ function sameKeys(keys: readonly string[], record: object): boolean {
 
 /** The shape of a merge of `keys` onto `base` (see mergeInPlace), or null when the full merge is needed. */
 function mergeShape(base: ResolvedPrices, keys: readonly string[]): MergeShape | null {
+  // A merge copies the base's fields in their order (MergedPrices): prices of other fields, to the full merge.
+  if (!sameKeys(PRICES_FIELDS, base)) return null;
   const items: { key: string; spec: PriceItemSpec }[] = [];
   const index = new Map<string, number>();
   let lioh = false;
@@ -510,7 +573,16 @@ function mergeShape(base: ResolvedPrices, keys: readonly string[]): MergeShape |
     rederived.push(k);
   }
   const given = [...linked.keys()].filter((k) => linked.get(k)!.origin !== 'derived');
-  const replaced = new Set<string>(MERGED_FROM.get(base)?.replaced);
+  // Each derived key is made by one derivation of derive(), from the given keys it reads (all in `given`: derive made it of them).
+  const rederive: { key: string; make: Derivation['make']; a: number; b: number }[] = [];
+  for (const k of rederived) {
+    const d = Object.hasOwn(DERIVATIONS, k) ? DERIVATIONS[k as keyof typeof DERIVATIONS] : undefined;
+    const at = d ? d.from.map((f) => given.indexOf(f)) : [];
+    if (!d || at.length === 0 || at.length > 2 || at.includes(-1)) return null;
+    rederive.push({ key: k, make: d.make, a: at[0]!, b: at.length > 1 ? at[1]! : -1 });
+  }
+  const origin = MergedPrices.originOf(base);
+  const replaced = new Set<string>(origin?.replaced);
   for (const it of items) replaced.add(it.key);
   for (const k of rederived) replaced.add(k);
   return {
@@ -518,29 +590,26 @@ function mergeShape(base: ResolvedPrices, keys: readonly string[]): MergeShape |
     items,
     linked: given,
     linkedFrom: given.map((k) => index.get(k) ?? -1),
-    rederived,
-    from: { base: MERGED_FROM.get(base)?.base ?? base, replaced },
+    rederive,
+    from: { base: origin?.base ?? base, replaced },
   };
 }
 
 /**
- * What an in-place merge started from: the prices it was first applied to and every key whose
- * entry it replaced. A merged set has its base's keys in its base's order, so a fact that depends
- * only on the keys (customChemistryPrices), or on entries no merge replaced, is its base's —
- * worked out once, not for every Monte Carlo sample.
+ * The base of prices merged in place and the keys the merges replaced; undefined for other prices.
+ * A merged set has its base's keys in its base's order, so a fact that depends only on the keys
+ * (customChemistryPrices), or on entries no merge replaced, is its base's — worked out once, not
+ * for every Monte Carlo sample.
  */
-const MERGED_FROM = new WeakMap<ResolvedPrices, { base: ResolvedPrices; replaced: ReadonlySet<string> }>();
-
-/** The base of prices merged in place and the keys the merges replaced; undefined for other prices. */
 export function mergedFrom(prices: ResolvedPrices): { base: ResolvedPrices; replaced: ReadonlySet<string> } | undefined {
-  return MERGED_FROM.get(prices);
+  return MergedPrices.originOf(prices);
 }
 
 const CUSTOM_CHEMISTRY_PRICES = new WeakMap<ResolvedPrices, readonly { key: string; chemistry: string }[]>();
 
 /** The keys of `prices` that price a chemistry the registry does not know (`cam.NCM955x`), with that chemistry, in key order. */
 export function customChemistryPrices(prices: ResolvedPrices): readonly { key: string; chemistry: string }[] {
-  const keysOf = MERGED_FROM.get(prices)?.base ?? prices;
+  const keysOf = MergedPrices.originOf(prices)?.base ?? prices;
   let out = CUSTOM_CHEMISTRY_PRICES.get(keysOf);
   if (!out) {
     const found: { key: string; chemistry: string }[] = [];
