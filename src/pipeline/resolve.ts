@@ -20,7 +20,8 @@ import { financeSchema, type FinanceSection } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
 import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, resolveFinanceChanged, type ResolvedFinance } from '../economics/finance.js';
-import { pathSegments, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
+import { setIn, setOwnKey, SCENARIO_SECTIONS, type Patch } from './patch.js';
+import { patchRoutes } from './patch-routes.js';
 import { reparseChanged, reparsePatched } from './reparse.js';
 import { pathPlan } from './reparse-plan.js';
 import { resolveFlowsheet, type ResolvedFlowsheet } from './resolve-flowsheet.js';
@@ -104,11 +105,14 @@ function patchedParse<S extends z.ZodType>(schema: S, original: unknown, data: u
  */
 class PatchedPart {
   readonly list: Patch[] = [];
+  /** The segments of each patch's path (pathSegments), in order. */
+  readonly segments: (readonly string[])[] = [];
   private readonly names: (() => string)[] = [];
   private byName: Map<string, Patch> | undefined;
 
-  add(name: () => string, patch: Patch): void {
+  add(name: () => string, patch: Patch, seg: readonly string[]): void {
     this.list.push(patch);
+    this.segments.push(seg);
     this.names.push(name);
     this.byName = undefined;
   }
@@ -124,6 +128,9 @@ class PatchedPart {
 }
 
 const NO_PATCHES = new PatchedPart();
+
+/** Stands for a flowsheet without a list of units (one list: the routes are kept by its identity). */
+const NO_UNITS: readonly { id?: unknown }[] = [];
 
 /**
  * The data of a part with its patches applied, made only when needed: a part one patch sets (a
@@ -197,8 +204,8 @@ class PatchedData {
 }
 
 /**
- * pathExists answers by data object, for frozen segment lists (pathSegments, unitParamPath: shared,
- * never changed): a Monte Carlo sample asks the same question of the same part's data every time
+ * pathExists answers by data object, for frozen segment lists (pathSegments, the unit parameter
+ * paths of patch-routes.ts: shared, never changed): a Monte Carlo sample asks the same question of the same part's data every time
  * (a list item looked for by id, then by index). A part's data is never changed once loaded
  * (patches copy what they change), as the parse caches already assume.
  */
@@ -294,26 +301,8 @@ function unknownOverride(patch: Patch, reason: string): InputIssue {
   return { code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) };
 }
 
-/** The index of the unit with id `id` in the flowsheet's units as written, or -1. */
-function unitIndex(units: readonly { id?: unknown }[], id: string): number {
-  for (let i = 0; i < units.length; i++) if (units[i] && units[i]!.id === id) return i;
-  return -1;
-}
-
 function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: number } {
   return { ...(o.line !== undefined ? { line: o.line } : {}), ...(o.column !== undefined ? { column: o.column } : {}) };
-}
-
-/** The flowsheet path a unit-parameter patch sets, by its segments (shared, frozen) and the unit's index. */
-const UNIT_PARAM_PATHS = new WeakMap<readonly string[], { idx: number; path: readonly string[] }>();
-
-/** `units.<idx>.params.<rest of the path>` for a patch `<unit id>.<rest>`, made once per path and unit index. */
-function unitParamPath(seg: readonly string[], idx: number): readonly string[] {
-  const hit = UNIT_PARAM_PATHS.get(seg);
-  if (hit && hit.idx === idx) return hit.path;
-  const path = Object.freeze(['units', String(idx), 'params', ...seg.slice(1)]);
-  UNIT_PARAM_PATHS.set(seg, { idx, path });
-  return path;
 }
 
 /** overridePatches by scenario: the overrides are read (and their lines found) once, not per sample. */
@@ -337,52 +326,68 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   const issues: InputIssue[] = [];
   const scenarioPart: Part = { doc: raw.scenario, at: [], data: raw.scenario.data };
   const top = check(scenarioSchema, scenarioPart, raw.scenario.data, issues, NO_PATCHES);
-  const patches = [...overridePatches(raw), ...extra];
+  // A new list (the model keeps it): concat, not a spread through the iterators of both.
+  const own = overridePatches(raw);
+  const patches = own.length === 0 ? extra.slice() : own.concat(extra);
 
-  // Distribute patches over the sections and unit parameters.
+  // Distribute patches over the sections and unit parameters, by routes worked out once per path (patch-routes.ts).
   // The flowsheet, plant and feed are only parsed: their patched data is made when needed (PatchedData).
   const flowsheetData = new PatchedData(raw.flowsheet.data);
   const plantData = new PatchedData(raw.plant.data);
   const feedData = new PatchedData(raw.feed.data);
   const sectionData: Record<string, unknown> = {};
   for (const k in raw.sections) sectionData[k] = raw.sections[k]!.data;
+  /** Sections whose data is a copy this resolution made (set again in place: no copy per patch). */
+  let copied: Set<string> | undefined;
   const patchedFlowsheet = new PatchedPart();
   const patchedSection: Record<string, PatchedPart> = {};
   const rawUnits = (raw.flowsheet.data as Record<string, unknown> | undefined)?.units;
-  const units = Array.isArray(rawUnits) ? (rawUnits as { id?: unknown }[]) : [];
-  for (const patch of patches) {
-    const seg = pathSegments(patch.path);
-    const head = seg[0];
-    if (!head || seg.length < 2) { issues.push(unknownOverride(patch, 'a path needs at least two parts')); continue; }
-    if (head === 'solver') {
-      flowsheetData.set(seg, 0, patch.value);
-      patchedFlowsheet.add(() => seg.join('.'), patch);
-      continue;
+  const units = Array.isArray(rawUnits) ? (rawUnits as { id?: unknown }[]) : NO_UNITS;
+  const routes = patchRoutes(raw, units, patches);
+  for (let i = 0; i < patches.length; i++) {
+    const patch = patches[i]!;
+    const route = routes[i]!;
+    const seg = route.seg;
+    const head = route.head;
+    switch (route.kind) {
+      case 'short':
+        issues.push(unknownOverride(patch, 'a path needs at least two parts'));
+        break;
+      case 'solver':
+        flowsheetData.set(seg, 0, patch.value);
+        patchedFlowsheet.add(() => seg.join('.'), patch, seg);
+        break;
+      case 'part': {
+        const data = head === 'plant' ? plantData : feedData;
+        // The data this patch is applied to (the original for the first; a second makes the first's).
+        const before = data.data();
+        if (!data.trySet(seg, 1, patch.value)) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); break; }
+        (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch, seg);
+        break;
+      }
+      case 'section': {
+        const before = sectionData[head];
+        const next = copied?.has(head) ? setOwnKey(before as Record<string, unknown>, seg, patch.value) : setIn(before ?? {}, seg, patch.value, 1);
+        if (next === undefined) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); break; }
+        (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch, seg);
+        sectionData[head] = next;
+        (copied ??= new Set()).add(head);
+        break;
+      }
+      case 'no-unit':
+        issues.push(unknownOverride(patch, `no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`));
+        break;
+      case 'unit': {
+        const idx = route.idx;
+        flowsheetData.set(route.path, 0, patch.value);
+        patchedFlowsheet.add(() => {
+          const at: (string | number)[] = ['units', idx, 'params'];
+          for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
+          return formatPath(at);
+        }, patch, seg);
+        break;
+      }
     }
-    if (head === 'plant' || head === 'feed') {
-      const data = head === 'plant' ? plantData : feedData;
-      // The data this patch is applied to (the original for the first; a second makes the first's).
-      const before = data.data();
-      if (!data.trySet(seg, 1, patch.value)) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); continue; }
-      (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
-      continue;
-    }
-    if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
-      const next = setIn(sectionData[head] ?? {}, seg, patch.value, 1);
-      if (next === undefined) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); continue; }
-      const before = sectionData[head];
-      (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
-      sectionData[head] = next;
-      continue;
-    }
-    const idx = unitIndex(units, head);
-    if (idx < 0) { issues.push(unknownOverride(patch, `no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`)); continue; }
-    flowsheetData.set(unitParamPath(seg, idx), 0, patch.value);
-    patchedFlowsheet.add(() => {
-      const at: (string | number)[] = ['units', idx, 'params'];
-      for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
-      return formatPath(at);
-    }, patch);
   }
 
   const fs = checkPatched(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
@@ -533,7 +538,7 @@ function financeFor(part: Part, data: unknown, patched: PatchedPart | undefined)
   const original = part.data;
   const only = patched?.list.length === 1 ? patched.list[0]! : undefined;
   if (only && original !== null && typeof original === 'object') {
-    const seg = pathSegments(only.path);
+    const seg = patched!.segments[0]!;
     const r = cachedParse(financeSchema, original);
     const base = r.success ? r.data : undefined;
     const parsed = base ? pathPlan(financeSchema, original, base, seg, 1)?.run(only.value) : undefined;
@@ -571,8 +576,9 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
   if (patched && patched.list.length > 0 && data !== original) {
     const overrides: Record<string, never> = {};
     let simple = true;
-    for (const p of patched.list) {
-      const seg = pathSegments(p.path);
+    for (let i = 0; i < patched.list.length; i++) {
+      const p = patched.list[i]!;
+      const seg = patched.segments[i]!;
       if (seg.length !== 2 || p.origin) { simple = false; break; }
       overrides[seg[1]!] = p.value as never;
     }
