@@ -13,6 +13,7 @@ import { priceKey } from '../economics/price-book.js';
 import { component, COMPONENT_IDS } from '../chemistry/components.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
+import type { GraphStream } from '../graph/build.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION, type FeedBasis, type LotSpec } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
@@ -259,6 +260,41 @@ function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours
   }
 }
 
+/**
+ * The streams economicsInput reads, by where they end (graph.streams order): the product streams,
+ * the by-product, emissions and waste streams. Planned once per graph's stream list (the graph is
+ * kept per flowsheet structure: resolve-flowsheet.ts), not found by a pass over every stream — and
+ * a second one — per Monte Carlo sample.
+ */
+interface BoundaryStreams {
+  products: readonly string[];
+  /** Streams to a by-product, emissions or waste boundary, in graph order, with their boundary. */
+  leaving: readonly string[];
+  to: readonly ('byproduct' | 'emissions' | 'waste')[];
+}
+
+const BOUNDARY_STREAMS = new WeakMap<readonly GraphStream[], BoundaryStreams>();
+
+/** The boundary streams of a graph's stream list (BoundaryStreams), made once per list. */
+function boundaryStreams(streams: readonly GraphStream[]): BoundaryStreams {
+  let plan = BOUNDARY_STREAMS.get(streams);
+  if (!plan) {
+    const products: string[] = [];
+    const leaving: string[] = [];
+    const to: ('byproduct' | 'emissions' | 'waste')[] = [];
+    for (const s of streams) {
+      if (s.to.node === 'product') products.push(s.id);
+      // Only streams to a boundary (no port) are priced as leaving; product streams are valued above.
+      else if (s.to.port === null && (s.to.node === 'byproduct' || s.to.node === 'emissions' || s.to.node === 'waste')) {
+        leaving.push(s.id);
+        to.push(s.to.node);
+      }
+    }
+    BOUNDARY_STREAMS.set(streams, (plan = { products, leaving, to }));
+  }
+  return plan;
+}
+
 /** How economicsInput is called. */
 export interface EconomicsInputOptions {
   /**
@@ -323,9 +359,9 @@ export function economicsInput(
     addParcel(g.parcels, lot, kg);
   };
   let offSpecSet: Set<Lot> | undefined; // for product streams of lot objects (made only if one is)
-  for (const s of g.streams) {
-    if (s.to.node !== 'product') continue;
-    const stream = solution.streams.get(s.id)!;
+  const plan = boundaryStreams(g.streams);
+  for (let p = 0; p < plan.products.length; p++) {
+    const stream = solution.streams.get(plan.products[p]!)!;
     const grade = gradeOf(lotsMass(stream), stream.components);
     // A product row stream's off-spec rows as quality judged them, read through a cursor: the
     // values of the lots quality makes of them for reports (rowLotWithMass), without those objects.
@@ -343,10 +379,10 @@ export function economicsInput(
   const emissions: Record<string, number> = {};
   let waste = 0;
   let wastewater = 0;
-  for (const s of g.streams) {
-    if (s.to.port !== null || s.to.node === 'product') continue;
-    const stream = solution.streams.get(s.id)!;
-    if (s.to.node === 'byproduct') {
+  for (let b = 0; b < plan.leaving.length; b++) {
+    const stream = solution.streams.get(plan.leaving[b]!)!;
+    const to = plan.to[b]!;
+    if (to === 'byproduct') {
       const cam = lotsMass(stream);
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
@@ -369,12 +405,12 @@ export function economicsInput(
         if (prices.items[priceKey('scrap.', id)]) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
         else waste += kg * hours;
       }
-    } else if (s.to.node === 'emissions') {
+    } else if (to === 'emissions') {
       for (const id in stream.components) {
         const kg = stream.components[id]!;
         if (kg > 0) emissions[id] = (emissions[id] ?? 0) + kg * hours;
       }
-    } else if (s.to.node === 'waste') {
+    } else {
       const m = streamMass(stream);
       const water = stream.components.H2O ?? 0;
       if (m > 0 && water / m > WASTEWATER_WATER_SHARE) wastewater += m * hours;
