@@ -66,17 +66,18 @@ function locatorFor(part: Part): Locator {
  * a Monte Carlo sample or sweep point re-validates only what it changed. Outputs are shared and
  * must not be mutated.
  */
-const PARSED = new WeakMap<object, Map<z.ZodType, unknown>>();
+const PARSED = new WeakMap<object, Map<z.ZodType, { success: true; data: unknown }>>();
 
 function cachedParse<S extends z.ZodType>(schema: S, data: unknown): { success: true; data: z.output<S> } | { success: false; error: z.ZodError } {
   const key = data !== null && typeof data === 'object' ? data : undefined;
+  // The success itself is kept (read only, like its data): a Monte Carlo sample asks for a dozen parses, none a new object.
   const hit = key ? PARSED.get(key)?.get(schema) : undefined;
-  if (hit !== undefined) return { success: true, data: hit as z.output<S> };
+  if (hit !== undefined) return hit as { success: true; data: z.output<S> };
   const r = schema.safeParse(data);
   if (r.success && key) {
     let m = PARSED.get(key);
     if (!m) PARSED.set(key, (m = new Map()));
-    m.set(schema, r.data);
+    m.set(schema, { success: true, data: r.data });
   }
   return r as { success: true; data: z.output<S> } | { success: false; error: z.ZodError };
 }
@@ -128,6 +129,10 @@ class PatchedPart {
 }
 
 const NO_PATCHES = new PatchedPart();
+
+/** No issues, no diagnostics: shared empty lists (only read). */
+const NO_ISSUES: readonly InputIssue[] = [];
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
 /** Stands for a flowsheet without a list of units (one list: the routes are kept by its identity). */
 const NO_UNITS: readonly { id?: unknown }[] = [];
@@ -425,7 +430,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     const loc = raw.feed.doc.locate([...raw.feed.at, 'lots']);
     issues.push({ code: 'feed-without-cam', message: msg.feedWithoutCam(), file: raw.feed.doc.file, path: formatPath([...raw.feed.at, 'lots']), ...(loc ? { line: loc.line, column: loc.column } : {}) });
   }
-  if (feed && prices) issues.push(...customChemistryPriceIssues(feed, prices, pricesPart));
+  if (feed && prices) for (const issue of customChemistryPriceIssues(feed, prices, pricesPart)) issues.push(issue);
   if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
   const sections: Record<string, unknown> = {};
@@ -445,7 +450,8 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     sections,
     raw,
     patches,
-    diagnostics: [...(raw.warnings ?? []), ...(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed))],
+    // concat, not spreads through iterators: a new list either way.
+    diagnostics: (raw.warnings ?? NO_DIAGNOSTICS).concat(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed)),
   };
 }
 
@@ -453,9 +459,9 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
  * Prices of chemistries the registry does not know (`cam.NCM955x`) are only meaningful for a
  * chemistry the feed names: anything else is a typo, refused with the known names.
  */
-function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part: Part): InputIssue[] {
+function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part: Part): readonly InputIssue[] {
   const custom = customChemistryPrices(prices);
-  if (custom.length === 0) return [];
+  if (custom.length === 0) return NO_ISSUES;
   const named = new Set(feed.lots.map((l) => l.chemistry.name));
   const out: InputIssue[] = [];
   for (const { key, chemistry } of custom) {
@@ -469,7 +475,12 @@ function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part
 
 /** True when some lot of the feed carries cathode active material (a plant without CAM has nothing to regenerate). */
 function feedHasCam(feed: FeedSpec): boolean {
-  return feed.lots.some((l) => l.share > 0 && ((l.composition ?? DEFAULT_COMPOSITION[feed.basis]).cam ?? 0) > 0);
+  // A loop, not some() with a closure per resolution.
+  for (let i = 0; i < feed.lots.length; i++) {
+    const l = feed.lots[i]!;
+    if (l.share > 0 && ((l.composition ?? DEFAULT_COMPOSITION[feed.basis]).cam ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 /**
