@@ -44,15 +44,16 @@ export function derive(items: Map<string, PriceEntry>, year: number): void {
 /** How derive() makes a derived price: the given prices it reads, in order, and the entry it makes of them. */
 export interface Derivation {
   from: readonly string[];
-  make(year: number, a: PriceEntry, b?: PriceEntry): PriceEntry;
+  /** The entry derived from `a` (and `b`); `sample`: for prices only read by property (price-entries.ts derivedEntry). */
+  make(year: number, a: PriceEntry, b?: PriceEntry, sample?: boolean): PriceEntry;
 }
 
 /** The derivations of derive(), by the key each makes (also run alone by mergeInPlace, on the keys its shape planned). */
 export const DERIVATIONS: Readonly<Record<'LiOH·H2O' | 'LiOH' | 'steam' | 'metal.Li', Derivation>> = {
-  'LiOH·H2O': { from: ['LiOH'], make: (year, lioh) => derivedEntry('LiOH·H2O', lioh.value * lithiumHydroxideConversion('LiOH', 'LiOH·H2O'), 'USD/kg', year, MONO_FROM_LIOH, lioh) },
-  LiOH: { from: ['LiOH·H2O'], make: (year, mono) => derivedEntry('LiOH', mono.value * lithiumHydroxideConversion('LiOH·H2O', 'LiOH'), 'USD/kg', year, LIOH_FROM_MONO, mono) },
-  steam: { from: ['natural-gas', 'boiler-efficiency'], make: (year, ng, eta) => derivedEntry('steam', ng.value / eta!.value, 'USD/kWh', year, STEAM, ng, eta) },
-  'metal.Li': { from: ['Li2CO3'], make: (year, carbonate) => derivedEntry('metal.Li', carbonate.value * LCE, 'USD/kg', year, LITHIUM, carbonate) },
+  'LiOH·H2O': { from: ['LiOH'], make: (year, lioh, _, sample) => derivedEntry('LiOH·H2O', lioh.value * lithiumHydroxideConversion('LiOH', 'LiOH·H2O'), 'USD/kg', year, MONO_FROM_LIOH, lioh, undefined, sample) },
+  LiOH: { from: ['LiOH·H2O'], make: (year, mono, _, sample) => derivedEntry('LiOH', mono.value * lithiumHydroxideConversion('LiOH·H2O', 'LiOH'), 'USD/kg', year, LIOH_FROM_MONO, mono, undefined, sample) },
+  steam: { from: ['natural-gas', 'boiler-efficiency'], make: (year, ng, eta, sample) => derivedEntry('steam', ng.value / eta!.value, 'USD/kWh', year, STEAM, ng, eta, sample) },
+  'metal.Li': { from: ['Li2CO3'], make: (year, carbonate, _, sample) => derivedEntry('metal.Li', carbonate.value * LCE, 'USD/kg', year, LITHIUM, carbonate, undefined, sample) },
 };
 
 /**

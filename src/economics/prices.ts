@@ -331,9 +331,12 @@ export function resolvePrices(raw: unknown, region: Region, sets: Readonly<Recor
  * Merge resolved prices with overrides such as { "LiOH·H2O": "11 USD/kg" } (keys and values as in
  * a scenario's prices.overrides). Derived items (the other LiOH form, steam, metal.Li) are derived
  * again from the result. Returns a new object; throws a RegenflowError on a bad key or value.
+ * `sample`: the result is only read by property, never listed, copied or printed (a Monte Carlo
+ * sample's prices: resolve.ts ResolveOptions.sample); the entries the merge makes then read their
+ * `given` text through their class (price-entries.ts), not as an own key.
  */
-export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, place: SectionPlace = {}): ResolvedPrices {
-  return mergeInPlace(base, overrides) ?? mergePricesFull(base, overrides, place);
+export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, place: SectionPlace = {}, sample = false): ResolvedPrices {
+  return mergeInPlace(base, overrides, sample) ?? mergePricesFull(base, overrides, place);
 }
 
 /**
@@ -347,7 +350,7 @@ export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<str
  * the items. Undefined when it does not apply or a value is refused (the full merge then reports
  * the problem with its place).
  */
-function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>): ResolvedPrices | undefined {
+function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, sample: boolean): ResolvedPrices | undefined {
   const shape = shapeFor(base, overrides);
   if (!shape) return undefined;
   const n = shape.items.length;
@@ -357,7 +360,7 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
     const it = shape.items[i]!;
     // A bare number the key takes (a Monte Carlo sample's): its entry as applyLayer makes it.
     if (typeof raw !== 'number' || acceptedPriceNumber(it.key, it.spec, raw) === undefined) break;
-    changed.push(numberEntry(it.key, raw, it.spec.unit, OVERRIDE_SOURCE, 'override', undefined));
+    changed.push(numberEntry(it.key, raw, it.spec.unit, OVERRIDE_SOURCE, 'override', undefined, sample));
   }
   if (changed.length < n) {
     // Texts, entries with a year, refused values: applyLayer reads them (a refused one: the full merge reports it).
@@ -382,7 +385,7 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
   for (let i = 0; i < n; i++) items[shape.items[i]!.key] = changed[i]!;
   for (let i = 0; i < shape.rederive.length; i++) {
     const d = shape.rederive[i]!;
-    items[d.key] = d.b >= 0 ? d.make(base.year, given[d.a]!, given[d.b]!) : d.make(base.year, given[d.a]!);
+    items[d.key] = d.b >= 0 ? d.make(base.year, given[d.a]!, given[d.b]!, sample) : d.make(base.year, given[d.a]!, undefined, sample);
   }
   return new MergedPrices(base, items, shape.from);
 }
