@@ -185,6 +185,13 @@ const REMADE: boolean[] = [];
  * remakeFeedLines (no second look-up by id per row).
  */
 const ROW_POSITION: number[] = [];
+/**
+ * Per row of the last call's feed: the source lot whose origin gave its ROW_POSITION. A lot object
+ * is never changed, so the same lot at the same row has the same position while POSITION_OF_ID is
+ * unchanged: a Monte Carlo sample's feed keeps every source lot but the one it patched, whose rows
+ * alone are looked up again.
+ */
+const ROW_SOURCE: (Lot | undefined)[] = [];
 
 /**
  * The feed lines of a sample (EconomicsInputOptions.sample), each the last sample's line object
@@ -201,6 +208,7 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
   for (let j = 0; known && j < lots.length; j++) known = POSITION_OF_ID.get(lots[j]!.id) === j;
   if (!known) {
     POSITION_OF_ID.clear();
+    ROW_SOURCE.length = 0;
     for (let j = 0; j < lots.length; j++) POSITION_OF_ID.set(lots[j]!.id, j);
     if (POSITION_OF_ID.size !== lots.length) return undefined;
   }
@@ -213,23 +221,29 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
     REMADE[j] = !(m !== undefined && m.lot === lots[j] && m.basis === basis && Object.is(m.capacity, capacity) && Object.is(m.hours, hours) && m.spec === model.spec && Object.is(m.feedSalts, feedSalts));
   }
   // Each row of a lot whose line may be kept is the next one of its memo, or the line is made again.
-  const cursor = new LotCursor(feed);
+  // A row's origin is its source lot's (the cursor reads it there).
   let remade = false;
   for (let i = 0; i < feed.n; i++) {
-    const origin = cursor.at(i).origin;
-    const j = origin.length === 1 ? POSITION_OF_ID.get(origin[0]!) : undefined;
-    ROW_POSITION[i] = j ?? -1;
-    if (j === undefined || REMADE[j]) continue;
+    const source = feed.source[feed.rows[i]!]!;
+    let j: number;
+    if (ROW_SOURCE[i] === source) j = ROW_POSITION[i]!;
+    else {
+      const origin = source.origin;
+      j = origin.length === 1 ? POSITION_OF_ID.get(origin[0]!) ?? -1 : -1;
+      ROW_SOURCE[i] = source;
+      ROW_POSITION[i] = j;
+    }
+    if (j < 0 || REMADE[j]) continue;
     const m = FEED_MEMOS[j]!;
     const k = MATCHED[j]!;
-    if (k < m.sources.length && m.sources[k] === feed.source[feed.rows[i]!] && Object.is(m.masses[k], feed.mass[i])) MATCHED[j] = k + 1;
+    if (k < m.sources.length && m.sources[k] === source && Object.is(m.masses[k], feed.mass[i])) MATCHED[j] = k + 1;
     else REMADE[j] = true;
   }
   for (let j = 0; j < lots.length; j++) {
     if (!REMADE[j] && MATCHED[j] !== FEED_MEMOS[j]!.sources.length) REMADE[j] = true;
     if (REMADE[j]) remade = true;
   }
-  if (remade) remakeFeedLines(model, feed, cursor, hours, feedSalts);
+  if (remade) remakeFeedLines(model, feed, new LotCursor(feed), hours, feedSalts);
   const out: FeedLine[] = [];
   for (let j = 0; j < lots.length; j++) out.push(FEED_MEMOS[j]!.line);
   return out;
