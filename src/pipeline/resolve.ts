@@ -204,7 +204,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], opt
   const sectionData: Record<string, unknown> = {};
   for (const k in raw.sections) sectionData[k] = raw.sections[k]!.data;
   /** Sections whose data is a copy this resolution made (set again in place: no copy per patch). */
-  let copied: Set<string> | undefined;
+  const copied: string[] = [];
   const patchedFlowsheet = new PatchedPart();
   const patchedSection: Record<string, PatchedPart> = {};
   const rawUnits = (raw.flowsheet.data as Record<string, unknown> | undefined)?.units;
@@ -233,11 +233,11 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], opt
       }
       case 'section': {
         const before = sectionData[head];
-        const next = copied?.has(head) ? setOwnKey(before as Record<string, unknown>, seg, patch.value) : setIn(before ?? {}, seg, patch.value, 1);
+        const next = copied.includes(head) ? setOwnKey(before as Record<string, unknown>, seg, patch.value) : setIn(before ?? {}, seg, patch.value, 1);
         if (next === undefined) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); break; }
         (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch, seg);
         sectionData[head] = next;
-        (copied ??= new Set()).add(head);
+        if (!copied.includes(head)) copied.push(head);
         break;
       }
       case 'no-unit':

@@ -100,6 +100,8 @@ export function numericKpis(kpis: object): KpiValues {
 
 /** How scenarioKpis resolves a model: for one evaluation, read and dropped (ResolveOptions.sample). */
 const SAMPLE: ResolveOptions = { sample: true };
+/** How scenarioKpis evaluates (one options object, only read by evaluate). */
+const SAMPLE_MODE = { mode: 'sample' } as const;
 
 /**
  * Evaluate the scenario with patches and return its numeric KPIs; throws on model failure. With
@@ -114,7 +116,7 @@ export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physic
     // Solved here rather than inside evaluate, to be kept for the rows that follow. A plant that
     // fails to solve is left to evaluate, which reports the failure as it always does.
     try {
-      physics = evaluatePhysics(model, { mode: 'sample' });
+      physics = evaluatePhysics(model, SAMPLE_MODE);
       remember(physics);
     } catch {
       physics = undefined;
@@ -122,7 +124,7 @@ export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physic
   }
   // A loop that does not converge throws a model failure inside evaluate (recorded per sample).
   // Only the numbers are kept: the KPIs without their one record (numericKpisOf).
-  return numericKpis(numericKpisOf(evaluate(model, physics ? { mode: 'sample', physics } : { mode: 'sample' })));
+  return numericKpis(numericKpisOf(evaluate(model, physics ? { mode: 'sample', physics } : SAMPLE_MODE)));
 }
 
 /**
