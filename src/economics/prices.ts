@@ -371,21 +371,15 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
     changed.length = 0;
     for (const it of shape.items) changed.push(read.get(it.key)!);
   }
-  // The derivations an override reaches are worked out again from their given entries, overrides
-  // applied: the derivations derive() would run on them, planned by the shape (no map of them).
-  const given: PriceEntry[] = [];
-  for (let i = 0; i < shape.linked.length; i++) {
-    const j = shape.linkedFrom[i]!;
-    given.push(j >= 0 ? changed[j]! : base.items[shape.linked[i]!]!);
-  }
   // The base's entries in the base's order (a spread copy of a record with fast properties is one
   // block copy; recordOf makes them so), then the changed entries and the derivations they reach
-  // replaced in place: given entries by the override, derived ones by their new derivation.
+  // replaced in place: given entries by the override, derived ones by their new derivation — the
+  // derivations derive() would run, planned by the shape, on the given entries the items now hold.
   const items: Record<string, PriceEntry> = { ...base.items };
   for (let i = 0; i < n; i++) items[shape.items[i]!.key] = changed[i]!;
   for (let i = 0; i < shape.rederive.length; i++) {
     const d = shape.rederive[i]!;
-    items[d.key] = d.b >= 0 ? d.make(base.year, given[d.a]!, given[d.b]!, sample) : d.make(base.year, given[d.a]!, undefined, sample);
+    items[d.key] = d.b !== undefined ? d.make(base.year, items[d.a]!, items[d.b]!, sample) : d.make(base.year, items[d.a]!, undefined, sample);
   }
   return new MergedPrices(base, items, shape.from);
 }
@@ -443,11 +437,11 @@ interface MergeShape {
   /** The overrides' keys as written, in order. */
   keys: readonly string[];
   items: readonly { key: string; spec: PriceItemSpec }[];
-  /** The keys derive() reads again (the given keys of the derivation groups an override reaches), and for each the override giving it (-1: the base). */
-  linked: readonly string[];
-  linkedFrom: readonly number[];
-  /** The base's derived keys those derivations give again, each made from the given entries at `a` (and `b`, -1: none) of `linked`. */
-  rederive: readonly { key: string; make: Derivation['make']; a: number; b: number }[];
+  /**
+   * The base's derived keys the derivations an override reaches give again (derive() on the given
+   * keys of their groups), each made from the given entries of keys `a` (and `b`).
+   */
+  rederive: readonly { key: string; make: Derivation['make']; a: string; b: string | undefined }[];
   /** What the merge started from (mergedFrom): the first base and every key a merge replaced. */
   from: MergeOrigin;
 }
@@ -524,12 +518,11 @@ function mergeShape(base: ResolvedPrices, keys: readonly string[]): MergeShape |
   }
   const given = [...linked.keys()].filter((k) => linked.get(k)!.origin !== 'derived');
   // Each derived key is made by one derivation of derive(), from the given keys it reads (all in `given`: derive made it of them).
-  const rederive: { key: string; make: Derivation['make']; a: number; b: number }[] = [];
+  const rederive: { key: string; make: Derivation['make']; a: string; b: string | undefined }[] = [];
   for (const k of rederived) {
     const d = Object.hasOwn(DERIVATIONS, k) ? DERIVATIONS[k as keyof typeof DERIVATIONS] : undefined;
-    const at = d ? d.from.map((f) => given.indexOf(f)) : [];
-    if (!d || at.length === 0 || at.length > 2 || at.includes(-1)) return null;
-    rederive.push({ key: k, make: d.make, a: at[0]!, b: at.length > 1 ? at[1]! : -1 });
+    if (!d || d.from.length === 0 || d.from.length > 2 || d.from.some((f) => !given.includes(f))) return null;
+    rederive.push({ key: k, make: d.make, a: d.from[0]!, b: d.from[1] });
   }
   const origin = MergedPrices.originOf(base);
   const replaced = new Set<string>(origin?.replaced);
@@ -538,8 +531,6 @@ function mergeShape(base: ResolvedPrices, keys: readonly string[]): MergeShape |
   return {
     keys,
     items,
-    linked: given,
-    linkedFrom: given.map((k) => index.get(k) ?? -1),
     rederive,
     from: { base: origin?.base ?? base, replaced },
   };
