@@ -181,8 +181,9 @@ export interface ResolveOptions {
   /**
    * true: the model is read within one evaluation and dropped, nothing of it kept or listed (a
    * Monte Carlo sample: uncertainty/evaluator.ts scenarioKpis) — the prices a patch merges read
-   * their texts through their class, not as own keys (prices.ts mergePrices `sample`). A model a
-   * caller keeps, lists or prints is resolved without it.
+   * their texts through their class, not as own keys (prices.ts mergePrices `sample`), and the
+   * feed's warnings (distributions cut at their range: never errors) are not listed among its
+   * diagnostics. A model a caller keeps, lists or prints is resolved without it.
    */
   sample?: boolean;
 }
@@ -311,8 +312,9 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], opt
     sections,
     raw,
     patches,
-    // concat, not spreads through iterators: a new list either way.
-    diagnostics: (raw.warnings ?? NO_DIAGNOSTICS).concat(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed)),
+    // concat, not spreads through iterators: a new list either way. A sample lists no feed warnings
+    // (warnings only, never errors: nothing an evaluation acts on, and its model is not reported).
+    diagnostics: options.sample === true ? (raw.warnings ?? NO_DIAGNOSTICS).slice() : (raw.warnings ?? NO_DIAGNOSTICS).concat(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed)),
   };
 }
 

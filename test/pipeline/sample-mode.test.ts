@@ -95,6 +95,18 @@ describe('evaluate in sampling mode', () => {
     }
   });
 
+  it('a sample\'s model (ResolveOptions.sample) lists no feed warnings; its KPIs are the full run\'s', () => {
+    const raw = loadRawScenario(REFERENCE);
+    const data = raw.feed.data as { lots: Record<string, unknown>[] };
+    const lots = data.lots.map((l, i) => (i === 0 ? { ...l, d50: { dist: 'normal', mean: 5, sd: 10, truncate: true } } : l));
+    const cut: RawScenario = { ...raw, feed: { ...raw.feed, data: { ...data, lots } } };
+    const patches = SAMPLES[2]!;
+    const codes = (m: Model) => m.diagnostics!.map((d) => d.code);
+    expect(codes(resolveModel(cut, patches))).toContain('distribution-truncated');
+    expect(codes(resolveModel(cut, patches, { sample: true }))).not.toContain('distribution-truncated');
+    expect(scenarioKpis(cut, patches)).toStrictEqual(numericKpis(kpisOf(evaluate(resolveModel(cut, patches)))));
+  });
+
   it('numericKpisOf gives kpisOf\'s KPIs, in its order, with the by-cause record left out (null)', () => {
     const ev = evaluate(resolveModel(loadRawScenario(REFERENCE), SAMPLES[2]!), { mode: 'sample' });
     const all = kpisOf(ev);
