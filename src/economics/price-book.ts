@@ -15,24 +15,46 @@ import { joinedNames } from '../schema/joined-names.js';
  */
 export const priceKey: (prefix: string, name: string) => string = joinedNames('');
 
+/** Nothing used, nothing missing: what a book shows until it records something (never changed: read through ReadonlyMap). */
+const NONE_USED: ReadonlyMap<string, PriceEntry> = new Map();
+const NONE_MISSING: ReadonlyMap<string, string> = new Map();
+
 /** Price lookups that remember what was used and what was missing. */
 export class PriceBook {
-  readonly used = new Map<string, PriceEntry>();
-  readonly missing = new Map<string, string>();
+  // Maps made when the first entry is recorded: a Monte Carlo sample's book records one price
+  // used and none missing, and made two maps per sample.
+  #used: Map<string, PriceEntry> | undefined;
+  #missing: Map<string, string> | undefined;
+  /** The one key watched, when one is (a Monte Carlo sample's: compared per price read, not looked up in the set). */
+  readonly #only: string | undefined;
+
   /**
    * `watched`: when given, only these keys are remembered in `used` (a Monte Carlo sample lists no
    * prices used, and asks only whether a few were); by default every key used is.
    */
-  constructor(readonly prices: ResolvedPrices, private readonly watched?: ReadonlySet<string>) {}
+  constructor(readonly prices: ResolvedPrices, private readonly watched?: ReadonlySet<string>) {
+    if (watched !== undefined && watched.size === 1) for (const k of watched) this.#only = k;
+  }
+
+  /** The prices used (by key, in order of first use; only the watched keys when some are). */
+  get used(): ReadonlyMap<string, PriceEntry> {
+    return this.#used ?? NONE_USED;
+  }
+
+  /** The prices needed but missing, by key, with what each was needed for (in order of first need). */
+  get missing(): ReadonlyMap<string, string> {
+    return this.#missing ?? NONE_MISSING;
+  }
 
   /** The value of `key` (0 and recorded as missing when absent). */
   get(key: string, neededFor: string): number {
     const e = this.prices.items[key];
     if (!e) {
-      if (!this.missing.has(key)) this.missing.set(key, neededFor);
+      const missing = (this.#missing ??= new Map());
+      if (!missing.has(key)) missing.set(key, neededFor);
       return 0;
     }
-    if (this.watched === undefined || this.watched.has(key)) this.used.set(key, e);
+    if (this.remembers(key)) (this.#used ??= new Map()).set(key, e);
     return e.value;
   }
 
@@ -43,8 +65,15 @@ export class PriceBook {
   find(key: string): number | undefined {
     const e = this.prices.items[key];
     if (!e) return undefined;
-    if (this.watched === undefined || this.watched.has(key)) this.used.set(key, e);
+    if (this.remembers(key)) (this.#used ??= new Map()).set(key, e);
     return e.value;
+  }
+
+  /** Whether a price used under `key` is remembered in `used`. */
+  private remembers(key: string): boolean {
+    const only = this.#only;
+    if (only !== undefined) return key === only;
+    return this.watched === undefined || this.watched.has(key);
   }
 
   /** Whether the prices hold `key`. */

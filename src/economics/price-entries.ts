@@ -1,8 +1,8 @@
 /**
  * Price entries whose texts are made when read. A Monte Carlo sample patches a few prices as numbers
  * and derives the prices that depend on them (the other LiOH form, steam, metal.Li) every time;
- * their `given` and `source` texts print numbers (String, toPrecision: ≈ 0.3–0.5 µs each) that only
- * reports read. These entries carry the texts as own enumerable getters, in the place of the data
+ * their `given` texts print numbers (String, toPrecision: ≈ 0.3–0.5 µs each) that only reports
+ * read. These entries carry those texts as own enumerable getters, in the place of the data
  * properties a literal entry has: every reader — a property read, JSON.stringify, a spread, Object.keys
  * or .entries, a structured clone — sees the same keys in the same order and the same texts.
  * The getters are shared by every entry of a kind (Object.defineProperty with one descriptor), so all
@@ -46,11 +46,44 @@ class NumberPrice {
 }
 
 /**
+ * NumberPrice for prices that are only read, never listed (a Monte Carlo sample's: `sample`
+ * below): `given` is the same text, read through a getter of the class — not an own key, so no
+ * defineProperty call (≈ 0.2 µs) per entry. A key list, JSON or a spread copy would miss it:
+ * entries a report may list are NumberPrice's.
+ */
+class SampleNumberPrice {
+  declare key: string;
+  declare value: number;
+  declare unit: string;
+  declare year: number | null;
+  declare source: string;
+  declare origin: PriceEntry['origin'];
+  declare setId?: string;
+
+  constructor(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined) {
+    this.key = key;
+    this.value = value;
+    this.unit = unit;
+    this.year = null;
+    this.source = source;
+    this.origin = origin;
+    if (setId) this.setId = setId;
+  }
+
+  /** `given` of an entry read from a bare number (NUMBER_GIVEN's). */
+  get given(): string {
+    return numberGiven(this.value, this.unit);
+  }
+}
+
+/**
  * The entry of a price written as a bare number (no year, source or note), as applyLayer writes it:
  * { key, value, unit, given, year: null, source, origin, setId? } with `given` made when read.
+ * `sample`: for prices only read by property (a Monte Carlo sample's, never listed or copied),
+ * `given` read through the class (SampleNumberPrice).
  */
-export function numberEntry(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined): PriceEntry {
-  return new NumberPrice(key, value, unit, source, origin, setId);
+export function numberEntry(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined, sample = false): PriceEntry {
+  return sample ? new SampleNumberPrice(key, value, unit, source, origin, setId) : new NumberPrice(key, value, unit, source, origin, setId);
 }
 
 /** How a derived price is written: its `given` and `source` from the entries it is derived from. */
@@ -61,7 +94,8 @@ export interface DerivationText {
 
 /**
  * A derived price: { key, value, unit, given, year, source, origin: 'derived' } (derive() in
- * prices.ts) with `given` and `source` made when read from the entries it was derived from.
+ * prices.ts) with `given` made when read from the entries it was derived from (its `source`, which
+ * prints no number, is joined at once).
  */
 class DerivedPrice {
   declare key: string;
@@ -84,7 +118,9 @@ class DerivedPrice {
     this.unit = unit;
     Object.defineProperty(this, 'given', DERIVED_GIVEN);
     this.year = year;
-    Object.defineProperty(this, 'source', DERIVED_SOURCE);
+    // The source text joins texts (no number printed): made now, a data property — an accessor
+    // costs a defineProperty call per entry (≈ 0.2 µs), the join a few nanoseconds.
+    this.source = text.source(a, b);
     this.origin = 'derived';
   }
 
@@ -93,10 +129,6 @@ class DerivedPrice {
     return e.#text.given(e.#a, e.#b);
   }
 
-  /** The `source` text of a derived price. */
-  static sourceOf(e: DerivedPrice): string {
-    return e.#text.source(e.#a, e.#b);
-  }
 }
 
 const DERIVED_GIVEN: PropertyDescriptor = {
@@ -107,16 +139,42 @@ const DERIVED_GIVEN: PropertyDescriptor = {
   configurable: true,
 };
 
-const DERIVED_SOURCE: PropertyDescriptor = {
-  get(this: DerivedPrice): string {
-    return DerivedPrice.sourceOf(this);
-  },
-  enumerable: true,
-  configurable: true,
-};
+/** DerivedPrice for prices that are only read, never listed (SampleNumberPrice's reason): `given` a getter of the class. */
+class SampleDerivedPrice {
+  declare key: string;
+  declare value: number;
+  declare unit: string;
+  declare year: number | null;
+  declare source: string;
+  declare origin: 'derived';
+  readonly #text: DerivationText;
+  readonly #a: PriceEntry;
+  readonly #b: PriceEntry | undefined;
 
-/** A derived entry of `year` whose texts `text` makes from `a` (and `b`) when read. */
-export function derivedEntry(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b?: PriceEntry): PriceEntry {
+  constructor(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b: PriceEntry | undefined) {
+    this.#text = text;
+    this.#a = a;
+    this.#b = b;
+    this.key = key;
+    this.value = value;
+    this.unit = unit;
+    this.year = year;
+    this.source = text.source(a, b);
+    this.origin = 'derived';
+  }
+
+  /** The `given` text of a derived price (DerivedPrice's). */
+  get given(): string {
+    return this.#text.given(this.#a, this.#b);
+  }
+}
+
+/**
+ * A derived entry of `year` whose texts `text` makes from `a` (and `b`) when read. `sample`: for
+ * prices only read by property (numberEntry's), `given` read through the class.
+ */
+export function derivedEntry(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b?: PriceEntry, sample = false): PriceEntry {
+  if (sample) return new SampleDerivedPrice(key, value, unit, year, text, a, b);
   return new DerivedPrice(key, value, unit, year, text, a, b);
 }
 

@@ -10,7 +10,7 @@
  *
  * This module never reads files: the loader passes the sets it read (name → data).
  */
-import { component, COMPONENT_IDS } from '../chemistry/components.js';
+import { COMPONENT_IDS } from '../chemistry/components.js';
 import { msg } from '../schema/messages.js';
 import { inputErrors, type InputIssue } from '../schema/errors.js';
 import { toInputIssues, formatPath, type Locator } from '../schema/issues.js';
@@ -19,7 +19,8 @@ import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceSetSchema, pricesSectionSchema, type ExchangeRate, type PriceValue, type PriceSetFile } from '../schema/economics.js';
 import { CPI_YEARS, PRICE_INDEX_NAME, escalate, type Escalation } from './price-index.js';
 import { FIXED_PRICE_KEYS, MONEY, acceptedPriceNumber, isMoneyKey, priceItem, readPriceValue, type PriceItemSpec } from './price-keys.js';
-import { derivedEntry, numberEntry, LCE, LIOH_FROM_MONO, LITHIUM, MONO_FROM_LIOH, STEAM } from './price-entries.js';
+import { numberEntry } from './price-entries.js';
+import { derive, DERIVATIONS, DERIVATION_GROUPS, type Derivation } from './price-derivations.js';
 
 export type { Escalation };
 
@@ -79,15 +80,6 @@ export interface SectionPlace {
 export const DEFAULT_PRICE_SETS: Readonly<Partial<Record<Region, string>>> = { US: 'us-2023', CN: 'cn-2024', EU: 'eu-2023', KR: 'kr-2023', CA: 'ca-2023' };
 
 const NOWHERE: Locator = { file: '', locate: () => undefined };
-
-const M = (id: string) => component(id).molarMass_g_per_mol;
-
-/** Price of `to` per kg derived from the price of `from` per kg (same Li content). */
-function lithiumHydroxideConversion(from: 'LiOH' | 'LiOH·H2O', to: 'LiOH' | 'LiOH·H2O'): number {
-  // 1 kg of `to` holds the lithium of M(from)/M(to) kg of `from` (one Li per formula unit), so
-  // price per kg of `to` = price per kg of `from` × M(from)/M(to): LiOH·H2O = LiOH × 23.95/41.96.
-  return M(from) / M(to);
-}
 
 type Layer = Record<string, unknown>;
 
@@ -161,31 +153,6 @@ function applyLayer(items: Map<string, PriceEntry>, layer: Layer, o: LayerOption
       continue;
     }
     items.set(p.key, escalated);
-  }
-}
-
-/**
- * Remove derived entries and derive them again from the given ones (already in USD of `year`, so
- * derived money is of that year too). The derived entries make their texts when read
- * (price-entries.ts): a Monte Carlo sample derives again the prices its overrides reach.
- */
-function derive(items: Map<string, PriceEntry>, year: number): void {
-  for (const [k, e] of [...items]) if (e.origin === 'derived') items.delete(k);
-  const lioh = items.get('LiOH');
-  const mono = items.get('LiOH·H2O');
-  if (lioh && !mono) {
-    items.set('LiOH·H2O', derivedEntry('LiOH·H2O', lioh.value * lithiumHydroxideConversion('LiOH', 'LiOH·H2O'), 'USD/kg', year, MONO_FROM_LIOH, lioh));
-  } else if (mono && !lioh) {
-    items.set('LiOH', derivedEntry('LiOH', mono.value * lithiumHydroxideConversion('LiOH·H2O', 'LiOH'), 'USD/kg', year, LIOH_FROM_MONO, mono));
-  }
-  const ng = items.get('natural-gas');
-  const eta = items.get('boiler-efficiency');
-  if (!items.has('steam') && ng && eta) {
-    items.set('steam', derivedEntry('steam', ng.value / eta.value, 'USD/kWh', year, STEAM, ng, eta));
-  }
-  const carbonate = items.get('Li2CO3');
-  if (!items.has('metal.Li') && carbonate) {
-    items.set('metal.Li', derivedEntry('metal.Li', carbonate.value * LCE, 'USD/kg', year, LITHIUM, carbonate));
   }
 }
 
@@ -364,16 +331,13 @@ export function resolvePrices(raw: unknown, region: Region, sets: Readonly<Recor
  * Merge resolved prices with overrides such as { "LiOH·H2O": "11 USD/kg" } (keys and values as in
  * a scenario's prices.overrides). Derived items (the other LiOH form, steam, metal.Li) are derived
  * again from the result. Returns a new object; throws a RegenflowError on a bad key or value.
+ * `sample`: the result is only read by property, never listed, copied or printed (a Monte Carlo
+ * sample's prices: resolve.ts ResolveOptions.sample); the entries the merge makes then read their
+ * `given` text through their class (price-entries.ts), not as an own key.
  */
-export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, place: SectionPlace = {}): ResolvedPrices {
-  return mergeInPlace(base, overrides) ?? mergePricesFull(base, overrides, place);
+export function mergePrices(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, place: SectionPlace = {}, sample = false): ResolvedPrices {
+  return mergeInPlace(base, overrides, sample) ?? mergePricesFull(base, overrides, place);
 }
-
-/**
- * The keys each derivation of derive() reads or writes: the two LiOH forms, steam from natural gas
- * and the boiler efficiency, metal.Li from Li2CO3. The groups do not read one another.
- */
-const DERIVATION_GROUPS: readonly (readonly string[])[] = [['LiOH', 'LiOH·H2O'], ['natural-gas', 'boiler-efficiency', 'steam'], ['Li2CO3', 'metal.Li']];
 
 /**
  * mergePrices when every override replaces a price the base already gives — not a derived one,
@@ -386,7 +350,7 @@ const DERIVATION_GROUPS: readonly (readonly string[])[] = [['LiOH', 'LiOH·H2O']
  * the items. Undefined when it does not apply or a value is refused (the full merge then reports
  * the problem with its place).
  */
-function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>): ResolvedPrices | undefined {
+function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, PriceValue>>, sample: boolean): ResolvedPrices | undefined {
   const shape = shapeFor(base, overrides);
   if (!shape) return undefined;
   const n = shape.items.length;
@@ -396,7 +360,7 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
     const it = shape.items[i]!;
     // A bare number the key takes (a Monte Carlo sample's): its entry as applyLayer makes it.
     if (typeof raw !== 'number' || acceptedPriceNumber(it.key, it.spec, raw) === undefined) break;
-    changed.push(numberEntry(it.key, raw, it.spec.unit, OVERRIDE_SOURCE, 'override', undefined));
+    changed.push(numberEntry(it.key, raw, it.spec.unit, OVERRIDE_SOURCE, 'override', undefined, sample));
   }
   if (changed.length < n) {
     // Texts, entries with a year, refused values: applyLayer reads them (a refused one: the full merge reports it).
@@ -407,23 +371,64 @@ function mergeInPlace(base: ResolvedPrices, overrides: Readonly<Record<string, P
     changed.length = 0;
     for (const it of shape.items) changed.push(read.get(it.key)!);
   }
-  // The derivations an override reaches are worked out again from their given keys, overrides applied.
-  const linked = new Map<string, PriceEntry>();
-  for (let i = 0; i < shape.linked.length; i++) {
-    const j = shape.linkedFrom[i]!;
-    linked.set(shape.linked[i]!, j >= 0 ? changed[j]! : base.items[shape.linked[i]!]!);
-  }
-  if (linked.size > 0) derive(linked, base.year);
   // The base's entries in the base's order (a spread copy of a record with fast properties is one
   // block copy; recordOf makes them so), then the changed entries and the derivations they reach
-  // replaced in place: given entries by the override, derived ones by their new derivation.
+  // replaced in place: given entries by the override, derived ones by their new derivation — the
+  // derivations derive() would run, planned by the shape, on the given entries the items now hold.
   const items: Record<string, PriceEntry> = { ...base.items };
   for (let i = 0; i < n; i++) items[shape.items[i]!.key] = changed[i]!;
-  for (const k of shape.rederived) items[k] = linked.get(k)!;
-  const merged: ResolvedPrices = { ...base, items };
-  MERGED_FROM.set(merged, shape.from);
-  return merged;
+  for (let i = 0; i < shape.rederive.length; i++) {
+    const d = shape.rederive[i]!;
+    items[d.key] = d.b !== undefined ? d.make(base.year, items[d.a]!, items[d.b]!, sample) : d.make(base.year, items[d.a]!, undefined, sample);
+  }
+  return new MergedPrices(base, items, shape.from);
 }
+
+/** The fields of resolved prices, in the order finish() writes them (and a merge copies them). */
+const PRICES_FIELDS: readonly (keyof ResolvedPrices)[] = ['setId', 'name', 'region', 'year', 'priceIndex', 'cepciYear', 'exchangeRates', 'notes', 'items', 'diagnostics'];
+
+/**
+ * Prices merged in place (mergeInPlace): its base's fields, in their order (PRICES_FIELDS), with
+ * its own items, and what the merge started from (mergedFrom) in a private field — no key: JSON,
+ * copies and key lists see the fields alone, as of the literal `{ ...base, items }`. A class
+ * rather than a weak-map entry per merge: a Monte Carlo sample merges every time, and its weak-map
+ * entries cost a set and the collector's work on them.
+ */
+class MergedPrices implements ResolvedPrices {
+  declare setId: string | null;
+  declare name: string;
+  declare region: Region | null;
+  declare year: number;
+  declare priceIndex: Record<number, number>;
+  declare cepciYear: number;
+  declare exchangeRates: Record<string, ExchangeRate>;
+  declare notes: string[];
+  declare items: Record<string, PriceEntry>;
+  declare diagnostics: Diagnostic[];
+  readonly #from: MergeOrigin;
+
+  constructor(base: ResolvedPrices, items: Record<string, PriceEntry>, from: MergeOrigin) {
+    this.#from = from;
+    this.setId = base.setId;
+    this.name = base.name;
+    this.region = base.region;
+    this.year = base.year;
+    this.priceIndex = base.priceIndex;
+    this.cepciYear = base.cepciYear;
+    this.exchangeRates = base.exchangeRates;
+    this.notes = base.notes;
+    this.items = items;
+    this.diagnostics = base.diagnostics;
+  }
+
+  /** What a merge in place started from; undefined for other prices. */
+  static originOf(prices: ResolvedPrices): MergeOrigin | undefined {
+    return #from in prices ? (prices as MergedPrices).#from : undefined;
+  }
+}
+
+/** What an in-place merge started from: the prices it was first applied to and every key whose entry it replaced. */
+type MergeOrigin = { base: ResolvedPrices; replaced: ReadonlySet<string> };
 
 const OVERRIDE_SOURCE = 'scenario override';
 
@@ -432,13 +437,13 @@ interface MergeShape {
   /** The overrides' keys as written, in order. */
   keys: readonly string[];
   items: readonly { key: string; spec: PriceItemSpec }[];
-  /** The keys derive() reads again (the given keys of the derivation groups an override reaches), and for each the override giving it (-1: the base). */
-  linked: readonly string[];
-  linkedFrom: readonly number[];
-  /** The base's derived keys those derivations give again. */
-  rederived: readonly string[];
-  /** What the merge started from (MERGED_FROM): the first base and every key a merge replaced. */
-  from: { base: ResolvedPrices; replaced: ReadonlySet<string> };
+  /**
+   * The base's derived keys the derivations an override reaches give again (derive() on the given
+   * keys of their groups), each made from the given entries of keys `a` (and `b`).
+   */
+  rederive: readonly { key: string; make: Derivation['make']; a: string; b: string | undefined }[];
+  /** What the merge started from (mergedFrom): the first base and every key a merge replaced. */
+  from: MergeOrigin;
 }
 
 /** Merge shapes by base, with the key lists they were made for (null: the shortcut does not apply to those keys). */
@@ -471,6 +476,8 @@ function sameKeys(keys: readonly string[], record: object): boolean {
 
 /** The shape of a merge of `keys` onto `base` (see mergeInPlace), or null when the full merge is needed. */
 function mergeShape(base: ResolvedPrices, keys: readonly string[]): MergeShape | null {
+  // A merge copies the base's fields in their order (MergedPrices): prices of other fields, to the full merge.
+  if (!sameKeys(PRICES_FIELDS, base)) return null;
   const items: { key: string; spec: PriceItemSpec }[] = [];
   const index = new Map<string, number>();
   let lioh = false;
@@ -510,37 +517,40 @@ function mergeShape(base: ResolvedPrices, keys: readonly string[]): MergeShape |
     rederived.push(k);
   }
   const given = [...linked.keys()].filter((k) => linked.get(k)!.origin !== 'derived');
-  const replaced = new Set<string>(MERGED_FROM.get(base)?.replaced);
+  // Each derived key is made by one derivation of derive(), from the given keys it reads (all in `given`: derive made it of them).
+  const rederive: { key: string; make: Derivation['make']; a: string; b: string | undefined }[] = [];
+  for (const k of rederived) {
+    const d = Object.hasOwn(DERIVATIONS, k) ? DERIVATIONS[k as keyof typeof DERIVATIONS] : undefined;
+    if (!d || d.from.length === 0 || d.from.length > 2 || d.from.some((f) => !given.includes(f))) return null;
+    rederive.push({ key: k, make: d.make, a: d.from[0]!, b: d.from[1] });
+  }
+  const origin = MergedPrices.originOf(base);
+  const replaced = new Set<string>(origin?.replaced);
   for (const it of items) replaced.add(it.key);
   for (const k of rederived) replaced.add(k);
   return {
     keys,
     items,
-    linked: given,
-    linkedFrom: given.map((k) => index.get(k) ?? -1),
-    rederived,
-    from: { base: MERGED_FROM.get(base)?.base ?? base, replaced },
+    rederive,
+    from: { base: origin?.base ?? base, replaced },
   };
 }
 
 /**
- * What an in-place merge started from: the prices it was first applied to and every key whose
- * entry it replaced. A merged set has its base's keys in its base's order, so a fact that depends
- * only on the keys (customChemistryPrices), or on entries no merge replaced, is its base's —
- * worked out once, not for every Monte Carlo sample.
+ * The base of prices merged in place and the keys the merges replaced; undefined for other prices.
+ * A merged set has its base's keys in its base's order, so a fact that depends only on the keys
+ * (customChemistryPrices), or on entries no merge replaced, is its base's — worked out once, not
+ * for every Monte Carlo sample.
  */
-const MERGED_FROM = new WeakMap<ResolvedPrices, { base: ResolvedPrices; replaced: ReadonlySet<string> }>();
-
-/** The base of prices merged in place and the keys the merges replaced; undefined for other prices. */
 export function mergedFrom(prices: ResolvedPrices): { base: ResolvedPrices; replaced: ReadonlySet<string> } | undefined {
-  return MERGED_FROM.get(prices);
+  return MergedPrices.originOf(prices);
 }
 
 const CUSTOM_CHEMISTRY_PRICES = new WeakMap<ResolvedPrices, readonly { key: string; chemistry: string }[]>();
 
 /** The keys of `prices` that price a chemistry the registry does not know (`cam.NCM955x`), with that chemistry, in key order. */
 export function customChemistryPrices(prices: ResolvedPrices): readonly { key: string; chemistry: string }[] {
-  const keysOf = MERGED_FROM.get(prices)?.base ?? prices;
+  const keysOf = MergedPrices.originOf(prices)?.base ?? prices;
   let out = CUSTOM_CHEMISTRY_PRICES.get(keysOf);
   if (!out) {
     const found: { key: string; chemistry: string }[] = [];

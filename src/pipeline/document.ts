@@ -174,6 +174,20 @@ export const KPI_NAMES: readonly (keyof Kpis & string)[] = [
  * document — what Monte Carlo, sweeps and comparisons need per evaluation.
  */
 export function kpisOf(ev: Evaluation): Kpis {
+  return kpisWith(ev, perYear(ev.quality.offSpecByCauseKgPerHour, ev.model.plant.operatingHours));
+}
+
+/**
+ * kpisOf for a reader of the numbers alone (a Monte Carlo sample: uncertainty/evaluator.ts
+ * numericKpis keeps the finite numbers): offSpecKgPerYearByCause, the one KPI that is a record, is
+ * null — a record of a dozen causes per sample that nothing reads. Every other KPI is kpisOf's.
+ */
+export function numericKpisOf(ev: Evaluation): Kpis {
+  return kpisWith(ev, null);
+}
+
+/** The KPIs of an evaluation with `byCause` as offSpecKgPerYearByCause. */
+function kpisWith(ev: Evaluation, byCause: Record<string, number> | null): Kpis {
   const m = ev.model;
   const hours = m.plant.operatingHours;
   const q = ev.quality;
@@ -199,7 +213,7 @@ export function kpisOf(ev: Evaluation): Kpis {
     primaryEnergyMjPerKgProduct: k.primaryEnergyMjPerKgProduct,
     inSpecKgPerYear: q.inSpecKgPerHour * hours,
     offSpecKgPerYear: q.offSpecKgPerHour * hours,
-    offSpecKgPerYearByCause: perYear(q.offSpecByCauseKgPerHour, hours),
+    offSpecKgPerYearByCause: byCause,
     inSpecYieldOfFeedCam: q.inSpecYieldOfFeedCam,
     inSpecCapacityMahPerG: q.inSpecCapacityMahPerG,
     inSpecCapacityRatio: q.inSpecCapacityRatio,

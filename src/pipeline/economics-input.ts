@@ -10,9 +10,10 @@ import type { QualityReport } from '../balances/quality.js';
 import { baseName, lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../balances/quality.js';
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
 import { priceKey } from '../economics/price-book.js';
-import { component, isComponent } from '../chemistry/components.js';
+import { component, COMPONENT_IDS } from '../chemistry/components.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
+import type { GraphStream } from '../graph/build.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION, type FeedBasis, type LotSpec } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
@@ -34,10 +35,13 @@ export const WASTEWATER_WATER_SHARE = 0.5;
  */
 export const PARCEL_CAM_SHARE = 0.5;
 
+/** The ids of the solid components (the registry is fixed): one look-up per component of a stream, not two. */
+const SOLID_IDS: ReadonlySet<string> = new Set(COMPONENT_IDS.filter((id) => component(id).phase === 'solid'));
+
 /** Solid mass of a stream's components (CAM lots apart), kg/h. */
 function componentSolids(s: Stream): number {
   let m = 0;
-  for (const id in s.components) if (isComponent(id) && component(id).phase === 'solid') m += s.components[id]!;
+  for (const id in s.components) if (SOLID_IDS.has(id)) m += s.components[id]!;
   return m;
 }
 
@@ -181,6 +185,13 @@ const REMADE: boolean[] = [];
  * remakeFeedLines (no second look-up by id per row).
  */
 const ROW_POSITION: number[] = [];
+/**
+ * Per row of the last call's feed: the source lot whose origin gave its ROW_POSITION. A lot object
+ * is never changed, so the same lot at the same row has the same position while POSITION_OF_ID is
+ * unchanged: a Monte Carlo sample's feed keeps every source lot but the one it patched, whose rows
+ * alone are looked up again.
+ */
+const ROW_SOURCE: (Lot | undefined)[] = [];
 
 /**
  * The feed lines of a sample (EconomicsInputOptions.sample), each the last sample's line object
@@ -197,6 +208,7 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
   for (let j = 0; known && j < lots.length; j++) known = POSITION_OF_ID.get(lots[j]!.id) === j;
   if (!known) {
     POSITION_OF_ID.clear();
+    ROW_SOURCE.length = 0;
     for (let j = 0; j < lots.length; j++) POSITION_OF_ID.set(lots[j]!.id, j);
     if (POSITION_OF_ID.size !== lots.length) return undefined;
   }
@@ -209,23 +221,29 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
     REMADE[j] = !(m !== undefined && m.lot === lots[j] && m.basis === basis && Object.is(m.capacity, capacity) && Object.is(m.hours, hours) && m.spec === model.spec && Object.is(m.feedSalts, feedSalts));
   }
   // Each row of a lot whose line may be kept is the next one of its memo, or the line is made again.
-  const cursor = new LotCursor(feed);
+  // A row's origin is its source lot's (the cursor reads it there).
   let remade = false;
   for (let i = 0; i < feed.n; i++) {
-    const origin = cursor.at(i).origin;
-    const j = origin.length === 1 ? POSITION_OF_ID.get(origin[0]!) : undefined;
-    ROW_POSITION[i] = j ?? -1;
-    if (j === undefined || REMADE[j]) continue;
+    const source = feed.source[feed.rows[i]!]!;
+    let j: number;
+    if (ROW_SOURCE[i] === source) j = ROW_POSITION[i]!;
+    else {
+      const origin = source.origin;
+      j = origin.length === 1 ? POSITION_OF_ID.get(origin[0]!) ?? -1 : -1;
+      ROW_SOURCE[i] = source;
+      ROW_POSITION[i] = j;
+    }
+    if (j < 0 || REMADE[j]) continue;
     const m = FEED_MEMOS[j]!;
     const k = MATCHED[j]!;
-    if (k < m.sources.length && m.sources[k] === feed.source[feed.rows[i]!] && Object.is(m.masses[k], feed.mass[i])) MATCHED[j] = k + 1;
+    if (k < m.sources.length && m.sources[k] === source && Object.is(m.masses[k], feed.mass[i])) MATCHED[j] = k + 1;
     else REMADE[j] = true;
   }
   for (let j = 0; j < lots.length; j++) {
     if (!REMADE[j] && MATCHED[j] !== FEED_MEMOS[j]!.sources.length) REMADE[j] = true;
     if (REMADE[j]) remade = true;
   }
-  if (remade) remakeFeedLines(model, feed, cursor, hours, feedSalts);
+  if (remade) remakeFeedLines(model, feed, new LotCursor(feed), hours, feedSalts);
   const out: FeedLine[] = [];
   for (let j = 0; j < lots.length; j++) out.push(FEED_MEMOS[j]!.line);
   return out;
@@ -254,6 +272,41 @@ function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours
       sources: g?.sources ?? [], masses: g?.masses ?? [], line: feedLineOf(model, lots[j]!, g?.all, g?.inSpec, hours),
     };
   }
+}
+
+/**
+ * The streams economicsInput reads, by where they end (graph.streams order): the product streams,
+ * the by-product, emissions and waste streams. Planned once per graph's stream list (the graph is
+ * kept per flowsheet structure: resolve-flowsheet.ts), not found by a pass over every stream — and
+ * a second one — per Monte Carlo sample.
+ */
+interface BoundaryStreams {
+  products: readonly string[];
+  /** Streams to a by-product, emissions or waste boundary, in graph order, with their boundary. */
+  leaving: readonly string[];
+  to: readonly ('byproduct' | 'emissions' | 'waste')[];
+}
+
+const BOUNDARY_STREAMS = new WeakMap<readonly GraphStream[], BoundaryStreams>();
+
+/** The boundary streams of a graph's stream list (BoundaryStreams), made once per list. */
+function boundaryStreams(streams: readonly GraphStream[]): BoundaryStreams {
+  let plan = BOUNDARY_STREAMS.get(streams);
+  if (!plan) {
+    const products: string[] = [];
+    const leaving: string[] = [];
+    const to: ('byproduct' | 'emissions' | 'waste')[] = [];
+    for (const s of streams) {
+      if (s.to.node === 'product') products.push(s.id);
+      // Only streams to a boundary (no port) are priced as leaving; product streams are valued above.
+      else if (s.to.port === null && (s.to.node === 'byproduct' || s.to.node === 'emissions' || s.to.node === 'waste')) {
+        leaving.push(s.id);
+        to.push(s.to.node);
+      }
+    }
+    BOUNDARY_STREAMS.set(streams, (plan = { products, leaving, to }));
+  }
+  return plan;
 }
 
 /** How economicsInput is called. */
@@ -320,9 +373,9 @@ export function economicsInput(
     addParcel(g.parcels, lot, kg);
   };
   let offSpecSet: Set<Lot> | undefined; // for product streams of lot objects (made only if one is)
-  for (const s of g.streams) {
-    if (s.to.node !== 'product') continue;
-    const stream = solution.streams.get(s.id)!;
+  const plan = boundaryStreams(g.streams);
+  for (let p = 0; p < plan.products.length; p++) {
+    const stream = solution.streams.get(plan.products[p]!)!;
     const grade = gradeOf(lotsMass(stream), stream.components);
     // A product row stream's off-spec rows as quality judged them, read through a cursor: the
     // values of the lots quality makes of them for reports (rowLotWithMass), without those objects.
@@ -340,10 +393,10 @@ export function economicsInput(
   const emissions: Record<string, number> = {};
   let waste = 0;
   let wastewater = 0;
-  for (const s of g.streams) {
-    if (s.to.port !== null || s.to.node === 'product') continue;
-    const stream = solution.streams.get(s.id)!;
-    if (s.to.node === 'byproduct') {
+  for (let b = 0; b < plan.leaving.length; b++) {
+    const stream = solution.streams.get(plan.leaving[b]!)!;
+    const to = plan.to[b]!;
+    if (to === 'byproduct') {
       const cam = lotsMass(stream);
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
@@ -366,12 +419,12 @@ export function economicsInput(
         if (prices.items[priceKey('scrap.', id)]) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
         else waste += kg * hours;
       }
-    } else if (s.to.node === 'emissions') {
+    } else if (to === 'emissions') {
       for (const id in stream.components) {
         const kg = stream.components[id]!;
         if (kg > 0) emissions[id] = (emissions[id] ?? 0) + kg * hours;
       }
-    } else if (s.to.node === 'waste') {
+    } else {
       const m = streamMass(stream);
       const water = stream.components.H2O ?? 0;
       if (m > 0 && water / m > WASTEWATER_WATER_SHARE) wastewater += m * hours;

@@ -71,11 +71,20 @@ function resolvedUnit(u: FlowsheetSpec['units'][number], keep: boolean): { unit:
   if (!r) {
     const op = unitOp(u.kind as UnitKind);
     const params = u.params as Record<string, unknown>;
-    const unit: ResolvedUnit = { id: u.id, kind: u.kind as UnitKind, ...(u.name ? { name: u.name } : {}), params, op, ports: op.ports(params as never) };
+    const ports = op.ports(params as never);
+    // Two literals, not one with a conditional spread (a copy through V8's runtime per unit a patch made).
+    const unit: ResolvedUnit = u.name ? { id: u.id, kind: u.kind as UnitKind, name: u.name, params, op, ports } : { id: u.id, kind: u.kind as UnitKind, params, op, ports };
     r = { unit, signature: signatureOf(unit) };
     if (keep) RESOLVED_UNITS.set(u, r);
   }
   return r;
+}
+
+/** Whether the units' signatures are `signatures`, one by one (a loop: no closure per resolution). */
+function sameSignatures(signatures: readonly string[], resolved: readonly { signature: string }[]): boolean {
+  if (signatures.length !== resolved.length) return false;
+  for (let i = 0; i < resolved.length; i++) if (resolved[i]!.signature !== signatures[i]) return false;
+  return true;
 }
 
 /**
@@ -101,7 +110,7 @@ export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIss
   if (!byPorts) GRAPHS.set(fs.streams, (byPorts = { last: undefined, bySignature: new Map() }));
   try {
     const last = byPorts.last;
-    if (last && last.signatures.length === resolved.length && resolved.every((r, i) => r.signature === last.signatures[i])) graph = last.graph;
+    if (last && sameSignatures(last.signatures, resolved)) graph = last.graph;
     else {
       const signature = resolved.map((r) => r.signature).join(';');
       const cached = byPorts.bySignature.get(signature);
@@ -117,5 +126,9 @@ export function resolveFlowsheet(fs: FlowsheetSpec, part: Part, issues: InputIss
     }
     return undefined;
   }
-  return { id: fs.id, name: fs.name ?? fs.id, ...(fs.description ? { description: fs.description } : {}), file: part.doc.file, units, graph, solver: fs.solver };
+  // Two literals, not one with a conditional spread (a copy through V8's runtime per resolution).
+  const name = fs.name ?? fs.id;
+  return fs.description
+    ? { id: fs.id, name, description: fs.description, file: part.doc.file, units, graph, solver: fs.solver }
+    : { id: fs.id, name, file: part.doc.file, units, graph, solver: fs.solver };
 }

@@ -20,8 +20,9 @@ import { financeSchema, type FinanceSection } from '../schema/economics.js';
 import { resolveDesignSettings, type DesignSettings } from '../design/settings.js';
 import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, resolveFinanceChanged, type ResolvedFinance } from '../economics/finance.js';
-import { pathSegments, setIn, SCENARIO_SECTIONS, type Patch } from './patch.js';
-import { reparseChanged, reparsePatched } from './reparse.js';
+import { setIn, setOwnKey, SCENARIO_SECTIONS, type Patch } from './patch.js';
+import { patchRoutes } from './patch-routes.js';
+import { cachedParse, patchedParse, reparsed, PatchedData } from './patched-data.js';
 import { pathPlan } from './reparse-plan.js';
 import { resolveFlowsheet, type ResolvedFlowsheet } from './resolve-flowsheet.js';
 import { feedWarnings, patchedFeedWarnings } from './feed-warnings.js';
@@ -60,43 +61,6 @@ function locatorFor(part: Part): Locator {
 }
 
 /**
- * Successful parses by data object and schema. Patches copy only the objects along their path
- * (setIn), so every section a patch does not touch keeps its identity and its parse is reused:
- * a Monte Carlo sample or sweep point re-validates only what it changed. Outputs are shared and
- * must not be mutated.
- */
-const PARSED = new WeakMap<object, Map<z.ZodType, unknown>>();
-
-function cachedParse<S extends z.ZodType>(schema: S, data: unknown): { success: true; data: z.output<S> } | { success: false; error: z.ZodError } {
-  const key = data !== null && typeof data === 'object' ? data : undefined;
-  const hit = key ? PARSED.get(key)?.get(schema) : undefined;
-  if (hit !== undefined) return { success: true, data: hit as z.output<S> };
-  const r = schema.safeParse(data);
-  if (r.success && key) {
-    let m = PARSED.get(key);
-    if (!m) PARSED.set(key, (m = new Map()));
-    m.set(schema, r.data);
-  }
-  return r as { success: true; data: z.output<S> } | { success: false; error: z.ZodError };
-}
-
-/**
- * The parse of patched data rebuilt from the cached parse of the part's own data, when only a few
- * values on a patch's path changed (reparse.ts); undefined when unpatched or not applicable.
- */
-function reparsed<S extends z.ZodType>(schema: S, original: unknown, data: unknown): z.output<S> | undefined {
-  if (data === original || original === undefined) return undefined;
-  const base = cachedParse(schema, original);
-  return base.success ? (reparseChanged(schema, original, data, base.data)?.value as z.output<S> | undefined) : undefined;
-}
-
-/** The parse of (possibly patched) data: incremental when it applies, else full (and cached). */
-function patchedParse<S extends z.ZodType>(schema: S, original: unknown, data: unknown): ReturnType<typeof cachedParse<S>> {
-  const r = reparsed(schema, original, data);
-  return r !== undefined ? { success: true, data: r } : cachedParse(schema, data);
-}
-
-/**
  * The patches of one part (a section, the flowsheet), in order, with the path each sets as issues
  * name it. Those names are worked out only when an issue is placed: a Monte Carlo sample patches
  * every time, while an issue is rare (each name reads the data the patch was applied to, which no
@@ -104,11 +68,14 @@ function patchedParse<S extends z.ZodType>(schema: S, original: unknown, data: u
  */
 class PatchedPart {
   readonly list: Patch[] = [];
+  /** The segments of each patch's path (pathSegments), in order. */
+  readonly segments: (readonly string[])[] = [];
   private readonly names: (() => string)[] = [];
   private byName: Map<string, Patch> | undefined;
 
-  add(name: () => string, patch: Patch): void {
+  add(name: () => string, patch: Patch, seg: readonly string[]): void {
     this.list.push(patch);
+    this.segments.push(seg);
     this.names.push(name);
     this.byName = undefined;
   }
@@ -125,117 +92,12 @@ class PatchedPart {
 
 const NO_PATCHES = new PatchedPart();
 
-/**
- * The data of a part with its patches applied, made only when needed: a part one patch sets (a
- * Monte Carlo sample sets one value of the feed and one unit parameter) is re-validated along that
- * patch's path (reparsePatched) without copying the raw objects on it. The patched data is made
- * (setIn, as each patch came) for a second patch, or to parse it in full when the shortcut does not
- * give a value (the full parse reports the problems with their places).
- */
-class PatchedData {
-  private pending: { seg: readonly string[]; from: number; value: unknown } | undefined;
-  private made: unknown;
+/** No issues, no diagnostics: shared empty lists (only read). */
+const NO_ISSUES: readonly InputIssue[] = [];
+const NO_DIAGNOSTICS: readonly Diagnostic[] = [];
 
-  constructor(private readonly original: unknown) {
-    this.made = original;
-  }
-
-  /** Set `value` at `seg` from segment `from` (setIn); false, and nothing set, when the path does not exist. */
-  trySet(seg: readonly string[], from: number, value: unknown): boolean {
-    if (this.made === this.original && this.pending === undefined && this.original !== null && typeof this.original === 'object') {
-      if (!pathFound(this.original, seg, from)) return false;
-      this.pending = { seg, from, value };
-      return true;
-    }
-    const next = setIn(this.data(), seg, value, from);
-    if (next === undefined) return false;
-    this.made = next;
-    return true;
-  }
-
-  /** Set `value` at `seg` from segment `from`: the data becomes what setIn gives (undefined when the path does not exist). */
-  set(seg: readonly string[], from: number, value: unknown): void {
-    if (!this.trySet(seg, from, value)) this.made = setIn(this.data(), seg, value, from);
-  }
-
-  /** The patched data. */
-  data(): unknown {
-    const p = this.pending;
-    if (p) {
-      this.pending = undefined;
-      this.made = setIn(this.made, p.seg, p.value, p.from);
-    }
-    return this.made;
-  }
-
-  /** Whether a patch set something. */
-  get patched(): boolean {
-    return this.pending !== undefined || this.made !== this.original;
-  }
-
-  /**
-   * The cached parse of the unpatched data (undefined when it does not parse): the values a patch
-   * did not change are its own objects, and only those are seen again by later resolutions.
-   */
-  originalParse<S extends z.ZodType>(schema: S): z.output<S> | undefined {
-    const r = cachedParse(schema, this.original);
-    return r.success ? r.data : undefined;
-  }
-
-  /**
-   * The parse of the data patched once, rebuilt along the patch's path from the original's cached
-   * parse (by the path's plan for a number, reparse-plan.ts); undefined otherwise.
-   */
-  reparsed<S extends z.ZodType>(schema: S): z.output<S> | undefined {
-    const p = this.pending;
-    if (!p) return undefined;
-    const base = cachedParse(schema, this.original);
-    if (!base.success) return undefined;
-    const planned = pathPlan(schema, this.original as object, base.data, p.seg, p.from)?.run(p.value);
-    return (planned ?? reparsePatched(schema, this.original, base.data, p.seg, p.from, p.value))?.value as z.output<S> | undefined;
-  }
-}
-
-/**
- * pathExists answers by data object, for frozen segment lists (pathSegments, unitParamPath: shared,
- * never changed): a Monte Carlo sample asks the same question of the same part's data every time
- * (a list item looked for by id, then by index). A part's data is never changed once loaded
- * (patches copy what they change), as the parse caches already assume.
- */
-const PATHS_FOUND = new WeakMap<object, { seg: readonly string[]; from: number; exists: boolean }[]>();
-/** Most answers kept per data object (a study patches a few paths; a sweep over many asks pathExists for the others). */
-const PATHS_FOUND_PER_PART = 32;
-
-/** pathExists of a part's data object, remembered for a frozen segment list. */
-function pathFound(obj: object, seg: readonly string[], from: number): boolean {
-  let list = PATHS_FOUND.get(obj);
-  if (list) {
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i]!;
-      if (e.seg === seg && e.from === from) return e.exists;
-    }
-  } else PATHS_FOUND.set(obj, (list = []));
-  const exists = pathExists(obj, seg, from);
-  if (Object.isFrozen(seg) && list.length < PATHS_FOUND_PER_PART) list.push({ seg, from, exists });
-  return exists;
-}
-
-/** Whether setIn can set a value at `seg` from segment `from` (every list item on the path exists), without copying. */
-function pathExists(obj: unknown, seg: readonly string[], from: number): boolean {
-  let v: unknown = obj;
-  for (let i = from; i < seg.length; i++) {
-    const head = seg[i]!;
-    if (Array.isArray(v)) {
-      let idx = v.findIndex((x) => x && typeof x === 'object' && (x as { id?: unknown }).id === head);
-      if (idx < 0 && /^\d+$/.test(head)) idx = Number(head);
-      if (idx < 0 || idx >= v.length) return false;
-      v = v[idx];
-    } else {
-      v = v && typeof v === 'object' && Object.hasOwn(v, head) ? (v as Record<string, unknown>)[head] : undefined;
-    }
-  }
-  return true;
-}
+/** Stands for a flowsheet without a list of units (one list: the routes are kept by its identity). */
+const NO_UNITS: readonly { id?: unknown }[] = [];
 
 /** check() of a part's patched data: along the path of a single patch when that gives a value. */
 function checkPatched<S extends z.ZodType>(schema: S, part: Part, data: PatchedData, issues: InputIssue[], patched: PatchedPart): z.output<S> | undefined {
@@ -294,26 +156,8 @@ function unknownOverride(patch: Patch, reason: string): InputIssue {
   return { code: 'unknown-override', message: msg.unknownOverride(patch.path, reason), ...(patch.origin ? { file: patch.origin.file, path: formatPath(patch.origin.path), ...placeOf(patch.origin) } : { path: patch.path }) };
 }
 
-/** The index of the unit with id `id` in the flowsheet's units as written, or -1. */
-function unitIndex(units: readonly { id?: unknown }[], id: string): number {
-  for (let i = 0; i < units.length; i++) if (units[i] && units[i]!.id === id) return i;
-  return -1;
-}
-
 function placeOf(o: NonNullable<Patch['origin']>): { line?: number; column?: number } {
   return { ...(o.line !== undefined ? { line: o.line } : {}), ...(o.column !== undefined ? { column: o.column } : {}) };
-}
-
-/** The flowsheet path a unit-parameter patch sets, by its segments (shared, frozen) and the unit's index. */
-const UNIT_PARAM_PATHS = new WeakMap<readonly string[], { idx: number; path: readonly string[] }>();
-
-/** `units.<idx>.params.<rest of the path>` for a patch `<unit id>.<rest>`, made once per path and unit index. */
-function unitParamPath(seg: readonly string[], idx: number): readonly string[] {
-  const hit = UNIT_PARAM_PATHS.get(seg);
-  if (hit && hit.idx === idx) return hit.path;
-  const path = Object.freeze(['units', String(idx), 'params', ...seg.slice(1)]);
-  UNIT_PARAM_PATHS.set(seg, { idx, path });
-  return path;
 }
 
 /** overridePatches by scenario: the overrides are read (and their lines found) once, not per sample. */
@@ -332,57 +176,85 @@ export function overridePatches(raw: RawScenario): readonly Patch[] {
   return patches;
 }
 
+/** How resolveModel is called. */
+export interface ResolveOptions {
+  /**
+   * true: the model is read within one evaluation and dropped, nothing of it kept or listed (a
+   * Monte Carlo sample: uncertainty/evaluator.ts scenarioKpis) — the prices a patch merges read
+   * their texts through their class, not as own keys (prices.ts mergePrices `sample`), and the
+   * feed's warnings (distributions cut at their range: never errors) are not listed among its
+   * diagnostics. A model a caller keeps, lists or prints is resolved without it.
+   */
+  sample?: boolean;
+}
+
 /** Validate a raw scenario with patches into a Model. Throws RegenflowError listing every issue. */
-export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Model {
+export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], options: ResolveOptions = {}): Model {
   const issues: InputIssue[] = [];
   const scenarioPart: Part = { doc: raw.scenario, at: [], data: raw.scenario.data };
   const top = check(scenarioSchema, scenarioPart, raw.scenario.data, issues, NO_PATCHES);
-  const patches = [...overridePatches(raw), ...extra];
+  // A new list (the model keeps it): concat, not a spread through the iterators of both.
+  const own = overridePatches(raw);
+  const patches = own.length === 0 ? extra.slice() : own.concat(extra);
 
-  // Distribute patches over the sections and unit parameters.
+  // Distribute patches over the sections and unit parameters, by routes worked out once per path (patch-routes.ts).
   // The flowsheet, plant and feed are only parsed: their patched data is made when needed (PatchedData).
   const flowsheetData = new PatchedData(raw.flowsheet.data);
   const plantData = new PatchedData(raw.plant.data);
   const feedData = new PatchedData(raw.feed.data);
   const sectionData: Record<string, unknown> = {};
   for (const k in raw.sections) sectionData[k] = raw.sections[k]!.data;
+  /** Sections whose data is a copy this resolution made (set again in place: no copy per patch). */
+  const copied: string[] = [];
   const patchedFlowsheet = new PatchedPart();
   const patchedSection: Record<string, PatchedPart> = {};
   const rawUnits = (raw.flowsheet.data as Record<string, unknown> | undefined)?.units;
-  const units = Array.isArray(rawUnits) ? (rawUnits as { id?: unknown }[]) : [];
-  for (const patch of patches) {
-    const seg = pathSegments(patch.path);
-    const head = seg[0];
-    if (!head || seg.length < 2) { issues.push(unknownOverride(patch, 'a path needs at least two parts')); continue; }
-    if (head === 'solver') {
-      flowsheetData.set(seg, 0, patch.value);
-      patchedFlowsheet.add(() => seg.join('.'), patch);
-      continue;
+  const units = Array.isArray(rawUnits) ? (rawUnits as { id?: unknown }[]) : NO_UNITS;
+  const routes = patchRoutes(raw, units, patches);
+  for (let i = 0; i < patches.length; i++) {
+    const patch = patches[i]!;
+    const route = routes[i]!;
+    const seg = route.seg;
+    const head = route.head;
+    switch (route.kind) {
+      case 'short':
+        issues.push(unknownOverride(patch, 'a path needs at least two parts'));
+        break;
+      case 'solver':
+        flowsheetData.set(seg, 0, patch.value);
+        patchedFlowsheet.add(() => seg.join('.'), patch, seg);
+        break;
+      case 'part': {
+        const data = head === 'plant' ? plantData : feedData;
+        // The data this patch is applied to (the original for the first; a second makes the first's).
+        const before = data.data();
+        if (!data.trySet(seg, 1, patch.value)) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); break; }
+        (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch, seg);
+        break;
+      }
+      case 'section': {
+        const before = sectionData[head];
+        const next = copied.includes(head) ? setOwnKey(before as Record<string, unknown>, seg, patch.value) : setIn(before ?? {}, seg, patch.value, 1);
+        if (next === undefined) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); break; }
+        (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch, seg);
+        sectionData[head] = next;
+        if (!copied.includes(head)) copied.push(head);
+        break;
+      }
+      case 'no-unit':
+        issues.push(unknownOverride(patch, `no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`));
+        break;
+      case 'unit': {
+        const idx = route.idx;
+        flowsheetData.set(route.path, 0, patch.value);
+        patchedFlowsheet.add(() => {
+          const at: (string | number)[] = ['units', idx, 'params'];
+          for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
+          return formatPath(at);
+        }, patch, seg);
+        break;
+      }
     }
-    if (head === 'plant' || head === 'feed') {
-      const data = head === 'plant' ? plantData : feedData;
-      // The data this patch is applied to (the original for the first; a second makes the first's).
-      const before = data.data();
-      if (!data.trySet(seg, 1, patch.value)) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); continue; }
-      (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
-      continue;
-    }
-    if ((SCENARIO_SECTIONS as readonly string[]).includes(head)) {
-      const next = setIn(sectionData[head] ?? {}, seg, patch.value, 1);
-      if (next === undefined) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); continue; }
-      const before = sectionData[head];
-      (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch);
-      sectionData[head] = next;
-      continue;
-    }
-    const idx = unitIndex(units, head);
-    if (idx < 0) { issues.push(unknownOverride(patch, `no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`)); continue; }
-    flowsheetData.set(unitParamPath(seg, idx), 0, patch.value);
-    patchedFlowsheet.add(() => {
-      const at: (string | number)[] = ['units', idx, 'params'];
-      for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
-      return formatPath(at);
-    }, patch);
   }
 
   const fs = checkPatched(flowsheetFileSchema, raw.flowsheet, flowsheetData, issues, patchedFlowsheet) as FlowsheetSpec | undefined;
@@ -409,7 +281,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
   // A patched section is resolved for this resolution alone: not cached (no later one has its data).
   const design = collect(() => memoUnpatched(DESIGN, sectionData.design, raw.sections.design?.data, () => resolveDesignSettings(sectionData.design, partOrScenario('design'))), patchedSection.design);
   const pricesPart = partOrScenario('prices');
-  const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart), patchedSection.prices) : undefined;
+  const prices = plant ? collect(() => pricesFor(raw, plant.region, sectionData.prices, patchedSection.prices, pricesPart, options.sample === true), patchedSection.prices) : undefined;
   const financePart = partOrScenario('finance');
   const finance = collect(() => memoUnpatched(FINANCE, sectionData.finance, financePart.data, () => financeFor(financePart, sectionData.finance, patchedSection.finance)), patchedSection.finance);
   // The scenario's own uncertainty list is part of the file: a malformed entry fails every command,
@@ -420,7 +292,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     const loc = raw.feed.doc.locate([...raw.feed.at, 'lots']);
     issues.push({ code: 'feed-without-cam', message: msg.feedWithoutCam(), file: raw.feed.doc.file, path: formatPath([...raw.feed.at, 'lots']), ...(loc ? { line: loc.line, column: loc.column } : {}) });
   }
-  if (feed && prices) issues.push(...customChemistryPriceIssues(feed, prices, pricesPart));
+  if (feed && prices) for (const issue of customChemistryPriceIssues(feed, prices, pricesPart)) issues.push(issue);
   if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
   const sections: Record<string, unknown> = {};
@@ -440,7 +312,9 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
     sections,
     raw,
     patches,
-    diagnostics: [...(raw.warnings ?? []), ...(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed))],
+    // concat, not spreads through iterators: a new list either way. A sample lists no feed warnings
+    // (warnings only, never errors: nothing an evaluation acts on, and its model is not reported).
+    diagnostics: options.sample === true ? (raw.warnings ?? NO_DIAGNOSTICS).slice() : (raw.warnings ?? NO_DIAGNOSTICS).concat(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed)),
   };
 }
 
@@ -448,9 +322,9 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = []): Mo
  * Prices of chemistries the registry does not know (`cam.NCM955x`) are only meaningful for a
  * chemistry the feed names: anything else is a typo, refused with the known names.
  */
-function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part: Part): InputIssue[] {
+function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part: Part): readonly InputIssue[] {
   const custom = customChemistryPrices(prices);
-  if (custom.length === 0) return [];
+  if (custom.length === 0) return NO_ISSUES;
   const named = new Set(feed.lots.map((l) => l.chemistry.name));
   const out: InputIssue[] = [];
   for (const { key, chemistry } of custom) {
@@ -464,7 +338,12 @@ function customChemistryPriceIssues(feed: FeedSpec, prices: ResolvedPrices, part
 
 /** True when some lot of the feed carries cathode active material (a plant without CAM has nothing to regenerate). */
 function feedHasCam(feed: FeedSpec): boolean {
-  return feed.lots.some((l) => l.share > 0 && ((l.composition ?? DEFAULT_COMPOSITION[feed.basis]).cam ?? 0) > 0);
+  // A loop, not some() with a closure per resolution.
+  for (let i = 0; i < feed.lots.length; i++) {
+    const l = feed.lots[i]!;
+    if (l.share > 0 && ((l.composition ?? DEFAULT_COMPOSITION[feed.basis]).cam ?? 0) > 0) return true;
+  }
+  return false;
 }
 
 /**
@@ -533,7 +412,7 @@ function financeFor(part: Part, data: unknown, patched: PatchedPart | undefined)
   const original = part.data;
   const only = patched?.list.length === 1 ? patched.list[0]! : undefined;
   if (only && original !== null && typeof original === 'object') {
-    const seg = pathSegments(only.path);
+    const seg = patched!.segments[0]!;
     const r = cachedParse(financeSchema, original);
     const base = r.success ? r.data : undefined;
     const parsed = base ? pathPlan(financeSchema, original, base, seg, 1)?.run(only.value) : undefined;
@@ -557,7 +436,7 @@ const PRICES = new WeakMap<object, Map<string, ResolvedPrices>>();
  * Prices: the set resolution is cached per prices section and region; patches that only set
  * top-level price keys (sweeps, Monte Carlo) are merged onto the cached base with mergePrices.
  */
-function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown, patched: PatchedPart | undefined, part: Part): ResolvedPrices {
+function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown, patched: PatchedPart | undefined, part: Part, sample: boolean): ResolvedPrices {
   const place = { where: part.doc, at: part.at };
   const resolveCached = (d: unknown) => {
     const key = d !== null && typeof d === 'object' ? d : NO_SECTION;
@@ -571,14 +450,15 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
   if (patched && patched.list.length > 0 && data !== original) {
     const overrides: Record<string, never> = {};
     let simple = true;
-    for (const p of patched.list) {
-      const seg = pathSegments(p.path);
+    for (let i = 0; i < patched.list.length; i++) {
+      const p = patched.list[i]!;
+      const seg = patched.segments[i]!;
       if (seg.length !== 2 || p.origin) { simple = false; break; }
       overrides[seg[1]!] = p.value as never;
     }
     if (simple) {
       try {
-        return mergePrices(resolveCached(original), overrides, place);
+        return mergePrices(resolveCached(original), overrides, place, sample);
       } catch (e) {
         if (!(e instanceof RegenflowError)) throw e;
         // fall through: the full resolution reports the problem with its place

@@ -5,14 +5,14 @@
  * thread (tornado) and in every worker (Monte Carlo, Sobol).
  */
 import { loadRawScenario, type RawScenario } from '../pipeline/load.js';
-import { resolveModel, type Model } from '../pipeline/resolve.js';
+import { resolveModel, type Model, type ResolveOptions } from '../pipeline/resolve.js';
 import { splitPath } from '../pipeline/patch.js';
 import { paramMetaOf, paramSchemaOf } from '../pipeline/param-meta.js';
 import { priceItem } from '../economics/price-keys.js';
 import { convert } from '../schema/quantity.js';
 import { RegenflowError } from '../schema/errors.js';
 import { evaluate, evaluatePhysics, type Physics } from '../pipeline/evaluate.js';
-import { kpisOf } from '../pipeline/document.js';
+import { numericKpisOf } from '../pipeline/document.js';
 import type { Patch } from '../pipeline/patch.js';
 import type { KpiFunction, KpiValues } from './runner.js';
 
@@ -98,6 +98,11 @@ export function numericKpis(kpis: object): KpiValues {
   return out;
 }
 
+/** How scenarioKpis resolves a model: for one evaluation, read and dropped (ResolveOptions.sample). */
+const SAMPLE: ResolveOptions = { sample: true };
+/** How scenarioKpis evaluates (one options object, only read by evaluate). */
+const SAMPLE_MODE = { mode: 'sample' } as const;
+
 /**
  * Evaluate the scenario with patches and return its numeric KPIs; throws on model failure. With
  * `physics` (solved for the same physics inputs: the unpatched scenario's, or a row's that set the
@@ -105,19 +110,21 @@ export function numericKpis(kpis: object): KpiValues {
  * again; without it, `remember` is handed the plant this evaluation solves.
  */
 export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physics?: Physics, remember?: (physics: Physics) => void): KpiValues {
-  const model = resolveModel(raw, patches);
+  // Resolved for this evaluation alone: the model never leaves this call (the plant `remember` keeps holds no part of it).
+  const model = resolveModel(raw, patches, SAMPLE);
   if (!physics && remember) {
     // Solved here rather than inside evaluate, to be kept for the rows that follow. A plant that
     // fails to solve is left to evaluate, which reports the failure as it always does.
     try {
-      physics = evaluatePhysics(model, { mode: 'sample' });
+      physics = evaluatePhysics(model, SAMPLE_MODE);
       remember(physics);
     } catch {
       physics = undefined;
     }
   }
   // A loop that does not converge throws a model failure inside evaluate (recorded per sample).
-  return numericKpis(kpisOf(evaluate(model, physics ? { mode: 'sample', physics } : { mode: 'sample' })));
+  // Only the numbers are kept: the KPIs without their one record (numericKpisOf).
+  return numericKpis(numericKpisOf(evaluate(model, physics ? { mode: 'sample', physics } : SAMPLE_MODE)));
 }
 
 /**

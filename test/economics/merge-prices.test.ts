@@ -47,6 +47,46 @@ describe('mergePrices: the shortcut gives the full merge', () => {
   });
 });
 
+describe('mergePrices: merged prices read as the literal { ...base, items } (issue 19)', () => {
+  it('the same fields in the same order for every reader; what the merge started from is no field', () => {
+    const base = bases[0]!;
+    const merged = mergePrices(base, { 'LiOH·H2O': 12, electricity: 0.09 });
+    const literal = { ...base, items: merged.items };
+    expect(Object.keys(merged)).toStrictEqual(Object.keys(literal));
+    expect(JSON.stringify(merged)).toBe(JSON.stringify(literal));
+    expect(JSON.stringify({ ...merged })).toBe(JSON.stringify(literal));
+    expect(Object.getOwnPropertySymbols(merged)).toStrictEqual([]);
+    expect(mergedFrom(merged)?.base).toBe(base);
+    expect(mergedFrom({ ...merged })).toBeUndefined();
+  });
+
+  it('a base with other fields (not a resolution of prices.ts) is merged in full', () => {
+    const base = { ...bases[0]!, extra: 1 } as ResolvedPrices;
+    const merged = mergePrices(base, { electricity: 0.09 });
+    expect(mergedFrom(merged)).toBeUndefined();
+    expect(ordered(merged)).toBe(ordered(mergePricesFull(base, { electricity: 0.09 })));
+  });
+});
+
+describe('mergePrices for a sample (prices only read by property)', () => {
+  it('every entry reads the same by property as the listed merge\'s; the entries it made list no given', () => {
+    for (const base of bases) {
+      for (const o of [{ 'LiOH·H2O': 12.5, 'quality-factor': 0.85, electricity: 0.09 }, { 'natural-gas': 0.03 }, { Li2CO3: 11 }, { 'LiOH·H2O': '12.5 USD/kg' }] as Record<string, PriceValue>[]) {
+        const listed = mergePrices(base, o);
+        const sample = mergePrices(base, o, {}, true);
+        expect(Object.keys(sample.items)).toStrictEqual(Object.keys(listed.items));
+        for (const k in listed.items) {
+          const a = listed.items[k]!;
+          const b = sample.items[k]!;
+          for (const f of ['key', 'value', 'unit', 'given', 'year', 'source', 'origin', 'setId', 'escalation'] as const) expect(b[f], `${base.setId} ${k}.${f}`).toStrictEqual(a[f]);
+          if (b !== base.items[k] && typeof o[k] !== 'string') expect(Object.keys(b)).toStrictEqual(Object.keys(a).filter((f) => f !== 'given'));
+        }
+        expect(mergedFrom(sample)?.base).toBe(base);
+      }
+    }
+  });
+});
+
 describe('mergePrices: merges of one base are copies of its items (issue 19)', () => {
   it('two merges of one base have their own items, in the base\'s key order; the base is unchanged', () => {
     const base = bases[0]!;

@@ -29,6 +29,16 @@ describe('an evaluation does not depend on the one before', () => {
   });
 });
 
+describe('boundary streams planned per stream list', () => {
+  it('the same economics input for each route, whatever route was evaluated before', () => {
+    const routes = ['flowsheets/hydrothermal.yaml', 'flowsheets/molten-salt.yaml', 'flowsheets/solid-state.yaml'];
+    const inputOf = (f: string) => JSON.stringify(evaluate(resolveModel(loadRawScenario('scenarios/reference-cn.yaml', f)), { mode: 'sample' }).economicsInput);
+    const first = routes.map(inputOf);
+    expect([...routes].reverse().map(inputOf)).toStrictEqual([...first].reverse());
+    expect(routes.map(inputOf)).toStrictEqual(first);
+  });
+});
+
 describe('feed lines of samples (EconomicsInputOptions.sample)', () => {
   const raw = loadRawScenario('scenarios/reference-cn.yaml');
   const inputOf = (patches: Patch[], mode: 'report' | 'sample') => evaluate(resolveModel(raw, patches), { mode }).economicsInput;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadRawScenario, type RawScenario } from '../../src/pipeline/load.js';
 import { resolveModel, type Model } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
-import { kpisOf } from '../../src/pipeline/document.js';
+import { kpisOf, numericKpisOf } from '../../src/pipeline/document.js';
 import type { Patch } from '../../src/pipeline/patch.js';
 import { numericKpis, scenarioKpis } from '../../src/uncertainty/evaluator.js';
 
@@ -93,6 +93,29 @@ describe('evaluate in sampling mode', () => {
     for (const patches of SAMPLES) {
       expect(scenarioKpis(raw, patches)).toStrictEqual(numericKpis(kpisOf(evaluate(resolveModel(raw, patches)))));
     }
+  });
+
+  it('a sample\'s model (ResolveOptions.sample) lists no feed warnings; its KPIs are the full run\'s', () => {
+    const raw = loadRawScenario(REFERENCE);
+    const data = raw.feed.data as { lots: Record<string, unknown>[] };
+    const lots = data.lots.map((l, i) => (i === 0 ? { ...l, d50: { dist: 'normal', mean: 5, sd: 10, truncate: true } } : l));
+    const cut: RawScenario = { ...raw, feed: { ...raw.feed, data: { ...data, lots } } };
+    const patches = SAMPLES[2]!;
+    const codes = (m: Model) => m.diagnostics!.map((d) => d.code);
+    expect(codes(resolveModel(cut, patches))).toContain('distribution-truncated');
+    expect(codes(resolveModel(cut, patches, { sample: true }))).not.toContain('distribution-truncated');
+    expect(scenarioKpis(cut, patches)).toStrictEqual(numericKpis(kpisOf(evaluate(resolveModel(cut, patches)))));
+  });
+
+  it('numericKpisOf gives kpisOf\'s KPIs, in its order, with the by-cause record left out (null)', () => {
+    const ev = evaluate(resolveModel(loadRawScenario(REFERENCE), SAMPLES[2]!), { mode: 'sample' });
+    const all = kpisOf(ev);
+    const numbers = numericKpisOf(ev);
+    expect(Object.keys(numbers)).toStrictEqual(Object.keys(all));
+    expect(numbers.offSpecKgPerYearByCause).toBeNull();
+    expect(typeof all.offSpecKgPerYearByCause).toBe('object');
+    expect(JSON.stringify({ ...numbers, offSpecKgPerYearByCause: undefined })).toBe(JSON.stringify({ ...all, offSpecKgPerYearByCause: undefined }));
+    expect(numericKpis(numbers)).toStrictEqual(numericKpis(all));
   });
 
   it('skips what only reports show, and still checks the plant-wide closure', () => {
