@@ -89,28 +89,42 @@ export interface Market {
    * chemistry, and the off-spec lines the costs and the revenue both ask for.
    */
   memo?: MarketMemo;
-  /** fixedKeyFor's answers by chemistry and lot, shared by every run on prices with the same keys (fixedKeyOf). */
-  fixedKeys?: Map<string, Map<string, string | null>>;
+  /** What depends only on the keys of the prices, shared by every run on prices with the same keys (keyFactsOf). */
+  facts?: KeyFacts;
 }
 
 /**
- * fixedKeyFor's answers by the price keys they depend on: it asks only whether keys exist, and
- * prices merged in place have their base's keys (prices.ts mergedFrom), so every Monte Carlo
- * sample of a scenario shares its base's answers. Keyed by chemistry as given, then lot id (NO_LOT
- * for none).
+ * What depends on which price keys exist and not on any value: fixedKeyFor's answers (by
+ * chemistry as given, then lot id, NO_LOT for none), the keys each payable reads, and the last
+ * off-spec plan. Prices merged in place have their base's keys (prices.ts mergedFrom), so every
+ * Monte Carlo sample of a scenario shares its base's facts.
  */
-const FIXED_KEYS = new WeakMap<ResolvedPrices, Map<string, Map<string, string | null>>>();
+interface KeyFacts {
+  fixedKeys: Map<string, Map<string, string | null>>;
+  /** The keys of the payables, by grade, then chemistry as given: [not a feed grade, a feed grade]. */
+  payableKeys: Map<MaterialGrade, Map<string, (PayableKeys | undefined)[]>>;
+  /** valueOffSpec's plan of the last list of parcels priced on these keys. */
+  offSpec: OffSpecPlan | undefined;
+}
+
+const KEY_FACTS = new WeakMap<ResolvedPrices, KeyFacts>();
 const NO_LOT = '\u0000';
+
+/** The key facts of a market's prices (those of their base for prices merged in place). */
+function keyFactsOf(m: Market): KeyFacts {
+  let facts = m.facts;
+  if (!facts) {
+    const owner = mergedFrom(m.book.prices)?.base ?? m.book.prices;
+    facts = KEY_FACTS.get(owner);
+    if (!facts) KEY_FACTS.set(owner, (facts = { fixedKeys: new Map(), payableKeys: new Map(), offSpec: undefined }));
+    m.facts = facts;
+  }
+  return facts;
+}
 
 /** fixedKeyFor through the answers shared by prices with the same keys. */
 function fixedKeyOf(m: Market, chemistry: string, lotId: string | null): string | undefined {
-  let byChem = m.fixedKeys;
-  if (!byChem) {
-    const owner = mergedFrom(m.book.prices)?.base ?? m.book.prices;
-    byChem = FIXED_KEYS.get(owner);
-    if (!byChem) FIXED_KEYS.set(owner, (byChem = new Map()));
-    m.fixedKeys = byChem;
-  }
+  const byChem = keyFactsOf(m).fixedKeys;
   let byLot = byChem.get(chemistry);
   if (!byLot) byChem.set(chemistry, (byLot = new Map()));
   const lot = lotId ?? NO_LOT;
@@ -121,12 +135,15 @@ function fixedKeyOf(m: Market, chemistry: string, lotId: string | null): string 
 
 /** The market's memo (made on first use). */
 function memoOf(m: Market): MarketMemo {
-  return (m.memo ??= { payables: new Map(), offSpec: undefined });
+  return (m.memo ??= { payGrades: [], payChems: [], payables: [], offSpec: undefined });
 }
 
 /** What a market remembers within its run (market.memo). */
 interface MarketMemo {
-  payables: Map<MaterialGrade, Map<string, Payable>>;
+  /** The payables worked out in this run, with their grade and chemistry (a handful: scanned, no map per run). */
+  payGrades: MaterialGrade[];
+  payChems: string[];
+  payables: Payable[];
   offSpec?: { input: EconomicsInput; byVariant: ({ revenue: MoneyLine[]; costs: MoneyLine[] } | undefined)[] };
 }
 
@@ -135,7 +152,7 @@ export function marketOf(input: EconomicsInput, book: PriceBook): Market {
   const feedGrades = new Set<MaterialGrade>();
   const byLot = new Map<string, number>();
   const chemSums = new Map<string, [number, number]>();
-  const market: Market = { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: new Map(), memo: undefined, fixedKeys: undefined };
+  const market: Market = { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: new Map(), memo: undefined, facts: undefined };
   for (const l of input.feedLots) {
     if (l.camKgPerYear > 0) byLot.set(l.id, l.scrapKgPerYear / l.camKgPerYear);
     const c = chemName(l.chemistry);
@@ -166,6 +183,13 @@ export interface Payable {
   offsetKey: string | null;
 }
 
+/** The keys a payable reads (payableKeysOf). */
+interface PayableKeys {
+  niCoKey: string;
+  offsetKey: string | null;
+  liKey: string | null;
+}
+
 /**
  * The payables of `grade` for `chemistry` (Ni + Co payable plus the chemistry's offset, clamped to
  * 0–1). Worked out once per grade and chemistry in a market: the prices they read are the same for
@@ -173,26 +197,47 @@ export interface Payable {
  */
 export function payableOf(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
   const memo = memoOf(m);
-  let byChem = memo.payables.get(grade);
-  if (!byChem) memo.payables.set(grade, (byChem = new Map()));
-  let p = byChem.get(chemistry);
-  if (!p) byChem.set(chemistry, (p = lookUpPayable(m, grade, chemistry, neededFor)));
+  const grades = memo.payGrades;
+  for (let i = 0; i < grades.length; i++) if (grades[i] === grade && memo.payChems[i] === chemistry) return memo.payables[i]!;
+  const p = lookUpPayable(m, grade, chemistry, neededFor);
+  grades.push(grade);
+  memo.payChems.push(chemistry);
+  memo.payables.push(p);
   return p;
 }
 
 function lookUpPayable(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
   const b = m.book;
+  const k = payableKeysOf(m, grade, chemistry);
+  // What the price is needed for written only when it is missing (find first: no text per run).
+  const base = b.find(k.niCoKey) ?? b.get(k.niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
+  const offset = k.offsetKey !== null ? b.get(k.offsetKey, neededFor) : 0;
+  const li = k.liKey !== null ? b.get(k.liKey, neededFor) : 0;
+  return { niCo: Math.min(1, Math.max(0, base + offset)), li, niCoKey: k.niCoKey, liKey: k.liKey, offsetKey: k.offsetKey };
+}
+
+/**
+ * The keys of the payables of `grade` for `chemistry`: which exist is a fact of the price keys
+ * (keyFactsOf), so they are found once per key set, grade, chemistry and whether the grade is a
+ * feed grade — not with a key text joined and looked up for every Monte Carlo sample.
+ */
+function payableKeysOf(m: Market, grade: MaterialGrade, chemistry: string): PayableKeys {
+  const byGrade = keyFactsOf(m).payableKeys;
+  let byChem = byGrade.get(grade);
+  if (!byChem) byGrade.set(grade, (byChem = new Map()));
+  let pair = byChem.get(chemistry);
+  if (!pair) byChem.set(chemistry, (pair = [undefined, undefined]));
+  const feed = m.feedGrades.has(grade) ? 1 : 0;
+  return (pair[feed] ??= findPayableKeys(m.book, grade, chemistry, feed === 1));
+}
+
+function findPayableKeys(b: PriceBook, grade: MaterialGrade, chemistry: string, feedGrade: boolean): PayableKeys {
   let niCoKey = priceKey('payable.', grade);
   if (grade === 'cam-powder' && b.has(OFFSPEC_PAYABLE)) niCoKey = OFFSPEC_PAYABLE;
-  else if (m.feedGrades.has(grade) && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
-  // What the price is needed for written only when it is missing (find first: no text per run).
-  const base = b.find(niCoKey) ?? b.get(niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
+  else if (feedGrade && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
   const offsetKey = priceKey('payable-offset.', chemName(chemistry));
-  const hasOffset = b.has(offsetKey);
-  const offset = hasOffset ? b.get(offsetKey, neededFor) : 0;
   const liKey = priceKey('payable-li.', grade);
-  const li = b.has(liKey) ? b.get(liKey, neededFor) : 0;
-  return { niCo: Math.min(1, Math.max(0, base + offset)), li, niCoKey, liKey: b.has(liKey) ? liKey : null, offsetKey: hasOffset ? offsetKey : null };
+  return { niCoKey, offsetKey: b.has(offsetKey) ? offsetKey : null, liKey: b.has(liKey) ? liKey : null };
 }
 
 /** A money value with its terms and a one-line derivation. */
@@ -211,13 +256,8 @@ const NO_TERMS = Object.freeze([]) as unknown as MoneyTerm[];
  * the same number, summed in the same order).
  */
 export function payableValue(m: Market, grade: MaterialGrade, chemistry: string, elements: Readonly<Record<string, number>>, neededFor: string, describe = true): Valued {
+  if (!describe) return { usd: payableUsd(m, grade, chemistry, elements.Ni ?? 0, elements.Co ?? 0, elements.Li ?? 0, neededFor), terms: NO_TERMS, text: '' };
   const p = payableOf(m, grade, chemistry, neededFor);
-  if (!describe) {
-    let usd = metalValue(m, elements, 'Ni', METAL_NI, p.niCo, neededFor, 0);
-    usd = metalValue(m, elements, 'Co', METAL_CO, p.niCo, neededFor, usd);
-    if (p.liKey) usd = metalValue(m, elements, 'Li', METAL_LI, p.li, neededFor, usd);
-    return { usd, terms: NO_TERMS, text: '' };
-  }
   const factorKeys = [p.niCoKey, ...(p.offsetKey ? [p.offsetKey] : [])];
   const terms: MoneyTerm[] = [];
   const add = (el: string, factor: number, keys: string[]) => {
@@ -245,12 +285,24 @@ const METAL_CO = 'metal.Co';
 const METAL_LI = 'metal.Li';
 
 /**
- * `usd` plus the value of the contained element `el` (price key `key`) at payable `factor`, as
- * payableValue adds it term by term (nothing for no such metal or a zero factor): a call, not a
- * closure per parcel and sample.
+ * payableValue(…, describe false).usd of metal holding `ni`, `co` and `li` kg per year (a parcel's
+ * element flows, only these three are paid): the same terms added in the same order, from plain
+ * numbers — no record of the elements and no value object per parcel and sample.
  */
-function metalValue(m: Market, elements: Readonly<Record<string, number>>, el: string, key: string, factor: number, neededFor: string, usd: number): number {
-  const kg = elements[el] ?? 0;
+function payableUsd(m: Market, grade: MaterialGrade, chemistry: string, ni: number, co: number, li: number, neededFor: string): number {
+  const p = payableOf(m, grade, chemistry, neededFor);
+  let usd = metalValue(m, ni, 'Ni', METAL_NI, p.niCo, neededFor, 0);
+  usd = metalValue(m, co, 'Co', METAL_CO, p.niCo, neededFor, usd);
+  if (p.liKey) usd = metalValue(m, li, 'Li', METAL_LI, p.li, neededFor, usd);
+  return usd;
+}
+
+/**
+ * `usd` plus the value of `kg` of the contained element `el` (price key `key`) at payable
+ * `factor`, as payableValue adds it term by term (nothing for no such metal or a zero factor): a
+ * call, not a closure per parcel and sample.
+ */
+function metalValue(m: Market, kg: number, el: string, key: string, factor: number, neededFor: string, usd: number): number {
   if (!(kg > 0) || factor === 0) return usd;
   // The text of a missing price made only when it is missing (not per parcel and sample).
   const price = m.book.find(key) ?? m.book.get(key, `${neededFor} (contained ${el} value)`);
@@ -318,6 +370,7 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
   }
   const grade = lot.grade ?? basis;
   const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
+  if (!describe) return sampleFeedLine(m, lot, grade, chem, label, inSpec, inSpecPriceOf, exact);
   // The lot's own record when nothing is in spec at entry (payableValue only reads it): no copy per lot.
   let rest: Readonly<Record<string, number>> = lot.elementsKgPerYear;
   if (inSpec) {
@@ -325,16 +378,15 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
     for (const el in inSpec.elementsKgPerYear) left[el] = Math.max(0, (left[el] ?? 0) - inSpec.elementsKgPerYear[el]!);
     rest = left;
   }
-  const paid = payableValue(m, grade, chem, rest, label, describe);
+  const paid = payableValue(m, grade, chem, rest, label);
   let usd = paid.usd;
-  const terms = describe ? [...paid.terms] : NO_TERMS;
+  const terms = [...paid.terms];
   let text = paid.text;
   if (inSpec) {
-    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label, describe);
+    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label);
     const p = inSpecPriceOf(chem);
     const asProduct = inSpec.camKgPerYear * p.price;
-    if (!describe) usd += asProduct > asMetal.usd ? asProduct : asMetal.usd;
-    else if (asProduct > asMetal.usd) {
+    if (asProduct > asMetal.usd) {
       usd += asProduct;
       terms.push({ quantity: inSpec.camKgPerYear, quantityUnit: 'kg', priceKey: p.key, price: p.price, factor: 1, factorKeys: [] });
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM at the in-spec price ${fmt(p.price)} USD/kg (${p.basis})`;
@@ -344,12 +396,35 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM, worth more as metal (${asMetal.text})`;
     }
   }
-  if (!describe) return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
   return {
     id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true,
     quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basis: text, basisUsd: usd, terms,
     note: `graded ${grade}; one market for feed and off-spec material (market.ts; REFERENCE.md 4.5); set feed.<chemistry> or feed.<lot id> for a fixed price`,
   };
+}
+
+/**
+ * feedLine without its derivation (describe false): the payable values from the lot's Ni, Co and
+ * Li alone, as plain numbers — the same lookups, in the same order, and the same sums as the
+ * described line's, with no copy of the lot's elements and no value object per lot and sample.
+ */
+function sampleFeedLine(m: Market, lot: EconomicsInput['feedLots'][number], grade: MaterialGrade, chem: string, label: string, inSpec: { camKgPerYear: number; elementsKgPerYear: Record<string, number> } | undefined, inSpecPriceOf: InSpecPriceOf, exact: boolean): MoneyLine {
+  const el = lot.elementsKgPerYear;
+  let usd: number;
+  if (inSpec) {
+    const e = inSpec.elementsKgPerYear;
+    usd = payableUsd(m, grade, chem, restOf(el, e, 'Ni'), restOf(el, e, 'Co'), restOf(el, e, 'Li'), label);
+    const asMetal = payableUsd(m, grade, chem, e.Ni ?? 0, e.Co ?? 0, e.Li ?? 0, label);
+    const asProduct = inSpec.camKgPerYear * inSpecPriceOf(chem).price;
+    usd += asProduct > asMetal ? asProduct : asMetal;
+  } else usd = payableUsd(m, grade, chem, el.Ni ?? 0, el.Co ?? 0, el.Li ?? 0, label);
+  return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
+}
+
+/** A lot's element `el` not in spec at entry (feedLine's `rest`): what is left after the in-spec part, never below 0. */
+function restOf(all: Readonly<Record<string, number>>, inSpec: Readonly<Record<string, number>>, el: string): number {
+  const part = inSpec[el];
+  return part !== undefined ? Math.max(0, (all[el] ?? 0) - part) : all[el] ?? 0;
 }
 
 /**
@@ -364,19 +439,6 @@ export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean, d
   const variant = (exact ? 2 : 0) + (describe ? 1 : 0);
   if (memo.offSpec?.input !== input) memo.offSpec = { input, byVariant: [undefined, undefined, undefined, undefined] };
   return (memo.offSpec.byVariant[variant] ??= valueOffSpec(m, input, exact, describe));
-}
-
-/** Off-spec parcels sold as one line: chemistry, grade and — for a lot's own fixed price — that lot. */
-interface OffSpecGroup {
-  id: string;
-  chem: string;
-  grade: MaterialGrade;
-  key: string | undefined;
-  origin: string | null;
-  kg: number;
-  /** Element flows, kg/yr: the first parcel's own record until a second parcel joins (then a sum of its own). */
-  el: Readonly<Record<string, number>>;
-  summed: boolean;
 }
 
 /** Texts of off-spec groups by grade and chemistry, without and with a lot (pairTexts of grade and chemistry, then of that and the lot). */
@@ -399,54 +461,135 @@ function offSpecLabel(grade: MaterialGrade, chem: string, lot: string | null): s
   return offSpecLabelClosed(offSpecLabelOf(grade, chem), lot ?? '');
 }
 
-function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
+/** One line of off-spec parcels: chemistry, grade and — for a lot's own fixed price — that lot. */
+interface OffSpecGroup {
+  id: string;
+  chem: string;
+  grade: MaterialGrade;
+  /** The fixed-price key (undefined: priced on payables). */
+  key: string | undefined;
+  origin: string | null;
+  /** The line's label, and that of its disposal line. */
+  what: string;
+  disposal: string;
+}
+
+/**
+ * How valueOffSpec groups a list of parcels, by what each parcel is (chemistry, grade, origin) and
+ * the price keys (which lots have a fixed price of their own): the same for every Monte Carlo
+ * sample of a scenario — its parcels change in mass only — so it is made once and checked against
+ * each list by value (offSpecPlanOf). `kg`, `ni`, `co`, `li` are the per-group sums of one call,
+ * written and read within it (one evaluation at a time; nothing of them escapes).
+ */
+interface OffSpecPlan {
+  chemistry: string[];
+  grade: MaterialGrade[];
+  origin: (string | null)[];
+  /** The group of each parcel. */
+  group: number[];
+  groups: OffSpecGroup[];
+  kg: number[];
+  ni: number[];
+  co: number[];
+  li: number[];
+}
+
+/** valueOffSpec's plan for these parcels on the market's price keys: the last one when it fits them, else a new one (kept). */
+function offSpecPlanOf(m: Market, parcels: EconomicsInput['products']['offSpec']): OffSpecPlan {
+  const facts = keyFactsOf(m);
+  const last = facts.offSpec;
+  if (last !== undefined && planFits(last, parcels)) return last;
+  return (facts.offSpec = makeOffSpecPlan(m, parcels));
+}
+
+/** Whether a plan was made for parcels of these chemistries, grades and origins, in this order. */
+function planFits(plan: OffSpecPlan, parcels: EconomicsInput['products']['offSpec']): boolean {
+  if (plan.group.length !== parcels.length) return false;
+  for (let i = 0; i < parcels.length; i++) {
+    const p = parcels[i]!;
+    if (p.chemistry !== plan.chemistry[i] || (p.grade ?? 'cam-powder') !== plan.grade[i] || (p.origin ?? null) !== plan.origin[i]) return false;
+  }
+  return true;
+}
+
+function makeOffSpecPlan(m: Market, parcels: EconomicsInput['products']['offSpec']): OffSpecPlan {
+  const plan: OffSpecPlan = { chemistry: [], grade: [], origin: [], group: [], groups: [], kg: [], ni: [], co: [], li: [] };
   // Groups in order of first appearance, found by grade, chemistry and lot (groups.ts).
-  const found = new OrderedGroups<MaterialGrade, string, OffSpecGroup>();
-  for (const p of input.products.offSpec) {
+  const found = new OrderedGroups<MaterialGrade, string, number>();
+  for (const p of parcels) {
     const chem = chemName(p.chemistry);
     const grade = p.grade ?? 'cam-powder';
     const origin = p.origin ?? null;
     const key = fixedKeyOf(m, chem, origin);
     const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
     let g = found.find(grade, chem, lotKey ?? '');
-    if (!g) {
-      g = { id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
+    if (g === undefined) {
+      g = plan.groups.length;
+      const what = offSpecLabel(grade, chem, lotKey);
+      plan.groups.push({ id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, what, disposal: disposalLabel(what, '') });
       found.add(g, grade, chem, lotKey ?? '');
-      g.kg += p.kgPerYear;
-      continue;
+      plan.kg.push(0);
+      plan.ni.push(0);
+      plan.co.push(0);
+      plan.li.push(0);
     }
-    g.kg += p.kgPerYear;
-    if (!g.summed) {
-      // 0 + x for each element of the first parcel, as a sum from zero gives
-      const first: Record<string, number> = {};
-      for (const e in g.el) first[e] = 0 + g.el[e]!;
-      g.el = first;
-      g.summed = true;
-    }
-    const sum = g.el as Record<string, number>;
+    plan.chemistry.push(p.chemistry);
+    plan.grade.push(grade);
+    plan.origin.push(origin);
+    plan.group.push(g);
+  }
+  return plan;
+}
+
+/**
+ * Off-spec parcels valued by group (offSpecPlanOf): each group's kg and paid metals summed in parcel
+ * order from 0, as the element records were summed (only Ni, Co and Li are ever paid: a sum of the
+ * other elements was never read; a group of one parcel read that parcel's own numbers, the same
+ * but for −0, which no payable counts: `kg > 0`).
+ */
+function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
+  const parcels = input.products.offSpec;
+  const plan = offSpecPlanOf(m, parcels);
+  const { kg, ni, co, li } = plan;
+  for (let g = 0; g < kg.length; g++) {
+    kg[g] = 0;
+    ni[g] = 0;
+    co[g] = 0;
+    li[g] = 0;
+  }
+  for (let i = 0; i < parcels.length; i++) {
+    const p = parcels[i]!;
+    const g = plan.group[i]!;
+    kg[g] = kg[g]! + p.kgPerYear;
     const el = p.elementsKgPerYear;
-    for (const e in el) sum[e] = (sum[e] ?? 0) + el[e]!;
+    if (el.Ni !== undefined) ni[g] = ni[g]! + el.Ni;
+    if (el.Co !== undefined) co[g] = co[g]! + el.Co;
+    if (el.Li !== undefined) li[g] = li[g]! + el.Li;
   }
   const revenue: MoneyLine[] = [];
   const costs: MoneyLine[] = [];
-  for (const g of found.list) {
-    const id = g.id;
-    if (g.kg === 0) continue;
-    const what = offSpecLabel(g.grade, g.chem, g.origin);
-    const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what, describe) : payableValue(m, g.grade, g.chem, g.el, what, describe);
+  for (let k = 0; k < plan.groups.length; k++) {
+    const g = plan.groups[k]!;
+    const gKg = kg[k]!;
+    if (gKg === 0) continue;
+    const { id, what } = g;
+    let v: Valued;
+    if (g.key) v = fixedValue(m, g.key, g.chem, g.origin, gKg, what, describe);
+    else if (describe) v = payableValue(m, g.grade, g.chem, { Ni: ni[k]!, Co: co[k]!, Li: li[k]! }, what);
+    else v = { usd: payableUsd(m, g.grade, g.chem, ni[k]!, co[k]!, li[k]!, what), terms: NO_TERMS, text: '' };
     // Rounded first whatever the sign (a value out of range fails on its own amount, as it did).
     const value = R(exact)(v.usd);
     if (v.usd >= 0) {
-      revenue.push(describe ? { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms }
-        : { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basisUsd: v.usd });
+      revenue.push(describe ? { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: v.usd / gKg, basis: v.text, basisUsd: v.usd, terms: v.terms }
+        : { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: v.usd / gKg, basisUsd: v.usd });
       continue;
     }
     // The disposal line: the revenue line's keys in its order (what a spread of it with these
     // amounts gave), made directly — a spread copy takes V8's slow path per sample.
-    const label = disposalLabel(what, '');
+    const label = g.disposal;
     const usd = R(exact)(-v.usd);
-    costs.push(describe ? { id, label, category: 'waste', usd, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: -v.usd / g.kg, basis: v.text, basisUsd: -v.usd, terms: v.terms }
-      : { id, label, category: 'waste', usd, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: -v.usd / g.kg, basisUsd: -v.usd });
+    costs.push(describe ? { id, label, category: 'waste', usd, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: -v.usd / gKg, basis: v.text, basisUsd: -v.usd, terms: v.terms }
+      : { id, label, category: 'waste', usd, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: -v.usd / gKg, basisUsd: -v.usd });
   }
   return { revenue, costs };
 }
