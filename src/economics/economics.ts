@@ -18,7 +18,7 @@ import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
 import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalAt, type EquipmentCostRow } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, FactorTotalsAt, revenueLines, type MoneyLine, type CapitalBases, type DirectTotals } from './opex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, FactorTotalsAt, revenueLines, type MoneyLine, type CapitalBases, type DirectSums } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
 import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
 import { legacyConflict, marketOf } from './market.js';
@@ -92,6 +92,34 @@ const CATEGORY_COUNT: number[] = [];
 const CATEGORY_FIRST: number[] = [];
 const CATEGORY_CENTS: number[] = [];
 
+/**
+ * What breakdown() works out besides its result, read by economics() right after it (valid until
+ * the next call): the exact cents of the items that are not variable (sumUsd's running sum: NaN
+ * once out of the exact range); the cents of each category stay in CATEGORY_CENTS.
+ */
+const LAST_BREAKDOWN = { categories: 0, fixedCents: 0 };
+
+/**
+ * Σ integer cents of the categories of the last breakdown that are (`inIt`) or are not `category`,
+ * in category order; NaN once a category or a partial sum is out of the exact range. Integer sums
+ * in the exact range do not depend on their order, so this is the running sum sumUsdOf keeps over
+ * the same items (and its decimal sum when that one left the range but this one did not).
+ */
+function categoryCents(category: string, inIt: boolean): number {
+  let acc = 0;
+  for (let k = 0; k < LAST_BREAKDOWN.categories; k++) {
+    if ((CATEGORY_NAMES[k] === category) !== inIt) continue;
+    acc += CATEGORY_CENTS[k]!;
+    if (!Number.isSafeInteger(acc)) return NaN;
+  }
+  return acc;
+}
+
+/** An exact sum of cents as sumUsd returns it, else (NaN: out of the exact range) what `slow` gives. */
+function usdOfCents(cents: number, slow: () => number): number {
+  return Number.isNaN(cents) ? slow() : cents / 100;
+}
+
 /** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
 function breakdown(items: MoneyLine[]): Breakdown {
   // Categories in order of first appearance (a handful: a linear search beats a Map), each with its
@@ -101,8 +129,10 @@ function breakdown(items: MoneyLine[]): Breakdown {
   const first = CATEGORY_FIRST;
   const acc = CATEGORY_CENTS;
   let n = 0;
+  let fixed = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
+    if (!item.variable) fixed = addCents(fixed, item.usd);
     let k = 0;
     while (k < n && names[k] !== item.category) k++;
     if (k === n) {
@@ -115,6 +145,8 @@ function breakdown(items: MoneyLine[]): Breakdown {
     count[k]!++;
     acc[k] = addCents(acc[k]!, item.usd);
   }
+  LAST_BREAKDOWN.categories = n;
+  LAST_BREAKDOWN.fixedCents = fixed;
   const byCategory: Record<string, number> = {};
   const totals: number[] = [];
   for (let k = 0; k < n; k++) {
@@ -175,15 +207,21 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const capex = equipment ? capitalBuildUp(equipment, prices.cepciYear, finance) : sampleCapitalBuildUp(purchases, input.equipment, regional, prices.cepciYear, finance);
 
   // ---- revenue and operating costs at full output
+  // The exact sums of subsets of the lines come from the passes that total them (breakdown,
+  // directTotals): each is the exact Σ of the same cents (usdOfCents), whatever the order.
   const revenue = breakdown(revenueItems);
+  // In-spec product and the credits netted in the net levelised cost: every revenue but in-spec
+  // product (off-spec CAM, by-products), scaled by output like the revenue it is part of.
+  const inSpecRevenueUsd = usdOfCents(categoryCents('in-spec', true), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
+  const creditsUsd = usdOfCents(categoryCents('in-spec', false), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
   const dTot = directTotals(direct);
   const capBases: CapitalBases = { fci: capex.fixedCapitalUsd, isbl: capex.isblUsd, osbl: capex.osblUsd, buildingsPlusLand: sumUsd([capex.buildingsUsd, capex.landUsd]) };
   const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines;
   const opexItems = [...direct, ...factorItems];
   const opexB = breakdown(opexItems);
-  const fixedUsd = sumUsdOf(opexItems, (i) => i.usd, (i) => !i.variable);
+  const fixedUsd = usdOfCents(LAST_BREAKDOWN.fixedCents, () => sumUsdOf(opexItems, (i) => i.usd, (i) => !i.variable));
   const variableUsd = sumUsd([opexB.totalUsd, -fixedUsd]);
-  const materialsUsd = sumUsdOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0));
+  const materialsUsd = usdOfCents(dTot.materialsCents, () => sumUsdOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)));
   const wc = workingCapital(capex, finance, opexB.totalUsd, materialsUsd, true);
 
   // ---- depreciation and cash flow
@@ -200,9 +238,6 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     fixedOpexUsd: fixedUsd,
     productKg,
   };
-  // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
-  // by-products), scaled by output like the revenue it is part of.
-  const creditsUsd = sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec');
   // Rows only for a description: a sample reads the sums, and its rows are made if ever asked for.
   const rows: CashFlowRow[] | undefined = describe ? [] : undefined;
   const flows = cashFlow(basis, finance, schedule.amountsUsd, creditsUsd, rows);
@@ -219,7 +254,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
   if (productKg > 0) {
-    msp = minSellingPrice({ revenueItems, revenueUsd: revenue.totalUsd, opexUsd: opexB.totalUsd, direct, dTot, capBases, capex, materialsUsd, basis, finance, depreciationUsd: schedule.amountsUsd });
+    msp = minSellingPrice({ inSpecRevenueUsd, revenueUsd: revenue.totalUsd, opexUsd: opexB.totalUsd, dTot, capBases, capex, materialsUsd, basis, finance, depreciationUsd: schedule.amountsUsd });
   } else {
     diagnostics.push({ code: 'no-in-spec-product', severity: 'warning', where: 'products', message: msg.noInSpecProduct() });
   }
@@ -277,11 +312,12 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
 
 /** What the minimum-selling-price solve starts from (economics() works it out first). */
 interface PriceSolveBasis {
-  revenueItems: readonly MoneyLine[];
+  /** The revenue of in-spec product (sumUsd of the in-spec lines). */
+  inSpecRevenueUsd: number;
   revenueUsd: number;
   opexUsd: number;
-  direct: readonly MoneyLine[];
-  dTot: DirectTotals;
+  /** The direct items' totals, with their variable and fixed sums. */
+  dTot: DirectSums;
   capBases: CapitalBases;
   capex: EconomicsResult['capex'];
   materialsUsd: number;
@@ -299,17 +335,22 @@ interface PriceSolveBasis {
 function minSellingPrice(s: PriceSolveBasis): EconomicsResult['minSellingPrice'] {
   const { basis, finance, dTot } = s;
   const productKg = basis.productKg;
-  const inSpecRevenue = sumUsdOf(s.revenueItems, (i) => i.usd, (i) => i.category === 'in-spec');
+  const inSpecRevenue = s.inSpecRevenueUsd;
   const otherRevenue = s.revenueUsd - inSpecRevenue;
-  // Σ of the variable and of the fixed direct items, each in item order from 0 (one pass, no lists).
-  let dVariable = 0;
-  let dFixed = 0;
-  for (let i = 0; i < s.direct.length; i++) {
-    const d = s.direct[i]!;
-    if (d.variable) dVariable = dVariable + d.usd;
-    else dFixed = dFixed + d.usd;
-  }
-  const trial: CashFlowBasis = { ...basis };
+  // Σ of the variable and of the fixed direct items, each in item order from 0 (directTotals).
+  const dVariable = dTot.variable;
+  const dFixed = dTot.fixed;
+  // A copy of the basis key by key, in its order (a spread copy takes V8's slow path per key).
+  const trial: CashFlowBasis = {
+    fixedCapitalUsd: basis.fixedCapitalUsd,
+    landUsd: basis.landUsd,
+    depreciableCapitalUsd: basis.depreciableCapitalUsd,
+    workingCapitalUsd: basis.workingCapitalUsd,
+    revenueUsd: basis.revenueUsd,
+    variableOpexUsd: basis.variableOpexUsd,
+    fixedOpexUsd: basis.fixedOpexUsd,
+    productKg: basis.productKg,
+  };
   // factorCosts and workingCapitalUsd (plain numbers) at a trial price, planned once per solve.
   const fac = new FactorTotalsAt(finance.operatingFactors, dTot, s.capBases);
   const wcAt = workingCapitalAt(s.capex, finance, s.materialsUsd);

@@ -21,7 +21,7 @@ import { priceItem } from './price-keys.js';
 import { PriceBook, priceKey } from './price-book.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
-import { cents } from './money.js';
+import { addCents, cents } from './money.js';
 import { feedLine, marketOf, offSpecLines, type Market } from './market.js';
 import { shiftPlan } from '../design/shifts.js';
 
@@ -200,18 +200,42 @@ export interface DirectTotals {
   materials: number;
 }
 
-/** Totals of direct items for the factor bases. */
-export function directTotals(direct: readonly MoneyLine[]): DirectTotals {
+/** DirectTotals and the other sums economics() takes of the direct items, from the same pass. */
+export interface DirectSums extends DirectTotals {
+  /** Σ of the variable and of the fixed items, each in item order from 0 (plain numbers). */
+  variable: number;
+  fixed: number;
+  /** Σ integer cents of the materials items (sumUsd's running sum: NaN once out of the exact range). */
+  materialsCents: number;
+}
+
+/**
+ * Totals of direct items for the factor bases, with the variable and fixed sums and the exact
+ * cents of the materials in the same pass (every Monte Carlo sample asks for all of them).
+ */
+export function directTotals(direct: readonly MoneyLine[]): DirectSums {
   let total = 0;
   let labour = 0;
   let materials = 0;
-  for (const d of direct) {
+  let variable = 0;
+  let fixed = 0;
+  let materialsCents = 0;
+  for (let i = 0; i < direct.length; i++) {
+    const d = direct[i]!;
     total += d.usd;
     if (d.id === 'labour.operators') labour += d.usd;
-    if (d.category === 'reagents') materials += d.usd;
-    if (d.category === 'feed' && d.usd > 0) materials += d.usd;
+    if (d.category === 'reagents') {
+      materials += d.usd;
+      materialsCents = addCents(materialsCents, d.usd);
+    }
+    if (d.category === 'feed' && d.usd > 0) {
+      materials += d.usd;
+      materialsCents = addCents(materialsCents, d.usd);
+    }
+    if (d.variable) variable = variable + d.usd;
+    else fixed = fixed + d.usd;
   }
-  return { total, labour, materials };
+  return { total, labour, materials, variable, fixed, materialsCents };
 }
 
 /** Factor items and their totals. */

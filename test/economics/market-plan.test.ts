@@ -127,10 +127,10 @@ describe('market facts kept across runs (issue 19)', () => {
     const prices = priceSets(mods).feedPayable;
     const two = plant(1, [null, null, null, null, null]);
     const merged = structuredClone(two);
-    const [a, , b, c] = two.products.offSpec.map((p) => ({ kg: p.kgPerYear, ...p.elementsKgPerYear }));
+    const [a, , b, c] = two.products.offSpec.map((p) => ({ kg: p.kgPerYear, ...p.elementsKgPerYear }) as Record<string, number>);
     // NCM523 cam-powder (parcels 0, 2 and 3: NMC532 is NCM523, no grade is CAM powder): Ni, Co, Li summed from 0 in parcel order.
     merged.products.offSpec = [
-      { chemistry: 'NCM523', kgPerYear: 0 + a!.kg + b!.kg + c!.kg, grade: 'cam-powder', elementsKgPerYear: { Ni: 0 + a!.Ni! + b!.Ni!, Co: 0 + a!.Co! + b!.Co! + c!.Co!, Li: 0 + a!.Li! + b!.Li! } },
+      { chemistry: 'NCM523', kgPerYear: 0 + a!.kg! + b!.kg! + c!.kg!, grade: 'cam-powder', elementsKgPerYear: { Ni: 0 + a!.Ni! + b!.Ni!, Co: 0 + a!.Co! + b!.Co! + c!.Co!, Li: 0 + a!.Li! + b!.Li! } },
       two.products.offSpec[1]!,
       two.products.offSpec[4]!,
     ];
