@@ -81,9 +81,8 @@ export interface Market {
   book: PriceBook;
   /** Grades the feed lots are bought at on payables (feed-payable-fraction applies to these). */
   feedGrades: ReadonlySet<MaterialGrade>;
-  /** kg of feed per kg of its CAM, by feed lot id and by chemistry (fixed prices are per kg of feed). */
-  feedPerCamByLot: ReadonlyMap<string, number>;
-  feedPerCamByChem: ReadonlyMap<string, number>;
+  /** The feed lots (kg of feed per kg of their CAM, by lot or chemistry, are worked out from them when a fixed price asks: feedPerCam). */
+  lots: EconomicsInput['feedLots'];
   /**
    * Work of one economics run kept with its market (one per run): payables by grade and
    * chemistry, and the off-spec lines the costs and the revenue both ask for.
@@ -105,6 +104,8 @@ interface KeyFacts {
   payableKeys: Map<MaterialGrade, Map<string, (PayableKeys | undefined)[]>>;
   /** valueOffSpec's plan of the last list of parcels priced on these keys. */
   offSpec: OffSpecPlan | undefined;
+  /** The feed grades of the last lots priced on these keys (feedGradesOf). */
+  feedGrades: { basis: EconomicsInput['feedBasis']; lots: LotFacts[]; grades: ReadonlySet<MaterialGrade> } | undefined;
 }
 
 const KEY_FACTS = new WeakMap<ResolvedPrices, KeyFacts>();
@@ -116,7 +117,7 @@ function keyFactsOf(m: Market): KeyFacts {
   if (!facts) {
     const owner = mergedFrom(m.book.prices)?.base ?? m.book.prices;
     facts = KEY_FACTS.get(owner);
-    if (!facts) KEY_FACTS.set(owner, (facts = { fixedKeys: new Map(), payableKeys: new Map(), offSpec: undefined }));
+    if (!facts) KEY_FACTS.set(owner, (facts = { fixedKeys: new Map(), payableKeys: new Map(), offSpec: undefined, feedGrades: undefined }));
     m.facts = facts;
   }
   return facts;
@@ -147,24 +148,72 @@ interface MarketMemo {
   offSpec?: { input: EconomicsInput; byVariant: ({ revenue: MoneyLine[]; costs: MoneyLine[] } | undefined)[] };
 }
 
-/** The market of a plant: its feed lots' grades and feed-to-CAM ratios. */
+/** The market of a plant: its feed lots and the grades they are bought at. */
 export function marketOf(input: EconomicsInput, book: PriceBook): Market {
-  const feedGrades = new Set<MaterialGrade>();
-  const byLot = new Map<string, number>();
-  const chemSums = new Map<string, [number, number]>();
-  const market: Market = { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: new Map(), memo: undefined, facts: undefined };
-  for (const l of input.feedLots) {
-    if (l.camKgPerYear > 0) byLot.set(l.id, l.scrapKgPerYear / l.camKgPerYear);
-    const c = chemName(l.chemistry);
-    const acc = chemSums.get(c) ?? [0, 0];
-    acc[0] += l.scrapKgPerYear;
-    acc[1] += l.camKgPerYear;
-    chemSums.set(c, acc);
-    if (l.scrapKgPerYear > 0 && !fixedKeyOf(market, l.chemistry, l.id)) feedGrades.add(l.grade ?? input.feedBasis);
-  }
-  const byChem = market.feedPerCamByChem as Map<string, number>;
-  for (const [c, [scrap, cam]] of chemSums) if (cam > 0) byChem.set(c, scrap / cam);
+  const market: Market = { book, feedGrades: NO_GRADES, lots: input.feedLots, memo: undefined, facts: undefined };
+  market.feedGrades = feedGradesOf(market, input);
   return market;
+}
+
+const NO_GRADES: ReadonlySet<MaterialGrade> = new Set();
+
+/**
+ * The grades the lots bought on payables are bought at (a lot of zero mass or with a fixed price of
+ * its own is not): a fact of what the lots are — id, chemistry, grade, whether they have mass —
+ * and of the price keys, so the set is kept per key set with the lots it was made for and handed
+ * out again (never changed) while a run's lots are the same (every Monte Carlo sample's).
+ */
+function feedGradesOf(m: Market, input: EconomicsInput): ReadonlySet<MaterialGrade> {
+  const facts = keyFactsOf(m);
+  const last = facts.feedGrades;
+  if (last !== undefined && last.basis === input.feedBasis && sameLots(last.lots, input.feedLots)) return last.grades;
+  const grades = new Set<MaterialGrade>();
+  const lots: LotFacts[] = [];
+  for (const l of input.feedLots) {
+    lots.push({ id: l.id, chemistry: l.chemistry, grade: l.grade, bought: l.scrapKgPerYear > 0 });
+    if (l.scrapKgPerYear > 0 && !fixedKeyOf(m, l.chemistry, l.id)) grades.add(l.grade ?? input.feedBasis);
+  }
+  facts.feedGrades = { basis: input.feedBasis, lots, grades };
+  return grades;
+}
+
+/** What the feed grades read of a lot. */
+interface LotFacts {
+  id: string;
+  chemistry: string;
+  grade: MaterialGrade | undefined;
+  bought: boolean;
+}
+
+/** Whether lots are those the facts were taken of (same ids, chemistries, grades, and mass or none), in order. */
+function sameLots(facts: readonly LotFacts[], lots: EconomicsInput['feedLots']): boolean {
+  if (facts.length !== lots.length) return false;
+  for (let i = 0; i < lots.length; i++) {
+    const f = facts[i]!;
+    const l = lots[i]!;
+    if (f.id !== l.id || f.chemistry !== l.chemistry || f.grade !== l.grade || f.bought !== l.scrapKgPerYear > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * kg of feed per kg of its CAM of lot `lotId` (the last such lot with CAM), or of every lot of
+ * canonical chemistry `chem` (their feed and CAM each summed in lot order from 0); undefined for
+ * none. Worked out when a fixed price asks (a few parcels per run), not as maps per run.
+ */
+function feedPerCam(m: Market, lotId: string | null, chem: string | null): number | undefined {
+  let ratio: number | undefined;
+  let scrap = 0;
+  let cam = 0;
+  for (const l of m.lots) {
+    if (lotId !== null) {
+      if (l.id === lotId && l.camKgPerYear > 0) ratio = l.scrapKgPerYear / l.camKgPerYear;
+    } else if (chemName(l.chemistry) === chem) {
+      scrap += l.scrapKgPerYear;
+      cam += l.camKgPerYear;
+    }
+  }
+  return lotId !== null ? ratio : cam > 0 ? scrap / cam : undefined;
 }
 
 /** The fixed-price key of a lot or chemistry (`feed.<lot id>` first, then `feed.<chemistry>`), if any. */
@@ -312,7 +361,7 @@ function metalValue(m: Market, kg: number, el: string, key: string, factor: numb
 /** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
 function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
   const price = m.book.get(key, neededFor);
-  const perCam = key === priceKey('feed.', String(lotId)) ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
+  const perCam = key === priceKey('feed.', String(lotId)) ? feedPerCam(m, lotId!, null) : feedPerCam(m, null, chemName(chemistry));
   const ratio = perCam ?? 1;
   if (!describe) return { usd: camKg * price * ratio, terms: NO_TERMS, text: '' };
   return {

@@ -33,13 +33,13 @@ async function freshModules(): Promise<Modules> {
 const el = (ni: number, co: number, li: number, extra: Record<string, number> = {}) => ({ Ni: ni, Co: co, Mn: 0.3 * ni, Li: li, O: 2 * ni, ...extra });
 
 /** Off-spec parcels of two lots, two grades and a fixed-price chemistry; a lot in spec at entry. */
-function plant(offSpecScale = 1, origins: (string | null)[] = ['ev-523', 'ev-811', 'ev-523', null, 'lfp']): EconomicsInput {
+function plant(offSpecScale = 1, origins: (string | null)[] = ['ev-523', 'ev-811', 'ev-523', null, 'lfp'], lots: (l: EconomicsInput['feedLots']) => EconomicsInput['feedLots'] = (l) => l): EconomicsInput {
   return samplePlant({
-    feedLots: [
+    feedLots: lots([
       { id: 'ev-523', chemistry: 'NCM523', family: 'layered', scrapKgPerYear: 600_000, camKgPerYear: 520_000, elementsKgPerYear: el(156_000, 62_500, 33_000), inSpecAtEntry: { camKgPerYear: 20_000, elementsKgPerYear: { Ni: 6_000.5, Co: 2_400.25, Li: 1_300.125 } } },
       { id: 'ev-811', chemistry: 'NCM811', family: 'layered', scrapKgPerYear: 350_000, camKgPerYear: 300_000, elementsKgPerYear: el(145_000, 18_000, 19_000) },
       { id: 'lfp', chemistry: 'LFP', family: 'olivine', scrapKgPerYear: 50_000, camKgPerYear: 43_000, elementsKgPerYear: { Fe: 15_000, Li: 1_900 } },
-    ],
+    ]),
     products: {
       inSpec: [{ chemistry: 'NCM523', kgPerYear: 470_000 }, { chemistry: 'NCM811', kgPerYear: 250_000 }],
       offSpec: [
@@ -87,6 +87,11 @@ describe('market facts kept across runs (issue 19)', () => {
       { input: plant(0.5), prices: sets.lotPrice },
       { input: plant(1, ['ev-811', 'ev-811', 'ev-811', 'ev-811', 'lfp']), prices: sets.lotPrice },
       { input: plant(), prices: sets.sampled },
+      // Other lots: a grade of their own, no mass, another chemistry (the feed grades the feed payable applies to).
+      { input: plant(1, undefined, (l) => [{ ...l[0]!, grade: 'black-mass' }, l[1]!, l[2]!]), prices: sets.feedPayable },
+      { input: plant(1, undefined, (l) => [{ ...l[0]!, scrapKgPerYear: 0 }, { ...l[1]!, grade: 'cam-powder' }, l[2]!]), prices: sets.feedPayable },
+      { input: plant(1, undefined, (l) => [l[0]!, { ...l[1]!, chemistry: 'NCM622' }, { ...l[2]!, camKgPerYear: 0 }]), prices: sets.lotPrice },
+      { input: plant(), prices: sets.feedPayable },
     ];
     // Each case alone in a fresh module, both ways.
     const alone: unknown[] = [];
