@@ -22,7 +22,8 @@ import { PriceBook, priceKey } from './price-book.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 import { addCents, cents } from './money.js';
-import { feedLine, marketOf, offSpecLines, type Market } from './market.js';
+import { feedLine, marketOf, type Market } from './market.js';
+import { offSpecLines } from './offspec.js';
 import { shiftPlan } from '../design/shifts.js';
 
 export { PriceBook };

@@ -1,8 +1,8 @@
 /**
- * What market.ts keeps across runs (key facts per price key set: fixed-price keys, payable keys,
- * the off-spec plan): a run gives the same lines whatever was priced before it — other parcels,
- * other price keys — as in a fresh module; and the sample lines (describe false) carry the numbers
- * of the described ones.
+ * What market.ts and offspec.ts keep across runs (key facts per price key set: fixed-price keys,
+ * payable keys, feed grades, the off-spec plan): a run gives the same lines whatever was priced
+ * before it — other parcels, other price keys — as in a fresh module; and the sample lines
+ * (describe false) carry the numbers of the described ones.
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { EconomicsInput } from '../../src/economics/input.js';
