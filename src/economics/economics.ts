@@ -24,7 +24,7 @@ import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow }
 import { legacyConflict, marketOf } from './market.js';
 import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
-import { environment, type EnvironmentFactors } from './environment.js';
+import { environment, environmentDetails, environmentKpis, environmentOf, environmentSums, type EnvironmentFactors } from './environment.js';
 import { addCents, categoryTotalUsd, sumUsd, sumUsdOf } from './money.js';
 import type { Breakdown, EconomicsResult } from './result.js';
 
@@ -259,10 +259,12 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     diagnostics.push({ code: 'no-in-spec-product', severity: 'warning', where: 'products', message: msg.noInSpecProduct() });
   }
 
-  // ---- environment
-  const env = environment(input, envFactors);
-  if (env.energy.primary === null) diagnostics.push({ code: 'no-primary-energy-factor', severity: 'info', where: 'prices', message: msg.noPrimaryEnergyFactor() });
-  if (env.unfactoredReagents.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: noGreetFactorText(env.unfactoredReagents) });
+  // ---- environment (a sample's figures made only when read: it reads the KPIs)
+  const envDetails = describe ? environmentDetails() : undefined;
+  const envSums = environmentSums(input, envFactors, envDetails);
+  const ek = environmentKpis(envSums);
+  if (ek.primaryMissing) diagnostics.push({ code: 'no-primary-energy-factor', severity: 'info', where: 'prices', message: msg.noPrimaryEnergyFactor() });
+  if (envSums.unfactored.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: noGreetFactorText(envSums.unfactored) });
   const q = prices.items['quality-factor'];
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
 
@@ -279,17 +281,18 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     irr,
     paybackYears: payback,
     minSellingPriceUsdPerKg: msp.usdPerKg,
-    energyMjPerKgProduct: env.energy.perKgProduct,
-    primaryEnergyMjPerKgProduct: env.energy.primary?.perKgProduct ?? null,
-    ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
-    waterLPerKgProduct: env.water.perKgProduct,
+    energyMjPerKgProduct: ek.energyPerKg,
+    primaryEnergyMjPerKgProduct: ek.primaryPerKg,
+    ghgKgCo2ePerKgProduct: ek.ghgPerKg,
+    waterLPerKgProduct: ek.waterPerKg,
   };
   const npv: EconomicsResult['npv'] = { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate };
   const levelised: EconomicsResult['levelisedCost'] = { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd };
-  const virgin: EconomicsResult['virgin'] = { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg };
-  if (!describe) {
-    return new SampleEconomics(capex, wc, totalCapitalInvestmentUsd, opex, revenue, depreciation, kpis, npv, levelised, msp, env, virgin, diagnostics, basis, finance, schedule.amountsUsd, prices);
+  const virgin: EconomicsResult['virgin'] = { energyMjPerKg: ek.virginEnergyMjPerKg, ghgKgCo2ePerKg: ek.virginGhgKgCo2ePerKg, waterLPerKg: ek.virginWaterLPerKg, siteEnergyMjPerKg: ek.virginSiteEnergyMjPerKg };
+  if (!envDetails) {
+    return new SampleEconomics(capex, wc, totalCapitalInvestmentUsd, opex, revenue, depreciation, kpis, npv, levelised, msp, virgin, diagnostics, basis, finance, schedule.amountsUsd, prices, input, envFactors);
   }
+  const env = environmentOf(envSums, envFactors, envDetails);
   return {
     capex,
     workingCapital: wc,
@@ -370,14 +373,15 @@ function minSellingPrice(s: PriceSolveBasis): EconomicsResult['minSellingPrice']
 
 /**
  * The economics of a sample (describe false): every field a described run has, with the same
- * values, but the cash-flow rows and the finance record are made on first read — a Monte Carlo
- * sample reads only the KPIs, and 17 rows of 21 numbers and a copy of ~30 finance keys were ≈ 10 KB
- * per sample. Getters of a class (on its prototype, not own keys: a sample is never rendered as a
+ * values, but the cash-flow rows, the finance record and the environmental figures are made on
+ * first read — a Monte Carlo sample reads only the KPIs, and 17 rows of 21 numbers, a copy of ~30
+ * finance keys and the footprints per reagent and chemistry were ≈ 12 KB per sample. Getters of a class (on its prototype, not own keys: a sample is never rendered as a
  * document): an object literal with a getter takes V8's slow path, ≈ 1 µs per literal.
  */
 class SampleEconomics implements EconomicsResult {
   private rows: CashFlowRow[] | undefined;
   private financeRecord: EconomicsResult['finance'] | undefined;
+  private env: EconomicsResult['environment'] | undefined;
   readonly pricesUsed: PriceEntry[] = [];
 
   constructor(
@@ -391,7 +395,6 @@ class SampleEconomics implements EconomicsResult {
     readonly npv: EconomicsResult['npv'],
     readonly levelisedCost: EconomicsResult['levelisedCost'],
     readonly minSellingPrice: EconomicsResult['minSellingPrice'],
-    readonly environment: EconomicsResult['environment'],
     readonly virgin: EconomicsResult['virgin'],
     readonly diagnostics: Diagnostic[],
     // What the rows and the finance record are made of (the sample's own: never changed after).
@@ -399,7 +402,15 @@ class SampleEconomics implements EconomicsResult {
     private readonly resolvedFinance: ResolvedFinance,
     private readonly depreciationUsd: readonly number[],
     private readonly prices: ResolvedPrices,
+    // What the environmental figures are made of (the sample's input, never changed after, as SampleCapex's items).
+    private readonly input: EconomicsInput,
+    private readonly envFactors: EnvironmentFactors,
   ) {}
+
+  /** The environmental figures (environment() of the sample's input: those a described run gives). */
+  get environment(): EconomicsResult['environment'] {
+    return (this.env ??= environment(this.input, this.envFactors));
+  }
 
   /** The cash-flow rows (cashFlowRows of the sample's basis: the rows a described run makes). */
   get cashFlow(): CashFlowRow[] {
