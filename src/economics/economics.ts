@@ -18,7 +18,7 @@ import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
 import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalAt, type EquipmentCostRow } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, FactorTotalsAt, revenueLines, type MoneyLine, type CapitalBases, type DirectSums } from './opex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, factorItemAmounts, FactorTotalsAt, revenueLines, type FactorItemAmounts, type MoneyLine, type CapitalBases, type DirectSums } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
 import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
 import { legacyConflict, marketOf } from './market.js';
@@ -122,28 +122,50 @@ function usdOfCents(cents: number, slow: () => number): number {
 
 /** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
 function breakdown(items: MoneyLine[]): Breakdown {
-  // Categories in order of first appearance (a handful: a linear search beats a Map), each with its
-  // count, first amount and Σ cents as sumUsd adds them (NaN once out of the exact range).
+  const t = categoryBreakdown(items, undefined, () => items);
+  return { items, totalUsd: t.totalUsd, byCategory: t.byCategory };
+}
+
+/**
+ * An item of `category` and amount `usd` added to its category among the first `n` (categories in
+ * order of first appearance — a handful: a linear search beats a Map —, each with its count, first
+ * amount and Σ cents as sumUsd adds them, NaN once out of the exact range); the new count of categories.
+ */
+function addToCategory(n: number, category: string, usd: number): number {
   const names = CATEGORY_NAMES;
-  const count = CATEGORY_COUNT;
-  const first = CATEGORY_FIRST;
-  const acc = CATEGORY_CENTS;
+  let k = 0;
+  while (k < n && names[k] !== category) k++;
+  if (k === n) {
+    names[n] = category;
+    CATEGORY_COUNT[n] = 0;
+    CATEGORY_FIRST[n] = usd;
+    CATEGORY_CENTS[n] = 0;
+    n++;
+  }
+  CATEGORY_COUNT[k]!++;
+  CATEGORY_CENTS[k] = addCents(CATEGORY_CENTS[k]!, usd);
+  return n;
+}
+
+/**
+ * breakdown()'s totals of `items` followed by the `extra` amounts (a sample's factor items, made
+ * into lines only if ever read): the same cents added in the same order as over one list of both.
+ * `all` gives that list, for a category out of the exact range (then summed from it as before).
+ */
+function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorItemAmounts> | undefined, all: () => readonly MoneyLine[]): { totalUsd: number; byCategory: Record<string, number> } {
   let n = 0;
   let fixed = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
     if (!item.variable) fixed = addCents(fixed, item.usd);
-    let k = 0;
-    while (k < n && names[k] !== item.category) k++;
-    if (k === n) {
-      names[n] = item.category;
-      count[n] = 0;
-      first[n] = item.usd;
-      acc[n] = 0;
-      n++;
+    n = addToCategory(n, item.category, item.usd);
+  }
+  if (extra) {
+    for (let i = 0; i < extra.count; i++) {
+      const usd = extra.usd[i]!;
+      if (!extra.variable[i]) fixed = addCents(fixed, usd);
+      n = addToCategory(n, extra.category[i]!, usd);
     }
-    count[k]!++;
-    acc[k] = addCents(acc[k]!, item.usd);
   }
   LAST_BREAKDOWN.categories = n;
   LAST_BREAKDOWN.fixedCents = fixed;
@@ -151,12 +173,12 @@ function breakdown(items: MoneyLine[]): Breakdown {
   const totals: number[] = [];
   for (let k = 0; k < n; k++) {
     // sumUsd of the category's amounts (one item: its own amount), in item order.
-    const total = count[k] === 1 ? first[k]! : Number.isNaN(acc[k]) ? categoryTotalUsd(items, names[k]!) : acc[k]! / 100;
-    byCategory[names[k]!] = total;
-    totals.push(total);
+    const t = CATEGORY_COUNT[k] === 1 ? CATEGORY_FIRST[k]! : Number.isNaN(CATEGORY_CENTS[k]) ? categoryTotalUsd(all(), CATEGORY_NAMES[k]!) : CATEGORY_CENTS[k]! / 100;
+    byCategory[CATEGORY_NAMES[k]!] = t;
+    totals.push(t);
   }
   // Σ of the category totals in category order (Object.values(byCategory) order: no category is an index-like key).
-  return { items, totalUsd: sumUsd(totals), byCategory };
+  return { totalUsd: sumUsd(totals), byCategory };
 }
 
 /** What economics() builds besides the numbers. */
@@ -216,10 +238,13 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const creditsUsd = usdOfCents(categoryCents('in-spec', false), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
   const dTot = directTotals(direct);
   const capBases: CapitalBases = { fci: capex.fixedCapitalUsd, isbl: capex.isblUsd, osbl: capex.osblUsd, buildingsPlusLand: sumUsd([capex.buildingsUsd, capex.landUsd]) };
-  const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines;
-  const opexItems = [...direct, ...factorItems];
-  const opexB = breakdown(opexItems);
-  const fixedUsd = usdOfCents(LAST_BREAKDOWN.fixedCents, () => sumUsdOf(opexItems, (i) => i.usd, (i) => !i.variable));
+  // The operating items: the direct ones, then the factor ones. A sample totals the factor items
+  // as amounts and makes the list only if it is ever read (opex.items of SampleOpex): the same
+  // lines, by the same call, as a described run makes at once.
+  let opexList: MoneyLine[] | undefined;
+  const opexItems = (): MoneyLine[] => (opexList ??= [...direct, ...factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines]);
+  const opexB = describe ? categoryBreakdown(opexItems(), undefined, opexItems) : categoryBreakdown(direct, factorItemAmounts(finance.operatingFactors, dTot, capBases, revenue.totalUsd), opexItems);
+  const fixedUsd = usdOfCents(LAST_BREAKDOWN.fixedCents, () => sumUsdOf(opexItems(), (i) => i.usd, (i) => !i.variable));
   const variableUsd = sumUsd([opexB.totalUsd, -fixedUsd]);
   const materialsUsd = usdOfCents(dTot.materialsCents, () => sumUsdOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)));
   const wc = workingCapital(capex, finance, opexB.totalUsd, materialsUsd, true);
@@ -269,7 +294,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
 
   const totalCapitalInvestmentUsd = sumUsd([capex.fixedCapitalUsd, wc.usd]);
-  const opex: EconomicsResult['opex'] = { items: opexB.items, totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd };
+  const opex: EconomicsResult['opex'] = describe ? { items: opexItems(), totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd } : new SampleOpex(opexItems, opexB.totalUsd, opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd);
   const depreciation: EconomicsResult['depreciation'] = { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated };
   const kpis: EconomicsResult['kpis'] = {
     capexUsd: capex.fixedCapitalUsd,
@@ -420,6 +445,28 @@ class SampleEconomics implements EconomicsResult {
   /** The finance inputs with the price set's id and years (financeOfRun). */
   get finance(): EconomicsResult['finance'] {
     return (this.financeRecord ??= financeOfRun(this.resolvedFinance, this.prices));
+  }
+}
+
+/**
+ * The operating costs of a sample (describe false): the numbers of a described run, and its items
+ * made on first read (every Monte Carlo sample reads the totals only; its factor items were a dozen
+ * lines per sample). Getters of a class, as SampleEconomics.
+ */
+class SampleOpex {
+  constructor(
+    private readonly makeItems: () => MoneyLine[],
+    readonly totalUsd: number,
+    readonly byCategory: Record<string, number>,
+    readonly variableUsd: number,
+    readonly fixedUsd: number,
+    readonly labour: EconomicsResult['opex']['labour'],
+    readonly materialsUsd: number,
+  ) {}
+
+  /** The direct items, then the factor items (made once: the maker keeps its list). */
+  get items(): MoneyLine[] {
+    return this.makeItems();
   }
 }
 
