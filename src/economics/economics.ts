@@ -18,13 +18,13 @@ import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
 import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalAt, type EquipmentCostRow } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, FactorTotalsAt, revenueLines, type MoneyLine, type CapitalBases, type DirectTotals } from './opex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, factorItemAmounts, FactorTotalsAt, revenueLines, type FactorItemAmounts, type MoneyLine, type CapitalBases, type DirectSums } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
 import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
 import { legacyConflict, marketOf } from './market.js';
 import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
-import { environment, type EnvironmentFactors } from './environment.js';
+import { environment, environmentDetails, environmentKpis, environmentOf, environmentSums, type EnvironmentFactors } from './environment.js';
 import { addCents, categoryTotalUsd, sumUsd, sumUsdOf } from './money.js';
 import type { Breakdown, EconomicsResult } from './result.js';
 
@@ -92,39 +92,93 @@ const CATEGORY_COUNT: number[] = [];
 const CATEGORY_FIRST: number[] = [];
 const CATEGORY_CENTS: number[] = [];
 
+/**
+ * What breakdown() works out besides its result, read by economics() right after it (valid until
+ * the next call): the exact cents of the items that are not variable (sumUsd's running sum: NaN
+ * once out of the exact range); the cents of each category stay in CATEGORY_CENTS.
+ */
+const LAST_BREAKDOWN = { categories: 0, fixedCents: 0 };
+
+/**
+ * Σ integer cents of the categories of the last breakdown that are (`inIt`) or are not `category`,
+ * in category order; NaN once a category or a partial sum is out of the exact range. Integer sums
+ * in the exact range do not depend on their order, so this is the running sum sumUsdOf keeps over
+ * the same items (and its decimal sum when that one left the range but this one did not).
+ */
+function categoryCents(category: string, inIt: boolean): number {
+  let acc = 0;
+  for (let k = 0; k < LAST_BREAKDOWN.categories; k++) {
+    if ((CATEGORY_NAMES[k] === category) !== inIt) continue;
+    acc += CATEGORY_CENTS[k]!;
+    if (!Number.isSafeInteger(acc)) return NaN;
+  }
+  return acc;
+}
+
+/** An exact sum of cents as sumUsd returns it, else (NaN: out of the exact range) what `slow` gives. */
+function usdOfCents(cents: number, slow: () => number): number {
+  return Number.isNaN(cents) ? slow() : cents / 100;
+}
+
 /** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
 function breakdown(items: MoneyLine[]): Breakdown {
-  // Categories in order of first appearance (a handful: a linear search beats a Map), each with its
-  // count, first amount and Σ cents as sumUsd adds them (NaN once out of the exact range).
+  const t = categoryBreakdown(items, undefined, () => items);
+  return { items, totalUsd: t.totalUsd, byCategory: t.byCategory };
+}
+
+/**
+ * An item of `category` and amount `usd` added to its category among the first `n` (categories in
+ * order of first appearance — a handful: a linear search beats a Map —, each with its count, first
+ * amount and Σ cents as sumUsd adds them, NaN once out of the exact range); the new count of categories.
+ */
+function addToCategory(n: number, category: string, usd: number): number {
   const names = CATEGORY_NAMES;
-  const count = CATEGORY_COUNT;
-  const first = CATEGORY_FIRST;
-  const acc = CATEGORY_CENTS;
+  let k = 0;
+  while (k < n && names[k] !== category) k++;
+  if (k === n) {
+    names[n] = category;
+    CATEGORY_COUNT[n] = 0;
+    CATEGORY_FIRST[n] = usd;
+    CATEGORY_CENTS[n] = 0;
+    n++;
+  }
+  CATEGORY_COUNT[k]!++;
+  CATEGORY_CENTS[k] = addCents(CATEGORY_CENTS[k]!, usd);
+  return n;
+}
+
+/**
+ * breakdown()'s totals of `items` followed by the `extra` amounts (a sample's factor items, made
+ * into lines only if ever read): the same cents added in the same order as over one list of both.
+ * `all` gives that list, for a category out of the exact range (then summed from it as before).
+ */
+function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorItemAmounts> | undefined, all: () => readonly MoneyLine[]): { totalUsd: number; byCategory: Record<string, number> } {
   let n = 0;
+  let fixed = 0;
   for (let i = 0; i < items.length; i++) {
     const item = items[i]!;
-    let k = 0;
-    while (k < n && names[k] !== item.category) k++;
-    if (k === n) {
-      names[n] = item.category;
-      count[n] = 0;
-      first[n] = item.usd;
-      acc[n] = 0;
-      n++;
-    }
-    count[k]!++;
-    acc[k] = addCents(acc[k]!, item.usd);
+    if (!item.variable) fixed = addCents(fixed, item.usd);
+    n = addToCategory(n, item.category, item.usd);
   }
+  if (extra) {
+    for (let i = 0; i < extra.count; i++) {
+      const usd = extra.usd[i]!;
+      if (!extra.variable[i]) fixed = addCents(fixed, usd);
+      n = addToCategory(n, extra.category[i]!, usd);
+    }
+  }
+  LAST_BREAKDOWN.categories = n;
+  LAST_BREAKDOWN.fixedCents = fixed;
   const byCategory: Record<string, number> = {};
   const totals: number[] = [];
   for (let k = 0; k < n; k++) {
     // sumUsd of the category's amounts (one item: its own amount), in item order.
-    const total = count[k] === 1 ? first[k]! : Number.isNaN(acc[k]) ? categoryTotalUsd(items, names[k]!) : acc[k]! / 100;
-    byCategory[names[k]!] = total;
-    totals.push(total);
+    const t = CATEGORY_COUNT[k] === 1 ? CATEGORY_FIRST[k]! : Number.isNaN(CATEGORY_CENTS[k]) ? categoryTotalUsd(all(), CATEGORY_NAMES[k]!) : CATEGORY_CENTS[k]! / 100;
+    byCategory[CATEGORY_NAMES[k]!] = t;
+    totals.push(t);
   }
   // Σ of the category totals in category order (Object.values(byCategory) order: no category is an index-like key).
-  return { items, totalUsd: sumUsd(totals), byCategory };
+  return { totalUsd: sumUsd(totals), byCategory };
 }
 
 /** What economics() builds besides the numbers. */
@@ -175,15 +229,24 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const capex = equipment ? capitalBuildUp(equipment, prices.cepciYear, finance) : sampleCapitalBuildUp(purchases, input.equipment, regional, prices.cepciYear, finance);
 
   // ---- revenue and operating costs at full output
+  // The exact sums of subsets of the lines come from the passes that total them (breakdown,
+  // directTotals): each is the exact Σ of the same cents (usdOfCents), whatever the order.
   const revenue = breakdown(revenueItems);
+  // In-spec product and the credits netted in the net levelised cost: every revenue but in-spec
+  // product (off-spec CAM, by-products), scaled by output like the revenue it is part of.
+  const inSpecRevenueUsd = usdOfCents(categoryCents('in-spec', true), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
+  const creditsUsd = usdOfCents(categoryCents('in-spec', false), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
   const dTot = directTotals(direct);
   const capBases: CapitalBases = { fci: capex.fixedCapitalUsd, isbl: capex.isblUsd, osbl: capex.osblUsd, buildingsPlusLand: sumUsd([capex.buildingsUsd, capex.landUsd]) };
-  const factorItems = factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines;
-  const opexItems = [...direct, ...factorItems];
-  const opexB = breakdown(opexItems);
-  const fixedUsd = sumUsdOf(opexItems, (i) => i.usd, (i) => !i.variable);
+  // The operating items: the direct ones, then the factor ones. A sample totals the factor items
+  // as amounts and makes the list only if it is ever read (opex.items of SampleOpex): the same
+  // lines, by the same call, as a described run makes at once.
+  let opexList: MoneyLine[] | undefined;
+  const opexItems = (): MoneyLine[] => (opexList ??= [...direct, ...factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines]);
+  const opexB = describe ? categoryBreakdown(opexItems(), undefined, opexItems) : categoryBreakdown(direct, factorItemAmounts(finance.operatingFactors, dTot, capBases, revenue.totalUsd), opexItems);
+  const fixedUsd = usdOfCents(LAST_BREAKDOWN.fixedCents, () => sumUsdOf(opexItems(), (i) => i.usd, (i) => !i.variable));
   const variableUsd = sumUsd([opexB.totalUsd, -fixedUsd]);
-  const materialsUsd = sumUsdOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0));
+  const materialsUsd = usdOfCents(dTot.materialsCents, () => sumUsdOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)));
   const wc = workingCapital(capex, finance, opexB.totalUsd, materialsUsd, true);
 
   // ---- depreciation and cash flow
@@ -200,9 +263,6 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     fixedOpexUsd: fixedUsd,
     productKg,
   };
-  // Credits netted in the net levelised cost: every revenue but in-spec product (off-spec CAM,
-  // by-products), scaled by output like the revenue it is part of.
-  const creditsUsd = sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec');
   // Rows only for a description: a sample reads the sums, and its rows are made if ever asked for.
   const rows: CashFlowRow[] | undefined = describe ? [] : undefined;
   const flows = cashFlow(basis, finance, schedule.amountsUsd, creditsUsd, rows);
@@ -219,20 +279,22 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- minimum selling price of in-spec product
   let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
   if (productKg > 0) {
-    msp = minSellingPrice({ revenueItems, revenueUsd: revenue.totalUsd, opexUsd: opexB.totalUsd, direct, dTot, capBases, capex, materialsUsd, basis, finance, depreciationUsd: schedule.amountsUsd });
+    msp = minSellingPrice({ inSpecRevenueUsd, revenueUsd: revenue.totalUsd, opexUsd: opexB.totalUsd, dTot, capBases, capex, materialsUsd, basis, finance, depreciationUsd: schedule.amountsUsd });
   } else {
     diagnostics.push({ code: 'no-in-spec-product', severity: 'warning', where: 'products', message: msg.noInSpecProduct() });
   }
 
-  // ---- environment
-  const env = environment(input, envFactors);
-  if (env.energy.primary === null) diagnostics.push({ code: 'no-primary-energy-factor', severity: 'info', where: 'prices', message: msg.noPrimaryEnergyFactor() });
-  if (env.unfactoredReagents.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: noGreetFactorText(env.unfactoredReagents) });
+  // ---- environment (a sample's figures made only when read: it reads the KPIs)
+  const envDetails = describe ? environmentDetails() : undefined;
+  const envSums = environmentSums(input, envFactors, envDetails);
+  const ek = environmentKpis(envSums);
+  if (ek.primaryMissing) diagnostics.push({ code: 'no-primary-energy-factor', severity: 'info', where: 'prices', message: msg.noPrimaryEnergyFactor() });
+  if (envSums.unfactored.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: noGreetFactorText(envSums.unfactored) });
   const q = prices.items['quality-factor'];
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
 
   const totalCapitalInvestmentUsd = sumUsd([capex.fixedCapitalUsd, wc.usd]);
-  const opex: EconomicsResult['opex'] = { items: opexB.items, totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd };
+  const opex: EconomicsResult['opex'] = describe ? { items: opexItems(), totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd } : new SampleOpex(opexItems, opexB.totalUsd, opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd);
   const depreciation: EconomicsResult['depreciation'] = { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated };
   const kpis: EconomicsResult['kpis'] = {
     capexUsd: capex.fixedCapitalUsd,
@@ -244,17 +306,18 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     irr,
     paybackYears: payback,
     minSellingPriceUsdPerKg: msp.usdPerKg,
-    energyMjPerKgProduct: env.energy.perKgProduct,
-    primaryEnergyMjPerKgProduct: env.energy.primary?.perKgProduct ?? null,
-    ghgKgCo2ePerKgProduct: env.ghg.perKgProduct,
-    waterLPerKgProduct: env.water.perKgProduct,
+    energyMjPerKgProduct: ek.energyPerKg,
+    primaryEnergyMjPerKgProduct: ek.primaryPerKg,
+    ghgKgCo2ePerKgProduct: ek.ghgPerKg,
+    waterLPerKgProduct: ek.waterPerKg,
   };
   const npv: EconomicsResult['npv'] = { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate };
   const levelised: EconomicsResult['levelisedCost'] = { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd };
-  const virgin: EconomicsResult['virgin'] = { energyMjPerKg: env.virgin.energyMjPerKg, ghgKgCo2ePerKg: env.virgin.ghgKgCo2ePerKg, waterLPerKg: env.virgin.waterLPerKg, siteEnergyMjPerKg: env.virgin.siteEnergyMjPerKg };
-  if (!describe) {
-    return new SampleEconomics(capex, wc, totalCapitalInvestmentUsd, opex, revenue, depreciation, kpis, npv, levelised, msp, env, virgin, diagnostics, basis, finance, schedule.amountsUsd, prices);
+  const virgin: EconomicsResult['virgin'] = { energyMjPerKg: ek.virginEnergyMjPerKg, ghgKgCo2ePerKg: ek.virginGhgKgCo2ePerKg, waterLPerKg: ek.virginWaterLPerKg, siteEnergyMjPerKg: ek.virginSiteEnergyMjPerKg };
+  if (!envDetails) {
+    return new SampleEconomics(capex, wc, totalCapitalInvestmentUsd, opex, revenue, depreciation, kpis, npv, levelised, msp, virgin, diagnostics, basis, finance, schedule.amountsUsd, prices, input, envFactors);
   }
+  const env = environmentOf(envSums, envFactors, envDetails);
   return {
     capex,
     workingCapital: wc,
@@ -277,11 +340,12 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
 
 /** What the minimum-selling-price solve starts from (economics() works it out first). */
 interface PriceSolveBasis {
-  revenueItems: readonly MoneyLine[];
+  /** The revenue of in-spec product (sumUsd of the in-spec lines). */
+  inSpecRevenueUsd: number;
   revenueUsd: number;
   opexUsd: number;
-  direct: readonly MoneyLine[];
-  dTot: DirectTotals;
+  /** The direct items' totals, with their variable and fixed sums. */
+  dTot: DirectSums;
   capBases: CapitalBases;
   capex: EconomicsResult['capex'];
   materialsUsd: number;
@@ -299,17 +363,22 @@ interface PriceSolveBasis {
 function minSellingPrice(s: PriceSolveBasis): EconomicsResult['minSellingPrice'] {
   const { basis, finance, dTot } = s;
   const productKg = basis.productKg;
-  const inSpecRevenue = sumUsdOf(s.revenueItems, (i) => i.usd, (i) => i.category === 'in-spec');
+  const inSpecRevenue = s.inSpecRevenueUsd;
   const otherRevenue = s.revenueUsd - inSpecRevenue;
-  // Σ of the variable and of the fixed direct items, each in item order from 0 (one pass, no lists).
-  let dVariable = 0;
-  let dFixed = 0;
-  for (let i = 0; i < s.direct.length; i++) {
-    const d = s.direct[i]!;
-    if (d.variable) dVariable = dVariable + d.usd;
-    else dFixed = dFixed + d.usd;
-  }
-  const trial: CashFlowBasis = { ...basis };
+  // Σ of the variable and of the fixed direct items, each in item order from 0 (directTotals).
+  const dVariable = dTot.variable;
+  const dFixed = dTot.fixed;
+  // A copy of the basis key by key, in its order (a spread copy takes V8's slow path per key).
+  const trial: CashFlowBasis = {
+    fixedCapitalUsd: basis.fixedCapitalUsd,
+    landUsd: basis.landUsd,
+    depreciableCapitalUsd: basis.depreciableCapitalUsd,
+    workingCapitalUsd: basis.workingCapitalUsd,
+    revenueUsd: basis.revenueUsd,
+    variableOpexUsd: basis.variableOpexUsd,
+    fixedOpexUsd: basis.fixedOpexUsd,
+    productKg: basis.productKg,
+  };
   // factorCosts and workingCapitalUsd (plain numbers) at a trial price, planned once per solve.
   const fac = new FactorTotalsAt(finance.operatingFactors, dTot, s.capBases);
   const wcAt = workingCapitalAt(s.capex, finance, s.materialsUsd);
@@ -329,14 +398,15 @@ function minSellingPrice(s: PriceSolveBasis): EconomicsResult['minSellingPrice']
 
 /**
  * The economics of a sample (describe false): every field a described run has, with the same
- * values, but the cash-flow rows and the finance record are made on first read — a Monte Carlo
- * sample reads only the KPIs, and 17 rows of 21 numbers and a copy of ~30 finance keys were ≈ 10 KB
- * per sample. Getters of a class (on its prototype, not own keys: a sample is never rendered as a
+ * values, but the cash-flow rows, the finance record and the environmental figures are made on
+ * first read — a Monte Carlo sample reads only the KPIs, and 17 rows of 21 numbers, a copy of ~30
+ * finance keys and the footprints per reagent and chemistry were ≈ 12 KB per sample. Getters of a class (on its prototype, not own keys: a sample is never rendered as a
  * document): an object literal with a getter takes V8's slow path, ≈ 1 µs per literal.
  */
 class SampleEconomics implements EconomicsResult {
   private rows: CashFlowRow[] | undefined;
   private financeRecord: EconomicsResult['finance'] | undefined;
+  private env: EconomicsResult['environment'] | undefined;
   readonly pricesUsed: PriceEntry[] = [];
 
   constructor(
@@ -350,7 +420,6 @@ class SampleEconomics implements EconomicsResult {
     readonly npv: EconomicsResult['npv'],
     readonly levelisedCost: EconomicsResult['levelisedCost'],
     readonly minSellingPrice: EconomicsResult['minSellingPrice'],
-    readonly environment: EconomicsResult['environment'],
     readonly virgin: EconomicsResult['virgin'],
     readonly diagnostics: Diagnostic[],
     // What the rows and the finance record are made of (the sample's own: never changed after).
@@ -358,7 +427,15 @@ class SampleEconomics implements EconomicsResult {
     private readonly resolvedFinance: ResolvedFinance,
     private readonly depreciationUsd: readonly number[],
     private readonly prices: ResolvedPrices,
+    // What the environmental figures are made of (the sample's input, never changed after, as SampleCapex's items).
+    private readonly input: EconomicsInput,
+    private readonly envFactors: EnvironmentFactors,
   ) {}
+
+  /** The environmental figures (environment() of the sample's input: those a described run gives). */
+  get environment(): EconomicsResult['environment'] {
+    return (this.env ??= environment(this.input, this.envFactors));
+  }
 
   /** The cash-flow rows (cashFlowRows of the sample's basis: the rows a described run makes). */
   get cashFlow(): CashFlowRow[] {
@@ -368,6 +445,28 @@ class SampleEconomics implements EconomicsResult {
   /** The finance inputs with the price set's id and years (financeOfRun). */
   get finance(): EconomicsResult['finance'] {
     return (this.financeRecord ??= financeOfRun(this.resolvedFinance, this.prices));
+  }
+}
+
+/**
+ * The operating costs of a sample (describe false): the numbers of a described run, and its items
+ * made on first read (every Monte Carlo sample reads the totals only; its factor items were a dozen
+ * lines per sample). Getters of a class, as SampleEconomics.
+ */
+class SampleOpex {
+  constructor(
+    private readonly makeItems: () => MoneyLine[],
+    readonly totalUsd: number,
+    readonly byCategory: Record<string, number>,
+    readonly variableUsd: number,
+    readonly fixedUsd: number,
+    readonly labour: EconomicsResult['opex']['labour'],
+    readonly materialsUsd: number,
+  ) {}
+
+  /** The direct items, then the factor items (made once: the maker keeps its list). */
+  get items(): MoneyLine[] {
+    return this.makeItems();
   }
 }
 

@@ -158,17 +158,125 @@ export interface EnvironmentResult {
  */
 const PROCESS_GHG: Record<string, number> = { CO2: 1, CO: component('CO2').molarMass_g_per_mol / component('CO').molarMass_g_per_mol };
 
+/**
+ * The sums the environmental figures are made of, worked out in one pass over the reagents, the
+ * emissions and the in-spec product (environmentSums).
+ */
+export interface EnvironmentSums {
+  product: number;
+  electricityMj: number;
+  naturalGasMj: number;
+  steamFuelMj: number;
+  siteMj: number;
+  reagentsMj: number;
+  reagentsGhg: number;
+  reagentsWater: number;
+  electricityKg: number;
+  naturalGasKg: number;
+  steamKg: number;
+  processKg: number;
+  totalKg: number;
+  processL: number;
+  /** Primary energy of electricity and of fuel and its total (null when a primary-energy factor is missing). */
+  primary: { electricityMj: number; fuelMj: number; totalMj: number } | null;
+  unfactored: string[];
+  covered: number;
+  vE: number;
+  vG: number;
+  vW: number;
+  siteCovered: number;
+  vS: number;
+}
+
+/** The lists of the figures' details (environment() gives them; a Monte Carlo sample's are made only when read). */
+export interface EnvironmentDetails {
+  reagents: ReagentFootprint[];
+  byChemistry: EnvironmentResult['virgin']['byChemistry'];
+  notCovered: string[];
+}
+
 /** Environmental figures per year and per kg of in-spec product. */
 export function environment(input: EconomicsInput, f: EnvironmentFactors): EnvironmentResult {
-  const product = input.products.inSpec.reduce((a, p) => a + p.kgPerYear, 0);
+  const d = environmentDetails();
+  return environmentOf(environmentSums(input, f, d), f, d);
+}
+
+/** Empty lists of details, for environmentSums to fill. */
+export function environmentDetails(): EnvironmentDetails {
+  return { reagents: [], byChemistry: [], notCovered: [] };
+}
+
+/** The environmental figures of sums and their details (environmentSums of the same factors). */
+export function environmentOf(s: EnvironmentSums, f: EnvironmentFactors, d: EnvironmentDetails): EnvironmentResult {
+  const product = s.product;
   const per = (x: number) => (product > 0 ? x / product : null);
+  const { electricityMj, naturalGasMj, steamFuelMj, siteMj, reagentsMj, processL, covered, siteCovered } = s;
+  const primary: EnvironmentResult['energy']['primary'] = s.primary === null ? null : { electricityMj: s.primary.electricityMj, fuelMj: s.primary.fuelMj, reagentsMj, totalMj: s.primary.totalMj, perKgProduct: per(s.primary.totalMj) };
+  return {
+    productKgPerYear: product,
+    energy: { electricityMj, naturalGasMj, steamFuelMj, siteMj, reagentsMj, perKgProduct: per(siteMj), withReagentsPerKgProduct: per(siteMj + reagentsMj), primary },
+    ghg: { electricityKg: s.electricityKg, naturalGasKg: s.naturalGasKg, steamKg: s.steamKg, processKg: s.processKg, reagentsKg: s.reagentsGhg, totalKg: s.totalKg, perKgProduct: per(s.totalKg), factors: { gridKgPerKwh: f.gridKgPerKwh, naturalGasKgPerKwh: f.naturalGasKgPerKwh, boilerEfficiency: f.boilerEfficiency } },
+    water: { processL, reagentsL: s.reagentsWater, totalL: processL + s.reagentsWater, perKgProduct: per(processL + s.reagentsWater), processPerKgProduct: per(processL) },
+    reagents: d.reagents,
+    unfactoredReagents: s.unfactored,
+    virgin: {
+      coveredKgPerYear: covered,
+      energyMjPerKg: covered > 0 ? s.vE / covered : null,
+      siteEnergyMjPerKg: siteCovered > 0 ? s.vS / siteCovered : null,
+      ghgKgCo2ePerKg: covered > 0 ? s.vG / covered : null,
+      waterLPerKg: covered > 0 ? s.vW / covered : null,
+      byChemistry: d.byChemistry,
+      notCovered: d.notCovered,
+    },
+  };
+}
+
+/** The figures the KPIs read, from environmentSums as environment() works them out. */
+export interface EnvironmentKpis {
+  energyPerKg: number | null;
+  /** null when a primary-energy factor is missing (environment().energy.primary === null). */
+  primaryPerKg: number | null;
+  primaryMissing: boolean;
+  ghgPerKg: number | null;
+  waterPerKg: number | null;
+  virginEnergyMjPerKg: number | null;
+  virginGhgKgCo2ePerKg: number | null;
+  virginWaterLPerKg: number | null;
+  virginSiteEnergyMjPerKg: number | null;
+}
+
+/** The KPI figures of the sums: the same divisions as environment()'s. */
+export function environmentKpis(s: EnvironmentSums): EnvironmentKpis {
+  const product = s.product;
+  const per = (x: number) => (product > 0 ? x / product : null);
+  return {
+    energyPerKg: per(s.siteMj),
+    primaryPerKg: s.primary === null ? null : per(s.primary.totalMj),
+    primaryMissing: s.primary === null,
+    ghgPerKg: per(s.totalKg),
+    waterPerKg: per(s.processL + s.reagentsWater),
+    virginEnergyMjPerKg: s.covered > 0 ? s.vE / s.covered : null,
+    virginGhgKgCo2ePerKg: s.covered > 0 ? s.vG / s.covered : null,
+    virginWaterLPerKg: s.covered > 0 ? s.vW / s.covered : null,
+    virginSiteEnergyMjPerKg: s.siteCovered > 0 ? s.vS / s.siteCovered : null,
+  };
+}
+
+/**
+ * The sums of the environmental figures, with their details pushed to `d` when given: a Monte Carlo
+ * sample reads only the KPIs, so it makes no footprint per reagent and no virgin figure per
+ * chemistry (its environment is made in full if ever read). Every sum is environment()'s, by the
+ * same operations in the same order.
+ */
+export function environmentSums(input: EconomicsInput, f: EnvironmentFactors, d?: EnvironmentDetails): EnvironmentSums {
+  let product = 0;
+  for (let i = 0; i < input.products.inSpec.length; i++) product = product + input.products.inSpec[i]!.kgPerYear;
   const ng = input.heatKwhPerYear['natural-gas'];
   const steamFuelKwh = input.heatKwhPerYear.steam / f.boilerEfficiency;
   const electricityMj = input.electricityKwhPerYear * 3.6;
   const naturalGasMj = ng * 3.6;
   const steamFuelMj = steamFuelKwh * 3.6;
   const siteMj = electricityMj + naturalGasMj + steamFuelMj;
-  const reagents: ReagentFootprint[] = [];
   const unfactored: string[] = [];
   let reagentsMj = 0;
   let reagentsGhg = 0;
@@ -188,7 +296,7 @@ export function environment(input: EconomicsInput, f: EnvironmentFactors): Envir
     reagentsMj += e;
     reagentsGhg += g;
     reagentsWater += w;
-    reagents.push({ id, kgPerYear: kg, energyMj: e, ghgKg: g, waterL: w, source: ghgOverride !== undefined ? `GHG: prices ghg.${id}; ${factor?.source ?? 'no GREET energy/water factor'}` : factor!.source });
+    if (d) d.reagents.push({ id, kgPerYear: kg, energyMj: e, ghgKg: g, waterL: w, source: ghgOverride !== undefined ? `GHG: prices ghg.${id}; ${factor?.source ?? 'no GREET energy/water factor'}` : factor!.source });
   }
   const electricityKg = input.electricityKwhPerYear * f.gridKgPerKwh;
   const naturalGasKg = ng * f.naturalGasKgPerKwh;
@@ -198,8 +306,6 @@ export function environment(input: EconomicsInput, f: EnvironmentFactors): Envir
   const totalKg = electricityKg + naturalGasKg + steamKg + processKg + reagentsGhg;
   const processL = input.reagentsKgPerYear.H2O ?? 0;
   // Virgin comparison, weighted by in-spec product chemistry.
-  const byChemistry: EnvironmentResult['virgin']['byChemistry'] = [];
-  const notCovered: string[] = [];
   let covered = 0;
   let vE = 0;
   let vG = 0;
@@ -208,10 +314,10 @@ export function environment(input: EconomicsInput, f: EnvironmentFactors): Envir
   let vS = 0;
   for (const p of input.products.inSpec) {
     if (p.kgPerYear <= 0) continue;
-    const name = chemistryByName(p.chemistry)?.name ?? p.chemistry;
+    const name = virginName(p.chemistry);
     const v = Object.hasOwn(VIRGIN_CAM, name) ? VIRGIN_CAM[name] : undefined;
     if (!v) {
-      if (!notCovered.includes(name)) notCovered.push(name);
+      if (d && !d.notCovered.includes(name)) d.notCovered.push(name);
       continue;
     }
     covered += p.kgPerYear;
@@ -222,32 +328,24 @@ export function environment(input: EconomicsInput, f: EnvironmentFactors): Envir
       siteCovered += p.kgPerYear;
       vS += p.kgPerYear * v.siteEnergyMjPerKg;
     }
-    byChemistry.push({ chemistry: name, kgPerYear: p.kgPerYear, energyMjPerKg: v.energyMjPerKg, ghgKgCo2ePerKg: v.ghgKgPerKg, waterLPerKg: v.waterGalPerKg * GAL_L, siteEnergyMjPerKg: v.siteEnergyMjPerKg ?? null, source: v.source });
+    if (d) d.byChemistry.push({ chemistry: name, kgPerYear: p.kgPerYear, energyMjPerKg: v.energyMjPerKg, ghgKgCo2ePerKg: v.ghgKgPerKg, waterLPerKg: v.waterGalPerKg * GAL_L, siteEnergyMjPerKg: v.siteEnergyMjPerKg ?? null, source: v.source });
   }
   const needElectricity = input.electricityKwhPerYear > 0;
   const needFuel = ng + steamFuelKwh > 0;
-  let primary: EnvironmentResult['energy']['primary'] = null;
+  let primary: EnvironmentSums['primary'] = null;
   if ((!needElectricity || f.primaryElectricityMjPerKwh !== null) && (!needFuel || f.primaryNaturalGasMjPerKwh !== null)) {
     const pElectricity = needElectricity ? input.electricityKwhPerYear * f.primaryElectricityMjPerKwh! : 0;
     const pFuel = needFuel ? (ng + steamFuelKwh) * f.primaryNaturalGasMjPerKwh! : 0;
-    const total = pElectricity + pFuel + reagentsMj;
-    primary = { electricityMj: pElectricity, fuelMj: pFuel, reagentsMj, totalMj: total, perKgProduct: per(total) };
+    primary = { electricityMj: pElectricity, fuelMj: pFuel, totalMj: pElectricity + pFuel + reagentsMj };
   }
-  return {
-    productKgPerYear: product,
-    energy: { electricityMj, naturalGasMj, steamFuelMj, siteMj, reagentsMj, perKgProduct: per(siteMj), withReagentsPerKgProduct: per(siteMj + reagentsMj), primary },
-    ghg: { electricityKg, naturalGasKg, steamKg, processKg, reagentsKg: reagentsGhg, totalKg, perKgProduct: per(totalKg), factors: { gridKgPerKwh: f.gridKgPerKwh, naturalGasKgPerKwh: f.naturalGasKgPerKwh, boilerEfficiency: f.boilerEfficiency } },
-    water: { processL, reagentsL: reagentsWater, totalL: processL + reagentsWater, perKgProduct: per(processL + reagentsWater), processPerKgProduct: per(processL) },
-    reagents,
-    unfactoredReagents: unfactored,
-    virgin: {
-      coveredKgPerYear: covered,
-      energyMjPerKg: covered > 0 ? vE / covered : null,
-      siteEnergyMjPerKg: siteCovered > 0 ? vS / siteCovered : null,
-      ghgKgCo2ePerKg: covered > 0 ? vG / covered : null,
-      waterLPerKg: covered > 0 ? vW / covered : null,
-      byChemistry,
-      notCovered,
-    },
-  };
+  return { product, electricityMj, naturalGasMj, steamFuelMj, siteMj, reagentsMj, reagentsGhg, reagentsWater, electricityKg, naturalGasKg, steamKg, processKg, totalKg, processL, primary, unfactored, covered, vE, vG, vW, siteCovered, vS };
+}
+
+/** The canonical name of a chemistry for the virgin figures (chemistryByName, cached per name). */
+const VIRGIN_NAMES = new Map<string, string>();
+
+function virginName(chemistry: string): string {
+  let n = VIRGIN_NAMES.get(chemistry);
+  if (n === undefined) VIRGIN_NAMES.set(chemistry, (n = chemistryByName(chemistry)?.name ?? chemistry));
+  return n;
 }

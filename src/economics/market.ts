@@ -31,7 +31,6 @@ import type { EconomicsInput } from './input.js';
 import type { MoneyLine, MoneyTerm } from './opex.js';
 import { cents } from './money.js';
 import { mergedFrom, type ResolvedPrices } from './prices.js';
-import { OrderedGroups } from './groups.js';
 
 /** Grades of cathode-bearing material (the feed bases carry the same names). */
 export const MATERIAL_GRADES = ['cathode-scrap', 'black-mass', 'cam-powder'] as const;
@@ -70,7 +69,7 @@ export function gradeOf(camKg: number, components: Readonly<Record<string, numbe
 
 const CHEM_NAMES = new Map<string, string>();
 /** Canonical chemistry name (aliases resolved), cached per name. */
-const chemName = (c: string): string => {
+export const chemName = (c: string): string => {
   let n = CHEM_NAMES.get(c);
   if (n === undefined) CHEM_NAMES.set(c, (n = chemistryByName(c)?.name ?? c));
   return n;
@@ -81,36 +80,49 @@ export interface Market {
   book: PriceBook;
   /** Grades the feed lots are bought at on payables (feed-payable-fraction applies to these). */
   feedGrades: ReadonlySet<MaterialGrade>;
-  /** kg of feed per kg of its CAM, by feed lot id and by chemistry (fixed prices are per kg of feed). */
-  feedPerCamByLot: ReadonlyMap<string, number>;
-  feedPerCamByChem: ReadonlyMap<string, number>;
+  /** The feed lots (kg of feed per kg of their CAM, by lot or chemistry, are worked out from them when a fixed price asks: feedPerCam). */
+  lots: EconomicsInput['feedLots'];
   /**
    * Work of one economics run kept with its market (one per run): payables by grade and
    * chemistry, and the off-spec lines the costs and the revenue both ask for.
    */
   memo?: MarketMemo;
-  /** fixedKeyFor's answers by chemistry and lot, shared by every run on prices with the same keys (fixedKeyOf). */
-  fixedKeys?: Map<string, Map<string, string | null>>;
+  /** What depends only on the keys of the prices, shared by every run on prices with the same keys (keyFactsOf). */
+  facts?: KeyFacts;
 }
 
 /**
- * fixedKeyFor's answers by the price keys they depend on: it asks only whether keys exist, and
- * prices merged in place have their base's keys (prices.ts mergedFrom), so every Monte Carlo
- * sample of a scenario shares its base's answers. Keyed by chemistry as given, then lot id (NO_LOT
- * for none).
+ * What depends on which price keys exist and not on any value: fixedKeyFor's answers (by
+ * chemistry as given, then lot id, NO_LOT for none), the keys each payable reads, the feed grades
+ * of the last lots (offspec.ts keeps its plans by these facts too). Prices merged in place have their base's keys (prices.ts mergedFrom), so every
+ * Monte Carlo sample of a scenario shares its base's facts.
  */
-const FIXED_KEYS = new WeakMap<ResolvedPrices, Map<string, Map<string, string | null>>>();
+export interface KeyFacts {
+  fixedKeys: Map<string, Map<string, string | null>>;
+  /** The keys of the payables, by grade, then chemistry as given: [not a feed grade, a feed grade]. */
+  payableKeys: Map<MaterialGrade, Map<string, (PayableKeys | undefined)[]>>;
+  /** The feed grades of the last lots priced on these keys (feedGradesOf). */
+  feedGrades: { basis: EconomicsInput['feedBasis']; lots: LotFacts[]; grades: ReadonlySet<MaterialGrade> } | undefined;
+}
+
+const KEY_FACTS = new WeakMap<ResolvedPrices, KeyFacts>();
 const NO_LOT = '\u0000';
 
-/** fixedKeyFor through the answers shared by prices with the same keys. */
-function fixedKeyOf(m: Market, chemistry: string, lotId: string | null): string | undefined {
-  let byChem = m.fixedKeys;
-  if (!byChem) {
+/** The key facts of a market's prices (those of their base for prices merged in place). */
+export function keyFactsOf(m: Market): KeyFacts {
+  let facts = m.facts;
+  if (!facts) {
     const owner = mergedFrom(m.book.prices)?.base ?? m.book.prices;
-    byChem = FIXED_KEYS.get(owner);
-    if (!byChem) FIXED_KEYS.set(owner, (byChem = new Map()));
-    m.fixedKeys = byChem;
+    facts = KEY_FACTS.get(owner);
+    if (!facts) KEY_FACTS.set(owner, (facts = { fixedKeys: new Map(), payableKeys: new Map(), feedGrades: undefined }));
+    m.facts = facts;
   }
+  return facts;
+}
+
+/** fixedKeyFor through the answers shared by prices with the same keys. */
+export function fixedKeyOf(m: Market, chemistry: string, lotId: string | null): string | undefined {
+  const byChem = keyFactsOf(m).fixedKeys;
   let byLot = byChem.get(chemistry);
   if (!byLot) byChem.set(chemistry, (byLot = new Map()));
   const lot = lotId ?? NO_LOT;
@@ -120,34 +132,85 @@ function fixedKeyOf(m: Market, chemistry: string, lotId: string | null): string 
 }
 
 /** The market's memo (made on first use). */
-function memoOf(m: Market): MarketMemo {
-  return (m.memo ??= { payables: new Map(), offSpec: undefined });
+export function memoOf(m: Market): MarketMemo {
+  return (m.memo ??= { payGrades: [], payChems: [], payables: [], offSpec: undefined });
 }
 
 /** What a market remembers within its run (market.memo). */
-interface MarketMemo {
-  payables: Map<MaterialGrade, Map<string, Payable>>;
+export interface MarketMemo {
+  /** The payables worked out in this run, with their grade and chemistry (a handful: scanned, no map per run). */
+  payGrades: MaterialGrade[];
+  payChems: string[];
+  payables: Payable[];
   offSpec?: { input: EconomicsInput; byVariant: ({ revenue: MoneyLine[]; costs: MoneyLine[] } | undefined)[] };
 }
 
-/** The market of a plant: its feed lots' grades and feed-to-CAM ratios. */
+/** The market of a plant: its feed lots and the grades they are bought at. */
 export function marketOf(input: EconomicsInput, book: PriceBook): Market {
-  const feedGrades = new Set<MaterialGrade>();
-  const byLot = new Map<string, number>();
-  const chemSums = new Map<string, [number, number]>();
-  const market: Market = { book, feedGrades, feedPerCamByLot: byLot, feedPerCamByChem: new Map(), memo: undefined, fixedKeys: undefined };
-  for (const l of input.feedLots) {
-    if (l.camKgPerYear > 0) byLot.set(l.id, l.scrapKgPerYear / l.camKgPerYear);
-    const c = chemName(l.chemistry);
-    const acc = chemSums.get(c) ?? [0, 0];
-    acc[0] += l.scrapKgPerYear;
-    acc[1] += l.camKgPerYear;
-    chemSums.set(c, acc);
-    if (l.scrapKgPerYear > 0 && !fixedKeyOf(market, l.chemistry, l.id)) feedGrades.add(l.grade ?? input.feedBasis);
-  }
-  const byChem = market.feedPerCamByChem as Map<string, number>;
-  for (const [c, [scrap, cam]] of chemSums) if (cam > 0) byChem.set(c, scrap / cam);
+  const market: Market = { book, feedGrades: NO_GRADES, lots: input.feedLots, memo: undefined, facts: undefined };
+  market.feedGrades = feedGradesOf(market, input);
   return market;
+}
+
+const NO_GRADES: ReadonlySet<MaterialGrade> = new Set();
+
+/**
+ * The grades the lots bought on payables are bought at (a lot of zero mass or with a fixed price of
+ * its own is not): a fact of what the lots are — id, chemistry, grade, whether they have mass —
+ * and of the price keys, so the set is kept per key set with the lots it was made for and handed
+ * out again (never changed) while a run's lots are the same (every Monte Carlo sample's).
+ */
+function feedGradesOf(m: Market, input: EconomicsInput): ReadonlySet<MaterialGrade> {
+  const facts = keyFactsOf(m);
+  const last = facts.feedGrades;
+  if (last !== undefined && last.basis === input.feedBasis && sameLots(last.lots, input.feedLots)) return last.grades;
+  const grades = new Set<MaterialGrade>();
+  const lots: LotFacts[] = [];
+  for (const l of input.feedLots) {
+    lots.push({ id: l.id, chemistry: l.chemistry, grade: l.grade, bought: l.scrapKgPerYear > 0 });
+    if (l.scrapKgPerYear > 0 && !fixedKeyOf(m, l.chemistry, l.id)) grades.add(l.grade ?? input.feedBasis);
+  }
+  facts.feedGrades = { basis: input.feedBasis, lots, grades };
+  return grades;
+}
+
+/** What the feed grades read of a lot. */
+interface LotFacts {
+  id: string;
+  chemistry: string;
+  grade: MaterialGrade | undefined;
+  bought: boolean;
+}
+
+/** Whether lots are those the facts were taken of (same ids, chemistries, grades, and mass or none), in order. */
+function sameLots(facts: readonly LotFacts[], lots: EconomicsInput['feedLots']): boolean {
+  if (facts.length !== lots.length) return false;
+  for (let i = 0; i < lots.length; i++) {
+    const f = facts[i]!;
+    const l = lots[i]!;
+    if (f.id !== l.id || f.chemistry !== l.chemistry || f.grade !== l.grade || f.bought !== l.scrapKgPerYear > 0) return false;
+  }
+  return true;
+}
+
+/**
+ * kg of feed per kg of its CAM of lot `lotId` (the last such lot with CAM), or of every lot of
+ * canonical chemistry `chem` (their feed and CAM each summed in lot order from 0); undefined for
+ * none. Worked out when a fixed price asks (a few parcels per run), not as maps per run.
+ */
+function feedPerCam(m: Market, lotId: string | null, chem: string | null): number | undefined {
+  let ratio: number | undefined;
+  let scrap = 0;
+  let cam = 0;
+  for (const l of m.lots) {
+    if (lotId !== null) {
+      if (l.id === lotId && l.camKgPerYear > 0) ratio = l.scrapKgPerYear / l.camKgPerYear;
+    } else if (chemName(l.chemistry) === chem) {
+      scrap += l.scrapKgPerYear;
+      cam += l.camKgPerYear;
+    }
+  }
+  return lotId !== null ? ratio : cam > 0 ? scrap / cam : undefined;
 }
 
 /** The fixed-price key of a lot or chemistry (`feed.<lot id>` first, then `feed.<chemistry>`), if any. */
@@ -166,6 +229,13 @@ export interface Payable {
   offsetKey: string | null;
 }
 
+/** The keys a payable reads (payableKeysOf). */
+interface PayableKeys {
+  niCoKey: string;
+  offsetKey: string | null;
+  liKey: string | null;
+}
+
 /**
  * The payables of `grade` for `chemistry` (Ni + Co payable plus the chemistry's offset, clamped to
  * 0–1). Worked out once per grade and chemistry in a market: the prices they read are the same for
@@ -173,26 +243,47 @@ export interface Payable {
  */
 export function payableOf(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
   const memo = memoOf(m);
-  let byChem = memo.payables.get(grade);
-  if (!byChem) memo.payables.set(grade, (byChem = new Map()));
-  let p = byChem.get(chemistry);
-  if (!p) byChem.set(chemistry, (p = lookUpPayable(m, grade, chemistry, neededFor)));
+  const grades = memo.payGrades;
+  for (let i = 0; i < grades.length; i++) if (grades[i] === grade && memo.payChems[i] === chemistry) return memo.payables[i]!;
+  const p = lookUpPayable(m, grade, chemistry, neededFor);
+  grades.push(grade);
+  memo.payChems.push(chemistry);
+  memo.payables.push(p);
   return p;
 }
 
 function lookUpPayable(m: Market, grade: MaterialGrade, chemistry: string, neededFor: string): Payable {
   const b = m.book;
+  const k = payableKeysOf(m, grade, chemistry);
+  // What the price is needed for written only when it is missing (find first: no text per run).
+  const base = b.find(k.niCoKey) ?? b.get(k.niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
+  const offset = k.offsetKey !== null ? b.get(k.offsetKey, neededFor) : 0;
+  const li = k.liKey !== null ? b.get(k.liKey, neededFor) : 0;
+  return { niCo: Math.min(1, Math.max(0, base + offset)), li, niCoKey: k.niCoKey, liKey: k.liKey, offsetKey: k.offsetKey };
+}
+
+/**
+ * The keys of the payables of `grade` for `chemistry`: which exist is a fact of the price keys
+ * (keyFactsOf), so they are found once per key set, grade, chemistry and whether the grade is a
+ * feed grade — not with a key text joined and looked up for every Monte Carlo sample.
+ */
+function payableKeysOf(m: Market, grade: MaterialGrade, chemistry: string): PayableKeys {
+  const byGrade = keyFactsOf(m).payableKeys;
+  let byChem = byGrade.get(grade);
+  if (!byChem) byGrade.set(grade, (byChem = new Map()));
+  let pair = byChem.get(chemistry);
+  if (!pair) byChem.set(chemistry, (pair = [undefined, undefined]));
+  const feed = m.feedGrades.has(grade) ? 1 : 0;
+  return (pair[feed] ??= findPayableKeys(m.book, grade, chemistry, feed === 1));
+}
+
+function findPayableKeys(b: PriceBook, grade: MaterialGrade, chemistry: string, feedGrade: boolean): PayableKeys {
   let niCoKey = priceKey('payable.', grade);
   if (grade === 'cam-powder' && b.has(OFFSPEC_PAYABLE)) niCoKey = OFFSPEC_PAYABLE;
-  else if (m.feedGrades.has(grade) && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
-  // What the price is needed for written only when it is missing (find first: no text per run).
-  const base = b.find(niCoKey) ?? b.get(niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
+  else if (feedGrade && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
   const offsetKey = priceKey('payable-offset.', chemName(chemistry));
-  const hasOffset = b.has(offsetKey);
-  const offset = hasOffset ? b.get(offsetKey, neededFor) : 0;
   const liKey = priceKey('payable-li.', grade);
-  const li = b.has(liKey) ? b.get(liKey, neededFor) : 0;
-  return { niCo: Math.min(1, Math.max(0, base + offset)), li, niCoKey, liKey: b.has(liKey) ? liKey : null, offsetKey: hasOffset ? offsetKey : null };
+  return { niCoKey, offsetKey: b.has(offsetKey) ? offsetKey : null, liKey: b.has(liKey) ? liKey : null };
 }
 
 /** A money value with its terms and a one-line derivation. */
@@ -203,7 +294,7 @@ export interface Valued {
 }
 
 /** No terms (sample mode: the value alone, with no text). */
-const NO_TERMS = Object.freeze([]) as unknown as MoneyTerm[];
+export const NO_TERMS = Object.freeze([]) as unknown as MoneyTerm[];
 
 /**
  * Payable value of contained metal (kg per year by element) at a grade. With `describe` false the
@@ -211,13 +302,8 @@ const NO_TERMS = Object.freeze([]) as unknown as MoneyTerm[];
  * the same number, summed in the same order).
  */
 export function payableValue(m: Market, grade: MaterialGrade, chemistry: string, elements: Readonly<Record<string, number>>, neededFor: string, describe = true): Valued {
+  if (!describe) return { usd: payableUsd(m, grade, chemistry, elements.Ni ?? 0, elements.Co ?? 0, elements.Li ?? 0, neededFor), terms: NO_TERMS, text: '' };
   const p = payableOf(m, grade, chemistry, neededFor);
-  if (!describe) {
-    let usd = metalValue(m, elements, 'Ni', METAL_NI, p.niCo, neededFor, 0);
-    usd = metalValue(m, elements, 'Co', METAL_CO, p.niCo, neededFor, usd);
-    if (p.liKey) usd = metalValue(m, elements, 'Li', METAL_LI, p.li, neededFor, usd);
-    return { usd, terms: NO_TERMS, text: '' };
-  }
   const factorKeys = [p.niCoKey, ...(p.offsetKey ? [p.offsetKey] : [])];
   const terms: MoneyTerm[] = [];
   const add = (el: string, factor: number, keys: string[]) => {
@@ -245,12 +331,24 @@ const METAL_CO = 'metal.Co';
 const METAL_LI = 'metal.Li';
 
 /**
- * `usd` plus the value of the contained element `el` (price key `key`) at payable `factor`, as
- * payableValue adds it term by term (nothing for no such metal or a zero factor): a call, not a
- * closure per parcel and sample.
+ * payableValue(…, describe false).usd of metal holding `ni`, `co` and `li` kg per year (a parcel's
+ * element flows, only these three are paid): the same terms added in the same order, from plain
+ * numbers — no record of the elements and no value object per parcel and sample.
  */
-function metalValue(m: Market, elements: Readonly<Record<string, number>>, el: string, key: string, factor: number, neededFor: string, usd: number): number {
-  const kg = elements[el] ?? 0;
+export function payableUsd(m: Market, grade: MaterialGrade, chemistry: string, ni: number, co: number, li: number, neededFor: string): number {
+  const p = payableOf(m, grade, chemistry, neededFor);
+  let usd = metalValue(m, ni, 'Ni', METAL_NI, p.niCo, neededFor, 0);
+  usd = metalValue(m, co, 'Co', METAL_CO, p.niCo, neededFor, usd);
+  if (p.liKey) usd = metalValue(m, li, 'Li', METAL_LI, p.li, neededFor, usd);
+  return usd;
+}
+
+/**
+ * `usd` plus the value of `kg` of the contained element `el` (price key `key`) at payable
+ * `factor`, as payableValue adds it term by term (nothing for no such metal or a zero factor): a
+ * call, not a closure per parcel and sample.
+ */
+function metalValue(m: Market, kg: number, el: string, key: string, factor: number, neededFor: string, usd: number): number {
   if (!(kg > 0) || factor === 0) return usd;
   // The text of a missing price made only when it is missing (not per parcel and sample).
   const price = m.book.find(key) ?? m.book.get(key, `${neededFor} (contained ${el} value)`);
@@ -258,9 +356,9 @@ function metalValue(m: Market, elements: Readonly<Record<string, number>>, el: s
 }
 
 /** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
-function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
+export function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
   const price = m.book.get(key, neededFor);
-  const perCam = key === priceKey('feed.', String(lotId)) ? m.feedPerCamByLot.get(lotId!) : m.feedPerCamByChem.get(chemName(chemistry));
+  const perCam = key === priceKey('feed.', String(lotId)) ? feedPerCam(m, lotId!, null) : feedPerCam(m, null, chemName(chemistry));
   const ratio = perCam ?? 1;
   if (!describe) return { usd: camKg * price * ratio, terms: NO_TERMS, text: '' };
   return {
@@ -277,7 +375,7 @@ const R = (exact: boolean) => (exact ? cents : (x: number) => x);
  * feed lot and off-spec parcel): at most `limit` pairs are remembered, so a feed of many lots does
  * not grow the cache without bound (past it the text is made anew).
  */
-function pairTexts(make: (a: string, b: string) => string, limit = 10_000): (a: string, b: string) => string {
+export function pairTexts(make: (a: string, b: string) => string, limit = 10_000): (a: string, b: string) => string {
   const made = new Map<string, Map<string, string>>();
   let count = 0;
   return (a, b) => {
@@ -318,6 +416,7 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
   }
   const grade = lot.grade ?? basis;
   const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
+  if (!describe) return sampleFeedLine(m, lot, grade, chem, label, inSpec, inSpecPriceOf, exact);
   // The lot's own record when nothing is in spec at entry (payableValue only reads it): no copy per lot.
   let rest: Readonly<Record<string, number>> = lot.elementsKgPerYear;
   if (inSpec) {
@@ -325,16 +424,15 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
     for (const el in inSpec.elementsKgPerYear) left[el] = Math.max(0, (left[el] ?? 0) - inSpec.elementsKgPerYear[el]!);
     rest = left;
   }
-  const paid = payableValue(m, grade, chem, rest, label, describe);
+  const paid = payableValue(m, grade, chem, rest, label);
   let usd = paid.usd;
-  const terms = describe ? [...paid.terms] : NO_TERMS;
+  const terms = [...paid.terms];
   let text = paid.text;
   if (inSpec) {
-    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label, describe);
+    const asMetal = payableValue(m, grade, chem, inSpec.elementsKgPerYear, label);
     const p = inSpecPriceOf(chem);
     const asProduct = inSpec.camKgPerYear * p.price;
-    if (!describe) usd += asProduct > asMetal.usd ? asProduct : asMetal.usd;
-    else if (asProduct > asMetal.usd) {
+    if (asProduct > asMetal.usd) {
       usd += asProduct;
       terms.push({ quantity: inSpec.camKgPerYear, quantityUnit: 'kg', priceKey: p.key, price: p.price, factor: 1, factorKeys: [] });
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM at the in-spec price ${fmt(p.price)} USD/kg (${p.basis})`;
@@ -344,7 +442,6 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
       text += `; in spec at entry: ${fmt(inSpec.camKgPerYear)} kg CAM, worth more as metal (${asMetal.text})`;
     }
   }
-  if (!describe) return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
   return {
     id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true,
     quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basis: text, basisUsd: usd, terms,
@@ -353,102 +450,27 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
 }
 
 /**
- * Off-spec CAM on the market basis, by chemistry, grade and — for lot-specific fixed prices —
- * origin. Parcels of positive (or zero) value are revenue; a parcel of negative value (a fixed
- * negative price, e.g. LFP) costs its disposal and is an operating cost (category waste).
+ * feedLine without its derivation (describe false): the payable values from the lot's Ni, Co and
+ * Li alone, as plain numbers — the same lookups, in the same order, and the same sums as the
+ * described line's, with no copy of the lot's elements and no value object per lot and sample.
  */
-export function offSpecLines(m: Market, input: EconomicsInput, exact: boolean, describe = true): { revenue: MoneyLine[]; costs: MoneyLine[] } {
-  // The operating costs and the revenue of one run both ask: valued once per market and input
-  // (kept on the market, one per run; the lines are shared, never mutated).
-  const memo = memoOf(m);
-  const variant = (exact ? 2 : 0) + (describe ? 1 : 0);
-  if (memo.offSpec?.input !== input) memo.offSpec = { input, byVariant: [undefined, undefined, undefined, undefined] };
-  return (memo.offSpec.byVariant[variant] ??= valueOffSpec(m, input, exact, describe));
+function sampleFeedLine(m: Market, lot: EconomicsInput['feedLots'][number], grade: MaterialGrade, chem: string, label: string, inSpec: { camKgPerYear: number; elementsKgPerYear: Record<string, number> } | undefined, inSpecPriceOf: InSpecPriceOf, exact: boolean): MoneyLine {
+  const el = lot.elementsKgPerYear;
+  let usd: number;
+  if (inSpec) {
+    const e = inSpec.elementsKgPerYear;
+    usd = payableUsd(m, grade, chem, restOf(el, e, 'Ni'), restOf(el, e, 'Co'), restOf(el, e, 'Li'), label);
+    const asMetal = payableUsd(m, grade, chem, e.Ni ?? 0, e.Co ?? 0, e.Li ?? 0, label);
+    const asProduct = inSpec.camKgPerYear * inSpecPriceOf(chem).price;
+    usd += asProduct > asMetal ? asProduct : asMetal;
+  } else usd = payableUsd(m, grade, chem, el.Ni ?? 0, el.Co ?? 0, el.Li ?? 0, label);
+  return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
 }
 
-/** Off-spec parcels sold as one line: chemistry, grade and — for a lot's own fixed price — that lot. */
-interface OffSpecGroup {
-  id: string;
-  chem: string;
-  grade: MaterialGrade;
-  key: string | undefined;
-  origin: string | null;
-  kg: number;
-  /** Element flows, kg/yr: the first parcel's own record until a second parcel joins (then a sum of its own). */
-  el: Readonly<Record<string, number>>;
-  summed: boolean;
-}
-
-/** Texts of off-spec groups by grade and chemistry, without and with a lot (pairTexts of grade and chemistry, then of that and the lot). */
-const offSpecIdOf = pairTexts((grade, chem) => `offspec.${grade}.${chem}`);
-const offSpecIdOfLot = pairTexts((id, lot) => `${id}.${lot}`);
-const offSpecLabelOf = pairTexts((grade, chem) => `off-spec ${chem} (${grade}`);
-const offSpecLabelClosed = pairTexts((open, lot) => `${open}${lot ? `, lot ${lot}` : ''})`);
-
-/** The label of an off-spec group's disposal line (a text per group label, made once). */
-const disposalLabel = pairTexts((what, _) => `${what}: disposal (negative market value)`);
-
-/** The id of an off-spec group: `offspec.<grade>.<chemistry>[.<lot>]`. */
-function offSpecId(grade: MaterialGrade, chem: string, lot: string | null): string {
-  const id = offSpecIdOf(grade, chem);
-  return lot ? offSpecIdOfLot(id, lot) : id;
-}
-
-/** The label of an off-spec group: `off-spec <chemistry> (<grade>[, lot <lot>])`. */
-function offSpecLabel(grade: MaterialGrade, chem: string, lot: string | null): string {
-  return offSpecLabelClosed(offSpecLabelOf(grade, chem), lot ?? '');
-}
-
-function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe: boolean): { revenue: MoneyLine[]; costs: MoneyLine[] } {
-  // Groups in order of first appearance, found by grade, chemistry and lot (groups.ts).
-  const found = new OrderedGroups<MaterialGrade, string, OffSpecGroup>();
-  for (const p of input.products.offSpec) {
-    const chem = chemName(p.chemistry);
-    const grade = p.grade ?? 'cam-powder';
-    const origin = p.origin ?? null;
-    const key = fixedKeyOf(m, chem, origin);
-    const lotKey = key !== undefined && key === priceKey('feed.', String(origin)) ? origin : null;
-    let g = found.find(grade, chem, lotKey ?? '');
-    if (!g) {
-      g = { id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, kg: 0, el: p.elementsKgPerYear, summed: false };
-      found.add(g, grade, chem, lotKey ?? '');
-      g.kg += p.kgPerYear;
-      continue;
-    }
-    g.kg += p.kgPerYear;
-    if (!g.summed) {
-      // 0 + x for each element of the first parcel, as a sum from zero gives
-      const first: Record<string, number> = {};
-      for (const e in g.el) first[e] = 0 + g.el[e]!;
-      g.el = first;
-      g.summed = true;
-    }
-    const sum = g.el as Record<string, number>;
-    const el = p.elementsKgPerYear;
-    for (const e in el) sum[e] = (sum[e] ?? 0) + el[e]!;
-  }
-  const revenue: MoneyLine[] = [];
-  const costs: MoneyLine[] = [];
-  for (const g of found.list) {
-    const id = g.id;
-    if (g.kg === 0) continue;
-    const what = offSpecLabel(g.grade, g.chem, g.origin);
-    const v = g.key ? fixedValue(m, g.key, g.chem, g.origin, g.kg, what, describe) : payableValue(m, g.grade, g.chem, g.el, what, describe);
-    // Rounded first whatever the sign (a value out of range fails on its own amount, as it did).
-    const value = R(exact)(v.usd);
-    if (v.usd >= 0) {
-      revenue.push(describe ? { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basis: v.text, basisUsd: v.usd, terms: v.terms }
-        : { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: v.usd / g.kg, basisUsd: v.usd });
-      continue;
-    }
-    // The disposal line: the revenue line's keys in its order (what a spread of it with these
-    // amounts gave), made directly — a spread copy takes V8's slow path per sample.
-    const label = disposalLabel(what, '');
-    const usd = R(exact)(-v.usd);
-    costs.push(describe ? { id, label, category: 'waste', usd, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: -v.usd / g.kg, basis: v.text, basisUsd: -v.usd, terms: v.terms }
-      : { id, label, category: 'waste', usd, variable: true, quantity: g.kg, quantityUnit: 'kg', unitPriceUsd: -v.usd / g.kg, basisUsd: -v.usd });
-  }
-  return { revenue, costs };
+/** A lot's element `el` not in spec at entry (feedLine's `rest`): what is left after the in-spec part, never below 0. */
+function restOf(all: Readonly<Record<string, number>>, inSpec: Readonly<Record<string, number>>, el: string): number {
+  const part = inSpec[el];
+  return part !== undefined ? Math.max(0, (all[el] ?? 0) - part) : all[el] ?? 0;
 }
 
 /**

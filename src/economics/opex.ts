@@ -21,8 +21,9 @@ import { priceItem } from './price-keys.js';
 import { PriceBook, priceKey } from './price-book.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
-import { cents } from './money.js';
-import { feedLine, marketOf, offSpecLines, type Market } from './market.js';
+import { addCents, cents } from './money.js';
+import { feedLine, marketOf, type Market } from './market.js';
+import { offSpecLines } from './offspec.js';
 import { shiftPlan } from '../design/shifts.js';
 
 export { PriceBook };
@@ -200,18 +201,42 @@ export interface DirectTotals {
   materials: number;
 }
 
-/** Totals of direct items for the factor bases. */
-export function directTotals(direct: readonly MoneyLine[]): DirectTotals {
+/** DirectTotals and the other sums economics() takes of the direct items, from the same pass. */
+export interface DirectSums extends DirectTotals {
+  /** Σ of the variable and of the fixed items, each in item order from 0 (plain numbers). */
+  variable: number;
+  fixed: number;
+  /** Σ integer cents of the materials items (sumUsd's running sum: NaN once out of the exact range). */
+  materialsCents: number;
+}
+
+/**
+ * Totals of direct items for the factor bases, with the variable and fixed sums and the exact
+ * cents of the materials in the same pass (every Monte Carlo sample asks for all of them).
+ */
+export function directTotals(direct: readonly MoneyLine[]): DirectSums {
   let total = 0;
   let labour = 0;
   let materials = 0;
-  for (const d of direct) {
+  let variable = 0;
+  let fixed = 0;
+  let materialsCents = 0;
+  for (let i = 0; i < direct.length; i++) {
+    const d = direct[i]!;
     total += d.usd;
     if (d.id === 'labour.operators') labour += d.usd;
-    if (d.category === 'reagents') materials += d.usd;
-    if (d.category === 'feed' && d.usd > 0) materials += d.usd;
+    if (d.category === 'reagents') {
+      materials += d.usd;
+      materialsCents = addCents(materialsCents, d.usd);
+    }
+    if (d.category === 'feed' && d.usd > 0) {
+      materials += d.usd;
+      materialsCents = addCents(materialsCents, d.usd);
+    }
+    if (d.variable) variable = variable + d.usd;
+    else fixed = fixed + d.usd;
   }
-  return { total, labour, materials };
+  return { total, labour, materials, variable, fixed, materialsCents };
 }
 
 /** Factor items and their totals. */
@@ -239,6 +264,41 @@ export function factorCosts(factors: readonly OperatingFactorRow[], d: DirectTot
   return { lines, variableUsd: w.variable, fixedUsd: w.fixed, totalUsd: w.running - d.total };
 }
 
+/**
+ * factorCosts' items as amounts, in the order of its lines (the cash-cost items last): category,
+ * amount and whether variable. Filled by factorItemAmounts into one module-level record, valid
+ * until its next call (one evaluation at a time; a sample reads it at once and keeps nothing of it).
+ */
+export interface FactorItemAmounts {
+  count: number;
+  category: string[];
+  usd: number[];
+  variable: boolean[];
+}
+
+const FACTOR_AMOUNTS: FactorItemAmounts = { count: 0, category: [], usd: [], variable: [] };
+
+/**
+ * The amounts of factorCosts(…, exact true)'s items without the items (a Monte Carlo sample totals
+ * them, and makes its lines only if ever read): the same walk, the same amounts in the same order.
+ */
+export function factorItemAmounts(factors: readonly OperatingFactorRow[], d: DirectTotals, cap: CapitalBases, revenueUsd: number): Readonly<FactorItemAmounts> {
+  const plan = factorPlan(factors);
+  const w: FactorWalk = { supervision: 0, maintenance: 0, running: d.total, variable: 0, fixed: 0, cashSum: 0 };
+  FACTOR_AMOUNTS.count = 0;
+  walkFactors(factors, plan, d, cap, revenueUsd, true, 0, factors.length, w, undefined, FACTOR_AMOUNTS);
+  cashCostItems(factors, plan, true, w, undefined, false, FACTOR_AMOUNTS);
+  return FACTOR_AMOUNTS;
+}
+
+/** Record an item's amount (factorItemAmounts). */
+function recordAmount(out: FactorItemAmounts, category: string, usd: number, variable: boolean): void {
+  const n = out.count++;
+  out.category[n] = category;
+  out.usd[n] = usd;
+  out.variable[n] = variable;
+}
+
 /** The running sums of factorCosts' walk over a factor list. */
 interface FactorWalk {
   supervision: number;
@@ -249,8 +309,8 @@ interface FactorWalk {
   cashSum: number;
 }
 
-/** factorCosts' walk over the factors from..to−1 but the cash-cost ones (their Σ f only), lines pushed when given. */
-function walkFactors(factors: readonly OperatingFactorRow[], plan: FactorPlan, d: DirectTotals, cap: CapitalBases, revenueUsd: number, exact: boolean, from: number, to: number, w: FactorWalk, lines: MoneyLine[] | undefined): void {
+/** factorCosts' walk over the factors from..to−1 but the cash-cost ones (their Σ f only), lines pushed (or amounts recorded) when given. */
+function walkFactors(factors: readonly OperatingFactorRow[], plan: FactorPlan, d: DirectTotals, cap: CapitalBases, revenueUsd: number, exact: boolean, from: number, to: number, w: FactorWalk, lines: MoneyLine[] | undefined, amounts?: FactorItemAmounts): void {
   for (let i = from; i < to; i++) {
     const f = factors[i]!;
     const basis = plan.basis[i]!;
@@ -280,11 +340,12 @@ function walkFactors(factors: readonly OperatingFactorRow[], plan: FactorPlan, d
     if (f.variable) w.variable += usd;
     else w.fixed += usd;
     if (lines) lines.push({ id: plan.lineId[i]!, label: f.label, category: plan.category[i]!, usd, variable: f.variable, factor: f.value, basis: f.basis, basisUsd });
+    else if (amounts) recordAmount(amounts, plan.category[i]!, usd, f.variable);
   }
 }
 
-/** factorCosts' cash-cost items on the walk's running total (C = C0 / (1 − Σf)), lines pushed when given. */
-function cashCostItems(factors: readonly OperatingFactorRow[], plan: FactorPlan, exact: boolean, w: FactorWalk, lines: MoneyLine[] | undefined, texts: boolean): void {
+/** factorCosts' cash-cost items on the walk's running total (C = C0 / (1 − Σf)), lines pushed (or amounts recorded) when given. */
+function cashCostItems(factors: readonly OperatingFactorRow[], plan: FactorPlan, exact: boolean, w: FactorWalk, lines: MoneyLine[] | undefined, texts: boolean, amounts?: FactorItemAmounts): void {
   if (!(w.cashSum > 0)) return;
   const cashSum = w.cashSum;
   const c0 = Math.max(0, w.running);
@@ -297,6 +358,7 @@ function cashCostItems(factors: readonly OperatingFactorRow[], plan: FactorPlan,
     else w.fixed += usd;
     w.running += usd;
     if (lines) lines.push({ id: plan.lineId[i]!, label: f.label, category: plan.category[i]!, usd, variable: f.variable, factor: f.value, basis: texts ? `cash cost of production = other costs / (1 − ${fmt(cashSum)}) = ${fmt(c0)} / ${fmt(1 - cashSum)}` : '', basisUsd: c });
+    else if (amounts) recordAmount(amounts, plan.category[i]!, usd, f.variable);
   }
 }
 

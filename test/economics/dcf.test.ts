@@ -80,3 +80,88 @@ describe('payback', () => {
     expect(paybackYears([-100, 10, 10, 10], 1)).toBeNull();
   });
 });
+
+describe('irrRoots bisects two halvings per round (issue 19)', () => {
+  /** The roots as one halving per round gives them (the bisection before the paired one), for comparison. */
+  function reference(flows: readonly number[]): number[] {
+    const poly = (x: number) => {
+      let acc = 0;
+      for (let t = flows.length - 1; t >= 0; t--) acc = acc * x + flows[t]!;
+      return acc;
+    };
+    const at = (u: number) => poly(Math.exp(-u));
+    const bisect = (a: number, b: number, fa: number) => {
+      for (let i = 0; i < 200; i++) {
+        const m = 0.5 * (a + b);
+        if (m <= a || m >= b) break;
+        const fm = at(m);
+        if (fm === 0) return m;
+        if ((fm > 0) === (fa > 0)) {
+          a = m;
+          fa = fm;
+        } else b = m;
+      }
+      return 0.5 * (a + b);
+    };
+    let changes = 0;
+    let last = 0;
+    for (const f of flows) {
+      if (f === 0) continue;
+      if (last !== 0 && (f > 0) !== (last > 0)) changes++;
+      last = f;
+    }
+    if (changes === 0) return [];
+    const u0 = Math.log1p(-0.99);
+    const u1 = Math.log1p(10);
+    if (changes === 1) {
+      const f0 = at(u0);
+      const f1 = at(u1);
+      if (f0 === 0) return [-0.99];
+      if (f1 === 0) return [10];
+      return (f0 > 0) !== (f1 > 0) ? [Math.expm1(bisect(u0, u1, f0))] : [];
+    }
+    const du = (u1 - u0) / 1000;
+    const q = Math.exp(-du);
+    const roots: number[] = [];
+    let x = Math.exp(-u0);
+    let fPrev = poly(x);
+    if (fPrev === 0) roots.push(-0.99);
+    for (let i = 1; i <= 1000; i++) {
+      x *= q;
+      const f = poly(x);
+      if (f === 0) roots.push(1 / x - 1);
+      else if (fPrev !== 0 && (f > 0) !== (fPrev > 0)) {
+        const uPrev = u0 + du * (i - 1);
+        const fa = at(uPrev);
+        const fb = at(uPrev + du);
+        if (fa === 0) roots.push(Math.expm1(uPrev));
+        else if (fb !== 0 && (fa > 0) !== (fb > 0)) roots.push(Math.expm1(bisect(uPrev, uPrev + du, fa)));
+      }
+      fPrev = f;
+    }
+    return roots;
+  }
+
+  it('gives the roots of one halving per round, bit for bit: plant-like flows, roots near 0 (the 200-halving cap), several roots', () => {
+    let seed = 12345;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const cases: number[][] = [
+      [-150000, 15000, 25000, 35000, 45000, 60000],
+      [-5, 10.5, 1, -8, 1],
+      [-100, 100, 0, -7],
+      // IRR 0 exactly and nearly: u near 0, where halving runs down to the cap
+      [-100, 50, 50],
+      [-100, 50, 50.000000001],
+      [-1, 1],
+    ];
+    for (let k = 0; k < 300; k++) {
+      const years = 3 + Math.floor(rand() * 20);
+      const capex = -(1e6 + rand() * 1e8);
+      const flows = [capex, capex * rand()];
+      for (let t = 0; t < years; t++) flows.push(Math.round((rand() - 0.25) * 3e7) / 100);
+      if (k % 7 === 0) flows.push(-Math.abs(capex) * rand());
+      cases.push(flows);
+    }
+    for (const flows of cases) expect(irrRoots(flows), JSON.stringify(flows)).toStrictEqual(reference(flows));
+  });
+});
