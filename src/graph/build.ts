@@ -184,7 +184,10 @@ export function buildGraph(units: GraphUnitInput[], streams: GraphStreamInput[])
   if (issues.length > 0) throw new GraphError(issues);
   return {
     graph,
-    units,
+    // Only what the graph reads of each unit: a graph is kept per port structure and shared by
+    // every resolution with those ports (pipeline/resolve-flowsheet.ts), so it must not hold the
+    // unit objects (and the parameters) of the resolution that happened to build it.
+    units: units.map((u) => ({ id: u.id, kind: u.kind, ports: u.ports })),
     streams: resolved,
     streamById: new Map(resolved.map((s) => [s.id, s])),
     inletsOf,

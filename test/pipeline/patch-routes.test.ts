@@ -14,14 +14,11 @@ const REFERENCE = 'scenarios/reference-cn.yaml';
 const unitsOf = (raw: RawScenario) => (raw.flowsheet.data as { units: { id?: unknown }[] }).units;
 const patchesOf = (paths: string[]): Patch[] => paths.map((path) => ({ path, value: 1 }));
 
-/**
- * A model as JSON (its graph left out: the graph is kept per port structure, with the units of the
- * resolution that built it), or its issues when refused.
- */
+/** A model as JSON (its graph's units included: a graph is shared by resolutions with the same ports), or its issues when refused. */
 function resolved(raw: RawScenario, patches: Patch[]): string {
   try {
     const m = resolveModel(raw, patches);
-    return JSON.stringify({ ...m, raw: undefined, flowsheet: { ...m.flowsheet, graph: undefined } });
+    return JSON.stringify({ ...m, raw: undefined, flowsheet: { ...m.flowsheet, graph: m.flowsheet.graph.units } });
   } catch (e) {
     if (!(e instanceof RegenflowError)) throw e;
     return JSON.stringify(e.issues);
