@@ -66,6 +66,11 @@ const params = z.strictObject({
 
 type P = z.output<typeof params>;
 const MW = (id: string) => component(id).molarMass_g_per_mol;
+// Looked up once (every run needs them several times; the registry's numbers do not change).
+const M_LI2CO3 = MW('Li2CO3');
+const M_NA2CO3 = MW('Na2CO3');
+/** kg Li per kg Li2CO3. */
+const LI_IN_LI2CO3 = (2 * 6.94) / M_LI2CO3;
 
 /** Precipitate, filter, wash and dry: the outlets and the figures energy and design need. */
 function recover(p: P, feed: Stream) {
@@ -92,18 +97,18 @@ function recover(p: P, feed: Stream) {
     else addKg(liquor, id, kg);
   }
   // soda ash: Na2CO3 per Li2CO3 formed from non-carbonate sources (the carbonate already present needs none)
-  const carbonateIn = (feed.components.Li2CO3 ?? 0) / MW('Li2CO3');
+  const carbonateIn = (feed.components.Li2CO3 ?? 0) / M_LI2CO3;
   const sodaKmol = p.sodaExcess * (li2co3Kmol - carbonateIn);
-  const soda = sodaKmol * MW('Na2CO3');
+  const soda = sodaKmol * M_NA2CO3;
   const sodaWater = (soda * (1 - p.sodaSolution)) / p.sodaSolution;
-  addKg(liquor, 'Na2CO3', soda - (li2co3Kmol - carbonateIn) * MW('Na2CO3'));
+  addKg(liquor, 'Na2CO3', soda - (li2co3Kmol - carbonateIn) * M_NA2CO3);
   // evaporation of the feed water
   const feedWater = feed.components.H2O ?? 0;
   const evaporated = p.waterRemoval * feedWater;
   liquor.H2O = (liquor.H2O ?? 0) - evaporated + sodaWater;
   addKg(vapour.components, 'H2O(g)', evaporated);
   // precipitation
-  const li2co3Kg = li2co3Kmol * MW('Li2CO3');
+  const li2co3Kg = li2co3Kmol * M_LI2CO3;
   const s = li2co3Solubility(p.temperature);
   const dissolved = Math.min(li2co3Kg, s * Math.max(0, liquor.H2O ?? 0));
   let precipitated = li2co3Kg - dissolved;
@@ -151,8 +156,11 @@ function recover(p: P, feed: Stream) {
 
 /** Soluble in water for this unit: salts the precipitation liquor keeps dissolved. */
 function isSoluble(id: string): boolean {
-  return id !== 'Li2CO3' && (component(id).phase !== 'solid' || ['NaOH', 'KOH', 'Na2SO4', 'Na2CO3', 'NaNO3', 'LiCl', 'LiI', 'Li-benzoate', 'LiOH', 'LiOH·H2O', 'LiNO3', 'Li2SO4', 'LiPF6', 'citric-acid'].includes(id));
+  return id !== 'Li2CO3' && (component(id).phase !== 'solid' || SOLUBLE_SOLIDS.has(id));
 }
+
+/** Solid salts the precipitation liquor keeps dissolved (a set made once, not a list per call). */
+const SOLUBLE_SOLIDS: ReadonlySet<string> = new Set(['NaOH', 'KOH', 'Na2SO4', 'Na2CO3', 'NaNO3', 'LiCl', 'LiI', 'Li-benzoate', 'LiOH', 'LiOH·H2O', 'LiNO3', 'Li2SO4', 'LiPF6', 'citric-acid']);
 
 export const lithiumRecovery = defineUnitOp({
   kind: 'lithium-recovery',
@@ -196,10 +204,10 @@ export const lithiumRecovery = defineUnitOp({
       .motor('precipitation-tank agitator', (p.agitatorPower * r.liquorKg * p.residenceTime) / 1000, d ? `${p.agitatorPower} kW/m³ × ${((r.liquorKg * p.residenceTime) / 1000).toPrecision(4)} m³` : '')
       .motor('liquor pumps', pumpKw((r.liquorKg + r.wash) / 1000), d ? `${((r.liquorKg + r.wash) / 1000).toPrecision(4)} m³/h × 2 bar / 0.6` : '');
     const diagnostics: Diagnostic[] = [];
-    const liIn = r.li2co3Kg * ((2 * 6.94) / MW('Li2CO3')) + r.untouchedLi;
-    const liLost = (r.dissolved + r.washLoss) * ((2 * 6.94) / MW('Li2CO3'));
+    const liIn = r.li2co3Kg * LI_IN_LI2CO3 + r.untouchedLi;
+    const liLost = (r.dissolved + r.washLoss) * LI_IN_LI2CO3;
     if (liIn > 0 && liLost / liIn > 0.1) diagnostics.push({ code: 'li2co3-dissolved', severity: 'info', where: ctx.unitId, message: msg.liRecoverySolubility(liLost, liLost / liIn) });
-    const liRecovered = r.precipitated * ((2 * 6.94) / MW('Li2CO3'));
+    const liRecovered = r.precipitated * LI_IN_LI2CO3;
     return {
       outlets: { li2co3: r.product, effluent: r.effluent, vapour: r.vapour },
       draws,

@@ -41,7 +41,7 @@ import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { rateAt } from './correlations/mechanisms/kinetics.js';
-import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, reorder, type OrderingStep } from './correlations/mechanisms/ordering.js';
+import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, healFactor, healedRockSalt, orderingRate, reorderedCationMixing, type OrderingStep } from './correlations/mechanisms/ordering.js';
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
 import { addKg, kgOf, kmolOf, lotMassAt, tmKmolOf } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
@@ -286,6 +286,8 @@ export const sintering = defineUnitOp({
  */
 function sinterLots(lots: LotCursor, n: number, tm: Float64Array, deficit: Float64Array, share: number, deltaLi: number, step: OrderingStep, out: RowStream): number {
   let li2oKmol = 0;
+  // reorder's parts without its progress (not read here); the step's healing factor once.
+  const heal = healFactor(step.atmosphere, step.healRatio);
   const liPerTm = new Array<number>(n);
   const cationMixing = new Array<number>(n);
   const rockSalt = new Array<number>(n);
@@ -306,11 +308,11 @@ function sinterLots(lots: LotCursor, n: number, tm: Float64Array, deficit: Float
       li2oKmol += (nTm * d) / 2;
       r -= d;
     }
-    const ord = reorder(l, step);
+    const k = orderingRate(l, step);
     liPerTm[i] = r;
     out.mass[i] = lotMassAt(l.chemistry, nTm, r);
-    cationMixing[i] = ord.cationMixing;
-    rockSalt[i] = ord.surfaceRockSalt_nm;
+    cationMixing[i] = reorderedCationMixing(l, step, k);
+    rockSalt[i] = healedRockSalt(l, step, k, heal);
   }
   out.overLiPerTm = liPerTm;
   out.overCationMixing = cationMixing;

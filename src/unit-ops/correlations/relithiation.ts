@@ -136,15 +136,24 @@ export function movedMass(lot: Lot, r: number, nTm: number): number {
 
 // ---------------------------------------------------------------- the charge of a batch
 
-/** The inlets of a wet or molten batch: feed and recycle streams, and their components with LiOH·H2O split into LiOH + H2O (the lots: chargeRows). */
-export function batchComponents(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number> } {
+/**
+ * The inlets of a wet or molten batch: feed and recycle streams, and their components with LiOH·H2O
+ * split into LiOH + H2O (the lots: chargeRows). Read only: a record without hydrate is the inlet's
+ * own (dehydrating it changes nothing), not a copy of it — the hydrothermal route runs twice per
+ * Monte Carlo sample, and neither of its inlets holds hydrate.
+ */
+export function batchComponents(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Readonly<Record<string, number>>; recC: Readonly<Record<string, number>> } {
   const feed = inlets.feed ?? { components: {}, lots: [], temperatureK: ambientK };
   const rec = inlets.recycle ?? { components: {}, lots: [], temperatureK: ambientK };
-  const feedC = copyFlows(feed.components);
-  const recC = copyFlows(rec.components);
-  dehydrateLiOH(feedC);
-  dehydrateLiOH(recC);
-  return { feed, rec, feedC, recC };
+  return { feed, rec, feedC: dehydrated(feed.components), recC: dehydrated(rec.components) };
+}
+
+/** `c` with LiOH·H2O split into LiOH + H2O (dehydrateLiOH of a copy); `c` itself when it holds none. */
+function dehydrated(c: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
+  if (!c['LiOH·H2O']) return c;
+  const out = copyFlows(c);
+  dehydrateLiOH(out);
+  return out;
 }
 
 /** The lots of a charge as rows (row-stream.ts): the feed's own rows when the recycle brings no lots, else rows of chargeLots. */
