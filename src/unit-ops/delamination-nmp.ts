@@ -180,8 +180,10 @@ export const delaminationNmp = defineUnitOp({
       } else if (fate === 'gas') addKg(vent.components, id, kg);
       else addKg(liquor.components, id, kg);
     }
-    addKg(vent.components, 'NMP', f.loss);
-    addKg(liquor.components, 'NMP', f.excess);
+    // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+    // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+    if (f.loss !== 0) vent.components.NMP = (vent.components.NMP ?? 0) + f.loss;
+    if (f.excess !== 0) liquor.components.NMP = (liquor.components.NMP ?? 0) + f.excess;
 
     const draws: Record<string, number> = {};
     const recycled: Record<string, number> = {};

@@ -101,18 +101,21 @@ function recover(p: P, feed: Stream) {
   const sodaKmol = p.sodaExcess * (li2co3Kmol - carbonateIn);
   const soda = sodaKmol * M_NA2CO3;
   const sodaWater = (soda * (1 - p.sodaSolution)) / p.sodaSolution;
-  addKg(liquor, 'Na2CO3', soda - (li2co3Kmol - carbonateIn) * M_NA2CO3);
+  // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+  // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+  const sodaKg = soda - (li2co3Kmol - carbonateIn) * M_NA2CO3;
+  if (sodaKg !== 0) liquor.Na2CO3 = (liquor.Na2CO3 ?? 0) + sodaKg;
   // evaporation of the feed water
   const feedWater = feed.components.H2O ?? 0;
   const evaporated = p.waterRemoval * feedWater;
   liquor.H2O = (liquor.H2O ?? 0) - evaporated + sodaWater;
-  addKg(vapour.components, 'H2O(g)', evaporated);
+  if (evaporated !== 0) vapour.components['H2O(g)'] = (vapour.components['H2O(g)'] ?? 0) + evaporated;
   // precipitation
   const li2co3Kg = li2co3Kmol * M_LI2CO3;
   const s = li2co3Solubility(p.temperature);
   const dissolved = Math.min(li2co3Kg, s * Math.max(0, liquor.H2O ?? 0));
   let precipitated = li2co3Kg - dissolved;
-  addKg(liquor, 'Li2CO3', dissolved);
+  if (dissolved !== 0) liquor.Li2CO3 = (liquor.Li2CO3 ?? 0) + dissolved;
   // filtration: the cake entrains mother liquor
   let otherSolids = 0;
   for (const id in solids) otherSolids += solids[id]!;
@@ -141,16 +144,17 @@ function recover(p: P, feed: Stream) {
   // there is water); the wash water leaves saturated with Li2CO3 dissolved from the cake
   const entrainedWater = (liquor.H2O ?? 0) * share;
   const cakeWater = Math.min(entrainedWater + wash, Math.max(0, entrainedKg - keptSalts));
-  addKg(effluent.components, 'H2O', entrainedWater + wash - cakeWater);
+  const waterKg = entrainedWater + wash - cakeWater;
+  if (waterKg !== 0) effluent.components.H2O = (effluent.components.H2O ?? 0) + waterKg;
   const washLoss = Math.min(precipitated, s * wash);
   precipitated -= washLoss;
-  addKg(effluent.components, 'Li2CO3', washLoss);
+  if (washLoss !== 0) effluent.components.Li2CO3 = (effluent.components.Li2CO3 ?? 0) + washLoss;
   // drying: the cake water evaporates, the salts it held stay in the product
   const product = emptyStream(p.dryerTemperature);
-  addKg(product.components, 'Li2CO3', precipitated);
+  if (precipitated !== 0) product.components.Li2CO3 = (product.components.Li2CO3 ?? 0) + precipitated;
   for (const id in solids) addKg(product.components, id, solids[id]!);
   for (const id in cakeSalts) addKg(product.components, id, cakeSalts[id]!);
-  addKg(vapour.components, 'H2O(g)', cakeWater);
+  if (cakeWater !== 0) vapour.components['H2O(g)'] = (vapour.components['H2O(g)'] ?? 0) + cakeWater;
   return { product, effluent, vapour, soda, sodaWater, wash, evaporated, cakeWater, cakeSolids, precipitated, li2co3Kg, dissolved, washLoss, untouchedLi, liquorKg };
 }
 

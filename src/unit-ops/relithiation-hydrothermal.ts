@@ -224,13 +224,14 @@ function chargeOutcome(p: Params, feed: Stream, rec: Stream, charge: RowStream, 
   const { solids, xi, lotsOutKg } = rel;
   // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2, extent xi kmol Li/h
   c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
-  add(c, 'H2O', (xi / 2) * MW.H2O);
+  const waterKg = (xi / 2) * MW.H2O;
+  if (waterKg !== 0) c.H2O = (c.H2O ?? 0) + waterKg;
   const o2 = (xi / 4) * MW.O2;
 
   // ---- outlets: gases to vent; liquor split between cake and mother liquor
   const liquor = emptyStream(tOut);
   const vent = emptyStream(tOut);
-  add(vent.components, 'O2', o2);
+  if (o2 !== 0) vent.components.O2 = (vent.components.O2 ?? 0) + o2;
   dischargeWetBatch(c, isLiquor, { solids, liquor, vent }, lotsOutKg, p.entrainedLiquor, rho);
   const o: ChargeOutcome = {
     p, feed, unitId, mediatorFactor, ids, kg,
@@ -273,9 +274,12 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
 
   const c = copyFlows(feedC);
   for (const k in recC) add(c, k, recC[k]!);
-  add(c, 'LiOH', mkLiOH);
-  add(c, 'KOH', mkKOH);
-  add(c, 'H2O', mkH2O + hydrateWater);
+  // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+  // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+  if (mkLiOH !== 0) c.LiOH = (c.LiOH ?? 0) + mkLiOH;
+  if (mkKOH !== 0) c.KOH = (c.KOH ?? 0) + mkKOH;
+  const waterKg = mkH2O + hydrateWater;
+  if (waterKg !== 0) c.H2O = (c.H2O ?? 0) + waterKg;
 
   // A loop's first pass reads the outlets only (contract.ts outletsOnly): no heat capacities then.
   const lean = outletsOnly();

@@ -163,9 +163,14 @@ export const sintering = defineUnitOp({
           const n = comp.N ?? 0;
           const h = comp.H ?? 0;
           const oRest = (comp.O ?? 0) - 2 * c - 2 * n - h / 2;
-          addKg(vent.components, 'CO2', kgOf('CO2', saltKmol * c));
-          addKg(vent.components, 'NO2', kgOf('NO2', saltKmol * n));
-          addKg(vent.components, 'H2O(g)', kgOf('H2O(g)', (saltKmol * h) / 2));
+          // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+          // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+          const co2Kg = kgOf('CO2', saltKmol * c);
+          if (co2Kg !== 0) vent.components.CO2 = (vent.components.CO2 ?? 0) + co2Kg;
+          const no2Kg = kgOf('NO2', saltKmol * n);
+          if (no2Kg !== 0) vent.components.NO2 = (vent.components.NO2 ?? 0) + no2Kg;
+          const vapourKg = kgOf('H2O(g)', (saltKmol * h) / 2);
+          if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
           o2Net += (saltKmol * oRest) / 2;
         }
         incorporated = use;
@@ -177,8 +182,10 @@ export const sintering = defineUnitOp({
     if (hydrate) {
       const k = kmolOf('LiOH·H2O', hydrate);
       comps['LiOH·H2O'] = 0;
-      addKg(comps, 'LiOH', kgOf('LiOH', k));
-      addKg(vent.components, 'H2O(g)', kgOf('H2O(g)', k));
+      const liohKg = kgOf('LiOH', k);
+      if (liohKg !== 0) comps.LiOH = (comps.LiOH ?? 0) + liohKg;
+      const vapourKg = kgOf('H2O(g)', k);
+      if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
     }
 
     // 2. Burn-off of carbon and binder residues in oxidising atmospheres.
@@ -190,9 +197,12 @@ export const sintering = defineUnitOp({
         const k = kmolOf(id, kg);
         comps[id] = 0;
         o2Net -= k * b.o2;
-        addKg(vent.components, 'CO2', kgOf('CO2', k * b.co2));
-        addKg(vent.components, 'H2O(g)', kgOf('H2O(g)', k * b.h2o));
-        addKg(vent.components, 'HF', kgOf('HF', k * b.hf));
+        const co2Kg = kgOf('CO2', k * b.co2);
+        if (co2Kg !== 0) vent.components.CO2 = (vent.components.CO2 ?? 0) + co2Kg;
+        const vapourKg = kgOf('H2O(g)', k * b.h2o);
+        if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
+        const hfKg = kgOf('HF', k * b.hf);
+        if (hfKg !== 0) vent.components.HF = (vent.components.HF ?? 0) + hfKg;
       }
     }
 
@@ -216,7 +226,8 @@ export const sintering = defineUnitOp({
     const product = feedRows.derived(p.dischargeTemperature);
     const li2oKmol = sinterLots(cursor, nLots, tm, deficit, share, deltaLi, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio }, product);
     if (li2oKmol > 0) {
-      addKg(vent.components, 'Li2O', kgOf('Li2O', li2oKmol));
+      const li2oKg = kgOf('Li2O', li2oKmol);
+      if (li2oKg !== 0) vent.components.Li2O = (vent.components.Li2O ?? 0) + li2oKg;
       o2Net -= li2oKmol / 2; // δ/4 O2 per Li = 1/2 O2 per Li2O
     }
 

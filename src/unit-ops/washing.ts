@@ -152,7 +152,10 @@ export const washing = defineUnitOp({
     const solutes = copyFlows(split.solutes);
     if (exchangedKmol > 0) {
       // Li_r MO2 + δ/2 H2O + δ/4 O2 → Li_{r−δ} MO2 + δ LiOH: water from the wash water first.
-      addKg(solutes, 'LiOH', kgOf('LiOH', exchangedKmol));
+      // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+      // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+      const liohKg = kgOf('LiOH', exchangedKmol);
+      if (liohKg !== 0) solutes.LiOH = (solutes.LiOH ?? 0) + liohKg;
       draws.O2 = kgOf('O2', exchangedKmol / 4);
       const waterUsed = kgOf('H2O', exchangedKmol / 2);
       const fromWash = Math.min(washWater, waterUsed);
@@ -176,8 +179,9 @@ export const washing = defineUnitOp({
     const liquor = emptyStream(tOut);
     for (const id in split.insoluble) addKg(solids.components, id, split.insoluble[id]!);
     for (const id in undissolved) addKg(solids.components, id, undissolved[id]!);
-    addKg(solids.components, 'H2O', cakeWater);
-    addKg(liquor.components, 'H2O', totalWater - cakeWater);
+    if (cakeWater !== 0) solids.components.H2O = (solids.components.H2O ?? 0) + cakeWater;
+    const waterKg = totalWater - cakeWater;
+    if (waterKg !== 0) liquor.components.H2O = (liquor.components.H2O ?? 0) + waterKg;
     for (const id in dissolved) {
       const d = dissolved[id]!;
       const inCake = d * retained;

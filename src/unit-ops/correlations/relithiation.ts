@@ -184,11 +184,14 @@ export function chargeTemperature(feed: Stream, rec: Stream, draws: Record<strin
 export function drawLiOH(kg: number, form: 'LiOH·H2O' | 'LiOH', draws: Record<string, number>): number {
   if (!(kg > 0)) return 0;
   if (form === 'LiOH') {
-    add(draws, 'LiOH', kg);
+    if (kg !== 0) draws.LiOH = (draws.LiOH ?? 0) + kg;
     return 0;
   }
   const kmol = kg / MW.LiOH;
-  add(draws, 'LiOH·H2O', kmol * MW.LiOH_H2O);
+  // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+  // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+  const hydrateKg = kmol * MW.LiOH_H2O;
+  if (hydrateKg !== 0) draws['LiOH·H2O'] = (draws['LiOH·H2O'] ?? 0) + hydrateKg;
   return kmol * MW.H2O;
 }
 
@@ -280,8 +283,10 @@ export function dehydrateLiOH(c: Record<string, number>): void {
   if (!h) return;
   const kmol = h / MW.LiOH_H2O;
   c['LiOH·H2O'] = 0;
-  add(c, 'LiOH', kmol * MW.LiOH);
-  add(c, 'H2O', kmol * MW.H2O);
+  const liohKg = kmol * MW.LiOH;
+  if (liohKg !== 0) c.LiOH = (c.LiOH ?? 0) + liohKg;
+  const waterKg = kmol * MW.H2O;
+  if (waterKg !== 0) c.H2O = (c.H2O ?? 0) + waterKg;
 }
 
 const GAS = new Map<string, boolean>();
