@@ -101,6 +101,21 @@ function kilnSettingsOf(p: Params): Params & { efficiency: number } {
   return s;
 }
 
+/**
+ * Molar masses of the species a run books, kg/kmol (kgOf / kmolOf of a fixed id: looked up in the
+ * registry once, not on every run).
+ */
+const MOLAR = {
+  CO2: component('CO2').molarMass_g_per_mol,
+  NO2: component('NO2').molarMass_g_per_mol,
+  vapour: component('H2O(g)').molarMass_g_per_mol,
+  HF: component('HF').molarMass_g_per_mol,
+  LiOH: component('LiOH').molarMass_g_per_mol,
+  hydrate: component('LiOH·H2O').molarMass_g_per_mol,
+  Li2O: component('Li2O').molarMass_g_per_mol,
+  O2: component('O2').molarMass_g_per_mol,
+};
+
 /** Per-lot scratch of a run: each lot's TM kmol/h and Li deficit. */
 const TM = new LotScratch();
 const DEFICIT = new LotScratch();
@@ -165,11 +180,11 @@ export const sintering = defineUnitOp({
           const oRest = (comp.O ?? 0) - 2 * c - 2 * n - h / 2;
           // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
           // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
-          const co2Kg = kgOf('CO2', saltKmol * c);
+          const co2Kg = saltKmol * c * MOLAR.CO2;
           if (co2Kg !== 0) vent.components.CO2 = (vent.components.CO2 ?? 0) + co2Kg;
-          const no2Kg = kgOf('NO2', saltKmol * n);
+          const no2Kg = saltKmol * n * MOLAR.NO2;
           if (no2Kg !== 0) vent.components.NO2 = (vent.components.NO2 ?? 0) + no2Kg;
-          const vapourKg = kgOf('H2O(g)', (saltKmol * h) / 2);
+          const vapourKg = ((saltKmol * h) / 2) * MOLAR.vapour;
           if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
           o2Net += (saltKmol * oRest) / 2;
         }
@@ -180,11 +195,11 @@ export const sintering = defineUnitOp({
     // Leftover hydrate dehydrates: LiOH·H2O → LiOH + H2O.
     const hydrate = comps['LiOH·H2O'];
     if (hydrate) {
-      const k = kmolOf('LiOH·H2O', hydrate);
+      const k = hydrate / MOLAR.hydrate;
       comps['LiOH·H2O'] = 0;
-      const liohKg = kgOf('LiOH', k);
+      const liohKg = k * MOLAR.LiOH;
       if (liohKg !== 0) comps.LiOH = (comps.LiOH ?? 0) + liohKg;
-      const vapourKg = kgOf('H2O(g)', k);
+      const vapourKg = k * MOLAR.vapour;
       if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
     }
 
@@ -197,11 +212,11 @@ export const sintering = defineUnitOp({
         const k = kmolOf(id, kg);
         comps[id] = 0;
         o2Net -= k * b.o2;
-        const co2Kg = kgOf('CO2', k * b.co2);
+        const co2Kg = k * b.co2 * MOLAR.CO2;
         if (co2Kg !== 0) vent.components.CO2 = (vent.components.CO2 ?? 0) + co2Kg;
-        const vapourKg = kgOf('H2O(g)', k * b.h2o);
+        const vapourKg = k * b.h2o * MOLAR.vapour;
         if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
-        const hfKg = kgOf('HF', k * b.hf);
+        const hfKg = k * b.hf * MOLAR.HF;
         if (hfKg !== 0) vent.components.HF = (vent.components.HF ?? 0) + hfKg;
       }
     }
@@ -226,7 +241,7 @@ export const sintering = defineUnitOp({
     const product = feedRows.derived(p.dischargeTemperature);
     const li2oKmol = sinterLots(cursor, nLots, tm, deficit, share, deltaLi, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio }, product);
     if (li2oKmol > 0) {
-      const li2oKg = kgOf('Li2O', li2oKmol);
+      const li2oKg = li2oKmol * MOLAR.Li2O;
       if (li2oKg !== 0) vent.components.Li2O = (vent.components.Li2O ?? 0) + li2oKg;
       o2Net -= li2oKmol / 2; // δ/4 O2 per Li = 1/2 O2 per Li2O
     }
@@ -235,7 +250,7 @@ export const sintering = defineUnitOp({
     const powderKg = lotsMass(feed) + chargedMass(feed.components);
     const gasKg = p.gasPerKgPowder * powderKg;
     const draws: Record<string, number> = {};
-    kilnAtmosphere(p.atmosphere, gasKg, kgOf('O2', o2Net), vent, draws, ctx.unitId, diagnostics);
+    kilnAtmosphere(p.atmosphere, gasKg, o2Net * MOLAR.O2, vent, draws, ctx.unitId, diagnostics);
 
     for (const id in comps) addKg(product.components, id, comps[id]!);
 
