@@ -72,6 +72,20 @@ const M_NA2CO3 = MW('Na2CO3');
 /** kg Li per kg Li2CO3. */
 const LI_IN_LI2CO3 = (2 * 6.94) / M_LI2CO3;
 
+/** A conversion (CONVERTED) as a run reads it: molar masses looked up and products listed once, not per run. */
+interface Conversion {
+  molarMass: number;
+  li: number;
+  /** Products per Li2CO3 formed, in CONVERTED's order: id, count, molar mass. */
+  products: { id: string; perLi2co3: number; molarMass: number }[];
+}
+
+const CONVERSIONS = new Map<string, Conversion>(Object.entries(CONVERTED).map(([id, c]) => [id, {
+  molarMass: MW(id),
+  li: c.li,
+  products: Object.entries(c.products).map(([prod, n]) => ({ id: prod, perLi2co3: n, molarMass: MW(prod) })),
+}]));
+
 /** Precipitate, filter, wash and dry: the outlets and the figures energy and design need. */
 function recover(p: P, feed: Stream) {
   const liquor: Record<string, number> = {};
@@ -81,12 +95,12 @@ function recover(p: P, feed: Stream) {
   let untouchedLi = 0;
   for (const id in feed.components) {
     const kg = feed.components[id]!;
-    const conv = CONVERTED[id];
+    const conv = CONVERSIONS.get(id);
     if (conv) {
-      const formedKmol = ((kg / MW(id)) * conv.li) / 2;
+      const formedKmol = ((kg / conv.molarMass) * conv.li) / 2;
       li2co3Kmol += formedKmol;
-      // for-in, not Object.entries: the same products in the same order, without a pair list per run.
-      for (const prod in conv.products) addKg(liquor, prod, formedKmol * conv.products[prod]! * MW(prod));
+      const products = conv.products;
+      for (let i = 0; i < products.length; i++) addKg(liquor, products[i]!.id, formedKmol * products[i]!.perLi2co3 * products[i]!.molarMass);
       continue;
     }
     if (id === 'Li2CO3') { li2co3Kmol += kg / MW(id); continue; }
@@ -212,6 +226,7 @@ export const lithiumRecovery = defineUnitOp({
     const liLost = (r.dissolved + r.washLoss) * LI_IN_LI2CO3;
     if (liIn > 0 && liLost / liIn > 0.1) diagnostics.push({ code: 'li2co3-dissolved', severity: 'info', where: ctx.unitId, message: msg.liRecoverySolubility(liLost, liLost / liIn) });
     const liRecovered = r.precipitated * LI_IN_LI2CO3;
+    const productKg = streamMass(r.product);
     return {
       outlets: { li2co3: r.product, effluent: r.effluent, vapour: r.vapour },
       draws,
@@ -220,7 +235,7 @@ export const lithiumRecovery = defineUnitOp({
       metrics: {
         li2co3Precipitated_kg_per_h: r.precipitated,
         liRecovery: liIn > 0 ? liRecovered / liIn : 0,
-        li2co3Purity: streamMass(r.product) > 0 ? r.precipitated / streamMass(r.product) : 0,
+        li2co3Purity: productKg > 0 ? r.precipitated / productKg : 0,
         sodaAsh_kg_per_h: r.soda,
         liquor_kg_per_h: r.liquorKg,
         cakeSolids_kg_per_h: r.cakeSolids,
