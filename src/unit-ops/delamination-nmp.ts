@@ -30,7 +30,7 @@ import { defineUnitOp, type Diagnostic } from './contract.js';
 import { fraction, quantity } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
-import { emptyStream, streamMass, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
+import { emptyStream, streamMass, lotsMass, lotsCpFlow_kW_per_K, type Stream } from '../streams/stream.js';
 import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
@@ -105,6 +105,34 @@ function plan(p: P, feed: Parameters<typeof slurryVolumePerKg>[0], camKg: number
   return planBath(p as BathParams, feedKg, v, fromK, ambientK);
 }
 
+/** What run and design both work out of a feed: the NMP flows, the bath plan and the CAM share kept. */
+interface Bath {
+  p: P;
+  feed: Stream;
+  ambientK: number;
+  f: ReturnType<typeof nmpFlows>;
+  b: ReturnType<typeof plan>;
+  toCam: number;
+}
+
+/**
+ * The last run's bath, for the design of the same run (made once per run: every Monte Carlo sample
+ * designs what it ran). One slot, reused only for the same parameters object (a parse is not
+ * changed), feed object (an inlet is not changed once a unit has run) and ambient temperature — the
+ * whole input of the bath — so a stale one is never read; it holds one feed alive until the next run.
+ */
+let lastBath: Bath | undefined;
+
+/** The bath of a feed: the last run's when it is the same, else worked out again. */
+function bathOf(p: P, feed: Stream, ambientK: number): Bath {
+  const last = lastBath;
+  if (last !== undefined && last.p === p && last.feed === feed && Object.is(last.ambientK, ambientK)) return last;
+  const c = feed.components;
+  const f = nmpFlows(p, feed);
+  const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
+  return { p, feed, ambientK, f, b: plan(p, c, lotsMass(feed), streamMass(feed), f.circulated, feed.temperatureK, ambientK), toCam };
+}
+
 export const delaminationNmp = defineUnitOp({
   kind: 'delamination-nmp',
   summary: 'NMP dissolves the PVDF binder; foil screened off, CAM filtered, NMP recovered by distillation',
@@ -121,12 +149,13 @@ export const delaminationNmp = defineUnitOp({
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
     const c = feed.components;
-    const f = nmpFlows(p, feed);
+    const bath = bathOf(p, feed, ctx.ambientK);
+    lastBath = bath;
+    const { f, b, toCam } = bath;
     const cam = rowsLike(feed, p.temperature);
     const foil = rowsLike(feed, p.temperature);
     const vent = emptyStream(p.stillTemperature);
     const liquor = emptyStream(p.stillTemperature);
-    const toCam = camToCamShare(p.camRecovery, c, lotsMass(feed));
     splitLots(feed, toCam, cam, foil);
     for (const id in c) {
       const kg = c[id]!;
@@ -151,8 +180,10 @@ export const delaminationNmp = defineUnitOp({
       } else if (fate === 'gas') addKg(vent.components, id, kg);
       else addKg(liquor.components, id, kg);
     }
-    addKg(vent.components, 'NMP', f.loss);
-    addKg(liquor.components, 'NMP', f.excess);
+    // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+    // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+    if (f.loss !== 0) vent.components.NMP = (vent.components.NMP ?? 0) + f.loss;
+    if (f.excess !== 0) liquor.components.NMP = (liquor.components.NMP ?? 0) + f.excess;
 
     const draws: Record<string, number> = {};
     const recycled: Record<string, number> = {};
@@ -166,7 +197,6 @@ export const delaminationNmp = defineUnitOp({
     const dBath = Math.max(0, p.temperature - feed.temperatureK);
     const dNmp = Math.max(0, p.temperature - ctx.ambientK);
     const dStill = Math.max(0, p.stillTemperature - p.temperature);
-    const b = plan(p, c, lotsMass(feed), feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
     const u = p.heating;
     const eta = p.heaterEfficiency;
     // Item bases written only when the run describes (a Monte Carlo sample makes no text, closure or context for them).
@@ -194,9 +224,8 @@ export const delaminationNmp = defineUnitOp({
   design: (p, inlets, _run, ctx) => {
     const feed = inlets.feed!;
     const feedKg = streamMass(feed);
-    const f = nmpFlows(p, feed);
-    const b = plan(p, feed.components, lotsMass(feed), feedKg, f.circulated, feed.temperatureK, ctx.ambientK);
-    const solids = lotsMass(feed) * camToCamShare(p.camRecovery, feed.components, lotsMass(feed));
+    const { f, b, toCam } = bathOf(p, feed, ctx.ambientK);
+    const solids = lotsMass(feed) * toCam;
     return {
       mode: 'batch',
       residenceTimeH: p.duration,

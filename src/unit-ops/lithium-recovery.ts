@@ -66,6 +66,25 @@ const params = z.strictObject({
 
 type P = z.output<typeof params>;
 const MW = (id: string) => component(id).molarMass_g_per_mol;
+// Looked up once (every run needs them several times; the registry's numbers do not change).
+const M_LI2CO3 = MW('Li2CO3');
+const M_NA2CO3 = MW('Na2CO3');
+/** kg Li per kg Li2CO3. */
+const LI_IN_LI2CO3 = (2 * 6.94) / M_LI2CO3;
+
+/** A conversion (CONVERTED) as a run reads it: molar masses looked up and products listed once, not per run. */
+interface Conversion {
+  molarMass: number;
+  li: number;
+  /** Products per Li2CO3 formed, in CONVERTED's order: id, count, molar mass. */
+  products: { id: string; perLi2co3: number; molarMass: number }[];
+}
+
+const CONVERSIONS = new Map<string, Conversion>(Object.entries(CONVERTED).map(([id, c]) => [id, {
+  molarMass: MW(id),
+  li: c.li,
+  products: Object.entries(c.products).map(([prod, n]) => ({ id: prod, perLi2co3: n, molarMass: MW(prod) })),
+}]));
 
 /** Precipitate, filter, wash and dry: the outlets and the figures energy and design need. */
 function recover(p: P, feed: Stream) {
@@ -76,12 +95,12 @@ function recover(p: P, feed: Stream) {
   let untouchedLi = 0;
   for (const id in feed.components) {
     const kg = feed.components[id]!;
-    const conv = CONVERTED[id];
+    const conv = CONVERSIONS.get(id);
     if (conv) {
-      const formedKmol = ((kg / MW(id)) * conv.li) / 2;
+      const formedKmol = ((kg / conv.molarMass) * conv.li) / 2;
       li2co3Kmol += formedKmol;
-      // for-in, not Object.entries: the same products in the same order, without a pair list per run.
-      for (const prod in conv.products) addKg(liquor, prod, formedKmol * conv.products[prod]! * MW(prod));
+      const products = conv.products;
+      for (let i = 0; i < products.length; i++) addKg(liquor, products[i]!.id, formedKmol * products[i]!.perLi2co3 * products[i]!.molarMass);
       continue;
     }
     if (id === 'Li2CO3') { li2co3Kmol += kg / MW(id); continue; }
@@ -92,22 +111,25 @@ function recover(p: P, feed: Stream) {
     else addKg(liquor, id, kg);
   }
   // soda ash: Na2CO3 per Li2CO3 formed from non-carbonate sources (the carbonate already present needs none)
-  const carbonateIn = (feed.components.Li2CO3 ?? 0) / MW('Li2CO3');
+  const carbonateIn = (feed.components.Li2CO3 ?? 0) / M_LI2CO3;
   const sodaKmol = p.sodaExcess * (li2co3Kmol - carbonateIn);
-  const soda = sodaKmol * MW('Na2CO3');
+  const soda = sodaKmol * M_NA2CO3;
   const sodaWater = (soda * (1 - p.sodaSolution)) / p.sodaSolution;
-  addKg(liquor, 'Na2CO3', soda - (li2co3Kmol - carbonateIn) * MW('Na2CO3'));
+  // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+  // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+  const sodaKg = soda - (li2co3Kmol - carbonateIn) * M_NA2CO3;
+  if (sodaKg !== 0) liquor.Na2CO3 = (liquor.Na2CO3 ?? 0) + sodaKg;
   // evaporation of the feed water
   const feedWater = feed.components.H2O ?? 0;
   const evaporated = p.waterRemoval * feedWater;
   liquor.H2O = (liquor.H2O ?? 0) - evaporated + sodaWater;
-  addKg(vapour.components, 'H2O(g)', evaporated);
+  if (evaporated !== 0) vapour.components['H2O(g)'] = (vapour.components['H2O(g)'] ?? 0) + evaporated;
   // precipitation
-  const li2co3Kg = li2co3Kmol * MW('Li2CO3');
+  const li2co3Kg = li2co3Kmol * M_LI2CO3;
   const s = li2co3Solubility(p.temperature);
   const dissolved = Math.min(li2co3Kg, s * Math.max(0, liquor.H2O ?? 0));
   let precipitated = li2co3Kg - dissolved;
-  addKg(liquor, 'Li2CO3', dissolved);
+  if (dissolved !== 0) liquor.Li2CO3 = (liquor.Li2CO3 ?? 0) + dissolved;
   // filtration: the cake entrains mother liquor
   let otherSolids = 0;
   for (const id in solids) otherSolids += solids[id]!;
@@ -136,23 +158,27 @@ function recover(p: P, feed: Stream) {
   // there is water); the wash water leaves saturated with Li2CO3 dissolved from the cake
   const entrainedWater = (liquor.H2O ?? 0) * share;
   const cakeWater = Math.min(entrainedWater + wash, Math.max(0, entrainedKg - keptSalts));
-  addKg(effluent.components, 'H2O', entrainedWater + wash - cakeWater);
+  const waterKg = entrainedWater + wash - cakeWater;
+  if (waterKg !== 0) effluent.components.H2O = (effluent.components.H2O ?? 0) + waterKg;
   const washLoss = Math.min(precipitated, s * wash);
   precipitated -= washLoss;
-  addKg(effluent.components, 'Li2CO3', washLoss);
+  if (washLoss !== 0) effluent.components.Li2CO3 = (effluent.components.Li2CO3 ?? 0) + washLoss;
   // drying: the cake water evaporates, the salts it held stay in the product
   const product = emptyStream(p.dryerTemperature);
-  addKg(product.components, 'Li2CO3', precipitated);
+  if (precipitated !== 0) product.components.Li2CO3 = (product.components.Li2CO3 ?? 0) + precipitated;
   for (const id in solids) addKg(product.components, id, solids[id]!);
   for (const id in cakeSalts) addKg(product.components, id, cakeSalts[id]!);
-  addKg(vapour.components, 'H2O(g)', cakeWater);
+  if (cakeWater !== 0) vapour.components['H2O(g)'] = (vapour.components['H2O(g)'] ?? 0) + cakeWater;
   return { product, effluent, vapour, soda, sodaWater, wash, evaporated, cakeWater, cakeSolids, precipitated, li2co3Kg, dissolved, washLoss, untouchedLi, liquorKg };
 }
 
 /** Soluble in water for this unit: salts the precipitation liquor keeps dissolved. */
 function isSoluble(id: string): boolean {
-  return id !== 'Li2CO3' && (component(id).phase !== 'solid' || ['NaOH', 'KOH', 'Na2SO4', 'Na2CO3', 'NaNO3', 'LiCl', 'LiI', 'Li-benzoate', 'LiOH', 'LiOH·H2O', 'LiNO3', 'Li2SO4', 'LiPF6', 'citric-acid'].includes(id));
+  return id !== 'Li2CO3' && (component(id).phase !== 'solid' || SOLUBLE_SOLIDS.has(id));
 }
+
+/** Solid salts the precipitation liquor keeps dissolved (a set made once, not a list per call). */
+const SOLUBLE_SOLIDS: ReadonlySet<string> = new Set(['NaOH', 'KOH', 'Na2SO4', 'Na2CO3', 'NaNO3', 'LiCl', 'LiI', 'Li-benzoate', 'LiOH', 'LiOH·H2O', 'LiNO3', 'Li2SO4', 'LiPF6', 'citric-acid']);
 
 export const lithiumRecovery = defineUnitOp({
   kind: 'lithium-recovery',
@@ -196,10 +222,11 @@ export const lithiumRecovery = defineUnitOp({
       .motor('precipitation-tank agitator', (p.agitatorPower * r.liquorKg * p.residenceTime) / 1000, d ? `${p.agitatorPower} kW/m³ × ${((r.liquorKg * p.residenceTime) / 1000).toPrecision(4)} m³` : '')
       .motor('liquor pumps', pumpKw((r.liquorKg + r.wash) / 1000), d ? `${((r.liquorKg + r.wash) / 1000).toPrecision(4)} m³/h × 2 bar / 0.6` : '');
     const diagnostics: Diagnostic[] = [];
-    const liIn = r.li2co3Kg * ((2 * 6.94) / MW('Li2CO3')) + r.untouchedLi;
-    const liLost = (r.dissolved + r.washLoss) * ((2 * 6.94) / MW('Li2CO3'));
+    const liIn = r.li2co3Kg * LI_IN_LI2CO3 + r.untouchedLi;
+    const liLost = (r.dissolved + r.washLoss) * LI_IN_LI2CO3;
     if (liIn > 0 && liLost / liIn > 0.1) diagnostics.push({ code: 'li2co3-dissolved', severity: 'info', where: ctx.unitId, message: msg.liRecoverySolubility(liLost, liLost / liIn) });
-    const liRecovered = r.precipitated * ((2 * 6.94) / MW('Li2CO3'));
+    const liRecovered = r.precipitated * LI_IN_LI2CO3;
+    const productKg = streamMass(r.product);
     return {
       outlets: { li2co3: r.product, effluent: r.effluent, vapour: r.vapour },
       draws,
@@ -208,7 +235,7 @@ export const lithiumRecovery = defineUnitOp({
       metrics: {
         li2co3Precipitated_kg_per_h: r.precipitated,
         liRecovery: liIn > 0 ? liRecovered / liIn : 0,
-        li2co3Purity: streamMass(r.product) > 0 ? r.precipitated / streamMass(r.product) : 0,
+        li2co3Purity: productKg > 0 ? r.precipitated / productKg : 0,
         sodaAsh_kg_per_h: r.soda,
         liquor_kg_per_h: r.liquorKg,
         cakeSolids_kg_per_h: r.cakeSolids,

@@ -144,13 +144,116 @@ function lotTargets(p: Params, charge: RowStream, cursor: LotCursor, kin: { k_pe
 }
 
 /**
+ * What a charge gives, whatever the energy: the outlets, the diagnostics of the lots' uptake and
+ * the figures the metrics read. Kept per parsed parameters for the next run (sameCharge).
+ */
+interface ChargeOutcome {
+  /** The parameters, the inlet whose lots were charged and the unit. */
+  p: Params;
+  feed: Stream;
+  unitId: string;
+  mediatorFactor: number;
+  /** The charge as made up (`c` before the reaction): its ids in order and their kg/h. */
+  ids: string[];
+  kg: number[];
+  solids: Stream;
+  liquor: Stream;
+  vent: Stream;
+  diagnostics: Diagnostic[];
+  hydroxideMolarity: number;
+  ohFactor: number;
+  k_per_h: number;
+  treatedCam: number;
+  xi: number;
+  o2: number;
+  rMin: number;
+  rMax: number;
+}
+
+/**
+ * The last charge's outcome. Made once per charge: the recycle loop runs the autoclave twice per
+ * Monte Carlo sample (outlets only, then in full), and the recycled liquor only replaces make-up,
+ * so the second charge is the first number for number — its lots, liquor and outlets the same. The
+ * outlets are shared by both runs (streams are not changed once made), which the solver then meets
+ * as the same streams. One slot, not a map by parameters: a sample's parameters are a new copy
+ * (a new key each sample is a weak map's slowest path), and an outcome is reused only for the same
+ * parameters object (a parse is not changed) and feed object (an inlet is not changed once a unit
+ * has run) with an equal charge, so a stale one is never returned; it keeps one run's outlets alive.
+ */
+let lastCharge: ChargeOutcome | undefined;
+
+/** The kept outcome of a charge equal to this one (same feed object, no recycled lots, same made-up components in the same order), else undefined. */
+function sameCharge(p: Params, feed: Stream, rec: Stream, c: Record<string, number>, unitId: string, mediatorFactor: number): ChargeOutcome | undefined {
+  const o = lastCharge;
+  if (o === undefined || o.p !== p || o.feed !== feed || rec.lots.length !== 0 || o.unitId !== unitId || !Object.is(o.mediatorFactor, mediatorFactor)) return undefined;
+  const ids = o.ids;
+  const kg = o.kg;
+  let k = 0;
+  for (const id in c) {
+    if (k >= ids.length || ids[k] !== id || !Object.is(kg[k], c[id])) return undefined;
+    k++;
+  }
+  return k === ids.length ? o : undefined;
+}
+
+/**
+ * The charge `c` (as made up; changed here by the reaction) of `charge`'s lots relithiated and
+ * discharged: the outlets and what the metrics read. Kept for the next run of the same parameters
+ * when no recycled lots joined the charge.
+ */
+function chargeOutcome(p: Params, feed: Stream, rec: Stream, charge: RowStream, c: Record<string, number>, chargeLiquorKg: number, rho: number, unitId: string, mediatorFactor: number): ChargeOutcome {
+  const ids: string[] = [];
+  const kg: number[] = [];
+  for (const id in c) { ids.push(id); kg.push(c[id]!); }
+  // ---- lots: solution relithiation (mechanisms/hydrothermal.ts), self-limiting at Li/TM 1
+  // hydroxide molarity of the charge as made up (lower than set when the recycle brings excess water)
+  const chargeLitres = (chargeLiquorKg / rho) * 1000;
+  const hydroxideMolarity = chargeLitres > 0 ? ((((c.LiOH ?? 0) / MW.LiOH) + ((c.KOH ?? 0) / MW.KOH)) * 1000) / chargeLitres : p.lioh + p.koh;
+  const ohFactor = hydroxideFactor(hydroxideMolarity, p.hydroxideOrder);
+  const kin = routeKinetics(p, p.temperature);
+  const n = charge.n;
+  // The charge's lots read through a cursor (row-stream.ts): no lot object per lot.
+  const cursor = new LotCursor(charge);
+  // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
+  const rTarget = R_TARGET.take(n);
+  const nTm = N_TM.take(n);
+  const treatedCam = lotTargets(p, charge, cursor, kin, ohFactor, mediatorFactor, rTarget, nTm);
+  const diagnostics: Diagnostic[] = [];
+  const tOut = p.dischargeTemperature;
+  const rel = relithiateRows(charge, cursor, rTarget, nTm, tOut, { liAvailKmol: (c.LiOH ?? 0) / MW.LiOH, where: unitId, text: LITHIUM_LIMITED_TEXT, diagnostics });
+  const { solids, xi, lotsOutKg } = rel;
+  // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2, extent xi kmol Li/h
+  c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
+  const waterKg = (xi / 2) * MW.H2O;
+  if (waterKg !== 0) c.H2O = (c.H2O ?? 0) + waterKg;
+  const o2 = (xi / 4) * MW.O2;
+
+  // ---- outlets: gases to vent; liquor split between cake and mother liquor
+  const liquor = emptyStream(tOut);
+  const vent = emptyStream(tOut);
+  if (o2 !== 0) vent.components.O2 = (vent.components.O2 ?? 0) + o2;
+  dischargeWetBatch(c, isLiquor, { solids, liquor, vent }, lotsOutKg, p.entrainedLiquor, rho);
+  const o: ChargeOutcome = {
+    p, feed, unitId, mediatorFactor, ids, kg,
+    solids: pruned(solids), liquor: pruned(liquor), vent: pruned(vent),
+    diagnostics, hydroxideMolarity, ohFactor, k_per_h: kin.k_per_h, treatedCam, xi, o2, rMin: rel.rMin, rMax: rel.rMax,
+  };
+  lastCharge = rec.lots.length === 0 ? o : undefined;
+  return o;
+}
+
+/** A run's outlet record of a charge's outcome (a record of its own per run: its streams are shared). */
+function outletsOf(o: ChargeOutcome): Record<string, Stream> {
+  return { solids: o.solids, liquor: o.liquor, vent: o.vent };
+}
+
+/**
  * The hydrothermal model; `mediatorFactor` multiplies every lot's rate (1 without a redox mediator).
  */
 export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: RunContext, mediatorFactor: number): UnitRun {
   const { feed, rec, feedC, recC } = batchComponents(inlets, ctx.ambientK);
-  // The charge's lots as rows (row-stream.ts), read through a cursor: no lot object per lot.
+  // The charge's lots as rows (row-stream.ts): no lot object per lot.
   const charge = chargeRows(feed, rec);
-  const cursor = new LotCursor(charge);
   let cam = 0;
   for (let li = 0; li < charge.n; li++) cam += charge.mass[li]!;
 
@@ -171,9 +274,12 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
 
   const c = copyFlows(feedC);
   for (const k in recC) add(c, k, recC[k]!);
-  add(c, 'LiOH', mkLiOH);
-  add(c, 'KOH', mkKOH);
-  add(c, 'H2O', mkH2O + hydrateWater);
+  // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+  // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+  if (mkLiOH !== 0) c.LiOH = (c.LiOH ?? 0) + mkLiOH;
+  if (mkKOH !== 0) c.KOH = (c.KOH ?? 0) + mkKOH;
+  const waterKg = mkH2O + hydrateWater;
+  if (waterKg !== 0) c.H2O = (c.H2O ?? 0) + waterKg;
 
   // A loop's first pass reads the outlets only (contract.ts outletsOnly): no heat capacities then.
   const lean = outletsOnly();
@@ -187,32 +293,12 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   // Before the reaction changes `c`: the charge as made up.
   const hcCharge = lean ? 0 : heatCapacityFlowOf(c, charge);
 
-  // ---- lots: solution relithiation (mechanisms/hydrothermal.ts), self-limiting at Li/TM 1
-  // hydroxide molarity of the charge as made up (lower than set when the recycle brings excess water)
-  const chargeLitres = (chargeLiquorKg / rho) * 1000;
-  const hydroxideMolarity = chargeLitres > 0 ? ((((c.LiOH ?? 0) / MW.LiOH) + ((c.KOH ?? 0) / MW.KOH)) * 1000) / chargeLitres : p.lioh + p.koh;
-  const ohFactor = hydroxideFactor(hydroxideMolarity, p.hydroxideOrder);
-  const kin = routeKinetics(p, p.temperature);
-  const n = charge.n;
-  // Per-lot scratch in typed arrays: outside the young generation, no elements-kind transition.
-  const rTarget = R_TARGET.take(n);
-  const nTm = N_TM.take(n);
-  const treatedCam = lotTargets(p, charge, cursor, kin, ohFactor, mediatorFactor, rTarget, nTm);
-  const diagnostics: Diagnostic[] = [];
+  // The lots relithiated and the batch discharged: as the last run's when the charge is the same.
+  const out = sameCharge(p, feed, rec, c, ctx.unitId, mediatorFactor) ?? chargeOutcome(p, feed, rec, charge, c, chargeLiquorKg, rho, ctx.unitId, mediatorFactor);
+  const diagnostics = out.diagnostics.length === 0 ? [] : out.diagnostics.slice();
+  const { xi, o2 } = out;
   const tOut = p.dischargeTemperature;
-  const rel = relithiateRows(charge, cursor, rTarget, nTm, tOut, { liAvailKmol: (c.LiOH ?? 0) / MW.LiOH, where: ctx.unitId, text: LITHIUM_LIMITED_TEXT, diagnostics });
-  const { solids, xi, lotsOutKg } = rel;
-  // Li_r MO2 + (1−r) LiOH → LiMO2 + (1−r)/2 H2O + (1−r)/4 O2, extent xi kmol Li/h
-  c.LiOH = (c.LiOH ?? 0) - xi * MW.LiOH;
-  add(c, 'H2O', (xi / 2) * MW.H2O);
-  const o2 = (xi / 4) * MW.O2;
-
-  // ---- outlets: gases to vent; liquor split between cake and mother liquor
-  const liquor = emptyStream(tOut);
-  const vent = emptyStream(tOut);
-  add(vent.components, 'O2', o2);
-  dischargeWetBatch(c, isLiquor, { solids, liquor, vent }, lotsOutKg, p.entrainedLiquor, rho);
-  if (lean) return { outlets: { solids: pruned(solids), liquor: pruned(liquor), vent: pruned(vent) }, draws, recycled, energy: OUTLETS_ONLY_ENERGY, diagnostics };
+  if (lean) return { outlets: outletsOf(out), draws, recycled, energy: OUTLETS_ONLY_ENERGY, diagnostics };
 
   // ---- batches and energy
   const chargeK = chargeTemperature(feed, rec, draws, ctx.ambientK);
@@ -254,18 +340,18 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
     cycleUnload_h: plan.unloadH,
     cycleTime_h: cycleHours(plan),
     chargeTemperature_K: chargeK,
-    rateConstant_per_h: kin.k_per_h,
-    hydroxideFactor: ohFactor,
+    rateConstant_per_h: out.k_per_h,
+    hydroxideFactor: out.ohFactor,
     mediatorFactor,
-    hydroxideMolarity_mol_per_L: hydroxideMolarity,
-    treatedCam_kg_per_h: treatedCam,
+    hydroxideMolarity_mol_per_L: out.hydroxideMolarity,
+    treatedCam_kg_per_h: out.treatedCam,
     lithiumInserted_kmol_per_h: xi,
     LiOH_consumed_kg_per_kg_cam: xi * MW.LiOH * perKg,
     O2_released_kg_per_kg_cam: o2 * perKg,
   };
-  reagentMetrics(metrics, draws, recycled, cam, rel);
+  reagentMetrics(metrics, draws, recycled, cam, out);
   return {
-    outlets: { solids: pruned(solids), liquor: pruned(liquor), vent: pruned(vent) },
+    outlets: outletsOf(out),
     draws,
     recycled,
     energy: ledger.build(),

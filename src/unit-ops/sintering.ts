@@ -41,7 +41,7 @@ import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { rateAt } from './correlations/mechanisms/kinetics.js';
-import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, reorder, type OrderingStep } from './correlations/mechanisms/ordering.js';
+import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, healFactor, healedRockSalt, orderingRate, reorderedCationMixing, type OrderingStep } from './correlations/mechanisms/ordering.js';
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
 import { addKg, kgOf, kmolOf, lotMassAt, tmKmolOf } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
@@ -100,6 +100,21 @@ function kilnSettingsOf(p: Params): Params & { efficiency: number } {
   if (!s) KILN_SETTINGS.set(p, (s = { ...p, efficiency: p.kilnEfficiency ?? defaultKilnEfficiency(p.heating) }));
   return s;
 }
+
+/**
+ * Molar masses of the species a run books, kg/kmol (kgOf / kmolOf of a fixed id: looked up in the
+ * registry once, not on every run).
+ */
+const MOLAR = {
+  CO2: component('CO2').molarMass_g_per_mol,
+  NO2: component('NO2').molarMass_g_per_mol,
+  vapour: component('H2O(g)').molarMass_g_per_mol,
+  HF: component('HF').molarMass_g_per_mol,
+  LiOH: component('LiOH').molarMass_g_per_mol,
+  hydrate: component('LiOH·H2O').molarMass_g_per_mol,
+  Li2O: component('Li2O').molarMass_g_per_mol,
+  O2: component('O2').molarMass_g_per_mol,
+};
 
 /** Per-lot scratch of a run: each lot's TM kmol/h and Li deficit. */
 const TM = new LotScratch();
@@ -163,9 +178,14 @@ export const sintering = defineUnitOp({
           const n = comp.N ?? 0;
           const h = comp.H ?? 0;
           const oRest = (comp.O ?? 0) - 2 * c - 2 * n - h / 2;
-          addKg(vent.components, 'CO2', kgOf('CO2', saltKmol * c));
-          addKg(vent.components, 'NO2', kgOf('NO2', saltKmol * n));
-          addKg(vent.components, 'H2O(g)', kgOf('H2O(g)', (saltKmol * h) / 2));
+          // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+          // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+          const co2Kg = saltKmol * c * MOLAR.CO2;
+          if (co2Kg !== 0) vent.components.CO2 = (vent.components.CO2 ?? 0) + co2Kg;
+          const no2Kg = saltKmol * n * MOLAR.NO2;
+          if (no2Kg !== 0) vent.components.NO2 = (vent.components.NO2 ?? 0) + no2Kg;
+          const vapourKg = ((saltKmol * h) / 2) * MOLAR.vapour;
+          if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
           o2Net += (saltKmol * oRest) / 2;
         }
         incorporated = use;
@@ -175,10 +195,12 @@ export const sintering = defineUnitOp({
     // Leftover hydrate dehydrates: LiOH·H2O → LiOH + H2O.
     const hydrate = comps['LiOH·H2O'];
     if (hydrate) {
-      const k = kmolOf('LiOH·H2O', hydrate);
+      const k = hydrate / MOLAR.hydrate;
       comps['LiOH·H2O'] = 0;
-      addKg(comps, 'LiOH', kgOf('LiOH', k));
-      addKg(vent.components, 'H2O(g)', kgOf('H2O(g)', k));
+      const liohKg = k * MOLAR.LiOH;
+      if (liohKg !== 0) comps.LiOH = (comps.LiOH ?? 0) + liohKg;
+      const vapourKg = k * MOLAR.vapour;
+      if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
     }
 
     // 2. Burn-off of carbon and binder residues in oxidising atmospheres.
@@ -190,9 +212,12 @@ export const sintering = defineUnitOp({
         const k = kmolOf(id, kg);
         comps[id] = 0;
         o2Net -= k * b.o2;
-        addKg(vent.components, 'CO2', kgOf('CO2', k * b.co2));
-        addKg(vent.components, 'H2O(g)', kgOf('H2O(g)', k * b.h2o));
-        addKg(vent.components, 'HF', kgOf('HF', k * b.hf));
+        const co2Kg = k * b.co2 * MOLAR.CO2;
+        if (co2Kg !== 0) vent.components.CO2 = (vent.components.CO2 ?? 0) + co2Kg;
+        const vapourKg = k * b.h2o * MOLAR.vapour;
+        if (vapourKg !== 0) vent.components['H2O(g)'] = (vent.components['H2O(g)'] ?? 0) + vapourKg;
+        const hfKg = k * b.hf * MOLAR.HF;
+        if (hfKg !== 0) vent.components.HF = (vent.components.HF ?? 0) + hfKg;
       }
     }
 
@@ -216,7 +241,8 @@ export const sintering = defineUnitOp({
     const product = feedRows.derived(p.dischargeTemperature);
     const li2oKmol = sinterLots(cursor, nLots, tm, deficit, share, deltaLi, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio }, product);
     if (li2oKmol > 0) {
-      addKg(vent.components, 'Li2O', kgOf('Li2O', li2oKmol));
+      const li2oKg = li2oKmol * MOLAR.Li2O;
+      if (li2oKg !== 0) vent.components.Li2O = (vent.components.Li2O ?? 0) + li2oKg;
       o2Net -= li2oKmol / 2; // δ/4 O2 per Li = 1/2 O2 per Li2O
     }
 
@@ -224,7 +250,7 @@ export const sintering = defineUnitOp({
     const powderKg = lotsMass(feed) + chargedMass(feed.components);
     const gasKg = p.gasPerKgPowder * powderKg;
     const draws: Record<string, number> = {};
-    kilnAtmosphere(p.atmosphere, gasKg, kgOf('O2', o2Net), vent, draws, ctx.unitId, diagnostics);
+    kilnAtmosphere(p.atmosphere, gasKg, o2Net * MOLAR.O2, vent, draws, ctx.unitId, diagnostics);
 
     for (const id in comps) addKg(product.components, id, comps[id]!);
 
@@ -286,6 +312,8 @@ export const sintering = defineUnitOp({
  */
 function sinterLots(lots: LotCursor, n: number, tm: Float64Array, deficit: Float64Array, share: number, deltaLi: number, step: OrderingStep, out: RowStream): number {
   let li2oKmol = 0;
+  // reorder's parts without its progress (not read here); the step's healing factor once.
+  const heal = healFactor(step.atmosphere, step.healRatio);
   const liPerTm = new Array<number>(n);
   const cationMixing = new Array<number>(n);
   const rockSalt = new Array<number>(n);
@@ -306,11 +334,11 @@ function sinterLots(lots: LotCursor, n: number, tm: Float64Array, deficit: Float
       li2oKmol += (nTm * d) / 2;
       r -= d;
     }
-    const ord = reorder(l, step);
+    const k = orderingRate(l, step);
     liPerTm[i] = r;
     out.mass[i] = lotMassAt(l.chemistry, nTm, r);
-    cationMixing[i] = ord.cationMixing;
-    rockSalt[i] = ord.surfaceRockSalt_nm;
+    cationMixing[i] = reorderedCationMixing(l, step, k);
+    rockSalt[i] = healedRockSalt(l, step, k, heal);
   }
   out.overLiPerTm = liPerTm;
   out.overCationMixing = cationMixing;

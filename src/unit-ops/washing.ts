@@ -28,11 +28,12 @@ import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, lotsMass } from '../s
 import { LotCursor, rowsOf, type RowStream } from '../streams/row-stream.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import {
-  aqueousSplit, solubleSet, dissolve, counterCurrentRetained, cakeWaterFor, massAtLiPerTm, addKg, kgOf, componentList, componentNumberMap, SOLUBILITY_MAX,
+  aqueousSplit, solubleSet, dissolve, counterCurrentRetained, cakeWaterFor, massAtLiPerTm, addKg, componentList, componentNumberMap, SOLUBILITY_MAX,
   DEFAULT_SOLUBLES, WATER_CP, NCM_DENSITY_KG_PER_M3, LIQUOR_DENSITY_KG_PER_M3, OTHER_SOLIDS_DENSITY_KG_PER_M3, tmKmolOf,
 } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { msg } from '../schema/messages.js';
+import { component } from '../chemistry/components.js';
 import { LotScratch } from '../streams/lot-scratch.js';
 
 const stagesBase = quantity('', { description: 'number of counter-current wash stages (repulp + filter each)', default: 2, min: 1, max: 20, source: 'assumption: two counter-current stages, the usual compromise between water use and salt removal' });
@@ -115,6 +116,11 @@ function exchangeLots(lots: LotCursor, n: number, wanted: Float64Array, scale: n
   return exchangedKmol;
 }
 
+// Molar masses of the species a run books, kg/kmol (kgOf of a fixed id: looked up once, not per run).
+const M_H2O = component('H2O').molarMass_g_per_mol;
+const M_LIOH = component('LiOH').molarMass_g_per_mol;
+const M_O2 = component('O2').molarMass_g_per_mol;
+
 /** Per-lot scratch of a run: the Li+/H+ exchange each lot wants. */
 const WANTED = new LotScratch();
 
@@ -145,16 +151,19 @@ export const washing = defineUnitOp({
     const cursor = new LotCursor(rows);
     const wanted = WANTED.take(rows.n); // per-lot scratch (lot-scratch.ts)
     const wantedKmol = exchangeWanted(cursor, rows.n, p.liHExchange, wanted);
-    const waterWanted = kgOf('H2O', wantedKmol / 2);
+    const waterWanted = (wantedKmol / 2) * M_H2O;
     const scale = waterWanted > 0 ? Math.min(1, (feedWater + washWater) / waterWanted) : 0;
     const solids = rows.derived(feed.temperatureK);
     const exchangedKmol = exchangeLots(cursor, rows.n, wanted, scale, solids);
     const solutes = copyFlows(split.solutes);
     if (exchangedKmol > 0) {
       // Li_r MO2 + δ/2 H2O + δ/4 O2 → Li_{r−δ} MO2 + δ LiOH: water from the wash water first.
-      addKg(solutes, 'LiOH', kgOf('LiOH', exchangedKmol));
-      draws.O2 = kgOf('O2', exchangedKmol / 4);
-      const waterUsed = kgOf('H2O', exchangedKmol / 2);
+      // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+      // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+      const liohKg = exchangedKmol * M_LIOH;
+      if (liohKg !== 0) solutes.LiOH = (solutes.LiOH ?? 0) + liohKg;
+      draws.O2 = (exchangedKmol / 4) * M_O2;
+      const waterUsed = (exchangedKmol / 2) * M_H2O;
       const fromWash = Math.min(washWater, waterUsed);
       washWater -= fromWash;
       feedWater = Math.max(0, feedWater - (waterUsed - fromWash));
@@ -176,8 +185,9 @@ export const washing = defineUnitOp({
     const liquor = emptyStream(tOut);
     for (const id in split.insoluble) addKg(solids.components, id, split.insoluble[id]!);
     for (const id in undissolved) addKg(solids.components, id, undissolved[id]!);
-    addKg(solids.components, 'H2O', cakeWater);
-    addKg(liquor.components, 'H2O', totalWater - cakeWater);
+    if (cakeWater !== 0) solids.components.H2O = (solids.components.H2O ?? 0) + cakeWater;
+    const waterKg = totalWater - cakeWater;
+    if (waterKg !== 0) liquor.components.H2O = (liquor.components.H2O ?? 0) + waterKg;
     for (const id in dissolved) {
       const d = dissolved[id]!;
       const inCake = d * retained;

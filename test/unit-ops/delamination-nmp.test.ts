@@ -79,3 +79,32 @@ describe('delamination-nmp: load errors', () => {
     expect(issues('delamination-nmp', { nmpRecovery: 1.01 })).toEqual(['above the maximum (1.01); it must be at most 1']);
   });
 });
+
+describe('delamination-nmp: the bath kept from the run for its design', () => {
+  const json = (x: unknown) => JSON.stringify(x);
+
+  it('designs the same after its run as alone, and the cycle is the run\'s plan', () => {
+    const feed = scrap();
+    const { run, p } = runUnit('delamination-nmp', {}, { feed });
+    const after = designUnit('delamination-nmp', p, { feed }, run);
+    // alone: another parameters object and feed, nothing kept applies
+    const alone = runUnit('delamination-nmp', {}, { feed: scrap() });
+    const other = runUnit('delamination-nmp', { temperature: '60 degC' }, { feed: scrap() });
+    const fresh = designUnit('delamination-nmp', alone.p, { feed: scrap() }, alone.run);
+    expect(json(after)).toBe(json(fresh));
+    expect(json(designUnit('delamination-nmp', p, { feed }, run))).toBe(json(after));
+    expect(json(designUnit('delamination-nmp', other.p, { feed: scrap() }, other.run))).not.toBe(json(after));
+  });
+
+  it('works the bath out again for another feed, parameters or ambient temperature', () => {
+    const feed = scrap();
+    const { run, p } = runUnit('delamination-nmp', {}, { feed });
+    const bigger = makeStream({ 'carbon-black': 20, PVDF: 20, Al: 100 }, [lot('a', 'NCM523', 860, { liPerTm: 0.86 })]);
+    const big = runUnit('delamination-nmp', {}, { feed: bigger });
+    // the slot now holds the bigger feed's bath: the first feed's design is worked out from its own
+    expect(json(designUnit('delamination-nmp', p, { feed }, run))).toBe(json(designUnit('delamination-nmp', runUnit('delamination-nmp', {}, { feed: scrap() }).p, { feed: scrap() }, run)));
+    expect(designUnit('delamination-nmp', big.p, { feed: bigger }, big.run).equipment[0]!.loadKgPerHour).toBeGreaterThan(designUnit('delamination-nmp', p, { feed }, run).equipment[0]!.loadKgPerHour);
+    const cold = runUnit('delamination-nmp', {}, { feed }, 278.15);
+    expect(cold.run.energy.heatKw.steam).not.toBe(run.energy.heatKw.steam);
+  });
+});

@@ -197,3 +197,54 @@ describe('saturation properties of water', () => {
     expect(Number.isNaN(saturationPressurePa(Number.NaN))).toBe(true);
   });
 });
+
+describe('the last charge kept (a recycle loop runs the autoclave twice on the same charge)', () => {
+  const flows = (r: ReturnType<typeof op.run>) => JSON.stringify({ outlets: r.outlets, draws: r.draws, recycled: r.recycled, metrics: r.metrics, diagnostics: r.diagnostics, energy: r.energy });
+  const feedOf = () => makeStream({ PVDF: 3 }, [lot({ id: 'a', massKgPerHour: 800, liPerTm: 0.9 }), lot({ id: 'b', chemistry: 'NCM811', massKgPerHour: 400, liPerTm: 0.8 })]);
+  // 1200 kg/h at 0.2 kg/L → 6000 L/h at 4 M LiOH: the recycle supplies part of the LiOH and water, not more.
+  const recycleOf = () => makeStream({ LiOH: 300, H2O: 2000 }, [], 333.15);
+
+  it('reuses the outlets of an equal charge (recycle in place of make-up), with every figure of a fresh run', () => {
+    const p = parse();
+    const feed = feedOf();
+    const first = op.run(p, { feed, recycle: empty() }, ctx);
+    const second = op.run(p, { feed, recycle: recycleOf() }, ctx);
+    expect(second.outlets.solids).toBe(first.outlets.solids);
+    expect(second.outlets.liquor).toBe(first.outlets.liquor);
+    // a fresh run of the same inlets (new parameters and feed objects: nothing kept applies)
+    const fresh = op.run(parse(), { feed: feedOf(), recycle: recycleOf() }, ctx);
+    expect(fresh.outlets.solids).not.toBe(first.outlets.solids);
+    expect(flows(second)).toBe(flows(fresh));
+    expect(second.recycled).toEqual({ LiOH: 300, H2O: 2000 });
+  });
+
+  it('works the charge out again when it differs, the feed or the parameters are others', () => {
+    const p = parse();
+    const feed = feedOf();
+    const set = op.run(p, { feed, recycle: empty() }, ctx);
+    // more water than the set liquor: another charge
+    const wet = op.run(p, { feed, recycle: makeStream({ H2O: 20000 }) }, ctx);
+    expect(wet.outlets.solids).not.toBe(set.outlets.solids);
+    expect(flows(wet)).toBe(flows(op.run(parse(), { feed: feedOf(), recycle: makeStream({ H2O: 20000 }) }, ctx)));
+    const otherFeed = op.run(p, { feed: feedOf(), recycle: empty() }, ctx);
+    expect(otherFeed.outlets.solids).not.toBe(set.outlets.solids);
+    const otherParams = op.run(parse(), { feed, recycle: empty() }, ctx);
+    expect(otherParams.outlets.solids).not.toBe(set.outlets.solids);
+    expect(flows(otherParams)).toBe(flows(set));
+    const otherUnit = op.run(p, { feed, recycle: empty() }, { ...ctx, unitId: 'other' });
+    expect(otherUnit.outlets.solids).not.toBe(set.outlets.solids);
+  });
+
+  it('gives the same result whatever ran before, also after an outlets-only pass and with the Li running short', async () => {
+    const { outletsOnlyRun } = await import('../../src/unit-ops/contract.js');
+    // 0.01 M LiOH holds less Li than the lots take: a lithium-limited warning, kept with the outcome
+    const p = parse({ lioh: '0.01 mol/L', duration: '50 h' });
+    const feed = feedOf();
+    outletsOnlyRun(() => op.run(p, { feed, recycle: empty() }, ctx));
+    const full = op.run(p, { feed, recycle: empty() }, ctx);
+    expect(full.diagnostics.map((d) => d.code)).toEqual(['lithium-limited']);
+    const alone = op.run(parse({ lioh: '0.01 mol/L', duration: '50 h' }), { feed: feedOf(), recycle: empty() }, ctx);
+    expect(flows(full)).toBe(flows(alone));
+    expect(full.diagnostics).not.toBe(alone.diagnostics);
+  });
+});

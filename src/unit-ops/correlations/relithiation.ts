@@ -136,15 +136,24 @@ export function movedMass(lot: Lot, r: number, nTm: number): number {
 
 // ---------------------------------------------------------------- the charge of a batch
 
-/** The inlets of a wet or molten batch: feed and recycle streams, and their components with LiOH·H2O split into LiOH + H2O (the lots: chargeRows). */
-export function batchComponents(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Record<string, number>; recC: Record<string, number> } {
+/**
+ * The inlets of a wet or molten batch: feed and recycle streams, and their components with LiOH·H2O
+ * split into LiOH + H2O (the lots: chargeRows). Read only: a record without hydrate is the inlet's
+ * own (dehydrating it changes nothing), not a copy of it — the hydrothermal route runs twice per
+ * Monte Carlo sample, and neither of its inlets holds hydrate.
+ */
+export function batchComponents(inlets: Record<string, Stream>, ambientK: number): { feed: Stream; rec: Stream; feedC: Readonly<Record<string, number>>; recC: Readonly<Record<string, number>> } {
   const feed = inlets.feed ?? { components: {}, lots: [], temperatureK: ambientK };
   const rec = inlets.recycle ?? { components: {}, lots: [], temperatureK: ambientK };
-  const feedC = copyFlows(feed.components);
-  const recC = copyFlows(rec.components);
-  dehydrateLiOH(feedC);
-  dehydrateLiOH(recC);
-  return { feed, rec, feedC, recC };
+  return { feed, rec, feedC: dehydrated(feed.components), recC: dehydrated(rec.components) };
+}
+
+/** `c` with LiOH·H2O split into LiOH + H2O (dehydrateLiOH of a copy); `c` itself when it holds none. */
+function dehydrated(c: Readonly<Record<string, number>>): Readonly<Record<string, number>> {
+  if (!c['LiOH·H2O']) return c;
+  const out = copyFlows(c);
+  dehydrateLiOH(out);
+  return out;
 }
 
 /** The lots of a charge as rows (row-stream.ts): the feed's own rows when the recycle brings no lots, else rows of chargeLots. */
@@ -175,11 +184,14 @@ export function chargeTemperature(feed: Stream, rec: Stream, draws: Record<strin
 export function drawLiOH(kg: number, form: 'LiOH·H2O' | 'LiOH', draws: Record<string, number>): number {
   if (!(kg > 0)) return 0;
   if (form === 'LiOH') {
-    add(draws, 'LiOH', kg);
+    if (kg !== 0) draws.LiOH = (draws.LiOH ?? 0) + kg;
     return 0;
   }
   const kmol = kg / MW.LiOH;
-  add(draws, 'LiOH·H2O', kmol * MW.LiOH_H2O);
+  // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+  // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+  const hydrateKg = kmol * MW.LiOH_H2O;
+  if (hydrateKg !== 0) draws['LiOH·H2O'] = (draws['LiOH·H2O'] ?? 0) + hydrateKg;
   return kmol * MW.H2O;
 }
 
@@ -271,8 +283,10 @@ export function dehydrateLiOH(c: Record<string, number>): void {
   if (!h) return;
   const kmol = h / MW.LiOH_H2O;
   c['LiOH·H2O'] = 0;
-  add(c, 'LiOH', kmol * MW.LiOH);
-  add(c, 'H2O', kmol * MW.H2O);
+  const liohKg = kmol * MW.LiOH;
+  if (liohKg !== 0) c.LiOH = (c.LiOH ?? 0) + liohKg;
+  const waterKg = kmol * MW.H2O;
+  if (waterKg !== 0) c.H2O = (c.H2O ?? 0) + waterKg;
 }
 
 const GAS = new Map<string, boolean>();
