@@ -6,7 +6,8 @@
  * properties a literal entry has: every reader — a property read, JSON.stringify, a spread, Object.keys
  * or .entries, a structured clone — sees the same keys in the same order and the same texts.
  * The getters are shared by every entry of a kind (Object.defineProperty with one descriptor), so all
- * such entries keep one hidden class; the inputs of a derived text are private fields.
+ * such entries keep one hidden class; the inputs of a derived text are private fields. A Monte Carlo
+ * sample's entries, only read by property, read `given` through their class instead (NumberPrice).
  */
 import { component } from '../chemistry/components.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../chemistry/elements.js';
@@ -22,48 +23,28 @@ const NUMBER_GIVEN: PropertyDescriptor = {
   configurable: true,
 };
 
-/** An entry read from a bare number (a class: its instances keep their properties in the object, and one hidden class). */
+/**
+ * An entry read from a bare number (a class: its instances keep their properties in the object,
+ * and one hidden class per kind of entry). A listed entry — one a report may list, spread or write
+ * as JSON — carries `given` as an own enumerable accessor in its place (NUMBER_GIVEN). An entry of a
+ * Monte Carlo sample (`listed` false), only ever read by property, reads the same text through the
+ * class's getter: no defineProperty call (≈ 0.2 µs) per entry, but a key list, JSON or a spread copy
+ * would miss it.
+ */
 class NumberPrice {
   declare key: string;
   declare value: number;
   declare unit: string;
-  declare given: string;
   declare year: number | null;
   declare source: string;
   declare origin: PriceEntry['origin'];
   declare setId?: string;
 
-  constructor(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined) {
+  constructor(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined, listed: boolean) {
     this.key = key;
     this.value = value;
     this.unit = unit;
-    Object.defineProperty(this, 'given', NUMBER_GIVEN);
-    this.year = null;
-    this.source = source;
-    this.origin = origin;
-    if (setId) this.setId = setId;
-  }
-}
-
-/**
- * NumberPrice for prices that are only read, never listed (a Monte Carlo sample's: `sample`
- * below): `given` is the same text, read through a getter of the class — not an own key, so no
- * defineProperty call (≈ 0.2 µs) per entry. A key list, JSON or a spread copy would miss it:
- * entries a report may list are NumberPrice's.
- */
-class SampleNumberPrice {
-  declare key: string;
-  declare value: number;
-  declare unit: string;
-  declare year: number | null;
-  declare source: string;
-  declare origin: PriceEntry['origin'];
-  declare setId?: string;
-
-  constructor(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined) {
-    this.key = key;
-    this.value = value;
-    this.unit = unit;
+    if (listed) Object.defineProperty(this, 'given', NUMBER_GIVEN);
     this.year = null;
     this.source = source;
     this.origin = origin;
@@ -80,10 +61,10 @@ class SampleNumberPrice {
  * The entry of a price written as a bare number (no year, source or note), as applyLayer writes it:
  * { key, value, unit, given, year: null, source, origin, setId? } with `given` made when read.
  * `sample`: for prices only read by property (a Monte Carlo sample's, never listed or copied),
- * `given` read through the class (SampleNumberPrice).
+ * `given` read through the class (NumberPrice).
  */
 export function numberEntry(key: string, value: number, unit: string, source: string, origin: PriceEntry['origin'], setId: string | undefined, sample = false): PriceEntry {
-  return sample ? new SampleNumberPrice(key, value, unit, source, origin, setId) : new NumberPrice(key, value, unit, source, origin, setId);
+  return new NumberPrice(key, value, unit, source, origin, setId, !sample);
 }
 
 /** How a derived price is written: its `given` and `source` from the entries it is derived from. */
@@ -95,13 +76,13 @@ export interface DerivationText {
 /**
  * A derived price: { key, value, unit, given, year, source, origin: 'derived' } (derive() in
  * prices.ts) with `given` made when read from the entries it was derived from (its `source`, which
- * prints no number, is joined at once).
+ * prints no number, is joined at once). `given` is an own accessor of a listed entry, the class's
+ * getter for a sample's (NumberPrice's reason).
  */
 class DerivedPrice {
   declare key: string;
   declare value: number;
   declare unit: string;
-  declare given: string;
   declare year: number | null;
   declare source: string;
   declare origin: 'derived';
@@ -109,14 +90,14 @@ class DerivedPrice {
   readonly #a: PriceEntry;
   readonly #b: PriceEntry | undefined;
 
-  constructor(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b: PriceEntry | undefined) {
+  constructor(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b: PriceEntry | undefined, listed: boolean) {
     this.#text = text;
     this.#a = a;
     this.#b = b;
     this.key = key;
     this.value = value;
     this.unit = unit;
-    Object.defineProperty(this, 'given', DERIVED_GIVEN);
+    if (listed) Object.defineProperty(this, 'given', DERIVED_GIVEN);
     this.year = year;
     // The source text joins texts (no number printed): made now, a data property — an accessor
     // costs a defineProperty call per entry (≈ 0.2 µs), the join a few nanoseconds.
@@ -129,6 +110,10 @@ class DerivedPrice {
     return e.#text.given(e.#a, e.#b);
   }
 
+  /** The `given` text of a derived price (DERIVED_GIVEN's). */
+  get given(): string {
+    return DerivedPrice.givenOf(this);
+  }
 }
 
 const DERIVED_GIVEN: PropertyDescriptor = {
@@ -139,43 +124,12 @@ const DERIVED_GIVEN: PropertyDescriptor = {
   configurable: true,
 };
 
-/** DerivedPrice for prices that are only read, never listed (SampleNumberPrice's reason): `given` a getter of the class. */
-class SampleDerivedPrice {
-  declare key: string;
-  declare value: number;
-  declare unit: string;
-  declare year: number | null;
-  declare source: string;
-  declare origin: 'derived';
-  readonly #text: DerivationText;
-  readonly #a: PriceEntry;
-  readonly #b: PriceEntry | undefined;
-
-  constructor(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b: PriceEntry | undefined) {
-    this.#text = text;
-    this.#a = a;
-    this.#b = b;
-    this.key = key;
-    this.value = value;
-    this.unit = unit;
-    this.year = year;
-    this.source = text.source(a, b);
-    this.origin = 'derived';
-  }
-
-  /** The `given` text of a derived price (DerivedPrice's). */
-  get given(): string {
-    return this.#text.given(this.#a, this.#b);
-  }
-}
-
 /**
  * A derived entry of `year` whose texts `text` makes from `a` (and `b`) when read. `sample`: for
  * prices only read by property (numberEntry's), `given` read through the class.
  */
 export function derivedEntry(key: string, value: number, unit: string, year: number, text: DerivationText, a: PriceEntry, b?: PriceEntry, sample = false): PriceEntry {
-  if (sample) return new SampleDerivedPrice(key, value, unit, year, text, a, b);
-  return new DerivedPrice(key, value, unit, year, text, a, b);
+  return new DerivedPrice(key, value, unit, year, text, a, b, !sample);
 }
 
 /** A number as derivation texts print it (6 significant digits). */
