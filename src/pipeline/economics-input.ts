@@ -11,6 +11,7 @@ import { baseName, lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
 import { priceKey } from '../economics/price-book.js';
 import { component, COMPONENT_IDS } from '../chemistry/components.js';
+import { ELEMENTS } from '../chemistry/elements.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { GraphStream } from '../graph/build.js';
@@ -85,6 +86,27 @@ function parcelElements(p: Parcels, hours: number): Record<string, number> {
   return p.sum.record(hours) as Record<string, number>;
 }
 
+/** Indices (into ELEMENTS) of the elements a sample's economics reads of a parcel: Ni, Co and Li. */
+const NI = ELEMENTS.indexOf('Ni');
+const CO = ELEMENTS.indexOf('Co');
+const LI = ELEMENTS.indexOf('Li');
+
+/**
+ * parcelElements reduced to Ni, Co and Li (each only when contributed to, as in the full record):
+ * all that the economics reads of a Monte Carlo sample's elements — payables of feed lines
+ * (market.ts sampleFeedLine) and of off-spec parcels (offspec.ts valueOffSpec) — so a sample's
+ * parcels make a record of three keys, not one of every element of their frames. Report runs get
+ * the full record (parcelElements).
+ */
+function paidElements(p: Parcels, hours: number): Record<string, number> {
+  const s = p.sum;
+  const out: Record<string, number> = {};
+  if (s.has(NI)) out.Ni = s.kgAt(NI) * hours;
+  if (s.has(CO)) out.Co = s.kgAt(CO) * hours;
+  if (s.has(LI)) out.Li = s.kgAt(LI) * hours;
+  return out;
+}
+
 /** A record of hourly flows as yearly amounts. */
 function perYear(r: Record<string, number>, hours: number): Record<string, number> {
   const out: Record<string, number> = {};
@@ -132,25 +154,26 @@ type FeedLine = EconomicsInput['feedLots'][number];
  * that grades every parcel leaving) and, from `all` and `inSpec` (its sub-lots and those of them
  * already in spec at entry; none when the feed has no sub-lot of it), its elements.
  */
-function feedLineOf(model: Model, l: LotSpec, all: Parcels | undefined, inSpec: Parcels | undefined, hours: number): FeedLine {
+function feedLineOf(model: Model, l: LotSpec, all: Parcels | undefined, inSpec: Parcels | undefined, hours: number, sample: boolean): FeedLine {
+  const elementsOf = sample ? paidElements : parcelElements;
   const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
   const scrap = l.share * model.plant.capacity;
   const line: FeedLine = {
-    id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: all ? parcelElements(all, hours) : {},
+    id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: all ? elementsOf(all, hours) : {},
     grade: gradeOf(composition.cam ?? 0, composition),
   };
   // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
-  if (inSpec && inSpec.count) line.inSpecAtEntry = { camKgPerYear: inSpec.kg * hours, elementsKgPerYear: parcelElements(inSpec, hours) };
+  if (inSpec && inSpec.count) line.inSpecAtEntry = { camKgPerYear: inSpec.kg * hours, elementsKgPerYear: elementsOf(inSpec, hours) };
   return line;
 }
 
 /** Feed lots as delivered, one line each (feedLineOf), their sub-lots found in one pass over the feed. */
-function feedLines(model: Model, feed: Stream, hours: number, feedSalts: number): FeedLine[] {
+function feedLines(model: Model, feed: Stream, hours: number, feedSalts: number, sample: boolean): FeedLine[] {
   const subLotsOf = subLotsByOrigin(feed, model.spec, feedSalts);
   const out: FeedLine[] = [];
   for (const l of model.feed.lots) {
     const subLots = subLotsOf.get(l.id);
-    out.push(feedLineOf(model, l, subLots?.all, subLots?.inSpec, hours));
+    out.push(feedLineOf(model, l, subLots?.all, subLots?.inSpec, hours, sample));
   }
   return out;
 }
@@ -269,7 +292,7 @@ function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours
     const g = made[j];
     FEED_MEMOS[j] = {
       lot: lots[j]!, basis: model.feed.basis, capacity: model.plant.capacity, hours, spec: model.spec, feedSalts,
-      sources: g?.sources ?? [], masses: g?.masses ?? [], line: feedLineOf(model, lots[j]!, g?.all, g?.inSpec, hours),
+      sources: g?.sources ?? [], masses: g?.masses ?? [], line: feedLineOf(model, lots[j]!, g?.all, g?.inSpec, hours, true),
     };
   }
 }
@@ -313,8 +336,10 @@ function boundaryStreams(streams: readonly GraphStream[]): BoundaryStreams {
 export interface EconomicsInputOptions {
   /**
    * true (Monte Carlo samples, evaluate's mode 'sample'): feed lines may be the objects a previous
-   * sample made (sampleFeedLines) — the same values; only read, never changed, by the economics.
-   * Report runs get lines of their own, which callers keep and may change.
+   * sample made (sampleFeedLines) — the same values; only read, never changed, by the economics —
+   * and the elements of feed lines and off-spec parcels are their Ni, Co and Li only (paidElements:
+   * what the economics reads of them). Report runs get lines of their own, with every element,
+   * which callers keep and may change.
    */
   sample?: boolean;
 }
@@ -341,7 +366,8 @@ export function economicsInput(
   // Feed lots as delivered: their market grade (from their composition, the rule that grades every
   // parcel leaving) and the part of their CAM already in spec at entry.
   const feedSalts = residualLiSaltsFraction(feed);
-  const feedLots = (options.sample === true && sampleFeedLines(model, feed, hours, feedSalts)) || feedLines(model, feed, hours, feedSalts);
+  const sample = options.sample === true;
+  const feedLots = (sample && sampleFeedLines(model, feed, hours, feedSalts)) || feedLines(model, feed, hours, feedSalts, sample);
 
   // Lists of this input are built by push, not map(): optimized code maps into a holey list, and
   // the first one to reach the economics threw its optimized code away (≈ sample 200 of a run).
@@ -362,8 +388,17 @@ export function economicsInput(
   // A handful of groups (chemistry × grade × origin) are found by a scan of the list, many
   // through maps (economics/groups.ts).
   const offSpec = new OrderedGroups<string, MaterialGrade, OffSpecGroup>();
+  // The base name of the last chemistry name seen (a pure function of the name): a stream's lots
+  // share a few chemistries, and a name with a suffix is sliced into a new string per call.
+  let lastName = '';
+  let lastBase = '';
   const addOff = (lot: Lot, kg: number, grade: MaterialGrade) => {
-    const chemistry = baseName(lot.chemistry.name);
+    const name = lot.chemistry.name;
+    if (name !== lastName) {
+      lastName = name;
+      lastBase = baseName(name);
+    }
+    const chemistry = lastBase;
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
     let g = offSpec.find(chemistry, grade, origin ?? '');
     if (!g) {
@@ -438,7 +473,8 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  for (const o of offSpec.list) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
+  const elementsOf = sample ? paidElements : parcelElements;
+  for (const o of offSpec.list) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: elementsOf(o.parcels, hours) });
 
   return {
     region: model.plant.region,
