@@ -18,7 +18,7 @@ import type { GraphStream } from '../graph/build.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION, type FeedBasis, type LotSpec } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
-import { LotCursor, RowStream } from '../streams/row-stream.js';
+import { LotCursor, RowStream, sameNumber } from '../streams/row-stream.js';
 import type { Lot } from '../streams/lot.js';
 import type { ProductSpec } from '../schema/spec.js';
 import { ElementFlows } from '../streams/element-flows.js';
@@ -237,11 +237,13 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
   }
   const basis = model.feed.basis;
   const capacity = model.plant.capacity;
-  FEED_MEMOS.length = lots.length;
+  // Cut only when the feed has fewer lots (setting a list's length is a call into the runtime): a
+  // longer feed's new positions are undefined below, so remade, and filled in order by remakeFeedLines.
+  if (FEED_MEMOS.length > lots.length) FEED_MEMOS.length = lots.length;
   for (let j = 0; j < lots.length; j++) {
     const m = FEED_MEMOS[j];
     MATCHED[j] = 0;
-    REMADE[j] = !(m !== undefined && m.lot === lots[j] && m.basis === basis && Object.is(m.capacity, capacity) && Object.is(m.hours, hours) && m.spec === model.spec && Object.is(m.feedSalts, feedSalts));
+    REMADE[j] = !(m !== undefined && m.lot === lots[j] && m.basis === basis && sameNumber(m.capacity, capacity) && sameNumber(m.hours, hours) && m.spec === model.spec && sameNumber(m.feedSalts, feedSalts));
   }
   // Each row of a lot whose line may be kept is the next one of its memo, or the line is made again.
   // A row's origin is its source lot's (the cursor reads it there).
@@ -259,7 +261,7 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
     if (j < 0 || REMADE[j]) continue;
     const m = FEED_MEMOS[j]!;
     const k = MATCHED[j]!;
-    if (k < m.sources.length && m.sources[k] === source && Object.is(m.masses[k], feed.mass[i])) MATCHED[j] = k + 1;
+    if (k < m.sources.length && m.sources[k] === source && sameNumber(m.masses[k]!, feed.mass[i]!)) MATCHED[j] = k + 1;
     else REMADE[j] = true;
   }
   for (let j = 0; j < lots.length; j++) {
