@@ -68,6 +68,19 @@ interface Parcels {
   count: number;
 }
 
+/**
+ * The cursor economicsInput reads row streams through (LotCursor.over per stream): each stream's
+ * lots are read, one after another, within one call (a cursor is valid until its next `at`, and
+ * nothing keeps it), so one object serves every call instead of half a dozen per Monte Carlo sample.
+ * Made at the first row stream read; it holds the last stream read until the next call.
+ */
+let rowCursor: LotCursor | undefined;
+
+/** rowCursor over the lots of `s`. */
+function cursorOver(s: RowStream): LotCursor {
+  return rowCursor === undefined ? (rowCursor = new LotCursor(s)) : rowCursor.over(s);
+}
+
 /** New parcels (none yet), with a sum of the current call. */
 function newParcels(): Parcels {
   if (parcelSumsTaken === PARCEL_SUMS.length) PARCEL_SUMS.push(new ElementFlows());
@@ -121,7 +134,7 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
 function subLotsByOrigin(feed: Stream, spec: ProductSpec, feedSalts: number): Map<string, { all: Parcels; inSpec: Parcels }> {
   const out = new Map<string, { all: Parcels; inSpec: Parcels }>();
   // A row stream's lots read through a cursor (row-stream.ts).
-  const cursor = feed instanceof RowStream ? new LotCursor(feed) : undefined;
+  const cursor = feed instanceof RowStream ? cursorOver(feed) : undefined;
   const n = cursor ? (feed as RowStream).n : feed.lots.length;
   for (let li = 0; li < n; li++) {
     const x = cursor ? cursor.at(li) : feed.lots[li]!;
@@ -268,7 +281,7 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
     if (!REMADE[j] && MATCHED[j] !== FEED_MEMOS[j]!.sources.length) REMADE[j] = true;
     if (REMADE[j]) remade = true;
   }
-  if (remade) remakeFeedLines(model, feed, new LotCursor(feed), hours, feedSalts);
+  if (remade) remakeFeedLines(model, feed, cursorOver(feed), hours, feedSalts);
   const out: FeedLine[] = [];
   for (let j = 0; j < lots.length; j++) out.push(FEED_MEMOS[j]!.line);
   return out;
@@ -418,7 +431,7 @@ export function economicsInput(
     // values of the lots quality makes of them for reports (rowLotWithMass), without those objects.
     const offRows = offSpecRowsOf(stream);
     if (offRows) {
-      const cursor = new LotCursor(stream as RowStream);
+      const cursor = cursorOver(stream as RowStream);
       for (let k = 0; k < offRows.length; k++) { const x = cursor.at(offRows[k]!); addOff(x, x.massKgPerHour, grade); }
       continue;
     }
@@ -438,7 +451,7 @@ export function economicsInput(
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
         if (stream instanceof RowStream) {
-          const cursor = new LotCursor(stream);
+          const cursor = cursorOver(stream);
           for (let i = 0; i < stream.n; i++) {
             const kg = stream.mass[i]!;
             if (kg > 0) addOff(cursor.at(i), kg, grade);
