@@ -66,6 +66,8 @@ interface Parcels {
   sum: ElementFlows;
   kg: number;
   count: number;
+  /** Whether only Li, Ni and Co are summed (ElementFlows.addLotPayables): parcels of a sample, read by paidElements alone. */
+  payablesOnly: boolean;
 }
 
 /**
@@ -81,22 +83,26 @@ function cursorOver(s: RowStream): LotCursor {
   return rowCursor === undefined ? (rowCursor = new LotCursor(s)) : rowCursor.over(s);
 }
 
-/** New parcels (none yet), with a sum of the current call. */
-function newParcels(): Parcels {
+/** New parcels (none yet), with a sum of the current call; `payablesOnly` for a sample's (read by paidElements alone). */
+function newParcels(payablesOnly: boolean): Parcels {
   if (parcelSumsTaken === PARCEL_SUMS.length) PARCEL_SUMS.push(new ElementFlows());
-  return { sum: PARCEL_SUMS[parcelSumsTaken++]!.reset(), kg: 0, count: 0 };
+  return { sum: PARCEL_SUMS[parcelSumsTaken++]!.reset(), kg: 0, count: 0, payablesOnly };
 }
 
 /** Add `lot` (an object or a cursor: read, not kept) with mass flow `kg`. */
 function addParcel(p: Parcels, lot: Lot, kg: number): void {
-  p.sum.addLotValues(lot.chemistry, lot.liPerTm, kg);
+  if (p.payablesOnly) p.sum.addLotPayables(lot.chemistry, lot.liPerTm, kg);
+  else p.sum.addLotValues(lot.chemistry, lot.liPerTm, kg);
   p.kg += kg;
   p.count++;
 }
 
-/** Element flows over a year, kg, of parcels (as an ElementFlows sum of their lots, lot by lot). */
+/**
+ * Element flows over a year, kg, of parcels (as an ElementFlows sum of their lots, lot by lot):
+ * a sample's parcels (payablesOnly) their Ni, Co and Li alone (paidElements).
+ */
 function parcelElements(p: Parcels, hours: number): Record<string, number> {
-  return p.sum.record(hours) as Record<string, number>;
+  return p.payablesOnly ? paidElements(p, hours) : (p.sum.record(hours) as Record<string, number>);
 }
 
 /** Indices (into ELEMENTS) of the elements a sample's economics reads of a parcel: Ni, Co and Li. */
@@ -108,8 +114,8 @@ const LI = ELEMENTS.indexOf('Li');
  * parcelElements reduced to Ni, Co and Li (each only when contributed to, as in the full record):
  * all that the economics reads of a Monte Carlo sample's elements — payables of feed lines
  * (market.ts sampleFeedLine) and of off-spec parcels (offspec.ts valueOffSpec) — so a sample's
- * parcels make a record of three keys, not one of every element of their frames. Report runs get
- * the full record (parcelElements).
+ * parcels sum three elements (addLotPayables) into a record of three keys, not every element of
+ * their frames. Report runs' parcels sum every element, into the full record.
  */
 function paidElements(p: Parcels, hours: number): Record<string, number> {
   const s = p.sum;
@@ -131,7 +137,7 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
  * The feed's sub-lots grouped by their single origin, in stream order: one pass over the lots, so
  * the feed lines cost O(lots) rather than a scan of every sub-lot per feed lot (O(lots²)).
  */
-function subLotsByOrigin(feed: Stream, spec: ProductSpec, feedSalts: number): Map<string, { all: Parcels; inSpec: Parcels }> {
+function subLotsByOrigin(feed: Stream, spec: ProductSpec, feedSalts: number, sample: boolean): Map<string, { all: Parcels; inSpec: Parcels }> {
   const out = new Map<string, { all: Parcels; inSpec: Parcels }>();
   // A row stream's lots read through a cursor (row-stream.ts).
   const cursor = feed instanceof RowStream ? cursorOver(feed) : undefined;
@@ -141,7 +147,7 @@ function subLotsByOrigin(feed: Stream, spec: ProductSpec, feedSalts: number): Ma
     if (x.origin.length !== 1) continue;
     const id = x.origin[0]!;
     let g = out.get(id);
-    if (!g) out.set(id, (g = { all: newParcels(), inSpec: newParcels() }));
+    if (!g) out.set(id, (g = { all: newParcels(sample), inSpec: newParcels(sample) }));
     addParcel(g.all, x, x.massKgPerHour);
     if (lotInSpec(spec, x, feedSalts)) addParcel(g.inSpec, x, x.massKgPerHour);
   }
@@ -167,26 +173,25 @@ type FeedLine = EconomicsInput['feedLots'][number];
  * that grades every parcel leaving) and, from `all` and `inSpec` (its sub-lots and those of them
  * already in spec at entry; none when the feed has no sub-lot of it), its elements.
  */
-function feedLineOf(model: Model, l: LotSpec, all: Parcels | undefined, inSpec: Parcels | undefined, hours: number, sample: boolean): FeedLine {
-  const elementsOf = sample ? paidElements : parcelElements;
+function feedLineOf(model: Model, l: LotSpec, all: Parcels | undefined, inSpec: Parcels | undefined, hours: number): FeedLine {
   const composition = l.composition ?? DEFAULT_COMPOSITION[model.feed.basis];
   const scrap = l.share * model.plant.capacity;
   const line: FeedLine = {
-    id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: all ? elementsOf(all, hours) : {},
+    id: l.id, chemistry: l.chemistry.name, family: l.chemistry.family, scrapKgPerYear: scrap, camKgPerYear: scrap * (composition.cam ?? 0), elementsKgPerYear: all ? parcelElements(all, hours) : {},
     grade: gradeOf(composition.cam ?? 0, composition),
   };
   // Added to the line itself (a spread copy extended with a key takes V8's slow path per sample).
-  if (inSpec && inSpec.count) line.inSpecAtEntry = { camKgPerYear: inSpec.kg * hours, elementsKgPerYear: elementsOf(inSpec, hours) };
+  if (inSpec && inSpec.count) line.inSpecAtEntry = { camKgPerYear: inSpec.kg * hours, elementsKgPerYear: parcelElements(inSpec, hours) };
   return line;
 }
 
 /** Feed lots as delivered, one line each (feedLineOf), their sub-lots found in one pass over the feed. */
 function feedLines(model: Model, feed: Stream, hours: number, feedSalts: number, sample: boolean): FeedLine[] {
-  const subLotsOf = subLotsByOrigin(feed, model.spec, feedSalts);
+  const subLotsOf = subLotsByOrigin(feed, model.spec, feedSalts, sample);
   const out: FeedLine[] = [];
   for (const l of model.feed.lots) {
     const subLots = subLotsOf.get(l.id);
-    out.push(feedLineOf(model, l, subLots?.all, subLots?.inSpec, hours, sample));
+    out.push(feedLineOf(model, l, subLots?.all, subLots?.inSpec, hours));
   }
   return out;
 }
@@ -296,7 +301,7 @@ function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours
     if (j < 0 || !REMADE[j]) continue;
     const x = cursor.at(i);
     let g = made[j];
-    if (!g) made[j] = g = { all: newParcels(), inSpec: newParcels(), sources: [], masses: [] };
+    if (!g) made[j] = g = { all: newParcels(true), inSpec: newParcels(true), sources: [], masses: [] };
     addParcel(g.all, x, x.massKgPerHour);
     if (lotInSpec(model.spec, x, feedSalts)) addParcel(g.inSpec, x, x.massKgPerHour);
     g.sources.push(feed.source[feed.rows[i]!]!);
@@ -307,7 +312,7 @@ function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours
     const g = made[j];
     FEED_MEMOS[j] = {
       lot: lots[j]!, basis: model.feed.basis, capacity: model.plant.capacity, hours, spec: model.spec, feedSalts,
-      sources: g?.sources ?? [], masses: g?.masses ?? [], line: feedLineOf(model, lots[j]!, g?.all, g?.inSpec, hours, true),
+      sources: g?.sources ?? [], masses: g?.masses ?? [], line: feedLineOf(model, lots[j]!, g?.all, g?.inSpec, hours),
     };
   }
 }
@@ -417,7 +422,7 @@ export function economicsInput(
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
     let g = offSpec.find(chemistry, grade, origin ?? '');
     if (!g) {
-      g = { chemistry, grade, origin, parcels: newParcels() };
+      g = { chemistry, grade, origin, parcels: newParcels(sample) };
       offSpec.add(g, chemistry, grade, origin ?? '');
     }
     addParcel(g.parcels, lot, kg);
@@ -488,8 +493,7 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  const elementsOf = sample ? paidElements : parcelElements;
-  for (const o of offSpec.list) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: elementsOf(o.parcels, hours) });
+  for (const o of offSpec.list) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
 
   return {
     region: model.plant.region,
