@@ -11,13 +11,14 @@ import { baseName, lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../
 import { gradeOf, type MaterialGrade } from '../economics/market.js';
 import { priceKey } from '../economics/price-book.js';
 import { component, COMPONENT_IDS } from '../chemistry/components.js';
+import { ELEMENTS } from '../chemistry/elements.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { GraphStream } from '../graph/build.js';
 import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION, type FeedBasis, type LotSpec } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
-import { LotCursor, RowStream } from '../streams/row-stream.js';
+import { LotCursor, RowStream, sameNumber } from '../streams/row-stream.js';
 import type { Lot } from '../streams/lot.js';
 import type { ProductSpec } from '../schema/spec.js';
 import { ElementFlows } from '../streams/element-flows.js';
@@ -65,24 +66,64 @@ interface Parcels {
   sum: ElementFlows;
   kg: number;
   count: number;
+  /** Whether only Li, Ni and Co are summed (ElementFlows.addLotPayables): parcels of a sample, read by paidElements alone. */
+  payablesOnly: boolean;
 }
 
-/** New parcels (none yet), with a sum of the current call. */
-function newParcels(): Parcels {
+/**
+ * The cursor economicsInput reads row streams through (LotCursor.over per stream): each stream's
+ * lots are read, one after another, within one call (a cursor is valid until its next `at`, and
+ * nothing keeps it), so one object serves every call instead of half a dozen per Monte Carlo sample.
+ * Made at the first row stream read; it holds the last stream read until the next call.
+ */
+let rowCursor: LotCursor | undefined;
+
+/** rowCursor over the lots of `s`. */
+function cursorOver(s: RowStream): LotCursor {
+  return rowCursor === undefined ? (rowCursor = new LotCursor(s)) : rowCursor.over(s);
+}
+
+/** New parcels (none yet), with a sum of the current call; `payablesOnly` for a sample's (read by paidElements alone). */
+function newParcels(payablesOnly: boolean): Parcels {
   if (parcelSumsTaken === PARCEL_SUMS.length) PARCEL_SUMS.push(new ElementFlows());
-  return { sum: PARCEL_SUMS[parcelSumsTaken++]!.reset(), kg: 0, count: 0 };
+  return { sum: PARCEL_SUMS[parcelSumsTaken++]!.reset(), kg: 0, count: 0, payablesOnly };
 }
 
 /** Add `lot` (an object or a cursor: read, not kept) with mass flow `kg`. */
 function addParcel(p: Parcels, lot: Lot, kg: number): void {
-  p.sum.addLotValues(lot.chemistry, lot.liPerTm, kg);
+  if (p.payablesOnly) p.sum.addLotPayables(lot.chemistry, lot.liPerTm, kg);
+  else p.sum.addLotValues(lot.chemistry, lot.liPerTm, kg);
   p.kg += kg;
   p.count++;
 }
 
-/** Element flows over a year, kg, of parcels (as an ElementFlows sum of their lots, lot by lot). */
+/**
+ * Element flows over a year, kg, of parcels (as an ElementFlows sum of their lots, lot by lot):
+ * a sample's parcels (payablesOnly) their Ni, Co and Li alone (paidElements).
+ */
 function parcelElements(p: Parcels, hours: number): Record<string, number> {
-  return p.sum.record(hours) as Record<string, number>;
+  return p.payablesOnly ? paidElements(p, hours) : (p.sum.record(hours) as Record<string, number>);
+}
+
+/** Indices (into ELEMENTS) of the elements a sample's economics reads of a parcel: Ni, Co and Li. */
+const NI = ELEMENTS.indexOf('Ni');
+const CO = ELEMENTS.indexOf('Co');
+const LI = ELEMENTS.indexOf('Li');
+
+/**
+ * parcelElements reduced to Ni, Co and Li (each only when contributed to, as in the full record):
+ * all that the economics reads of a Monte Carlo sample's elements — payables of feed lines
+ * (market.ts sampleFeedLine) and of off-spec parcels (offspec.ts valueOffSpec) — so a sample's
+ * parcels sum three elements (addLotPayables) into a record of three keys, not every element of
+ * their frames. Report runs' parcels sum every element, into the full record.
+ */
+function paidElements(p: Parcels, hours: number): Record<string, number> {
+  const s = p.sum;
+  const out: Record<string, number> = {};
+  if (s.has(NI)) out.Ni = s.kgAt(NI) * hours;
+  if (s.has(CO)) out.Co = s.kgAt(CO) * hours;
+  if (s.has(LI)) out.Li = s.kgAt(LI) * hours;
+  return out;
 }
 
 /** A record of hourly flows as yearly amounts. */
@@ -96,17 +137,17 @@ function perYear(r: Record<string, number>, hours: number): Record<string, numbe
  * The feed's sub-lots grouped by their single origin, in stream order: one pass over the lots, so
  * the feed lines cost O(lots) rather than a scan of every sub-lot per feed lot (O(lots²)).
  */
-function subLotsByOrigin(feed: Stream, spec: ProductSpec, feedSalts: number): Map<string, { all: Parcels; inSpec: Parcels }> {
+function subLotsByOrigin(feed: Stream, spec: ProductSpec, feedSalts: number, sample: boolean): Map<string, { all: Parcels; inSpec: Parcels }> {
   const out = new Map<string, { all: Parcels; inSpec: Parcels }>();
   // A row stream's lots read through a cursor (row-stream.ts).
-  const cursor = feed instanceof RowStream ? new LotCursor(feed) : undefined;
+  const cursor = feed instanceof RowStream ? cursorOver(feed) : undefined;
   const n = cursor ? (feed as RowStream).n : feed.lots.length;
   for (let li = 0; li < n; li++) {
     const x = cursor ? cursor.at(li) : feed.lots[li]!;
     if (x.origin.length !== 1) continue;
     const id = x.origin[0]!;
     let g = out.get(id);
-    if (!g) out.set(id, (g = { all: newParcels(), inSpec: newParcels() }));
+    if (!g) out.set(id, (g = { all: newParcels(sample), inSpec: newParcels(sample) }));
     addParcel(g.all, x, x.massKgPerHour);
     if (lotInSpec(spec, x, feedSalts)) addParcel(g.inSpec, x, x.massKgPerHour);
   }
@@ -145,8 +186,8 @@ function feedLineOf(model: Model, l: LotSpec, all: Parcels | undefined, inSpec: 
 }
 
 /** Feed lots as delivered, one line each (feedLineOf), their sub-lots found in one pass over the feed. */
-function feedLines(model: Model, feed: Stream, hours: number, feedSalts: number): FeedLine[] {
-  const subLotsOf = subLotsByOrigin(feed, model.spec, feedSalts);
+function feedLines(model: Model, feed: Stream, hours: number, feedSalts: number, sample: boolean): FeedLine[] {
+  const subLotsOf = subLotsByOrigin(feed, model.spec, feedSalts, sample);
   const out: FeedLine[] = [];
   for (const l of model.feed.lots) {
     const subLots = subLotsOf.get(l.id);
@@ -214,11 +255,13 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
   }
   const basis = model.feed.basis;
   const capacity = model.plant.capacity;
-  FEED_MEMOS.length = lots.length;
+  // Cut only when the feed has fewer lots (setting a list's length is a call into the runtime): a
+  // longer feed's new positions are undefined below, so remade, and filled in order by remakeFeedLines.
+  if (FEED_MEMOS.length > lots.length) FEED_MEMOS.length = lots.length;
   for (let j = 0; j < lots.length; j++) {
     const m = FEED_MEMOS[j];
     MATCHED[j] = 0;
-    REMADE[j] = !(m !== undefined && m.lot === lots[j] && m.basis === basis && Object.is(m.capacity, capacity) && Object.is(m.hours, hours) && m.spec === model.spec && Object.is(m.feedSalts, feedSalts));
+    REMADE[j] = !(m !== undefined && m.lot === lots[j] && m.basis === basis && sameNumber(m.capacity, capacity) && sameNumber(m.hours, hours) && m.spec === model.spec && sameNumber(m.feedSalts, feedSalts));
   }
   // Each row of a lot whose line may be kept is the next one of its memo, or the line is made again.
   // A row's origin is its source lot's (the cursor reads it there).
@@ -236,14 +279,14 @@ function sampleFeedLines(model: Model, feed: Stream, hours: number, feedSalts: n
     if (j < 0 || REMADE[j]) continue;
     const m = FEED_MEMOS[j]!;
     const k = MATCHED[j]!;
-    if (k < m.sources.length && m.sources[k] === source && Object.is(m.masses[k], feed.mass[i])) MATCHED[j] = k + 1;
+    if (k < m.sources.length && m.sources[k] === source && sameNumber(m.masses[k]!, feed.mass[i]!)) MATCHED[j] = k + 1;
     else REMADE[j] = true;
   }
   for (let j = 0; j < lots.length; j++) {
     if (!REMADE[j] && MATCHED[j] !== FEED_MEMOS[j]!.sources.length) REMADE[j] = true;
     if (REMADE[j]) remade = true;
   }
-  if (remade) remakeFeedLines(model, feed, new LotCursor(feed), hours, feedSalts);
+  if (remade) remakeFeedLines(model, feed, cursorOver(feed), hours, feedSalts);
   const out: FeedLine[] = [];
   for (let j = 0; j < lots.length; j++) out.push(FEED_MEMOS[j]!.line);
   return out;
@@ -258,7 +301,7 @@ function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours
     if (j < 0 || !REMADE[j]) continue;
     const x = cursor.at(i);
     let g = made[j];
-    if (!g) made[j] = g = { all: newParcels(), inSpec: newParcels(), sources: [], masses: [] };
+    if (!g) made[j] = g = { all: newParcels(true), inSpec: newParcels(true), sources: [], masses: [] };
     addParcel(g.all, x, x.massKgPerHour);
     if (lotInSpec(model.spec, x, feedSalts)) addParcel(g.inSpec, x, x.massKgPerHour);
     g.sources.push(feed.source[feed.rows[i]!]!);
@@ -313,8 +356,10 @@ function boundaryStreams(streams: readonly GraphStream[]): BoundaryStreams {
 export interface EconomicsInputOptions {
   /**
    * true (Monte Carlo samples, evaluate's mode 'sample'): feed lines may be the objects a previous
-   * sample made (sampleFeedLines) — the same values; only read, never changed, by the economics.
-   * Report runs get lines of their own, which callers keep and may change.
+   * sample made (sampleFeedLines) — the same values; only read, never changed, by the economics —
+   * and the elements of feed lines and off-spec parcels are their Ni, Co and Li only (paidElements:
+   * what the economics reads of them). Report runs get lines of their own, with every element,
+   * which callers keep and may change.
    */
   sample?: boolean;
 }
@@ -341,7 +386,8 @@ export function economicsInput(
   // Feed lots as delivered: their market grade (from their composition, the rule that grades every
   // parcel leaving) and the part of their CAM already in spec at entry.
   const feedSalts = residualLiSaltsFraction(feed);
-  const feedLots = (options.sample === true && sampleFeedLines(model, feed, hours, feedSalts)) || feedLines(model, feed, hours, feedSalts);
+  const sample = options.sample === true;
+  const feedLots = (sample && sampleFeedLines(model, feed, hours, feedSalts)) || feedLines(model, feed, hours, feedSalts, sample);
 
   // Lists of this input are built by push, not map(): optimized code maps into a holey list, and
   // the first one to reach the economics threw its optimized code away (≈ sample 200 of a run).
@@ -362,12 +408,21 @@ export function economicsInput(
   // A handful of groups (chemistry × grade × origin) are found by a scan of the list, many
   // through maps (economics/groups.ts).
   const offSpec = new OrderedGroups<string, MaterialGrade, OffSpecGroup>();
+  // The base name of the last chemistry name seen (a pure function of the name): a stream's lots
+  // share a few chemistries, and a name with a suffix is sliced into a new string per call.
+  let lastName = '';
+  let lastBase = '';
   const addOff = (lot: Lot, kg: number, grade: MaterialGrade) => {
-    const chemistry = baseName(lot.chemistry.name);
+    const name = lot.chemistry.name;
+    if (name !== lastName) {
+      lastName = name;
+      lastBase = baseName(name);
+    }
+    const chemistry = lastBase;
     const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
     let g = offSpec.find(chemistry, grade, origin ?? '');
     if (!g) {
-      g = { chemistry, grade, origin, parcels: newParcels() };
+      g = { chemistry, grade, origin, parcels: newParcels(sample) };
       offSpec.add(g, chemistry, grade, origin ?? '');
     }
     addParcel(g.parcels, lot, kg);
@@ -381,7 +436,7 @@ export function economicsInput(
     // values of the lots quality makes of them for reports (rowLotWithMass), without those objects.
     const offRows = offSpecRowsOf(stream);
     if (offRows) {
-      const cursor = new LotCursor(stream as RowStream);
+      const cursor = cursorOver(stream as RowStream);
       for (let k = 0; k < offRows.length; k++) { const x = cursor.at(offRows[k]!); addOff(x, x.massKgPerHour, grade); }
       continue;
     }
@@ -401,7 +456,7 @@ export function economicsInput(
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
         if (stream instanceof RowStream) {
-          const cursor = new LotCursor(stream);
+          const cursor = cursorOver(stream);
           for (let i = 0; i < stream.n; i++) {
             const kg = stream.mass[i]!;
             if (kg > 0) addOff(cursor.at(i), kg, grade);

@@ -56,7 +56,13 @@ interface FrameIndex {
   grams: readonly number[];
   /** J/(kg·K), LOT_CP of the chemistry's family. */
   cp_J_per_kgK: number;
+  /** idx and grams reduced to the payable metals (PAYABLE: Li, Ni, Co), same order: what addLotPayables adds. */
+  payIdx: Int32Array;
+  payGrams: number[];
 }
+
+/** Elements by index that addLotPayables adds: lithium, nickel and cobalt (the metals a parcel of CAM is paid for). */
+const PAYABLE: readonly boolean[] = ELEMENTS.map((e) => e === 'Li' || e === 'Ni' || e === 'Co');
 
 const FRAME_INDEX = new WeakMap<CathodeChemistry, FrameIndex>();
 
@@ -64,7 +70,15 @@ function frameIndexOf(chem: CathodeChemistry): FrameIndex {
   let f = FRAME_INDEX.get(chem);
   if (!f) {
     const frame = lotFrame(chem);
-    FRAME_INDEX.set(chem, (f = { chemistry: chem, molarMass: frameMolarMass(chem), idx: indicesOf(frame.elements), grams: frame.gramsPerMolTm, cp_J_per_kgK: LOT_CP[chem.family].cp_J_per_kgK }));
+    const idx = indicesOf(frame.elements);
+    const payIdx: number[] = [];
+    const payGrams: number[] = [];
+    for (let i = 0; i < idx.length; i++) {
+      if (!PAYABLE[idx[i]!]) continue;
+      payIdx.push(idx[i]!);
+      payGrams.push(frame.gramsPerMolTm[i]!);
+    }
+    FRAME_INDEX.set(chem, (f = { chemistry: chem, molarMass: frameMolarMass(chem), idx, grams: frame.gramsPerMolTm, cp_J_per_kgK: LOT_CP[chem.family].cp_J_per_kgK, payIdx: Int32Array.from(payIdx), payGrams }));
   }
   return f;
 }
@@ -260,6 +274,22 @@ export class ElementFlows {
     if (f === undefined || f.chemistry !== chemistry) this.lastFrame = f = frameIndexOf(chemistry);
     const tmKmol = massKgPerHour / (liPerTm * LI_G_PER_MOL + f.molarMass);
     this.addFrame(f, tmKmol, tmKmol * liPerTm * LI_G_PER_MOL);
+  }
+
+  /**
+   * addLotValues of lithium, nickel and cobalt alone (PAYABLE): the same terms of those elements,
+   * added in the same order, so their flows (and whether each was added to) are addLotValues' to
+   * the last bit; the other elements of the frame are left out (has() false, absent from record()).
+   * For sums of which only the payable metals are read (a Monte Carlo sample's parcels of CAM).
+   */
+  addLotPayables(chemistry: CathodeChemistry, liPerTm: number, massKgPerHour: number): void {
+    let f = this.lastFrame;
+    if (f === undefined || f.chemistry !== chemistry) this.lastFrame = f = frameIndexOf(chemistry);
+    const tmKmol = massKgPerHour / (liPerTm * LI_G_PER_MOL + f.molarMass);
+    this.add(LI, tmKmol * liPerTm * LI_G_PER_MOL);
+    const idx = f.payIdx;
+    const g = f.payGrams;
+    for (let i = 0; i < idx.length; i++) this.add(idx[i]!, tmKmol * g[i]!);
   }
 
   /** addLot with the frame of the lot's chemistry at hand. */

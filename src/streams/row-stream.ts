@@ -339,11 +339,26 @@ export function sourceColumnsOf(lots: readonly Lot[]): SourceColumns {
 export class LotCursor implements Lot {
   private i = 0;
   private r = 0;
+  private s: RowStream;
   /** The source's columns; null for a short source, whose lots are read themselves (columnsFor). */
-  private readonly c: SourceColumns | null;
+  private c: SourceColumns | null;
 
-  constructor(private readonly s: RowStream) {
+  constructor(s: RowStream) {
+    this.s = s;
     this.c = columnsFor(s.source);
+  }
+
+  /**
+   * This cursor over the lots of `s` (then at its first lot), as a new cursor over `s` would be: a
+   * caller reading several streams one after another moves one cursor from stream to stream instead
+   * of making one per stream and Monte Carlo sample.
+   */
+  over(s: RowStream): this {
+    this.s = s;
+    this.c = columnsFor(s.source);
+    this.i = 0;
+    this.r = 0;
+    return this;
   }
 
   /** This cursor at lot `i`. */

@@ -11,6 +11,21 @@ import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { kpisOf } from '../../src/pipeline/document.js';
 import type { Patch } from '../../src/pipeline/patch.js';
+import type { EconomicsInput } from '../../src/economics/input.js';
+
+/** Elements as a sample's input holds them: Ni, Co and Li only, each when present (economics-input.ts paidElements). */
+const paid = (e: Record<string, number>): Record<string, number> => {
+  const out: Record<string, number> = {};
+  for (const k of ['Ni', 'Co', 'Li']) if (e[k] !== undefined) out[k] = e[k]!;
+  return out;
+};
+
+/** A report run's input as a sample's holds it: the elements of feed lines (and their in-spec parts) and off-spec parcels reduced to Ni, Co and Li. */
+const asSample = (input: EconomicsInput): EconomicsInput => ({
+  ...input,
+  feedLots: input.feedLots.map((l) => ({ ...l, elementsKgPerYear: paid(l.elementsKgPerYear), ...(l.inSpecAtEntry ? { inSpecAtEntry: { ...l.inSpecAtEntry, elementsKgPerYear: paid(l.inSpecAtEntry.elementsKgPerYear) } } : {}) })),
+  products: { ...input.products, offSpec: input.products.offSpec.map((p) => ({ ...p, elementsKgPerYear: paid(p.elementsKgPerYear) })) },
+});
 
 const runOf = (file: string, mode: 'report' | 'sample') => {
   const ev = evaluate(resolveModel(loadRawScenario(file)), { mode });
@@ -59,7 +74,7 @@ describe('feed lines of samples (EconomicsInputOptions.sample)', () => {
     let before: ReturnType<typeof inputOf> | undefined;
     steps.forEach((patches, step) => {
       const sample = inputOf(patches, 'sample');
-      expect(JSON.stringify(sample.feedLots)).toBe(JSON.stringify(inputOf(patches, 'report').feedLots));
+      expect(JSON.stringify(sample.feedLots)).toBe(JSON.stringify(asSample(inputOf(patches, 'report')).feedLots));
       expect(sample.feedLots.filter((l, j) => l === before?.feedLots[j]).length, `step ${step}`).toBe(keptExpected[step]);
       before = sample;
     });
@@ -73,10 +88,26 @@ describe('feed lines of samples (EconomicsInputOptions.sample)', () => {
     expect(inputOf([], 'report').feedLots[0]).not.toBe(inputOf([], 'report').feedLots[0]);
   });
 
-  it('other feeds in between (other lots, ids, bases): every sample line as a report makes it', () => {
+  it('other feeds in between (other lots, ids, bases): every sample line as a report makes it (its elements reduced to Ni, Co and Li), with the same KPIs', () => {
     for (const f of ['scenarios/reference-cn.yaml', 'scenarios/black-mass-cn.yaml', 'scenarios/two-morphologies-cn.yaml', 'scenarios/reference-cn.yaml', 'scenarios/cam-powder-cn.yaml', 'scenarios/reference-cn.yaml']) {
       const m = resolveModel(loadRawScenario(f));
-      expect(JSON.stringify(evaluate(m, { mode: 'sample' }).economicsInput)).toBe(JSON.stringify(evaluate(m).economicsInput));
+      const sample = evaluate(m, { mode: 'sample' });
+      const report = evaluate(m);
+      expect(JSON.stringify(sample.economicsInput)).toBe(JSON.stringify(asSample(report.economicsInput)));
+      expect(JSON.stringify(kpisOf(sample))).toBe(JSON.stringify(kpisOf(report)));
     }
+  });
+
+  it('off-spec parcels of a sample: the Ni, Co and Li of the report run, nothing else (the full record in report mode)', () => {
+    const m = resolveModel(loadRawScenario('scenarios/reference-cn.yaml'));
+    const sample = evaluate(m, { mode: 'sample' }).economicsInput.products.offSpec;
+    const report = evaluate(m).economicsInput.products.offSpec;
+    expect(sample.length).toBeGreaterThan(0);
+    expect(sample.length).toBe(report.length);
+    sample.forEach((p, i) => {
+      expect(Object.keys(p.elementsKgPerYear).every((k) => k === 'Ni' || k === 'Co' || k === 'Li')).toBe(true);
+      expect(p.elementsKgPerYear).toStrictEqual(paid(report[i]!.elementsKgPerYear));
+      expect(Object.keys(report[i]!.elementsKgPerYear).length).toBeGreaterThan(Object.keys(p.elementsKgPerYear).length);
+    });
   });
 });

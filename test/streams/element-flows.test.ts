@@ -74,6 +74,36 @@ describe('ElementFlows', () => {
   });
 });
 
+describe('ElementFlows.addLotPayables', () => {
+  it('Li, Ni and Co of lots of every kind, bit for bit as addLotValues sums them; no other element', () => {
+    const lots = [
+      makeLot({ id: 'a', chemistry: 'NCM811', liPerTm: 0.8, massKgPerHour: 300 }),
+      makeLot({ id: 'b', chemistry: 'LFP', liPerTm: 0.93, massKgPerHour: 57.3 }),
+      makeLot({ id: 'c', chemistry: 'LCO', liPerTm: 0.97, massKgPerHour: 11.1 }),
+      mergeLots(makeLot({ id: 'd', chemistry: 'NCM811', liPerTm: 0.8, massKgPerHour: 30 }), makeLot({ id: 'd', chemistry: 'NCA', liPerTm: 0.95, massKgPerHour: 120 })),
+      makeLot({ id: 'e', chemistry: 'NCM523', liPerTm: 0.91, massKgPerHour: 0.7 }),
+      makeLot({ id: 'f', chemistry: 'LMO', liPerTm: 0.99, massKgPerHour: 4 }),
+    ];
+    const payable = ['Li', 'Ni', 'Co'];
+    // Every prefix of the list, reusing one sum of each kind (reset between).
+    const full = new ElementFlows();
+    const paid = new ElementFlows();
+    for (let n = 1; n <= lots.length; n++) {
+      full.reset();
+      paid.reset();
+      for (const l of lots.slice(0, n)) {
+        full.addLotValues(l.chemistry, l.liPerTm, l.massKgPerHour);
+        paid.addLotPayables(l.chemistry, l.liPerTm, l.massKgPerHour);
+      }
+      const all = full.record();
+      const only = paid.record();
+      expect(Object.keys(only).every((k) => payable.includes(k))).toBe(true);
+      for (const k of payable) expect(Object.is(only[k as 'Li'], all[k as 'Li'])).toBe(true);
+    }
+    expect(Object.keys(full.record()).length).toBeGreaterThan(3);
+  });
+});
+
 describe('copyFlows', () => {
   it('copies keys, values and order as a spread does, into a record of its own', () => {
     const r = { H2O: 1.5, 'LiOH·H2O': 0.25, Al: 0, NMP: 3 };

@@ -188,6 +188,29 @@ describe('RowStream', () => {
     expect(part.lots.map((l) => [l.id, l.liPerTm, l.cationMixing, l.massKgPerHour])).toEqual(changed.lots.map((l) => [l.id, l.liPerTm, l.cationMixing, l.massKgPerHour / 2]));
   });
 
+  it('a cursor moved over another stream (over) reads it as a new cursor does, whichever source (columns or lots) it read before', () => {
+    const long = sortedLots(2 * COLUMNS_MIN_LOTS);
+    const short = sortedLots(12);
+    const streamOf = (src: typeof long, lane: string | null) => {
+      const s = new RowStream(src, 330, 8, lane);
+      for (let r = 1; r < src.length; r += 2) s.push(r, r * 0.5, lane === null ? undefined : `${src[r]!.id}@${lane}`);
+      return s;
+    };
+    const changed = streamOf(long, null).derived(340);
+    changed.overLiPerTm = [];
+    for (let i = 0; i < changed.n; i++) { changed.mass[i] = 1 + i; changed.overLiPerTm[i] = 0.95 + i * 1e-3; }
+    const moved = new LotCursor(streamOf(short, 'a'));
+    for (const s of [streamOf(long, 'ncm'), streamOf(short, null), changed, streamOf(long, null), streamOf(short, 'b')]) {
+      const fresh = new LotCursor(s);
+      expect(moved.over(s)).toBe(moved);
+      for (let i = s.n - 1; i >= 0; i--) {
+        const c = moved.at(i);
+        const f = fresh.at(i);
+        for (const k of Object.keys(s.lots[i]!) as (keyof Lot)[]) expect(c[k]).toBe(f[k]);
+      }
+    }
+  });
+
   it.each([['lot objects', 10], ['columns', COLUMNS_MIN_LOTS]])('lots pushed with and without changed numbers onto one stream keep each their own (source read from %s)', (_, size) => {
     const sorted = sortedLots(size);
     const changed = new RowStream(sorted, 330, 10);
