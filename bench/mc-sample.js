@@ -2,11 +2,11 @@
 // Settled cost of one Monte Carlo sample on the reference route (issue 19; target ≤ 0.15 ms), run
 // by bench/run.js in a process of its own: the scenario's 6 uncertain inputs, patch → resolve →
 // evaluate (sample mode) → KPIs, in this thread; the median per-sample time of the last blocks of
-// 500, after the JIT has settled. `regenflow uncertainty` samples in a process (or worker) that has
-// evaluated nothing but the scenario. Measured after the other benchmarks in their process — other
-// flowsheets, the molten-salt route, a sizing sweep — V8's inline caches have seen their shapes too,
-// and the same sample took ≈ 10 % longer (182–186 µs against 164–173 µs alone, round 10): that
-// measures the benchmarks before it, not the sample. Prints one line per figure.
+// 500, after the JIT has settled. It measures the sample alone, whatever else the benchmarks do:
+// after the other benchmarks in their process (other flowsheets, the molten-salt route, a sizing
+// sweep: V8's inline caches have seen their shapes too, and the heap holds more) the same build
+// took 165 µs against 130 µs here (round 11). What a user's `regenflow uncertainty` gets lies in
+// between; bench/run.js measures it in the CLI (twice the samples less once). Prints one line per figure.
 import { Session } from 'node:inspector/promises';
 import { prepareScenario } from '../dist/uncertainty/scenario.js';
 import { scenarioKpiFunction } from '../dist/uncertainty/evaluator.js';
