@@ -103,42 +103,98 @@ export function histogram(values: ArrayLike<number>, bins?: number): Histogram {
 }
 
 /**
- * Ranks 1…n with ties given their average rank. Finite values are sorted as numbers (a typed
- * array's native sort, no comparator call per pair: 10,000 samples × 20 columns); each run of
- * equal values in the sorted copy gives its average rank (first + last) / 2 + 1 — the same as the
- * run the index sort gives — kept at the run's first place, and each value finds its run's first
- * place by bisection (the first not below it: −0 and 0 are one run, as === makes them one). A map
- * from value to rank did the same at ≈ 4 ms a column of 10,000 (hashing boxed doubles); bisection
- * takes ≈ 1 ms.
+ * Ranks 1…n with ties given their average rank. Finite values are put in ascending order by a
+ * radix sort (ascendingOrder: no comparison per pair; 10,000 samples × 41 columns in a Monte Carlo
+ * run), and each run of equal values in that order (=== : −0 and 0 are one run, and adjacent)
+ * gives its average rank (first + last) / 2 + 1 — the same runs the index sort gives. Bisection of
+ * each value in a sorted copy did the same at ≈ 4.6 ms a column of 20,000 (a mispredicted branch
+ * per step); a map from value to rank, before it, hashed boxed doubles.
  */
 export function ranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
-  const sorted = Float64Array.from(values);
-  for (let i = 0; i < n; i++) if (!Number.isFinite(sorted[i]!)) return ranksByIndexSort(values);
-  sorted.sort();
-  const rankAtRunStart = new Float64Array(n);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]!)) return ranksByIndexSort(values);
+  const order = ascendingOrder(values);
+  const r = new Float64Array(n);
   let i = 0;
   while (i < n) {
     let j = i;
-    while (j + 1 < n && sorted[j + 1]! === sorted[i]!) j++;
-    rankAtRunStart[i] = (i + j) / 2 + 1;
+    const v = values[order[i]!]!;
+    while (j + 1 < n && values[order[j + 1]!]! === v) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[order[k]!] = avg;
     i = j + 1;
   }
-  const r = new Float64Array(n);
-  for (let k = 0; k < n; k++) r[k] = rankAtRunStart[firstNotBelow(sorted, values[k]!)]!;
   return r;
 }
 
-/** The first index of ascending `sorted` whose value is not below `v` (its run's first place when v is in it). */
-function firstNotBelow(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
+/** Whether this machine stores the low half of a double first (a Float64Array read as two Uint32 words). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+/** Bits of the sort key taken per radix pass (6 passes over 64 bits; 2,048 counters). */
+const RADIX_BITS = 11;
+const RADIX = 1 << RADIX_BITS;
+
+/**
+ * The indices of finite `values` in ascending numeric order, equal values in index order (−0
+ * before 0, as a typed array's sort puts them): a stable least-significant-digit radix sort on each
+ * double's bits made an unsigned key (negative: every bit flipped; else the sign bit set), 11 bits
+ * a pass, skipping a pass whose digit is the same for every value. O(n) with no comparison per
+ * pair: ≈ 10× a typed array's sort plus a bisection per value on 20,000 values.
+ */
+export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
+  const n = values.length;
+  const f = new Float64Array(n);
+  for (let i = 0; i < n; i++) f[i] = values[i]!;
+  const words = new Uint32Array(f.buffer);
+  const hi = new Uint32Array(n);
+  const lo = new Uint32Array(n);
+  const h0 = LITTLE_ENDIAN ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    const h = words[2 * i + h0]!;
+    const l = words[2 * i + 1 - h0]!;
+    if (h >>> 31) {
+      hi[i] = ~h >>> 0;
+      lo[i] = ~l >>> 0;
+    } else {
+      hi[i] = (h | 0x80000000) >>> 0;
+      lo[i] = l;
+    }
   }
-  return lo;
+  let order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  let next = new Uint32Array(n);
+  const count = new Uint32Array(RADIX);
+  const digit = new Uint16Array(n);
+  for (let shift = 0; shift < 64; shift += RADIX_BITS) {
+    count.fill(0);
+    for (let i = 0; i < n; i++) {
+      const d = digitAt(hi[i]!, lo[i]!, shift);
+      digit[i] = d;
+      count[d]!++;
+    }
+    // Every key has the same digit here: the order stays as it is.
+    if (n === 0 || count[digit[0]!] === n) continue;
+    let sum = 0;
+    for (let d = 0; d < RADIX; d++) {
+      const c = count[d]!;
+      count[d] = sum;
+      sum += c;
+    }
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[count[digit[i]!]!++] = i;
+    }
+    const t = order;
+    order = next;
+    next = t;
+  }
+  return order;
+}
+
+/** The RADIX_BITS-bit digit at `shift` of the 64-bit key hi·2³² + lo. */
+function digitAt(hi: number, lo: number, shift: number): number {
+  if (shift + RADIX_BITS <= 32) return (lo >>> shift) & (RADIX - 1);
+  if (shift >= 32) return (hi >>> (shift - 32)) & (RADIX - 1);
+  return ((lo >>> shift) | (hi << (32 - shift))) & (RADIX - 1);
 }
 
 /** ranks() by sorting indices (values that are not all finite: NaN has no place among numbers). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileOfSorted, summarize, spearman, spearmanMatrix, ranks, histogram } from '../../src/uncertainty/statistics.js';
+import { percentileOfSorted, summarize, spearman, spearmanMatrix, ranks, histogram, ascendingOrder } from '../../src/uncertainty/statistics.js';
 
 describe('statistics', () => {
   it('percentiles interpolate between order statistics (type 7)', () => {
@@ -28,7 +28,7 @@ describe('statistics', () => {
     xs.forEach((a, i) => ys.forEach((b, j) => expect(Object.is(m[i]![j], spearman(a, b)), `${i},${j}`).toBe(true)));
   });
 
-  it('ranks by the sorted copy are exactly the ranks of an index sort (ties, −0 and 0, NaN)', () => {
+  it('ranks by the radix order are exactly the ranks of an index sort (ties, −0 and 0, NaN)', () => {
     const byIndex = (v: readonly number[]) => {
       const order = v.map((_, i) => i).sort((a, b) => v[a]! - v[b]! || a - b);
       const r = new Array<number>(v.length);
@@ -47,6 +47,16 @@ describe('statistics', () => {
     expect(Array.from(ranks([2, 1, 2, 2]))).toEqual([3, 1, 3, 3]);
     const withNaN = [3, NaN, 1, 3];
     expect(Array.from(ranks(withNaN))).toEqual(byIndex(withNaN));
+  });
+
+  it('ascendingOrder is a stable numeric sort of finite doubles (signs, −0 before 0, subnormals, extremes, ties)', () => {
+    const stable = (v: readonly number[]) => v.map((_, i) => i).sort((a, b) => (v[a]! < v[b]! ? -1 : v[a]! > v[b]! ? 1 : Object.is(v[a], -0) && Object.is(v[b], 0) ? -1 : Object.is(v[a], 0) && Object.is(v[b], -0) ? 1 : a - b));
+    const special = [0, -0, 5e-324, -5e-324, 2.2250738585072014e-308, -1e308, 1.7976931348623157e308, -1.7976931348623157e308, 1, -1, 1, 0.1 + 0.2, 0.3, -0, 0];
+    const random = Array.from({ length: 5000 }, (_, i) => Math.round(Math.sin(i * 78.233) * 1e6) / (1 + (i % 7)) * (i % 3 === 0 ? -1 : 1));
+    const narrow = Array.from({ length: 3000 }, (_, i) => 13.68 + (i % 97) * 1e-13);
+    for (const v of [special, random, narrow, [], [42]]) expect(Array.from(ascendingOrder(v))).toEqual(stable(v));
+    // ranks over such values are still those of the index sort (−0 and 0 one tie group).
+    expect(Array.from(ranks(special))).toEqual(Array.from(ranks(special.map((x) => x + 0))));
   });
 
   it('average ranks for ties; histogram counts every finite value', () => {
