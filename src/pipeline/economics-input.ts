@@ -367,6 +367,66 @@ export interface EconomicsInputOptions {
 /** Off-spec CAM of one chemistry, grade and (when from one feed lot) origin, as parcels. */
 type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; parcels: Parcels };
 
+/** What leaves the plant other than product, per year (leavingFlows). */
+interface LeavingFlows {
+  byproducts: Record<string, number>;
+  emissions: Record<string, number>;
+  waste: number;
+  wastewater: number;
+}
+
+/**
+ * The streams leaving to a by-product, emissions or waste boundary, per year: a by-product stream
+ * that is mostly CAM is sold as parcels (handed to `addOff`, the off-spec groups'), another's
+ * components are sold when they have a scrap price and landfilled when not; emissions by
+ * component; a waste stream is wastewater when mostly water.
+ */
+function leavingFlows(plan: BoundaryStreams, solution: Solution, prices: ResolvedPrices, hours: number, addOff: (lot: Lot, kg: number, grade: MaterialGrade) => void): LeavingFlows {
+  const byproducts: Record<string, number> = {};
+  const emissions: Record<string, number> = {};
+  let waste = 0;
+  let wastewater = 0;
+  for (let b = 0; b < plan.leaving.length; b++) {
+    const stream = solution.streams.get(plan.leaving[b]!)!;
+    const to = plan.to[b]!;
+    if (to === 'byproduct') {
+      const cam = lotsMass(stream);
+      if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
+        const grade = gradeOf(cam, stream.components);
+        if (stream instanceof RowStream) {
+          const cursor = cursorOver(stream);
+          for (let i = 0; i < stream.n; i++) {
+            const kg = stream.mass[i]!;
+            if (kg > 0) addOff(cursor.at(i), kg, grade);
+          }
+        } else {
+          for (let li = 0; li < stream.lots.length; li++) { const l = stream.lots[li]!; if (l.massKgPerHour > 0) addOff(l, l.massKgPerHour, grade); }
+        }
+        continue;
+      }
+      for (const id in stream.components) {
+        const kg = stream.components[id]!;
+        if (kg <= 0) continue;
+        // A component with a scrap price is sold; anything else leaving as by-product is landfilled.
+        // The key made once per id (priceKey): a new string per lookup is hashed again every sample.
+        if (prices.items[priceKey('scrap.', id)]) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
+        else waste += kg * hours;
+      }
+    } else if (to === 'emissions') {
+      for (const id in stream.components) {
+        const kg = stream.components[id]!;
+        if (kg > 0) emissions[id] = (emissions[id] ?? 0) + kg * hours;
+      }
+    } else {
+      const m = streamMass(stream);
+      const water = stream.components.H2O ?? 0;
+      if (m > 0 && water / m > WASTEWATER_WATER_SHARE) wastewater += m * hours;
+      else waste += m * hours;
+    }
+  }
+  return { byproducts, emissions, waste, wastewater };
+}
+
 /** Build the economics input of an evaluated model. */
 export function economicsInput(
   model: Model,
@@ -444,48 +504,7 @@ export function economicsInput(
     for (let li = 0; li < stream.lots.length; li++) { const lot = stream.lots[li]!; if (offSpecSet.has(lot)) addOff(lot, lot.massKgPerHour, grade); }
   }
 
-  const byproducts: Record<string, number> = {};
-  const emissions: Record<string, number> = {};
-  let waste = 0;
-  let wastewater = 0;
-  for (let b = 0; b < plan.leaving.length; b++) {
-    const stream = solution.streams.get(plan.leaving[b]!)!;
-    const to = plan.to[b]!;
-    if (to === 'byproduct') {
-      const cam = lotsMass(stream);
-      if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
-        const grade = gradeOf(cam, stream.components);
-        if (stream instanceof RowStream) {
-          const cursor = cursorOver(stream);
-          for (let i = 0; i < stream.n; i++) {
-            const kg = stream.mass[i]!;
-            if (kg > 0) addOff(cursor.at(i), kg, grade);
-          }
-        } else {
-          for (let li = 0; li < stream.lots.length; li++) { const l = stream.lots[li]!; if (l.massKgPerHour > 0) addOff(l, l.massKgPerHour, grade); }
-        }
-        continue;
-      }
-      for (const id in stream.components) {
-        const kg = stream.components[id]!;
-        if (kg <= 0) continue;
-        // A component with a scrap price is sold; anything else leaving as by-product is landfilled.
-        // The key made once per id (priceKey): a new string per lookup is hashed again every sample.
-        if (prices.items[priceKey('scrap.', id)]) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
-        else waste += kg * hours;
-      }
-    } else if (to === 'emissions') {
-      for (const id in stream.components) {
-        const kg = stream.components[id]!;
-        if (kg > 0) emissions[id] = (emissions[id] ?? 0) + kg * hours;
-      }
-    } else {
-      const m = streamMass(stream);
-      const water = stream.components.H2O ?? 0;
-      if (m > 0 && water / m > WASTEWATER_WATER_SHARE) wastewater += m * hours;
-      else waste += m * hours;
-    }
-  }
+  const { byproducts, emissions, waste, wastewater } = leavingFlows(plan, solution, prices, hours, addOff);
   // Product streams may carry non-CAM components (carry-over Al, coatings): they leave with the
   // product and are neither sold separately nor waste.
   const inSpec: EconomicsInput['products']['inSpec'] = [];
