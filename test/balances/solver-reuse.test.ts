@@ -10,7 +10,24 @@ import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { solve, type RunnableUnit } from '../../src/balances/solver.js';
-import { outletsOnly } from '../../src/unit-ops/contract.js';
+import { outletsOnly, type RunContext } from '../../src/unit-ops/contract.js';
+import type { Model } from '../../src/pipeline/resolve.js';
+
+/** Runnables of the model's units that call `onRun` with each run's unit id and context first. */
+function runnables(model: Model, onRun: (id: string, ctx: RunContext) => void): Map<string, RunnableUnit> {
+  const units = new Map<string, RunnableUnit>();
+  for (const u of model.flowsheet.units) {
+    units.set(u.id, {
+      id: u.id,
+      inletPorts: u.ports.inlets.map((p) => p.name),
+      run: (ins, ctx) => {
+        onRun(u.id, ctx);
+        return u.op.run(u.params as never, ins, { ...ctx, feedBasis: model.feed.basis });
+      },
+    });
+  }
+  return units;
+}
 
 describe('reused loop runs', () => {
   const model = resolveModel(loadRawScenario('scenarios/reference-cn.yaml'));
@@ -19,18 +36,10 @@ describe('reused loop runs', () => {
   it('run washing and liquor recovery once, and solve as if every unit ran in every pass', () => {
     const calls = new Map<string, number>();
     const lean = new Map<string, number>();
-    const units = new Map<string, RunnableUnit>();
-    for (const u of model.flowsheet.units) {
-      units.set(u.id, {
-        id: u.id,
-        inletPorts: u.ports.inlets.map((p) => p.name),
-        run: (ins, ctx) => {
-          calls.set(u.id, (calls.get(u.id) ?? 0) + 1);
-          if (outletsOnly()) lean.set(u.id, (lean.get(u.id) ?? 0) + 1);
-          return u.op.run(u.params as never, ins, { ...ctx, feedBasis: model.feed.basis });
-        },
-      });
-    }
+    const units = runnables(model, (id) => {
+      calls.set(id, (calls.get(id) ?? 0) + 1);
+      if (outletsOnly()) lean.set(id, (lean.get(id) ?? 0) + 1);
+    });
     const solution = solve(model.flowsheet.graph, units, report.feed, model.flowsheet.solver);
     expect(solution.loops[0]!.iterations).toBe(2);
     expect(Object.fromEntries(calls)).toEqual({ sort: 1, delam: 1, relith: 2, wash: 1, recover: 1, lirec: 1, dry: 1, sinter: 1 });
@@ -47,18 +56,7 @@ describe('the per-graph slots of unit runs', () => {
 
   /** Runnables that record the context each run is handed (new port lists each time: new slots). */
   function recording(seen: { unitId: string; ambientK: number }[]): Map<string, RunnableUnit> {
-    const units = new Map<string, RunnableUnit>();
-    for (const u of model.flowsheet.units) {
-      units.set(u.id, {
-        id: u.id,
-        inletPorts: u.ports.inlets.map((p) => p.name),
-        run: (ins, ctx) => {
-          seen.push({ unitId: ctx.unitId, ambientK: ctx.ambientK });
-          return u.op.run(u.params as never, ins, { ...ctx, feedBasis: model.feed.basis });
-        },
-      });
-    }
-    return units;
+    return runnables(model, (_, ctx) => seen.push({ unitId: ctx.unitId, ambientK: ctx.ambientK }));
   }
 
   it('hand each unit its own id and the ambient temperature of the solve at hand, whatever was solved before', () => {
