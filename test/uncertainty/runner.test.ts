@@ -32,7 +32,7 @@ function reference(fn: KpiFunction, data: Float64Array, start: number, count: nu
 
 describe('evaluateBatch', () => {
   it('gives the table of the kept records: names in any order, new names late, non-finite values, failures', () => {
-    const fn: KpiFunction = (row) => {
+    const fn: KpiFunction = (row): KpiValues => {
       const i = row[0]!;
       if (i % 7 === 3) throw new Error(`row ${i}`);
       if (i === 0) return {};
