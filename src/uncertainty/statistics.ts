@@ -185,9 +185,7 @@ const MASK = RADIX - 1;
  */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
   const n = values.length;
-  const f = new Float64Array(n);
-  for (let i = 0; i < n; i++) f[i] = values[i]!;
-  const words = new Uint32Array(f.buffer);
+  const words = bitsOf(values);
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   const h0 = LITTLE_ENDIAN ? 1 : 0;
@@ -230,6 +228,14 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
     next = t;
   }
   return order;
+}
+
+/** The 32-bit words of the values as doubles: a typed array's own (read, not copied), else those of a copy. */
+function bitsOf(values: ArrayLike<number>): Uint32Array {
+  if (values instanceof Float64Array) return new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+  const f = new Float64Array(values.length);
+  for (let i = 0; i < f.length; i++) f[i] = values[i]!;
+  return new Uint32Array(f.buffer);
 }
 
 /**

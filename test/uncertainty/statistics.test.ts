@@ -55,6 +55,10 @@ describe('statistics', () => {
     const random = Array.from({ length: 5000 }, (_, i) => Math.round(Math.sin(i * 78.233) * 1e6) / (1 + (i % 7)) * (i % 3 === 0 ? -1 : 1));
     const narrow = Array.from({ length: 3000 }, (_, i) => 13.68 + (i % 97) * 1e-13);
     for (const v of [special, random, narrow, [], [42]]) expect(Array.from(ascendingOrder(v))).toEqual(stable(v));
+    // A typed array's own bits are read in place, a view into a larger buffer too.
+    const view = new Float64Array([7, ...special, 9]).subarray(1, 1 + special.length);
+    expect(Array.from(ascendingOrder(view))).toEqual(stable(special));
+    expect(Array.from(ascendingOrder(Float64Array.from(random)))).toEqual(stable(random));
     // ranks over such values are still those of the index sort (−0 and 0 one tie group).
     expect(Array.from(ranks(special))).toEqual(Array.from(ranks(special.map((x) => x + 0))));
   });
