@@ -21,7 +21,7 @@ import { resolveDesignSettings, type DesignSettings } from '../design/settings.j
 import { resolvePrices, mergePrices, customChemistryPrices, type ResolvedPrices } from '../economics/prices.js';
 import { resolveFinance, resolveFinanceChanged, type ResolvedFinance } from '../economics/finance.js';
 import { setIn, setOwnKey, SCENARIO_SECTIONS, type Patch } from './patch.js';
-import { patchRoutes } from './patch-routes.js';
+import { patchRoutes, type PatchRoute } from './patch-routes.js';
 import { cachedParse, patchedParse, reparsed, PatchedData } from './patched-data.js';
 import { pathPlan } from './reparse-plan.js';
 import { resolveFlowsheet, type ResolvedFlowsheet } from './resolve-flowsheet.js';
@@ -60,23 +60,37 @@ function locatorFor(part: Part): Locator {
   return { file: part.doc.file, locate: (p, key) => part.doc.locate(p, key) };
 }
 
+/** One patch of a part (PatchedPart), its route, the data it was applied to, and the next patch. */
+interface PatchEntry {
+  readonly patch: Patch;
+  readonly route: PatchRoute;
+  readonly before: unknown;
+  next: PatchEntry | undefined;
+}
+
 /**
  * The patches of one part (a section, the flowsheet), in order, with the path each sets as issues
  * name it. Those names are worked out only when an issue is placed: a Monte Carlo sample patches
  * every time, while an issue is rare (each name reads the data the patch was applied to, which no
- * later patch changes: patches copy what they change).
+ * later patch changes: patches copy what they change). The patches are a chain of entries, one
+ * object a patch: no closure naming each and no lists grown per part and sample (≈ 3 KB a sample).
  */
 class PatchedPart {
-  readonly list: Patch[] = [];
-  /** The segments of each patch's path (pathSegments), in order. */
-  readonly segments: (readonly string[])[] = [];
-  private readonly names: (() => string)[] = [];
-  private byName: Map<string, Patch> | undefined;
+  first: PatchEntry | undefined = undefined;
+  private last: PatchEntry | undefined = undefined;
+  /** How many patches the part has. */
+  size = 0;
+  private byName: Map<string, Patch> | undefined = undefined;
 
-  add(name: () => string, patch: Patch, seg: readonly string[]): void {
-    this.list.push(patch);
-    this.segments.push(seg);
-    this.names.push(name);
+  constructor(private readonly raw: RawScenario | undefined) {}
+
+  /** Add a patch with its route; `before`: the part's data it is applied to (a section's, or the plant's or feed's). */
+  add(patch: Patch, route: PatchRoute, before: unknown): void {
+    const e: PatchEntry = { patch, route, before, next: undefined };
+    if (this.last) this.last.next = e;
+    else this.first = e;
+    this.last = e;
+    this.size++;
     this.byName = undefined;
   }
 
@@ -84,13 +98,29 @@ class PatchedPart {
   byPath(): ReadonlyMap<string, Patch> {
     if (!this.byName) {
       this.byName = new Map();
-      for (let i = 0; i < this.list.length; i++) this.byName.set(this.names[i]!(), this.list[i]!);
+      for (let e = this.first; e; e = e.next) this.byName.set(patchName(this.raw!, e), e.patch);
     }
     return this.byName;
   }
 }
 
-const NO_PATCHES = new PatchedPart();
+/** The path a patch sets, as issues name it (list items by index: concretePath of the data it was applied to). */
+function patchName(raw: RawScenario, e: PatchEntry): string {
+  const { seg, head } = e.route;
+  switch (e.route.kind) {
+    case 'unit': {
+      const at: (string | number)[] = ['units', e.route.idx, 'params'];
+      for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
+      return formatPath(at);
+    }
+    case 'solver':
+      return seg.join('.');
+    default:
+      return formatPath([...sectionPrefix(raw, head), ...concretePath(e.before, seg.slice(1))]);
+  }
+}
+
+const NO_PATCHES = new PatchedPart(undefined);
 
 /** No issues, no diagnostics: shared empty lists (only read). */
 const NO_ISSUES: readonly InputIssue[] = [];
@@ -206,7 +236,7 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], opt
   for (const k in raw.sections) sectionData[k] = raw.sections[k]!.data;
   /** Sections whose data is a copy this resolution made (set again in place: no copy per patch). */
   const copied: string[] = [];
-  const patchedFlowsheet = new PatchedPart();
+  const patchedFlowsheet = new PatchedPart(raw);
   const patchedSection: Record<string, PatchedPart> = {};
   const rawUnits = (raw.flowsheet.data as Record<string, unknown> | undefined)?.units;
   const units = Array.isArray(rawUnits) ? (rawUnits as { id?: unknown }[]) : NO_UNITS;
@@ -222,21 +252,21 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], opt
         break;
       case 'solver':
         flowsheetData.set(seg, 0, patch.value);
-        patchedFlowsheet.add(() => seg.join('.'), patch, seg);
+        patchedFlowsheet.add(patch, route, undefined);
         break;
       case 'part': {
         const data = head === 'plant' ? plantData : feedData;
         // The data this patch is applied to (the original for the first; a second makes the first's).
         const before = data.data();
         if (!data.trySet(seg, 1, patch.value)) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); break; }
-        (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch, seg);
+        (patchedSection[head] ??= new PatchedPart(raw)).add(patch, route, before);
         break;
       }
       case 'section': {
         const before = sectionData[head];
         const next = copied.includes(head) ? setOwnKey(before as Record<string, unknown>, seg, patch.value) : setIn(before ?? {}, seg, patch.value, 1);
         if (next === undefined) { issues.push(unknownOverride(patch, `there is no ${seg.slice(1).join('.')} in ${head}`)); break; }
-        (patchedSection[head] ??= new PatchedPart()).add(() => formatPath([...sectionPrefix(raw, head), ...concretePath(before, seg.slice(1))]), patch, seg);
+        (patchedSection[head] ??= new PatchedPart(raw)).add(patch, route, before);
         sectionData[head] = next;
         if (!copied.includes(head)) copied.push(head);
         break;
@@ -244,16 +274,10 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], opt
       case 'no-unit':
         issues.push(unknownOverride(patch, `no unit "${head}" in the flowsheet and not a scenario section (${SCENARIO_SECTIONS.join(', ')})`));
         break;
-      case 'unit': {
-        const idx = route.idx;
+      case 'unit':
         flowsheetData.set(route.path, 0, patch.value);
-        patchedFlowsheet.add(() => {
-          const at: (string | number)[] = ['units', idx, 'params'];
-          for (let k = 1; k < seg.length; k++) at.push(/^\d+$/.test(seg[k]!) ? Number(seg[k]) : seg[k]!);
-          return formatPath(at);
-        }, patch, seg);
+        patchedFlowsheet.add(patch, route, undefined);
         break;
-      }
     }
   }
 
@@ -410,9 +434,9 @@ function memoBy<T>(cache: WeakMap<object, T>, data: unknown, fn: () => T): T {
 function financeFor(part: Part, data: unknown, patched: PatchedPart | undefined): ResolvedFinance {
   const place = { where: part.doc, at: part.at };
   const original = part.data;
-  const only = patched?.list.length === 1 ? patched.list[0]! : undefined;
+  const only = patched?.size === 1 ? patched.first!.patch : undefined;
   if (only && original !== null && typeof original === 'object') {
-    const seg = patched!.segments[0]!;
+    const seg = patched!.first!.route.seg;
     const r = cachedParse(financeSchema, original);
     const base = r.success ? r.data : undefined;
     const parsed = base ? pathPlan(financeSchema, original, base, seg, 1)?.run(only.value) : undefined;
@@ -447,12 +471,12 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
     return v;
   };
   const original = raw.sections.prices?.data;
-  if (patched && patched.list.length > 0 && data !== original) {
+  if (patched && patched.size > 0 && data !== original) {
     const overrides: Record<string, never> = {};
     let simple = true;
-    for (let i = 0; i < patched.list.length; i++) {
-      const p = patched.list[i]!;
-      const seg = patched.segments[i]!;
+    for (let e = patched.first; e; e = e.next) {
+      const p = e.patch;
+      const seg = e.route.seg;
       if (seg.length !== 2 || p.origin) { simple = false; break; }
       overrides[seg[1]!] = p.value as never;
     }

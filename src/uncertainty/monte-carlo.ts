@@ -7,7 +7,7 @@
 import type { UncertainInputSpec } from '../schema/uncertainty.js';
 import { distributionOf } from './distributions.js';
 import { sampleInputs, type SamplingMethod, type SampleMatrix } from './sampling.js';
-import { summarize, histogram, spearmanMatrix, type Summary, type Histogram } from './statistics.js';
+import { summarize, histogram, spearmanMatrix, rankedColumn, type Summary, type Histogram } from './statistics.js';
 import { modelFailure } from '../schema/errors.js';
 import { msg } from '../schema/messages.js';
 import { inputInfos, failureReport, firstFailureText, type InputInfo, type FailureReport } from './report.js';
@@ -104,9 +104,12 @@ export async function monteCarlo(o: MonteCarloOptions): Promise<MonteCarloResult
     return c;
   });
   const infos = inputInfos(o.inputs);
-  const statistics: KpiStatistics[] = kpis.map((kpi) => {
+  // Each column sorted once, for its summary and its ranks (null where a sample failed: sorted apart).
+  const rankedInputs = inputColumns.map(rankedColumn);
+  const rankedKpis = kpis.map((kpi) => rankedColumn(ev.columns[kpi]!));
+  const statistics: KpiStatistics[] = kpis.map((kpi, k) => {
     const b = o.base?.[kpi];
-    return { kpi, ...summarize(ev.columns[kpi]!), base: b !== undefined && Number.isFinite(b) ? b : null, histogram: histogram(ev.columns[kpi]!) };
+    return { kpi, ...summarize(ev.columns[kpi]!, rankedKpis[k]), base: b !== undefined && Number.isFinite(b) ? b : null, histogram: histogram(ev.columns[kpi]!) };
   });
   let probabilityNpvPositive: number | null = null;
   const npv = ev.columns.npvUsd;
@@ -117,7 +120,7 @@ export async function monteCarlo(o: MonteCarloOptions): Promise<MonteCarloResult
     probabilityNpvPositive = n > 0 ? positive / n : null;
   }
   const correlations: Correlation[] = [];
-  const rho = spearmanMatrix(inputColumns, kpis.map((kpi) => ev.columns[kpi]!));
+  const rho = spearmanMatrix(inputColumns, kpis.map((kpi) => ev.columns[kpi]!), rankedInputs, rankedKpis);
   o.inputs.forEach((inp, j) => {
     kpis.forEach((kpi, k) => correlations.push({ input: inp.path, kpi, spearman: rho[j]![k]! }));
   });
@@ -128,7 +131,7 @@ export async function monteCarlo(o: MonteCarloOptions): Promise<MonteCarloResult
     method,
     seed: o.seed,
     samples: o.samples,
-    inputs: infos.map((info, j) => ({ ...info, sampled: summarize(inputColumns[j]!) })),
+    inputs: infos.map((info, j) => ({ ...info, sampled: summarize(inputColumns[j]!, rankedInputs[j]) })),
     kpis,
     statistics,
     probabilityNpvPositive,

@@ -69,33 +69,89 @@ export function failureOf(e: unknown, index: number): SampleFailure {
  * begins at matrix row `offset` (0 for a whole matrix, `start` for a batch's own slice).
  */
 export function evaluateBatch(fn: KpiFunction, data: Float64Array, start: number, count: number, dims: number, offset = start): BatchResult {
-  const records: (KpiValues | null)[] = [];
   const failures: SampleFailure[] = [];
-  const index = new Map<string, number>();
-  const names: string[] = [];
+  const columns = new BatchColumns(count);
   for (let r = 0; r < count; r++) {
     const at = (start + r - offset) * dims;
     const row = data.subarray(at, at + dims);
+    let k: KpiValues;
     try {
-      const k = fn(row);
-      records.push(k);
-      // for…in, not Object.keys / Object.entries: no list of names or pairs per sample (same order).
-      for (const name in k) if (!index.has(name)) { index.set(name, names.length); names.push(name); }
+      k = fn(row);
     } catch (e) {
-      records.push(null);
       failures.push(failureOf(e, start + r));
+      continue;
+    }
+    columns.put(r, k);
+  }
+  return { start, count, names: columns.names, values: columns.values, failures };
+}
+
+/**
+ * The values of a batch's rows, written as each row is evaluated: its KPI record is read at once
+ * and dropped, not kept until the batch ends (a record of ≈ 30 boxed numbers per row, 256 rows
+ * between two yields of the CLI's own thread: a young generation full of records that every
+ * scavenge copied). Every row of a study gives the same names in the same order, so a row's k-th
+ * name is looked for at column k first (the map only for a name elsewhere or new).
+ */
+class BatchColumns {
+  /** KPI names in order of first appearance (row order, then the record's own order). */
+  readonly names: string[] = [];
+  /** count × width values, row-major; NaN where absent. */
+  values = new Float64Array(0);
+  private readonly index = new Map<string, number>();
+  private width = 0;
+
+  constructor(private readonly count: number) {}
+
+  /** Write row `r`'s finite values; a row with a name no earlier row had widens the table first. */
+  put(r: number, k: KpiValues): void {
+    if (!this.write(r, k)) {
+      this.widen();
+      this.write(r, k);
     }
   }
-  const values = new Float64Array(count * names.length).fill(NaN);
-  for (let r = 0; r < records.length; r++) {
-    const k = records[r];
-    if (!k) continue;
+
+  /** Write the values whose column the table has; false when a name had none (added to `names`). */
+  private write(r: number, k: KpiValues): boolean {
+    const names = this.names;
+    const width = this.width;
+    const values = this.values;
+    let fits = true;
+    let i = 0;
+    // for…in, not Object.keys / Object.entries: no list of names or pairs per sample (same order).
     for (const name in k) {
+      const col = names[i] === name ? i : this.columnOf(name);
+      i++;
+      if (col >= width) {
+        fits = false;
+        continue;
+      }
       const v = k[name]!;
-      if (Number.isFinite(v)) values[r * names.length + index.get(name)!] = v;
+      if (Number.isFinite(v)) values[r * width + col] = v;
     }
+    return fits;
   }
-  return { start, count, names, values, failures };
+
+  /** The column of a name, a new one after the others for a name not seen before. */
+  private columnOf(name: string): number {
+    let col = this.index.get(name);
+    if (col === undefined) {
+      col = this.names.length;
+      this.index.set(name, col);
+      this.names.push(name);
+    }
+    return col;
+  }
+
+  /** One column per name: the rows written so far copied into a wider table (NaN in the new columns). */
+  private widen(): void {
+    const w = this.names.length;
+    const next = new Float64Array(this.count * w).fill(NaN);
+    const old = this.width;
+    for (let r = 0; r < this.count; r++) for (let c = 0; c < old; c++) next[r * w + c] = this.values[r * old + c]!;
+    this.values = next;
+    this.width = w;
+  }
 }
 
 /** Put batch results together by row index. */

@@ -67,12 +67,17 @@ export function standardDeviation(values: ArrayLike<number>, m = mean(values)): 
   return Math.sqrt(s / (values.length - 1));
 }
 
-/** Summary (n, mean, sd, min, P5, P50, P95, max) of the finite values of a column. */
-export function summarize(values: ArrayLike<number>): Summary {
-  const xs = finiteValues(values);
+/**
+ * Summary (n, mean, sd, min, P5, P50, P95, max) of the finite values of a column. `ranked` (the
+ * column's rankedColumn, when every value is finite) hands over its sorted values: the sort the
+ * ranks already made, not a second one.
+ */
+export function summarize(values: ArrayLike<number>, ranked?: RankedColumn | null): Summary {
+  // Every value finite: the column is its own list of finite values (the same numbers, the same order).
+  const xs = ranked ? values : finiteValues(values);
   const n = xs.length;
   if (n === 0) return { n, mean: null, sd: null, min: null, p5: null, p50: null, p95: null, max: null };
-  const sorted = Float64Array.from(xs).sort();
+  const sorted = ranked ? ranked.sorted : Float64Array.from(xs).sort();
   const m = mean(xs);
   return {
     n,
@@ -113,7 +118,12 @@ export function histogram(values: ArrayLike<number>, bins?: number): Histogram {
 export function ranks(values: ArrayLike<number>): Float64Array {
   const n = values.length;
   for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]!)) return ranksByIndexSort(values);
-  const order = ascendingOrder(values);
+  return ranksInOrder(values, ascendingOrder(values));
+}
+
+/** The ranks of finite values from their ascendingOrder: each run of equal values gets its average rank. */
+function ranksInOrder(values: ArrayLike<number>, order: Uint32Array): Float64Array {
+  const n = values.length;
   const r = new Float64Array(n);
   let i = 0;
   while (i < n) {
@@ -127,67 +137,125 @@ export function ranks(values: ArrayLike<number>): Float64Array {
   return r;
 }
 
+/** A column whose values are all finite, sorted once for its summary and its ranks (rankedColumn). */
+export interface RankedColumn {
+  /** The values in ascending order (−0 before 0), as a typed array's sort gives them. */
+  sorted: Float64Array;
+  /** ranks() of the values. */
+  ranks: Float64Array;
+}
+
+/**
+ * The sorted values and the ranks of a column from one radix order; null when some value is not
+ * finite (its summary sorts its finite values, its correlations rank each pair's). A Monte Carlo
+ * run summarizes and ranks every input and KPI column: one sort a column, not two.
+ */
+export function rankedColumn(values: ArrayLike<number>): RankedColumn | null {
+  if (!allFinite(values)) return null;
+  const order = ascendingOrder(values);
+  const sorted = new Float64Array(values.length);
+  for (let k = 0; k < sorted.length; k++) sorted[k] = values[order[k]!]!;
+  return { sorted, ranks: ranksInOrder(values, order) };
+}
+
+/** Whether every value is a finite number. */
+function allFinite(values: ArrayLike<number>): boolean {
+  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
+  return true;
+}
+
 /** Whether this machine stores the low half of a double first (a Float64Array read as two Uint32 words). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 /** Bits of the sort key taken per radix pass (6 passes over 64 bits; 2,048 counters). */
 const RADIX_BITS = 11;
 const RADIX = 1 << RADIX_BITS;
 
+/** Radix passes over a 64-bit key (the counting sweep of ascendingOrder writes each out). */
+const PASSES = 6;
+const MASK = RADIX - 1;
+
 /**
  * The indices of finite `values` in ascending numeric order, equal values in index order (−0
  * before 0, as a typed array's sort puts them): a stable least-significant-digit radix sort on each
  * double's bits made an unsigned key (negative: every bit flipped; else the sign bit set), 11 bits
  * a pass, skipping a pass whose digit is the same for every value. O(n) with no comparison per
- * pair: ≈ 10× a typed array's sort plus a bisection per value on 20,000 values.
+ * pair: ≈ 10× a typed array's sort plus a bisection per value on 20,000 values. The counts of
+ * every pass are taken in one sweep over the keys (one read of each key, not one per pass); a pass
+ * then only places the indices.
  */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
   const n = values.length;
-  const f = new Float64Array(n);
-  for (let i = 0; i < n; i++) f[i] = values[i]!;
-  const words = new Uint32Array(f.buffer);
+  const words = bitsOf(values);
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   const h0 = LITTLE_ENDIAN ? 1 : 0;
+  const count = new Uint32Array(PASSES * RADIX);
   for (let i = 0; i < n; i++) {
     const h = words[2 * i + h0]!;
     const l = words[2 * i + 1 - h0]!;
-    if (h >>> 31) {
-      hi[i] = ~h >>> 0;
-      lo[i] = ~l >>> 0;
-    } else {
-      hi[i] = (h | 0x80000000) >>> 0;
-      lo[i] = l;
-    }
+    const kh = h >>> 31 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
+    const kl = h >>> 31 ? ~l >>> 0 : l;
+    hi[i] = kh;
+    lo[i] = kl;
+    // The six digits of digitAt at shifts 0, 11, …, 55, written out (constant shifts).
+    count[kl & MASK]!++;
+    count[RADIX + ((kl >>> 11) & MASK)]!++;
+    count[2 * RADIX + (((kl >>> 22) | (kh << 10)) & MASK)]!++;
+    count[3 * RADIX + ((kh >>> 1) & MASK)]!++;
+    count[4 * RADIX + ((kh >>> 12) & MASK)]!++;
+    count[5 * RADIX + ((kh >>> 23) & MASK)]!++;
   }
   let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   let next = new Uint32Array(n);
-  const count = new Uint32Array(RADIX);
-  const digit = new Uint16Array(n);
-  for (let shift = 0; shift < 64; shift += RADIX_BITS) {
-    count.fill(0);
-    for (let i = 0; i < n; i++) {
-      const d = digitAt(hi[i]!, lo[i]!, shift);
-      digit[i] = d;
-      count[d]!++;
-    }
+  for (let p = 0; p < PASSES; p++) {
+    const shift = p * RADIX_BITS;
+    const base = p * RADIX;
     // Every key has the same digit here: the order stays as it is.
-    if (n === 0 || count[digit[0]!] === n) continue;
+    if (n === 0 || count[base + digitAt(hi[0]!, lo[0]!, shift)] === n) continue;
     let sum = 0;
-    for (let d = 0; d < RADIX; d++) {
+    for (let d = base; d < base + RADIX; d++) {
       const c = count[d]!;
       count[d] = sum;
       sum += c;
     }
-    for (let k = 0; k < n; k++) {
-      const i = order[k]!;
-      next[count[digit[i]!]!++] = i;
-    }
+    // digitAt's three cases, chosen once per pass: the low word, both words, the high word.
+    if (shift + RADIX_BITS <= 32) place(order, next, count, base, lo, null, shift);
+    else if (shift < 32) place(order, next, count, base, lo, hi, shift);
+    else place(order, next, count, base, hi, null, shift - 32);
     const t = order;
     order = next;
     next = t;
   }
   return order;
+}
+
+/** The 32-bit words of the values as doubles: a typed array's own (read, not copied), else those of a copy. */
+function bitsOf(values: ArrayLike<number>): Uint32Array {
+  if (values instanceof Float64Array) return new Uint32Array(values.buffer, values.byteOffset, 2 * values.length);
+  const f = new Float64Array(values.length);
+  for (let i = 0; i < f.length; i++) f[i] = values[i]!;
+  return new Uint32Array(f.buffer);
+}
+
+/**
+ * One radix pass: the indices of `order` placed into `next` by their digit at `shift` of the word
+ * `w`, its missing top bits taken from the word above, `up` (null: zeros — a digit within one word,
+ * or the top digit of the high word).
+ */
+function place(order: Uint32Array, next: Uint32Array, count: Uint32Array, base: number, w: Uint32Array, up: Uint32Array | null, shift: number): void {
+  const n = order.length;
+  if (up === null) {
+    for (let k = 0; k < n; k++) {
+      const i = order[k]!;
+      next[count[base + ((w[i]! >>> shift) & MASK)]!++] = i;
+    }
+    return;
+  }
+  for (let k = 0; k < n; k++) {
+    const i = order[k]!;
+    next[count[base + (((w[i]! >>> shift) | (up[i]! << (32 - shift))) & MASK)]!++] = i;
+  }
 }
 
 /** The RADIX_BITS-bit digit at `shift` of the 64-bit key hi·2³² + lo. */
@@ -254,19 +322,53 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | n
  * Spearman correlation of every x column with every y column (result[i][j] for xs[i], ys[j]), each
  * exactly as `spearman` gives it. The ranks of a column whose values are all finite are computed
  * once and shared by its pairs with other all-finite columns (a Monte Carlo run correlates each
- * input with each KPI: ranking per pair would sort every column once per partner).
+ * input with each KPI: ranking per pair would sort every column once per partner); `rankedXs` and
+ * `rankedYs`, when given, are the columns' rankedColumn (the ranks their summaries' sort made).
  */
-export function spearmanMatrix(xs: readonly ArrayLike<number>[], ys: readonly ArrayLike<number>[]): (number | null)[][] {
-  const allFinite = (c: ArrayLike<number>) => {
-    for (let i = 0; i < c.length; i++) if (!Number.isFinite(c[i]!)) return false;
-    return true;
-  };
-  const ranked = (cs: readonly ArrayLike<number>[]) => cs.map((c) => (allFinite(c) ? ranks(c) : null));
-  const rx = ranked(xs);
-  const ry = ranked(ys);
+export function spearmanMatrix(xs: readonly ArrayLike<number>[], ys: readonly ArrayLike<number>[], rankedXs?: readonly (RankedColumn | null)[], rankedYs?: readonly (RankedColumn | null)[]): (number | null)[][] {
+  const ranked = (cs: readonly ArrayLike<number>[], given: readonly (RankedColumn | null)[] | undefined) =>
+    cs.map((c, i) => (given ? given[i]?.ranks ?? null : allFinite(c) ? ranks(c) : null));
+  const dx = ranked(xs, rankedXs).map(deviationsOf);
+  const dy = ranked(ys, rankedYs).map(deviationsOf);
   return xs.map((x, i) => ys.map((y, j) => {
-    const a = rx[i];
-    const b = ry[j];
-    return a && b && x.length === y.length ? pearson(a, b) : spearman(x, y);
+    const a = dx[i];
+    const b = dy[j];
+    return a && b && x.length === y.length ? pearsonOfDeviations(a, b) : spearman(x, y);
   }));
+}
+
+/** A column's deviations from its mean and their sum of squares, as pearson computes them for each pair. */
+interface Deviations {
+  d: Float64Array;
+  ss: number;
+}
+
+/** pearson's deviations of a column (x[i] − mean, summed squares in index order); null stays null. */
+function deviationsOf(x: Float64Array | null): Deviations | null {
+  if (!x) return null;
+  const m = mean(x);
+  const d = new Float64Array(x.length);
+  let ss = 0;
+  for (let i = 0; i < x.length; i++) {
+    const v = x[i]! - m;
+    d[i] = v;
+    ss += v * v;
+  }
+  return { d, ss };
+}
+
+/**
+ * pearson(x, y) from the deviations of both (of equal length): the same products summed in the
+ * same order, each column's deviations and squares computed once for all its pairs, not per pair.
+ */
+function pearsonOfDeviations(x: Deviations, y: Deviations): number | null {
+  const n = x.d.length;
+  if (n < 3) return null;
+  const dx = x.d;
+  const dy = y.d;
+  let sxy = 0;
+  for (let i = 0; i < n; i++) sxy += dx[i]! * dy[i]!;
+  if (!(x.ss > 0) || !(y.ss > 0)) return null;
+  const r = sxy / Math.sqrt(x.ss * y.ss);
+  return Math.max(-1, Math.min(1, r));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { percentileOfSorted, summarize, spearman, spearmanMatrix, ranks, histogram, ascendingOrder } from '../../src/uncertainty/statistics.js';
+import { percentileOfSorted, summarize, spearman, spearmanMatrix, ranks, histogram, ascendingOrder, rankedColumn } from '../../src/uncertainty/statistics.js';
 
 describe('statistics', () => {
   it('percentiles interpolate between order statistics (type 7)', () => {
@@ -55,6 +55,10 @@ describe('statistics', () => {
     const random = Array.from({ length: 5000 }, (_, i) => Math.round(Math.sin(i * 78.233) * 1e6) / (1 + (i % 7)) * (i % 3 === 0 ? -1 : 1));
     const narrow = Array.from({ length: 3000 }, (_, i) => 13.68 + (i % 97) * 1e-13);
     for (const v of [special, random, narrow, [], [42]]) expect(Array.from(ascendingOrder(v))).toEqual(stable(v));
+    // A typed array's own bits are read in place, a view into a larger buffer too.
+    const view = new Float64Array([7, ...special, 9]).subarray(1, 1 + special.length);
+    expect(Array.from(ascendingOrder(view))).toEqual(stable(special));
+    expect(Array.from(ascendingOrder(Float64Array.from(random)))).toEqual(stable(random));
     // ranks over such values are still those of the index sort (−0 and 0 one tie group).
     expect(Array.from(ranks(special))).toEqual(Array.from(ranks(special.map((x) => x + 0))));
   });
@@ -64,5 +68,29 @@ describe('statistics', () => {
     const h = histogram([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, NaN], 5);
     expect(h.counts.reduce((a, b) => a + b, 0)).toBe(11);
     expect(h.edges).toHaveLength(6);
+  });
+
+  it('a ranked column gives the summary and the Spearman matrix of its column, bit for bit (one sort, not two)', () => {
+    const x = Array.from({ length: 2000 }, (_, i) => Math.round(Math.sin(i * 3.7) * 1e4) / 64);
+    x[7] = -0;
+    x[8] = 0;
+    const cols = [x, Float64Array.from(x, (v) => v * v - 3), x.map(() => 1.5), x.map((v, i) => (i === 9 ? NaN : v)), [1, 2]];
+    const ranked = cols.map(rankedColumn);
+    expect(ranked.map((r) => r === null)).toEqual([false, false, false, true, false]);
+    cols.forEach((c, i) => {
+      const r = ranked[i];
+      if (r) {
+        expect(Array.from(r.ranks)).toEqual(Array.from(ranks(c)));
+        expect(Array.from(r.sorted)).toEqual(Array.from(Float64Array.from(c).sort()));
+      }
+      expect(summarize(c, r)).toEqual(summarize(c));
+    });
+    const xs = cols.slice(0, 4);
+    const m = spearmanMatrix(xs, xs, ranked.slice(0, 4), ranked.slice(0, 4));
+    const plain = spearmanMatrix(xs, xs);
+    xs.forEach((a, i) => xs.forEach((b, j) => {
+      expect(Object.is(m[i]![j], plain[i]![j]), `${i},${j}`).toBe(true);
+      expect(Object.is(m[i]![j], spearman(a, b)), `${i},${j}`).toBe(true);
+    }));
   });
 });
