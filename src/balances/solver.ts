@@ -47,9 +47,21 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
   const feedMass = streamMass(feed);
 
   const slots = slotsOf(g);
+  // By slot index: the streams a loop unit's last run read (sourcesOf), for a later pass to reuse it by identity.
+  const lastSources: (Stream | undefined)[][] = [];
   const runUnit = (id: string, mode: RunMode) => {
     const u = units.get(id)!;
     const sl = unitSlots(slots, g, u, ambientK);
+    if (mode === 'reuse' && sameSources(sl, lastSources[sl.index], streams)) {
+      // The very streams its last run read: the inlets it would be given are those (mixed alike), so
+      // they are not made and compared again (a mix of a port's streams is the costly part).
+      const kept = runs.get(id);
+      if (kept !== undefined && kept.energy !== OUTLETS_ONLY_ENERGY) {
+        const outlets = sl.outlets;
+        for (let k = 0; k < outlets.ports.length; k++) streams.set(outlets.streamIds[k]!, kept.outlets[outlets.ports[k]!]!);
+        return;
+      }
+    }
     const ins: Record<string, Stream> = {};
     const ports = u.inletPorts;
     for (let p = 0; p < ports.length; p++) {
@@ -72,6 +84,8 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
       }
     }
     const ctx = sl.ctx;
+    // A loop unit (every pass of a loop runs each unit, the later ones in mode 'reuse'): what it read.
+    if (mode !== 'run') lastSources[sl.index] = sourcesOf(sl, streams);
     const result = mode === 'outlets' ? outletsOnlyRun(() => u.run(ins, ctx)) : u.run(ins, ctx);
     inlets.set(id, ins);
     runs.set(id, result);
@@ -94,10 +108,40 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
 }
 
 /**
- * How runUnit runs a unit: in full; stopping at its outlets (a loop's first pass, contract.ts
- * outletsOnly); or, in a loop's later pass, reusing its last full run when its inlets are the same.
+ * How runUnit runs a unit: in full ('run' outside a loop, 'loop' in a loop's first pass); stopping at
+ * its outlets (a loop's first pass, contract.ts outletsOnly); or, in a loop's later pass, reusing its
+ * last full run when its inlets are the same.
  */
-type RunMode = 'run' | 'outlets' | 'reuse';
+type RunMode = 'run' | 'loop' | 'outlets' | 'reuse';
+
+/** The streams on a unit's connected inlets, port by port in its slot's order (undefined: not yet solved). */
+function sourcesOf(sl: UnitSlots, streams: Map<string, Stream>): (Stream | undefined)[] {
+  const out: (Stream | undefined)[] = [];
+  for (let p = 0; p < sl.inletIds.length; p++) {
+    const ids = sl.inletIds[p]!;
+    for (let k = 0; k < ids.length; k++) out.push(streams.get(ids[k]!));
+  }
+  return out;
+}
+
+/**
+ * Whether a unit's connected inlets hold the very stream objects `last` (sourcesOf of its last run):
+ * then the inlets runUnit would make are those of that run — the same streams, or a mix of the same
+ * streams (a port without streams gets an empty stream every time). A stream not yet solved is never
+ * taken as the same.
+ */
+function sameSources(sl: UnitSlots, last: readonly (Stream | undefined)[] | undefined, streams: Map<string, Stream>): boolean {
+  if (last === undefined) return false;
+  let j = 0;
+  for (let p = 0; p < sl.inletIds.length; p++) {
+    const ids = sl.inletIds[p]!;
+    for (let k = 0; k < ids.length; k++, j++) {
+      const s = last[j];
+      if (s === undefined || streams.get(ids[k]!) !== s) return false;
+    }
+  }
+  return true;
+}
 
 /** Whether two inlet records hold the same streams on every port (sameStream). */
 function sameInlets(ports: readonly string[], a: Record<string, Stream>, b: Record<string, Stream>): boolean {
@@ -119,6 +163,8 @@ interface OutletList {
  * (an entry pair per outlet) and made a context per run.
  */
 interface UnitSlots {
+  /** Index of these slots among the graph's (a solve's per-unit lists are indexed by it). */
+  index: number;
   /** The runnable's inlet port list these were made for. */
   inletPorts: readonly string[];
   inletIds: string[][];
@@ -146,7 +192,8 @@ function unitSlots(slots: Map<string, UnitSlots>, g: FlowsheetGraph, u: Runnable
   for (const port of u.inletPorts) inletIds.push((byPort.get(port) ?? []).map((s) => s.id));
   const outlets: OutletList = { ports: [], streamIds: [] };
   for (const [port, s] of g.outletOf.get(u.id)!) { outlets.ports.push(port); outlets.streamIds.push(s.id); }
-  const made: UnitSlots = { inletPorts: u.inletPorts, inletIds, outlets, ambientK, ctx: { unitId: u.id, ambientK } };
+  // A unit's slots made again keep its index (a solve's per-unit lists stay by unit).
+  const made: UnitSlots = { index: hit?.index ?? slots.size, inletPorts: u.inletPorts, inletIds, outlets, ambientK, ctx: { unitId: u.id, ambientK } };
   slots.set(u.id, made);
   return made;
 }
@@ -332,7 +379,7 @@ function unflatten(layout: TearLayout, values: readonly number[], template: (Str
 interface LoopPlan {
   tears: GraphStream[];
   tearIds: string[];
-  /** By position in the block's units: 'outlets' for a unit that reads a tear, else 'run'. */
+  /** By position in the block's units: 'outlets' for a unit that reads a tear, else 'loop' (in full). */
   firstPass: RunMode[];
 }
 
@@ -344,7 +391,7 @@ function loopPlanOf(g: FlowsheetGraph, block: SolveBlock): LoopPlan {
     const tears = block.tears.map((t) => g.streamById.get(t)!);
     const readsTear = new Set<string>();
     for (const t of tears) readsTear.add(t.to.node);
-    plan = { tears, tearIds: tears.map((t) => t.id), firstPass: block.units.map((u) => (readsTear.has(u) ? 'outlets' : 'run')) };
+    plan = { tears, tearIds: tears.map((t) => t.id), firstPass: block.units.map((u) => (readsTear.has(u) ? 'outlets' : 'loop')) };
     LOOP_PLANS.set(block, plan);
   }
   return plan;

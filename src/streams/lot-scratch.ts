@@ -13,8 +13,10 @@ export class LotScratch {
   private view = this.buffer.subarray(0, 0);
 
   /**
-   * `n` zeros, valid until the next `take` of this scratch: for use within one run, never kept in
-   * what the run returns.
+   * `n` entries to fill, valid until the next `take` of this scratch: for use within one run, never
+   * kept in what the run returns. Not zeroed: they hold what the last run left, and every caller
+   * writes entry `i` before it reads it (a fill of zeros that every caller overwrote was ≈ 0.2 % of
+   * a Monte Carlo sample, issue 19).
    */
   take(n: number): Float64Array {
     let view = this.view;
@@ -22,7 +24,6 @@ export class LotScratch {
       if (this.buffer.length < n) this.buffer = new Float64Array(Math.max(n, 2 * this.buffer.length));
       this.view = view = this.buffer.subarray(0, n);
     }
-    view.fill(0);
     return view;
   }
 }

@@ -158,6 +158,23 @@ export class RowStream implements Stream {
     return out;
   }
 
+  /**
+   * A stream of the first `n` rows of `rows` (shared, not copied: no unit changes them once it has
+   * run) into `source`, renamed as the constructor's `lane` and `idTable` say, with every mass still
+   * to set (`mass[i]`, i < n); takes no pushes. For a unit that passes a part of every lot of its
+   * inlet to an outlet (a sorting lane whose every class sends it some): one list of rows for all
+   * such outlets, not one per outlet filled push by push.
+   */
+  static ofRows(source: readonly Lot[], temperatureK: number, rows: number[], n: number, lane: string | null, idTable: { table: readonly (readonly string[])[]; column: number } | null): RowStream {
+    if (lane !== null && idTable === null) throw new Error('internal: renamed shared rows take their ids from a table');
+    const out = new RowStream(source, temperatureK, 0, lane, idTable);
+    (out as { rows: number[] }).rows = rows;
+    (out as { mass: number[] }).mass = new Array<number>(n);
+    out.shared = true;
+    out.n = n;
+    return out;
+  }
+
   /** The lots as objects, made on first reading and kept. */
   get lots(): Lot[] {
     let made = this.made;

@@ -74,7 +74,9 @@ export interface UnitRun {
   consumablesPerHour?: Record<string, number>;
   /**
    * Unit-specific results worth reporting, named with their unit, e.g. `electrodeArea_m2_per_h`,
-   * `autoclavePressure_Pa`, `chargeTime_h`. Shown in the run document and the workbook.
+   * `autoclavePressure_Pa`, `chargeTime_h`. Shown in the run document and the workbook. A run that
+   * does not describe (RunContext.describe false: a Monte Carlo sample, whose metrics only the unit's
+   * own design reads) may give only those its design reads.
    */
   metrics?: Record<string, number>;
   diagnostics: Diagnostic[];

@@ -39,7 +39,7 @@ import { AMBIENT_K, copyFlows, emptyStream, heatCapacityFlowOf, type Stream } fr
 import {
   MW, add, supply, isGas, liquorClassifier, dischargeWetBatch, pruned, kineticParams, routeKinetics, lotRate, treatedFamiliesParam,
   tmKmolPerHour, hydroxideLiquorDensity, saturationPressurePa, saturatedWaterDensity, vesselPressureFactor, cylinderDiameterM,
-  planBatch, cycleHours, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchComponents, chargeRows, chargeTemperature, drawLiOH, relithiateRows, reagentMetrics,
+  planBatch, type BatchPlan, cycleHours, batchCycle, batchVesselEnergy, batchVesselEquipment, CAM_DENSITY_KG_PER_M3, batchComponents, chargeRows, chargeTemperature, drawLiOH, relithiateRows, reagentMetrics,
 } from './correlations/relithiation.js';
 import { AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, MATERIAL_FACTOR, RAMP_K_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
@@ -319,6 +319,8 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
   ledger.heat('sensible heat of the solids', 'sensible', ((hcCharge - hcLiquor) * dT) / 1000, { utility: util, efficiency: eta, basis: ledger.describe ? `${((hcCharge - hcLiquor) * 3.6).toPrecision(4)} kJ/(K·h) × ${dT.toFixed(1)} K` : '' });
   batchVesselEnergy(ledger, { name: 'autoclave', volume_m3: p.autoclaveVolume, steel_kg_per_m3: p.vesselSteel, wallU: p.wallU, agitator_kW_per_m3: p.agitatorPower, agitatedH: plan.heatH + plan.dwellH + plan.coolH, agitatedText: 'heat, dwell and cool', tK: p.temperature, dischargeK: tOut, ambientK: ctx.ambientK, utility: util, efficiency: eta }, plan);
 
+  const energy = ledger.build();
+  if (ctx.describe === false) return { outlets: outletsOf(out), draws, recycled, energy, metrics: designMetrics(cam, plan), diagnostics };
   const pSat = saturationPressurePa(p.temperature);
   const perKg = cam > 0 ? 1 / cam : 0;
   const metrics: Record<string, number> = {
@@ -354,9 +356,26 @@ export function runHydrothermal(p: Params, inlets: Record<string, Stream>, ctx: 
     outlets: outletsOf(out),
     draws,
     recycled,
-    energy: ledger.build(),
+    energy,
     metrics,
     diagnostics,
+  };
+}
+
+/**
+ * The metrics of a run that does not describe (a Monte Carlo sample): only those its design reads
+ * (batchCycle, batchVesselEquipment), with the values the full record gives them. Only reports read
+ * the others (the run document, the workbook, the diagram), and a sample made every one of them —
+ * two saturation pressures and a metric per reagent among them — on every run (issue 19).
+ */
+function designMetrics(cam: number, plan: BatchPlan): Record<string, number> {
+  return {
+    camKgPerHour: cam,
+    camPerBatch_kg: plan.camPerBatchKg,
+    cycleLoad_h: plan.loadH,
+    cycleHeat_h: plan.heatH,
+    cycleCool_h: plan.coolH,
+    cycleUnload_h: plan.unloadH,
   };
 }
 

@@ -42,14 +42,14 @@
  */
 import { z } from 'zod';
 import { defineUnitOp, metricNames, noEnergy, type Diagnostic, type RunContext } from './contract.js';
-import { joinedNameLists } from '../schema/joined-names.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
 import { emptyStream, lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import { copyLot, type Lot, type Morphology } from '../streams/lot.js';
 import { RowStream } from '../streams/row-stream.js';
-import { MAX_FEED_SUB_LOTS, type FeedBasis } from '../schema/feed.js';
+import type { FeedBasis } from '../schema/feed.js';
+import { laneIdTable, laneLotIds, lanesOfEveryLot, feedRows } from './sorting-lanes.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { MECHANICAL_KWH_PER_KG, OPERATORS_PER_SHIFT, withCeiling } from './correlations/limits.js';
@@ -362,45 +362,6 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
   }
 }
 
-/**
- * Lane lot ids (`<lot id>@<lane>`) by outlet, made once per lot id and outlet list: every Monte
- * Carlo sample sorts the same feed lots into the same lanes. Remembered for as many lot ids as the
- * largest feed has sub-lots: past the limit every evaluation makes each id anew — at 40,000 lots
- * 150,000 strings per evaluation, hashed again by every map they reach, which doubled the
- * young-generation collector's pauses (measured, issue 19); the memory kept is bounded by the feed
- * schema's limit.
- */
-const laneLotIdLists = joinedNameLists('@', MAX_FEED_SUB_LOTS);
-
-/**
- * The lane-id joiner of an outlet list, by the list (parsed parameters are not changed): made once
- * per sorter, not joined into a key and looked up again on every run of it.
- */
-const LANE_LOT_IDS = new WeakMap<readonly string[], (id: string) => readonly string[]>();
-
-function laneLotIds(outlets: readonly string[]): (id: string) => readonly string[] {
-  let of = LANE_LOT_IDS.get(outlets);
-  if (of === undefined) LANE_LOT_IDS.set(outlets, (of = laneLotIdLists(outlets)));
-  return of;
-}
-
-/**
- * Lane lot ids by row of a source list and outlet list: the scaled feed is rows of the feed's unit
- * lots, kept across evaluations of one feed (row-stream.ts), so a long feed's ids are found by row
- * rather than by a lookup per lot (a cache miss each at tens of thousands of lots). Filled as rows
- * are met; lists shorter than this are looked up by id (a Monte Carlo sample's feed is new each time).
- */
-const LANE_IDS_BY_ROW = new WeakMap<readonly Lot[], WeakMap<readonly string[], (readonly string[])[]>>();
-const LANE_IDS_BY_ROW_MIN = 64;
-
-function laneIdsByRow(source: readonly Lot[], outlets: readonly string[]): (readonly string[])[] {
-  let byOutlets = LANE_IDS_BY_ROW.get(source);
-  if (!byOutlets) LANE_IDS_BY_ROW.set(source, (byOutlets = new WeakMap()));
-  let ids = byOutlets.get(outlets);
-  if (!ids) byOutlets.set(outlets, (ids = []));
-  return ids;
-}
-
 /** Metric names of the CAM sent to each outlet. */
 const CAM_TO = metricNames('camTo_', '_kg_per_h');
 
@@ -410,7 +371,7 @@ const CAM_TO = metricNames('camTo_', '_kg_per_h');
  * (the feed scaled to the throughput): a lot's class reads its source lot, which differs from it only
  * in mass (and id, when renamed).
  */
-function sortItems(p: SortParams, feed: Stream, outlets: RowStream[], camTo: Float64Array, byRow: (readonly string[])[] | undefined): number {
+function sortItems(p: SortParams, feed: Stream, outlets: RowStream[], every: readonly boolean[] | undefined, camTo: Float64Array, byRow: (readonly string[])[] | undefined): number {
   const nOut = p.outlets.length;
   const laneIdsOf = laneLotIds(p.outlets);
   let misclassified = 0;
@@ -435,7 +396,9 @@ function sortItems(p: SortParams, feed: Stream, outlets: RowStream[], camTo: Flo
       if (!(row[j]! > 0)) continue;
       const m = j === last ? rest : kg * row[j]!;
       rest -= m;
-      outlets[j]!.push(at, m, laneIds[j]!);
+      // A lane of every lot (its rows the feed's): the lot's mass at its own index.
+      if (every !== undefined && every[j]) outlets[j]!.mass[li] = m;
+      else outlets[j]!.push(at, m, laneIds[j]!);
       camTo[j]! += m;
       if (j !== cls && j !== nOut - 1) misclassified += m;
     }
@@ -501,11 +464,20 @@ export const sorting = defineUnitOp({
     const outlets: Stream[] = [];
     const lanes: RowStream[] = [];
     const source = feed instanceof RowStream ? feed.source : undefined;
-    // A long feed of rows not renamed: lane ids by feed row (kept across evaluations), none per lane.
-    const byRow = source && (feed as RowStream).lane === null && source.length >= LANE_IDS_BY_ROW_MIN ? laneIdsByRow(source, p.outlets) : undefined;
+    const byRow = separation === 'items' ? laneIdTable(feed, p.outlets) : undefined;
+    // A lane every class sends a part of gets every lot, in feed order: the feed's rows, shared.
+    const every = separation === 'items' && byRow !== undefined ? lanesOfEveryLot(p.rows) : undefined;
+    let allRows: number[] | undefined;
     for (let j = 0; j < nOut; j++) {
       if (separation !== 'items') { outlets.push(emptyStream(feed.temperatureK)); continue; }
-      const lane = new RowStream(source ?? feed.lots, feed.temperatureK, feed instanceof RowStream ? feed.n : feed.lots.length, p.outlets[j]!, byRow ? { table: byRow, column: j } : null);
+      const ids = byRow ? { table: byRow, column: j } : null;
+      let lane: RowStream;
+      if (every !== undefined && every[j]) {
+        allRows ??= feedRows(feed);
+        lane = RowStream.ofRows(source ?? feed.lots, feed.temperatureK, allRows, feed instanceof RowStream ? feed.n : feed.lots.length, p.outlets[j]!, ids);
+      } else {
+        lane = new RowStream(source ?? feed.lots, feed.temperatureK, feed instanceof RowStream ? feed.n : feed.lots.length, p.outlets[j]!, ids);
+      }
       lanes.push(lane);
       outlets.push(lane);
     }
@@ -513,7 +485,7 @@ export const sorting = defineUnitOp({
     const camTotal = lotsMass(feed);
     const diagnostics: Diagnostic[] = [];
     let misclassified = 0;
-    if (separation === 'items') misclassified = sortItems(p, feed, lanes, camTo, byRow);
+    if (separation === 'items') misclassified = sortItems(p, feed, lanes, every, camTo, byRow);
     else {
       const carried = routeWhole(p, feed, separation, outlets, camTo);
       for (const [cls, kg] of carried) {

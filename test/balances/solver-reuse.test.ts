@@ -50,6 +50,34 @@ describe('reused loop runs', () => {
   });
 });
 
+describe('reused loop runs, by the inlet streams themselves or by their values', () => {
+  const model = resolveModel(loadRawScenario('scenarios/reference-cn.yaml'));
+  const report = evaluate(model);
+
+  it('reuse liquor recovery when relithiation hands it an equal copy of its liquor, not the same stream', () => {
+    const calls = new Map<string, number>();
+    const units = runnables(model, (id) => calls.set(id, (calls.get(id) ?? 0) + 1));
+    // Relithiation's liquor a new (equal) stream on every run: its second run is not the same object.
+    const relith = units.get('relith')!;
+    units.set('relith', {
+      ...relith,
+      run: (ins, ctx) => {
+        const r = relith.run(ins, ctx);
+        const l = r.outlets.liquor!;
+        return { ...r, outlets: { ...r.outlets, liquor: { components: { ...l.components }, lots: l.lots, temperatureK: l.temperatureK } } };
+      },
+    });
+    const solution = solve(model.flowsheet.graph, units, report.feed, model.flowsheet.solver);
+    expect(Object.fromEntries(calls)).toEqual({ sort: 1, delam: 1, relith: 2, wash: 1, recover: 1, lirec: 1, dry: 1, sinter: 1 });
+    expect(JSON.stringify([...solution.streams])).toBe(JSON.stringify([...report.solution.streams]));
+    // the same again, after a solve of the unchanged runnables: nothing kept from one solve to the next
+    solve(model.flowsheet.graph, runnables(model, () => {}), report.feed, model.flowsheet.solver);
+    calls.clear();
+    expect(JSON.stringify([...solve(model.flowsheet.graph, units, report.feed, model.flowsheet.solver).streams])).toBe(JSON.stringify([...report.solution.streams]));
+    expect(calls.get('recover')).toBe(1);
+  });
+});
+
 describe('the per-graph slots of unit runs', () => {
   const model = resolveModel(loadRawScenario('scenarios/reference-cn.yaml'));
   const report = evaluate(model);

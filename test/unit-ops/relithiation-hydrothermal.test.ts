@@ -247,4 +247,18 @@ describe('the last charge kept (a recycle loop runs the autoclave twice on the s
     expect(flows(full)).toBe(flows(alone));
     expect(full.diagnostics).not.toBe(alone.diagnostics);
   });
+
+  it('without describing (a Monte Carlo sample) gives only the metrics its design reads, with the values of a full run, and the same design', () => {
+    const p = parse();
+    const full = op.run(p, { feed: feedOf(), recycle: makeStream({ H2O: 100, LiOH: 5 }) }, ctx);
+    const quiet = op.run(p, { feed: feedOf(), recycle: makeStream({ H2O: 100, LiOH: 5 }) }, { ...ctx, describe: false });
+    const streams = (r: typeof full) => JSON.stringify({ outlets: r.outlets, draws: r.draws, recycled: r.recycled, diagnostics: r.diagnostics });
+    expect(streams(quiet)).toBe(streams(full));
+    expect(quiet.energy).toEqual({ ...full.energy, items: [] });
+    const keys = ['camKgPerHour', 'camPerBatch_kg', 'cycleLoad_h', 'cycleHeat_h', 'cycleCool_h', 'cycleUnload_h'];
+    expect(Object.keys(quiet.metrics!)).toEqual(keys);
+    for (const k of keys) expect(Object.is(quiet.metrics![k], full.metrics![k]), k).toBe(true);
+    const designOf = (run: typeof full, describe: boolean) => op.design(p, { feed: feedOf(), recycle: empty() }, run, { ...ctx, describe });
+    expect(designOf(quiet, false)).toEqual(designOf(full, false));
+  });
 });

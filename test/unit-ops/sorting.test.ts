@@ -160,3 +160,51 @@ describe('sorting: load errors', () => {
     expect(issues('sorting', { accuracy: 1.2 })).toEqual(['above the maximum (1.2); it must be at most 1']);
   });
 });
+
+describe('sorting: lanes of every lot (issue 19)', () => {
+  const three = () => makeStream({ PVDF: 6 }, [lot('a', 'NCM523', 600), lot('b', 'LFP', 300), lot('c', 'LCO', 100)]);
+  const json = (run: { outlets: Record<string, { lots: unknown[]; components: unknown }> }) => JSON.stringify(Object.entries(run.outlets).map(([k, s]) => [k, s.lots, s.components]));
+
+  it('share the feed rows when every class sends a part to every lane, with the lots a plain feed gives', async () => {
+    const { scaledRows, RowStream } = await import('../../src/streams/row-stream.js');
+    const rows = scaledRows(three(), 2);
+    const { run } = runUnit('sorting', {}, { feed: rows });
+    const plain = runUnit('sorting', {}, { feed: makeStream({ PVDF: 12 }, [lot('a', 'NCM523', 1200), lot('b', 'LFP', 600), lot('c', 'LCO', 200)]) }).run;
+    for (const [name, s] of Object.entries(run.outlets)) {
+      expect(s).toBeInstanceOf(RowStream);
+      const lane = s as InstanceType<typeof RowStream>;
+      expect(lane.rows, name).toBe(rows.rows);
+      expect(lane.n).toBe(3);
+      expect([0, 1, 2].map((i) => lane.idAt(i))).toEqual([`a@${name}`, `b@${name}`, `c@${name}`]);
+    }
+    expect(json(run as never)).toBe(json(plain as never));
+  });
+
+  it('push the lots of a lane some class sends nothing to (a matrix with zeros), next to lanes of every lot', async () => {
+    const { scaledRows } = await import('../../src/streams/row-stream.js');
+    const matrix = { ncm: { ncm: 0.9, lfp: 0.06, rejects: 0.04 }, lco: { lco: 0.5, lfp: 0.5 }, lfp: { lfp: 1 }, lmo: { lmo: 0.5, lfp: 0.5 }, rejects: { lfp: 0.5, rejects: 0.5 } };
+    const rows = scaledRows(three(), 1);
+    const { run } = runUnit('sorting', { matrix }, { feed: rows });
+    // lfp: every class sends it some (every lot, the feed's rows); ncm and lco: pushed
+    expect((run.outlets.lfp as unknown as { rows: number[] }).rows).toBe(rows.rows);
+    expect((run.outlets.ncm as unknown as { rows: number[] }).rows).not.toBe(rows.rows);
+    expect(lotsOf(run.outlets.ncm!)).toEqual({ 'a@ncm': 540 });
+    expect(lotsOf(run.outlets.lco!)).toEqual({ 'c@lco': 50 });
+    expect(lotsOf(run.outlets.lfp!)).toEqual({ 'a@lfp': 600 * 0.06, 'b@lfp': 300, 'c@lfp': 50 });
+    expect(json(run as never)).toBe(json(runUnit('sorting', { matrix }, { feed: three() }).run as never));
+  });
+});
+
+describe('sorting: the lanes of every lot, per confusion matrix', () => {
+  it('are worked out once per matrix object, again for another one', async () => {
+    const { lanesOfEveryLot } = await import('../../src/unit-ops/sorting-lanes.js');
+    const rows = [[0.9, 0.1, 0], [0.2, 0.8, 0], [0.1, 0.1, 0.8]];
+    const every = lanesOfEveryLot(rows);
+    expect(every).toEqual([true, true, false]);
+    expect(lanesOfEveryLot(rows)).toBe(every);
+    const other = [[0.9, 0.05, 0.05], [0.2, 0.7, 0.1], [0.1, 0.1, 0.8]];
+    expect(lanesOfEveryLot(other)).toEqual([true, true, true]);
+    expect(lanesOfEveryLot(rows)).toEqual([true, true, false]);
+    expect(lanesOfEveryLot([])).toEqual([]);
+  });
+});
