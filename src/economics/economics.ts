@@ -17,16 +17,19 @@ import type { Diagnostic } from '../unit-ops/contract.js';
 import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
-import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalAt, type EquipmentCostRow } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, factorItemAmounts, FactorTotalsAt, revenueLines, type FactorItemAmounts, type MoneyLine, type CapitalBases, type DirectSums } from './opex.js';
+import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, type EquipmentCostRow } from './capex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, factorItemAmounts, revenueLines, type FactorItemAmounts, type MoneyLine, type CapitalBases } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
-import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
+import { cashFlow, cashFlowRows, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
+import { minSellingPrice } from './selling-price.js';
 import { legacyConflict, marketOf } from './market.js';
 import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, environmentDetails, environmentKpis, environmentOf, environmentSums, type EnvironmentFactors } from './environment.js';
 import { addCents, categoryTotalUsd, sumUsd, sumUsdOf } from './money.js';
 import type { Breakdown, EconomicsResult } from './result.js';
+
+export { solvePrice } from './selling-price.js';
 
 const GHG_CACHE = new WeakMap<ResolvedPrices, Record<string, number>>();
 
@@ -338,64 +341,6 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   };
 }
 
-/** What the minimum-selling-price solve starts from (economics() works it out first). */
-interface PriceSolveBasis {
-  /** The revenue of in-spec product (sumUsd of the in-spec lines). */
-  inSpecRevenueUsd: number;
-  revenueUsd: number;
-  opexUsd: number;
-  /** The direct items' totals, with their variable and fixed sums. */
-  dTot: DirectSums;
-  capBases: CapitalBases;
-  capex: EconomicsResult['capex'];
-  materialsUsd: number;
-  /** The full-output cash-flow basis (productKg > 0). */
-  basis: CashFlowBasis;
-  finance: ResolvedFinance;
-  depreciationUsd: readonly number[];
-}
-
-/**
- * The minimum selling price of in-spec product: revenue, the revenue-based factor items and
- * working capital at a trial price, the NPV of that cash flow in plain numbers (npvFast), solved
- * for NPV = 0 (solvePrice).
- */
-function minSellingPrice(s: PriceSolveBasis): EconomicsResult['minSellingPrice'] {
-  const { basis, finance, dTot } = s;
-  const productKg = basis.productKg;
-  const inSpecRevenue = s.inSpecRevenueUsd;
-  const otherRevenue = s.revenueUsd - inSpecRevenue;
-  // Σ of the variable and of the fixed direct items, each in item order from 0 (directTotals).
-  const dVariable = dTot.variable;
-  const dFixed = dTot.fixed;
-  // A copy of the basis key by key, in its order (a spread copy takes V8's slow path per key).
-  const trial: CashFlowBasis = {
-    fixedCapitalUsd: basis.fixedCapitalUsd,
-    landUsd: basis.landUsd,
-    depreciableCapitalUsd: basis.depreciableCapitalUsd,
-    workingCapitalUsd: basis.workingCapitalUsd,
-    revenueUsd: basis.revenueUsd,
-    variableOpexUsd: basis.variableOpexUsd,
-    fixedOpexUsd: basis.fixedOpexUsd,
-    productKg: basis.productKg,
-  };
-  // factorCosts and workingCapitalUsd (plain numbers) at a trial price, planned once per solve.
-  const fac = new FactorTotalsAt(finance.operatingFactors, dTot, s.capBases);
-  const wcAt = workingCapitalAt(s.capex, finance, s.materialsUsd);
-  const npvAt = (p: number): number => {
-    const rev = otherRevenue + productKg * p;
-    fac.at(rev);
-    const w = wcAt(dTot.total + fac.totalUsd);
-    trial.revenueUsd = rev;
-    trial.variableOpexUsd = dVariable + fac.variableUsd;
-    trial.fixedOpexUsd = dFixed + fac.fixedUsd;
-    trial.workingCapitalUsd = w;
-    return npvFast(trial, finance, s.depreciationUsd);
-  };
-  const scale = Math.max(1, s.capex.fixedCapitalUsd, Math.abs(s.revenueUsd), Math.abs(s.opexUsd));
-  return solvePrice(npvAt, inSpecRevenue / productKg, scale);
-}
-
 /**
  * The economics of a sample (describe false): every field a described run has, with the same
  * values, but the cash-flow rows, the finance record and the environmental figures are made on
@@ -482,60 +427,4 @@ function financeOfRun(finance: ResolvedFinance, prices: ResolvedPrices): Economi
   out.priceSet = prices.setId;
   out.priceYear = prices.year;
   return out as unknown as EconomicsResult['finance'];
-}
-
-/**
- * Solve f(p) = 0 for an increasing f: a secant step from p0 and p0 + 1 (exact when f is linear),
- * then, if needed, bracket by doubling steps and finish with Illinois regula falsi.
- * Stops at |f| ≤ 1e-10 × scale.
- */
-export function solvePrice(f: (p: number) => number, p0: number, scale: number): EconomicsResult['minSellingPrice'] {
-  const tol = 1e-10 * scale;
-  let n = 0;
-  const F = (p: number) => {
-    n++;
-    return f(p);
-  };
-  const done = (p: number, fp: number, method: string) => ({ usdPerKg: p, iterations: n, npvAtSolutionUsd: fp, method });
-  let a = Number.isFinite(p0) ? p0 : 0;
-  let fa = F(a);
-  if (Math.abs(fa) <= tol) return done(a, fa, 'initial price');
-  const b0 = a + Math.max(1, Math.abs(a) * 0.1);
-  const fb0 = F(b0);
-  const slope = (fb0 - fa) / (b0 - a);
-  if (!(slope > 0) || !Number.isFinite(slope)) return { usdPerKg: null, iterations: n, npvAtSolutionUsd: null, method: 'none: NPV does not rise with the product price' };
-  let p = a - fa / slope;
-  let fp = F(p);
-  if (Math.abs(fp) <= tol) return done(p, fp, 'secant (linear)');
-  // Bracket [lo, hi] with f(lo) < 0 < f(hi).
-  let lo: number, flo: number, hi: number, fhi: number;
-  if (fp < 0) {
-    lo = p; flo = fp;
-    let step = Math.max(1, Math.abs(p - a));
-    hi = p + step; fhi = F(hi);
-    while (fhi < 0 && n < 200) { lo = hi; flo = fhi; step *= 2; hi = lo + step; fhi = F(hi); }
-  } else {
-    hi = p; fhi = fp;
-    let step = Math.max(1, Math.abs(p - a));
-    lo = p - step; flo = F(lo);
-    while (flo > 0 && n < 200) { hi = lo; fhi = flo; step *= 2; lo = hi - step; flo = F(lo); }
-  }
-  if (!(flo < 0 && fhi > 0)) return { usdPerKg: null, iterations: n, npvAtSolutionUsd: null, method: 'none: no price gives NPV = 0' };
-  let side = 0;
-  for (let i = 0; i < 200; i++) {
-    const m = (lo * fhi - hi * flo) / (fhi - flo);
-    const fm = F(m);
-    if (Math.abs(fm) <= tol || hi - lo <= 1e-12 * Math.max(1, Math.abs(m))) return done(m, fm, 'secant + Illinois regula falsi');
-    if (fm < 0) {
-      lo = m; flo = fm;
-      if (side === -1) fhi /= 2;
-      side = -1;
-    } else {
-      hi = m; fhi = fm;
-      if (side === 1) flo /= 2;
-      side = 1;
-    }
-  }
-  const m = (lo + hi) / 2;
-  return done(m, F(m), 'regula falsi (iteration limit)');
 }
