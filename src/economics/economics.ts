@@ -123,10 +123,43 @@ function usdOfCents(cents: number, slow: () => number): number {
   return Number.isNaN(cents) ? slow() : cents / 100;
 }
 
-/** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
-function breakdown(items: MoneyLine[]): Breakdown {
+/**
+ * Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ
+ * items). A sample's record by category is made only if read (SampleBreakdown).
+ */
+function breakdown(items: MoneyLine[], describe: boolean): Breakdown {
   const t = categoryBreakdown(items, undefined, () => items);
-  return { items, totalUsd: t.totalUsd, byCategory: t.byCategory };
+  if (!describe) return new SampleBreakdown(items, t.totalUsd, t.names, t.totals);
+  return { items, totalUsd: t.totalUsd, byCategory: byCategoryOf(t.names, t.totals) };
+}
+
+/** The totals by category as a record, in category order (what breakdown's byCategory holds). */
+function byCategoryOf(names: readonly string[], totals: readonly number[]): Record<string, number> {
+  const byCategory: Record<string, number> = {};
+  for (let k = 0; k < names.length; k++) byCategory[names[k]!] = totals[k]!;
+  return byCategory;
+}
+
+/**
+ * The category name lists categoryBreakdown handed out, shared while the same names come in the
+ * same order (every Monte Carlo sample's revenue and opex have theirs): compared by value, never
+ * changed (frozen), at most a few kept.
+ */
+const NAME_LISTS: (readonly string[])[] = [];
+
+/** The first `n` names of CATEGORY_NAMES as a shared list. */
+function categoryNames(n: number): readonly string[] {
+  for (let i = 0; i < NAME_LISTS.length; i++) {
+    const list = NAME_LISTS[i]!;
+    if (list.length !== n) continue;
+    let k = 0;
+    while (k < n && list[k] === CATEGORY_NAMES[k]) k++;
+    if (k === n) return list;
+  }
+  const list = Object.freeze(CATEGORY_NAMES.slice(0, n));
+  if (NAME_LISTS.length >= 8) NAME_LISTS.shift();
+  NAME_LISTS.push(list);
+  return list;
 }
 
 /**
@@ -155,7 +188,7 @@ function addToCategory(n: number, category: string, usd: number): number {
  * into lines only if ever read): the same cents added in the same order as over one list of both.
  * `all` gives that list, for a category out of the exact range (then summed from it as before).
  */
-function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorItemAmounts> | undefined, all: () => readonly MoneyLine[]): { totalUsd: number; byCategory: Record<string, number> } {
+function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorItemAmounts> | undefined, all: () => readonly MoneyLine[]): { totalUsd: number; names: readonly string[]; totals: number[] } {
   let n = 0;
   let fixed = 0;
   for (let i = 0; i < items.length; i++) {
@@ -172,16 +205,14 @@ function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorIt
   }
   LAST_BREAKDOWN.categories = n;
   LAST_BREAKDOWN.fixedCents = fixed;
-  const byCategory: Record<string, number> = {};
   const totals: number[] = [];
   for (let k = 0; k < n; k++) {
     // sumUsd of the category's amounts (one item: its own amount), in item order.
     const t = CATEGORY_COUNT[k] === 1 ? CATEGORY_FIRST[k]! : Number.isNaN(CATEGORY_CENTS[k]) ? categoryTotalUsd(all(), CATEGORY_NAMES[k]!) : CATEGORY_CENTS[k]! / 100;
-    byCategory[CATEGORY_NAMES[k]!] = t;
     totals.push(t);
   }
   // Σ of the category totals in category order (Object.values(byCategory) order: no category is an index-like key).
-  return { totalUsd: sumUsd(totals), byCategory };
+  return { totalUsd: sumUsd(totals), names: categoryNames(n), totals };
 }
 
 /** What economics() builds besides the numbers. */
@@ -234,7 +265,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- revenue and operating costs at full output
   // The exact sums of subsets of the lines come from the passes that total them (breakdown,
   // directTotals): each is the exact Σ of the same cents (usdOfCents), whatever the order.
-  const revenue = breakdown(revenueItems);
+  const revenue = breakdown(revenueItems, describe);
   // In-spec product and the credits netted in the net levelised cost: every revenue but in-spec
   // product (off-spec CAM, by-products), scaled by output like the revenue it is part of.
   const inSpecRevenueUsd = usdOfCents(categoryCents('in-spec', true), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
@@ -297,7 +328,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
 
   const totalCapitalInvestmentUsd = sumUsd([capex.fixedCapitalUsd, wc.usd]);
-  const opex: EconomicsResult['opex'] = describe ? { items: opexItems(), totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd } : new SampleOpex(opexItems, opexB.totalUsd, opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd);
+  const opex: EconomicsResult['opex'] = describe ? { items: opexItems(), totalUsd: opexB.totalUsd, byCategory: byCategoryOf(opexB.names, opexB.totals), variableUsd, fixedUsd, labour, materialsUsd } : new SampleOpex(opexItems, opexB.totalUsd, opexB.names, opexB.totals, variableUsd, fixedUsd, labour, materialsUsd);
   const depreciation: EconomicsResult['depreciation'] = { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated };
   const kpis: EconomicsResult['kpis'] = {
     capexUsd: capex.fixedCapitalUsd,
@@ -395,14 +426,17 @@ class SampleEconomics implements EconomicsResult {
 
 /**
  * The operating costs of a sample (describe false): the numbers of a described run, and its items
- * made on first read (every Monte Carlo sample reads the totals only; its factor items were a dozen
- * lines per sample). Getters of a class, as SampleEconomics.
+ * and record by category made on first read (every Monte Carlo sample reads the totals only; its
+ * factor items were a dozen lines per sample). Getters of a class, as SampleEconomics.
  */
 class SampleOpex {
+  private record: Record<string, number> | undefined;
+
   constructor(
     private readonly makeItems: () => MoneyLine[],
     readonly totalUsd: number,
-    readonly byCategory: Record<string, number>,
+    private readonly names: readonly string[],
+    private readonly totals: readonly number[],
     readonly variableUsd: number,
     readonly fixedUsd: number,
     readonly labour: EconomicsResult['opex']['labour'],
@@ -412,6 +446,31 @@ class SampleOpex {
   /** The direct items, then the factor items (made once: the maker keeps its list). */
   get items(): MoneyLine[] {
     return this.makeItems();
+  }
+
+  /** The totals by category (byCategoryOf, made once). */
+  get byCategory(): Record<string, number> {
+    return (this.record ??= byCategoryOf(this.names, this.totals));
+  }
+}
+
+/**
+ * A breakdown of a sample (describe false): its items and totals, the record by category made on
+ * first read (a Monte Carlo sample reads the totals only). Getters of a class, as SampleEconomics.
+ */
+class SampleBreakdown implements Breakdown {
+  private record: Record<string, number> | undefined;
+
+  constructor(
+    readonly items: MoneyLine[],
+    readonly totalUsd: number,
+    private readonly names: readonly string[],
+    private readonly totals: readonly number[],
+  ) {}
+
+  /** The totals by category (byCategoryOf, made once). */
+  get byCategory(): Record<string, number> {
+    return (this.record ??= byCategoryOf(this.names, this.totals));
   }
 }
 
