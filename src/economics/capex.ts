@@ -7,11 +7,11 @@
  *   C = (C_ref·(S/S_ref)^n + C_fixed) · F_material · CEPCI(set year)/CEPCI(ref year) · count · F_region
  * (C_ref·(S/S_ref)^n + C_fixed)·F_material is unit-ops/data/equipment.ts purchaseCostUsd.
  */
-import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import type { CostCorrelation, Diagnostic } from '../unit-ops/contract.js';
 import { msg } from '../schema/messages.js';
 import type { InputIssue } from '../schema/errors.js';
 import { cepciOf, cepciSource, CEPCI_YEARS } from './cepci.js';
+import { itemCostOf } from './item-costs.js';
 import { amountsOf, cents, sumUsd, sumUsd2, sumUsd3 } from './money.js';
 import { capitalFactor, type ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
@@ -113,7 +113,7 @@ export function purchaseCosts(items: EconomicsInput['equipment'], cepciYear: num
       ref = cepciOf(refYear, finance.cepci);
     }
     if (ref === undefined) (missing ??= new Set()).add(c.cepciYear);
-    const itemCost = purchaseCostUsd(c, it.size);
+    const itemCost = itemCostOf(i, c, it.size);
     const escalation = ref !== undefined && target !== undefined ? target / ref : 1;
     const purchase = cents(itemCost * escalation * it.count * regionalFactor);
     const inRange = it.size >= c.minSize && it.size <= c.maxSize;
