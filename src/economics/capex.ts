@@ -7,12 +7,12 @@
  *   C = (C_ref·(S/S_ref)^n + C_fixed) · F_material · CEPCI(set year)/CEPCI(ref year) · count · F_region
  * (C_ref·(S/S_ref)^n + C_fixed)·F_material is unit-ops/data/equipment.ts purchaseCostUsd.
  */
-import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import type { CostCorrelation, Diagnostic } from '../unit-ops/contract.js';
 import { msg } from '../schema/messages.js';
 import type { InputIssue } from '../schema/errors.js';
 import { cepciOf, cepciSource, CEPCI_YEARS } from './cepci.js';
-import { amountsOf, cents, sumUsd } from './money.js';
+import { itemCostOf } from './item-costs.js';
+import { amountsOf, cents, sumUsd, sumUsd2, sumUsd3 } from './money.js';
 import { capitalFactor, type ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 
@@ -101,12 +101,19 @@ export function purchaseCosts(items: EconomicsInput['equipment'], cepciYear: num
   let missing: Set<number> | undefined;
   if (target === undefined) (missing ??= new Set()).add(cepciYear);
   const costs: number[] = [];
+  // The CEPCI of the previous item's year, looked up again only when the year changes (the items
+  // of a plant share a few correlation years; a table lookup per item was per sample).
+  let refYear = NaN;
+  let ref: number | undefined;
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     const c: CostCorrelation = it.cost;
-    const ref = cepciOf(c.cepciYear, finance.cepci);
+    if (c.cepciYear !== refYear) {
+      refYear = c.cepciYear;
+      ref = cepciOf(refYear, finance.cepci);
+    }
     if (ref === undefined) (missing ??= new Set()).add(c.cepciYear);
-    const itemCost = purchaseCostUsd(c, it.size);
+    const itemCost = itemCostOf(i, c, it.size);
     const escalation = ref !== undefined && target !== undefined ? target / ref : 1;
     const purchase = cents(itemCost * escalation * it.count * regionalFactor);
     const inRange = it.size >= c.minSize && it.size <= c.maxSize;
@@ -202,7 +209,62 @@ export function capitalBuildUp(equipment: EquipmentCostRow[], cepciYear: number,
  * but the equipment rows, capital lines and subtotals made only when read (SampleCapex).
  */
 export function sampleCapitalBuildUp(costs: readonly number[], items: EconomicsInput['equipment'], regionalFactor: number, cepciYear: number, finance: ResolvedFinance): CapexResult {
-  return buildUp(costs, cepciYear, finance, undefined, { items, regionalFactor });
+  const source: CapexSource = { items, regionalFactor };
+  const at = lineRowsOf(finance);
+  if (at === undefined) return buildUp(costs, cepciYear, finance, undefined, source);
+  const rows = finance.capitalFactors;
+  const pec = sumUsd(costs);
+  let fci: number;
+  let land = 0;
+  let buildings = 0;
+  let isbl: number;
+  let osbl = 0;
+  switch (finance.capexMethod) {
+    case 'towler-sinnott': {
+      const parts = TS_PARTS;
+      parts[0] = pec;
+      for (let i = 0; i < TS_ISBL.length; i++) {
+        const usd = cents(pec * rows[at[i]!]!.value);
+        parts[i + 1] = usd;
+        if (TS_ISBL[i] === 'structures') buildings = usd;
+      }
+      isbl = sumUsd(parts);
+      osbl = cents(isbl * rows[at[TS_ISBL.length]!]!.value);
+      const io = sumUsd2(isbl, osbl);
+      const de = cents(io * rows[at[TS_ISBL.length + 1]!]!.value);
+      const cont = cents(io * rows[at[TS_ISBL.length + 2]!]!.value);
+      fci = sumUsd3(io, de, cont);
+      break;
+    }
+    case 'peters': {
+      const parts = PETERS_PARTS;
+      parts[0] = pec;
+      for (let i = 0; i < PETERS_DIRECT.length; i++) {
+        const id = PETERS_DIRECT[i]!;
+        const usd = cents(pec * rows[at[i]!]!.value);
+        parts[i + 1] = usd;
+        if (id === 'land') land = usd;
+        else if (id === 'buildings') buildings = usd;
+      }
+      const dc = sumUsd(parts);
+      const eng = cents(dc * rows[at[PETERS_DIRECT.length]!]!.value);
+      const con = cents(dc * rows[at[PETERS_DIRECT.length + 1]!]!.value);
+      const ic = sumUsd2(eng, con);
+      const dcic = sumUsd2(dc, ic);
+      const c = rows[at[PETERS_DIRECT.length + 2]!]!.value;
+      const contUsd = cents((dcic * c) / (1 - c));
+      fci = sumUsd2(dcic, contUsd);
+      isbl = sumUsd2(fci, -land);
+      break;
+    }
+    case 'lang': {
+      const usd = cents(pec * (rows[at[0]!]!.value - 1));
+      fci = sumUsd2(pec, usd);
+      isbl = fci;
+      break;
+    }
+  }
+  return new SampleCapex(finance.capexMethod, cepciYear, pec, fci, land, buildings, isbl, osbl, sumUsd2(fci, -land), finance, source);
 }
 
 /** What a sample's capital rebuilds its rows and lines from when they are read. */
@@ -214,6 +276,60 @@ interface CapexSource {
 /** The factor lines of the Towler–Sinnott ISBL and the Peters direct cost, on the purchased equipment. */
 const TS_ISBL = ['erection', 'piping', 'instrumentation', 'electrical', 'civil', 'structures', 'lagging'];
 const PETERS_DIRECT = ['installation', 'instrumentation', 'piping', 'electrical', 'buildings', 'service-facilities', 'land'];
+
+/**
+ * The lists of parts a sample's build-up totals (purchased equipment, then the factor lines), one
+ * per method for the module: filled and summed within one call (one evaluation at a time; no list
+ * escapes), every entry overwritten — each list has exactly its method's count of parts.
+ */
+const TS_PARTS: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+const PETERS_PARTS: number[] = [0, 0, 0, 0, 0, 0, 0, 0];
+
+/** The factor rows buildUp reads, in the order it reads them, by method. */
+const LINE_IDS: Readonly<Record<ResolvedFinance['capexMethod'], readonly string[]>> = {
+  'towler-sinnott': [...TS_ISBL, 'osbl', 'design-engineering', 'contingency'],
+  peters: [...PETERS_DIRECT, 'engineering', 'construction', 'contingency'],
+  lang: ['lang'],
+};
+
+/** Where the rows of LINE_IDS are in one factor list, for one method (the first of each id, as factorRow finds it). */
+interface LineRowsPlan {
+  method: ResolvedFinance['capexMethod'];
+  index: number[];
+}
+
+/**
+ * The positions of a method's line rows in a factor list, made once per list: a Monte Carlo sample
+ * keeps its preset's list (resolveFinanceChanged shares it), and ten lookups by id per sample were
+ * most of the build-up's work.
+ */
+const LINE_ROWS = new WeakMap<ResolvedFinance['capitalFactors'], LineRowsPlan>();
+
+/**
+ * The positions of the finance's method's line rows (LINE_IDS order; the rows factorRow finds), or
+ * undefined when one is missing (buildUp then fails as before). Checked at every use: a list
+ * changed in place is planned again.
+ */
+function lineRowsOf(finance: ResolvedFinance): readonly number[] | undefined {
+  const factors = finance.capitalFactors;
+  const ids = LINE_IDS[finance.capexMethod];
+  const plan = LINE_ROWS.get(factors);
+  if (plan !== undefined && plan.method === finance.capexMethod && rowsFit(plan.index, factors, ids)) return plan.index;
+  const index: number[] = [];
+  for (let j = 0; j < ids.length; j++) {
+    const i = factors.findIndex((f) => f.id === ids[j]);
+    if (i < 0) return undefined;
+    index.push(i);
+  }
+  LINE_ROWS.set(factors, { method: finance.capexMethod, index });
+  return index;
+}
+
+/** Whether every planned position still holds its id. */
+function rowsFit(index: readonly number[], factors: ResolvedFinance['capitalFactors'], ids: readonly string[]): boolean {
+  for (let j = 0; j < ids.length; j++) if (factors[index[j]!]?.id !== ids[j]) return false;
+  return true;
+}
 
 /**
  * The build-up: with `equipment` (described) every line and subtotal, else the numbers alone in a

@@ -17,16 +17,19 @@ import type { Diagnostic } from '../unit-ops/contract.js';
 import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
-import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, workingCapitalAt, type EquipmentCostRow } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, factorItemAmounts, FactorTotalsAt, revenueLines, type FactorItemAmounts, type MoneyLine, type CapitalBases, type DirectSums } from './opex.js';
+import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, type EquipmentCostRow } from './capex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, factorItemAmounts, revenueLines, type FactorItemAmounts, type MoneyLine, type CapitalBases } from './opex.js';
 import { depreciationSchedule } from './depreciation.js';
-import { cashFlow, cashFlowRows, npvFast, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
+import { cashFlow, cashFlowRows, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
+import { minSellingPrice } from './selling-price.js';
 import { legacyConflict, marketOf } from './market.js';
 import type { PriceBook as Book } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, environmentDetails, environmentKpis, environmentOf, environmentSums, type EnvironmentFactors } from './environment.js';
 import { addCents, categoryTotalUsd, sumUsd, sumUsdOf } from './money.js';
 import type { Breakdown, EconomicsResult } from './result.js';
+
+export { solvePrice } from './selling-price.js';
 
 const GHG_CACHE = new WeakMap<ResolvedPrices, Record<string, number>>();
 
@@ -120,10 +123,43 @@ function usdOfCents(cents: number, slow: () => number): number {
   return Number.isNaN(cents) ? slow() : cents / 100;
 }
 
-/** Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ items). */
-function breakdown(items: MoneyLine[]): Breakdown {
+/**
+ * Items with exact totals: Σ per category (exact cents, money.ts), total = Σ categories (hence Σ
+ * items). A sample's record by category is made only if read (SampleBreakdown).
+ */
+function breakdown(items: MoneyLine[], describe: boolean): Breakdown {
   const t = categoryBreakdown(items, undefined, () => items);
-  return { items, totalUsd: t.totalUsd, byCategory: t.byCategory };
+  if (!describe) return new SampleBreakdown(items, t.totalUsd, t.names, t.totals);
+  return { items, totalUsd: t.totalUsd, byCategory: byCategoryOf(t.names, t.totals) };
+}
+
+/** The totals by category as a record, in category order (what breakdown's byCategory holds). */
+function byCategoryOf(names: readonly string[], totals: readonly number[]): Record<string, number> {
+  const byCategory: Record<string, number> = {};
+  for (let k = 0; k < names.length; k++) byCategory[names[k]!] = totals[k]!;
+  return byCategory;
+}
+
+/**
+ * The category name lists categoryBreakdown handed out, shared while the same names come in the
+ * same order (every Monte Carlo sample's revenue and opex have theirs): compared by value, never
+ * changed (frozen), at most a few kept.
+ */
+const NAME_LISTS: (readonly string[])[] = [];
+
+/** The first `n` names of CATEGORY_NAMES as a shared list. */
+function categoryNames(n: number): readonly string[] {
+  for (let i = 0; i < NAME_LISTS.length; i++) {
+    const list = NAME_LISTS[i]!;
+    if (list.length !== n) continue;
+    let k = 0;
+    while (k < n && list[k] === CATEGORY_NAMES[k]) k++;
+    if (k === n) return list;
+  }
+  const list = Object.freeze(CATEGORY_NAMES.slice(0, n));
+  if (NAME_LISTS.length >= 8) NAME_LISTS.shift();
+  NAME_LISTS.push(list);
+  return list;
 }
 
 /**
@@ -152,7 +188,7 @@ function addToCategory(n: number, category: string, usd: number): number {
  * into lines only if ever read): the same cents added in the same order as over one list of both.
  * `all` gives that list, for a category out of the exact range (then summed from it as before).
  */
-function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorItemAmounts> | undefined, all: () => readonly MoneyLine[]): { totalUsd: number; byCategory: Record<string, number> } {
+function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorItemAmounts> | undefined, all: () => readonly MoneyLine[]): { totalUsd: number; names: readonly string[]; totals: number[] } {
   let n = 0;
   let fixed = 0;
   for (let i = 0; i < items.length; i++) {
@@ -169,16 +205,14 @@ function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorIt
   }
   LAST_BREAKDOWN.categories = n;
   LAST_BREAKDOWN.fixedCents = fixed;
-  const byCategory: Record<string, number> = {};
   const totals: number[] = [];
   for (let k = 0; k < n; k++) {
     // sumUsd of the category's amounts (one item: its own amount), in item order.
     const t = CATEGORY_COUNT[k] === 1 ? CATEGORY_FIRST[k]! : Number.isNaN(CATEGORY_CENTS[k]) ? categoryTotalUsd(all(), CATEGORY_NAMES[k]!) : CATEGORY_CENTS[k]! / 100;
-    byCategory[CATEGORY_NAMES[k]!] = t;
     totals.push(t);
   }
   // Σ of the category totals in category order (Object.values(byCategory) order: no category is an index-like key).
-  return { totalUsd: sumUsd(totals), byCategory };
+  return { totalUsd: sumUsd(totals), names: categoryNames(n), totals };
 }
 
 /** What economics() builds besides the numbers. */
@@ -231,7 +265,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // ---- revenue and operating costs at full output
   // The exact sums of subsets of the lines come from the passes that total them (breakdown,
   // directTotals): each is the exact Σ of the same cents (usdOfCents), whatever the order.
-  const revenue = breakdown(revenueItems);
+  const revenue = breakdown(revenueItems, describe);
   // In-spec product and the credits netted in the net levelised cost: every revenue but in-spec
   // product (off-spec CAM, by-products), scaled by output like the revenue it is part of.
   const inSpecRevenueUsd = usdOfCents(categoryCents('in-spec', true), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
@@ -294,7 +328,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
 
   const totalCapitalInvestmentUsd = sumUsd([capex.fixedCapitalUsd, wc.usd]);
-  const opex: EconomicsResult['opex'] = describe ? { items: opexItems(), totalUsd: opexB.totalUsd, byCategory: opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd } : new SampleOpex(opexItems, opexB.totalUsd, opexB.byCategory, variableUsd, fixedUsd, labour, materialsUsd);
+  const opex: EconomicsResult['opex'] = describe ? { items: opexItems(), totalUsd: opexB.totalUsd, byCategory: byCategoryOf(opexB.names, opexB.totals), variableUsd, fixedUsd, labour, materialsUsd } : new SampleOpex(opexItems, opexB.totalUsd, opexB.names, opexB.totals, variableUsd, fixedUsd, labour, materialsUsd);
   const depreciation: EconomicsResult['depreciation'] = { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated };
   const kpis: EconomicsResult['kpis'] = {
     capexUsd: capex.fixedCapitalUsd,
@@ -336,64 +370,6 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
     pricesUsed: [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     diagnostics,
   };
-}
-
-/** What the minimum-selling-price solve starts from (economics() works it out first). */
-interface PriceSolveBasis {
-  /** The revenue of in-spec product (sumUsd of the in-spec lines). */
-  inSpecRevenueUsd: number;
-  revenueUsd: number;
-  opexUsd: number;
-  /** The direct items' totals, with their variable and fixed sums. */
-  dTot: DirectSums;
-  capBases: CapitalBases;
-  capex: EconomicsResult['capex'];
-  materialsUsd: number;
-  /** The full-output cash-flow basis (productKg > 0). */
-  basis: CashFlowBasis;
-  finance: ResolvedFinance;
-  depreciationUsd: readonly number[];
-}
-
-/**
- * The minimum selling price of in-spec product: revenue, the revenue-based factor items and
- * working capital at a trial price, the NPV of that cash flow in plain numbers (npvFast), solved
- * for NPV = 0 (solvePrice).
- */
-function minSellingPrice(s: PriceSolveBasis): EconomicsResult['minSellingPrice'] {
-  const { basis, finance, dTot } = s;
-  const productKg = basis.productKg;
-  const inSpecRevenue = s.inSpecRevenueUsd;
-  const otherRevenue = s.revenueUsd - inSpecRevenue;
-  // Σ of the variable and of the fixed direct items, each in item order from 0 (directTotals).
-  const dVariable = dTot.variable;
-  const dFixed = dTot.fixed;
-  // A copy of the basis key by key, in its order (a spread copy takes V8's slow path per key).
-  const trial: CashFlowBasis = {
-    fixedCapitalUsd: basis.fixedCapitalUsd,
-    landUsd: basis.landUsd,
-    depreciableCapitalUsd: basis.depreciableCapitalUsd,
-    workingCapitalUsd: basis.workingCapitalUsd,
-    revenueUsd: basis.revenueUsd,
-    variableOpexUsd: basis.variableOpexUsd,
-    fixedOpexUsd: basis.fixedOpexUsd,
-    productKg: basis.productKg,
-  };
-  // factorCosts and workingCapitalUsd (plain numbers) at a trial price, planned once per solve.
-  const fac = new FactorTotalsAt(finance.operatingFactors, dTot, s.capBases);
-  const wcAt = workingCapitalAt(s.capex, finance, s.materialsUsd);
-  const npvAt = (p: number): number => {
-    const rev = otherRevenue + productKg * p;
-    fac.at(rev);
-    const w = wcAt(dTot.total + fac.totalUsd);
-    trial.revenueUsd = rev;
-    trial.variableOpexUsd = dVariable + fac.variableUsd;
-    trial.fixedOpexUsd = dFixed + fac.fixedUsd;
-    trial.workingCapitalUsd = w;
-    return npvFast(trial, finance, s.depreciationUsd);
-  };
-  const scale = Math.max(1, s.capex.fixedCapitalUsd, Math.abs(s.revenueUsd), Math.abs(s.opexUsd));
-  return solvePrice(npvAt, inSpecRevenue / productKg, scale);
 }
 
 /**
@@ -450,14 +426,17 @@ class SampleEconomics implements EconomicsResult {
 
 /**
  * The operating costs of a sample (describe false): the numbers of a described run, and its items
- * made on first read (every Monte Carlo sample reads the totals only; its factor items were a dozen
- * lines per sample). Getters of a class, as SampleEconomics.
+ * and record by category made on first read (every Monte Carlo sample reads the totals only; its
+ * factor items were a dozen lines per sample). Getters of a class, as SampleEconomics.
  */
 class SampleOpex {
+  private record: Record<string, number> | undefined;
+
   constructor(
     private readonly makeItems: () => MoneyLine[],
     readonly totalUsd: number,
-    readonly byCategory: Record<string, number>,
+    private readonly names: readonly string[],
+    private readonly totals: readonly number[],
     readonly variableUsd: number,
     readonly fixedUsd: number,
     readonly labour: EconomicsResult['opex']['labour'],
@@ -467,6 +446,31 @@ class SampleOpex {
   /** The direct items, then the factor items (made once: the maker keeps its list). */
   get items(): MoneyLine[] {
     return this.makeItems();
+  }
+
+  /** The totals by category (byCategoryOf, made once). */
+  get byCategory(): Record<string, number> {
+    return (this.record ??= byCategoryOf(this.names, this.totals));
+  }
+}
+
+/**
+ * A breakdown of a sample (describe false): its items and totals, the record by category made on
+ * first read (a Monte Carlo sample reads the totals only). Getters of a class, as SampleEconomics.
+ */
+class SampleBreakdown implements Breakdown {
+  private record: Record<string, number> | undefined;
+
+  constructor(
+    readonly items: MoneyLine[],
+    readonly totalUsd: number,
+    private readonly names: readonly string[],
+    private readonly totals: readonly number[],
+  ) {}
+
+  /** The totals by category (byCategoryOf, made once). */
+  get byCategory(): Record<string, number> {
+    return (this.record ??= byCategoryOf(this.names, this.totals));
   }
 }
 
@@ -482,60 +486,4 @@ function financeOfRun(finance: ResolvedFinance, prices: ResolvedPrices): Economi
   out.priceSet = prices.setId;
   out.priceYear = prices.year;
   return out as unknown as EconomicsResult['finance'];
-}
-
-/**
- * Solve f(p) = 0 for an increasing f: a secant step from p0 and p0 + 1 (exact when f is linear),
- * then, if needed, bracket by doubling steps and finish with Illinois regula falsi.
- * Stops at |f| ≤ 1e-10 × scale.
- */
-export function solvePrice(f: (p: number) => number, p0: number, scale: number): EconomicsResult['minSellingPrice'] {
-  const tol = 1e-10 * scale;
-  let n = 0;
-  const F = (p: number) => {
-    n++;
-    return f(p);
-  };
-  const done = (p: number, fp: number, method: string) => ({ usdPerKg: p, iterations: n, npvAtSolutionUsd: fp, method });
-  let a = Number.isFinite(p0) ? p0 : 0;
-  let fa = F(a);
-  if (Math.abs(fa) <= tol) return done(a, fa, 'initial price');
-  const b0 = a + Math.max(1, Math.abs(a) * 0.1);
-  const fb0 = F(b0);
-  const slope = (fb0 - fa) / (b0 - a);
-  if (!(slope > 0) || !Number.isFinite(slope)) return { usdPerKg: null, iterations: n, npvAtSolutionUsd: null, method: 'none: NPV does not rise with the product price' };
-  let p = a - fa / slope;
-  let fp = F(p);
-  if (Math.abs(fp) <= tol) return done(p, fp, 'secant (linear)');
-  // Bracket [lo, hi] with f(lo) < 0 < f(hi).
-  let lo: number, flo: number, hi: number, fhi: number;
-  if (fp < 0) {
-    lo = p; flo = fp;
-    let step = Math.max(1, Math.abs(p - a));
-    hi = p + step; fhi = F(hi);
-    while (fhi < 0 && n < 200) { lo = hi; flo = fhi; step *= 2; hi = lo + step; fhi = F(hi); }
-  } else {
-    hi = p; fhi = fp;
-    let step = Math.max(1, Math.abs(p - a));
-    lo = p - step; flo = F(lo);
-    while (flo > 0 && n < 200) { hi = lo; fhi = flo; step *= 2; lo = hi - step; flo = F(lo); }
-  }
-  if (!(flo < 0 && fhi > 0)) return { usdPerKg: null, iterations: n, npvAtSolutionUsd: null, method: 'none: no price gives NPV = 0' };
-  let side = 0;
-  for (let i = 0; i < 200; i++) {
-    const m = (lo * fhi - hi * flo) / (fhi - flo);
-    const fm = F(m);
-    if (Math.abs(fm) <= tol || hi - lo <= 1e-12 * Math.max(1, Math.abs(m))) return done(m, fm, 'secant + Illinois regula falsi');
-    if (fm < 0) {
-      lo = m; flo = fm;
-      if (side === -1) fhi /= 2;
-      side = -1;
-    } else {
-      hi = m; fhi = fm;
-      if (side === 1) flo /= 2;
-      side = 1;
-    }
-  }
-  const m = (lo + hi) / 2;
-  return done(m, F(m), 'regula falsi (iteration limit)');
 }

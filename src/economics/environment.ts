@@ -266,7 +266,8 @@ export function environmentKpis(s: EnvironmentSums): EnvironmentKpis {
  * The sums of the environmental figures, with their details pushed to `d` when given: a Monte Carlo
  * sample reads only the KPIs, so it makes no footprint per reagent and no virgin figure per
  * chemistry (its environment is made in full if ever read). Every sum is environment()'s, by the
- * same operations in the same order.
+ * same operations in the same order. Without `d` the record is the module's reused one (SAMPLE_SUMS:
+ * read it before the next call, keep nothing of it); with `d`, a record of its own.
  */
 export function environmentSums(input: EconomicsInput, f: EnvironmentFactors, d?: EnvironmentDetails): EnvironmentSums {
   let product = 0;
@@ -277,7 +278,9 @@ export function environmentSums(input: EconomicsInput, f: EnvironmentFactors, d?
   const naturalGasMj = ng * 3.6;
   const steamFuelMj = steamFuelKwh * 3.6;
   const siteMj = electricityMj + naturalGasMj + steamFuelMj;
-  const unfactored: string[] = [];
+  // A sample's record and its lists are the reused ones (SAMPLE_SUMS), a described run's its own.
+  const unfactored: string[] = d ? [] : SAMPLE_UNFACTORED;
+  if (!d) unfactored.length = 0;
   let reagentsMj = 0;
   let reagentsGhg = 0;
   let reagentsWater = 0;
@@ -336,10 +339,52 @@ export function environmentSums(input: EconomicsInput, f: EnvironmentFactors, d?
   if ((!needElectricity || f.primaryElectricityMjPerKwh !== null) && (!needFuel || f.primaryNaturalGasMjPerKwh !== null)) {
     const pElectricity = needElectricity ? input.electricityKwhPerYear * f.primaryElectricityMjPerKwh! : 0;
     const pFuel = needFuel ? (ng + steamFuelKwh) * f.primaryNaturalGasMjPerKwh! : 0;
-    primary = { electricityMj: pElectricity, fuelMj: pFuel, totalMj: pElectricity + pFuel + reagentsMj };
+    const totalMj = pElectricity + pFuel + reagentsMj;
+    primary = d ? { electricityMj: pElectricity, fuelMj: pFuel, totalMj } : SAMPLE_PRIMARY;
+    primary.electricityMj = pElectricity;
+    primary.fuelMj = pFuel;
+    primary.totalMj = totalMj;
   }
-  return { product, electricityMj, naturalGasMj, steamFuelMj, siteMj, reagentsMj, reagentsGhg, reagentsWater, electricityKg, naturalGasKg, steamKg, processKg, totalKg, processL, primary, unfactored, covered, vE, vG, vW, siteCovered, vS };
+  const out: EnvironmentSums = d ? newSums() : SAMPLE_SUMS;
+  out.product = product;
+  out.electricityMj = electricityMj;
+  out.naturalGasMj = naturalGasMj;
+  out.steamFuelMj = steamFuelMj;
+  out.siteMj = siteMj;
+  out.reagentsMj = reagentsMj;
+  out.reagentsGhg = reagentsGhg;
+  out.reagentsWater = reagentsWater;
+  out.electricityKg = electricityKg;
+  out.naturalGasKg = naturalGasKg;
+  out.steamKg = steamKg;
+  out.processKg = processKg;
+  out.totalKg = totalKg;
+  out.processL = processL;
+  out.primary = primary;
+  out.unfactored = unfactored;
+  out.covered = covered;
+  out.vE = vE;
+  out.vG = vG;
+  out.vW = vW;
+  out.siteCovered = siteCovered;
+  out.vS = vS;
+  return out;
 }
+
+/** A record of sums in EnvironmentSums' key order (filled at once by environmentSums). */
+function newSums(): EnvironmentSums {
+  return { product: 0, electricityMj: 0, naturalGasMj: 0, steamFuelMj: 0, siteMj: 0, reagentsMj: 0, reagentsGhg: 0, reagentsWater: 0, electricityKg: 0, naturalGasKg: 0, steamKg: 0, processKg: 0, totalKg: 0, processL: 0, primary: null, unfactored: [], covered: 0, vE: 0, vG: 0, vW: 0, siteCovered: 0, vS: 0 };
+}
+
+/**
+ * The record, primary-energy sums and list of unfactored reagents environmentSums fills without
+ * details (a Monte Carlo sample): one of each for the module, valid until the next such call — a
+ * sample reads them at once (environmentKpis, the no-greet-factor note, which copies the list) and
+ * keeps none of them; ≈ 0.8 KB of numbers per sample otherwise.
+ */
+const SAMPLE_SUMS: EnvironmentSums = newSums();
+const SAMPLE_PRIMARY: NonNullable<EnvironmentSums['primary']> = { electricityMj: 0, fuelMj: 0, totalMj: 0 };
+const SAMPLE_UNFACTORED: string[] = [];
 
 /** The canonical name of a chemistry for the virgin figures (chemistryByName, cached per name). */
 const VIRGIN_NAMES = new Map<string, string>();

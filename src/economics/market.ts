@@ -355,12 +355,23 @@ function metalValue(m: Market, kg: number, el: string, key: string, factor: numb
   return usd + kg * price * factor;
 }
 
-/** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
-export function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
+/**
+ * fixedValue(…, describe false).usd: the same lookups and product, as a number (a sample values
+ * its fixed-price parcels with no value record).
+ */
+export function fixedUsd(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string): number {
   const price = m.book.get(key, neededFor);
   const perCam = key === priceKey('feed.', String(lotId)) ? feedPerCam(m, lotId!, null) : feedPerCam(m, null, chemName(chemistry));
   const ratio = perCam ?? 1;
-  if (!describe) return { usd: camKg * price * ratio, terms: NO_TERMS, text: '' };
+  return camKg * price * ratio;
+}
+
+/** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
+export function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
+  if (!describe) return { usd: fixedUsd(m, key, chemistry, lotId, camKg, neededFor), terms: NO_TERMS, text: '' };
+  const price = m.book.get(key, neededFor);
+  const perCam = key === priceKey('feed.', String(lotId)) ? feedPerCam(m, lotId!, null) : feedPerCam(m, null, chemName(chemistry));
+  const ratio = perCam ?? 1;
   return {
     usd: camKg * price * ratio,
     terms: [{ quantity: camKg, quantityUnit: 'kg', priceKey: key, price, factor: ratio, factorKeys: [] }],

@@ -77,6 +77,28 @@ export function sumUsd(parts: readonly number[]): number {
   return acc / 100;
 }
 
+/** sumUsd([a, b]) without the list (the same cents added in the same order, from 0). */
+export function sumUsd2(a: number, b: number): number {
+  let acc = 0;
+  acc += roundHalfAway(a * 100);
+  if (!Number.isSafeInteger(acc)) return sumUsdDecimal([a, b]);
+  acc += roundHalfAway(b * 100);
+  if (!Number.isSafeInteger(acc)) return sumUsdDecimal([a, b]);
+  return acc / 100;
+}
+
+/** sumUsd([a, b, c]) without the list (the same cents added in the same order, from 0). */
+export function sumUsd3(a: number, b: number, c: number): number {
+  let acc = 0;
+  acc += roundHalfAway(a * 100);
+  if (!Number.isSafeInteger(acc)) return sumUsdDecimal([a, b, c]);
+  acc += roundHalfAway(b * 100);
+  if (!Number.isSafeInteger(acc)) return sumUsdDecimal([a, b, c]);
+  acc += roundHalfAway(c * 100);
+  if (!Number.isSafeInteger(acc)) return sumUsdDecimal([a, b, c]);
+  return acc / 100;
+}
+
 /**
  * sumUsd(amountsOf(items, usd, keep)) without the list: the same cents added in the same order,
  * and the same decimal sum of the kept amounts once a partial sum leaves the exact range (every

@@ -8,7 +8,7 @@ import type { EconomicsInput } from './input.js';
 import type { MoneyLine } from './opex.js';
 import { cents } from './money.js';
 import { OrderedGroups } from './groups.js';
-import { chemName, fixedKeyOf, fixedValue, keyFactsOf, memoOf, NO_TERMS, pairTexts, payableUsd, payableValue, type KeyFacts, type Market, type MaterialGrade, type Valued } from './market.js';
+import { chemName, fixedKeyOf, fixedUsd, fixedValue, keyFactsOf, memoOf, pairTexts, payableUsd, payableValue, type KeyFacts, type Market, type MaterialGrade, type Valued } from './market.js';
 
 /** Cent-rounded when exact (a value out of range fails on its own amount). */
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
@@ -164,23 +164,27 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
     const gKg = kg[k]!;
     if (gKg === 0) continue;
     const { id, what } = g;
-    let v: Valued;
-    if (g.key) v = fixedValue(m, g.key, g.chem, g.origin, gKg, what, describe);
-    else if (describe) v = payableValue(m, g.grade, g.chem, { Ni: ni[k]!, Co: co[k]!, Li: li[k]! }, what);
-    else v = { usd: payableUsd(m, g.grade, g.chem, ni[k]!, co[k]!, li[k]!, what), terms: NO_TERMS, text: '' };
+    // A sample's value alone (no value record per group and sample: fixedUsd, payableUsd).
+    let v: Valued | undefined;
+    let vUsd: number;
+    if (!describe) vUsd = g.key ? fixedUsd(m, g.key, g.chem, g.origin, gKg, what) : payableUsd(m, g.grade, g.chem, ni[k]!, co[k]!, li[k]!, what);
+    else {
+      v = g.key ? fixedValue(m, g.key, g.chem, g.origin, gKg, what) : payableValue(m, g.grade, g.chem, { Ni: ni[k]!, Co: co[k]!, Li: li[k]! }, what);
+      vUsd = v.usd;
+    }
     // Rounded first whatever the sign (a value out of range fails on its own amount, as it did).
-    const value = R(exact)(v.usd);
-    if (v.usd >= 0) {
-      revenue.push(describe ? { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: v.usd / gKg, basis: v.text, basisUsd: v.usd, terms: v.terms }
-        : { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: v.usd / gKg, basisUsd: v.usd });
+    const value = R(exact)(vUsd);
+    if (vUsd >= 0) {
+      revenue.push(v ? { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: vUsd / gKg, basis: v.text, basisUsd: vUsd, terms: v.terms }
+        : { id, label: what, category: 'off-spec', usd: value, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: vUsd / gKg, basisUsd: vUsd });
       continue;
     }
     // The disposal line: the revenue line's keys in its order (what a spread of it with these
     // amounts gave), made directly — a spread copy takes V8's slow path per sample.
     const label = g.disposal;
-    const usd = R(exact)(-v.usd);
-    costs.push(describe ? { id, label, category: 'waste', usd, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: -v.usd / gKg, basis: v.text, basisUsd: -v.usd, terms: v.terms }
-      : { id, label, category: 'waste', usd, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: -v.usd / gKg, basisUsd: -v.usd });
+    const usd = R(exact)(-vUsd);
+    costs.push(v ? { id, label, category: 'waste', usd, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: -vUsd / gKg, basis: v.text, basisUsd: -vUsd, terms: v.terms }
+      : { id, label, category: 'waste', usd, variable: true, quantity: gKg, quantityUnit: 'kg', unitPriceUsd: -vUsd / gKg, basisUsd: -vUsd });
   }
   return { revenue, costs };
 }

@@ -372,16 +372,50 @@ export class FactorTotalsAt {
   variableUsd = 0;
   fixedUsd = 0;
   totalUsd = 0;
-  private readonly plan: FactorPlan;
-  private readonly from: number;
+  private factors: readonly OperatingFactorRow[];
+  private d: DirectTotals;
+  private cap: CapitalBases;
+  private plan: FactorPlan;
+  private from: number;
   private readonly start: FactorWalk = { supervision: 0, maintenance: 0, running: 0, variable: 0, fixed: 0, cashSum: 0 };
   private readonly walk: FactorWalk = { supervision: 0, maintenance: 0, running: 0, variable: 0, fixed: 0, cashSum: 0 };
 
-  constructor(private readonly factors: readonly OperatingFactorRow[], private readonly d: DirectTotals, private readonly cap: CapitalBases) {
+  constructor(factors: readonly OperatingFactorRow[], d: DirectTotals, cap: CapitalBases) {
+    this.factors = factors;
+    this.d = d;
+    this.cap = cap;
     this.plan = factorPlan(factors);
     this.from = this.plan.firstRevenue;
-    this.start.running = d.total;
-    walkFactors(factors, this.plan, d, cap, NaN, false, 0, this.from, this.start, undefined);
+    this.walkStart();
+  }
+
+  /**
+   * The same object for another factor list, direct totals and capital (as a new one made from
+   * them): a solve per Monte Carlo sample reuses one rather than making its objects anew.
+   */
+  reset(factors: readonly OperatingFactorRow[], d: DirectTotals, cap: CapitalBases): this {
+    this.factors = factors;
+    this.d = d;
+    this.cap = cap;
+    this.plan = factorPlan(factors);
+    this.from = this.plan.firstRevenue;
+    this.variableUsd = 0;
+    this.fixedUsd = 0;
+    this.totalUsd = 0;
+    this.walkStart();
+    return this;
+  }
+
+  /** The walk up to the first revenue-based factor, from zero (the start every trial copies). */
+  private walkStart(): void {
+    const s = this.start;
+    s.supervision = 0;
+    s.maintenance = 0;
+    s.running = this.d.total;
+    s.variable = 0;
+    s.fixed = 0;
+    s.cashSum = 0;
+    walkFactors(this.factors, this.plan, this.d, this.cap, NaN, false, 0, this.from, s, undefined);
   }
 
   /** Set variableUsd, fixedUsd and totalUsd to factorCosts(…, revenueUsd, false, false)'s. */

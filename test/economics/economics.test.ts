@@ -319,6 +319,26 @@ describe('breakdowns (work lists shared by every call)', () => {
   });
 });
 
+describe('totals by category of a sample (made when read, issue 19)', () => {
+  it('are the described run\'s, keys in the same order, whatever was evaluated before', () => {
+    const input = samplePlant();
+    const f = resolveFinance(undefined);
+    const plain = economics(input, US, f, { describe: false });
+    // Other categories in another order in between (the name lists are shared by value).
+    run(undefined, US, { products: { inSpec: [], offSpec: samplePlant().products.offSpec }, consumablesPerYear: {} });
+    run({ capexMethod: 'peters' });
+    economics(samplePlant({ consumablesPerYear: {} }), US, resolveFinance({ capexMethod: 'lang' }), { describe: false }).opex.byCategory;
+    const described = economics(input, US, f);
+    for (const part of ['opex', 'revenue'] as const) {
+      expect(plain[part].byCategory).toStrictEqual(described[part].byCategory);
+      expect(Object.keys(plain[part].byCategory)).toEqual(Object.keys(described[part].byCategory));
+      expect(plain[part].byCategory).toBe(plain[part].byCategory);
+      expect(plain[part].totalUsd).toBe(described[part].totalUsd);
+      expect(plain[part].items.map((i) => i.usd)).toEqual(described[part].items.map((i) => i.usd));
+    }
+  });
+});
+
 describe('result contract', () => {
   it('kpis carry the names of the run document', () => {
     expect(Object.keys(run().kpis).sort()).toEqual(['capexUsd', 'costUsdPerKgProduct', 'energyMjPerKgProduct', 'ghgKgCo2ePerKgProduct', 'irr', 'minSellingPriceUsdPerKg', 'netCostUsdPerKgProduct', 'npvUsd', 'opexUsdPerYear', 'paybackYears', 'primaryEnergyMjPerKgProduct', 'revenueUsdPerYear', 'waterLPerKgProduct'].sort());

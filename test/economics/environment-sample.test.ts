@@ -59,4 +59,22 @@ describe('environmental figures of a sample (issue 19)', () => {
       }
     }
   });
+
+  it('a sample\'s sums (one reused record) are those of a record of its own, whatever was summed before; a described run keeps its own', () => {
+    const f: EnvironmentFactors = { gridKgPerKwh: 0.58, naturalGasKgPerKwh: 0.2, boilerEfficiency: 0.85, primaryElectricityMjPerKwh: 9.7, primaryNaturalGasMjPerKwh: 4.1, reagentGhgOverrides: {} };
+    const noPrimary: EnvironmentFactors = { ...f, primaryElectricityMjPerKwh: null };
+    const own = inputs.map((input) => environmentSums(input, f, { reagents: [], byChemistry: [], notCovered: [] }));
+    const copies = own.map((s) => JSON.stringify(s));
+    for (let round = 0; round < 2; round++) {
+      for (let i = 0; i < inputs.length; i++) {
+        environmentSums(inputs[(i + 1) % inputs.length]!, noPrimary);
+        const shared = environmentSums(inputs[i]!, f);
+        expect(shared).toStrictEqual(own[i]);
+        expect(shared).not.toBe(own[i]);
+        expect(environmentSums(inputs[i]!, noPrimary).primary).toBeNull();
+      }
+    }
+    // The described records were not touched by the samples summed after them.
+    expect(own.map((s) => JSON.stringify(s))).toStrictEqual(copies);
+  });
 });

@@ -104,6 +104,21 @@ describe('one basis for bought and sold material', () => {
     expect(disposal).toMatchObject({ category: 'waste', usd: 10_000 });
     expect(r.revenue.items.some((i) => i.id.startsWith('offspec.'))).toBe(false);
   });
+  it('a sample values its off-spec parcels as a described run does: fixed prices both signs, payables (issue 19)', () => {
+    const prices = mergePrices(HAND, { 'feed.LFP': '-2 USD/kg', 'feed.LMO': '1.5 USD/kg' });
+    const offSpec: EconomicsInput['products']['offSpec'] = [
+      { chemistry: 'LFP', kgPerYear: 4_000, grade: 'cathode-scrap', origin: 'x', elementsKgPerYear: { Fe: 1_400, Li: 170 } },
+      { chemistry: 'LMO', kgPerYear: 700, grade: 'cam-powder', elementsKgPerYear: { Mn: 400, Li: 30 } },
+      { chemistry: 'NCM523', kgPerYear: 900, grade: 'black-mass', elementsKgPerYear: { Ni: 300, Co: 60.5, Li: 40.25 } },
+    ];
+    const input = oneLot({ chemistry: 'LFP', family: 'olivine', elementsKgPerYear: { Fe: 1_400, Li: 170 } }, { products: { inSpec: [{ chemistry: 'NCM523', kgPerYear: 3_000 }], offSpec } });
+    const amounts = (describe: boolean, exact: boolean) => {
+      const l = offSpecLines(marketOf(input, new PriceBook(prices)), input, exact, describe);
+      return [...l.revenue, ...l.costs].map((x) => [x.id, x.label, x.category, x.usd, x.quantity, x.unitPriceUsd, x.basisUsd]);
+    };
+    for (const exact of [true, false]) expect(amounts(false, exact)).toStrictEqual(amounts(true, exact));
+    expect(amounts(false, true).map((x) => x[2])).toStrictEqual(['off-spec', 'off-spec', 'waste']);
+  });
   it('CAM already in spec at entry is bought at the in-spec price when that is worth more (0.9 × 16 USD/kg)', () => {
     const line = feedOf(oneLot({ grade: 'cathode-scrap', inSpecAtEntry: { camKgPerYear: 1_000, elementsKgPerYear: { Ni: 250, Co: 50, Mn: 75, Li: 17.5 } } }));
     // the rest at payables: 0.70 × (750 × 16 + 150 × 25) = 11,025; the in-spec part 1,000 kg × 14.4 = 14,400
