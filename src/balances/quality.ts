@@ -9,10 +9,11 @@ import type { Lot, OffSpecCause } from '../streams/lot.js';
 import { chemistryByName, isNickelLayered, type CathodeChemistry } from '../chemistry/cathode.js';
 import type { ProductSpec, SpecLimits } from '../schema/spec.js';
 import { lotsMass, type Stream } from '../streams/stream.js';
-import { LotCursor, rowLotWithMass, RowStream } from '../streams/row-stream.js';
+import { COLUMNS_MIN_LOTS, LotCursor, rowLotWithMass, RowStream, sourceColumnsOf } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
 import { capacityRatioOf, lotCapacityRatio } from '../streams/performance.js';
 import { virginCapacity } from '../chemistry/capacity.js';
+import { KeySums } from './key-sums.js';
 
 /** Soluble lithium compounds counted as residual Li salts (not coatings such as Li3PO4, nor LiF). */
 export const RESIDUAL_LI_SALTS = ['LiOH', 'LiOH·H2O', 'Li2CO3', 'LiNO3', 'LiI', 'LiCl', 'Li2SO4', 'Li-benzoate', 'Li3C6H5O7', 'Li2O'] as const;
@@ -108,12 +109,31 @@ export function isProductChemistry(spec: ProductSpec, chemistry: CathodeChemistr
 /** The product chemistries of a spec by canonical name. */
 const PRODUCT_CHEMISTRIES = new WeakMap<ProductSpec, Set<string>>();
 
-/** Residual soluble Li salts per kg of CAM in a stream. */
+/** Index of each residual Li salt in RESIDUAL_LI_SALTS. */
+const SALT_INDEX: ReadonlyMap<string, number> = new Map(RESIDUAL_LI_SALTS.map((id, i) => [id, i]));
+
+/** The salt flows residualLiSaltsFraction found, by index (one call at a time; read within it). */
+const SALT_KG: number[] = RESIDUAL_LI_SALTS.map(() => 0);
+
+/**
+ * Residual soluble Li salts per kg of CAM in a stream: the salts summed in RESIDUAL_LI_SALTS' order,
+ * 0 for each one the stream lacks. The stream's few components are looked up among the salts
+ * (a pass over its record), not each of the ten salts in its record (a miss per salt it lacks):
+ * every Monte Carlo sample asks it of the feed and of each product stream.
+ */
 export function residualLiSaltsFraction(s: Stream): number {
   const cam = lotsMass(s);
   if (cam === 0) return 0;
+  const c = s.components;
+  let found = 0;
+  for (const id in c) {
+    const i = SALT_INDEX.get(id);
+    if (i === undefined) continue;
+    SALT_KG[i] = c[id] ?? 0;
+    found |= 1 << i;
+  }
   let salts = 0;
-  for (const id of RESIDUAL_LI_SALTS) salts += s.components[id] ?? 0;
+  if (found !== 0) for (let i = 0; i < SALT_KG.length; i++) salts += (found & (1 << i)) !== 0 ? SALT_KG[i]! : 0;
   return salts / cam;
 }
 
@@ -137,22 +157,39 @@ const CARBONS = ['graphite', 'carbon-black', 'CNT', 'graphene'] as const;
 const ELECTRODE_BINDERS: ReadonlySet<string> = new Set(['PVDF', 'PAA', 'alginate']);
 
 /**
- * Foreign solids per kg of CAM in a stream. A stream whose lots all carry a conductive network
- * (electrode refabrication) is an electrode: its carbon black, binder and Al foil are the recipe,
- * so only graphite, Cu and non-binder fluorine count there.
+ * True when the stream has lots and every one carries a conductive network: a row stream's read
+ * from its rows' source lots (a long source's columns), whose network a row keeps (row-stream.ts).
  */
-/** True when the stream has lots and every one passes `test` (a row stream's read through a cursor, row-stream.ts). */
-function everyLot(s: Stream, test: (lot: Lot) => boolean): boolean {
-  if (!(s instanceof RowStream)) return s.lots.length > 0 && s.lots.every(test);
-  const c = new LotCursor(s);
-  for (let i = 0; i < s.n; i++) if (!test(c.at(i))) return false;
+function everyLotConductive(s: Stream): boolean {
+  if (!(s instanceof RowStream)) return s.lots.length > 0 && s.lots.every((l) => l.conductiveNetwork !== null);
+  const network = s.source.length >= COLUMNS_MIN_LOTS ? sourceColumnsOf(s.source).conductiveNetwork : undefined;
+  for (let i = 0; i < s.n; i++) {
+    const r = s.rows[i]!;
+    if ((network !== undefined ? network[r]! : s.source[r]!.conductiveNetwork) === null) return false;
+  }
   return s.n > 0;
 }
 
 /**
+ * Mass fraction of fluorine by component id (null: none), from the registry (fixed): one look-up
+ * per component of a product stream, not the registry's and a search of the formula's elements.
+ */
+const FLUORINE_FRACTION = new Map<string, number | null>();
+
+function fluorineFractionOf(id: string): number | null {
+  let f = FLUORINE_FRACTION.get(id);
+  if (f === undefined) {
+    const comp = component(id);
+    const i = comp.elements.indexOf('F');
+    FLUORINE_FRACTION.set(id, (f = i >= 0 ? comp.massFractions[i]! : null));
+  }
+  return f;
+}
+
+/**
  * The off-spec rows of a product row stream (their indices, ascending), as qualityReport judged
- * them: a row stream's lots are judged through a cursor, and economics-input.ts prices its off-spec
- * ones by row, through a cursor too — the lot objects `offSpecLots` lists are made only for
+ * them: a row stream's lots are judged through a cursor, and the economics input prices its
+ * off-spec ones by row (pipeline/parcels.ts) — the lot objects `offSpecLots` lists are made only for
  * reports (with verdicts), not for a Monte Carlo sample. Kept on the stream itself (RowStream
  * offSpecRows), not in a weak map: an entry per sample cost more than the judgement of its lots.
  * Undefined for other streams.
@@ -161,11 +198,15 @@ export function offSpecRowsOf(s: Stream): readonly number[] | undefined {
   return s instanceof RowStream ? s.offSpecRows : undefined;
 }
 
+/**
+ * Foreign solids per kg of CAM in a stream. A stream whose lots all carry a conductive network
+ * (electrode refabrication) is an electrode: its carbon black, binder and Al foil are the recipe,
+ * so only graphite, Cu and non-binder fluorine count there.
+ */
 export function foreignSolidsOf(s: Stream): ForeignSolids {
   const cam = lotsMass(s);
-  const none: ForeignSolids = { graphiteCarbon: 0, graphite: 0, aluminium: 0, copper: 0, fluorine: 0 };
-  if (cam === 0) return none;
-  const electrode = everyLot(s, (l) => l.conductiveNetwork !== null);
+  if (cam === 0) return { graphiteCarbon: 0, graphite: 0, aluminium: 0, copper: 0, fluorine: 0 };
+  const electrode = everyLotConductive(s);
   const c = s.components;
   const graphite = c.graphite ?? 0;
   let carbon = graphite;
@@ -173,9 +214,8 @@ export function foreignSolidsOf(s: Stream): ForeignSolids {
   let fluorine = 0;
   for (const id in c) {
     if (electrode && ELECTRODE_BINDERS.has(id)) continue;
-    const comp = component(id);
-    const i = comp.elements.indexOf('F');
-    if (i >= 0) fluorine += c[id]! * comp.massFractions[i]!;
+    const f = fluorineFractionOf(id);
+    if (f !== null) fluorine += c[id]! * f;
   }
   return { graphiteCarbon: carbon / cam, graphite: graphite / cam, aluminium: electrode ? 0 : (c.Al ?? 0) / cam, copper: (c.Cu ?? 0) / cam, fluorine: fluorine / cam };
 }
@@ -307,12 +347,13 @@ function primaryCauseOf(causes: readonly OffSpecCause[]): OffSpecCause | null {
   return null;
 }
 
-/** a[k] / b[k] for every key of `a`, in its order. */
-function ratios(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const k in a) out[k] = a[k]! / b[k]!;
-  return out;
-}
+/**
+ * In-spec CAM by chemistry name, and its capacity-weighted mass, summed by qualityReport (one
+ * report at a time; each made into new records at its end): two short lists rather than two
+ * records grown key by key per Monte Carlo sample (key-sums.ts).
+ */
+const IN_SPEC_KG = new KeySums();
+const CAPACITY_KG = new KeySums();
 
 /** What qualityReport writes besides the product's totals, off-spec lots and in-spec shares. */
 export interface QualityOptions {
@@ -345,8 +386,8 @@ function productStreamsOf(g: FlowsheetGraph): GraphStream[] {
 export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpec, feedCamKgPerHour: number, options: QualityOptions = {}): QualityReport {
   const verdicts = options.verdicts !== false;
   const byCause = noOffSpecByCause();
-  const byChem: Record<string, number> = {};
-  const capacityKg: Record<string, number> = {};
+  const byChem = IN_SPEC_KG.reset();
+  const capacityKg = CAPACITY_KG.reset();
   let capacityMahKg = 0;
   let capacityRatioKg = 0;
   const residual: Record<string, number> = {};
@@ -388,8 +429,8 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
       if (primary === null) {
         inSpec += kg;
         const name = terms.base;
-        byChem[name] = (byChem[name] ?? 0) + kg;
-        capacityKg[name] = (capacityKg[name] ?? 0) + kg * Math.min(1, capacityRatio);
+        byChem.add(name, kg);
+        capacityKg.add(name, kg * Math.min(1, capacityRatio));
         capacityMahKg += kg * capacityMahPerG;
         capacityRatioKg += kg * capacityRatio;
       } else {
@@ -413,8 +454,8 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
     inSpecCapacityMahPerG: inSpec > 0 ? capacityMahKg / inSpec : null,
     inSpecCapacityRatio: inSpec > 0 ? capacityRatioKg / inSpec : null,
     offSpecByCauseKgPerHour: byCause,
-    inSpecByChemistryKgPerHour: byChem,
-    inSpecCapacityRatioByChemistry: ratios(capacityKg, byChem),
+    inSpecByChemistryKgPerHour: byChem.record(),
+    inSpecCapacityRatioByChemistry: capacityKg.ratios(byChem),
     residualLiSaltsByStream: residual,
     foreignSolidsByStream: foreignByStream,
     lots,

@@ -7,23 +7,21 @@ import type { EconomicsInput } from '../economics/input.js';
 import type { ResolvedPrices } from '../economics/prices.js';
 import type { PlantSizing } from '../design/types.js';
 import type { QualityReport } from '../balances/quality.js';
-import { baseName, lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../balances/quality.js';
-import { gradeOf, type MaterialGrade } from '../economics/market.js';
+import { lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../balances/quality.js';
+import { gradeOf } from '../economics/market.js';
 import { priceKey } from '../economics/price-book.js';
 import { component, COMPONENT_IDS } from '../chemistry/components.js';
-import { ELEMENTS } from '../chemistry/elements.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
 import type { GraphStream } from '../graph/build.js';
-import type { UnitDesign, CostCorrelation } from '../unit-ops/contract.js';
+import type { UnitDesign, CostCorrelation, EquipmentSpec } from '../unit-ops/contract.js';
 import { DEFAULT_COMPOSITION, type FeedBasis, type LotSpec } from '../schema/feed.js';
 import { lotsMass, streamMass, type Stream } from '../streams/stream.js';
 import { LotCursor, RowStream, sameNumber } from '../streams/row-stream.js';
 import type { Lot } from '../streams/lot.js';
 import type { ProductSpec } from '../schema/spec.js';
-import { ElementFlows } from '../streams/element-flows.js';
 import type { Model } from './resolve.js';
-import { OrderedGroups } from '../economics/groups.js';
+import { addParcel, newParcels, OffSpecGroups, parcelElements, resetParcelSums, type Parcels } from './parcels.js';
 
 /** Share of water above which a stream to `waste` is priced as wastewater rather than solid waste. */
 export const WASTEWATER_WATER_SHARE = 0.5;
@@ -47,30 +45,6 @@ function componentSolids(s: Stream): number {
 }
 
 /**
- * Sums of element flows lent to the parcels of one economicsInput call (parcelsOf), taken from
- * the start of the list at every call: a Monte Carlo sample's dozen parcels reuse the sums of the
- * last sample instead of lists of their lots and a sum each. Read only within the call that took
- * them (their records are new); economicsInput calls nothing that calls it back.
- */
-const PARCEL_SUMS: ElementFlows[] = [];
-let parcelSumsTaken = 0;
-
-/**
- * Parcels of CAM, each of a chemistry at a Li/TM with a mass flow (kg/h), summed as they are added:
- * the element flows of their lots (an ElementFlows sum, lot by lot in order of addition: the sums
- * a sum of the lots made at the end would hold), their mass flow (summed in order from 0, as
- * lotListMass sums their lots) and how many there are. A row stream's lots are read through a
- * cursor, not made.
- */
-interface Parcels {
-  sum: ElementFlows;
-  kg: number;
-  count: number;
-  /** Whether only Li, Ni and Co are summed (ElementFlows.addLotPayables): parcels of a sample, read by paidElements alone. */
-  payablesOnly: boolean;
-}
-
-/**
  * The cursor economicsInput reads row streams through (LotCursor.over per stream): each stream's
  * lots are read, one after another, within one call (a cursor is valid until its next `at`, and
  * nothing keeps it), so one object serves every call instead of half a dozen per Monte Carlo sample.
@@ -81,49 +55,6 @@ let rowCursor: LotCursor | undefined;
 /** rowCursor over the lots of `s`. */
 function cursorOver(s: RowStream): LotCursor {
   return rowCursor === undefined ? (rowCursor = new LotCursor(s)) : rowCursor.over(s);
-}
-
-/** New parcels (none yet), with a sum of the current call; `payablesOnly` for a sample's (read by paidElements alone). */
-function newParcels(payablesOnly: boolean): Parcels {
-  if (parcelSumsTaken === PARCEL_SUMS.length) PARCEL_SUMS.push(new ElementFlows());
-  return { sum: PARCEL_SUMS[parcelSumsTaken++]!.reset(), kg: 0, count: 0, payablesOnly };
-}
-
-/** Add `lot` (an object or a cursor: read, not kept) with mass flow `kg`. */
-function addParcel(p: Parcels, lot: Lot, kg: number): void {
-  if (p.payablesOnly) p.sum.addLotPayables(lot.chemistry, lot.liPerTm, kg);
-  else p.sum.addLotValues(lot.chemistry, lot.liPerTm, kg);
-  p.kg += kg;
-  p.count++;
-}
-
-/**
- * Element flows over a year, kg, of parcels (as an ElementFlows sum of their lots, lot by lot):
- * a sample's parcels (payablesOnly) their Ni, Co and Li alone (paidElements).
- */
-function parcelElements(p: Parcels, hours: number): Record<string, number> {
-  return p.payablesOnly ? paidElements(p, hours) : (p.sum.record(hours) as Record<string, number>);
-}
-
-/** Indices (into ELEMENTS) of the elements a sample's economics reads of a parcel: Ni, Co and Li. */
-const NI = ELEMENTS.indexOf('Ni');
-const CO = ELEMENTS.indexOf('Co');
-const LI = ELEMENTS.indexOf('Li');
-
-/**
- * parcelElements reduced to Ni, Co and Li (each only when contributed to, as in the full record):
- * all that the economics reads of a Monte Carlo sample's elements — payables of feed lines
- * (market.ts sampleFeedLine) and of off-spec parcels (offspec.ts valueOffSpec) — so a sample's
- * parcels sum three elements (addLotPayables) into a record of three keys, not every element of
- * their frames. Report runs' parcels sum every element, into the full record.
- */
-function paidElements(p: Parcels, hours: number): Record<string, number> {
-  const s = p.sum;
-  const out: Record<string, number> = {};
-  if (s.has(NI)) out.Ni = s.kgAt(NI) * hours;
-  if (s.has(CO)) out.Co = s.kgAt(CO) * hours;
-  if (s.has(LI)) out.Li = s.kgAt(LI) * hours;
-  return out;
 }
 
 /** A record of hourly flows as yearly amounts. */
@@ -148,21 +79,47 @@ function subLotsByOrigin(feed: Stream, spec: ProductSpec, feedSalts: number, sam
     const id = x.origin[0]!;
     let g = out.get(id);
     if (!g) out.set(id, (g = { all: newParcels(sample), inSpec: newParcels(sample) }));
-    addParcel(g.all, x, x.massKgPerHour);
-    if (lotInSpec(spec, x, feedSalts)) addParcel(g.inSpec, x, x.massKgPerHour);
+    const kg = x.massKgPerHour;
+    const chemistry = x.chemistry;
+    const liPerTm = x.liPerTm;
+    addParcel(g.all, chemistry, liPerTm, kg);
+    if (lotInSpec(spec, x, feedSalts)) addParcel(g.inSpec, chemistry, liPerTm, kg);
   }
   return out;
 }
 
 /**
  * The cost correlation of a unit's item (the last item of that name, as a map filled in order
- * would hold): found in the unit's own short list, without a map or a key text per sample.
+ * would hold): found in the unit's own short list (`list`, its design's equipment), without a map
+ * or a key text per sample.
  */
-function costOf(designs: ReadonlyMap<string, UnitDesign>, unitId: string, name: string): CostCorrelation | undefined {
-  const list = designs.get(unitId)?.equipment;
+function costIn(list: readonly EquipmentSpec[] | undefined, name: string): CostCorrelation | undefined {
   if (!list) return undefined;
   for (let i = list.length - 1; i >= 0; i--) if (list[i]!.name === name) return list[i]!.cost;
   return undefined;
+}
+
+/**
+ * The input's equipment: every item installed (count > 0), with its cost correlation (costIn). A
+ * sizing lists a unit's items one after another, so its design is looked up once per run of them,
+ * not once per item. Pushed, not mapped: optimized code maps into a holey list, and the first one
+ * to reach the economics threw its optimized code away (≈ sample 200 of a run).
+ */
+function equipmentLines(sizing: PlantSizing, designs: ReadonlyMap<string, UnitDesign>): EconomicsInput['equipment'] {
+  const out: EconomicsInput['equipment'] = [];
+  const items = sizing.equipment;
+  let unitId: string | undefined;
+  let list: readonly EquipmentSpec[] | undefined;
+  for (let i = 0; i < items.length; i++) {
+    const e = items[i]!;
+    if (!(e.count > 0)) continue;
+    if (e.unitId !== unitId) {
+      unitId = e.unitId;
+      list = designs.get(unitId)?.equipment;
+    }
+    out.push({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: costIn(list, e.name)! });
+  }
+  return out;
 }
 
 /** A feed lot's line of the economics input. */
@@ -302,8 +259,11 @@ function remakeFeedLines(model: Model, feed: RowStream, cursor: LotCursor, hours
     const x = cursor.at(i);
     let g = made[j];
     if (!g) made[j] = g = { all: newParcels(true), inSpec: newParcels(true), sources: [], masses: [] };
-    addParcel(g.all, x, x.massKgPerHour);
-    if (lotInSpec(model.spec, x, feedSalts)) addParcel(g.inSpec, x, x.massKgPerHour);
+    const kg = x.massKgPerHour;
+    const chemistry = x.chemistry;
+    const liPerTm = x.liPerTm;
+    addParcel(g.all, chemistry, liPerTm, kg);
+    if (lotInSpec(model.spec, x, feedSalts)) addParcel(g.inSpec, chemistry, liPerTm, kg);
     g.sources.push(feed.source[feed.rows[i]!]!);
     g.masses.push(feed.mass[i]!);
   }
@@ -364,9 +324,6 @@ export interface EconomicsInputOptions {
   sample?: boolean;
 }
 
-/** Off-spec CAM of one chemistry, grade and (when from one feed lot) origin, as parcels. */
-type OffSpecGroup = { chemistry: string; grade: MaterialGrade; origin: string | null; parcels: Parcels };
-
 /** What leaves the plant other than product, per year (leavingFlows). */
 interface LeavingFlows {
   byproducts: Record<string, number>;
@@ -381,7 +338,7 @@ interface LeavingFlows {
  * components are sold when they have a scrap price and landfilled when not; emissions by
  * component; a waste stream is wastewater when mostly water.
  */
-function leavingFlows(plan: BoundaryStreams, solution: Solution, prices: ResolvedPrices, hours: number, addOff: (lot: Lot, kg: number, grade: MaterialGrade) => void): LeavingFlows {
+function leavingFlows(plan: BoundaryStreams, solution: Solution, prices: ResolvedPrices, hours: number, off: OffSpecGroups): LeavingFlows {
   const byproducts: Record<string, number> = {};
   const emissions: Record<string, number> = {};
   let waste = 0;
@@ -394,13 +351,9 @@ function leavingFlows(plan: BoundaryStreams, solution: Solution, prices: Resolve
       if (cam > 0 && cam >= PARCEL_CAM_SHARE * (cam + componentSolids(stream))) {
         const grade = gradeOf(cam, stream.components);
         if (stream instanceof RowStream) {
-          const cursor = cursorOver(stream);
-          for (let i = 0; i < stream.n; i++) {
-            const kg = stream.mass[i]!;
-            if (kg > 0) addOff(cursor.at(i), kg, grade);
-          }
+          for (let i = 0; i < stream.n; i++) if (stream.mass[i]! > 0) off.addRow(stream, i, grade);
         } else {
-          for (let li = 0; li < stream.lots.length; li++) { const l = stream.lots[li]!; if (l.massKgPerHour > 0) addOff(l, l.massKgPerHour, grade); }
+          for (let li = 0; li < stream.lots.length; li++) { const l = stream.lots[li]!; if (l.massKgPerHour > 0) off.addLot(l, l.massKgPerHour, grade); }
         }
         continue;
       }
@@ -441,7 +394,7 @@ export function economicsInput(
 ): EconomicsInput {
   const hours = model.plant.operatingHours;
   const g = model.flowsheet.graph;
-  parcelSumsTaken = 0;
+  resetParcelSums();
 
   // Feed lots as delivered: their market grade (from their composition, the rule that grades every
   // parcel leaving) and the part of their CAM already in spec at entry.
@@ -451,8 +404,7 @@ export function economicsInput(
 
   // Lists of this input are built by push, not map(): optimized code maps into a holey list, and
   // the first one to reach the economics threw its optimized code away (≈ sample 200 of a run).
-  const equipment: EconomicsInput['equipment'] = [];
-  for (const e of sizing.equipment) if (e.count > 0) equipment.push({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: costOf(designs, e.unitId, e.name)! });
+  const equipment = equipmentLines(sizing, designs);
 
   const consumables: Record<string, number> = {};
   for (const run of solution.runs.values()) {
@@ -462,49 +414,24 @@ export function economicsInput(
 
   // Off-spec product and CAM parcels leaving as by-products are sold on the market basis, by
   // chemistry, by the grade of the stream they leave in and, when from one feed lot, its origin.
-  // Groups in order of first appearance, found by chemistry → grade → origin (no key text per lot).
-  // A group keeps its parcels as numbers: a row stream's lots are read through a cursor
-  // (row-stream.ts), not made.
-  // A handful of groups (chemistry × grade × origin) are found by a scan of the list, many
-  // through maps (economics/groups.ts).
-  const offSpec = new OrderedGroups<string, MaterialGrade, OffSpecGroup>();
-  // The base name of the last chemistry name seen (a pure function of the name): a stream's lots
-  // share a few chemistries, and a name with a suffix is sliced into a new string per call.
-  let lastName = '';
-  let lastBase = '';
-  const addOff = (lot: Lot, kg: number, grade: MaterialGrade) => {
-    const name = lot.chemistry.name;
-    if (name !== lastName) {
-      lastName = name;
-      lastBase = baseName(name);
-    }
-    const chemistry = lastBase;
-    const origin = lot.origin.length === 1 ? lot.origin[0]! : null;
-    let g = offSpec.find(chemistry, grade, origin ?? '');
-    if (!g) {
-      g = { chemistry, grade, origin, parcels: newParcels(sample) };
-      offSpec.add(g, chemistry, grade, origin ?? '');
-    }
-    addParcel(g.parcels, lot, kg);
-  };
+  const off = new OffSpecGroups(sample);
   let offSpecSet: Set<Lot> | undefined; // for product streams of lot objects (made only if one is)
   const plan = boundaryStreams(g.streams);
   for (let p = 0; p < plan.products.length; p++) {
     const stream = solution.streams.get(plan.products[p]!)!;
     const grade = gradeOf(lotsMass(stream), stream.components);
-    // A product row stream's off-spec rows as quality judged them, read through a cursor: the
+    // A product row stream's off-spec rows as quality judged them, read by row (OffSpecGroups.addRow): the
     // values of the lots quality makes of them for reports (rowLotWithMass), without those objects.
     const offRows = offSpecRowsOf(stream);
     if (offRows) {
-      const cursor = cursorOver(stream as RowStream);
-      for (let k = 0; k < offRows.length; k++) { const x = cursor.at(offRows[k]!); addOff(x, x.massKgPerHour, grade); }
+      for (let k = 0; k < offRows.length; k++) off.addRow(stream as RowStream, offRows[k]!, grade);
       continue;
     }
     offSpecSet ??= new Set(quality.offSpecLots);
-    for (let li = 0; li < stream.lots.length; li++) { const lot = stream.lots[li]!; if (offSpecSet.has(lot)) addOff(lot, lot.massKgPerHour, grade); }
+    for (let li = 0; li < stream.lots.length; li++) { const lot = stream.lots[li]!; if (offSpecSet.has(lot)) off.addLot(lot, lot.massKgPerHour, grade); }
   }
 
-  const { byproducts, emissions, waste, wastewater } = leavingFlows(plan, solution, prices, hours, addOff);
+  const { byproducts, emissions, waste, wastewater } = leavingFlows(plan, solution, prices, hours, off);
   // Product streams may carry non-CAM components (carry-over Al, coatings): they leave with the
   // product and are neither sold separately nor waste.
   const inSpec: EconomicsInput['products']['inSpec'] = [];
@@ -512,7 +439,7 @@ export function economicsInput(
     inSpec.push({ chemistry, kgPerYear: quality.inSpecByChemistryKgPerHour[chemistry]! * hours, capacityRatio: quality.inSpecCapacityRatioByChemistry[chemistry] ?? 1 });
   }
   const offSpecLines: EconomicsInput['products']['offSpec'] = [];
-  for (const o of offSpec.list) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
+  for (const o of off.groups.list) offSpecLines.push({ chemistry: o.chemistry, grade: o.grade, origin: o.origin, kgPerYear: o.parcels.kg * hours, elementsKgPerYear: parcelElements(o.parcels, hours) });
 
   return {
     region: model.plant.region,
