@@ -4,6 +4,7 @@
  */
 import { purchaseCostUsd } from '../unit-ops/data/equipment.js';
 import type { CostCorrelation } from '../unit-ops/contract.js';
+import { grownBuffer } from './buffers.js';
 
 /**
  * The item cost (purchaseCostUsd) last worked out at each position of a list of items, with its
@@ -26,13 +27,8 @@ export function itemCostOf(i: number, c: CostCorrelation, size: number): number 
   }
   if (i >= LAST_SIZE.length) {
     const size2 = Math.max(i + 1, 2 * LAST_SIZE.length);
-    const grown = (a: Float64Array): Float64Array<ArrayBuffer> => {
-      const b = new Float64Array(size2);
-      b.set(a);
-      return b;
-    };
-    LAST_SIZE = grown(LAST_SIZE);
-    LAST_ITEM_COST = grown(LAST_ITEM_COST);
+    LAST_SIZE = grownBuffer(LAST_SIZE, size2);
+    LAST_ITEM_COST = grownBuffer(LAST_ITEM_COST, size2);
   }
   while (LAST_CORRELATION.length < i) LAST_CORRELATION.push(undefined);
   LAST_CORRELATION[i] = c;

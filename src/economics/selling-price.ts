@@ -16,6 +16,7 @@ import type { ResolvedFinance } from './finance.js';
 import { workingCapitalAt } from './capex.js';
 import { FactorTotalsAt, type CapitalBases, type DirectSums } from './opex.js';
 import type { CashFlowBasis } from './cashflow.js';
+import { grownBuffer } from './buffers.js';
 
 /** What the minimum-selling-price solve starts from (economics() works it out first). */
 export interface PriceSolveBasis {
@@ -50,16 +51,11 @@ let DF = new Float64Array(64);
 function ensureYears(n: number): void {
   if (PHI.length >= n) return;
   const size = Math.max(n, 2 * PHI.length);
-  const grown = (a: Float64Array): Float64Array<ArrayBuffer> => {
-    const b = new Float64Array(size);
-    b.set(a);
-    return b;
-  };
-  PHI = grown(PHI);
-  DEP = grown(DEP);
-  TAXABLE_ADD = grown(TAXABLE_ADD);
-  SALVAGE = grown(SALVAGE);
-  DF = grown(DF);
+  PHI = grownBuffer(PHI, size);
+  DEP = grownBuffer(DEP, size);
+  TAXABLE_ADD = grownBuffer(TAXABLE_ADD, size);
+  SALVAGE = grownBuffer(SALVAGE, size);
+  DF = grownBuffer(DF, size);
 }
 
 /**
