@@ -26,7 +26,7 @@
  */
 import { chemistryByName } from '../chemistry/cathode.js';
 import { msg } from '../schema/messages.js';
-import { priceKey, type PriceBook } from './price-book.js';
+import { priceKey, priceSlot, type PriceBook, type PriceSlot } from './price-book.js';
 import type { EconomicsInput } from './input.js';
 import type { MoneyLine, MoneyTerm } from './opex.js';
 import { cents } from './money.js';
@@ -59,11 +59,29 @@ export const FEED_PAYABLE = 'feed-payable-fraction';
 /** Legacy key: the payable of CAM powder, the grade of off-spec regenerated CAM. */
 export const OFFSPEC_PAYABLE = 'offspec-payable-fraction';
 
+/** Position of each matrix component in MATRIX (the order its masses are summed in). */
+const MATRIX_AT: ReadonlyMap<string, number> = new Map(MATRIX.map((id, i) => [id, i]));
+/**
+ * The masses of the matrix components a record holds, by MATRIX position (gradeOf: written and
+ * read within one call, nothing escapes it).
+ */
+const MATRIX_KG = new Float64Array(MATRIX.length);
+
 /** The grade of a parcel holding `camKg` of CAM with these other components (any mass unit). */
 export function gradeOf(camKg: number, components: Readonly<Record<string, number>>): MaterialGrade {
   if ((components.graphite ?? 0) > GRAPHITE_LIMIT * camKg) return 'black-mass';
+  // The record's few keys (a stream's: 1–4) walked against the matrix ids, not eight lookups of
+  // mostly absent keys; the masses found are summed from 0 in MATRIX order, as the sum over every
+  // id was (the absent ids added +0, which changes no sum that starts at +0).
+  let found = 0;
+  for (const id in components) {
+    const i = MATRIX_AT.get(id);
+    if (i === undefined) continue;
+    MATRIX_KG[i] = components[id] ?? 0;
+    found |= 1 << i;
+  }
   let matrix = 0;
-  for (const id of MATRIX) matrix += components[id] ?? 0;
+  for (let i = 0; found !== 0; i++, found >>>= 1) if ((found & 1) !== 0) matrix += MATRIX_KG[i]!;
   return matrix > MATRIX_LIMIT * camKg ? 'cathode-scrap' : 'cam-powder';
 }
 
@@ -89,6 +107,8 @@ export interface Market {
   memo?: MarketMemo;
   /** What depends only on the keys of the prices, shared by every run on prices with the same keys (keyFactsOf). */
   facts?: KeyFacts;
+  /** What feedLine reads of each lot that depends on its id, chemistry and the price keys, by position in `lots` (feedGradesOf). */
+  lotFacts?: readonly LotFacts[];
 }
 
 /**
@@ -147,8 +167,9 @@ export interface MarketMemo {
 
 /** The market of a plant: its feed lots and the grades they are bought at. */
 export function marketOf(input: EconomicsInput, book: PriceBook): Market {
-  const market: Market = { book, feedGrades: NO_GRADES, lots: input.feedLots, memo: undefined, facts: undefined };
+  const market: Market = { book, feedGrades: NO_GRADES, lots: input.feedLots, memo: undefined, facts: undefined, lotFacts: undefined };
   market.feedGrades = feedGradesOf(market, input);
+  market.lotFacts = keyFactsOf(market).feedGrades!.lots;
   return market;
 }
 
@@ -167,19 +188,31 @@ function feedGradesOf(m: Market, input: EconomicsInput): ReadonlySet<MaterialGra
   const grades = new Set<MaterialGrade>();
   const lots: LotFacts[] = [];
   for (const l of input.feedLots) {
-    lots.push({ id: l.id, chemistry: l.chemistry, grade: l.grade, bought: l.scrapKgPerYear > 0 });
+    lots.push(lotFactsOf(m, l));
     if (l.scrapKgPerYear > 0 && !fixedKeyOf(m, l.chemistry, l.id)) grades.add(l.grade ?? input.feedBasis);
   }
   facts.feedGrades = { basis: input.feedBasis, lots, grades };
   return grades;
 }
 
-/** What the feed grades read of a lot. */
-interface LotFacts {
+/**
+ * What the feed grades read of a lot (id, chemistry, grade, whether it is bought), and what its
+ * purchase line reads that follows from its id and chemistry on these price keys — planned with
+ * the feed grades, not joined and looked up again for every lot and Monte Carlo sample.
+ */
+export interface LotFacts {
   id: string;
   chemistry: string;
   grade: MaterialGrade | undefined;
   bought: boolean;
+  /** Canonical chemistry name (chemName). */
+  chem: string;
+  /** The label of the lot's purchase line. */
+  label: string;
+  /** The slot of its fixed-price key (fixedKeyOf), null for none. */
+  fixed: PriceSlot | null;
+  /** The id of its purchase line, `feed.<lot id>`. */
+  lineId: string;
 }
 
 /** Whether lots are those the facts were taken of (same ids, chemistries, grades, and mass or none), in order. */
@@ -229,11 +262,14 @@ export interface Payable {
   offsetKey: string | null;
 }
 
-/** The keys a payable reads (payableKeysOf). */
+/** The keys a payable reads (payableKeysOf), with their slots (read by position, price-book.ts priceSlot). */
 interface PayableKeys {
   niCoKey: string;
   offsetKey: string | null;
   liKey: string | null;
+  niCo: PriceSlot;
+  offset: PriceSlot | null;
+  li: PriceSlot | null;
 }
 
 /**
@@ -256,9 +292,9 @@ function lookUpPayable(m: Market, grade: MaterialGrade, chemistry: string, neede
   const b = m.book;
   const k = payableKeysOf(m, grade, chemistry);
   // What the price is needed for written only when it is missing (find first: no text per run).
-  const base = b.find(k.niCoKey) ?? b.get(k.niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
-  const offset = k.offsetKey !== null ? b.get(k.offsetKey, neededFor) : 0;
-  const li = k.liKey !== null ? b.get(k.liKey, neededFor) : 0;
+  const base = b.findAt(k.niCo) ?? b.get(k.niCoKey, `${neededFor} (Ni + Co payable of ${grade})`);
+  const offset = k.offset !== null ? b.getAt(k.offset, neededFor) : 0;
+  const li = k.li !== null ? b.getAt(k.li, neededFor) : 0;
   return { niCo: Math.min(1, Math.max(0, base + offset)), li, niCoKey: k.niCoKey, liKey: k.liKey, offsetKey: k.offsetKey };
 }
 
@@ -283,7 +319,9 @@ function findPayableKeys(b: PriceBook, grade: MaterialGrade, chemistry: string, 
   else if (feedGrade && b.has(FEED_PAYABLE)) niCoKey = FEED_PAYABLE;
   const offsetKey = priceKey('payable-offset.', chemName(chemistry));
   const liKey = priceKey('payable-li.', grade);
-  return { niCoKey, offsetKey: b.has(offsetKey) ? offsetKey : null, liKey: b.has(liKey) ? liKey : null };
+  const hasOffset = b.has(offsetKey);
+  const hasLi = b.has(liKey);
+  return { niCoKey, offsetKey: hasOffset ? offsetKey : null, liKey: hasLi ? liKey : null, niCo: priceSlot(niCoKey), offset: hasOffset ? priceSlot(offsetKey) : null, li: hasLi ? priceSlot(liKey) : null };
 }
 
 /** A money value with its terms and a one-line derivation. */
@@ -330,6 +368,10 @@ const METAL_NI = 'metal.Ni';
 const METAL_CO = 'metal.Co';
 const METAL_LI = 'metal.Li';
 
+/** The slots of the metal keys, made on first use (market.ts is part of an import cycle with price-book.ts: not at load). */
+let metalSlots: { ni: PriceSlot; co: PriceSlot; li: PriceSlot } | undefined;
+const metalSlotsOf = () => (metalSlots ??= { ni: priceSlot(METAL_NI), co: priceSlot(METAL_CO), li: priceSlot(METAL_LI) });
+
 /**
  * payableValue(…, describe false).usd of metal holding `ni`, `co` and `li` kg per year (a parcel's
  * element flows, only these three are paid): the same terms added in the same order, from plain
@@ -337,21 +379,22 @@ const METAL_LI = 'metal.Li';
  */
 export function payableUsd(m: Market, grade: MaterialGrade, chemistry: string, ni: number, co: number, li: number, neededFor: string): number {
   const p = payableOf(m, grade, chemistry, neededFor);
-  let usd = metalValue(m, ni, 'Ni', METAL_NI, p.niCo, neededFor, 0);
-  usd = metalValue(m, co, 'Co', METAL_CO, p.niCo, neededFor, usd);
-  if (p.liKey) usd = metalValue(m, li, 'Li', METAL_LI, p.li, neededFor, usd);
+  const s = metalSlotsOf();
+  let usd = metalValue(m, ni, 'Ni', s.ni, p.niCo, neededFor, 0);
+  usd = metalValue(m, co, 'Co', s.co, p.niCo, neededFor, usd);
+  if (p.liKey) usd = metalValue(m, li, 'Li', s.li, p.li, neededFor, usd);
   return usd;
 }
 
 /**
- * `usd` plus the value of `kg` of the contained element `el` (price key `key`) at payable
+ * `usd` plus the value of `kg` of the contained element `el` (price key of `slot`) at payable
  * `factor`, as payableValue adds it term by term (nothing for no such metal or a zero factor): a
  * call, not a closure per parcel and sample.
  */
-function metalValue(m: Market, kg: number, el: string, key: string, factor: number, neededFor: string, usd: number): number {
+function metalValue(m: Market, kg: number, el: string, slot: PriceSlot, factor: number, neededFor: string, usd: number): number {
   if (!(kg > 0) || factor === 0) return usd;
   // The text of a missing price made only when it is missing (not per parcel and sample).
-  const price = m.book.find(key) ?? m.book.get(key, `${neededFor} (contained ${el} value)`);
+  const price = m.book.findAt(slot) ?? m.book.get(slot.key, `${neededFor} (contained ${el} value)`);
   return usd + kg * price * factor;
 }
 
@@ -359,8 +402,9 @@ function metalValue(m: Market, kg: number, el: string, key: string, factor: numb
  * fixedValue(…, describe false).usd: the same lookups and product, as a number (a sample values
  * its fixed-price parcels with no value record).
  */
-export function fixedUsd(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string): number {
-  const price = m.book.get(key, neededFor);
+export function fixedUsd(m: Market, slot: PriceSlot, chemistry: string, lotId: string | null, camKg: number, neededFor: string): number {
+  const key = slot.key;
+  const price = m.book.getAt(slot, neededFor);
   const perCam = key === priceKey('feed.', String(lotId)) ? feedPerCam(m, lotId!, null) : feedPerCam(m, null, chemName(chemistry));
   const ratio = perCam ?? 1;
   return camKg * price * ratio;
@@ -368,7 +412,7 @@ export function fixedUsd(m: Market, key: string, chemistry: string, lotId: strin
 
 /** Value of `camKg` of CAM from a fixed-price lot or chemistry: the feed price per kg of its CAM. */
 export function fixedValue(m: Market, key: string, chemistry: string, lotId: string | null, camKg: number, neededFor: string, describe = true): Valued {
-  if (!describe) return { usd: fixedUsd(m, key, chemistry, lotId, camKg, neededFor), terms: NO_TERMS, text: '' };
+  if (!describe) return { usd: fixedUsd(m, priceSlot(key), chemistry, lotId, camKg, neededFor), terms: NO_TERMS, text: '' };
   const price = m.book.get(key, neededFor);
   const perCam = key === priceKey('feed.', String(lotId)) ? feedPerCam(m, lotId!, null) : feedPerCam(m, null, chemName(chemistry));
   const ratio = perCam ?? 1;
@@ -416,18 +460,18 @@ export type InSpecPriceOf = (chemistry: string) => { price: number; key: string;
  * value and the in-spec price. Null for a lot of zero mass. With `describe` false the line has its
  * amounts but no derivation (basis text, terms, note).
  */
-export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean, describe = true): MoneyLine | null {
+export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], basis: MaterialGrade, inSpecPriceOf: InSpecPriceOf, exact: boolean, describe = true, at = -1): MoneyLine | null {
   if (lot.scrapKgPerYear === 0) return null;
-  const chem = chemName(lot.chemistry);
-  const label = feedLotLabel(lot.id, chem);
-  const fixedKey = fixedKeyOf(m, chem, lot.id);
-  if (fixedKey) {
-    const price = m.book.get(fixedKey, label);
-    return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(lot.scrapKgPerYear * price), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: price, priceKey: fixedKey, priceUnit: 'USD/kg' };
+  const f = lotFactsAt(m, lot, at);
+  const chem = f.chem;
+  const label = f.label;
+  if (f.fixed !== null) {
+    const price = m.book.getAt(f.fixed, label);
+    return { id: f.lineId, label, category: 'feed', usd: R(exact)(lot.scrapKgPerYear * price), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: price, priceKey: f.fixed.key, priceUnit: 'USD/kg' };
   }
   const grade = lot.grade ?? basis;
   const inSpec = lot.inSpecAtEntry && lot.inSpecAtEntry.camKgPerYear > 0 ? lot.inSpecAtEntry : undefined;
-  if (!describe) return sampleFeedLine(m, lot, grade, chem, label, inSpec, inSpecPriceOf, exact);
+  if (!describe) return sampleFeedLine(m, lot, grade, chem, label, f.lineId, inSpec, inSpecPriceOf, exact);
   // The lot's own record when nothing is in spec at entry (payableValue only reads it): no copy per lot.
   let rest: Readonly<Record<string, number>> = lot.elementsKgPerYear;
   if (inSpec) {
@@ -454,7 +498,7 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
     }
   }
   return {
-    id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true,
+    id: f.lineId, label, category: 'feed', usd: R(exact)(usd), variable: true,
     quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basis: text, basisUsd: usd, terms,
     note: `graded ${grade}; one market for feed and off-spec material (market.ts; REFERENCE.md 4.5); set feed.<chemistry> or feed.<lot id> for a fixed price`,
   };
@@ -465,7 +509,7 @@ export function feedLine(m: Market, lot: EconomicsInput['feedLots'][number], bas
  * Li alone, as plain numbers — the same lookups, in the same order, and the same sums as the
  * described line's, with no copy of the lot's elements and no value object per lot and sample.
  */
-function sampleFeedLine(m: Market, lot: EconomicsInput['feedLots'][number], grade: MaterialGrade, chem: string, label: string, inSpec: { camKgPerYear: number; elementsKgPerYear: Record<string, number> } | undefined, inSpecPriceOf: InSpecPriceOf, exact: boolean): MoneyLine {
+function sampleFeedLine(m: Market, lot: EconomicsInput['feedLots'][number], grade: MaterialGrade, chem: string, label: string, id: string, inSpec: { camKgPerYear: number; elementsKgPerYear: Record<string, number> } | undefined, inSpecPriceOf: InSpecPriceOf, exact: boolean): MoneyLine {
   const el = lot.elementsKgPerYear;
   let usd: number;
   if (inSpec) {
@@ -475,7 +519,23 @@ function sampleFeedLine(m: Market, lot: EconomicsInput['feedLots'][number], grad
     const asProduct = inSpec.camKgPerYear * inSpecPriceOf(chem).price;
     usd += asProduct > asMetal ? asProduct : asMetal;
   } else usd = payableUsd(m, grade, chem, el.Ni ?? 0, el.Co ?? 0, el.Li ?? 0, label);
-  return { id: priceKey('feed.', lot.id), label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
+  return { id, label, category: 'feed', usd: R(exact)(usd), variable: true, quantity: lot.scrapKgPerYear, quantityUnit: 'kg', unitPriceUsd: usd / lot.scrapKgPerYear, basisUsd: usd };
+}
+
+/**
+ * The facts of `lot`: the market's planned ones when `at` is its position in the market's lots
+ * (marketOf planned them for exactly these lots), else worked out now (a lot priced on its own).
+ */
+function lotFactsAt(m: Market, lot: EconomicsInput['feedLots'][number], at: number): LotFacts {
+  if (at >= 0 && m.lots[at] === lot && m.lotFacts !== undefined && at < m.lotFacts.length) return m.lotFacts[at]!;
+  return lotFactsOf(m, lot);
+}
+
+/** The facts of a lot on the market's price keys (what feedLine reads: chemName, its label, fixedKeyOf, its line id). */
+function lotFactsOf(m: Market, lot: EconomicsInput['feedLots'][number]): LotFacts {
+  const chem = chemName(lot.chemistry);
+  const fixed = fixedKeyOf(m, chem, lot.id);
+  return { id: lot.id, chemistry: lot.chemistry, grade: lot.grade, bought: lot.scrapKgPerYear > 0, chem, label: feedLotLabel(lot.id, chem), fixed: fixed !== undefined ? priceSlot(fixed) : null, lineId: priceKey('feed.', lot.id) };
 }
 
 /** A lot's element `el` not in spec at entry (feedLine's `rest`): what is left after the in-spec part, never below 0. */

@@ -3,7 +3,7 @@
  * lot's own fixed price — origin, each group valued on the payables of its grade or at its fixed
  * price; revenue for a value ≥ 0, a disposal cost (category waste) below.
  */
-import { priceKey } from './price-book.js';
+import { priceKey, priceSlot, type PriceSlot } from './price-book.js';
 import type { EconomicsInput } from './input.js';
 import type { MoneyLine } from './opex.js';
 import { cents } from './money.js';
@@ -52,8 +52,9 @@ interface OffSpecGroup {
   id: string;
   chem: string;
   grade: MaterialGrade;
-  /** The fixed-price key (undefined: priced on payables). */
+  /** The fixed-price key (undefined: priced on payables), and its slot. */
   key: string | undefined;
+  slot: PriceSlot | undefined;
   origin: string | null;
   /** The line's label, and that of its disposal line. */
   what: string;
@@ -117,7 +118,7 @@ function makeOffSpecPlan(m: Market, parcels: EconomicsInput['products']['offSpec
     if (g === undefined) {
       g = plan.groups.length;
       const what = offSpecLabel(grade, chem, lotKey);
-      plan.groups.push({ id: offSpecId(grade, chem, lotKey), chem, grade, key, origin: lotKey, what, disposal: disposalLabel(what, '') });
+      plan.groups.push({ id: offSpecId(grade, chem, lotKey), chem, grade, key, slot: key !== undefined ? priceSlot(key) : undefined, origin: lotKey, what, disposal: disposalLabel(what, '') });
       found.add(g, grade, chem, lotKey ?? '');
       plan.kg.push(0);
       plan.ni.push(0);
@@ -167,7 +168,7 @@ function valueOffSpec(m: Market, input: EconomicsInput, exact: boolean, describe
     // A sample's value alone (no value record per group and sample: fixedUsd, payableUsd).
     let v: Valued | undefined;
     let vUsd: number;
-    if (!describe) vUsd = g.key ? fixedUsd(m, g.key, g.chem, g.origin, gKg, what) : payableUsd(m, g.grade, g.chem, ni[k]!, co[k]!, li[k]!, what);
+    if (!describe) vUsd = g.slot !== undefined ? fixedUsd(m, g.slot, g.chem, g.origin, gKg, what) : payableUsd(m, g.grade, g.chem, ni[k]!, co[k]!, li[k]!, what);
     else {
       v = g.key ? fixedValue(m, g.key, g.chem, g.origin, gKg, what) : payableValue(m, g.grade, g.chem, { Ni: ni[k]!, Co: co[k]!, Li: li[k]! }, what);
       vUsd = v.usd;

@@ -18,7 +18,8 @@
 import { chemistryByName } from '../chemistry/cathode.js';
 import type { Diagnostic } from '../unit-ops/contract.js';
 import { priceItem } from './price-keys.js';
-import { PriceBook, priceKey } from './price-book.js';
+import { PriceBook, type PriceSlot } from './price-book.js';
+import { ELECTRICITY, LABOUR, LANDFILL, NATURAL_GAS, QUALITY_FACTOR, STEAM, WASTEWATER, WATER, byproductLine, consumableLine, inSpecKeys, reagentLine } from './opex-lines.js';
 import type { OperatingFactorRow, ResolvedFinance } from './finance.js';
 import type { EconomicsInput } from './input.js';
 import { addCents, cents } from './money.js';
@@ -120,12 +121,6 @@ export function labourDetail(input: EconomicsInput, finance: ResolvedFinance, ra
 const R = (exact: boolean) => (exact ? cents : (x: number) => x);
 
 /**
- * What a reagent's price is needed for, made once per name (priceKey's joiner, which simply joins
- * its two parts): every Monte Carlo sample names every reagent.
- */
-const neededForReagent = (id: string): string => priceKey('reagent ', id);
-
-/**
  * Direct operating items (everything but the preset's factor items), full output. With `describe`
  * false (Monte Carlo samples) the lines carry their amounts but no derivations (basis texts,
  * terms, price units).
@@ -134,9 +129,10 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   const r = R(exact);
   const out: MoneyLine[] = [];
   // quantity (in the price's unit) × price
-  const priced = (id: string, label: string, category: OpexCategory, quantity: number, quantityUnit: string, key: string, neededFor: string): void => {
+  const priced = (id: string, label: string, category: OpexCategory, quantity: number, quantityUnit: string, slot: PriceSlot, neededFor: string): void => {
     if (quantity === 0) return;
-    const price = book.get(key, neededFor);
+    const key = slot.key;
+    const price = book.getAt(slot, neededFor);
     if (!describe) { out.push({ id, label, category, usd: r(quantity * price), variable: true, quantity, quantityUnit, unitPriceUsd: price, priceKey: key }); return; }
     const entry = book.prices.items[key];
     out.push({ id, label, category, usd: r(quantity * price), variable: true, quantity, quantityUnit, unitPriceUsd: price, priceKey: key, priceUnit: entry?.unit ?? priceItem(key)?.spec.unit ?? '' });
@@ -144,8 +140,10 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   // Feed purchase, per lot, on the one market basis (market.ts); off-spec parcels of negative
   // market value cost their disposal.
   const inSpecPriceOf = (chem: string) => inSpecPrice(book, chem, 1, describe);
-  for (const lot of input.feedLots) {
-    const line = feedLine(market, lot, input.feedBasis, inSpecPriceOf, exact, describe);
+  // By position: the market's lot facts are planned by it (market.ts lotFactsAt).
+  const lots = input.feedLots;
+  for (let i = 0; i < lots.length; i++) {
+    const line = feedLine(market, lots[i]!, input.feedBasis, inSpecPriceOf, exact, describe, i);
     if (line) out.push(line);
   }
   const offSpecCosts = offSpecLines(market, input, exact, describe).costs;
@@ -154,25 +152,26 @@ export function directCosts(input: EconomicsInput, book: PriceBook, labour: Labo
   const reagents = input.reagentsKgPerYear;
   for (const id in reagents) {
     if (id === 'H2O') continue;
-    priced(priceKey('reagent.', id), id, 'reagents', reagents[id]!, 'kg', id, neededForReagent(id));
+    const l = reagentLine(id);
+    priced(l.id, id, 'reagents', reagents[id]!, 'kg', l.slot, l.neededFor);
   }
   // Utilities.
-  priced('utility.electricity', 'electricity', 'utilities', input.electricityKwhPerYear, 'kWh', 'electricity', 'electricity');
-  priced('utility.natural-gas', 'natural gas', 'utilities', input.heatKwhPerYear['natural-gas'], 'kWh', 'natural-gas', 'natural-gas heat');
-  priced('utility.steam', 'steam', 'utilities', input.heatKwhPerYear.steam, 'kWh', 'steam', 'steam heat');
-  priced('utility.process-water', 'process water (reagent H2O, 1,000 kg/m³)', 'utilities', (input.reagentsKgPerYear.H2O ?? 0) / 1000, 'm^3', 'water', 'process water (reagent H2O)');
+  priced('utility.electricity', 'electricity', 'utilities', input.electricityKwhPerYear, 'kWh', ELECTRICITY, 'electricity');
+  priced('utility.natural-gas', 'natural gas', 'utilities', input.heatKwhPerYear['natural-gas'], 'kWh', NATURAL_GAS, 'natural-gas heat');
+  priced('utility.steam', 'steam', 'utilities', input.heatKwhPerYear.steam, 'kWh', STEAM, 'steam heat');
+  priced('utility.process-water', 'process water (reagent H2O, 1,000 kg/m³)', 'utilities', (input.reagentsKgPerYear.H2O ?? 0) / 1000, 'm^3', WATER, 'process water (reagent H2O)');
   // Waste.
-  priced('waste.wastewater', 'wastewater treatment (1,000 kg/m³)', 'waste', input.wastewaterKgPerYear / 1000, 'm^3', 'wastewater', 'wastewater');
-  priced('waste.landfill', 'solid waste disposal', 'waste', input.wasteKgPerYear, 'kg', 'landfill', 'solid waste');
+  priced('waste.wastewater', 'wastewater treatment (1,000 kg/m³)', 'waste', input.wastewaterKgPerYear / 1000, 'm^3', WASTEWATER, 'wastewater');
+  priced('waste.landfill', 'solid waste disposal', 'waste', input.wasteKgPerYear, 'kg', LANDFILL, 'solid waste');
   // Consumables.
   const consumables = input.consumablesPerYear;
   for (const name in consumables) {
-    const key = priceKey('consumable.', name);
-    priced(key, name, 'consumables', consumables[name]!, 'items', key, priceKey('consumable ', name));
+    const l = consumableLine(name);
+    priced(l.id, name, 'consumables', consumables[name]!, 'items', l.slot, l.neededFor);
   }
   // Labour.
   if (labour.operatorHoursPerYear > 0) {
-    const rate = book.get('labour', 'operator labour');
+    const rate = book.getAt(LABOUR, 'operator labour');
     labour.rateUsdPerHour = rate;
     if (!describe) { out.push({ id: 'labour.operators', label: 'operating labour', category: 'labour', usd: r(labour.operatorHoursPerYear * rate), variable: false, quantity: labour.operatorHoursPerYear, quantityUnit: 'h', unitPriceUsd: rate, priceKey: 'labour', priceUnit: 'USD/h' }); return out; }
     out.push({
@@ -501,15 +500,16 @@ function planFits(plan: FactorPlan, factors: readonly OperatingFactorRow[]): boo
 export function inSpecPrice(book: PriceBook, chemistry: string, capacityRatio = 1, describe = true): { price: number; key: string; basis: string; factor: number } {
   const chem = chemName(chemistry);
   const ratio = Math.min(1, capacityRatio);
-  const direct = priceKey('regenerated.', chem);
-  if (book.has(direct)) {
-    const p = book.get(direct, `in-spec ${chem}`);
+  const k = inSpecKeys(chem);
+  const direct = k.regenerated.key;
+  if (book.hasAt(k.regenerated)) {
+    const p = book.getAt(k.regenerated, `in-spec ${chem}`);
     return { price: p * ratio, key: direct, basis: describe ? `${direct} ${fmt(p)} USD/kg × capacity ratio ${fmt(ratio)}` : '', factor: ratio };
   }
   // What a price is needed for written only when it is missing (find first: no texts per sample).
-  const q = book.find('quality-factor') ?? book.get('quality-factor', `pricing regenerated ${chem} against virgin`);
-  const camKey = priceKey('cam.', chem);
-  const v = book.find(camKey) ?? book.get(camKey, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
+  const q = book.findAt(QUALITY_FACTOR) ?? book.get('quality-factor', `pricing regenerated ${chem} against virgin`);
+  const camKey = k.cam.key;
+  const v = book.findAt(k.cam) ?? book.get(camKey, `in-spec regenerated ${chem} (or give regenerated.${chem})`);
   const f = Math.min(1, q * ratio);
   return { price: f * v, key: camKey, basis: describe ? `min(1, quality-factor ${fmt(q)} × capacity ratio ${fmt(ratio)}) × cam.${chem} ${fmt(v)} USD/kg` : '', factor: ratio };
 }
@@ -541,7 +541,8 @@ export function revenueLines(input: EconomicsInput, book: PriceBook, exact: bool
   for (const [chem, { kg, ratio }] of inSpecByChemistry(input)) {
     if (kg === 0) continue;
     const p = inSpecPrice(book, chem, ratio, describe);
-    out.push({ id: priceKey('cam.', chem), label: inSpecLabel(chem), category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis, factor: p.factor });
+    const k = inSpecKeys(chem);
+    out.push({ id: k.cam.key, label: k.label, category: 'in-spec', usd: r(kg * p.price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: p.price, priceKey: p.key, priceUnit: 'USD/kg', basis: p.basis, factor: p.factor });
   }
   const offSpecRevenue = offSpecLines(market, input, exact, describe).revenue;
   for (let i = 0; i < offSpecRevenue.length; i++) out.push(offSpecRevenue[i]!);
@@ -549,27 +550,12 @@ export function revenueLines(input: EconomicsInput, book: PriceBook, exact: bool
   for (const id in byproducts) {
     const kg = byproducts[id]!;
     if (kg === 0) continue;
-    const key = priceKey('scrap.', id);
-    const price = book.find(key) ?? book.get(key, `by-product ${id}`);
-    out.push({ id: key, label: byproductLabel(id), category: 'by-product', usd: r(kg * price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: price, priceKey: key, priceUnit: 'USD/kg' });
+    const b = byproductLine(id);
+    const key = b.key;
+    const price = book.findAt(b.slot) ?? book.get(key, `by-product ${id}`);
+    out.push({ id: key, label: b.label, category: 'by-product', usd: r(kg * price), variable: true, quantity: kg, quantityUnit: 'kg', unitPriceUsd: price, priceKey: key, priceUnit: 'USD/kg' });
   }
   return out;
-}
-
-/** Labels of revenue lines by chemistry or component, made once per name (see neededForReagent). */
-const IN_SPEC_LABELS = new Map<string, string>();
-const BYPRODUCT_LABELS = new Map<string, string>();
-
-function inSpecLabel(chem: string): string {
-  let l = IN_SPEC_LABELS.get(chem);
-  if (l === undefined) IN_SPEC_LABELS.set(chem, (l = `regenerated ${chem} (in spec)`));
-  return l;
-}
-
-function byproductLabel(id: string): string {
-  let l = BYPRODUCT_LABELS.get(id);
-  if (l === undefined) BYPRODUCT_LABELS.set(id, (l = `${id} (by-product)`));
-  return l;
 }
 
 /** Short number text for derivations (6 significant digits, cheaply). */

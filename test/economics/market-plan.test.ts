@@ -127,6 +127,24 @@ describe('market facts kept across runs (issue 19)', () => {
     }
   });
 
+  it('a feed line by position (the lot facts the market planned) is the line of the lot priced on its own, and a wrong position is ignored', async () => {
+    const mods = await freshModules();
+    const sets = priceSets(mods);
+    for (const prices of [sets.base, sets.feedPayable, sets.lotPrice]) {
+      const input = plant();
+      const book = new mods.book.PriceBook(prices);
+      const market = mods.market.marketOf(input, book);
+      const inSpecPriceOf = (chem: string) => mods.opex.inSpecPrice(book, chem, 1, false);
+      for (const describe of [false, true]) {
+        input.feedLots.forEach((lot, i) => {
+          const alone = mods.market.feedLine(market, lot, input.feedBasis, inSpecPriceOf, true, describe);
+          expect(mods.market.feedLine(market, lot, input.feedBasis, inSpecPriceOf, true, describe, i)).toStrictEqual(alone);
+          expect(mods.market.feedLine(market, lot, input.feedBasis, inSpecPriceOf, true, describe, (i + 1) % input.feedLots.length)).toStrictEqual(alone);
+        });
+      }
+    }
+  });
+
   it('parcels of a group are summed in parcel order: one group of two parcels is worth what one parcel holding both is', async () => {
     const mods = await freshModules();
     const prices = priceSets(mods).feedPayable;

@@ -5,6 +5,7 @@
  * the set's dollar year, by hand.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { economics } from '../../src/economics/economics.js';
 import { resolvePrices, mergePrices } from '../../src/economics/prices.js';
 import { resolveFinance } from '../../src/economics/finance.js';
@@ -47,6 +48,25 @@ describe('grades follow from what a parcel is', () => {
     expect(gradeOf(100, { Al: 1.5, PVDF: 0.6 })).toBe('cathode-scrap');
     expect(gradeOf(100, { Al: 1.4, PVDF: 0.6 })).toBe('cam-powder');
     expect(MATRIX_LIMIT).toBe(0.02);
+  });
+  it('the matrix is summed in one fixed order whatever the order of the record (a sum on the limit grades as the sum over every matrix id did)', () => {
+    const MATRIX = ['Al', 'Cu', 'carbon-black', 'CNT', 'graphene', 'PVDF', 'PAA', 'alginate'];
+    const reference = (cam: number, c: Record<string, number>) => {
+      let m = 0;
+      for (const id of MATRIX) m += c[id] ?? 0;
+      return (c.graphite ?? 0) > GRAPHITE_LIMIT * cam ? 'black-mass' : m > MATRIX_LIMIT * cam ? 'cathode-scrap' : 'cam-powder';
+    };
+    fc.assert(fc.property(
+      fc.array(fc.tuple(fc.constantFrom(...MATRIX, 'graphite', 'Li2CO3', 'H2O', 'NMP'), fc.oneof(fc.double({ min: 0, max: 1e6, noNaN: true }), fc.constantFrom(0.1, 0.2, 0.3, 1e-17, 2 ** 53, -0))), { maxLength: 10 }),
+      (pairs) => {
+        const c: Record<string, number> = {};
+        for (const [k, v] of pairs) c[k] = v;
+        // The CAM mass that puts the matrix sum exactly on the limit, and others.
+        let m = 0;
+        for (const id of MATRIX) m += c[id] ?? 0;
+        for (const cam of [m / MATRIX_LIMIT, 100, 0, 1e7]) expect(gradeOf(cam, c)).toBe(reference(cam, c));
+      },
+    ));
   });
 });
 
