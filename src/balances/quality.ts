@@ -11,7 +11,7 @@ import type { ProductSpec, SpecLimits } from '../schema/spec.js';
 import { lotsMass, type Stream } from '../streams/stream.js';
 import { COLUMNS_MIN_LOTS, LotCursor, rowLotWithMass, RowStream, sourceColumnsOf } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
-import { capacityRatioOf, lotCapacityRatio } from '../streams/performance.js';
+import { capacityRatioFrom, capacityTermsOf, type CapacityTerms } from '../streams/performance.js';
 import { virginCapacity } from '../chemistry/capacity.js';
 import { KeySums } from './key-sums.js';
 
@@ -250,24 +250,37 @@ interface ChemistryTerms {
   base: string;
   /** virginCapacity(chemistry).mahPerG. */
   virginMahPerG: number;
+  /** capacityTermsOf(chemistry) (the default performance model): what a lot's capacity ratio reads of its chemistry. */
+  capacity: CapacityTerms;
 }
 
 const CHEMISTRY_TERMS = new WeakMap<ProductSpec, WeakMap<CathodeChemistry, ChemistryTerms>>();
 
-/** The terms last asked for: the lots of a stream mostly share a chemistry. */
-let lastTerms: ChemistryTerms | undefined;
+/**
+ * The terms asked for lately, the latest first (at most RECENT_MAX): a stream's lots run through a
+ * few chemistries (the reference feed five, in runs), and each change of chemistry otherwise costs
+ * two weak-map look-ups, for every product and feed lot of every Monte Carlo sample. Terms are
+ * values of objects never changed, so a kept one is never stale.
+ */
+const recentTerms: ChemistryTerms[] = [];
+const RECENT_MAX = 8;
 
 function chemistryTermsOf(spec: ProductSpec, chemistry: CathodeChemistry): ChemistryTerms {
-  const last = lastTerms;
-  if (last !== undefined && last.chemistry === chemistry && last.spec === spec) return last;
+  for (let i = 0; i < recentTerms.length; i++) {
+    const r = recentTerms[i]!;
+    if (r.chemistry === chemistry && r.spec === spec) return r;
+  }
   let bySpec = CHEMISTRY_TERMS.get(spec);
   if (bySpec === undefined) CHEMISTRY_TERMS.set(spec, (bySpec = new WeakMap()));
   let t = bySpec.get(chemistry);
   if (t === undefined) {
-    t = { spec, chemistry, product: isProductChemistry(spec, chemistry), limits: limitsFor(spec, chemistry), base: baseName(chemistry.name), virginMahPerG: virginCapacity(chemistry).mahPerG };
+    t = { spec, chemistry, product: isProductChemistry(spec, chemistry), limits: limitsFor(spec, chemistry), base: baseName(chemistry.name), virginMahPerG: virginCapacity(chemistry).mahPerG, capacity: capacityTermsOf(chemistry) };
     bySpec.set(chemistry, t);
   }
-  lastTerms = t;
+  // Latest first; the oldest dropped beyond RECENT_MAX.
+  if (recentTerms.length < RECENT_MAX) recentTerms.push(t);
+  for (let i = recentTerms.length - 1; i > 0; i--) recentTerms[i] = recentTerms[i - 1]!;
+  recentTerms[0] = t;
   return t;
 }
 
@@ -294,7 +307,7 @@ function offSpecCauses(spec: ProductSpec, lot: Lot, residualSalts: number, forei
   if (cationMixing > l.maxCationMixing) n += found(causes, 'cation-mixing');
   if (rockSalt > l.maxSurfaceRockSalt_nm) n += found(causes, 'surface-rock-salt');
   if (residualSalts > l.maxResidualLiSalts) n += found(causes, 'residual-li-salts');
-  const capacityRatio = capacityRatioOf(chemistry, liPerTm, cationMixing, rockSalt, lot.crackFraction);
+  const capacityRatio = capacityRatioFrom(terms.capacity, liPerTm, cationMixing, rockSalt, lot.crackFraction);
   judgedCapacityRatio = capacityRatio;
   if (capacityRatio < l.minCapacityFraction) n += found(causes, 'low-capacity');
   if (foreign) {
@@ -421,9 +434,10 @@ export function qualityReport(g: FlowsheetGraph, sol: Solution, spec: ProductSpe
       const causes = verdicts ? judgeLot(spec, lot, salts, foreign) : undefined;
       const primary = causes !== undefined ? primaryCauseOf(causes) : primaryCause(spec, lot, salts, foreign);
       // Capacity as lotPerformance gives it (virgin × ratio), without its record per lot; the ratio
-      // the judgement above worked out for this lot when it got that far.
-      const capacityRatio = judgedCapacityRatio ?? lotCapacityRatio(lot);
+      // the judgement above worked out for this lot when it got that far, else lotCapacityRatio's
+      // from the terms of the lot's chemistry the judgement found.
       const terms = judgedTerms!;
+      const capacityRatio = judgedCapacityRatio ?? capacityRatioFrom(terms.capacity, lot.liPerTm, lot.cationMixing, lot.surfaceRockSalt_nm, lot.crackFraction);
       const capacityMahPerG = terms.virginMahPerG * capacityRatio;
       if (causes !== undefined) lots.push({ stream: s.id, lot: lot.id, origin: lot.origin, chemistry: lot.chemistry.name, massKgPerHour: kg, inSpec: causes.length === 0, causes, primaryCause: primary, capacityMahPerG, capacityRatio });
       if (primary === null) {

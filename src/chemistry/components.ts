@@ -139,6 +139,20 @@ const DATA: Component[] = [
   { id: 'urethane', name: 'polyurethane / spandex coating (repeat unit approximation)', formula: '(C10H8N2O2)n', phase: 'solid', source: 'assumption: MDI-urethane repeat unit as a stand-in for spandex/polyurea coatings (review Table 1)' },
 ];
 
+/**
+ * A registry entry with every field of a component, in one order, the optional ones undefined when
+ * not given: entries of one shape. Spread from the data, each entry had the shape of its own set of
+ * optional fields, so the unit models' reads of a component's heat capacity, elements or molar mass,
+ * made for many components from one place in the code every unit run, were megamorphic look-ups.
+ */
+function resolved(c: Component, composition: Composition, mm: number, elements: Element[], massFractions: number[]): ResolvedComponent {
+  return {
+    id: c.id, name: c.name, formula: c.formula, phase: c.phase, cp_J_per_kgK: c.cp_J_per_kgK, latentHeat_J_per_kg: c.latentHeat_J_per_kg,
+    boilingPoint_K: c.boilingPoint_K, meltingPoint_K: c.meltingPoint_K, source: c.source, aliases: c.aliases,
+    composition, molarMass_g_per_mol: mm, elements, massFractions,
+  };
+}
+
 const BY_ID = new Map<string, ResolvedComponent>();
 const ALIAS = new Map<string, string>();
 for (const c of DATA) {
@@ -146,7 +160,7 @@ for (const c of DATA) {
   const mm = molarMass(composition);
   const elements = Object.keys(composition) as Element[];
   const massFractions = elements.map((e) => (composition[e]! * ATOMIC_WEIGHT_G_PER_MOL[e]) / mm);
-  BY_ID.set(c.id, { ...c, composition, molarMass_g_per_mol: mm, elements, massFractions });
+  BY_ID.set(c.id, resolved(c, composition, mm, elements, massFractions));
   ALIAS.set(c.id.toLowerCase(), c.id);
   for (const a of c.aliases ?? []) ALIAS.set(a.toLowerCase(), c.id);
 }

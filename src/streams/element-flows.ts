@@ -154,7 +154,9 @@ interface SourceIndex {
 
 const SOURCE_INDEX = new WeakMap<readonly Lot[], SourceIndex>();
 
+/** The index of a row stream's source: a long source's kept with it, a short one's in SHORT_INDEX. */
 function sourceIndexOf(lots: readonly Lot[]): SourceIndex {
+  if (lots.length < TERMS_MIN_LOTS) return shortIndexOf(lots);
   let x = SOURCE_INDEX.get(lots);
   if (x === undefined || x.perTm.length !== lots.length) {
     const { chemistry, liPerTm } = sourceColumnsOf(lots);
@@ -172,17 +174,54 @@ function sourceIndexOf(lots: readonly Lot[]): SourceIndex {
 }
 
 /**
+ * The index of the short source indexed last, in lists that only grow: entry `i` is that of lot
+ * `lots[i]` (its frame, TM kmol denominator and Li/TM: numbers of the lot object alone, which is
+ * never changed), `source` and `n` the list it was last filled for. A Monte Carlo sample's feed is a
+ * new list of a few lots, and the scaled feed, the sorting lanes, the foil and the product are rows
+ * of it: one index per sample shared by all of them (in place of each lot read and its frame looked
+ * up per stream), refilled only where a lot object differs from the last list's at its place (a
+ * sample patches one lot; the others are the same objects). One source at a time: the index is read
+ * only inside the call that asked for it, and escapes nowhere.
+ */
+interface ShortIndex extends SourceIndex {
+  source: readonly Lot[] | undefined;
+  n: number;
+  lots: (Lot | undefined)[];
+  perTm: number[];
+  liPerTm: number[];
+}
+
+const SHORT_INDEX: ShortIndex = { source: undefined, n: 0, lots: [], frames: [], perTm: [], liPerTm: [] };
+
+function shortIndexOf(lots: readonly Lot[]): ShortIndex {
+  const x = SHORT_INDEX;
+  const n = lots.length;
+  if (x.source === lots && x.n === n) return x;
+  let f: FrameIndex | undefined;
+  for (let i = 0; i < n; i++) {
+    const lot = lots[i]!;
+    if (x.lots[i] === lot) continue;
+    const chemistry = lot.chemistry;
+    const liPerTm = lot.liPerTm;
+    if (f === undefined || f.chemistry !== chemistry) f = frameIndexOf(chemistry);
+    x.lots[i] = lot;
+    x.frames[i] = f;
+    x.liPerTm[i] = liPerTm;
+    x.perTm[i] = liPerTm * LI_G_PER_MOL + f.molarMass;
+  }
+  x.source = lots;
+  x.n = n;
+  return x;
+}
+
+/**
  * `c` plus each lot's kg/h × J/(kg·K) of a row stream, added in stream order (as a loop over its lots
- * adds them); a long one's heat capacities from its source's index.
+ * adds them), each from its source's index (a frame's heat capacity is LOT_CP of its family).
  */
 export function addRowsHeatCapacity(c: number, s: RowStream): number {
   const { rows, mass } = s;
-  if (s.n >= TERMS_MIN_LOTS) {
-    const frames = sourceIndexOf(s.source).frames;
-    for (let i = 0; i < s.n; i++) c += mass[i]! * frames[rows[i]!]!.cp_J_per_kgK;
-  } else {
-    for (let i = 0; i < s.n; i++) c += mass[i]! * LOT_CP[s.source[rows[i]!]!.chemistry.family].cp_J_per_kgK;
-  }
+  const frames = sourceIndexOf(s.source).frames;
+  for (let i = 0; i < s.n; i++) c += mass[i]! * frames[rows[i]!]!.cp_J_per_kgK;
   return c;
 }
 
@@ -340,7 +379,7 @@ export class ElementFlows {
 
   /** Add a stream's lots (addStream); returns their mass, summed in list order. */
   private addLots(s: Stream): number {
-    if (s instanceof RowStream) return s.n >= TERMS_MIN_LOTS ? this.addIndexedRows(s) : this.addRows(s);
+    if (s instanceof RowStream) return this.addIndexedRows(s);
     if (s.lots.length >= TERMS_MIN_LOTS) return this.addTerms(lotTermsOf(s.lots));
     // The frame looked up once per run of lots of one chemistry (a stream's lots share a few).
     let f: FrameIndex | undefined;
@@ -354,22 +393,9 @@ export class ElementFlows {
     return lotsKg;
   }
 
-  /** Add a short row stream's lots from its rows (addStream's loop over lots, each lot its source lot with the row's mass). */
-  private addRows(s: RowStream): number {
-    let lotsKg = 0;
-    const li = s.overLiPerTm;
-    for (let i = 0; i < s.n; i++) {
-      const kg = s.mass[i]!;
-      lotsKg += kg;
-      const lot = s.source[s.rows[i]!]!;
-      this.addLotValues(lot.chemistry, li !== null ? li[i]! : lot.liPerTm, kg);
-    }
-    return lotsKg;
-  }
-
   /**
-   * Add a long row stream's lots from their rows and their source's index (sourceIndexOf): the TM
-   * kmol and lithium of each lot as tmKmolOf and liKgOf compute them, added as addFramedLot adds them.
+   * Add a row stream's lots from their rows and their source's index (sourceIndexOf): the TM kmol and
+   * lithium of each lot as tmKmolOf and liKgOf compute them, added as addFramedLot adds them.
    */
   private addIndexedRows(s: RowStream): number {
     const sx = sourceIndexOf(s.source);

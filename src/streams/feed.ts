@@ -144,24 +144,44 @@ function lotPart(lot: LotSpec, basis: FeedBasis, feedKgPerHour: number): LotPart
   return { ids, kg, subLots };
 }
 
+/**
+ * The feed's component flows being summed by feedStream (one feed at a time): ids in order of first
+ * appearance and their sums, the first `summed` entries — the record `(r[id] ?? 0) + kg` id by id
+ * makes (a new id starts at 0 + kg), written out at the end. The lots' parts list the same few ids,
+ * found by a scan of this short list (ids are internalized texts: compared by pointer) rather than
+ * looked up and stored in a record grown key by key, for every lot of every Monte Carlo sample.
+ */
+const SUM_IDS: string[] = [];
+const SUM_KG: number[] = [];
+let summed = 0;
+
+/** Add `kg` to the feed's sum of component `id` (SUM_IDS). */
+function addFlow(id: string, kg: number): void {
+  for (let j = 0; j < summed; j++) {
+    if (SUM_IDS[j] === id) {
+      SUM_KG[j]! += kg;
+      return;
+    }
+  }
+  SUM_IDS[summed] = id;
+  SUM_KG[summed++] = 0 + kg;
+}
+
 /** Build the feed stream for `feedKgPerHour` of scrap at `temperatureK`. */
 export function feedStream(feed: FeedSpec, feedKgPerHour: number, temperatureK: number): Stream {
   const s = emptyStream(temperatureK);
   const parts: LotPart[] = [];
-  // The stream's record and list through locals, each id read once (stores may alias, so each
-  // s.components would be loaded again).
-  const components = s.components;
   const lots = s.lots;
+  summed = 0;
   for (let li = 0; li < feed.lots.length; li++) {
     const part = partAt(feed.lots, li, feed.basis, feedKgPerHour);
     parts.push(part);
     const { ids, kg, subLots } = part;
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i]!;
-      components[id] = (components[id] ?? 0) + kg[i]!;
-    }
+    for (let i = 0; i < ids.length; i++) addFlow(ids[i]!, kg[i]!);
     for (let k = 0; k < subLots.length; k++) lots.push(subLots[k]!);
   }
+  const components = s.components;
+  for (let j = 0; j < summed; j++) components[SUM_IDS[j]!] = SUM_KG[j]!;
   lastParts = { lots: feed.lots, basis: feed.basis, feedKgPerHour, parts };
   return s;
 }

@@ -97,7 +97,7 @@ export function lithiumFactor(lot: Lot): number {
  * performance model, so these are worked out once per chemistry object rather than for every lot
  * the quality report and the feed's in-spec share judge (every Monte Carlo sample judges them all).
  */
-interface CapacityTerms {
+export interface CapacityTerms {
   chemistry: CathodeChemistry;
   model: PerformanceModel;
   layered: boolean;
@@ -113,7 +113,12 @@ const CAPACITY_TERMS = new WeakMap<CathodeChemistry, CapacityTerms>();
 /** The terms last asked for: lots read one after another mostly share a chemistry. */
 let lastTerms: CapacityTerms | undefined;
 
-function capacityTermsOf(chem: CathodeChemistry, m: PerformanceModel): CapacityTerms {
+/**
+ * The capacity terms of a chemistry under a model (made once per chemistry object and model): for a
+ * caller that keeps them with its own per-chemistry terms, and passes them to capacityRatioFrom
+ * instead of having them looked up for every lot (balances/quality.ts).
+ */
+export function capacityTermsOf(chem: CathodeChemistry, m: PerformanceModel = PERFORMANCE): CapacityTerms {
   const last = lastTerms;
   if (last !== undefined && last.chemistry === chem && last.model === m) return last;
   let t = CAPACITY_TERMS.get(chem);
@@ -150,7 +155,12 @@ export function lotCapacityRatio(lot: Lot, m: PerformanceModel = PERFORMANCE): n
  * is a getter call per read).
  */
 export function capacityRatioOf(chem: CathodeChemistry, liPerTm: number, cationMixing: number, surfaceRockSalt_nm: number, crackFraction: number, m: PerformanceModel = PERFORMANCE): number {
-  const t = capacityTermsOf(chem, m);
+  return capacityRatioFrom(capacityTermsOf(chem, m), liPerTm, cationMixing, surfaceRockSalt_nm, crackFraction);
+}
+
+/** capacityRatioOf of a lot whose chemistry and model have terms `t` (capacityTermsOf): the same operations. */
+export function capacityRatioFrom(t: CapacityTerms, liPerTm: number, cationMixing: number, surfaceRockSalt_nm: number, crackFraction: number): number {
+  const m = t.model;
   const layered = t.layered;
   const excessMix = layered ? Math.max(0, cationMixing - t.virginMix) : 0;
   const rockSalt = layered ? Math.max(0, surfaceRockSalt_nm) : 0;

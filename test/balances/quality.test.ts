@@ -91,6 +91,26 @@ describe('the in-spec check without a list of causes (issue 19: no list per feed
   });
 });
 
+describe('the terms of a chemistry kept while judging (issue 19: no look-up per change of chemistry)', () => {
+  it('lots of more chemistries than are kept, under two specs, judged in any order: each as judged under a spec of its own', () => {
+    const chemistries = ['NCM111', 'NCM523', 'NCM532', 'NCM622', 'NCM712', 'NCM811', 'Ni90', 'NCA', 'LCO', 'LMO', 'LFP'];
+    const specs = [() => specSchema.parse({}), () => specSchema.parse({ productChemistries: ['NCM811', 'LCO'], byChemistry: { NCM811: { liPerTmMin: 0.9 }, LCO: { maxCationMixing: 0.2 } } })];
+    const lots = chemistries.flatMap((chemistry, i) => [0.88, 0.99, 1.02].map((liPerTm) => goodLot({ chemistry, liPerTm, cationMixing: 0.01 * (i % 4), surfaceRockSalt_nm: i % 3 })));
+    // Each judged alone: under a new spec object, whose terms nothing has looked up yet.
+    const alone = specs.map((make) => lots.map((lot) => judgeLot(make(), lot, 0.001)));
+    const kept = specs.map((make) => make());
+    for (const order of [lots.map((_, i) => i), lots.map((_, i) => lots.length - 1 - i), lots.map((_, i) => (i * 7) % lots.length)]) {
+      for (const i of order) {
+        for (let k = 0; k < kept.length; k++) {
+          expect(judgeLot(kept[k]!, lots[i]!, 0.001)).toEqual(alone[k]![i]);
+          expect(primaryCause(kept[k]!, lots[i]!, 0.001)).toBe(alone[k]![i]![0] ?? null);
+        }
+      }
+    }
+    expect(alone.flat().some((c) => c.length === 0) && alone.flat().some((c) => c.length > 0)).toBe(true);
+  });
+});
+
 describe('qualityReport without verdicts (Monte Carlo samples)', () => {
   it('every total, share, cause and off-spec lot of the full report; no verdict per lot, whatever was judged before', () => {
     const raw = loadRawScenario('scenarios/reference-cn.yaml');

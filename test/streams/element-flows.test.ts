@@ -9,7 +9,8 @@ import { loadRawScenario } from '../../src/pipeline/load.js';
 import { resolveModel } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
 import { ElementFlows } from '../../src/streams/element-flows.js';
-import { copyFlows, lotListMass, streamElements, type Stream } from '../../src/streams/stream.js';
+import { copyFlows, lotListMass, lotsCpFlow_kW_per_K, streamElements, type Stream } from '../../src/streams/stream.js';
+import { RowStream } from '../../src/streams/row-stream.js';
 import { drawElements } from '../../src/balances/report.js';
 import { copyLot, lotWithMass, mergeLots } from '../../src/streams/lot.js';
 import { makeLot, makeStream } from '../helpers.js';
@@ -71,6 +72,37 @@ describe('ElementFlows', () => {
     const d = new ElementFlows();
     d.addDraws({ H2O: 0, O2: 2 });
     expect(text(d.record())).toBe(text(drawElements({ H2O: 0, O2: 2 })));
+  });
+});
+
+describe('ElementFlows of rows of short lot lists (one index at a time, refilled per list)', () => {
+  /** Rows of `source` (every lot, in reverse, at a mass of its own) and their sum as lot objects give it. */
+  function rowsAndExpected(source: ReturnType<typeof makeLot>[], liPerTm?: number[]) {
+    const s = new RowStream(source, 298.15, source.length);
+    for (let i = source.length - 1; i >= 0; i--) s.push(i, 10 + i * 1.37);
+    if (liPerTm) s.overLiPerTm = liPerTm.slice();
+    return { s, plain: makeStream({}, s.lots) };
+  }
+
+  it('lists that share some lot objects, changed in place of one, read alternately: each as its lots give it', () => {
+    const base = [
+      makeLot({ id: 'a', chemistry: 'NCM523', liPerTm: 0.81 }),
+      makeLot({ id: 'b', chemistry: 'NCM523', liPerTm: 0.86 }),
+      makeLot({ id: 'c', chemistry: 'LFP', liPerTm: 0.93 }),
+      makeLot({ id: 'd', chemistry: 'LCO', liPerTm: 0.97 }),
+    ];
+    // A list with one lot replaced (as a Monte Carlo sample patches one), a shorter, a reversed and a longer one.
+    const lists = [base, [base[0]!, base[1]!, makeLot({ id: 'c', chemistry: 'NCM811', liPerTm: 0.77 }), base[3]!], base.slice(0, 2), base.slice().reverse(), [...base, makeLot({ id: 'e', chemistry: 'LMO', liPerTm: 0.99 })]];
+    for (let round = 0; round < 3; round++) {
+      for (const list of [...lists, ...lists.slice().reverse()]) {
+        const { s, plain } = rowsAndExpected(list, round === 2 ? list.map((_, i) => 0.9 + i / 100) : undefined);
+        const f = new ElementFlows();
+        const lotsKg = f.addStream(s);
+        expect(text(f.record())).toBe(text(streamElements(plain)));
+        expect(lotsKg).toBe(lotListMass(plain.lots));
+        expect(lotsCpFlow_kW_per_K(s)).toBe(lotsCpFlow_kW_per_K(plain));
+      }
+    }
   });
 });
 

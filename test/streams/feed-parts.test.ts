@@ -40,4 +40,18 @@ describe('feed parts', () => {
     expect(swapped.lots[0]!.id).toBe('b');
     expect(swapped.lots.at(-1)!.id).toBe('a#5');
   });
+  it('sums the lots\' component flows as a record grown id by id does: the same sums, keys in order of first appearance', () => {
+    const f = feedOf('lots:\n  - { id: a, share: 0.3, chemistry: NCM523, composition: { cam: 0.9, al: 0.07, pvdf: 0.03 } }\n  - { id: b, share: 0.45, chemistry: NCM811, composition: { cam: 0.8, cu: 0.05, carbon: 0.1, al: 0.05 } }\n  - { id: c, share: 0.25, chemistry: LFP }\n');
+    for (const kgPerHour of [1, 1234.5]) {
+      const s = feedStream(f, kgPerHour, 298.15);
+      // The record key by key, from each lot's own part (a feed of that lot alone, at its share).
+      const expected: Record<string, number> = {};
+      for (const lot of f.lots) {
+        const part = feedStream({ ...f, lots: [lot] }, kgPerHour, 298.15).components;
+        for (const id in part) expected[id] = (expected[id] ?? 0) + part[id]!;
+      }
+      expect(JSON.stringify(s.components)).toBe(JSON.stringify(expected));
+      expect(Object.keys(s.components).length).toBeGreaterThan(3);
+    }
+  });
 });
