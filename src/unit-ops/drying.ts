@@ -139,6 +139,7 @@ export const drying = defineUnitOp({
           capacityPerSize: 1000,
           loadBasis: 'dried product',
           loadKgPerHour: run.metrics?.product_kg_per_h ?? 0,
+          cycle: undefined,
           powerKwPerSize: 729,
           cost: dryer,
         },

@@ -321,6 +321,7 @@ export const flotation = defineUnitOp({
         capacityPerSize: conditioner > 0 ? feedSolids / conditioner : 1 / (p.conditioningTime > 0 ? p.conditioningTime : 1),
         loadBasis: 'black-mass solids',
         loadKgPerHour: feedSolids,
+        cycle: undefined,
         powerKwPerSize: p.agitatorPower,
         cost: costOf('finishingAgitatedTank'),
       },
@@ -334,10 +335,12 @@ export const flotation = defineUnitOp({
         capacityPerSize: 1000,
         loadBasis: 'solids through all stages',
         loadKgPerHour: run.metrics?.stageSolids_kg_per_h ?? 0,
+        cycle: undefined,
+        powerKwPerSize: undefined,
         cost: costOf('frothFlotation'),
       },
-      { ...camFilter(cakeSolids(sink)), description: 'filter press dewatering the CAM sink product' },
-      { ...camFilter(cakeSolids(froth)), name: 'graphite filter press', description: 'filter press dewatering the graphite froth concentrate' },
+      camFilter(cakeSolids(sink), 'cam filter press', 'filter press dewatering the CAM sink product'),
+      camFilter(cakeSolids(froth), 'graphite filter press', 'filter press dewatering the graphite froth concentrate'),
     );
     return { mode: 'continuous', residenceTimeH: p.conditioningTime + stagePasses * p.stageTime, equipment, operatorsPerShift: p.operatorsPerShift };
   },

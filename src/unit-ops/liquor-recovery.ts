@@ -177,6 +177,8 @@ export const liquorRecovery = defineUnitOp({
         capacityPerSize: p.evaporatorFlux,
         loadBasis: 'water evaporated',
         loadKgPerHour: E,
+        cycle: undefined,
+        powerKwPerSize: undefined,
         cost: costOf('verticalTubeEvaporator'),
       },
     ];
@@ -191,6 +193,7 @@ export const liquorRecovery = defineUnitOp({
         capacityPerSize: 1 / p.mvrSpecificEnergy,
         loadBasis: 'water evaporated',
         loadKgPerHour: E,
+        cycle: undefined,
         powerKwPerSize: 1,
         cost: costOf('vapourCompressor'),
       });

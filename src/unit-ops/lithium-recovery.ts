@@ -260,16 +260,17 @@ export const lithiumRecovery = defineUnitOp({
         capacityPerSize: 1000 / p.residenceTime, // kg/h of liquor per m³ (≈ 1 kg/L)
         loadBasis: 'liquor',
         loadKgPerHour: liquor,
+        cycle: undefined,
         powerKwPerSize: p.agitatorPower,
         cost: costOf('finishingAgitatedTank'),
       },
     ];
     if (evaporated > 0) {
-      equipment.push({ name: 'evaporator', description: `${p.effects}-effect evaporator concentrating the liquor`, mode: 'continuous', sizeUnit: 'm2', maxSize: 640, minSize: 11, capacityPerSize: 25, loadBasis: 'water evaporated', loadKgPerHour: evaporated, cost: costOf('verticalTubeEvaporator') });
+      equipment.push({ name: 'evaporator', description: `${p.effects}-effect evaporator concentrating the liquor`, mode: 'continuous', sizeUnit: 'm2', maxSize: 640, minSize: 11, capacityPerSize: 25, loadBasis: 'water evaporated', loadKgPerHour: evaporated, cycle: undefined, powerKwPerSize: undefined, cost: costOf('verticalTubeEvaporator') });
     }
     equipment.push(
-      { ...camFilter(m.cakeSolids_kg_per_h ?? 0), name: 'Li2CO3 filter press', description: 'filter press separating and washing the Li2CO3 cake' },
-      { name: 'Li2CO3 dryer', description: 'steam-tube dryer for the Li2CO3 cake', mode: 'continuous', sizeUnit: 't/h', maxSize: 20, minSize: 0.05, capacityPerSize: 1000, loadBasis: 'dried Li2CO3', loadKgPerHour: product, cost: costOf('dryer') },
+      camFilter(m.cakeSolids_kg_per_h ?? 0, 'Li2CO3 filter press', 'filter press separating and washing the Li2CO3 cake'),
+      { name: 'Li2CO3 dryer', description: 'steam-tube dryer for the Li2CO3 cake', mode: 'continuous', sizeUnit: 't/h', maxSize: 20, minSize: 0.05, capacityPerSize: 1000, loadBasis: 'dried Li2CO3', loadKgPerHour: product, cycle: undefined, powerKwPerSize: undefined, cost: costOf('dryer') },
     );
     return { mode: 'continuous', residenceTimeH: p.residenceTime, equipment, operatorsPerShift: 0.5 };
   },

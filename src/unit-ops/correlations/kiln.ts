@@ -185,6 +185,7 @@ export function kilnLineEquipment(tripH: number, powderKgPerHour: number, descri
     capacityPerSize: (EVERBATT_LINE_KG_PER_H / EVERBATT_LINE_T_PER_YR) * (EVERBATT_TRIP_H / Math.max(tripH, 1e-6)),
     loadBasis: 'powder (size: EverBatt-equivalent line capacity at a 25 h trip)',
     loadKgPerHour: powderKgPerHour,
+    cycle: undefined,
     powerKwPerSize: EVERBATT_LINE_KW / EVERBATT_LINE_T_PER_YR,
     cost: kiln,
   };

@@ -374,15 +374,21 @@ export function foilScreen(feedKgPerHour: number): EquipmentSpec {
     capacityPerSize: 1000,
     loadBasis: 'cathode scrap',
     loadKgPerHour: feedKgPerHour,
+    cycle: undefined,
+    powerKwPerSize: undefined,
     cost: costOf('foilScreen'),
   };
 }
 
-/** Filter press recovering the CAM cake from a liquor. */
-export function camFilter(cakeSolidsKgPerHour: number): EquipmentSpec {
+/**
+ * Filter press recovering the CAM cake from a liquor; other units name and describe theirs (given
+ * here rather than spread over the result: a spread copy has a shape of its own, and sizing reads
+ * every unit's items at the same places).
+ */
+export function camFilter(cakeSolidsKgPerHour: number, name = 'cam filter press', description = 'filter press recovering the cathode material from the bath liquor'): EquipmentSpec {
   return {
-    name: 'cam filter press',
-    description: 'filter press recovering the cathode material from the bath liquor',
+    name,
+    description,
     mode: 'continuous',
     sizeUnit: 't/h',
     maxSize: 2,
@@ -390,6 +396,8 @@ export function camFilter(cakeSolidsKgPerHour: number): EquipmentSpec {
     capacityPerSize: 1000,
     loadBasis: 'cake solids',
     loadKgPerHour: cakeSolidsKgPerHour,
+    cycle: undefined,
+    powerKwPerSize: undefined,
     cost: costOf('filterPress'),
   };
 }
