@@ -33,11 +33,14 @@ import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
-import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
+import { EnergyLedger, evaporationKw, itemNames, sensibleKw } from './correlations/energy.js';
 import { li2co3Solubility } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { addKg, camFilter, componentsCpKwPerK, cpOf, pumpKw } from './correlations/preparation.js';
 import { AGITATION_KW_PER_M3, SOAK_H, STEAM_ECONOMY, withCeiling } from './correlations/limits.js';
+
+/** The evaporation item's name per number of effects, made once (every sample recovers lithium). */
+const EVAPORATION_IN = itemNames('evaporation in ', ' effect(s)');
 
 /** Li sources converted to Li2CO3: Li atoms per formula unit and the products per Li2CO3 formed. */
 const CONVERTED: Record<string, { li: number; products: Record<string, number> }> = {
@@ -214,7 +217,7 @@ export const lithiumRecovery = defineUnitOp({
       .heat('liquor to precipitation temperature', 'sensible', feedCp * dFeed, { utility: 'steam', efficiency: p.heaterEfficiency, basis: d ? `${feedCp.toPrecision(4)} kW/K × ${dFeed.toFixed(2)} K` : '' })
       .heat('soda solution and wash water to temperature', 'sensible', sensibleKw(r.sodaWater + r.wash, waterCp, dWater) + sensibleKw(r.soda, cpOf('Na2CO3'), dWater), { utility: 'steam', efficiency: p.heaterEfficiency, basis: d ? `(${(r.sodaWater + r.wash).toPrecision(4)} kg/h water, ${r.soda.toPrecision(4)} kg/h Na2CO3) × ${dWater.toFixed(2)} K` : '' });
     if (r.evaporated > 0) {
-      ledger.heat(`evaporation in ${p.effects} effect(s)`, 'latent', latentEvap / p.effects, { utility: 'steam', efficiency: Math.min(1, p.steamEconomy / p.effects), basis: d ? `${r.evaporated.toPrecision(4)} kg/h × ΔHvap(H2O) ÷ ${p.effects} effects (ideal)` : '' });
+      ledger.heat(EVAPORATION_IN(p.effects), 'latent', latentEvap / p.effects, { utility: 'steam', efficiency: Math.min(1, p.steamEconomy / p.effects), basis: d ? `${r.evaporated.toPrecision(4)} kg/h × ΔHvap(H2O) ÷ ${p.effects} effects (ideal)` : '' });
     }
     ledger
       .heat('drying the Li2CO3 cake (evaporation)', 'latent', latentDry, { utility: 'steam', efficiency: p.dryerEfficiency, basis: d ? `${r.cakeWater.toPrecision(4)} kg/h × ΔHvap(H2O)` : '' })

@@ -39,7 +39,7 @@ import { emptyStream, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js
 import { LotCursor, rowsOf, type RowStream } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
-import { EnergyLedger } from './correlations/energy.js';
+import { EnergyLedger, itemNames } from './correlations/energy.js';
 import { rateAt } from './correlations/mechanisms/kinetics.js';
 import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, healFactor, healedRockSalt, orderingRate, reorderedCationMixing, type OrderingStep } from './correlations/mechanisms/ordering.js';
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
@@ -47,6 +47,9 @@ import { addKg, kgOf, kmolOf, lotMassAt, tmKmolOf } from './correlations/finishi
 import { msg } from '../schema/messages.js';
 import { DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, RAMP_K_PER_H, WALL_U, activationEnergyParam, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
+
+/** Energy item names per evaporated component, made once (every sample sinters). */
+const EVAPORATION_OF = itemNames('evaporation of ', '');
 
 /** Residual Li sources that react into lattices, in the order they are used (most reactive first). */
 const LI_SOURCES = ['LiOH·H2O', 'LiOH', 'LiNO3', 'Li2O', 'Li2CO3'] as const;
@@ -263,7 +266,7 @@ export const sintering = defineUnitOp({
     for (const id in evaporated) {
       const c = component(id);
       const kg = evaporated[id]!;
-      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { utility: p.heating, efficiency: kilnSettings.efficiency, basis: ledger.describe ? `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` : '' });
+      ledger.heat(EVAPORATION_OF(id), 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { utility: p.heating, efficiency: kilnSettings.efficiency, basis: ledger.describe ? `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` : '' });
     }
     const saggarTripsPerH = kiln.saggarTripsPerHour;
     const saggarsReplaced = saggarTripsPerH / p.saggarTrips;
