@@ -89,6 +89,42 @@ const CONVERSIONS = new Map<string, Conversion>(Object.entries(CONVERTED).map(([
   products: Object.entries(c.products).map(([prod, n]) => ({ id: prod, perLi2co3: n, molarMass: MW(prod) })),
 }]));
 
+/** Where recover() puts a component of the feed (Route.place). */
+const CARBONATE = 0;
+const VAPOUR = 1;
+const SOLIDS = 2;
+const LIQUOR = 3;
+
+/** What recover() needs of a component id: its conversion to Li2CO3, or where it goes and the Li it carries. */
+interface Route {
+  conversion: Conversion | undefined;
+  place: typeof CARBONATE | typeof VAPOUR | typeof SOLIDS | typeof LIQUOR;
+  molarMass: number;
+  /** Mass fraction of Li (an untouched Li carrier), undefined without Li. */
+  liFraction: number | undefined;
+}
+
+/**
+ * Routes by component id, made on first use (the registry's components never change): every
+ * sample recovers lithium from the same dozen ids, which took ≈ 4 registry lookups each (the
+ * conversion, the component, its Li fraction, its solubility).
+ */
+const ROUTES = new Map<string, Route>();
+
+function routeOf(id: string): Route {
+  let r = ROUTES.get(id);
+  if (r !== undefined) return r;
+  const conversion = CONVERSIONS.get(id);
+  if (conversion || id === 'Li2CO3') r = { conversion, place: CARBONATE, molarMass: MW(id), liFraction: undefined };
+  else {
+    const c = component(id);
+    const place = c.phase === 'gas' ? VAPOUR : c.phase === 'solid' && !isSoluble(id) ? SOLIDS : LIQUOR;
+    r = { conversion, place, molarMass: c.molarMass_g_per_mol, liFraction: c.elements.includes('Li') ? c.massFractions[c.elements.indexOf('Li')]! : undefined };
+  }
+  ROUTES.set(id, r);
+  return r;
+}
+
 /** Precipitate, filter, wash and dry: the outlets and the figures energy and design need. */
 function recover(p: P, feed: Stream) {
   const liquor: Record<string, number> = {};
@@ -98,7 +134,8 @@ function recover(p: P, feed: Stream) {
   let untouchedLi = 0;
   for (const id in feed.components) {
     const kg = feed.components[id]!;
-    const conv = CONVERSIONS.get(id);
+    const r = routeOf(id);
+    const conv = r.conversion;
     if (conv) {
       const formedKmol = ((kg / conv.molarMass) * conv.li) / 2;
       li2co3Kmol += formedKmol;
@@ -106,11 +143,10 @@ function recover(p: P, feed: Stream) {
       for (let i = 0; i < products.length; i++) addKg(liquor, products[i]!.id, formedKmol * products[i]!.perLi2co3 * products[i]!.molarMass);
       continue;
     }
-    if (id === 'Li2CO3') { li2co3Kmol += kg / MW(id); continue; }
-    const c = component(id);
-    if (c.elements.includes('Li')) untouchedLi += kg * c.massFractions[c.elements.indexOf('Li')]!;
-    if (c.phase === 'gas') addKg(vapour.components, id, kg);
-    else if (c.phase === 'solid' && !isSoluble(id)) addKg(solids, id, kg);
+    if (r.place === CARBONATE) { li2co3Kmol += kg / r.molarMass; continue; }
+    if (r.liFraction !== undefined) untouchedLi += kg * r.liFraction;
+    if (r.place === VAPOUR) addKg(vapour.components, id, kg);
+    else if (r.place === SOLIDS) addKg(solids, id, kg);
     else addKg(liquor, id, kg);
   }
   // soda ash: Na2CO3 per Li2CO3 formed from non-carbonate sources (the carbonate already present needs none)
