@@ -16,7 +16,8 @@
 import { z } from 'zod';
 import { quantity, fraction, described, documentedRange } from '../../schema/param.js';
 import { component, isComponent } from '../../chemistry/components.js';
-import { frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
+import type { CathodeChemistry } from '../../chemistry/cathode.js';
+import { frameMass } from './finishing.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { cylinderSurfaceM2, wallLossKw } from './energy.js';
 import { costOf } from '../data/equipment.js';
@@ -67,20 +68,8 @@ export function componentsCpKwPerK(components: Record<string, number>, skip?: st
   return c / 3.6e6;
 }
 
-const frameCache = new WeakMap<CathodeChemistry, number>();
-
-/**
- * Molar mass of a lot's formula without lithium, per mole of TM (cathode.ts frameMolarMass),
- * cached per chemistry object: run() sits in the solver's hot loop.
- */
-export function frameMass(chem: CathodeChemistry): number {
-  let m = frameCache.get(chem);
-  if (m === undefined) {
-    m = frameMolarMass(chem);
-    frameCache.set(chem, m);
-  }
-  return m;
-}
+/** Molar mass of a lot's formula without lithium, per mole of TM (finishing.ts: one cache per chemistry object for every unit). */
+export { frameMass };
 
 /** Molar mass per mole of TM at Li/TM = r (cathode.ts molarMassPerTm with the cached frame). */
 export function massPerTm(chem: CathodeChemistry, liPerTm: number): number {

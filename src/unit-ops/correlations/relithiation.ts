@@ -9,7 +9,8 @@
 import { z } from 'zod';
 import { quantity, described } from '../../schema/param.js';
 import { component } from '../../chemistry/components.js';
-import { frameMolarMass, type CathodeChemistry, type CathodeFamily } from '../../chemistry/cathode.js';
+import type { CathodeFamily } from '../../chemistry/cathode.js';
+import { frameMass } from './finishing.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
 import type { Lot } from '../../streams/lot.js';
@@ -116,17 +117,9 @@ export function lotRate(k_per_h: number, factors: LotRateFactors, lot: Lot): num
   return k_per_h * lotRateMultiplier(lot, factors);
 }
 
-const FRAME = new WeakMap<CathodeChemistry, number>();
-
-/** TM kmol/h of a lot (the frame molar mass is cached per chemistry object: this runs per lot per iteration). */
+/** TM kmol/h of a lot (the frame molar mass cached per chemistry object, finishing.ts frameMass: this runs per lot per iteration). */
 export function tmKmolPerHour(lot: Lot): number {
-  const chem = lot.chemistry;
-  let frame = FRAME.get(chem);
-  if (frame === undefined) {
-    frame = frameMolarMass(chem);
-    FRAME.set(chem, frame);
-  }
-  return lot.massKgPerHour / (lot.liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li + frame);
+  return lot.massKgPerHour / (lot.liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li + frameMass(lot.chemistry));
 }
 
 /**
