@@ -308,7 +308,7 @@ export const flotation = defineUnitOp({
     const conditioner = run.metrics?.conditionerVolume_m3 ?? 0;
     const stagePasses = p.cleaners + p.scavengers + 1;
     const equipment: EquipmentSpec[] = [];
-    if (p.screenCu > 0 || p.screenAl > 0 || p.screenFinesLoss > 0) equipment.push({ ...foilScreen(feedKg), name: 'feed screen', description: 'vibrating screen removing foil fragments from the black mass before flotation', loadBasis: 'black mass' });
+    if (p.screenCu > 0 || p.screenAl > 0 || p.screenFinesLoss > 0) equipment.push(foilScreen(feedKg, 'feed screen', 'vibrating screen removing foil fragments from the black mass before flotation', 'black mass'));
     equipment.push(
       {
         name: 'conditioning tank',

@@ -351,17 +351,20 @@ export function bathVessel(name: string, description: string, p: BathParams, pla
   };
 }
 
-/** Vibrating screen that separates foil pieces from the CAM slurry or powder. */
-export function foilScreen(feedKgPerHour: number): EquipmentSpec {
+/**
+ * Vibrating screen that separates foil pieces from the CAM slurry or powder; flotation names and
+ * describes its own (given here, not spread over the result: see camFilter).
+ */
+export function foilScreen(feedKgPerHour: number, name = 'foil screen', description = 'vibrating screen separating foil pieces from the delaminated cathode material', loadBasis = 'cathode scrap'): EquipmentSpec {
   return {
-    name: 'foil screen',
-    description: 'vibrating screen separating foil pieces from the delaminated cathode material',
+    name,
+    description,
     mode: 'continuous',
     sizeUnit: 't/h',
     maxSize: 5,
     minSize: 0.1,
     capacityPerSize: 1000,
-    loadBasis: 'cathode scrap',
+    loadBasis,
     loadKgPerHour: feedKgPerHour,
     cycle: undefined,
     powerKwPerSize: undefined,
