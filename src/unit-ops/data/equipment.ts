@@ -75,10 +75,10 @@ export type EquipmentCostName = keyof typeof EQUIPMENT_COSTS;
  * fields present, undefined when not given): design and economics read correlations of every
  * unit's items at the same places (sizing, item costs, capex rows), which stay monomorphic only
  * when the correlations share one hidden class. Every reader treats an absent optional field and
- * an undefined one alike (`?? 0`, `?? 1`); JSON leaves undefined out. Frozen: shared, never changed.
+ * an undefined one alike (`?? 0`, `?? 1`); JSON leaves undefined out.
  */
 function correlation(c: CostCorrelation, o: Partial<CostCorrelation>): CostCorrelation {
-  return Object.freeze({
+  return {
     refCostUsd: 'refCostUsd' in o ? o.refCostUsd! : c.refCostUsd,
     refSize: 'refSize' in o ? o.refSize! : c.refSize,
     exponent: 'exponent' in o ? o.exponent! : c.exponent,
@@ -89,7 +89,7 @@ function correlation(c: CostCorrelation, o: Partial<CostCorrelation>): CostCorre
     maxSize: 'maxSize' in o ? o.maxSize! : c.maxSize,
     source: 'source' in o ? o.source! : c.source,
     materialFactor: 'materialFactor' in o ? o.materialFactor : c.materialFactor,
-  });
+  };
 }
 
 /** Whether `made` is correlation(plain, o) (every field the same, by Object.is). */
@@ -106,34 +106,48 @@ function sameAs(made: CostCorrelation, plain: CostCorrelation, o: Partial<CostCo
     && made.source === ('source' in o ? o.source : plain.source);
 }
 
-/** Correlations without overrides, one object per name (shared: never mutated). */
+/** Correlations without overrides, one frozen object per name (shared: never changed). */
 const PLAIN = new Map<EquipmentCostName, CostCorrelation>();
 
 /**
- * The overridden correlations of a name made last, newest first (at most OVERRIDDEN_KEPT): a unit
- * asks for its correlation in every design, i.e. every Monte Carlo sample, and economics remembers
- * an item's cost only while its correlation is the same frozen object (economics/item-costs.ts).
- * Compared field by field with what the overrides would make, so a kept one is never stale.
+ * The overridden correlations of a name made last (at most OVERRIDDEN_KEPT, replaced in turn): a
+ * unit asks for its correlation in every design, i.e. every Monte Carlo sample, and economics
+ * remembers an item's cost only while its correlation is the same frozen object
+ * (economics/item-costs.ts). Compared field by field with what the overrides would make, so a kept
+ * one is never stale. One made for overrides seen once is not frozen (Object.freeze costs more than
+ * the copy, and a Monte Carlo input such as the autoclave's temperature gives new overrides every
+ * sample); asked for again with equal overrides, a frozen one replaces it and is given from then on.
  */
-const OVERRIDDEN = new Map<EquipmentCostName, CostCorrelation[]>();
+interface Overridden {
+  kept: CostCorrelation[];
+  next: number;
+}
+const OVERRIDDEN = new Map<EquipmentCostName, Overridden>();
 const OVERRIDDEN_KEPT = 4;
 
 /**
  * A correlation by name, as the CostCorrelation the contract uses. Without overrides (or with
- * overrides that change nothing) every call returns the same object; with overrides equal
- * (Object.is, field by field) to those of a call made lately, the object that call returned.
- * Values as `{ ...plain, ...overrides }`; the keys those of every correlation (correlation()).
+ * overrides that change nothing) every call returns the same frozen object; with overrides equal
+ * (Object.is, field by field) to those of a recent call, from the second such call on, one frozen
+ * object. Values as `{ ...plain, ...overrides }`; the keys those of every correlation (correlation()).
  */
 export function costOf(name: EquipmentCostName, overrides?: Partial<CostCorrelation>): CostCorrelation {
   let plain = PLAIN.get(name);
-  if (!plain) PLAIN.set(name, (plain = correlation(EQUIPMENT_COSTS[name], {})));
+  if (!plain) PLAIN.set(name, (plain = Object.freeze(correlation(EQUIPMENT_COSTS[name], {}))));
   if (overrides === undefined || sameAs(plain, plain, overrides)) return plain;
-  let kept = OVERRIDDEN.get(name);
-  if (!kept) OVERRIDDEN.set(name, (kept = []));
-  for (let i = 0; i < kept.length; i++) if (sameAs(kept[i]!, plain, overrides)) return kept[i]!;
+  let o = OVERRIDDEN.get(name);
+  if (!o) OVERRIDDEN.set(name, (o = { kept: [], next: 0 }));
+  const kept = o.kept;
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i]!;
+    if (!sameAs(k, plain, overrides)) continue;
+    if (Object.isFrozen(k)) return k;
+    // Asked for twice: made again (the first copy was handed out and could have been changed) and frozen.
+    return (kept[i] = Object.freeze(correlation(plain, overrides)));
+  }
   const made = correlation(plain, overrides);
-  kept.unshift(made);
-  if (kept.length > OVERRIDDEN_KEPT) kept.pop();
+  kept[o.next] = made;
+  o.next = (o.next + 1) % OVERRIDDEN_KEPT;
   return made;
 }
 

@@ -1,7 +1,7 @@
 /**
  * costOf (unit-ops/data/equipment.ts): plain correlations shared, overridden ones the values of
- * `{ ...plain, ...overrides }` in the one correlation shape, frozen and given again while the
- * overrides are equal.
+ * `{ ...plain, ...overrides }` in the one correlation shape; asked for again with equal overrides,
+ * one frozen object given from then on.
  */
 import { describe, expect, it } from 'vitest';
 import { costOf, EQUIPMENT_COSTS, type EquipmentCostName } from '../../../src/unit-ops/data/equipment.js';
@@ -27,7 +27,6 @@ describe('costOf', () => {
       for (const over of [{ materialFactor: 2.5 }, { refCostUsd: 1, materialFactor: -0 }, { minSize: 0.2, fixedCostUsd: 7 }] as Partial<CostCorrelation>[]) {
         const got = costOf(name, over);
         expect(got).not.toBe(plain);
-        expect(Object.isFrozen(got)).toBe(true);
         expect(defined(got)).toEqual(defined({ ...plain, ...over }));
         for (const [k, v] of Object.entries({ ...plain, ...over })) expect(Object.is(got[k as keyof CostCorrelation], v)).toBe(true);
         expect(Object.keys(got)).toEqual(Object.keys(plain));
@@ -38,13 +37,24 @@ describe('costOf', () => {
     expect(costOf('jacketedAgitatedReactor').materialFactor).toBeUndefined();
   });
 
-  it('gives the same object again while the overrides are equal, another when they differ', () => {
+  it('gives one frozen object from the second call with equal overrides on, another when they differ', () => {
+    const first = costOf('jacketedAgitatedReactor', { materialFactor: 1.7 });
+    expect(Object.isFrozen(first)).toBe(false);
     const a = costOf('jacketedAgitatedReactor', { materialFactor: 1.7 });
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(a).toEqual(first);
     expect(costOf('jacketedAgitatedReactor', { materialFactor: 1.7 })).toBe(a);
     const b = costOf('jacketedAgitatedReactor', { materialFactor: 2 });
     expect(b).not.toBe(a);
     expect(b.materialFactor).toBe(2);
     expect(costOf('jacketedAgitatedReactor', { materialFactor: 1.7 })).toBe(a);
+    // a copy handed out and then changed is not given again: the frozen one has the overrides' values
+    const once = costOf('ballMill', { materialFactor: 7 }) as { materialFactor?: number };
+    once.materialFactor = 8;
+    const frozen = costOf('ballMill', { materialFactor: 7 });
+    expect(frozen).not.toBe(once);
+    expect(frozen.materialFactor).toBe(7);
+    expect(costOf('ballMill', { materialFactor: 8 }).materialFactor).toBe(8);
     // -0 and 0 are different overrides (Object.is), as are a value and the same value with another key
     expect(costOf('dryer', { materialFactor: 0 })).not.toBe(costOf('dryer', { materialFactor: -0 }));
     expect(Object.is(costOf('dryer', { materialFactor: -0 }).materialFactor, -0)).toBe(true);
