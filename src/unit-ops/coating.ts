@@ -262,6 +262,7 @@ export const coating = defineUnitOp({
         loadBasis: 'CAM per batch',
         loadKgPerHour: camKg,
         cycle,
+        powerKwPerSize: undefined,
         cost: mixer,
       },
       {
@@ -274,6 +275,8 @@ export const coating = defineUnitOp({
         capacityPerSize: 1000,
         loadBasis: 'coated product',
         loadKgPerHour: m.product_kg_per_h ?? 0,
+        cycle: undefined,
+        powerKwPerSize: undefined,
         cost: dryer,
       },
     ];
@@ -288,6 +291,8 @@ export const coating = defineUnitOp({
         capacityPerSize: 1000,
         loadBasis: 'coated product',
         loadKgPerHour: m.product_kg_per_h ?? 0,
+        cycle: undefined,
+        powerKwPerSize: undefined,
         cost: calciner,
       });
     }

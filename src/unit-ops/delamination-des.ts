@@ -201,6 +201,8 @@ export const delaminationDes = defineUnitOp({
           capacityPerSize: p.evaporatorFlux,
           loadBasis: 'water evaporated',
           loadKgPerHour: f.evaporated,
+          cycle: undefined,
+          powerKwPerSize: undefined,
           cost: costOf('verticalTubeEvaporator'),
         },
       ],

@@ -244,6 +244,8 @@ export const delaminationNmp = defineUnitOp({
           capacityPerSize: p.stillFlux,
           loadBasis: 'NMP evaporated',
           loadKgPerHour: f.circulated,
+          cycle: undefined,
+          powerKwPerSize: undefined,
           cost: costOf('verticalTubeEvaporator'),
         },
       ],

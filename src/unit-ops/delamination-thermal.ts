@@ -284,6 +284,8 @@ export const delaminationThermal = defineUnitOp({
         capacityPerSize: 1000,
         loadBasis: 'cathode scrap',
         loadKgPerHour: feedKg,
+        cycle: undefined,
+        powerKwPerSize: undefined,
         cost: costOf('calciner'),
       },
       foilScreen(feedKg),
@@ -299,6 +301,8 @@ export const delaminationThermal = defineUnitOp({
         capacityPerSize: 1000,
         loadBasis: 'cathode scrap',
         loadKgPerHour: feedKg,
+        cycle: undefined,
+        powerKwPerSize: undefined,
         cost: costOf('gasTreatment'),
       });
     }

@@ -143,6 +143,7 @@ export const delaminationUltrasonic = defineUnitOp({
           capacityPerSize: p.specificEnergy > 0 ? 1 / p.specificEnergy : 1e9,
           loadBasis: 'cathode scrap',
           loadKgPerHour: feedKg,
+          cycle: undefined,
           powerKwPerSize: 1,
           cost: costOf('ultrasonicDelaminator'),
         },

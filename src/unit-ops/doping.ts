@@ -252,8 +252,8 @@ export const doping = defineUnitOp({
       mode: 'continuous',
       residenceTimeH: p.dwell,
       equipment: [
-        { name: 'ball-mill', description: 'dry mixing of CAM, dopant source and Li reagent', mode: 'continuous', sizeUnit: 't/h', maxSize: mill.maxSize, minSize: mill.minSize, capacityPerSize: 1000, loadBasis: 'powder', loadKgPerHour: m.powder_kg_per_h ?? 0, powerKwPerSize: 34, cost: mill },
-        { name: 'calciner', description: reportText(ctx, () => `rotary calciner, ${(p.temperature - 273.15).toFixed(0)} °C, ${p.dwell} h`), mode: 'continuous', sizeUnit: 't/h', maxSize: calciner.maxSize, minSize: calciner.minSize, capacityPerSize: 1000, loadBasis: 'doped product', loadKgPerHour: m.product_kg_per_h ?? 0, cost: calciner },
+        { name: 'ball-mill', description: 'dry mixing of CAM, dopant source and Li reagent', mode: 'continuous', sizeUnit: 't/h', maxSize: mill.maxSize, minSize: mill.minSize, capacityPerSize: 1000, loadBasis: 'powder', loadKgPerHour: m.powder_kg_per_h ?? 0, cycle: undefined, powerKwPerSize: 34, cost: mill },
+        { name: 'calciner', description: reportText(ctx, () => `rotary calciner, ${(p.temperature - 273.15).toFixed(0)} °C, ${p.dwell} h`), mode: 'continuous', sizeUnit: 't/h', maxSize: calciner.maxSize, minSize: calciner.minSize, capacityPerSize: 1000, loadBasis: 'doped product', loadKgPerHour: m.product_kg_per_h ?? 0, cycle: undefined, powerKwPerSize: undefined, cost: calciner },
       ],
       operatorsPerShift: 0.5,
     };

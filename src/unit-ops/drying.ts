@@ -21,9 +21,13 @@ import { fraction, quantity, described } from '../schema/param.js';
 import { emptyStream, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js';
 import { RowStream, sameRows } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
-import { EnergyLedger, sensibleKw } from './correlations/energy.js';
+import { EnergyLedger, itemNames, sensibleKw } from './correlations/energy.js';
 import { addKg, componentsCpFlow_kW_per_K } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
+
+/** Energy item names per evaporated component, made once (every sample dries). */
+const HEATING_OF_EVAPORATED = itemNames('heating of evaporated ', '');
+const EVAPORATION_OF = itemNames('evaporation of ', '');
 
 /** EverBatt dryer heat load, MJ per kg product (REFERENCE.md 1.1.8). */
 const EVERBATT_DRYER_MJ_PER_KG = 2.6;
@@ -91,10 +95,10 @@ export const drying = defineUnitOp({
       const c = component(id);
       const tb = c.boilingPoint_K ?? tDry;
       const cp = c.cp_J_per_kgK ?? 2000;
-      ledger.heat(`heating of evaporated ${id}`, 'sensible', sensibleKw(evap, cp, Math.max(0, Math.min(tDry, tb) - tIn)), { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${evap.toPrecision(4)} kg/h × ${cp.toFixed(0)} J/(kg·K) × ${Math.max(0, Math.min(tDry, tb) - tIn).toFixed(1)} K` : '' });
+      ledger.heat(HEATING_OF_EVAPORATED(id), 'sensible', sensibleKw(evap, cp, Math.max(0, Math.min(tDry, tb) - tIn)), { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${evap.toPrecision(4)} kg/h × ${cp.toFixed(0)} J/(kg·K) × ${Math.max(0, Math.min(tDry, tb) - tIn).toFixed(1)} K` : '' });
       const latent = (evap * c.latentHeat_J_per_kg!) / 3.6e6;
       latentMin += latent;
-      ledger.heat(`evaporation of ${id}`, 'latent', latent, { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${evap.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` : '' });
+      ledger.heat(EVAPORATION_OF(id), 'latent', latent, { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${evap.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg` : '' });
       if (id === 'H2O' && tDry > tb) {
         const cpv = component('H2O(g)').cp_J_per_kgK ?? 2080;
         ledger.heat('superheat of water vapour', 'sensible', sensibleKw(evap, cpv, tDry - tb), { utility: p.utility, efficiency: p.efficiency, basis: ledger.describe ? `${evap.toPrecision(4)} kg/h × ${cpv} J/(kg·K) × ${(tDry - tb).toFixed(1)} K` : '' });
@@ -139,6 +143,7 @@ export const drying = defineUnitOp({
           capacityPerSize: 1000,
           loadBasis: 'dried product',
           loadKgPerHour: run.metrics?.product_kg_per_h ?? 0,
+          cycle: undefined,
           powerKwPerSize: 729,
           cost: dryer,
         },

@@ -244,12 +244,12 @@ export const electrodeRefabrication = defineUnitOp({
     const cal = costOf('batpacCalendering');
     const rec = costOf('batpacSolventRecovery');
     const equipment: EquipmentSpec[] = [
-      { name: 'materials-preparation', description: 'positive materials preparation (dosing, slurry mixing)', mode: 'continuous', sizeUnit: 'kg/yr', maxSize: prep.maxSize, minSize: prep.minSize, capacityPerSize: 1 / BATPAC_HOURS, loadBasis: 'CAM (size in kg/yr at 7,680 h/yr)', loadKgPerHour: m.cam_kg_per_h ?? 0, cost: prep },
-      { name: 'coating-line', description: 'slot-die coating line with dryer', mode: 'continuous', sizeUnit: 'm2/yr', maxSize: coat.maxSize, minSize: coat.minSize, capacityPerSize: kgPerM2 / BATPAC_HOURS, loadBasis: 'electrode (size in m²/yr at 7,680 h/yr)', loadKgPerHour: electrodeKg, cost: coat },
-      { name: 'calender', description: 'calendering line', mode: 'continuous', sizeUnit: 'm2/yr', maxSize: cal.maxSize, minSize: cal.minSize, capacityPerSize: kgPerM2 / BATPAC_HOURS, loadBasis: 'electrode (size in m²/yr at 7,680 h/yr)', loadKgPerHour: electrodeKg, cost: cal },
+      { name: 'materials-preparation', description: 'positive materials preparation (dosing, slurry mixing)', mode: 'continuous', sizeUnit: 'kg/yr', maxSize: prep.maxSize, minSize: prep.minSize, capacityPerSize: 1 / BATPAC_HOURS, loadBasis: 'CAM (size in kg/yr at 7,680 h/yr)', loadKgPerHour: m.cam_kg_per_h ?? 0, cycle: undefined, powerKwPerSize: undefined, cost: prep },
+      { name: 'coating-line', description: 'slot-die coating line with dryer', mode: 'continuous', sizeUnit: 'm2/yr', maxSize: coat.maxSize, minSize: coat.minSize, capacityPerSize: kgPerM2 / BATPAC_HOURS, loadBasis: 'electrode (size in m²/yr at 7,680 h/yr)', loadKgPerHour: electrodeKg, cycle: undefined, powerKwPerSize: undefined, cost: coat },
+      { name: 'calender', description: 'calendering line', mode: 'continuous', sizeUnit: 'm2/yr', maxSize: cal.maxSize, minSize: cal.minSize, capacityPerSize: kgPerM2 / BATPAC_HOURS, loadBasis: 'electrode (size in m²/yr at 7,680 h/yr)', loadKgPerHour: electrodeKg, cycle: undefined, powerKwPerSize: undefined, cost: cal },
     ];
     const nmp = m.nmpEvaporated_kg_per_h ?? 0;
-    if (nmp > 0) equipment.push({ name: 'solvent-recovery', description: 'NMP recovery (condensation and distillation)', mode: 'continuous', sizeUnit: 'kg/yr', maxSize: rec.maxSize, minSize: rec.minSize, capacityPerSize: 1 / BATPAC_HOURS, loadBasis: 'NMP evaporated (size in kg/yr at 7,680 h/yr)', loadKgPerHour: nmp, cost: rec });
+    if (nmp > 0) equipment.push({ name: 'solvent-recovery', description: 'NMP recovery (condensation and distillation)', mode: 'continuous', sizeUnit: 'kg/yr', maxSize: rec.maxSize, minSize: rec.minSize, capacityPerSize: 1 / BATPAC_HOURS, loadBasis: 'NMP evaporated (size in kg/yr at 7,680 h/yr)', loadKgPerHour: nmp, cycle: undefined, powerKwPerSize: undefined, cost: rec });
     // BatPaC direct labour (h/yr) scaled by area with exponent 0.7 (BatPaC labour exponents 0.5–0.9).
     const scale = Math.pow((area * BATPAC_HOURS) / BATPAC_AREA_M2_PER_YR, 0.7);
     const labourH = (BATPAC_COATING_LABOUR_H + (nmp > 0 ? BATPAC_SOLVENT_LABOUR_H : 0)) * scale;

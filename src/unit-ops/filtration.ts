@@ -114,6 +114,8 @@ export const filtration = defineUnitOp({
           capacityPerSize: 1000,
           loadBasis: 'dry cake solids',
           loadKgPerHour: run.metrics?.cakeDrySolids_kg_per_h ?? 0,
+          cycle: undefined,
+          powerKwPerSize: undefined,
           cost: press,
         },
       ],

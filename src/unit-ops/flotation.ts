@@ -308,7 +308,7 @@ export const flotation = defineUnitOp({
     const conditioner = run.metrics?.conditionerVolume_m3 ?? 0;
     const stagePasses = p.cleaners + p.scavengers + 1;
     const equipment: EquipmentSpec[] = [];
-    if (p.screenCu > 0 || p.screenAl > 0 || p.screenFinesLoss > 0) equipment.push({ ...foilScreen(feedKg), name: 'feed screen', description: 'vibrating screen removing foil fragments from the black mass before flotation', loadBasis: 'black mass' });
+    if (p.screenCu > 0 || p.screenAl > 0 || p.screenFinesLoss > 0) equipment.push(foilScreen(feedKg, 'feed screen', 'vibrating screen removing foil fragments from the black mass before flotation', 'black mass'));
     equipment.push(
       {
         name: 'conditioning tank',
@@ -321,6 +321,7 @@ export const flotation = defineUnitOp({
         capacityPerSize: conditioner > 0 ? feedSolids / conditioner : 1 / (p.conditioningTime > 0 ? p.conditioningTime : 1),
         loadBasis: 'black-mass solids',
         loadKgPerHour: feedSolids,
+        cycle: undefined,
         powerKwPerSize: p.agitatorPower,
         cost: costOf('finishingAgitatedTank'),
       },
@@ -334,10 +335,12 @@ export const flotation = defineUnitOp({
         capacityPerSize: 1000,
         loadBasis: 'solids through all stages',
         loadKgPerHour: run.metrics?.stageSolids_kg_per_h ?? 0,
+        cycle: undefined,
+        powerKwPerSize: undefined,
         cost: costOf('frothFlotation'),
       },
-      { ...camFilter(cakeSolids(sink)), description: 'filter press dewatering the CAM sink product' },
-      { ...camFilter(cakeSolids(froth)), name: 'graphite filter press', description: 'filter press dewatering the graphite froth concentrate' },
+      camFilter(cakeSolids(sink), 'cam filter press', 'filter press dewatering the CAM sink product'),
+      camFilter(cakeSolids(froth), 'graphite filter press', 'filter press dewatering the graphite froth concentrate'),
     );
     return { mode: 'continuous', residenceTimeH: p.conditioningTime + stagePasses * p.stageTime, equipment, operatorsPerShift: p.operatorsPerShift };
   },

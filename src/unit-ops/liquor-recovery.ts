@@ -25,9 +25,12 @@ import { msg } from '../schema/messages.js';
 import { component, resolveComponentId, COMPONENT_IDS } from '../chemistry/components.js';
 import { emptyStream, scaleStream, streamMass, type Stream, lotListCpFlow_kW_per_K } from '../streams/stream.js';
 import { lotWithMass } from '../streams/lot.js';
-import { EnergyLedger, evaporationKw } from './correlations/energy.js';
+import { EnergyLedger, evaporationKw, itemNames } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { componentsCpKwPerK, pumpKw } from './correlations/preparation.js';
+
+/** The evaporation item's name per number of effects, made once (every sample recovers liquor). */
+const EVAPORATION_IN = itemNames('evaporation in ', ' effect(s)');
 
 /** Default fraction of the water evaporated when no target concentration is given. */
 const DEFAULT_WATER_REMOVAL = 0.75;
@@ -144,7 +147,7 @@ export const liquorRecovery = defineUnitOp({
     });
     const metrics: Record<string, number> = { waterEvaporated_kg_per_h: E, latentHeat_kW: latentKw };
     if (p.evaporator === 'multiple-effect') {
-      ledger.heat(`evaporation in ${p.effects} effect(s)`, 'latent', latentKw / p.effects, {
+      ledger.heat(EVAPORATION_IN(p.effects), 'latent', latentKw / p.effects, {
         utility: 'steam', efficiency: p.steamEconomy / p.effects,
         basis: d ? `${E.toPrecision(4)} kg/h × ΔHvap(H2O) = ${latentKw.toPrecision(4)} kW, ÷ ${p.effects} effects (ideal)` : '',
       });
@@ -177,6 +180,8 @@ export const liquorRecovery = defineUnitOp({
         capacityPerSize: p.evaporatorFlux,
         loadBasis: 'water evaporated',
         loadKgPerHour: E,
+        cycle: undefined,
+        powerKwPerSize: undefined,
         cost: costOf('verticalTubeEvaporator'),
       },
     ];
@@ -191,6 +196,7 @@ export const liquorRecovery = defineUnitOp({
         capacityPerSize: 1 / p.mvrSpecificEnergy,
         loadBasis: 'water evaporated',
         loadKgPerHour: E,
+        cycle: undefined,
         powerKwPerSize: 1,
         cost: costOf('vapourCompressor'),
       });

@@ -33,11 +33,14 @@ import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
 import { emptyStream, streamMass, type Stream } from '../streams/stream.js';
-import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
+import { EnergyLedger, evaporationKw, itemNames, sensibleKw } from './correlations/energy.js';
 import { li2co3Solubility } from './correlations/finishing.js';
 import { costOf } from './data/equipment.js';
 import { addKg, camFilter, componentsCpKwPerK, cpOf, pumpKw } from './correlations/preparation.js';
 import { AGITATION_KW_PER_M3, SOAK_H, STEAM_ECONOMY, withCeiling } from './correlations/limits.js';
+
+/** The evaporation item's name per number of effects, made once (every sample recovers lithium). */
+const EVAPORATION_IN = itemNames('evaporation in ', ' effect(s)');
 
 /** Li sources converted to Li2CO3: Li atoms per formula unit and the products per Li2CO3 formed. */
 const CONVERTED: Record<string, { li: number; products: Record<string, number> }> = {
@@ -86,6 +89,42 @@ const CONVERSIONS = new Map<string, Conversion>(Object.entries(CONVERTED).map(([
   products: Object.entries(c.products).map(([prod, n]) => ({ id: prod, perLi2co3: n, molarMass: MW(prod) })),
 }]));
 
+/** Where recover() puts a component of the feed (Route.place). */
+const CARBONATE = 0;
+const VAPOUR = 1;
+const SOLIDS = 2;
+const LIQUOR = 3;
+
+/** What recover() needs of a component id: its conversion to Li2CO3, or where it goes and the Li it carries. */
+interface Route {
+  conversion: Conversion | undefined;
+  place: typeof CARBONATE | typeof VAPOUR | typeof SOLIDS | typeof LIQUOR;
+  molarMass: number;
+  /** Mass fraction of Li (an untouched Li carrier), undefined without Li. */
+  liFraction: number | undefined;
+}
+
+/**
+ * Routes by component id, made on first use (the registry's components never change): every
+ * sample recovers lithium from the same dozen ids, which took ≈ 4 registry lookups each (the
+ * conversion, the component, its Li fraction, its solubility).
+ */
+const ROUTES = new Map<string, Route>();
+
+function routeOf(id: string): Route {
+  let r = ROUTES.get(id);
+  if (r !== undefined) return r;
+  const conversion = CONVERSIONS.get(id);
+  if (conversion || id === 'Li2CO3') r = { conversion, place: CARBONATE, molarMass: MW(id), liFraction: undefined };
+  else {
+    const c = component(id);
+    const place = c.phase === 'gas' ? VAPOUR : c.phase === 'solid' && !isSoluble(id) ? SOLIDS : LIQUOR;
+    r = { conversion, place, molarMass: c.molarMass_g_per_mol, liFraction: c.elements.includes('Li') ? c.massFractions[c.elements.indexOf('Li')]! : undefined };
+  }
+  ROUTES.set(id, r);
+  return r;
+}
+
 /** Precipitate, filter, wash and dry: the outlets and the figures energy and design need. */
 function recover(p: P, feed: Stream) {
   const liquor: Record<string, number> = {};
@@ -95,7 +134,8 @@ function recover(p: P, feed: Stream) {
   let untouchedLi = 0;
   for (const id in feed.components) {
     const kg = feed.components[id]!;
-    const conv = CONVERSIONS.get(id);
+    const r = routeOf(id);
+    const conv = r.conversion;
     if (conv) {
       const formedKmol = ((kg / conv.molarMass) * conv.li) / 2;
       li2co3Kmol += formedKmol;
@@ -103,11 +143,10 @@ function recover(p: P, feed: Stream) {
       for (let i = 0; i < products.length; i++) addKg(liquor, products[i]!.id, formedKmol * products[i]!.perLi2co3 * products[i]!.molarMass);
       continue;
     }
-    if (id === 'Li2CO3') { li2co3Kmol += kg / MW(id); continue; }
-    const c = component(id);
-    if (c.elements.includes('Li')) untouchedLi += kg * c.massFractions[c.elements.indexOf('Li')]!;
-    if (c.phase === 'gas') addKg(vapour.components, id, kg);
-    else if (c.phase === 'solid' && !isSoluble(id)) addKg(solids, id, kg);
+    if (r.place === CARBONATE) { li2co3Kmol += kg / r.molarMass; continue; }
+    if (r.liFraction !== undefined) untouchedLi += kg * r.liFraction;
+    if (r.place === VAPOUR) addKg(vapour.components, id, kg);
+    else if (r.place === SOLIDS) addKg(solids, id, kg);
     else addKg(liquor, id, kg);
   }
   // soda ash: Na2CO3 per Li2CO3 formed from non-carbonate sources (the carbonate already present needs none)
@@ -214,7 +253,7 @@ export const lithiumRecovery = defineUnitOp({
       .heat('liquor to precipitation temperature', 'sensible', feedCp * dFeed, { utility: 'steam', efficiency: p.heaterEfficiency, basis: d ? `${feedCp.toPrecision(4)} kW/K × ${dFeed.toFixed(2)} K` : '' })
       .heat('soda solution and wash water to temperature', 'sensible', sensibleKw(r.sodaWater + r.wash, waterCp, dWater) + sensibleKw(r.soda, cpOf('Na2CO3'), dWater), { utility: 'steam', efficiency: p.heaterEfficiency, basis: d ? `(${(r.sodaWater + r.wash).toPrecision(4)} kg/h water, ${r.soda.toPrecision(4)} kg/h Na2CO3) × ${dWater.toFixed(2)} K` : '' });
     if (r.evaporated > 0) {
-      ledger.heat(`evaporation in ${p.effects} effect(s)`, 'latent', latentEvap / p.effects, { utility: 'steam', efficiency: Math.min(1, p.steamEconomy / p.effects), basis: d ? `${r.evaporated.toPrecision(4)} kg/h × ΔHvap(H2O) ÷ ${p.effects} effects (ideal)` : '' });
+      ledger.heat(EVAPORATION_IN(p.effects), 'latent', latentEvap / p.effects, { utility: 'steam', efficiency: Math.min(1, p.steamEconomy / p.effects), basis: d ? `${r.evaporated.toPrecision(4)} kg/h × ΔHvap(H2O) ÷ ${p.effects} effects (ideal)` : '' });
     }
     ledger
       .heat('drying the Li2CO3 cake (evaporation)', 'latent', latentDry, { utility: 'steam', efficiency: p.dryerEfficiency, basis: d ? `${r.cakeWater.toPrecision(4)} kg/h × ΔHvap(H2O)` : '' })
@@ -260,16 +299,17 @@ export const lithiumRecovery = defineUnitOp({
         capacityPerSize: 1000 / p.residenceTime, // kg/h of liquor per m³ (≈ 1 kg/L)
         loadBasis: 'liquor',
         loadKgPerHour: liquor,
+        cycle: undefined,
         powerKwPerSize: p.agitatorPower,
         cost: costOf('finishingAgitatedTank'),
       },
     ];
     if (evaporated > 0) {
-      equipment.push({ name: 'evaporator', description: `${p.effects}-effect evaporator concentrating the liquor`, mode: 'continuous', sizeUnit: 'm2', maxSize: 640, minSize: 11, capacityPerSize: 25, loadBasis: 'water evaporated', loadKgPerHour: evaporated, cost: costOf('verticalTubeEvaporator') });
+      equipment.push({ name: 'evaporator', description: `${p.effects}-effect evaporator concentrating the liquor`, mode: 'continuous', sizeUnit: 'm2', maxSize: 640, minSize: 11, capacityPerSize: 25, loadBasis: 'water evaporated', loadKgPerHour: evaporated, cycle: undefined, powerKwPerSize: undefined, cost: costOf('verticalTubeEvaporator') });
     }
     equipment.push(
-      { ...camFilter(m.cakeSolids_kg_per_h ?? 0), name: 'Li2CO3 filter press', description: 'filter press separating and washing the Li2CO3 cake' },
-      { name: 'Li2CO3 dryer', description: 'steam-tube dryer for the Li2CO3 cake', mode: 'continuous', sizeUnit: 't/h', maxSize: 20, minSize: 0.05, capacityPerSize: 1000, loadBasis: 'dried Li2CO3', loadKgPerHour: product, cost: costOf('dryer') },
+      camFilter(m.cakeSolids_kg_per_h ?? 0, 'Li2CO3 filter press', 'filter press separating and washing the Li2CO3 cake'),
+      { name: 'Li2CO3 dryer', description: 'steam-tube dryer for the Li2CO3 cake', mode: 'continuous', sizeUnit: 't/h', maxSize: 20, minSize: 0.05, capacityPerSize: 1000, loadBasis: 'dried Li2CO3', loadKgPerHour: product, cycle: undefined, powerKwPerSize: undefined, cost: costOf('dryer') },
     );
     return { mode: 'continuous', residenceTimeH: p.residenceTime, equipment, operatorsPerShift: 0.5 };
   },

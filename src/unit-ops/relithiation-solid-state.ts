@@ -272,6 +272,7 @@ export const relithiationSolidState = defineUnitOp({
           capacityPerSize: 1000,
           loadBasis: 'CAM + Li source',
           loadKgPerHour: powder,
+          cycle: undefined,
           powerKwPerSize: p.mixingEnergy * 1000,
           cost: costOf('powderMixer'),
         },

@@ -39,14 +39,17 @@ import { emptyStream, lotsMass, lotsCpFlow_kW_per_K } from '../streams/stream.js
 import { LotCursor, rowsOf, type RowStream } from '../streams/row-stream.js';
 import { component } from '../chemistry/components.js';
 import { FAMILY } from '../chemistry/cathode.js';
-import { EnergyLedger } from './correlations/energy.js';
+import { EnergyLedger, itemNames } from './correlations/energy.js';
 import { rateAt } from './correlations/mechanisms/kinetics.js';
 import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, healFactor, healedRockSalt, orderingRate, reorderedCationMixing, type OrderingStep } from './correlations/mechanisms/ordering.js';
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
-import { addKg, kgOf, kmolOf, lotMassAt, tmKmolOf } from './correlations/finishing.js';
+import { addKg, frameMass, kgOf, kmolOf, lotMassWithFrame, tmKmolWithFrame } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
 import { DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, RAMP_K_PER_H, WALL_U, activationEnergyParam, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
+
+/** Energy item names per evaporated component, made once (every sample sinters). */
+const EVAPORATION_OF = itemNames('evaporation of ', '');
 
 /** Residual Li sources that react into lattices, in the order they are used (most reactive first). */
 const LI_SOURCES = ['LiOH·H2O', 'LiOH', 'LiNO3', 'Li2O', 'Li2CO3'] as const;
@@ -116,9 +119,10 @@ const MOLAR = {
   O2: component('O2').molarMass_g_per_mol,
 };
 
-/** Per-lot scratch of a run: each lot's TM kmol/h and Li deficit. */
+/** Per-lot scratch of a run: each lot's TM kmol/h, Li deficit and frame molar mass (looked up once per lot, not again for its new mass). */
 const TM = new LotScratch();
 const DEFICIT = new LotScratch();
+const FRAME = new LotScratch();
 
 export const sintering = defineUnitOp({
   kind: 'sintering',
@@ -148,10 +152,12 @@ export const sintering = defineUnitOp({
     // Per-lot scratch in typed arrays (lot-scratch.ts): no elements-kind transition.
     const tm = TM.take(nLots);
     const deficit = DEFICIT.take(nLots);
+    const frame = FRAME.take(nLots);
     let totalDeficit = 0;
     for (let i = 0; i < nLots; i++) {
       const l = cursor.at(i);
-      const n = l.massKgPerHour > 0 ? tmKmolOf(l) : 0;
+      // frame[i] is read only for a lot with TM (sinterLots), i.e. with mass.
+      const n = l.massKgPerHour > 0 ? tmKmolWithFrame(l, (frame[i] = frameMass(l.chemistry))) : 0;
       tm[i] = n;
       const d = p.residualLiReaction && l.chemistry.family === 'layered' ? n * Math.max(0, FAMILY.layered.nominalLiPerTm - l.liPerTm) : 0;
       deficit[i] = d;
@@ -239,7 +245,7 @@ export const sintering = defineUnitOp({
     const deltaLi = liVolatilised({ rateAt950C_per_h: p.liLossRate, ea_J_per_mol: p.liLossActivationEnergy }, p.peak, p.dwell);
     const kOrder = rateAt(SINTERING_RATE, p.peak);
     const product = feedRows.derived(p.dischargeTemperature);
-    const li2oKmol = sinterLots(cursor, nLots, tm, deficit, share, deltaLi, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio }, product);
+    const li2oKmol = sinterLots(cursor, nLots, tm, frame, deficit, share, deltaLi, { k_per_h: kOrder, t_h: p.dwell, atmosphere: p.atmosphere, healRatio: p.healRatio }, product);
     if (li2oKmol > 0) {
       const li2oKg = li2oKmol * MOLAR.Li2O;
       if (li2oKg !== 0) vent.components.Li2O = (vent.components.Li2O ?? 0) + li2oKg;
@@ -263,7 +269,7 @@ export const sintering = defineUnitOp({
     for (const id in evaporated) {
       const c = component(id);
       const kg = evaporated[id]!;
-      ledger.heat(`evaporation of ${id}`, 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { utility: p.heating, efficiency: kilnSettings.efficiency, basis: ledger.describe ? `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` : '' });
+      ledger.heat(EVAPORATION_OF(id), 'latent', (kg * c.latentHeat_J_per_kg!) / 3.6e6, { utility: p.heating, efficiency: kilnSettings.efficiency, basis: ledger.describe ? `${kg.toPrecision(4)} kg/h × ${(c.latentHeat_J_per_kg! / 1000).toFixed(0)} kJ/kg (heating of the vapour included in the powder term)` : '' });
     }
     const saggarTripsPerH = kiln.saggarTripsPerHour;
     const saggarsReplaced = saggarTripsPerH / p.saggarTrips;
@@ -310,7 +316,7 @@ export const sintering = defineUnitOp({
  * per-lot helpers (inlined into the whole run, their doubles and the reordering record were
  * allocated per lot).
  */
-function sinterLots(lots: LotCursor, n: number, tm: Float64Array, deficit: Float64Array, share: number, deltaLi: number, step: OrderingStep, out: RowStream): number {
+function sinterLots(lots: LotCursor, n: number, tm: Float64Array, frame: Float64Array, deficit: Float64Array, share: number, deltaLi: number, step: OrderingStep, out: RowStream): number {
   let li2oKmol = 0;
   // reorder's parts without its progress (not read here); the step's healing factor once.
   const heal = healFactor(step.atmosphere, step.healRatio);
@@ -336,7 +342,7 @@ function sinterLots(lots: LotCursor, n: number, tm: Float64Array, deficit: Float
     }
     const k = orderingRate(l, step);
     liPerTm[i] = r;
-    out.mass[i] = lotMassAt(l.chemistry, nTm, r);
+    out.mass[i] = lotMassWithFrame(frame[i]!, nTm, r);
     cationMixing[i] = reorderedCationMixing(l, step, k);
     rockSalt[i] = healedRockSalt(l, step, k, heal);
   }

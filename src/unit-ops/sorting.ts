@@ -530,6 +530,7 @@ export const sorting = defineUnitOp({
           capacityPerSize: 1000,
           loadBasis: 'cathode scrap',
           loadKgPerHour: load,
+          cycle: undefined,
           powerKwPerSize: p.specificEnergy * 1000,
           cost: costOf('sorterLine'),
         },

@@ -244,6 +244,8 @@ export const surfaceReconstruction = defineUnitOp({
           capacityPerSize: 1000,
           loadBasis: 'dry cake solids',
           loadKgPerHour: m.cakeDrySolids_kg_per_h ?? 0,
+          cycle: undefined,
+          powerKwPerSize: undefined,
           cost: press,
         },
       ],

@@ -50,6 +50,21 @@ export interface HeatOptions {
 }
 
 /**
+ * Names of a family of energy items, `<prefix><x><suffix>` (e.g. "evaporation of H2O"), each made
+ * once per x: the ledger keeps a name even when it does not describe (its efficiency check quotes
+ * it), and every Monte Carlo sample runs every unit — a name joined per run was a new string.
+ * x is a component id, a vessel name, an enumerated setting or a small count: the family stays small.
+ */
+export function itemNames(prefix: string, suffix: string): (x: string | number) => string {
+  const made = new Map<string | number, string>();
+  return (x) => {
+    let full = made.get(x);
+    if (full === undefined) made.set(x, (full = `${prefix}${x}${suffix}`));
+    return full;
+  };
+}
+
+/**
  * Collects the energy items of one unit and produces its EnergyUse. With `describe` false
  * (RunContext.describe: a Monte Carlo sample) there are no items: only reports list them (run
  * document, workbook), so a sample keeps their sums — added as build adds the items, in item order,

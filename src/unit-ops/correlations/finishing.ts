@@ -48,6 +48,7 @@ const FRAME = new WeakMap<CathodeChemistry, number>();
  * Molar mass of everything but Li per mole of TM (cathode.ts frameMolarMass), cached per chemistry
  * object: chemistry objects are never mutated (doping and merging build new ones), and the
  * uncached version walks Object.entries on every call, which dominates run() time with many lots.
+ * The one cache of unit-ops (preparation.ts and relithiation.ts read it too).
  */
 export function frameMass(chem: CathodeChemistry): number {
   let m = FRAME.get(chem);
@@ -60,12 +61,22 @@ export function frameMass(chem: CathodeChemistry): number {
 
 /** kmol/h of TM in a lot; the same arithmetic as streams/lot.ts lotTmKmolPerHour (cached frame mass). */
 export function tmKmolOf(lot: Lot): number {
-  return lot.massKgPerHour / (lot.liPerTm * LI + frameMass(lot.chemistry));
+  return tmKmolWithFrame(lot, frameMass(lot.chemistry));
+}
+
+/** tmKmolOf with the lot's frame mass already looked up (a unit that needs it again keeps it per lot). */
+export function tmKmolWithFrame(lot: Lot, frame: number): number {
+  return lot.massKgPerHour / (lot.liPerTm * LI + frame);
 }
 
 /** Mass (kg/h) of `tmKmol` kmol/h of TM of `chem` at Li/TM `liPerTm`. */
 export function lotMassAt(chem: CathodeChemistry, tmKmol: number, liPerTm: number): number {
-  return tmKmol * (liPerTm * LI + frameMass(chem));
+  return lotMassWithFrame(frameMass(chem), tmKmol, liPerTm);
+}
+
+/** lotMassAt with the chemistry's frame mass already looked up. */
+export function lotMassWithFrame(frame: number, tmKmol: number, liPerTm: number): number {
+  return tmKmol * (liPerTm * LI + frame);
 }
 
 /** A copy of `lot` with Li/TM moved to `liPerTm`, TM moles conserved (mass follows the formula). */

@@ -23,10 +23,13 @@ import type { Diagnostic, EquipmentSpec } from '../contract.js';
 import type { Stream } from '../../streams/stream.js';
 import { costOf } from '../data/equipment.js';
 import type { EnergyLedger } from './energy.js';
-import { sensibleKw } from './energy.js';
+import { itemNames, sensibleKw } from './energy.js';
 import { component } from '../../chemistry/components.js';
 import { HANDLING_H, withCeiling } from './limits.js';
 import { msg } from '../../schema/messages.js';
+
+/** The kiln atmosphere's item name per atmosphere, made once (every sample fires the kiln). */
+const ATMOSPHERE_TO_PEAK = itemNames('', ' atmosphere to the peak');
 
 /** EverBatt saggar residence per trip, h (REFERENCE.md 1.3.6): the basis of the kiln-line capacity. */
 export const EVERBATT_TRIP_H = 25;
@@ -147,7 +150,7 @@ export function kilnEnergy(ledger: EnergyLedger, s: KilnSettings, load: KilnLoad
   ledger.heat('saggars (heated every trip)', 'sensible', sensibleKw(tripsPerH * s.saggarMass, s.saggarCp, dTs), { utility: s.heating, efficiency: s.efficiency, basis: ledger.describe ? `${tripsPerH.toPrecision(4)} saggar trips/h × ${s.saggarMass} kg × ${s.saggarCp} J/(kg·K) × ${dTs.toFixed(1)} K` : '' });
   const gasKg = s.gasPerKgPowder * load.powderKgPerHour;
   const gasCp = atmosphereCp(s.atmosphere);
-  ledger.heat(`${s.atmosphere} atmosphere to the peak`, 'sensible', sensibleKw(gasKg, gasCp, dTs), { utility: s.heating, efficiency: s.efficiency, basis: ledger.describe ? `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTs.toFixed(1)} K (298 K Cp; no heat recovery)` : '' });
+  ledger.heat(ATMOSPHERE_TO_PEAK(s.atmosphere), 'sensible', sensibleKw(gasKg, gasCp, dTs), { utility: s.heating, efficiency: s.efficiency, basis: ledger.describe ? `${gasKg.toPrecision(4)} kg/h × ${gasCp.toFixed(0)} J/(kg·K) × ${dTs.toFixed(1)} K (298 K Cp; no heat recovery)` : '' });
 
   // length: dwell zone at the peak, heating and cooling zones at the mean of peak and ambient
   const perHourLength = load.powderKgPerHour / Math.max(s.kilnLoading, 1e-12);
@@ -185,6 +188,7 @@ export function kilnLineEquipment(tripH: number, powderKgPerHour: number, descri
     capacityPerSize: (EVERBATT_LINE_KG_PER_H / EVERBATT_LINE_T_PER_YR) * (EVERBATT_TRIP_H / Math.max(tripH, 1e-6)),
     loadBasis: 'powder (size: EverBatt-equivalent line capacity at a 25 h trip)',
     loadKgPerHour: powderKgPerHour,
+    cycle: undefined,
     powerKwPerSize: EVERBATT_LINE_KW / EVERBATT_LINE_T_PER_YR,
     cost: kiln,
   };

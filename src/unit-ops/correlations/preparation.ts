@@ -16,7 +16,8 @@
 import { z } from 'zod';
 import { quantity, fraction, described, documentedRange } from '../../schema/param.js';
 import { component, isComponent } from '../../chemistry/components.js';
-import { frameMolarMass, type CathodeChemistry } from '../../chemistry/cathode.js';
+import type { CathodeChemistry } from '../../chemistry/cathode.js';
+import { frameMass } from './finishing.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { cylinderSurfaceM2, wallLossKw } from './energy.js';
 import { costOf } from '../data/equipment.js';
@@ -67,20 +68,8 @@ export function componentsCpKwPerK(components: Record<string, number>, skip?: st
   return c / 3.6e6;
 }
 
-const frameCache = new WeakMap<CathodeChemistry, number>();
-
-/**
- * Molar mass of a lot's formula without lithium, per mole of TM (cathode.ts frameMolarMass),
- * cached per chemistry object: run() sits in the solver's hot loop.
- */
-export function frameMass(chem: CathodeChemistry): number {
-  let m = frameCache.get(chem);
-  if (m === undefined) {
-    m = frameMolarMass(chem);
-    frameCache.set(chem, m);
-  }
-  return m;
-}
+/** Molar mass of a lot's formula without lithium, per mole of TM (finishing.ts: one cache per chemistry object for every unit). */
+export { frameMass };
 
 /** Molar mass per mole of TM at Li/TM = r (cathode.ts molarMassPerTm with the cached frame). */
 export function massPerTm(chem: CathodeChemistry, liPerTm: number): number {
@@ -362,27 +351,36 @@ export function bathVessel(name: string, description: string, p: BathParams, pla
   };
 }
 
-/** Vibrating screen that separates foil pieces from the CAM slurry or powder. */
-export function foilScreen(feedKgPerHour: number): EquipmentSpec {
+/**
+ * Vibrating screen that separates foil pieces from the CAM slurry or powder; flotation names and
+ * describes its own (given here, not spread over the result: see camFilter).
+ */
+export function foilScreen(feedKgPerHour: number, name = 'foil screen', description = 'vibrating screen separating foil pieces from the delaminated cathode material', loadBasis = 'cathode scrap'): EquipmentSpec {
   return {
-    name: 'foil screen',
-    description: 'vibrating screen separating foil pieces from the delaminated cathode material',
+    name,
+    description,
     mode: 'continuous',
     sizeUnit: 't/h',
     maxSize: 5,
     minSize: 0.1,
     capacityPerSize: 1000,
-    loadBasis: 'cathode scrap',
+    loadBasis,
     loadKgPerHour: feedKgPerHour,
+    cycle: undefined,
+    powerKwPerSize: undefined,
     cost: costOf('foilScreen'),
   };
 }
 
-/** Filter press recovering the CAM cake from a liquor. */
-export function camFilter(cakeSolidsKgPerHour: number): EquipmentSpec {
+/**
+ * Filter press recovering the CAM cake from a liquor; other units name and describe theirs (given
+ * here rather than spread over the result: a spread copy has a shape of its own, and sizing reads
+ * every unit's items at the same places).
+ */
+export function camFilter(cakeSolidsKgPerHour: number, name = 'cam filter press', description = 'filter press recovering the cathode material from the bath liquor'): EquipmentSpec {
   return {
-    name: 'cam filter press',
-    description: 'filter press recovering the cathode material from the bath liquor',
+    name,
+    description,
     mode: 'continuous',
     sizeUnit: 't/h',
     maxSize: 2,
@@ -390,6 +388,8 @@ export function camFilter(cakeSolidsKgPerHour: number): EquipmentSpec {
     capacityPerSize: 1000,
     loadBasis: 'cake solids',
     loadKgPerHour: cakeSolidsKgPerHour,
+    cycle: undefined,
+    powerKwPerSize: undefined,
     cost: costOf('filterPress'),
   };
 }

@@ -9,16 +9,20 @@
 import { z } from 'zod';
 import { quantity, described } from '../../schema/param.js';
 import { component } from '../../chemistry/components.js';
-import { frameMolarMass, type CathodeChemistry, type CathodeFamily } from '../../chemistry/cathode.js';
+import type { CathodeFamily } from '../../chemistry/cathode.js';
+import { frameMass } from './finishing.js';
 import { ATOMIC_WEIGHT_G_PER_MOL } from '../../chemistry/elements.js';
 import { rateAt, lotRateMultiplier, DEFAULT_LOT_FACTORS, type ArrheniusRate, type LotRateFactors } from './mechanisms/kinetics.js';
 import type { Lot } from '../../streams/lot.js';
 import { copyFlows, heatCapacityFlow_W_per_K, mixStreams, type Stream } from '../../streams/stream.js';
 import { rowsOf, RowStream, type LotCursor } from '../../streams/row-stream.js';
 import { metricNames, type CostCorrelation, type CycleTime, type Diagnostic, type EquipmentSpec } from '../contract.js';
-import { sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
+import { itemNames, sensibleKw, wallLossKw, cylinderSurfaceM2, type EnergyLedger } from './energy.js';
 import { RATE_PER_H, activationEnergyParam, referenceTemperatureParam, withCeiling } from './limits.js';
 import { msg } from '../../schema/messages.js';
+
+/** A batch vessel's wall-loss item name per vessel name, made once (every sample runs the vessel). */
+const WALL_LOSSES = itemNames('', ' wall losses');
 
 // ---------------------------------------------------------------- molar masses (kg/kmol)
 
@@ -113,17 +117,9 @@ export function lotRate(k_per_h: number, factors: LotRateFactors, lot: Lot): num
   return k_per_h * lotRateMultiplier(lot, factors);
 }
 
-const FRAME = new WeakMap<CathodeChemistry, number>();
-
-/** TM kmol/h of a lot (the frame molar mass is cached per chemistry object: this runs per lot per iteration). */
+/** TM kmol/h of a lot (the frame molar mass cached per chemistry object, finishing.ts frameMass: this runs per lot per iteration). */
 export function tmKmolPerHour(lot: Lot): number {
-  const chem = lot.chemistry;
-  let frame = FRAME.get(chem);
-  if (frame === undefined) {
-    frame = frameMolarMass(chem);
-    FRAME.set(chem, frame);
-  }
-  return lot.massKgPerHour / (lot.liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li + frame);
+  return lot.massKgPerHour / (lot.liPerTm * ATOMIC_WEIGHT_G_PER_MOL.Li + frameMass(lot.chemistry));
 }
 
 /**
@@ -504,7 +500,7 @@ export function batchVesselEnergy(ledger: EnergyLedger, v: BatchVessel, plan: Ba
   const area = cylinderSurfaceM2(v.volume_m3);
   const hotH = plan.dwellH + plan.heatH / 2 + plan.coolH / 2;
   const lossKw = wallLossKw(v.wallU, area, v.tK, v.ambientK) * hotH * plan.batchesPerHour;
-  ledger.loss(`${v.name} wall losses`, lossKw / v.efficiency, v.utility, ledger.describe ? `${v.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(v.tK - v.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${v.efficiency}` : '');
+  ledger.loss(WALL_LOSSES(v.name), lossKw / v.efficiency, v.utility, ledger.describe ? `${v.wallU} W/(m²·K) × ${area.toFixed(2)} m² × ${(v.tK - v.ambientK).toFixed(1)} K × ${hotH.toFixed(2)} h/batch × ${plan.batchesPerHour.toPrecision(4)} batch/h ÷ ${v.efficiency}` : '');
   ledger.motor('agitator', v.agitator_kW_per_m3 * v.volume_m3 * v.agitatedH * plan.batchesPerHour, ledger.describe ? `${v.agitator_kW_per_m3} kW/m³ × ${v.volume_m3} m³ × ${v.agitatedH.toFixed(2)} h/batch (${v.agitatedText}) × ${plan.batchesPerHour.toPrecision(4)} batch/h` : '');
 }
 

@@ -70,29 +70,85 @@ export const EQUIPMENT_COSTS = {
 /** Name of a correlation in the table. */
 export type EquipmentCostName = keyof typeof EQUIPMENT_COSTS;
 
-/** Correlations without overrides, one object per name (shared: never mutated). */
+/**
+ * A correlation in the one shape every correlation has (same keys in the same order, the optional
+ * fields present, undefined when not given): design and economics read correlations of every
+ * unit's items at the same places (sizing, item costs, capex rows), which stay monomorphic only
+ * when the correlations share one hidden class. Every reader treats an absent optional field and
+ * an undefined one alike (`?? 0`, `?? 1`); JSON leaves undefined out.
+ */
+function correlation(c: CostCorrelation, o: Partial<CostCorrelation>): CostCorrelation {
+  return {
+    refCostUsd: 'refCostUsd' in o ? o.refCostUsd! : c.refCostUsd,
+    refSize: 'refSize' in o ? o.refSize! : c.refSize,
+    exponent: 'exponent' in o ? o.exponent! : c.exponent,
+    fixedCostUsd: 'fixedCostUsd' in o ? o.fixedCostUsd : c.fixedCostUsd,
+    cepciYear: 'cepciYear' in o ? o.cepciYear! : c.cepciYear,
+    installationFactor: 'installationFactor' in o ? o.installationFactor! : c.installationFactor,
+    minSize: 'minSize' in o ? o.minSize! : c.minSize,
+    maxSize: 'maxSize' in o ? o.maxSize! : c.maxSize,
+    source: 'source' in o ? o.source! : c.source,
+    materialFactor: 'materialFactor' in o ? o.materialFactor : c.materialFactor,
+  };
+}
+
+/** Whether `made` is correlation(plain, o) (every field the same, by Object.is). */
+function sameAs(made: CostCorrelation, plain: CostCorrelation, o: Partial<CostCorrelation>): boolean {
+  return Object.is(made.materialFactor, 'materialFactor' in o ? o.materialFactor : plain.materialFactor)
+    && Object.is(made.refCostUsd, 'refCostUsd' in o ? o.refCostUsd : plain.refCostUsd)
+    && Object.is(made.refSize, 'refSize' in o ? o.refSize : plain.refSize)
+    && Object.is(made.exponent, 'exponent' in o ? o.exponent : plain.exponent)
+    && Object.is(made.fixedCostUsd, 'fixedCostUsd' in o ? o.fixedCostUsd : plain.fixedCostUsd)
+    && Object.is(made.cepciYear, 'cepciYear' in o ? o.cepciYear : plain.cepciYear)
+    && Object.is(made.installationFactor, 'installationFactor' in o ? o.installationFactor : plain.installationFactor)
+    && Object.is(made.minSize, 'minSize' in o ? o.minSize : plain.minSize)
+    && Object.is(made.maxSize, 'maxSize' in o ? o.maxSize : plain.maxSize)
+    && made.source === ('source' in o ? o.source : plain.source);
+}
+
+/** Correlations without overrides, one frozen object per name (shared: never changed). */
 const PLAIN = new Map<EquipmentCostName, CostCorrelation>();
 
 /**
- * A correlation by name, as the CostCorrelation the contract uses. Without overrides every call
- * returns the same object (units ask for their correlations in every design, i.e. every sample).
- * With them, a copy made entry by entry — the keys and values of `{ ...plain, ...overrides }`, in
- * its order — since a spread copy of the frozen correlation, extended by a second spread, took
- * V8's slow paths (≈ 0.3 % of a Monte Carlo sample for the autoclave's material factor alone).
+ * The overridden correlations of a name made last (at most OVERRIDDEN_KEPT, replaced in turn): a
+ * unit asks for its correlation in every design, i.e. every Monte Carlo sample, and economics
+ * remembers an item's cost only while its correlation is the same frozen object
+ * (economics/item-costs.ts). Compared field by field with what the overrides would make, so a kept
+ * one is never stale. One made for overrides seen once is not frozen (Object.freeze costs more than
+ * the copy, and a Monte Carlo input such as the autoclave's temperature gives new overrides every
+ * sample); asked for again with equal overrides, a frozen one replaces it and is given from then on.
  */
-export function costOf(name: EquipmentCostName, overrides: Partial<CostCorrelation> = {}): CostCorrelation {
+interface Overridden {
+  kept: CostCorrelation[];
+  next: number;
+}
+const OVERRIDDEN = new Map<EquipmentCostName, Overridden>();
+const OVERRIDDEN_KEPT = 4;
+
+/**
+ * A correlation by name, as the CostCorrelation the contract uses. Without overrides (or with
+ * overrides that change nothing) every call returns the same frozen object; with overrides equal
+ * (Object.is, field by field) to those of a recent call, from the second such call on, one frozen
+ * object. Values as `{ ...plain, ...overrides }`; the keys those of every correlation (correlation()).
+ */
+export function costOf(name: EquipmentCostName, overrides?: Partial<CostCorrelation>): CostCorrelation {
   let plain = PLAIN.get(name);
-  if (!plain) {
-    const { sizeUnit: _unit, ...c } = EQUIPMENT_COSTS[name];
-    PLAIN.set(name, (plain = Object.freeze(c)));
+  if (!plain) PLAIN.set(name, (plain = Object.freeze(correlation(EQUIPMENT_COSTS[name], {}))));
+  if (overrides === undefined || sameAs(plain, plain, overrides)) return plain;
+  let o = OVERRIDDEN.get(name);
+  if (!o) OVERRIDDEN.set(name, (o = { kept: [], next: 0 }));
+  const kept = o.kept;
+  for (let i = 0; i < kept.length; i++) {
+    const k = kept[i]!;
+    if (!sameAs(k, plain, overrides)) continue;
+    if (Object.isFrozen(k)) return k;
+    // Asked for twice: made again (the first copy was handed out and could have been changed) and frozen.
+    return (kept[i] = Object.freeze(correlation(plain, overrides)));
   }
-  for (const _ in overrides) {
-    const out: Record<string, unknown> = {};
-    for (const k in plain) out[k] = plain[k as keyof CostCorrelation];
-    for (const k in overrides) out[k] = overrides[k as keyof CostCorrelation];
-    return out as unknown as CostCorrelation;
-  }
-  return plain;
+  const made = correlation(plain, overrides);
+  kept[o.next] = made;
+  o.next = (o.next + 1) % OVERRIDDEN_KEPT;
+  return made;
 }
 
 /** Purchase cost (USD of the correlation's CEPCI year) of one item of size S. */
