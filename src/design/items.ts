@@ -6,7 +6,7 @@
 import type { CostCorrelation, EquipmentSpec } from '../unit-ops/contract.js';
 import { catalogueOf, type CatalogueEntry } from '../unit-ops/data/catalogue.js';
 import { isEmpty, type DesignSettings, type CheckedItems } from './settings.js';
-import type { ItemOptions, SizeSeries } from './equipment.js';
+import type { ItemOptions, SizeSeries, SizingMemo } from './equipment.js';
 import type { ShiftPlan } from './shifts.js';
 import { joinedNames } from '../schema/joined-names.js';
 
@@ -83,6 +83,8 @@ export interface PreparedItem {
   lastCost: CostCorrelation | undefined;
   lastSize: number;
   lastCostUsd: number;
+  /** The last sizing of the item without notes and what it was made from (equipment.ts sizeEquipment), made at its first. */
+  memo: SizingMemo | undefined;
 }
 
 /**
@@ -115,7 +117,7 @@ export function preparedItem(list: PreparedItem[], j: number, unitId: string, e:
     unitId, name: e.name, costSource: e.cost.source, sizeUnit: e.sizeUnit, minSize: e.minSize, maxSize: e.maxSize, checked,
     staffedHours: plan.staffedOperatingHoursPerYear, operatingHours: plan.operatingHoursPerYear, hoursPerYear,
     key, plan: ip, sizes: ip.fixedSize === undefined && ip.options.series ? usable(ip.options.series, e) : undefined,
-    lastCost: undefined, lastSize: NaN, lastCostUsd: NaN,
+    lastCost: undefined, lastSize: NaN, lastCostUsd: NaN, memo: undefined,
   };
   list[j] = made;
   return made;
