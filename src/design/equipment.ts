@@ -112,7 +112,7 @@ function preparedCost(p: PreparedItem, c: CostCorrelation, size: number): number
  * every input it was made from: a sample whose item has the same inputs — the units upstream of the
  * one a sample varies (sorting, delamination) see the same flows every sample — is given that
  * sizing object again (sizings are only read once made) instead of a new one of ≈ 40 fields. One
- * per prepared item, its fields overwritten when the inputs differ (not an object per sizing).
+ * per prepared item, its fields overwritten when it is refreshed (not an object per sizing).
  */
 export interface SizingMemo {
   unitId: string;
@@ -357,6 +357,9 @@ export function sizeEquipment(
     outOfRange,
     fillLimited,
   };
-  if (diagnostics === null && prepared !== undefined) remember(prepared, sizing, unitId, kind, name, mode, given, capacityPerSize, minSize, maxSize, sizeUnit, c, powerKwPerSize, description, loadBasis, T, hoursPerYear, settings, fixedSize, options);
+  // A memo holds one sizing and its own inputs whenever it is written, so it may be kept past a miss:
+  // written at the first sizing and every 16th miss after (an item sized from other inputs every
+  // sample does not pay to write ≈ 20 fields per sample; one whose inputs settle is caught soon).
+  if (diagnostics === null && prepared !== undefined && (prepared.memo === undefined || (prepared.memoMisses++ & 15) === 0)) remember(prepared, sizing, unitId, kind, name, mode, given, capacityPerSize, minSize, maxSize, sizeUnit, c, powerKwPerSize, description, loadBasis, T, hoursPerYear, settings, fixedSize, options);
   return sizing;
 }

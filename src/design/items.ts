@@ -83,8 +83,10 @@ export interface PreparedItem {
   lastCost: CostCorrelation | undefined;
   lastSize: number;
   lastCostUsd: number;
-  /** The last sizing of the item without notes and what it was made from (equipment.ts sizeEquipment), made at its first. */
+  /** A sizing of the item without notes and what it was made from (equipment.ts sizeEquipment), made at its first. */
   memo: SizingMemo | undefined;
+  /** Sizings without notes that did not match the memo (every 16th refreshes it). */
+  memoMisses: number;
 }
 
 /**
@@ -117,7 +119,7 @@ export function preparedItem(list: PreparedItem[], j: number, unitId: string, e:
     unitId, name: e.name, costSource: e.cost.source, sizeUnit: e.sizeUnit, minSize: e.minSize, maxSize: e.maxSize, checked,
     staffedHours: plan.staffedOperatingHoursPerYear, operatingHours: plan.operatingHoursPerYear, hoursPerYear,
     key, plan: ip, sizes: ip.fixedSize === undefined && ip.options.series ? usable(ip.options.series, e) : undefined,
-    lastCost: undefined, lastSize: NaN, lastCostUsd: NaN, memo: undefined,
+    lastCost: undefined, lastSize: NaN, lastCostUsd: NaN, memo: undefined, memoMisses: 0,
   };
   list[j] = made;
   return made;

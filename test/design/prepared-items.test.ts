@@ -171,4 +171,23 @@ describe('sizings of an item without notes (SizingMemo: kept with its prepared i
     expect(text(described)).toBe(text(kept));
     expect(sizePlant(plant, H, 1e6, settings, quiet).equipment[0]).toBe(kept);
   });
+
+  it('a memo kept past other inputs (refreshed every 16th miss): an item whose inputs settle is kept again, every sizing as fresh settings make it', () => {
+    const settings = resolveDesignSettings(undefined);
+    const dry = dryer(3000);
+    const plantAt = (load: number) => [unit('relith', [vessel(load)]), unit('dry', [dry])];
+    const first = sizePlant(plantAt(900), H, 1e6, settings, quiet).equipment[0];
+    // Other loads: sized afresh each time (the memo may keep any of them, or the first).
+    for (let k = 1; k <= 20; k++) {
+      const got = sizePlant(plantAt(900 + k), H, 1e6, settings, quiet).equipment[0];
+      expect(got).not.toBe(first);
+      expect(text(got)).toBe(text(sizePlant(plantAt(900 + k), H, 1e6, resolveDesignSettings(undefined), quiet).equipment[0]));
+    }
+    // The first inputs again: the memo still holds a sizing of its own inputs, never another's.
+    expect(text(sizePlant(plantAt(900), H, 1e6, settings, quiet).equipment[0])).toBe(text(first));
+    // A load that settles: within 16 sizings the same object comes back.
+    const settled = Array.from({ length: 20 }, () => sizePlant(plantAt(1234), H, 1e6, settings, quiet).equipment[0]);
+    expect(settled[19]).toBe(settled[18]);
+    for (const s of settled) expect(text(s)).toBe(text(sizePlant(plantAt(1234), H, 1e6, resolveDesignSettings(undefined), quiet).equipment[0]));
+  });
 });
