@@ -107,6 +107,80 @@ function preparedCost(p: PreparedItem, c: CostCorrelation, size: number): number
   return usd;
 }
 
+/**
+ * The last sizing of a prepared item made without notes (Monte Carlo samples, sweep points) and
+ * every input it was made from: a sample whose item has the same inputs — the units upstream of the
+ * one a sample varies (sorting, delamination) see the same flows every sample — is given that
+ * sizing object again (sizings are only read once made) instead of a new one of ≈ 40 fields. One
+ * per prepared item, its fields overwritten when it is refreshed (not an object per sizing).
+ */
+export interface SizingMemo {
+  unitId: string;
+  kind: string;
+  name: string;
+  mode: EquipmentSpec['mode'];
+  given: number;
+  capacityPerSize: number;
+  minSize: number;
+  maxSize: number;
+  sizeUnit: string;
+  cost: CostCorrelation;
+  powerKwPerSize: number | undefined;
+  description: string;
+  loadBasis: string;
+  /** The cycle's total, h (all sizeEquipment reads of a cycle); 0 for a continuous item. */
+  cycleH: number;
+  hoursPerYear: number;
+  settings: DesignSettings;
+  fixedSize: number | undefined;
+  options: ItemOptions;
+  sizing: EquipmentSizing;
+}
+
+/** Whether `m` was made from these inputs — a spec's fields as sizeEquipment reads them (once), the cycle's total and the rest (numbers as Object.is reads them: −0 is not 0; objects by identity). */
+function sameInputs(
+  m: SizingMemo, unitId: string, kind: string, name: string, mode: EquipmentSpec['mode'], given: number, capacityPerSize: number, minSize: number, maxSize: number, sizeUnit: string,
+  cost: CostCorrelation, powerKwPerSize: number | undefined, description: string, loadBasis: string, cycleH: number, hoursPerYear: number, settings: DesignSettings,
+  fixedSize: number | undefined, options: ItemOptions,
+): boolean {
+  return Object.is(m.given, given) && Object.is(m.cycleH, cycleH) && m.cost === cost && m.unitId === unitId && m.kind === kind && m.name === name && m.mode === mode
+    && Object.is(m.capacityPerSize, capacityPerSize) && Object.is(m.minSize, minSize) && Object.is(m.maxSize, maxSize) && m.sizeUnit === sizeUnit
+    && Object.is(m.powerKwPerSize, powerKwPerSize) && m.description === description && m.loadBasis === loadBasis
+    && Object.is(m.hoursPerYear, hoursPerYear) && m.settings === settings && Object.is(m.fixedSize, fixedSize) && m.options === options;
+}
+
+/** Keep `sizing` in the prepared item's memo with the inputs it was made from (the memo's fields overwritten, or the memo made). */
+function remember(
+  p: PreparedItem, sizing: EquipmentSizing, unitId: string, kind: string, name: string, mode: EquipmentSpec['mode'], given: number, capacityPerSize: number, minSize: number, maxSize: number, sizeUnit: string,
+  cost: CostCorrelation, powerKwPerSize: number | undefined, description: string, loadBasis: string, cycleH: number, hoursPerYear: number, settings: DesignSettings,
+  fixedSize: number | undefined, options: ItemOptions,
+): void {
+  const m = p.memo;
+  if (m === undefined) {
+    p.memo = { unitId, kind, name, mode, given, capacityPerSize, minSize, maxSize, sizeUnit, cost, powerKwPerSize, description, loadBasis, cycleH, hoursPerYear, settings, fixedSize, options, sizing };
+    return;
+  }
+  m.unitId = unitId;
+  m.kind = kind;
+  m.name = name;
+  m.mode = mode;
+  m.given = given;
+  m.capacityPerSize = capacityPerSize;
+  m.minSize = minSize;
+  m.maxSize = maxSize;
+  m.sizeUnit = sizeUnit;
+  m.cost = cost;
+  m.powerKwPerSize = powerKwPerSize;
+  m.description = description;
+  m.loadBasis = loadBasis;
+  m.cycleH = cycleH;
+  m.hoursPerYear = hoursPerYear;
+  m.settings = settings;
+  m.fixedSize = fixedSize;
+  m.options = options;
+  m.sizing = sizing;
+}
+
 /** The first size of the series that carries `need` (within the count tolerance), as find() would; a loop, no closure per item. */
 function smallestCarrying(sizes: readonly number[], need: number): number | undefined {
   for (let i = 0; i < sizes.length; i++) if (sizes[i]! >= need * (1 - COUNT_EPS)) return sizes[i]!;
@@ -154,6 +228,12 @@ export function sizeEquipment(
   if (!(capacityPerSize > 0) || !Number.isFinite(capacityPerSize)) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, `capacity per size ${capacityPerSize}`));
   if (!(maxSize > 0) || !(minSize >= 0) || minSize > maxSize) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, `size range ${minSize}–${maxSize} ${sizeUnit}`));
   if (batch && !(T > 0)) throw modelFailure('equipment-spec-invalid', msg.equipmentSpecInvalid(where, cycle ? `cycle time ${T} h` : 'a batch item without a cycle'));
+
+  // Read here (not in the result alone): they are inputs of the memo of a sizing without notes.
+  const description = e.description;
+  const loadBasis = e.loadBasis;
+  const memo = diagnostics === null ? prepared?.memo : undefined;
+  if (memo !== undefined && sameInputs(memo, unitId, kind, name, mode, given, capacityPerSize, minSize, maxSize, sizeUnit, c, powerKwPerSize, description, loadBasis, T, hoursPerYear, settings, fixedSize, options)) return memo.sizing;
 
   // kg/h one item carries per size unit.
   const perSize = batch ? capacityPerSize / T : capacityPerSize;
@@ -238,11 +318,11 @@ export function sizeEquipment(
   if (outOfRange && count > 0) {
     diagnostics?.push({ code: 'cost-size-out-of-range', severity: 'warning', where, message: msg.costSizeOutOfRange(where, sizeText(size, sizeUnit), `${sizeText(c.minSize, sizeUnit)} – ${sizeText(c.maxSize, sizeUnit)}`) });
   }
-  return {
+  const sizing: EquipmentSizing = {
     unitId,
     kind,
     name,
-    description: e.description,
+    description,
     mode: rating ? 'rating' : 'design',
     operation: mode,
     sizeBasis: basis,
@@ -252,7 +332,7 @@ export function sizeEquipment(
     sizeUnit,
     size,
     count,
-    loadBasis: e.loadBasis,
+    loadBasis,
     loadKgPerHour: load,
     requiredKgPerHour: required,
     capacityKgPerHour: capacity,
@@ -277,4 +357,9 @@ export function sizeEquipment(
     outOfRange,
     fillLimited,
   };
+  // A memo holds one sizing and its own inputs whenever it is written, so it may be kept past a miss:
+  // written at the first sizing and every 16th miss after (an item sized from other inputs every
+  // sample does not pay to write ≈ 20 fields per sample; one whose inputs settle is caught soon).
+  if (diagnostics === null && prepared !== undefined && (prepared.memo === undefined || (prepared.memoMisses++ & 15) === 0)) remember(prepared, sizing, unitId, kind, name, mode, given, capacityPerSize, minSize, maxSize, sizeUnit, c, powerKwPerSize, description, loadBasis, T, hoursPerYear, settings, fixedSize, options);
+  return sizing;
 }

@@ -6,7 +6,7 @@
 import type { CostCorrelation, EquipmentSpec } from '../unit-ops/contract.js';
 import { catalogueOf, type CatalogueEntry } from '../unit-ops/data/catalogue.js';
 import { isEmpty, type DesignSettings, type CheckedItems } from './settings.js';
-import type { ItemOptions, SizeSeries } from './equipment.js';
+import type { ItemOptions, SizeSeries, SizingMemo } from './equipment.js';
 import type { ShiftPlan } from './shifts.js';
 import { joinedNames } from '../schema/joined-names.js';
 
@@ -83,6 +83,10 @@ export interface PreparedItem {
   lastCost: CostCorrelation | undefined;
   lastSize: number;
   lastCostUsd: number;
+  /** A sizing of the item without notes and what it was made from (equipment.ts sizeEquipment), made at its first. */
+  memo: SizingMemo | undefined;
+  /** Sizings without notes that did not match the memo (every 16th refreshes it). */
+  memoMisses: number;
 }
 
 /**
@@ -115,7 +119,7 @@ export function preparedItem(list: PreparedItem[], j: number, unitId: string, e:
     unitId, name: e.name, costSource: e.cost.source, sizeUnit: e.sizeUnit, minSize: e.minSize, maxSize: e.maxSize, checked,
     staffedHours: plan.staffedOperatingHoursPerYear, operatingHours: plan.operatingHoursPerYear, hoursPerYear,
     key, plan: ip, sizes: ip.fixedSize === undefined && ip.options.series ? usable(ip.options.series, e) : undefined,
-    lastCost: undefined, lastSize: NaN, lastCostUsd: NaN,
+    lastCost: undefined, lastSize: NaN, lastCostUsd: NaN, memo: undefined, memoMisses: 0,
   };
   list[j] = made;
   return made;

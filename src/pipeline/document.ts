@@ -186,6 +186,61 @@ export function numericKpisOf(ev: Evaluation): Kpis {
   return kpisWith(ev, null);
 }
 
+/** Whether every value finite() saw since finiteKpisOf began was a finite number. */
+let allFinite = true;
+
+/** `x` as it is, noting when it is not a finite number (a KPI numericKpis would leave out). */
+function finite(x: number | null): number {
+  if (typeof x !== 'number' || !Number.isFinite(x)) allFinite = false;
+  return x as number;
+}
+
+/**
+ * The finite numeric KPIs of an evaluation as one record — the names, order and values
+ * uncertainty/evaluator.ts numericKpis keeps of numericKpisOf (every KPI but the one record,
+ * offSpecKgPerYearByCause) — when every one of them is a finite number; undefined otherwise (the
+ * caller then filters numericKpisOf). A Monte Carlo sample builds its ≈ 30 KPIs once, in an object
+ * literal (one shape for every sample), instead of a record and then a copy of its numbers.
+ */
+export function finiteKpisOf(ev: Evaluation): Record<string, number> | undefined {
+  const m = ev.model;
+  const hours = m.plant.operatingHours;
+  const q = ev.quality;
+  const econ = ev.economics;
+  const k = econ.kpis;
+  allFinite = true;
+  const out = {
+    feedKgPerYear: finite(m.feedKgPerHour * hours),
+    productKgPerYear: finite(boundaryMassKgPerHour(ev, 'product') * hours),
+    inSpecFraction: finite(q.inSpecFraction),
+    capexUsd: finite(k.capexUsd),
+    opexUsdPerYear: finite(k.opexUsdPerYear),
+    revenueUsdPerYear: finite(k.revenueUsdPerYear),
+    costUsdPerKgProduct: finite(k.costUsdPerKgProduct),
+    npvUsd: finite(k.npvUsd),
+    irr: finite(k.irr),
+    paybackYears: finite(k.paybackYears),
+    minSellingPriceUsdPerKg: finite(k.minSellingPriceUsdPerKg),
+    energyMjPerKgProduct: finite(k.energyMjPerKgProduct),
+    ghgKgCo2ePerKgProduct: finite(k.ghgKgCo2ePerKgProduct),
+    waterLPerKgProduct: finite(k.waterLPerKgProduct),
+    netCostUsdPerKgProduct: finite(k.netCostUsdPerKgProduct),
+    primaryEnergyMjPerKgProduct: finite(k.primaryEnergyMjPerKgProduct),
+    inSpecKgPerYear: finite(q.inSpecKgPerHour * hours),
+    offSpecKgPerYear: finite(q.offSpecKgPerHour * hours),
+    inSpecYieldOfFeedCam: finite(q.inSpecYieldOfFeedCam),
+    inSpecCapacityMahPerG: finite(q.inSpecCapacityMahPerG),
+    inSpecCapacityRatio: finite(q.inSpecCapacityRatio),
+    totalCapitalInvestmentUsd: finite(econ.totalCapitalInvestmentUsd),
+    virginEnergyMjPerKg: finite(econ.virgin.energyMjPerKg),
+    virginGhgKgCo2ePerKg: finite(econ.virgin.ghgKgCo2ePerKg),
+    virginWaterLPerKg: finite(econ.virgin.waterLPerKg),
+    virginSiteEnergyMjPerKg: finite(econ.virgin.siteEnergyMjPerKg),
+    operatorsPerShift: finite(ev.sizing.operatorsPerShift),
+  };
+  return allFinite ? out : undefined;
+}
+
 /** The KPIs of an evaluation with `byCause` as offSpecKgPerYearByCause. */
 function kpisWith(ev: Evaluation, byCause: Record<string, number> | null): Kpis {
   const m = ev.model;

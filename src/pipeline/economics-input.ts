@@ -99,13 +99,35 @@ function costIn(list: readonly EquipmentSpec[] | undefined, name: string): CostC
   return undefined;
 }
 
+/** An equipment line of the economics input. */
+type EquipmentLine = EconomicsInput['equipment'][number];
+
+/**
+ * The equipment lines of the last sample, by position in its list. A sample sizes most items as
+ * the sample before did (the same catalogue size and count): such a line is that sample's object
+ * — the same values; only read, never changed, by the economics, as the feed lines it shares
+ * (EconomicsInputOptions.sample) — not a new one per item and sample.
+ */
+const LAST_EQUIPMENT: EquipmentLine[] = [];
+
+/** LAST_EQUIPMENT[k] when it holds these values (the same strings, numbers and correlation object), else a new line kept there. */
+function sampleEquipmentLine(k: number, unitId: string, name: string, size: number, sizeUnit: string, count: number, cost: CostCorrelation): EquipmentLine {
+  const last = LAST_EQUIPMENT[k];
+  if (last !== undefined && last.cost === cost && last.unitId === unitId && last.name === name && sameNumber(last.size, size) && last.sizeUnit === sizeUnit && sameNumber(last.count, count)) return last;
+  const line = { unitId, name, size, sizeUnit, count, cost };
+  // Filled in order (k is at most the list's length): the list stays packed.
+  LAST_EQUIPMENT[k] = line;
+  return line;
+}
+
 /**
  * The input's equipment: every item installed (count > 0), with its cost correlation (costIn). A
  * sizing lists a unit's items one after another, so its design is looked up once per run of them,
  * not once per item. Pushed, not mapped: optimized code maps into a holey list, and the first one
- * to reach the economics threw its optimized code away (≈ sample 200 of a run).
+ * to reach the economics threw its optimized code away (≈ sample 200 of a run). A sample's lines
+ * may be the last sample's (sampleEquipmentLine); a report's are its own.
  */
-function equipmentLines(sizing: PlantSizing, designs: ReadonlyMap<string, UnitDesign>): EconomicsInput['equipment'] {
+function equipmentLines(sizing: PlantSizing, designs: ReadonlyMap<string, UnitDesign>, sample: boolean): EconomicsInput['equipment'] {
   const out: EconomicsInput['equipment'] = [];
   const items = sizing.equipment;
   let unitId: string | undefined;
@@ -117,7 +139,9 @@ function equipmentLines(sizing: PlantSizing, designs: ReadonlyMap<string, UnitDe
       unitId = e.unitId;
       list = designs.get(unitId)?.equipment;
     }
-    out.push({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost: costIn(list, e.name)! });
+    const cost = costIn(list, e.name)!;
+    if (sample) out.push(sampleEquipmentLine(out.length, e.unitId, e.name, e.size, e.sizeUnit, e.count, cost));
+    else out.push({ unitId: e.unitId, name: e.name, size: e.size, sizeUnit: e.sizeUnit, count: e.count, cost });
   }
   return out;
 }
@@ -404,7 +428,7 @@ export function economicsInput(
 
   // Lists of this input are built by push, not map(): optimized code maps into a holey list, and
   // the first one to reach the economics threw its optimized code away (≈ sample 200 of a run).
-  const equipment = equipmentLines(sizing, designs);
+  const equipment = equipmentLines(sizing, designs, sample);
 
   const consumables: Record<string, number> = {};
   for (const run of solution.runs.values()) {

@@ -12,7 +12,7 @@ import { priceItem } from '../economics/price-keys.js';
 import { convert } from '../schema/quantity.js';
 import { RegenflowError } from '../schema/errors.js';
 import { evaluate, evaluatePhysics, type Physics } from '../pipeline/evaluate.js';
-import { numericKpisOf } from '../pipeline/document.js';
+import { finiteKpisOf, numericKpisOf } from '../pipeline/document.js';
 import type { Patch } from '../pipeline/patch.js';
 import type { KpiFunction, KpiValues } from './runner.js';
 
@@ -123,8 +123,10 @@ export function scenarioKpis(raw: RawScenario, patches: readonly Patch[], physic
     }
   }
   // A loop that does not converge throws a model failure inside evaluate (recorded per sample).
-  // Only the numbers are kept: the KPIs without their one record (numericKpisOf).
-  return numericKpis(numericKpisOf(evaluate(model, physics ? { mode: 'sample', physics } : SAMPLE_MODE)));
+  // Only the numbers are kept: built once as a record of finite numbers (finiteKpisOf), or, when a
+  // KPI is null or not finite, the KPIs without their one record (numericKpisOf) filtered.
+  const ev = evaluate(model, physics ? { mode: 'sample', physics } : SAMPLE_MODE);
+  return finiteKpisOf(ev) ?? numericKpis(numericKpisOf(ev));
 }
 
 /**

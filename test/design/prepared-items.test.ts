@@ -118,3 +118,76 @@ describe('sizings without a description (Monte Carlo samples)', () => {
     expect([restA.bottleneck, restA.bottleneckEquipment, restA.bottleneckUtilisation, restA.maxCapacityKgPerYear]).toEqual([rest.bottleneck, rest.bottleneckEquipment, rest.bottleneckUtilisation, rest.maxCapacityKgPerYear]);
   });
 });
+
+describe('sizings of an item without notes (SizingMemo: kept with its prepared item)', () => {
+  const quiet = { schedule: false, describe: false } as const;
+
+  it('a plant sized without notes after any others is sized as with settings of its own (fresh)', () => {
+    const shared = resolveDesignSettings(undefined);
+    for (const i of [0, 0, 1, 2, 3, 4, 5, 0, 5, 5, 1, 3, 3]) {
+      let fresh;
+      try {
+        fresh = text(sizePlant(PLANTS[i]!, H, 1e6, resolveDesignSettings(undefined), quiet).equipment);
+      } catch (e) {
+        expect(() => sizePlant(PLANTS[i]!, H, 1e6, shared, quiet)).toThrow((e as Error).message);
+        continue;
+      }
+      expect(text(sizePlant(PLANTS[i]!, H, 1e6, shared, quiet).equipment), `plant ${i}`).toBe(fresh);
+    }
+  });
+
+  it('the same sizing object while every input is the same; a new one when any differs, and always in a described sizing', () => {
+    const settings = resolveDesignSettings(undefined);
+    const dry = dryer(3000);
+    const plant = [unit('relith', [vessel(900)]), unit('dry', [dry])];
+    const a = sizePlant(plant, H, 1e6, settings, quiet).equipment;
+    const b = sizePlant(plant, H, 1e6, settings, quiet).equipment;
+    expect(b[0]).toBe(a[0]);
+    expect(b[1]).toBe(a[1]);
+    // New spec objects with the same values (as a sample's designs make them): kept.
+    const again = [unit('relith', [vessel(900)]), unit('dry', [{ ...dry }])];
+    expect(sizePlant(again, H, 1e6, settings, quiet).equipment[0]).toBe(a[0]);
+    expect(sizePlant(again, H, 1e6, settings, quiet).equipment[1]).toBe(a[1]);
+    // Another load, capacity, description or correlation object: sized again, as fresh settings size it.
+    const variants: DesignedUnit[][] = [
+      [unit('relith', [vessel(901)]), unit('dry', [dry])],
+      [unit('relith', [vessel(900, { capacityPerSize: 123 })]), unit('dry', [dry])],
+      [unit('relith', [vessel(900, { description: 'another' })]), unit('dry', [dry])],
+      [unit('relith', [vessel(900, { cost: { ...costOf('jacketedAgitatedReactor') } })]), unit('dry', [dry])],
+    ];
+    for (const v of variants) {
+      const got = sizePlant(v, H, 1e6, settings, quiet).equipment;
+      expect(got[0]).not.toBe(a[0]);
+      expect(got[1]).toBe(a[1]);
+      expect(text(got)).toBe(text(sizePlant(v, H, 1e6, resolveDesignSettings(undefined), quiet).equipment));
+    }
+    // Other hours (the item's prepared plan) or settings: sized again.
+    expect(sizePlant(plant, H - 1, 1e6, settings, quiet).equipment[1]).not.toBe(a[1]);
+    // A described sizing (its notes written) never takes nor leaves a kept one.
+    sizePlant(plant, H, 1e6, settings, quiet);
+    const kept = sizePlant(plant, H, 1e6, settings, quiet).equipment[0];
+    const described = sizePlant(plant, H, 1e6, settings, { schedule: false }).equipment[0];
+    expect(described).not.toBe(kept);
+    expect(text(described)).toBe(text(kept));
+    expect(sizePlant(plant, H, 1e6, settings, quiet).equipment[0]).toBe(kept);
+  });
+
+  it('a memo kept past other inputs (refreshed every 16th miss): an item whose inputs settle is kept again, every sizing as fresh settings make it', () => {
+    const settings = resolveDesignSettings(undefined);
+    const dry = dryer(3000);
+    const plantAt = (load: number) => [unit('relith', [vessel(load)]), unit('dry', [dry])];
+    const first = sizePlant(plantAt(900), H, 1e6, settings, quiet).equipment[0];
+    // Other loads: sized afresh each time (the memo may keep any of them, or the first).
+    for (let k = 1; k <= 20; k++) {
+      const got = sizePlant(plantAt(900 + k), H, 1e6, settings, quiet).equipment[0];
+      expect(got).not.toBe(first);
+      expect(text(got)).toBe(text(sizePlant(plantAt(900 + k), H, 1e6, resolveDesignSettings(undefined), quiet).equipment[0]));
+    }
+    // The first inputs again: the memo still holds a sizing of its own inputs, never another's.
+    expect(text(sizePlant(plantAt(900), H, 1e6, settings, quiet).equipment[0])).toBe(text(first));
+    // A load that settles: within 16 sizings the same object comes back.
+    const settled = Array.from({ length: 20 }, () => sizePlant(plantAt(1234), H, 1e6, settings, quiet).equipment[0]);
+    expect(settled[19]).toBe(settled[18]);
+    for (const s of settled) expect(text(s)).toBe(text(sizePlant(plantAt(1234), H, 1e6, resolveDesignSettings(undefined), quiet).equipment[0]));
+  });
+});

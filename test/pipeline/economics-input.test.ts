@@ -111,3 +111,46 @@ describe('feed lines of samples (EconomicsInputOptions.sample)', () => {
     });
   });
 });
+
+describe('equipment lines of samples (kept from the sample before while their values are the same)', () => {
+  const raw = loadRawScenario('scenarios/reference-cn.yaml');
+  const inputOf = (patches: Patch[], mode: 'report' | 'sample') => evaluate(resolveModel(raw, patches), { mode }).economicsInput;
+  type Line = EconomicsInput['equipment'][number];
+  /** A line's values, numbers by Object.is and the correlation by identity (what keeps a line). */
+  const same = (a: Line, b: Line) =>
+    a.unitId === b.unitId && a.name === b.name && Object.is(a.size, b.size) && a.sizeUnit === b.sizeUnit && Object.is(a.count, b.count) && a.cost === b.cost;
+  /** The same values, the correlation by its values (a design may make its correlation per run: the autoclave's). */
+  const equal = (a: Line, b: Line) => same({ ...a, cost: b.cost }, b) && JSON.stringify(a.cost) === JSON.stringify(b.cost);
+
+  it('the lines a report run makes, whatever the samples before; a kept line only where nothing changed', () => {
+    const steps: Patch[][] = [
+      [],
+      [],
+      [{ path: 'feed.lots[ev-811].liPerTm', value: 0.7 }],
+      [{ path: 'plant.capacity', value: '9000 t/yr' }],
+      [{ path: 'plant.capacity', value: '700 t/yr' }],
+      [],
+    ];
+    let before: EconomicsInput | undefined;
+    let changed = 0;
+    steps.forEach((patches, step) => {
+      const sample = inputOf(patches, 'sample');
+      const report = inputOf(patches, 'report');
+      expect(sample.equipment.length, `step ${step}`).toBe(report.equipment.length);
+      sample.equipment.forEach((l, i) => {
+        expect(equal(l, report.equipment[i]!), `step ${step} ${l.unitId}.${l.name}`).toBe(true);
+        const prior = before?.equipment[i];
+        // The object of the sample before exactly when its values are the same.
+        expect(l === prior, `step ${step} ${l.unitId}.${l.name}`).toBe(prior !== undefined && same(l, prior));
+        if (prior !== undefined && !same(l, prior)) changed++;
+      });
+      // The same scenario again: every line whose correlation is a shared object is kept.
+      if (step === 1) expect(sample.equipment.filter((l, i) => l === before!.equipment[i]).length).toBeGreaterThan(sample.equipment.length / 2);
+      before = sample;
+    });
+    // Another capacity sizes some items otherwise: those lines were made again.
+    expect(changed).toBeGreaterThan(0);
+    // Report runs never share a line.
+    expect(inputOf([], 'report').equipment[0]).not.toBe(inputOf([], 'report').equipment[0]);
+  });
+});

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { loadRawScenario, type RawScenario } from '../../src/pipeline/load.js';
 import { resolveModel, type Model } from '../../src/pipeline/resolve.js';
 import { evaluate } from '../../src/pipeline/evaluate.js';
-import { kpisOf, numericKpisOf } from '../../src/pipeline/document.js';
+import { finiteKpisOf, kpisOf, numericKpisOf } from '../../src/pipeline/document.js';
 import type { Patch } from '../../src/pipeline/patch.js';
 import { numericKpis, scenarioKpis } from '../../src/uncertainty/evaluator.js';
 
@@ -116,6 +116,29 @@ describe('evaluate in sampling mode', () => {
     expect(typeof all.offSpecKgPerYearByCause).toBe('object');
     expect(JSON.stringify({ ...numbers, offSpecKgPerYearByCause: undefined })).toBe(JSON.stringify({ ...all, offSpecKgPerYearByCause: undefined }));
     expect(numericKpis(numbers)).toStrictEqual(numericKpis(all));
+  });
+
+  it('finiteKpisOf gives numericKpis of numericKpisOf: the same names in the same order, the same numbers', () => {
+    const raw = loadRawScenario(REFERENCE);
+    for (const patches of SAMPLES) {
+      const ev = evaluate(resolveModel(raw, patches), { mode: 'sample' });
+      const got = finiteKpisOf(ev)!;
+      const want = numericKpis(numericKpisOf(ev));
+      expect(Object.keys(got)).toStrictEqual(Object.keys(want));
+      for (const k of Object.keys(want)) expect(Object.is(got[k], want[k]), k).toBe(true);
+    }
+  });
+
+  it('finiteKpisOf gives undefined when a KPI is null or not finite (numericKpis then leaves it out)', () => {
+    const ev = evaluate(resolveModel(loadRawScenario(REFERENCE)), { mode: 'sample' });
+    expect(finiteKpisOf(ev)).toBeDefined();
+    for (const irr of [null, NaN, Infinity]) {
+      const odd = { ...ev, economics: { ...ev.economics, kpis: { ...ev.economics.kpis, irr } } } as typeof ev;
+      expect(finiteKpisOf(odd)).toBeUndefined();
+      expect(Object.keys(numericKpis(numericKpisOf(odd)))).not.toContain('irr');
+    }
+    // The flag of one call does not reach the next.
+    expect(finiteKpisOf(ev)).toBeDefined();
   });
 
   it('skips what only reports show, and still checks the plant-wide closure', () => {
