@@ -14,6 +14,7 @@ import { component } from '../chemistry/components.js';
 import { capacityRatioFrom, capacityTermsOf, type CapacityTerms } from '../streams/performance.js';
 import { virginCapacity } from '../chemistry/capacity.js';
 import { KeySums } from './key-sums.js';
+import { ComponentSubset } from '../chemistry/component-subset.js';
 
 /** Soluble lithium compounds counted as residual Li salts (not coatings such as Li3PO4, nor LiF). */
 export const RESIDUAL_LI_SALTS = ['LiOH', 'LiOH·H2O', 'Li2CO3', 'LiNO3', 'LiI', 'LiCl', 'Li2SO4', 'Li-benzoate', 'Li3C6H5O7', 'Li2O'] as const;
@@ -109,11 +110,8 @@ export function isProductChemistry(spec: ProductSpec, chemistry: CathodeChemistr
 /** The product chemistries of a spec by canonical name. */
 const PRODUCT_CHEMISTRIES = new WeakMap<ProductSpec, Set<string>>();
 
-/** Index of each residual Li salt in RESIDUAL_LI_SALTS. */
-const SALT_INDEX: ReadonlyMap<string, number> = new Map(RESIDUAL_LI_SALTS.map((id, i) => [id, i]));
-
-/** The salt flows residualLiSaltsFraction found, by index (one call at a time; read within it). */
-const SALT_KG: number[] = RESIDUAL_LI_SALTS.map(() => 0);
+/** The residual Li salts, summed in RESIDUAL_LI_SALTS' order. */
+const SALTS = new ComponentSubset(RESIDUAL_LI_SALTS);
 
 /**
  * Residual soluble Li salts per kg of CAM in a stream: the salts summed in RESIDUAL_LI_SALTS' order,
@@ -124,17 +122,7 @@ const SALT_KG: number[] = RESIDUAL_LI_SALTS.map(() => 0);
 export function residualLiSaltsFraction(s: Stream): number {
   const cam = lotsMass(s);
   if (cam === 0) return 0;
-  const c = s.components;
-  let found = 0;
-  for (const id in c) {
-    const i = SALT_INDEX.get(id);
-    if (i === undefined) continue;
-    SALT_KG[i] = c[id] ?? 0;
-    found |= 1 << i;
-  }
-  let salts = 0;
-  if (found !== 0) for (let i = 0; i < SALT_KG.length; i++) salts += (found & (1 << i)) !== 0 ? SALT_KG[i]! : 0;
-  return salts / cam;
+  return SALTS.sumOf(s.components) / cam;
 }
 
 /** Foreign solids of a product stream, kg per kg of its CAM (issue 12). */

@@ -31,6 +31,7 @@ import type { EconomicsInput } from './input.js';
 import type { MoneyLine, MoneyTerm } from './opex.js';
 import { cents } from './money.js';
 import { mergedFrom, type ResolvedPrices } from './prices.js';
+import { ComponentSubset } from '../chemistry/component-subset.js';
 
 /** Grades of cathode-bearing material (the feed bases carry the same names). */
 export const MATERIAL_GRADES = ['cathode-scrap', 'black-mass', 'cam-powder'] as const;
@@ -59,29 +60,13 @@ export const FEED_PAYABLE = 'feed-payable-fraction';
 /** Legacy key: the payable of CAM powder, the grade of off-spec regenerated CAM. */
 export const OFFSPEC_PAYABLE = 'offspec-payable-fraction';
 
-/** Position of each matrix component in MATRIX (the order its masses are summed in). */
-const MATRIX_AT: ReadonlyMap<string, number> = new Map(MATRIX.map((id, i) => [id, i]));
-/**
- * The masses of the matrix components a record holds, by MATRIX position (gradeOf: written and
- * read within one call, nothing escapes it).
- */
-const MATRIX_KG = new Float64Array(MATRIX.length);
+/** The matrix components, summed in MATRIX order. */
+const MATRIX_SUM = new ComponentSubset(MATRIX);
 
 /** The grade of a parcel holding `camKg` of CAM with these other components (any mass unit). */
 export function gradeOf(camKg: number, components: Readonly<Record<string, number>>): MaterialGrade {
   if ((components.graphite ?? 0) > GRAPHITE_LIMIT * camKg) return 'black-mass';
-  // The record's few keys (a stream's: 1–4) walked against the matrix ids, not eight lookups of
-  // mostly absent keys; the masses found are summed from 0 in MATRIX order, as the sum over every
-  // id was (the absent ids added +0, which changes no sum that starts at +0).
-  let found = 0;
-  for (const id in components) {
-    const i = MATRIX_AT.get(id);
-    if (i === undefined) continue;
-    MATRIX_KG[i] = components[id] ?? 0;
-    found |= 1 << i;
-  }
-  let matrix = 0;
-  for (let i = 0; found !== 0; i++, found >>>= 1) if ((found & 1) !== 0) matrix += MATRIX_KG[i]!;
+  const matrix = MATRIX_SUM.sumOf(components);
   return matrix > MATRIX_LIMIT * camKg ? 'cathode-scrap' : 'cam-powder';
 }
 
