@@ -23,7 +23,7 @@ import { depreciationSchedule } from './depreciation.js';
 import { cashFlow, cashFlowRows, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
 import { minSellingPrice } from './selling-price.js';
 import { legacyConflict, marketOf } from './market.js';
-import type { PriceBook as Book } from './price-book.js';
+import { priceSlot, type PriceBook as Book, type PriceSlot } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, environmentDetails, environmentKpis, environmentOf, environmentSums, type EnvironmentFactors } from './environment.js';
 import { addCents, categoryTotalUsd, sumUsd, sumUsdOf } from './money.js';
@@ -79,9 +79,21 @@ function noGreetFactorText(ids: string[]): string {
 
 const QUALITY_FACTOR_ONLY: ReadonlySet<string> = new Set(['quality-factor']);
 
-/** A price the run can do without (null when absent). */
-function optional(book: Book, key: string): number | null {
-  return book.has(key) ? book.get(key, key) : null;
+/**
+ * Slots of the prices every run reads by name (price-book.ts priceSlot): a Monte Carlo sample reads
+ * them all, and a read by slot finds the entry by position instead of a keyed lookup in a record of
+ * ~70 prices; the same values and the same used/missing records as get() and has().
+ */
+const EQUIPMENT_COST_FACTOR = priceSlot('equipment-cost-factor');
+const GHG_ELECTRICITY = priceSlot('ghg.electricity');
+const GHG_NATURAL_GAS = priceSlot('ghg.natural-gas');
+const BOILER_EFFICIENCY = priceSlot('boiler-efficiency');
+const PRIMARY_ELECTRICITY = priceSlot('primary-energy.electricity');
+const PRIMARY_NATURAL_GAS = priceSlot('primary-energy.natural-gas');
+
+/** A price the run can do without (null when absent; needed for its own key, as get() records it). */
+function optional(book: Book, slot: PriceSlot): number | null {
+  return book.hasAt(slot) ? book.getAt(slot, slot.key) : null;
 }
 
 /**
@@ -237,7 +249,7 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
 
   // ---- prices that are needed whatever the flows
   const equipmentPresent = input.equipment.some((e) => e.count > 0);
-  const regional = equipmentPresent ? book.get('equipment-cost-factor', 'the regional equipment-cost adjustment') : 1;
+  const regional = equipmentPresent ? book.getAt(EQUIPMENT_COST_FACTOR, 'the regional equipment-cost adjustment') : 1;
   // A sample keeps the purchase costs only (its rows are made if ever read: SampleCapex).
   const equipment: EquipmentCostRow[] | undefined = describe ? [] : undefined;
   const purchases = purchaseCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics, equipment);
@@ -247,12 +259,12 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const revenueItems = revenueLines(input, book, true, market, describe);
   const steam = input.heatKwhPerYear.steam;
   const envFactors: EnvironmentFactors = {
-    gridKgPerKwh: input.electricityKwhPerYear > 0 ? book.get('ghg.electricity', 'the GHG of electricity (grid factor)') : 0,
-    naturalGasKgPerKwh: input.heatKwhPerYear['natural-gas'] > 0 || steam > 0 ? book.get('ghg.natural-gas', 'the GHG of natural gas (and of the fuel behind steam)') : 0,
-    boilerEfficiency: steam > 0 ? book.get('boiler-efficiency', 'the fuel energy and GHG of steam') : 1,
+    gridKgPerKwh: input.electricityKwhPerYear > 0 ? book.getAt(GHG_ELECTRICITY, 'the GHG of electricity (grid factor)') : 0,
+    naturalGasKgPerKwh: input.heatKwhPerYear['natural-gas'] > 0 || steam > 0 ? book.getAt(GHG_NATURAL_GAS, 'the GHG of natural gas (and of the fuel behind steam)') : 0,
+    boilerEfficiency: steam > 0 ? book.getAt(BOILER_EFFICIENCY, 'the fuel energy and GHG of steam') : 1,
     reagentGhgOverrides: reagentGhg(prices),
-    primaryElectricityMjPerKwh: optional(book, 'primary-energy.electricity'),
-    primaryNaturalGasMjPerKwh: optional(book, 'primary-energy.natural-gas'),
+    primaryElectricityMjPerKwh: optional(book, PRIMARY_ELECTRICITY),
+    primaryNaturalGasMjPerKwh: optional(book, PRIMARY_NATURAL_GAS),
   };
   const conflict = legacyConflict(market);
   if (conflict) issues.push({ code: 'payable-conflict', message: conflict, path: 'prices.overrides.feed-payable-fraction' });

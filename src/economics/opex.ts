@@ -514,7 +514,7 @@ export function inSpecPrice(book: PriceBook, chemistry: string, capacityRatio = 
   return { price: f * v, key: camKey, basis: describe ? `min(1, quality-factor ${fmt(q)} × capacity ratio ${fmt(ratio)}) × cam.${chem} ${fmt(v)} USD/kg` : '', factor: ratio };
 }
 
-/** In-spec product by canonical chemistry name: kg/yr and the mass-weighted capacity ratio. */
+/** In-spec product by canonical chemistry name: kg/yr and the mass-weighted capacity ratio (revenueLines works out the same sums on plain numbers). */
 export function inSpecByChemistry(input: EconomicsInput): Map<string, { kg: number; ratio: number }> {
   const out = new Map<string, { kg: number; ratio: number }>();
   for (const p of input.products.inSpec) {
@@ -534,11 +534,40 @@ export function inSpecByChemistry(input: EconomicsInput): Map<string, { kg: numb
  */
 export const OFFSPEC_METALS = ['Ni', 'Co', 'Mn', 'Li'] as const;
 
+/**
+ * Canonical chemistry names of the in-spec products (by list position), a work list for revenueLines:
+ * it runs to its end before it is called again (one thread, no callback) and hands out none of it,
+ * so every call overwrites its first entries instead of making a Map, accumulators and iterator
+ * entries per Monte Carlo sample. Entries past the call's count are stale and never read.
+ */
+const IN_SPEC_NAMES: string[] = [];
+
+/** Whether `names[i]` is also at an earlier position (its products were summed there). */
+function seenBefore(names: readonly string[], i: number): boolean {
+  for (let j = 0; j < i; j++) if (names[j] === names[i]) return true;
+  return false;
+}
+
 /** Revenue lines at full output: in-spec CAM by chemistry, off-spec CAM by chemistry, by-products (`describe` as directCosts). */
 export function revenueLines(input: EconomicsInput, book: PriceBook, exact: boolean, market: Market = marketOf(input, book), describe = true): MoneyLine[] {
   const r = R(exact);
   const out: MoneyLine[] = [];
-  for (const [chem, { kg, ratio }] of inSpecByChemistry(input)) {
+  const inSpec = input.products.inSpec;
+  const names = IN_SPEC_NAMES;
+  for (let i = 0; i < inSpec.length; i++) names[i] = chemName(inSpec[i]!.chemistry);
+  for (let i = 0; i < inSpec.length; i++) {
+    const chem = names[i]!;
+    if (seenBefore(names, i)) continue;
+    // inSpecByChemistry's sums on plain numbers: this chemistry's products in list order, from the same 0s.
+    let kg = 0;
+    let ratio = 0;
+    for (let j = i; j < inSpec.length; j++) {
+      if (names[j] !== chem) continue;
+      const q = inSpec[j]!;
+      const sum = kg + q.kgPerYear;
+      ratio = sum > 0 ? (ratio * kg + (q.capacityRatio ?? 1) * q.kgPerYear) / sum : 1;
+      kg = sum;
+    }
     if (kg === 0) continue;
     const p = inSpecPrice(book, chem, ratio, describe);
     const k = inSpecKeys(chem);

@@ -9,7 +9,8 @@ import type { PlantSizing } from '../design/types.js';
 import type { QualityReport } from '../balances/quality.js';
 import { lotInSpec, offSpecRowsOf, residualLiSaltsFraction } from '../balances/quality.js';
 import { gradeOf } from '../economics/market.js';
-import { priceKey } from '../economics/price-book.js';
+import { PriceBook } from '../economics/price-book.js';
+import { byproductLine } from '../economics/opex-lines.js';
 import { component, COMPONENT_IDS } from '../chemistry/components.js';
 import type { BalanceReport } from '../balances/report.js';
 import type { Solution } from '../balances/solver.js';
@@ -367,6 +368,10 @@ function leavingFlows(plan: BoundaryStreams, solution: Solution, prices: Resolve
   const emissions: Record<string, number> = {};
   let waste = 0;
   let wastewater = 0;
+  // Scrap prices read by slot (opex-lines.ts byproductLine, one per component id): the book, made at
+  // the first component read, finds each entry by position in its base's slot table instead of a
+  // key joined and looked up in a record of ~70 prices per component and sample. hasAt records nothing.
+  let book: PriceBook | undefined;
   for (let b = 0; b < plan.leaving.length; b++) {
     const stream = solution.streams.get(plan.leaving[b]!)!;
     const to = plan.to[b]!;
@@ -385,8 +390,7 @@ function leavingFlows(plan: BoundaryStreams, solution: Solution, prices: Resolve
         const kg = stream.components[id]!;
         if (kg <= 0) continue;
         // A component with a scrap price is sold; anything else leaving as by-product is landfilled.
-        // The key made once per id (priceKey): a new string per lookup is hashed again every sample.
-        if (prices.items[priceKey('scrap.', id)]) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
+        if ((book ??= new PriceBook(prices)).hasAt(byproductLine(id).slot)) byproducts[id] = (byproducts[id] ?? 0) + kg * hours;
         else waste += kg * hours;
       }
     } else if (to === 'emissions') {
