@@ -197,6 +197,57 @@ export function usableSizesOf(series: SizeSeries, e: EquipmentSpec): readonly nu
   return usableSizesCached(series, e);
 }
 
+/** How a batch item is used (batchUse): written by each call, read at once by sizeEquipment. */
+interface BatchUse {
+  capacityPerBatch: number;
+  charge: number;
+  fill: number;
+  interval: number | null;
+  batchesPerItem: number;
+  fillLimited: boolean;
+  sizeU: number;
+  timeU: number;
+}
+
+/** The one BatchUse record batchUse fills (one item sized at a time; its numbers copied into the sizing). */
+const BATCH_USE: BatchUse = { capacityPerBatch: 0, charge: 0, fill: 0, interval: null, batchesPerItem: 0, fillLimited: false, sizeU: 0, timeU: 0 };
+
+/**
+ * Charge, fill, batch interval and batches per year of a batch item of `size` carrying
+ * `perItemLoad` kg/h over a cycle of `T` h; a charge held up to the minimum fill is noted in
+ * `diagnostics` (null: not written).
+ */
+function batchUse(size: number, capacityPerSize: number, perItemLoad: number, T: number, hoursPerYear: number, settings: DesignSettings, where: string, diagnostics: Diagnostic[] | null): BatchUse {
+  const u = BATCH_USE;
+  const capacityPerBatch = size * capacityPerSize;
+  u.capacityPerBatch = capacityPerBatch;
+  u.fillLimited = false;
+  if (perItemLoad > 0) {
+    const backToBack = perItemLoad * T;
+    const minCharge = (settings.minFill / settings.maxFill) * capacityPerBatch;
+    const charge = Math.min(capacityPerBatch, Math.max(backToBack, minCharge));
+    if (backToBack < minCharge) {
+      u.fillLimited = true;
+      const idle = 1 - backToBack / charge;
+      diagnostics?.push({ code: 'fill-low', severity: 'info', where, message: msg.fillLow(where, (backToBack / capacityPerBatch) * settings.maxFill, settings.minFill, idle) });
+    }
+    u.charge = charge;
+    u.sizeU = charge / capacityPerBatch;
+    u.timeU = backToBack / charge;
+    u.interval = charge / perItemLoad;
+    u.batchesPerItem = hoursPerYear / u.interval;
+    u.fill = u.sizeU * settings.maxFill;
+  } else {
+    u.charge = 0;
+    u.sizeU = 0;
+    u.timeU = 0;
+    u.fill = 0;
+    u.interval = null;
+    u.batchesPerItem = 0;
+  }
+  return u;
+}
+
 /**
  * Count and size one item. `unitCycle` is the unit's cycle, used when the item gives none.
  * `fixedSize` is the item's standard size already in its size unit (or undefined). The item's
@@ -277,41 +328,9 @@ export function sizeEquipment(
   const capacity = size * perSize;
   const perItemLoad = count > 0 ? load / count : 0;
   const utilisation = count > 0 ? perItemLoad / capacity : load > 0 ? Infinity : 0;
-  let sizeU: number;
-  let timeU: number;
-  let capacityPerBatch: number | null = null;
-  let charge: number | null = null;
-  let fill: number | null = null;
-  let interval: number | null = null;
-  let batchesPerItem: number | null = null;
-  let fillLimited = false;
-  if (batch) {
-    capacityPerBatch = size * capacityPerSize;
-    if (perItemLoad > 0) {
-      const backToBack = perItemLoad * T;
-      const minCharge = (settings.minFill / settings.maxFill) * capacityPerBatch;
-      charge = Math.min(capacityPerBatch, Math.max(backToBack, minCharge));
-      if (backToBack < minCharge) {
-        fillLimited = true;
-        const idle = 1 - backToBack / charge;
-        diagnostics?.push({ code: 'fill-low', severity: 'info', where, message: msg.fillLow(where, (backToBack / capacityPerBatch) * settings.maxFill, settings.minFill, idle) });
-      }
-      sizeU = charge / capacityPerBatch;
-      timeU = backToBack / charge;
-      interval = charge / perItemLoad;
-      batchesPerItem = hoursPerYear / interval;
-      fill = sizeU * settings.maxFill;
-    } else {
-      charge = 0;
-      sizeU = 0;
-      timeU = 0;
-      fill = 0;
-      batchesPerItem = 0;
-    }
-  } else {
-    sizeU = utilisation;
-    timeU = perItemLoad > 0 ? 1 : 0;
-  }
+  const b = batch ? batchUse(size, capacityPerSize, perItemLoad, T, hoursPerYear, settings, where, diagnostics) : undefined;
+  const sizeU = b !== undefined ? b.sizeU : utilisation;
+  const timeU = b !== undefined ? b.timeU : perItemLoad > 0 ? 1 : 0;
 
   const cost = prepared !== undefined ? preparedCost(prepared, c, size) : purchaseCostUsd(c, size);
   const outOfRange = size < c.minSize * (1 - 1e-9) || size > c.maxSize * (1 + 1e-9);
@@ -337,13 +356,13 @@ export function sizeEquipment(
     requiredKgPerHour: required,
     capacityKgPerHour: capacity,
     installedCapacityKgPerHour: capacity * count,
-    capacityPerBatchKg: capacityPerBatch,
-    chargePerBatchKg: charge,
-    fill,
+    capacityPerBatchKg: b !== undefined ? b.capacityPerBatch : null,
+    chargePerBatchKg: b !== undefined ? b.charge : null,
+    fill: b !== undefined ? b.fill : null,
     cycleTimeH: batch ? T : null,
-    batchIntervalH: interval,
-    batchesPerYearPerItem: batchesPerItem,
-    batchesPerYear: batchesPerItem === null ? null : batchesPerItem * count,
+    batchIntervalH: b !== undefined ? b.interval : null,
+    batchesPerYearPerItem: b !== undefined ? b.batchesPerItem : null,
+    batchesPerYear: b === undefined || b.batchesPerItem === null ? null : b.batchesPerItem * count,
     sizeUtilisation: sizeU,
     timeUtilisation: timeU,
     utilisation,
@@ -355,7 +374,7 @@ export function sizeEquipment(
     installedPowerKw: powerKwPerSize === undefined ? null : powerKwPerSize * size,
     sizeClamped,
     outOfRange,
-    fillLimited,
+    fillLimited: b !== undefined && b.fillLimited,
   };
   // A memo holds one sizing and its own inputs whenever it is written, so it may be kept past a miss:
   // written at the first sizing and every 16th miss after (an item sized from other inputs every
