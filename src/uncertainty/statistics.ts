@@ -91,20 +91,64 @@ export function summarize(values: ArrayLike<number>, ranked?: RankedColumn | nul
   };
 }
 
-/** Histogram of the finite values with `bins` equal-width bins (default ⌈√n⌉ within 5…50). */
-export function histogram(values: ArrayLike<number>, bins?: number): Histogram {
+/**
+ * Histogram of the finite values with `bins` equal-width bins (default ⌈√n⌉ within 5…50). `ranked`
+ * (the column's rankedColumn) hands over its sorted values: the bin of a value only grows with the
+ * value (a rounded difference and quotient keep their order), so each bin's count is where its
+ * first value falls in the sorted values — a bisection per bin, not a pass over the column.
+ */
+export function histogram(values: ArrayLike<number>, bins?: number, ranked?: RankedColumn | null): Histogram {
+  const sorted = ranked?.sorted;
+  // A zero at either end: −0 and 0 can stand for each other in the sorted values, not in the pass below.
+  if (sorted && sorted.length > 0 && sorted[0] !== 0 && sorted[sorted.length - 1] !== 0) return sortedHistogram(sorted, bins);
   const xs = finiteValues(values);
   if (xs.length === 0) return { edges: [], counts: [] };
   let lo = Infinity;
   let hi = -Infinity;
   for (const x of xs) { if (x < lo) lo = x; if (x > hi) hi = x; }
   if (hi === lo) return { edges: [lo, hi], counts: [xs.length] };
-  const k = bins ?? Math.min(50, Math.max(5, Math.ceil(Math.sqrt(xs.length))));
+  const k = binsFor(xs.length, bins);
   const width = (hi - lo) / k;
-  const edges = Array.from({ length: k + 1 }, (_, i) => (i === k ? hi : lo + i * width));
+  const edges = edgesOf(lo, hi, width, k);
   const counts = new Array<number>(k).fill(0);
   for (const x of xs) counts[Math.min(k - 1, Math.floor((x - lo) / width))]! += 1;
   return { edges, counts };
+}
+
+/** The number of bins: `bins`, or ⌈√n⌉ within 5…50. */
+function binsFor(n: number, bins: number | undefined): number {
+  return bins ?? Math.min(50, Math.max(5, Math.ceil(Math.sqrt(n))));
+}
+
+/** The k + 1 edges lo + i·width, the last one hi itself. */
+function edgesOf(lo: number, hi: number, width: number, k: number): number[] {
+  return Array.from({ length: k + 1 }, (_, i) => (i === k ? hi : lo + i * width));
+}
+
+/** histogram() of sorted finite values (neither end a zero): the same lo, hi, edges and bin of every value. */
+function sortedHistogram(sorted: Float64Array, bins: number | undefined): Histogram {
+  const n = sorted.length;
+  const lo = sorted[0]!;
+  const hi = sorted[n - 1]!;
+  if (hi === lo) return { edges: [lo, hi], counts: [n] };
+  const k = binsFor(n, bins);
+  const width = (hi - lo) / k;
+  const binOf = (x: number) => Math.min(k - 1, Math.floor((x - lo) / width));
+  const counts = new Array<number>(k).fill(0);
+  let start = 0;
+  for (let b = 0; b < k; b++) {
+    // The first value past bin b (bisection over start…n: every value before start is in a lower bin).
+    let a = start;
+    let z = n;
+    while (a < z) {
+      const mid = (a + z) >>> 1;
+      if (binOf(sorted[mid]!) <= b) a = mid + 1;
+      else z = mid;
+    }
+    counts[b] = a - start;
+    start = a;
+  }
+  return { edges: edgesOf(lo, hi, width, k), counts };
 }
 
 /**
