@@ -160,25 +160,7 @@ function sortedHistogram(sorted: Float64Array, bins: number | undefined): Histog
  * per step); a map from value to rank, before it, hashed boxed doubles.
  */
 export function ranks(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]!)) return ranksByIndexSort(values);
-  return ranksInOrder(values, ascendingOrder(values));
-}
-
-/** The ranks of finite values from their ascendingOrder: each run of equal values gets its average rank. */
-function ranksInOrder(values: ArrayLike<number>, order: Uint32Array): Float64Array {
-  const n = values.length;
-  const r = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    const v = values[order[i]!]!;
-    while (j + 1 < n && values[order[j + 1]!]! === v) j++;
-    const avg = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) r[order[k]!] = avg;
-    i = j + 1;
-  }
-  return r;
+  return rankedColumn(values)?.ranks ?? ranksByIndexSort(values);
 }
 
 /** A column whose values are all finite, sorted once for its summary and its ranks (rankedColumn). */
@@ -192,20 +174,26 @@ export interface RankedColumn {
 /**
  * The sorted values and the ranks of a column from one radix order; null when some value is not
  * finite (its summary sorts its finite values, its correlations rank each pair's). A Monte Carlo
- * run summarizes and ranks every input and KPI column: one sort a column, not two.
+ * run summarizes and ranks every input and KPI column: one sort a column, not two. The runs of
+ * equal values are read off the sorted values (in order, not through the indices).
  */
 export function rankedColumn(values: ArrayLike<number>): RankedColumn | null {
-  if (!allFinite(values)) return null;
-  const order = ascendingOrder(values);
-  const sorted = new Float64Array(values.length);
-  for (let k = 0; k < sorted.length; k++) sorted[k] = values[order[k]!]!;
-  return { sorted, ranks: ranksInOrder(values, order) };
-}
-
-/** Whether every value is a finite number. */
-function allFinite(values: ArrayLike<number>): boolean {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
-  return true;
+  const order = finiteOrder(values);
+  if (order === null) return null;
+  const n = values.length;
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = values[order[k]!]!;
+  const r = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    const v = sorted[i]!;
+    while (j + 1 < n && sorted[j + 1]! === v) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[order[k]!] = avg;
+    i = j + 1;
+  }
+  return { sorted, ranks: r };
 }
 
 /** Whether this machine stores the low half of a double first (a Float64Array read as two Uint32 words). */
@@ -228,15 +216,29 @@ const MASK = RADIX - 1;
  * then only places the indices.
  */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
+  const order = finiteOrder(values);
+  if (order === null) throw new RangeError('ascendingOrder: a value is not finite');
+  return order;
+}
+
+/**
+ * ascendingOrder of `values`, or null when some value is not finite (its exponent bits all set:
+ * found in the sweep over the keys, not by a pass of its own). The identity order the first pass
+ * starts from is written in that sweep too.
+ */
+function finiteOrder(values: ArrayLike<number>): Uint32Array | null {
   const n = values.length;
   const words = bitsOf(values);
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   const h0 = LITTLE_ENDIAN ? 1 : 0;
   const count = new Uint32Array(PASSES * RADIX);
+  let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const h = words[2 * i + h0]!;
+    if ((h & 0x7ff00000) === 0x7ff00000) return null;
     const l = words[2 * i + 1 - h0]!;
+    order[i] = i;
     const kh = h >>> 31 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
     const kl = h >>> 31 ? ~l >>> 0 : l;
     hi[i] = kh;
@@ -249,8 +251,6 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
     count[4 * RADIX + ((kh >>> 12) & MASK)]!++;
     count[5 * RADIX + ((kh >>> 23) & MASK)]!++;
   }
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   let next = new Uint32Array(n);
   for (let p = 0; p < PASSES; p++) {
     const shift = p * RADIX_BITS;
@@ -371,7 +371,7 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | n
  */
 export function spearmanMatrix(xs: readonly ArrayLike<number>[], ys: readonly ArrayLike<number>[], rankedXs?: readonly (RankedColumn | null)[], rankedYs?: readonly (RankedColumn | null)[]): (number | null)[][] {
   const ranked = (cs: readonly ArrayLike<number>[], given: readonly (RankedColumn | null)[] | undefined) =>
-    cs.map((c, i) => (given ? given[i]?.ranks ?? null : allFinite(c) ? ranks(c) : null));
+    cs.map((c, i) => (given ? given[i]?.ranks ?? null : rankedColumn(c)?.ranks ?? null));
   const dx = ranked(xs, rankedXs).map(deviationsOf);
   const dy = ranked(ys, rankedYs).map(deviationsOf);
   return xs.map((x, i) => ys.map((y, j) => {

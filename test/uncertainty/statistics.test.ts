@@ -102,6 +102,10 @@ describe('statistics', () => {
     const cols = [x, Float64Array.from(x, (v) => v * v - 3), x.map(() => 1.5), x.map((v, i) => (i === 9 ? NaN : v)), [1, 2]];
     const ranked = cols.map(rankedColumn);
     expect(ranked.map((r) => r === null)).toEqual([false, false, false, true, false]);
+    // Not finite: NaN and both infinities (exponent bits all set), found while the keys are made.
+    for (const bad of [[1, Infinity, 2], [-Infinity], [0, -0, NaN]]) expect(rankedColumn(bad)).toBeNull();
+    expect(() => ascendingOrder([1, NaN])).toThrow(RangeError);
+    expect(Array.from(ranks([3, Infinity, 1, -Infinity]))).toEqual([3, 4, 2, 1]);
     cols.forEach((c, i) => {
       const r = ranked[i];
       if (r) {
