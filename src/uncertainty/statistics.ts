@@ -387,10 +387,14 @@ interface Deviations {
   ss: number;
 }
 
-/** pearson's deviations of a column (x[i] − mean, summed squares in index order); null stays null. */
+/**
+ * pearson's deviations of a column of ranks (x[i] − mean, summed squares in index order); null
+ * stays null. The ranks of n values (whole or half numbers) add up to n(n + 1)/2 exactly, every
+ * partial sum too (below 2⁵¹ for n < 2²⁵), so mean() would give (n + 1)/2, exactly: no pass for it.
+ */
 function deviationsOf(x: Float64Array | null): Deviations | null {
   if (!x) return null;
-  const m = mean(x);
+  const m = x.length < 2 ** 25 ? (x.length + 1) / 2 : mean(x);
   const d = new Float64Array(x.length);
   let ss = 0;
   for (let i = 0; i < x.length; i++) {
