@@ -109,7 +109,7 @@ export async function monteCarlo(o: MonteCarloOptions): Promise<MonteCarloResult
   const rankedKpis = kpis.map((kpi) => rankedColumn(ev.columns[kpi]!));
   const statistics: KpiStatistics[] = kpis.map((kpi, k) => {
     const b = o.base?.[kpi];
-    return { kpi, ...summarize(ev.columns[kpi]!, rankedKpis[k]), base: b !== undefined && Number.isFinite(b) ? b : null, histogram: histogram(ev.columns[kpi]!) };
+    return { kpi, ...summarize(ev.columns[kpi]!, rankedKpis[k]), base: b !== undefined && Number.isFinite(b) ? b : null, histogram: histogram(ev.columns[kpi]!, undefined, rankedKpis[k]) };
   });
   let probabilityNpvPositive: number | null = null;
   const npv = ev.columns.npvUsd;

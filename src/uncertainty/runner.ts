@@ -163,7 +163,11 @@ export function assemble(rows: number, batches: readonly BatchResult[]): Evaluat
   for (const b of sorted) {
     for (const name of b.names) if (!columns[name]) { columns[name] = new Float64Array(rows).fill(NaN); kpis.push(name); }
     const w = b.names.length;
-    for (let r = 0; r < b.count; r++) for (let c = 0; c < w; c++) columns[b.names[c]!]![b.start + r] = b.values[r * w + c]!;
+    // Column by column: one lookup of a name per batch, not one per value (≈ 30 a row).
+    for (let c = 0; c < w; c++) {
+      const col = columns[b.names[c]!]!;
+      for (let r = 0; r < b.count; r++) col[b.start + r] = b.values[r * w + c]!;
+    }
     failures.push(...b.failures);
   }
   return { rows, kpis, columns, failures };

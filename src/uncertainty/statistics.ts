@@ -91,20 +91,64 @@ export function summarize(values: ArrayLike<number>, ranked?: RankedColumn | nul
   };
 }
 
-/** Histogram of the finite values with `bins` equal-width bins (default ⌈√n⌉ within 5…50). */
-export function histogram(values: ArrayLike<number>, bins?: number): Histogram {
+/**
+ * Histogram of the finite values with `bins` equal-width bins (default ⌈√n⌉ within 5…50). `ranked`
+ * (the column's rankedColumn) hands over its sorted values: the bin of a value only grows with the
+ * value (a rounded difference and quotient keep their order), so each bin's count is where its
+ * first value falls in the sorted values — a bisection per bin, not a pass over the column.
+ */
+export function histogram(values: ArrayLike<number>, bins?: number, ranked?: RankedColumn | null): Histogram {
+  const sorted = ranked?.sorted;
+  // A zero at either end: −0 and 0 can stand for each other in the sorted values, not in the pass below.
+  if (sorted && sorted.length > 0 && sorted[0] !== 0 && sorted[sorted.length - 1] !== 0) return sortedHistogram(sorted, bins);
   const xs = finiteValues(values);
   if (xs.length === 0) return { edges: [], counts: [] };
   let lo = Infinity;
   let hi = -Infinity;
   for (const x of xs) { if (x < lo) lo = x; if (x > hi) hi = x; }
   if (hi === lo) return { edges: [lo, hi], counts: [xs.length] };
-  const k = bins ?? Math.min(50, Math.max(5, Math.ceil(Math.sqrt(xs.length))));
+  const k = binsFor(xs.length, bins);
   const width = (hi - lo) / k;
-  const edges = Array.from({ length: k + 1 }, (_, i) => (i === k ? hi : lo + i * width));
+  const edges = edgesOf(lo, hi, width, k);
   const counts = new Array<number>(k).fill(0);
   for (const x of xs) counts[Math.min(k - 1, Math.floor((x - lo) / width))]! += 1;
   return { edges, counts };
+}
+
+/** The number of bins: `bins`, or ⌈√n⌉ within 5…50. */
+function binsFor(n: number, bins: number | undefined): number {
+  return bins ?? Math.min(50, Math.max(5, Math.ceil(Math.sqrt(n))));
+}
+
+/** The k + 1 edges lo + i·width, the last one hi itself. */
+function edgesOf(lo: number, hi: number, width: number, k: number): number[] {
+  return Array.from({ length: k + 1 }, (_, i) => (i === k ? hi : lo + i * width));
+}
+
+/** histogram() of sorted finite values (neither end a zero): the same lo, hi, edges and bin of every value. */
+function sortedHistogram(sorted: Float64Array, bins: number | undefined): Histogram {
+  const n = sorted.length;
+  const lo = sorted[0]!;
+  const hi = sorted[n - 1]!;
+  if (hi === lo) return { edges: [lo, hi], counts: [n] };
+  const k = binsFor(n, bins);
+  const width = (hi - lo) / k;
+  const binOf = (x: number) => Math.min(k - 1, Math.floor((x - lo) / width));
+  const counts = new Array<number>(k).fill(0);
+  let start = 0;
+  for (let b = 0; b < k; b++) {
+    // The first value past bin b (bisection over start…n: every value before start is in a lower bin).
+    let a = start;
+    let z = n;
+    while (a < z) {
+      const mid = (a + z) >>> 1;
+      if (binOf(sorted[mid]!) <= b) a = mid + 1;
+      else z = mid;
+    }
+    counts[b] = a - start;
+    start = a;
+  }
+  return { edges: edgesOf(lo, hi, width, k), counts };
 }
 
 /**
@@ -116,25 +160,7 @@ export function histogram(values: ArrayLike<number>, bins?: number): Histogram {
  * per step); a map from value to rank, before it, hashed boxed doubles.
  */
 export function ranks(values: ArrayLike<number>): Float64Array {
-  const n = values.length;
-  for (let i = 0; i < n; i++) if (!Number.isFinite(values[i]!)) return ranksByIndexSort(values);
-  return ranksInOrder(values, ascendingOrder(values));
-}
-
-/** The ranks of finite values from their ascendingOrder: each run of equal values gets its average rank. */
-function ranksInOrder(values: ArrayLike<number>, order: Uint32Array): Float64Array {
-  const n = values.length;
-  const r = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i;
-    const v = values[order[i]!]!;
-    while (j + 1 < n && values[order[j + 1]!]! === v) j++;
-    const avg = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) r[order[k]!] = avg;
-    i = j + 1;
-  }
-  return r;
+  return rankedColumn(values)?.ranks ?? ranksByIndexSort(values);
 }
 
 /** A column whose values are all finite, sorted once for its summary and its ranks (rankedColumn). */
@@ -148,20 +174,26 @@ export interface RankedColumn {
 /**
  * The sorted values and the ranks of a column from one radix order; null when some value is not
  * finite (its summary sorts its finite values, its correlations rank each pair's). A Monte Carlo
- * run summarizes and ranks every input and KPI column: one sort a column, not two.
+ * run summarizes and ranks every input and KPI column: one sort a column, not two. The runs of
+ * equal values are read off the sorted values (in order, not through the indices).
  */
 export function rankedColumn(values: ArrayLike<number>): RankedColumn | null {
-  if (!allFinite(values)) return null;
-  const order = ascendingOrder(values);
-  const sorted = new Float64Array(values.length);
-  for (let k = 0; k < sorted.length; k++) sorted[k] = values[order[k]!]!;
-  return { sorted, ranks: ranksInOrder(values, order) };
-}
-
-/** Whether every value is a finite number. */
-function allFinite(values: ArrayLike<number>): boolean {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) return false;
-  return true;
+  const order = finiteOrder(values);
+  if (order === null) return null;
+  const n = values.length;
+  const sorted = new Float64Array(n);
+  for (let k = 0; k < n; k++) sorted[k] = values[order[k]!]!;
+  const r = new Float64Array(n);
+  let i = 0;
+  while (i < n) {
+    let j = i;
+    const v = sorted[i]!;
+    while (j + 1 < n && sorted[j + 1]! === v) j++;
+    const avg = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) r[order[k]!] = avg;
+    i = j + 1;
+  }
+  return { sorted, ranks: r };
 }
 
 /** Whether this machine stores the low half of a double first (a Float64Array read as two Uint32 words). */
@@ -184,15 +216,29 @@ const MASK = RADIX - 1;
  * then only places the indices.
  */
 export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
+  const order = finiteOrder(values);
+  if (order === null) throw new RangeError('ascendingOrder: a value is not finite');
+  return order;
+}
+
+/**
+ * ascendingOrder of `values`, or null when some value is not finite (its exponent bits all set:
+ * found in the sweep over the keys, not by a pass of its own). The identity order the first pass
+ * starts from is written in that sweep too.
+ */
+function finiteOrder(values: ArrayLike<number>): Uint32Array | null {
   const n = values.length;
   const words = bitsOf(values);
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
   const h0 = LITTLE_ENDIAN ? 1 : 0;
   const count = new Uint32Array(PASSES * RADIX);
+  let order = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
     const h = words[2 * i + h0]!;
+    if ((h & 0x7ff00000) === 0x7ff00000) return null;
     const l = words[2 * i + 1 - h0]!;
+    order[i] = i;
     const kh = h >>> 31 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
     const kl = h >>> 31 ? ~l >>> 0 : l;
     hi[i] = kh;
@@ -205,8 +251,6 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
     count[4 * RADIX + ((kh >>> 12) & MASK)]!++;
     count[5 * RADIX + ((kh >>> 23) & MASK)]!++;
   }
-  let order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
   let next = new Uint32Array(n);
   for (let p = 0; p < PASSES; p++) {
     const shift = p * RADIX_BITS;
@@ -327,7 +371,7 @@ export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): number | n
  */
 export function spearmanMatrix(xs: readonly ArrayLike<number>[], ys: readonly ArrayLike<number>[], rankedXs?: readonly (RankedColumn | null)[], rankedYs?: readonly (RankedColumn | null)[]): (number | null)[][] {
   const ranked = (cs: readonly ArrayLike<number>[], given: readonly (RankedColumn | null)[] | undefined) =>
-    cs.map((c, i) => (given ? given[i]?.ranks ?? null : allFinite(c) ? ranks(c) : null));
+    cs.map((c, i) => (given ? given[i]?.ranks ?? null : rankedColumn(c)?.ranks ?? null));
   const dx = ranked(xs, rankedXs).map(deviationsOf);
   const dy = ranked(ys, rankedYs).map(deviationsOf);
   return xs.map((x, i) => ys.map((y, j) => {
@@ -343,10 +387,14 @@ interface Deviations {
   ss: number;
 }
 
-/** pearson's deviations of a column (x[i] − mean, summed squares in index order); null stays null. */
+/**
+ * pearson's deviations of a column of ranks (x[i] − mean, summed squares in index order); null
+ * stays null. The ranks of n values (whole or half numbers) add up to n(n + 1)/2 exactly, every
+ * partial sum too (below 2⁵¹ for n < 2²⁵), so mean() would give (n + 1)/2, exactly: no pass for it.
+ */
 function deviationsOf(x: Float64Array | null): Deviations | null {
   if (!x) return null;
-  const m = mean(x);
+  const m = x.length < 2 ** 25 ? (x.length + 1) / 2 : mean(x);
   const d = new Float64Array(x.length);
   let ss = 0;
   for (let i = 0; i < x.length; i++) {

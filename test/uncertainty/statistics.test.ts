@@ -70,6 +70,31 @@ describe('statistics', () => {
     expect(h.edges).toHaveLength(6);
   });
 
+  it('a ranked column gives the histogram of its column, bit for bit (bins found by bisection in the sorted values)', () => {
+    const x = Array.from({ length: 3001 }, (_, i) => Math.round(Math.sin(i * 3.7) * 1e4) / 64);
+    const cols: number[][] = [
+      x,
+      x.map((v) => v * v - 3),
+      x.map((v) => Math.round(v / 40)),
+      x.map(() => 1.5),
+      x.map((v) => Math.abs(v)),
+      x.map((v) => -Math.abs(v) - 0),
+      x.map((v, i) => (i === 5 ? -0 : Math.abs(v) + 1)),
+      x.map((v) => 13.68 + (Math.abs(v) % 97) * 1e-13),
+      [7],
+      [],
+    ];
+    for (const c of cols) {
+      for (const bins of [undefined, 1, 3, 7, 50]) {
+        const plain = histogram(c, bins);
+        const viaSort = histogram(c, bins, rankedColumn(c));
+        expect(viaSort.counts).toEqual(plain.counts);
+        expect(viaSort.edges.length).toBe(plain.edges.length);
+        viaSort.edges.forEach((e, i) => expect(Object.is(e, plain.edges[i]), `edge ${i}`).toBe(true));
+      }
+    }
+  });
+
   it('a ranked column gives the summary and the Spearman matrix of its column, bit for bit (one sort, not two)', () => {
     const x = Array.from({ length: 2000 }, (_, i) => Math.round(Math.sin(i * 3.7) * 1e4) / 64);
     x[7] = -0;
@@ -77,6 +102,10 @@ describe('statistics', () => {
     const cols = [x, Float64Array.from(x, (v) => v * v - 3), x.map(() => 1.5), x.map((v, i) => (i === 9 ? NaN : v)), [1, 2]];
     const ranked = cols.map(rankedColumn);
     expect(ranked.map((r) => r === null)).toEqual([false, false, false, true, false]);
+    // Not finite: NaN and both infinities (exponent bits all set), found while the keys are made.
+    for (const bad of [[1, Infinity, 2], [-Infinity], [0, -0, NaN]]) expect(rankedColumn(bad)).toBeNull();
+    expect(() => ascendingOrder([1, NaN])).toThrow(RangeError);
+    expect(Array.from(ranks([3, Infinity, 1, -Infinity]))).toEqual([3, 4, 2, 1]);
     cols.forEach((c, i) => {
       const r = ranked[i];
       if (r) {
