@@ -278,9 +278,7 @@ export class ElementFlows {
   /** addComponent of the component `id`, from its terms (componentTermsOf). */
   private addComponentId(id: string, kg: number): void {
     const t = componentTermsOf(id);
-    const idx = t.idx;
-    const f = t.fractions;
-    for (let i = 0; i < idx.length; i++) this.add(idx[i]!, kg * f[i]!);
+    this.addScaled(t.idx, t.fractions, kg);
   }
 
   /** Add a record of component flows (id → kg), zero entries included (as drawElements does). */
@@ -326,9 +324,7 @@ export class ElementFlows {
     if (f === undefined || f.chemistry !== chemistry) this.lastFrame = f = frameIndexOf(chemistry);
     const tmKmol = massKgPerHour / (liPerTm * LI_G_PER_MOL + f.molarMass);
     this.add(LI, tmKmol * liPerTm * LI_G_PER_MOL);
-    const idx = f.payIdx;
-    const g = f.payGrams;
-    for (let i = 0; i < idx.length; i++) this.add(idx[i]!, tmKmol * g[i]!);
+    this.addScaled(f.payIdx, f.payGrams, tmKmol);
   }
 
   /** addLot with the frame of the lot's chemistry at hand. */
@@ -340,9 +336,25 @@ export class ElementFlows {
   /** A lot's lithium (kg/h), then its frame (TM site and anion) for `tmKmol` kmol/h of TM. */
   private addFrame(f: FrameIndex, tmKmol: number, liKg: number): void {
     this.add(LI, liKg);
-    const idx = f.idx;
-    const g = f.grams;
-    for (let i = 0; i < idx.length; i++) this.add(idx[i]!, tmKmol * g[i]!);
+    this.addScaled(f.idx, f.grams, tmKmol);
+  }
+
+  /**
+   * add(idx[i], perUnit × g[i]) for each i: the same additions in the same order, written out (a
+   * call to add per element is what the interpreter and baseline code pay most for in the sums of
+   * every lot and component; optimized code inlined it anyway).
+   */
+  private addScaled(idx: Int32Array, g: readonly number[], perUnit: number): void {
+    const kg = this.kg;
+    const seen = this.seen;
+    for (let i = 0; i < idx.length; i++) {
+      const e = idx[i]!;
+      if (seen[e] === 0) {
+        seen[e] = 1;
+        this.order[this.count++] = e;
+      }
+      kg[e]! += perUnit * g[i]!;
+    }
   }
 
   /**

@@ -26,7 +26,7 @@
  * screen, a filter press and an NMP still sized by evaporator area (stillFlux).
  */
 import { z } from 'zod';
-import { defineUnitOp, type Diagnostic } from './contract.js';
+import { defineUnitOp, type Diagnostic, type EnergyUse, type RunContext } from './contract.js';
 import { fraction, quantity } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
@@ -133,6 +133,134 @@ function bathOf(p: P, feed: Stream, ambientK: number): Bath {
   return { p, feed, ambientK, f, b: plan(p, c, lotsMass(feed), streamMass(feed), f.circulated, feed.temperatureK, ambientK), toCam };
 }
 
+/**
+ * What a run makes of a feed besides its lots (split row by row every run): the component flows of
+ * each outlet, draws, recycled NMP, energy and diagnostics, and the bath. They read the lots only
+ * through their mass and heat-capacity flow: every Monte Carlo sample brings the same components and
+ * lot masses (only a lot's Li/TM is sampled upstream), and worked them out again per sample.
+ */
+interface Whole {
+  p: P;
+  unitId: string;
+  ambientK: number;
+  describe: boolean | undefined;
+  feedBasis: RunContext['feedBasis'];
+  temperatureK: number;
+  lotsKg: number;
+  lotsCp: number;
+  /** The feed's components, in order, and their kg/h. */
+  ids: string[];
+  kg: number[];
+  f: ReturnType<typeof nmpFlows>;
+  b: ReturnType<typeof plan>;
+  toCam: number;
+  camC: Record<string, number>;
+  foilC: Record<string, number>;
+  vent: Stream;
+  liquor: Stream;
+  draws: Record<string, number>;
+  recycled: Record<string, number>;
+  energy: EnergyUse;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The last run's whole. One slot: reused only for the same parameters object (a parse is not
+ * changed), the same context, feed temperature, lot mass and heat-capacity flow, and components
+ * equal in order and value — every input of the whole — so a stale one is never returned.
+ */
+let lastWhole: Whole | undefined;
+
+/** The last run's whole when this run's inputs are equal to its, else undefined. */
+function sameWhole(p: P, feed: Stream, ctx: RunContext, lotsKg: number, lotsCp: number): Whole | undefined {
+  const w = lastWhole;
+  if (w === undefined || w.p !== p || w.unitId !== ctx.unitId || !Object.is(w.ambientK, ctx.ambientK) || w.describe !== ctx.describe || w.feedBasis !== ctx.feedBasis) return undefined;
+  if (!Object.is(w.temperatureK, feed.temperatureK) || !Object.is(w.lotsKg, lotsKg) || !Object.is(w.lotsCp, lotsCp)) return undefined;
+  const c = feed.components;
+  const ids = w.ids;
+  const kg = w.kg;
+  let k = 0;
+  for (const id in c) {
+    if (k >= ids.length || ids[k] !== id || !Object.is(kg[k], c[id])) return undefined;
+    k++;
+  }
+  return k === ids.length ? w : undefined;
+}
+
+/** The whole of a feed, worked out (lots of `lotsKg` kg/h and `lotsCp` kW/K). */
+function wholeOf(p: P, feed: Stream, ctx: RunContext, lotsKg: number, lotsCp: number): Whole {
+  const c = feed.components;
+  const ids: string[] = [];
+  const kgs: number[] = [];
+  for (const id in c) { ids.push(id); kgs.push(c[id]!); }
+  const f = nmpFlows(p, feed);
+  const toCam = camToCamShare(p.camRecovery, c, lotsKg);
+  const b = plan(p, c, lotsKg, streamMass(feed), f.circulated, feed.temperatureK, ctx.ambientK);
+  const camC: Record<string, number> = {};
+  const foilC: Record<string, number> = {};
+  const vent = emptyStream(p.stillTemperature);
+  const liquor = emptyStream(p.stillTemperature);
+  for (const id in c) {
+    const kg = c[id]!;
+    if (id === 'NMP') continue;
+    if (id === 'PVDF') {
+      const dissolved = kg * p.pvdfDissolution;
+      addKg(liquor.components, id, dissolved);
+      const rest = kg - dissolved;
+      addKg(camC, id, rest * toCam);
+      addKg(foilC, id, rest - rest * toCam);
+      continue;
+    }
+    if (NMP_SOLUBLE.has(id)) { addKg(liquor.components, id, kg); continue; }
+    const fate = CARBONS.has(id) ? 'fines' : defaultFate(id);
+    if (fate === 'foil-metal') {
+      const carry = metalCarryOver(p, id, ctx.feedBasis);
+      addKg(camC, id, kg * carry);
+      addKg(foilC, id, kg - kg * carry);
+    } else if (fate === 'fines') {
+      addKg(camC, id, kg * toCam);
+      addKg(foilC, id, kg - kg * toCam);
+    } else if (fate === 'gas') addKg(vent.components, id, kg);
+    else addKg(liquor.components, id, kg);
+  }
+  // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
+  // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
+  if (f.loss !== 0) vent.components.NMP = (vent.components.NMP ?? 0) + f.loss;
+  if (f.excess !== 0) liquor.components.NMP = (liquor.components.NMP ?? 0) + f.excess;
+
+  const draws: Record<string, number> = {};
+  const recycled: Record<string, number> = {};
+  if (f.draw > 0) draws.NMP = f.draw;
+  if (f.circulated > 0) recycled.NMP = f.circulated - f.loss + f.fromFeed;
+
+  // energy
+  const feedKg = streamMass(feed);
+  const solidsCp = componentsCpKwPerK(c, 'NMP') + lotsCp;
+  const nmpCp = component('NMP').cp_J_per_kgK!;
+  const dBath = Math.max(0, p.temperature - feed.temperatureK);
+  const dNmp = Math.max(0, p.temperature - ctx.ambientK);
+  const dStill = Math.max(0, p.stillTemperature - p.temperature);
+  const u = p.heating;
+  const eta = p.heaterEfficiency;
+  // Item bases written only when the run describes (a Monte Carlo sample makes no text, closure or context for them).
+  const d = ctx.describe !== false;
+  const ledger = new EnergyLedger(d)
+    .heat('sensible heat of the scrap to bath temperature', 'sensible', solidsCp * dBath, { utility: u, efficiency: eta, basis: d ? `${solidsCp.toPrecision(4)} kW/K × ${dBath.toFixed(2)} K` : '' })
+    .heat('sensible heat of the NMP bath (recovered NMP returns at ambient)', 'sensible', sensibleKw(f.circulated, nmpCp, dNmp), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dNmp.toFixed(2)} K` : '' })
+    .heat('NMP to still temperature', 'sensible', sensibleKw(f.circulated, nmpCp, dStill), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dStill.toFixed(2)} K` : '' })
+    .heat('NMP evaporation in the still (with reflux)', 'latent', evaporationKw('NMP', f.circulated * (1 + p.refluxRatio)), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × (1 + ${p.refluxRatio}) × ΔHvap(NMP)` : '' })
+    .heat('vessel steel reheated every batch', 'sensible', b.vesselHeatKw, { utility: u, efficiency: eta, basis: d ? `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dBath.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` : '' })
+    .loss('vessel wall losses while hot', b.wallLossKw, u, d ? `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(p.temperature - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}` : '')
+    .motor('agitators', b.agitatorKw, d ? `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle` : '')
+    .motor('NMP pumps', pumpKw(f.circulated / densityOf('NMP')), d ? `${(f.circulated / densityOf('NMP')).toPrecision(4)} m³/h × 2 bar / 0.6` : '');
+  const diagnostics: Diagnostic[] = [];
+  if ((c.PVDF ?? 0) === 0 && feedKg > 0) diagnostics.push({ code: 'no-binder', severity: 'info', where: ctx.unitId, message: msg.noBinder() });
+  return {
+    p, unitId: ctx.unitId, ambientK: ctx.ambientK, describe: ctx.describe, feedBasis: ctx.feedBasis, temperatureK: feed.temperatureK, lotsKg, lotsCp, ids, kg: kgs,
+    f, b, toCam, camC, foilC, vent, liquor, draws, recycled, energy: ledger.build(), diagnostics,
+  };
+}
+
 export const delaminationNmp = defineUnitOp({
   kind: 'delamination-nmp',
   summary: 'NMP dissolves the PVDF binder; foil screened off, CAM filtered, NMP recovered by distillation',
@@ -148,77 +276,24 @@ export const delaminationNmp = defineUnitOp({
   }),
   run: (p, inlets, ctx) => {
     const feed = inlets.feed!;
-    const c = feed.components;
-    const bath = bathOf(p, feed, ctx.ambientK);
-    lastBath = bath;
-    const { f, b, toCam } = bath;
+    const lotsKg = lotsMass(feed);
+    const lotsCp = lotsCpFlow_kW_per_K(feed);
+    const w = sameWhole(p, feed, ctx, lotsKg, lotsCp) ?? (lastWhole = wholeOf(p, feed, ctx, lotsKg, lotsCp));
+    // The design of this run reads its bath (bathOf): this feed's.
+    lastBath = { p, feed, ambientK: ctx.ambientK, f: w.f, b: w.b, toCam: w.toCam };
     const cam = rowsLike(feed, p.temperature);
     const foil = rowsLike(feed, p.temperature);
-    const vent = emptyStream(p.stillTemperature);
-    const liquor = emptyStream(p.stillTemperature);
-    splitLots(feed, toCam, cam, foil);
-    for (const id in c) {
-      const kg = c[id]!;
-      if (id === 'NMP') continue;
-      if (id === 'PVDF') {
-        const dissolved = kg * p.pvdfDissolution;
-        addKg(liquor.components, id, dissolved);
-        const rest = kg - dissolved;
-        addKg(cam.components, id, rest * toCam);
-        addKg(foil.components, id, rest - rest * toCam);
-        continue;
-      }
-      if (NMP_SOLUBLE.has(id)) { addKg(liquor.components, id, kg); continue; }
-      const fate = CARBONS.has(id) ? 'fines' : defaultFate(id);
-      if (fate === 'foil-metal') {
-        const carry = metalCarryOver(p, id, ctx.feedBasis);
-        addKg(cam.components, id, kg * carry);
-        addKg(foil.components, id, kg - kg * carry);
-      } else if (fate === 'fines') {
-        addKg(cam.components, id, kg * toCam);
-        addKg(foil.components, id, kg - kg * toCam);
-      } else if (fate === 'gas') addKg(vent.components, id, kg);
-      else addKg(liquor.components, id, kg);
-    }
-    // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
-    // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
-    if (f.loss !== 0) vent.components.NMP = (vent.components.NMP ?? 0) + f.loss;
-    if (f.excess !== 0) liquor.components.NMP = (liquor.components.NMP ?? 0) + f.excess;
-
-    const draws: Record<string, number> = {};
-    const recycled: Record<string, number> = {};
-    if (f.draw > 0) draws.NMP = f.draw;
-    if (f.circulated > 0) recycled.NMP = f.circulated - f.loss + f.fromFeed;
-
-    // energy
-    const feedKg = streamMass(feed);
-    const solidsCp = componentsCpKwPerK(c, 'NMP') + lotsCpFlow_kW_per_K(feed);
-    const nmpCp = component('NMP').cp_J_per_kgK!;
-    const dBath = Math.max(0, p.temperature - feed.temperatureK);
-    const dNmp = Math.max(0, p.temperature - ctx.ambientK);
-    const dStill = Math.max(0, p.stillTemperature - p.temperature);
-    const u = p.heating;
-    const eta = p.heaterEfficiency;
-    // Item bases written only when the run describes (a Monte Carlo sample makes no text, closure or context for them).
-    const d = ctx.describe !== false;
-    const ledger = new EnergyLedger(d)
-      .heat('sensible heat of the scrap to bath temperature', 'sensible', solidsCp * dBath, { utility: u, efficiency: eta, basis: d ? `${solidsCp.toPrecision(4)} kW/K × ${dBath.toFixed(2)} K` : '' })
-      .heat('sensible heat of the NMP bath (recovered NMP returns at ambient)', 'sensible', sensibleKw(f.circulated, nmpCp, dNmp), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dNmp.toFixed(2)} K` : '' })
-      .heat('NMP to still temperature', 'sensible', sensibleKw(f.circulated, nmpCp, dStill), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × ${nmpCp.toFixed(0)} J/(kg·K) × ${dStill.toFixed(2)} K` : '' })
-      .heat('NMP evaporation in the still (with reflux)', 'latent', evaporationKw('NMP', f.circulated * (1 + p.refluxRatio)), { utility: u, efficiency: eta, basis: d ? `${f.circulated.toPrecision(4)} kg/h × (1 + ${p.refluxRatio}) × ΔHvap(NMP)` : '' })
-      .heat('vessel steel reheated every batch', 'sensible', b.vesselHeatKw, { utility: u, efficiency: eta, basis: d ? `${b.volumeM3.toPrecision(4)} m³ × ${p.vesselMass} kg/m³ × 500 J/(kg·K) × ${dBath.toFixed(2)} K per ${b.cycleH.toFixed(3)} h cycle` : '' })
-      .loss('vessel wall losses while hot', b.wallLossKw, u, d ? `${p.wallU} W/(m²·K) × ${b.surfaceM2.toPrecision(4)} m² × ${(p.temperature - ctx.ambientK).toFixed(2)} K × hot fraction ${b.hotFraction.toFixed(3)}` : '')
-      .motor('agitators', b.agitatorKw, d ? `${p.agitatorPower} kW/m³ × ${b.volumeM3.toPrecision(4)} m³ × stirred fraction of the cycle` : '')
-      .motor('NMP pumps', pumpKw(f.circulated / densityOf('NMP')), d ? `${(f.circulated / densityOf('NMP')).toPrecision(4)} m³/h × 2 bar / 0.6` : '');
-    const diagnostics: Diagnostic[] = [];
-    if ((c.PVDF ?? 0) === 0 && feedKg > 0) diagnostics.push({ code: 'no-binder', severity: 'info', where: ctx.unitId, message: msg.noBinder() });
+    splitLots(feed, w.toCam, cam, foil);
+    // Records shared by the runs of an equal feed (streams are not changed once made; row-stream.ts rowsOf shares one too).
+    cam.components = w.camC;
+    foil.components = w.foilC;
     return {
-      outlets: { cam, foil, vent, liquor },
-      draws,
-      recycled,
-      energy: ledger.build(),
-      metrics: { nmpCirculated_kg_per_h: f.circulated, nmpMakeUp_kg_per_h: f.loss, camToFoil_kg_per_h: lotsMass(foil) },
-      diagnostics,
+      outlets: { cam, foil, vent: w.vent, liquor: w.liquor },
+      draws: w.draws,
+      recycled: w.recycled,
+      energy: w.energy,
+      metrics: { nmpCirculated_kg_per_h: w.f.circulated, nmpMakeUp_kg_per_h: w.f.loss, camToFoil_kg_per_h: lotsMass(foil) },
+      diagnostics: w.diagnostics.length === 0 ? [] : w.diagnostics.slice(),
     };
   },
   design: (p, inlets, _run, ctx) => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureTests } from './harness.js';
 import { REFERENCE_FOIL_BINDER_PER_CAM } from '../../src/unit-ops/correlations/preparation.js';
-import { deliveredHeatKw, designUnit, issues, item, lot, makeStream, runUnit } from './preparation-helpers.js';
+import { deliveredHeatKw, designUnit, issues, item, lot, makeStream, parse, runUnit } from './preparation-helpers.js';
+import { REGISTRY } from '../../src/unit-ops/registry.js';
 import { component } from '../../src/chemistry/components.js';
 import { LOT_CP } from '../../src/chemistry/cathode.js';
 
@@ -106,5 +107,33 @@ describe('delamination-nmp: the bath kept from the run for its design', () => {
     expect(designUnit('delamination-nmp', big.p, { feed: bigger }, big.run).equipment[0]!.loadKgPerHour).toBeGreaterThan(designUnit('delamination-nmp', p, { feed }, run).equipment[0]!.loadKgPerHour);
     const cold = runUnit('delamination-nmp', {}, { feed }, 278.15);
     expect(cold.run.energy.heatKw.steam).not.toBe(run.energy.heatKw.steam);
+  });
+});
+
+describe('delamination-nmp: a run of an equal feed', () => {
+  const json = (run: unknown) => JSON.stringify(run);
+  it('gives what a run of its own gives, lots split afresh (a sample changes a lot, not the components)', () => {
+    const p = parse('delamination-nmp', {});
+    const ctx = { unitId: 'u', ambientK: 298.15, describe: false };
+    const feedOf = (liPerTm: number) => makeStream({ 'carbon-black': 10, PVDF: 10, Al: 50 }, [lot('a', 'NCM523', 430, { liPerTm })]);
+    const fresh = json(REGISTRY['delamination-nmp'].run(p as never, { feed: feedOf(0.8) }, ctx));
+    REGISTRY['delamination-nmp'].run(p as never, { feed: feedOf(0.86) }, ctx);
+    const again = REGISTRY['delamination-nmp'].run(p as never, { feed: feedOf(0.8) }, ctx);
+    expect(json(again)).toBe(fresh);
+    expect(again.outlets.cam!.lots[0]!.liPerTm).toBe(0.8);
+  });
+
+  it('works the components out again when one of them, the lot mass or the context differs', () => {
+    const p = parse('delamination-nmp', {});
+    const ctx = { unitId: 'u', ambientK: 298.15, describe: false };
+    const run = (c: Record<string, number>, kg: number, ambientK = 298.15) => json(REGISTRY['delamination-nmp'].run(p as never, { feed: makeStream(c, [lot('a', 'NCM523', kg)]) }, { ...ctx, ambientK }));
+    const base = { 'carbon-black': 10, PVDF: 10, Al: 50 };
+    const cases: [Record<string, number>, number, number][] = [[{ ...base, PVDF: 12 }, 430, 298.15], [{ Al: 50, 'carbon-black': 10, PVDF: 10 }, 430, 298.15], [base, 431, 298.15], [base, 430, 303.15]];
+    for (const [c, kg, ambientK] of cases) {
+      run(base, 430);
+      const after = run(c, kg, ambientK);
+      run({ Cu: 1 }, 1);
+      expect(after).toBe(run(c, kg, ambientK));
+    }
   });
 });
