@@ -49,6 +49,11 @@ function xStyle(s: CellStyle): Partial<ExcelJS.Style> {
   return x;
 }
 
+/** Length of the longest word of a text (words split at white space). */
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+}
+
 /** Characters a cell needs to show without ### (numbers) or clipping (unwrapped text); 0 for text that may spill. */
 export function cellWidth(value: unknown, style: CellStyle | undefined): number {
   if (style?.spill) return 0;
@@ -56,8 +61,7 @@ export function cellWidth(value: unknown, style: CellStyle | undefined): number 
   const bold = style?.bold ? 1.1 : 1;
   if (typeof v === 'number') return Math.ceil(formattedNumber(v, style?.numFmt).length * FONT_MARGIN * bold + 1.5);
   if (typeof v === 'string') {
-    const longestWord = Math.max(0, ...v.split(/\s+/).map((w) => w.length));
-    if (style?.wrap) return Math.min(MAX_TEXT_WIDTH, Math.ceil(longestWord * TEXT_PER_CHAR * bold) + 2);
+    if (style?.wrap) return Math.min(MAX_TEXT_WIDTH, Math.ceil(longestWord(v) * TEXT_PER_CHAR * bold) + 2);
     return Math.min(MAX_TEXT_WIDTH, Math.ceil(v.length * TEXT_PER_CHAR * bold) + 2);
   }
   if (typeof v === 'boolean') return 6;
@@ -105,11 +109,12 @@ export function rowHeights(g: Grid, widths: ReadonlyMap<number, number>): Map<nu
   for (const [r, cols] of g.rows) {
     let height = 0;
     for (const [c, cell] of cols) {
+      if (typeof cell.value !== 'string') continue; // only text wraps
       const c2 = merged.get(`${r}:${c}`) ?? c;
       let width = 0;
       for (let k = c; k <= c2; k++) width += widths.get(k) ?? 8;
       const style = effectiveStyle(cell.value, cell.style, width);
-      if (!style?.wrap || typeof cell.value !== 'string') continue;
+      if (!style?.wrap) continue;
       const chars = Math.max(4, Math.floor((width - 1) / LINE_TEXT_PER_CHAR / (style.bold ? 1.1 : 1)));
       // A word longer than a line is broken inside (as the spreadsheet does).
       const lines = wrapText(cell.value, chars).reduce((a, l) => a + Math.max(1, Math.ceil(l.length / chars)), 0);
@@ -149,6 +154,13 @@ export function excelWorkbook(sheets: readonly Grid[]): ExcelJS.Workbook {
   wb.created = new Date(0);
   wb.modified = new Date(0);
   wb.calcProperties.fullCalcOnLoad = true;
+  // By style object first: grids share them across cells, and xStyle's key is their JSON.
+  const byObject = new Map<CellStyle | undefined, Partial<ExcelJS.Style>>();
+  const cellStyle = (st: CellStyle | undefined) => {
+    let x = byObject.get(st);
+    if (!x) byObject.set(st, (x = xStyle(st ?? {})));
+    return x;
+  };
   for (const g of sheets) {
     const ws = wb.addWorksheet(g.name, {
       ...(g.tab ? { properties: { tabColor: { argb: `FF${g.tab}` } } } : {}),
@@ -172,8 +184,8 @@ export function excelWorkbook(sheets: readonly Grid[]): ExcelJS.Workbook {
         } else {
           x.value = v;
         }
-        const style = effectiveStyle(v, cell.style, spanWidth(r, c));
-        x.style = xStyle(style ?? {});
+        const style = typeof v === 'string' ? effectiveStyle(v, cell.style, spanWidth(r, c)) : cell.style;
+        x.style = cellStyle(style);
         if (cell.name) x.name = cell.name;
       }
     }
