@@ -1,6 +1,7 @@
 /**
  * Native Excel charts. exceljs cannot write charts, so the workbook is written with exceljs first
- * and this module adds DrawingML chart parts to the saved zip as the very last step:
+ * and this module adds DrawingML chart parts to its package (xlsx.ts xlsxParts, or a saved zip)
+ * before it is zipped:
  * `xl/charts/chartN.xml` (the chart, reading live cell ranges through `c:f` references), a
  * `twoCellAnchor` graphic frame in the sheet's drawing (`xl/drawings/drawingN.xml`, created or
  * merged into the one exceljs wrote for embedded images), the drawing → chart and sheet → drawing
@@ -10,6 +11,7 @@
 import JSZip from 'jszip';
 import { escapeXml, escapeText } from './diagram.js';
 import { msg } from '../schema/messages.js';
+import { partText, type Parts } from './zip.js';
 
 /** One data series of a chart. */
 export interface ChartSeries {
@@ -79,16 +81,38 @@ const REF = /^(?:'(?:[^']|'')+'|[A-Za-z_\u00C0-\uFFFF][\w.\u00C0-\uFFFF]*)!\$?[A
 
 /**
  * Add native charts to a saved xlsx (bytes from exceljs `writeBuffer`); returns the new bytes, the
- * parts stored uncompressed: normaliseZip (zip.ts) compresses the package once, as the last step.
+ * parts stored uncompressed.
  */
 export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buffer> {
   if (charts.length === 0) return xlsx;
-  for (const c of charts) checkSpec(c);
   const zip = await JSZip.loadAsync(xlsx);
-  const sheets = await sheetFiles(zip);
-  let contentTypes = await text(zip, '[Content_Types].xml');
-  let nextChart = nextNumber(zip, /^xl\/charts\/chart(\d+)\.xml$/);
-  let nextDrawing = nextNumber(zip, /^xl\/drawings\/drawing(\d+)\.xml$/);
+  const parts: Parts = new Map();
+  for (const [path, f] of Object.entries(zip.files)) if (!f.dir) parts.set(path, await f.async('uint8array'));
+  for (const [path, xml] of chartEdits(parts, charts)) zip.file(path, xml);
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+}
+
+/** Add native charts to a workbook's parts (xlsx.ts xlsxParts), before they are zipped (zip.ts zipParts). */
+export function addChartParts(parts: Parts, charts: ChartSpec[]): void {
+  for (const [path, xml] of chartEdits(parts, charts)) parts.set(path, xml);
+}
+
+/**
+ * The parts that adding `charts` to a package writes (new or changed), in the order written; the
+ * package is read as JSZip reads it back (zip.ts partText).
+ */
+function chartEdits(parts: ReadonlyMap<string, string | Uint8Array>, charts: ChartSpec[]): Map<string, string> {
+  const edits = new Map<string, string>();
+  if (charts.length === 0) return edits;
+  for (const c of charts) checkSpec(c);
+  const pkg: Package = {
+    paths: [...parts.keys()],
+    read: (path) => { const part = edits.get(path) ?? parts.get(path); return part === undefined ? undefined : partText(part); },
+  };
+  const sheets = sheetFiles(pkg);
+  let contentTypes = text(pkg, '[Content_Types].xml');
+  let nextChart = nextNumber(pkg, /^xl\/charts\/chart(\d+)\.xml$/);
+  let nextDrawing = nextNumber(pkg, /^xl\/drawings\/drawing(\d+)\.xml$/);
 
   // Group by sheet, keeping the given order.
   const bySheet = new Map<string, ChartSpec[]>();
@@ -100,8 +124,8 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
   for (const [sheetName, specs] of bySheet) {
     const sheetPath = sheets.get(sheetName)!;
     const sheetRelsPath = relsPathOf(sheetPath);
-    let sheetXml = await text(zip, sheetPath);
-    let sheetRels = (await maybeText(zip, sheetRelsPath)) ?? emptyRels();
+    let sheetXml = text(pkg, sheetPath);
+    let sheetRels = pkg.read(sheetRelsPath) ?? emptyRels();
 
     // The sheet's drawing: the one it has (exceljs writes one for images), or a new one.
     let drawingPath: string;
@@ -114,18 +138,18 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
       const id = freeRelId(sheetRels);
       sheetRels = addRelationship(sheetRels, id, REL.drawing, relativeTarget(sheetPath, drawingPath));
       sheetXml = insertDrawingElement(sheetXml, id);
-      zip.file(drawingPath, `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}" xmlns:c="${NS.c}"></xdr:wsDr>`);
+      edits.set(drawingPath, `${XML_HEAD}<xdr:wsDr xmlns:xdr="${NS.xdr}" xmlns:a="${NS.a}" xmlns:r="${NS.r}" xmlns:c="${NS.c}"></xdr:wsDr>`);
       contentTypes = addOverride(contentTypes, `/${drawingPath}`, CT.drawing);
     }
     const drawingRelsPath = relsPathOf(drawingPath);
-    let drawingXml = await text(zip, drawingPath);
-    let drawingRels = (await maybeText(zip, drawingRelsPath)) ?? emptyRels();
+    let drawingXml = text(pkg, drawingPath);
+    let drawingRels = pkg.read(drawingRelsPath) ?? emptyRels();
     let shapeId = Math.max(0, ...[...drawingXml.matchAll(/<(?:\w+:)?cNvPr\b[^>]*\bid="(\d+)"/g)].map((m) => Number(m[1]))) + 1;
 
     const anchors: string[] = [];
     for (const spec of specs) {
       const chartPath = `xl/charts/chart${nextChart++}.xml`;
-      zip.file(chartPath, chartXml(spec));
+      edits.set(chartPath, chartXml(spec));
       contentTypes = addOverride(contentTypes, `/${chartPath}`, CT.chart);
       const relId = freeRelId(drawingRels);
       drawingRels = addRelationship(drawingRels, relId, REL.chart, relativeTarget(drawingPath, chartPath));
@@ -134,13 +158,13 @@ export async function addCharts(xlsx: Buffer, charts: ChartSpec[]): Promise<Buff
     const close = drawingXml.lastIndexOf('</xdr:wsDr>');
     if (close < 0) throw new Error(`addCharts: ${drawingPath} has no </xdr:wsDr> (not a spreadsheet drawing)`);
     drawingXml = drawingXml.slice(0, close) + anchors.join('') + drawingXml.slice(close);
-    zip.file(drawingPath, drawingXml);
-    zip.file(drawingRelsPath, drawingRels);
-    zip.file(sheetRelsPath, sheetRels);
-    zip.file(sheetPath, sheetXml);
+    edits.set(drawingPath, drawingXml);
+    edits.set(drawingRelsPath, drawingRels);
+    edits.set(sheetRelsPath, sheetRels);
+    edits.set(sheetPath, sheetXml);
   }
-  zip.file('[Content_Types].xml', contentTypes);
-  return zip.generateAsync({ type: 'nodebuffer', compression: 'STORE' });
+  edits.set('[Content_Types].xml', contentTypes);
+  return edits;
 }
 
 function checkSpec(c: ChartSpec): void {
@@ -284,20 +308,21 @@ function anchorXml(spec: ChartSpec, relId: string, shapeId: number): string {
 
 // ---- package plumbing
 
-async function text(zip: JSZip, path: string): Promise<string> {
-  const t = await maybeText(zip, path);
+/** A package as adding charts reads it: its part paths, and the text of a part (undefined when absent). */
+interface Package {
+  paths: readonly string[];
+  read(path: string): string | undefined;
+}
+
+function text(pkg: Package, path: string): string {
+  const t = pkg.read(path);
   if (t === undefined) throw new Error(`addCharts: the workbook has no ${path}`);
   return t;
 }
 
-async function maybeText(zip: JSZip, path: string): Promise<string | undefined> {
-  const f = zip.file(path);
-  return f ? f.async('string') : undefined;
-}
-
-function nextNumber(zip: JSZip, re: RegExp): number {
+function nextNumber(pkg: Package, re: RegExp): number {
   let max = 0;
-  zip.forEach((p) => { const m = re.exec(p); if (m) max = Math.max(max, Number(m[1])); });
+  for (const p of pkg.paths) { const m = re.exec(p); if (m) max = Math.max(max, Number(m[1])); }
   return max + 1;
 }
 
@@ -372,10 +397,10 @@ function relativeTarget(fromPart: string, toPart: string): string {
 }
 
 /** Sheet name → worksheet part path, from xl/workbook.xml and its relationships. */
-async function sheetFiles(zip: JSZip): Promise<Map<string, string>> {
-  const wbPath = resolveTarget('', relationships(await text(zip, '_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml');
-  const wb = await text(zip, wbPath);
-  const rels = relationships(await text(zip, relsPathOf(wbPath)));
+function sheetFiles(pkg: Package): Map<string, string> {
+  const wbPath = resolveTarget('', relationships(text(pkg, '_rels/.rels')).find((r) => r.type.endsWith('/officeDocument'))?.target ?? 'xl/workbook.xml');
+  const wb = text(pkg, wbPath);
+  const rels = relationships(text(pkg, relsPathOf(wbPath)));
   const out = new Map<string, string>();
   for (const m of wb.matchAll(/<sheet\b[^>]*>/g)) {
     const name = attr(m[0], 'name');

@@ -295,6 +295,38 @@ export function fmt(numFmt: string, style: CellStyle = {}): CellStyle {
   return { ...style, numFmt };
 }
 
+/** What formattedNumber reads of a number format (other than General). */
+interface NumberFormat {
+  /** Thousands the number is divided by: one per trailing comma after the last digit placeholder ("#,##0," shows thousands). */
+  commas: number;
+  scientific: boolean;
+  /** Decimals shown always ("0") and shown when not zero ("#"). */
+  decimals: number;
+  optional: number;
+  percent: boolean;
+  thousandsSeparator: boolean;
+}
+
+/** Number formats read so far (a workbook uses a few dozen, over thousands of cells). */
+const numberFormats = new Map<string, NumberFormat>();
+
+function numberFormat(numFmt: string): NumberFormat {
+  let f = numberFormats.get(numFmt);
+  if (f) return f;
+  const frac = /\.([0#]+)/.exec(numFmt)?.[1] ?? '';
+  const decimals = frac.replace(/#/g, '').length;
+  f = {
+    commas: /[0#](,+)[^0#]*$/.exec(numFmt)?.[1]?.length ?? 0,
+    scientific: /E\+0+/.test(numFmt),
+    decimals,
+    optional: frac.length - decimals,
+    percent: numFmt.includes('%'),
+    thousandsSeparator: numFmt.includes('#,##'),
+  };
+  numberFormats.set(numFmt, f);
+  return f;
+}
+
 /**
  * The text a number shows under one of the workbook's number formats (FMT), for column widths:
  * thousands separators, fixed decimals, percent, scientific, General (up to 10 significant digits).
@@ -306,21 +338,15 @@ export function formattedNumber(v: number, numFmt = 'General'): string {
     if (a !== 0 && (a >= 1e11 || a < 1e-9)) return v.toExponential(5);
     return String(Number(v.toPrecision(10)));
   }
-  // Trailing commas after the last digit placeholder divide by 1000 each ("#,##0," shows thousands).
-  const commas = /[0#](,+)[^0#]*$/.exec(numFmt)?.[1]?.length ?? 0;
-  if (commas) v /= 1000 ** commas;
-  const sci = /E\+0+/.exec(numFmt);
-  const frac = /\.([0#]+)/.exec(numFmt)?.[1] ?? '';
-  const decimals = frac.replace(/#/g, '').length; // shown always
-  const optional = frac.length - decimals; // "#": shown when not zero
-  if (sci) return v.toExponential(decimals).replace(/e([+-])(\d)$/, 'E$10$2').replace('e', 'E');
-  const percent = numFmt.includes('%');
-  const x = percent ? v * 100 : v;
-  let s = Math.abs(x).toFixed(decimals + optional);
-  for (let k = 0; k < optional && s.endsWith('0'); k++) s = s.slice(0, -1);
-  if (numFmt.includes('#,##')) {
-    const [i, f] = s.split('.');
-    s = i!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (f !== undefined ? `.${f}` : '');
+  const f = numberFormat(numFmt);
+  if (f.commas) v /= 1000 ** f.commas;
+  if (f.scientific) return v.toExponential(f.decimals).replace(/e([+-])(\d)$/, 'E$10$2').replace('e', 'E');
+  const x = f.percent ? v * 100 : v;
+  let s = Math.abs(x).toFixed(f.decimals + f.optional);
+  for (let k = 0; k < f.optional && s.endsWith('0'); k++) s = s.slice(0, -1);
+  if (f.thousandsSeparator) {
+    const [i, d] = s.split('.');
+    s = i!.replace(/\B(?=(\d{3})+(?!\d))/g, ',') + (d !== undefined ? `.${d}` : '');
   }
-  return `${x < 0 && Number(s.replace(/,/g, '')) !== 0 ? '-' : ''}${s}${percent ? '%' : ''}`;
+  return `${x < 0 && Number(s.replace(/,/g, '')) !== 0 ? '-' : ''}${s}${f.percent ? '%' : ''}`;
 }

@@ -38,7 +38,7 @@ function pictureSvgs(evs: readonly Evaluation[]): (() => string)[] {
 /**
  * The pictures of the Flowsheet sheet, rendered side by side on libuv's thread pool before the
  * workbook is built (workbook.ts workbookBuffer): the same PNGs as rendering each in turn, in the
- * order flowsheetSheet places them.
+ * order flowsheetPictures places them.
  */
 export async function renderPictures(evs: readonly Evaluation[]): Promise<RenderedPicture[]> {
   return Promise.all(pictureSvgs(evs).map(async (make) => {
@@ -72,8 +72,8 @@ function byCase<T>(evs: readonly Evaluation[], rows: (ev: Evaluation) => T[][]):
   return evs.flatMap((ev, i) => rows(ev).map((x) => [letter(i).v, ...x]));
 }
 
-/** The Flowsheet sheet; `rendered`: its pictures rendered ahead (renderPictures), else they are rendered here. */
-export function flowsheetSheet(g: Grid, evs: readonly Evaluation[], pictures: boolean, rendered?: readonly RenderedPicture[]): void {
+/** The Flowsheet sheet's tables; returns the row below them, where flowsheetPictures starts. */
+export function flowsheetSheet(g: Grid, evs: readonly Evaluation[]): number {
   const head = ['case', ...UNIT_HEADER];
   g.header(1, 1, head);
   g.freeze = { rows: 1, cols: 2 };
@@ -88,8 +88,15 @@ export function flowsheetSheet(g: Grid, evs: readonly Evaluation[], pictures: bo
   r++;
   g.header(r++, 1, ['case', ...LOOP_HEADER]);
   r = g.table(r, 1, byCase(evs, loopRows), [center, wrapped, undefined, fmt(FMT.int), fmt(FMT.sci)]);
-  r++;
-  if (!pictures) return;
+  return r + 1;
+}
+
+/**
+ * The Flowsheet sheet's pictures from `row` (below its tables): the flowsheet and the Sankey of
+ * each case, one to a printed page; `rendered`: rendered ahead (renderPictures), else rendered here.
+ */
+export function flowsheetPictures(g: Grid, evs: readonly Evaluation[], row: number, rendered?: readonly RenderedPicture[]): void {
+  let r = row;
   g.note(r++, 1, 'Below: the flowsheet (recycles drawn in colour) and the Sankey of mass flows of each case, one to a page.');
   const n = evs.length;
   const svgs = pictureSvgs(evs);

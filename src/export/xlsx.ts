@@ -6,8 +6,8 @@
  * - frozen panes, print titles (header rows and key columns repeated on every page), print areas,
  *   manual page breaks, landscape A4 either one page wide or at a fixed scale, and a footer with the
  *   sheet name and page number;
- * - deterministic bytes: the same grids give the same file (fixed dates; zip.ts fixes the zip
- *   entries' timestamps and order).
+ * - deterministic bytes: the same grids give the same parts (fixed dates; zip.ts zips them with
+ *   fixed entry dates and order).
  */
 import type ExcelJS from 'exceljs';
 // The workbook class alone: exceljs's index also loads its streaming reader and writer (unzipper,
@@ -15,6 +15,7 @@ import type ExcelJS from 'exceljs';
 import Workbook from 'exceljs/lib/doc/workbook.js';
 import { type Grid, type CellStyle, formattedNumber, colName } from './grid.js';
 import { wrapText } from './reader-text.js';
+import type { Parts } from './zip.js';
 
 /** Longest text a cell may hold (Excel's limit). */
 const MAX_TEXT = 32767;
@@ -48,6 +49,11 @@ function xStyle(s: CellStyle): Partial<ExcelJS.Style> {
   return x;
 }
 
+/** Length of the longest word of a text (words split at white space). */
+function longestWord(text: string): number {
+  return Math.max(0, ...text.split(/\s+/).map((w) => w.length));
+}
+
 /** Characters a cell needs to show without ### (numbers) or clipping (unwrapped text); 0 for text that may spill. */
 export function cellWidth(value: unknown, style: CellStyle | undefined): number {
   if (style?.spill) return 0;
@@ -55,8 +61,7 @@ export function cellWidth(value: unknown, style: CellStyle | undefined): number 
   const bold = style?.bold ? 1.1 : 1;
   if (typeof v === 'number') return Math.ceil(formattedNumber(v, style?.numFmt).length * FONT_MARGIN * bold + 1.5);
   if (typeof v === 'string') {
-    const longestWord = Math.max(0, ...v.split(/\s+/).map((w) => w.length));
-    if (style?.wrap) return Math.min(MAX_TEXT_WIDTH, Math.ceil(longestWord * TEXT_PER_CHAR * bold) + 2);
+    if (style?.wrap) return Math.min(MAX_TEXT_WIDTH, Math.ceil(longestWord(v) * TEXT_PER_CHAR * bold) + 2);
     return Math.min(MAX_TEXT_WIDTH, Math.ceil(v.length * TEXT_PER_CHAR * bold) + 2);
   }
   if (typeof v === 'boolean') return 6;
@@ -104,11 +109,12 @@ export function rowHeights(g: Grid, widths: ReadonlyMap<number, number>): Map<nu
   for (const [r, cols] of g.rows) {
     let height = 0;
     for (const [c, cell] of cols) {
+      if (typeof cell.value !== 'string') continue; // only text wraps
       const c2 = merged.get(`${r}:${c}`) ?? c;
       let width = 0;
       for (let k = c; k <= c2; k++) width += widths.get(k) ?? 8;
       const style = effectiveStyle(cell.value, cell.style, width);
-      if (!style?.wrap || typeof cell.value !== 'string') continue;
+      if (!style?.wrap) continue;
       const chars = Math.max(4, Math.floor((width - 1) / LINE_TEXT_PER_CHAR / (style.bold ? 1.1 : 1)));
       // A word longer than a line is broken inside (as the spreadsheet does).
       const lines = wrapText(cell.value, chars).reduce((a, l) => a + Math.max(1, Math.ceil(l.length / chars)), 0);
@@ -140,14 +146,21 @@ function pageSetup(g: Grid): Partial<ExcelJS.PageSetup> {
   };
 }
 
-/** The workbook of `sheets` with its defined names bound, as bytes (before charts and zip normalisation). */
-export async function writeXlsx(sheets: readonly Grid[]): Promise<Buffer> {
+/** The exceljs workbook of `sheets`, with its defined names bound. */
+export function excelWorkbook(sheets: readonly Grid[]): ExcelJS.Workbook {
   const wb = new Workbook();
   wb.creator = 'regenflow';
   wb.lastModifiedBy = 'regenflow';
   wb.created = new Date(0);
   wb.modified = new Date(0);
   wb.calcProperties.fullCalcOnLoad = true;
+  // By style object first: grids share them across cells, and xStyle's key is their JSON.
+  const byObject = new Map<CellStyle | undefined, Partial<ExcelJS.Style>>();
+  const cellStyle = (st: CellStyle | undefined) => {
+    let x = byObject.get(st);
+    if (!x) byObject.set(st, (x = xStyle(st ?? {})));
+    return x;
+  };
   for (const g of sheets) {
     const ws = wb.addWorksheet(g.name, {
       ...(g.tab ? { properties: { tabColor: { argb: `FF${g.tab}` } } } : {}),
@@ -171,8 +184,8 @@ export async function writeXlsx(sheets: readonly Grid[]): Promise<Buffer> {
         } else {
           x.value = v;
         }
-        const style = effectiveStyle(v, cell.style, spanWidth(r, c));
-        x.style = xStyle(style ?? {});
+        const style = typeof v === 'string' ? effectiveStyle(v, cell.style, spanWidth(r, c)) : cell.style;
+        x.style = cellStyle(style);
         if (cell.name) x.name = cell.name;
       }
     }
@@ -189,9 +202,60 @@ export async function writeXlsx(sheets: readonly Grid[]): Promise<Buffer> {
       ws.addImage(id, { tl: { col: img.col, row: img.row }, ext: { width: img.widthPx, height: img.heightPx } });
     }
   }
-  // Stored, not compressed: the package is re-zipped, compressed once, as the last step of writing
-  // (zip.ts normaliseZip), which reads the parts' bytes whatever their compression — compressing
-  // here too was done in JavaScript and undone again (≈ 0.2 s of every workbook).
-  const out = await wb.xlsx.writeBuffer({ zip: { compression: 'STORE' } } as Partial<ExcelJS.XlsxWriteOptions>);
-  return Buffer.from(out as ArrayBuffer);
+  return wb;
+}
+
+/** Where exceljs's writer puts a part (its ZipWriter's append, lib/utils/zip-stream.js). */
+interface PartSink {
+  append(data: string | Buffer, options: { name: string; base64?: boolean }): void;
+}
+
+/**
+ * The steps of exceljs 4.4's XLSX.write (lib/xlsx/xlsx.js): each renders parts of the prepared
+ * model into a zip writer. Not exceljs's public API: exceljs is pinned, and a test checks these
+ * parts against what writeBuffer zips.
+ */
+interface XlsxSteps {
+  prepareModel(model: unknown, options: object): void;
+  addContentTypes(zip: PartSink, model: unknown): Promise<void> | void;
+  addOfficeRels(zip: PartSink, model: unknown): Promise<void> | void;
+  addWorkbookRels(zip: PartSink, model: unknown): Promise<void> | void;
+  addWorksheets(zip: PartSink, model: unknown): Promise<void> | void;
+  addSharedStrings(zip: PartSink, model: unknown): Promise<void> | void;
+  addDrawings(zip: PartSink, model: unknown): Promise<void> | void;
+  addTables(zip: PartSink, model: unknown): Promise<void> | void;
+  addThemes(zip: PartSink, model: unknown): Promise<void> | void;
+  addStyles(zip: PartSink, model: unknown): Promise<void> | void;
+  addMedia(zip: PartSink, model: unknown): Promise<void> | void;
+  addApp(zip: PartSink, model: unknown): Promise<void> | void;
+  addCore(zip: PartSink, model: unknown): Promise<void> | void;
+  addWorkbook(zip: PartSink, model: unknown): Promise<void> | void;
+}
+
+/**
+ * The parts of an exceljs workbook (path → XML text or bytes): what `wb.xlsx.writeBuffer()` puts
+ * in its zip, by running the same steps in the same order but keeping the parts instead of zipping
+ * them — the package is zipped once, as the last step of writing (zip.ts zipParts); zipping it
+ * here as well, stored, and reading it back cost ≈ 0.2 s of a comparison workbook.
+ */
+export async function xlsxParts(wb: ExcelJS.Workbook): Promise<Parts> {
+  const parts: Parts = new Map();
+  const sink: PartSink = {
+    append: (data, { name, base64 }) => { parts.set(name, base64 ? Buffer.from(data as string, 'base64') : data); },
+  };
+  const x = wb.xlsx as unknown as XlsxSteps;
+  const { model } = wb as unknown as { model: unknown }; // a getter: a new model at each read, so read once
+  x.prepareModel(model, {});
+  await x.addContentTypes(sink, model);
+  await x.addOfficeRels(sink, model);
+  await x.addWorkbookRels(sink, model);
+  await x.addWorksheets(sink, model);
+  await x.addSharedStrings(sink, model); // always after the worksheets
+  await x.addDrawings(sink, model);
+  await x.addTables(sink, model);
+  await Promise.all([x.addThemes(sink, model), x.addStyles(sink, model)]);
+  await x.addMedia(sink, model);
+  await Promise.all([x.addApp(sink, model), x.addCore(sink, model)]);
+  await x.addWorkbook(sink, model);
+  return parts;
 }
