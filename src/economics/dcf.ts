@@ -30,7 +30,9 @@ export function irrRoots(flows: readonly number[]): number[] {
   // rule of signs); with one change there is exactly one, found by bisection without a scan.
   let changes = 0;
   let last = 0;
-  for (const f of flows) {
+  // Indexed: a for…of allocates an iterator result per flow in the baseline tiers.
+  for (let t = 0; t < flows.length; t++) {
+    const f = flows[t]!;
     if (f === 0) continue;
     if (last !== 0 && (f > 0) !== (last > 0)) changes++;
     last = f;
@@ -152,7 +154,10 @@ export function irr(flows: readonly number[], near = 0.1): number | null {
 /** The root nearest `near`, or null for none. */
 export function nearest(roots: readonly number[], near: number): number | null {
   let best: number | null = null;
-  for (const r of roots) if (best === null || Math.abs(r - near) < Math.abs(best - near)) best = r;
+  for (let i = 0; i < roots.length; i++) {
+    const r = roots[i]!;
+    if (best === null || Math.abs(r - near) < Math.abs(best - near)) best = r;
+  }
   return best;
 }
 

@@ -17,16 +17,16 @@ import type { Diagnostic } from '../unit-ops/contract.js';
 import { checkEconomicsInput, type EconomicsInput } from './input.js';
 import { mergedFrom, type PriceEntry, type ResolvedPrices } from './prices.js';
 import type { ResolvedFinance } from './finance.js';
-import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, type EquipmentCostRow } from './capex.js';
-import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, factorItemAmounts, revenueLines, type FactorItemAmounts, type MoneyLine, type CapitalBases } from './opex.js';
-import { depreciationSchedule } from './depreciation.js';
-import { cashFlow, cashFlowRows, type CashFlowBasis, type CashFlowRow } from './cashflow.js';
+import { purchaseCosts, capitalBuildUp, sampleCapitalBuildUp, workingCapital, type CapexResult, type EquipmentCostRow } from './capex.js';
+import { PriceBook, labourDetail, directCosts, directTotals, factorCosts, factorItemAmounts, revenueLines, type FactorItemAmounts, type MoneyLine, type CapitalBases, type DirectTotals } from './opex.js';
+import { depreciationSchedule, type DepreciationSchedule } from './depreciation.js';
+import { cashFlow, cashFlowRows, type CashFlowBasis, type CashFlowRow, type CashFlowSums } from './cashflow.js';
 import { minSellingPrice } from './selling-price.js';
 import { legacyConflict, marketOf } from './market.js';
 import { priceSlot, type PriceBook as Book, type PriceSlot } from './price-book.js';
 import { irrRoots, nearest, paybackYears } from './dcf.js';
 import { environment, environmentDetails, environmentKpis, environmentOf, environmentSums, type EnvironmentFactors } from './environment.js';
-import { addCents, categoryTotalUsd, sumUsd, sumUsdOf } from './money.js';
+import { addCents, categoryTotalUsd, sumUsd, sumUsd2, sumUsdOf } from './money.js';
 import type { Breakdown, EconomicsResult } from './result.js';
 
 export { solvePrice } from './selling-price.js';
@@ -52,10 +52,22 @@ function reagentGhg(prices: ResolvedPrices): Record<string, number> {
   return out;
 }
 
-/** Whether a merge replaced a ghg. item (a loop over the set: no list copy per sample). */
+/**
+ * The last set of replaced keys replacesGhg looked through and its answer: every Monte Carlo sample
+ * of a scenario shares its merge's set (prices.ts mergeShape: made once, never changed after), so
+ * the set is looked through once, not with an iterator per sample.
+ */
+let lastReplaced: ReadonlySet<string> | undefined;
+let lastReplacesGhg = false;
+
+/** Whether a merge replaced a ghg. item. */
 function replacesGhg(replaced: ReadonlySet<string>): boolean {
-  for (const k of replaced) if (k.startsWith('ghg.')) return true;
-  return false;
+  if (replaced === lastReplaced) return lastReplacesGhg;
+  let found = false;
+  for (const k of replaced) if (k.startsWith('ghg.')) { found = true; break; }
+  lastReplaced = replaced;
+  lastReplacesGhg = found;
+  return found;
 }
 
 /**
@@ -108,11 +120,12 @@ const CATEGORY_FIRST: number[] = [];
 const CATEGORY_CENTS: number[] = [];
 
 /**
- * What breakdown() works out besides its result, read by economics() right after it (valid until
- * the next call): the exact cents of the items that are not variable (sumUsd's running sum: NaN
+ * What categoryBreakdown() works out besides the totals by category it returns, read by its caller
+ * right after it (valid until the next call; no record per call): the total, the shared list of
+ * category names, the exact cents of the items that are not variable (sumUsd's running sum: NaN
  * once out of the exact range); the cents of each category stay in CATEGORY_CENTS.
  */
-const LAST_BREAKDOWN = { categories: 0, fixedCents: 0 };
+const LAST_BREAKDOWN: { categories: number; fixedCents: number; totalUsd: number; names: readonly string[] } = { categories: 0, fixedCents: 0, totalUsd: 0, names: [] };
 
 /**
  * Σ integer cents of the categories of the last breakdown that are (`inIt`) or are not `category`,
@@ -130,9 +143,19 @@ function categoryCents(category: string, inIt: boolean): number {
   return acc;
 }
 
-/** An exact sum of cents as sumUsd returns it, else (NaN: out of the exact range) what `slow` gives. */
-function usdOfCents(cents: number, slow: () => number): number {
-  return Number.isNaN(cents) ? slow() : cents / 100;
+/**
+ * A line's amount and the tests of the lines an exact sum keeps (for its slow path: sumUsdOf);
+ * module functions, not arrows made at every call.
+ */
+const usdOf = (i: MoneyLine): number => i.usd;
+const isInSpec = (i: MoneyLine): boolean => i.category === 'in-spec';
+const isCredit = (i: MoneyLine): boolean => i.category !== 'in-spec';
+const isFixed = (i: MoneyLine): boolean => !i.variable;
+const isMaterial = (d: MoneyLine): boolean => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0);
+
+/** An exact sum of cents as sumUsd returns it, else (NaN: out of the exact range) the sum of the `keep` lines. */
+function usdOfCents(cents: number, lines: readonly MoneyLine[], keep: (i: MoneyLine) => boolean): number {
+  return Number.isNaN(cents) ? sumUsdOf(lines, usdOf, keep) : cents / 100;
 }
 
 /**
@@ -140,9 +163,9 @@ function usdOfCents(cents: number, slow: () => number): number {
  * items). A sample's record by category is made only if read (SampleBreakdown).
  */
 function breakdown(items: MoneyLine[], describe: boolean): Breakdown {
-  const t = categoryBreakdown(items, undefined, () => items);
-  if (!describe) return new SampleBreakdown(items, t.totalUsd, t.names, t.totals);
-  return { items, totalUsd: t.totalUsd, byCategory: byCategoryOf(t.names, t.totals) };
+  const totals = categoryBreakdown(items, undefined, undefined);
+  if (!describe) return new SampleBreakdown(items, LAST_BREAKDOWN.totalUsd, LAST_BREAKDOWN.names, totals);
+  return { items, totalUsd: LAST_BREAKDOWN.totalUsd, byCategory: byCategoryOf(LAST_BREAKDOWN.names, totals) };
 }
 
 /** The totals by category as a record, in category order (what breakdown's byCategory holds). */
@@ -196,11 +219,12 @@ function addToCategory(n: number, category: string, usd: number): number {
 }
 
 /**
- * breakdown()'s totals of `items` followed by the `extra` amounts (a sample's factor items, made
- * into lines only if ever read): the same cents added in the same order as over one list of both.
- * `all` gives that list, for a category out of the exact range (then summed from it as before).
+ * breakdown()'s totals by category of `items` followed by the `extra` amounts (a sample's factor
+ * items, made into lines only if ever read): the same cents added in the same order as over one
+ * list of both. `all` gives that list (undefined: `items` alone), for a category out of the exact
+ * range (then summed from it as before). The total and the names are left in LAST_BREAKDOWN.
  */
-function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorItemAmounts> | undefined, all: () => readonly MoneyLine[]): { totalUsd: number; names: readonly string[]; totals: number[] } {
+function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorItemAmounts> | undefined, all: OpexLines | undefined): number[] {
   let n = 0;
   let fixed = 0;
   for (let i = 0; i < items.length; i++) {
@@ -220,11 +244,37 @@ function categoryBreakdown(items: readonly MoneyLine[], extra: Readonly<FactorIt
   const totals: number[] = [];
   for (let k = 0; k < n; k++) {
     // sumUsd of the category's amounts (one item: its own amount), in item order.
-    const t = CATEGORY_COUNT[k] === 1 ? CATEGORY_FIRST[k]! : Number.isNaN(CATEGORY_CENTS[k]) ? categoryTotalUsd(all(), CATEGORY_NAMES[k]!) : CATEGORY_CENTS[k]! / 100;
+    const t = CATEGORY_COUNT[k] === 1 ? CATEGORY_FIRST[k]! : Number.isNaN(CATEGORY_CENTS[k]) ? categoryTotalUsd(all ? all.lines() : items, CATEGORY_NAMES[k]!) : CATEGORY_CENTS[k]! / 100;
     totals.push(t);
   }
   // Σ of the category totals in category order (Object.values(byCategory) order: no category is an index-like key).
-  return { totalUsd: sumUsd(totals), names: categoryNames(n), totals };
+  LAST_BREAKDOWN.totalUsd = sumUsd(totals);
+  LAST_BREAKDOWN.names = categoryNames(n);
+  return totals;
+}
+
+/**
+ * The operating items of a run: the direct ones, then the factor ones (factorCosts), made once, on
+ * first ask. A sample totals its factor items as amounts and makes these lines only if they are
+ * ever read (opex.items of SampleOpex): the same lines, by the same call, as a described run makes
+ * at once. An object, not a closure: economics() then keeps its variables in registers.
+ */
+class OpexLines {
+  private list: MoneyLine[] | undefined;
+
+  constructor(
+    private readonly direct: readonly MoneyLine[],
+    private readonly finance: ResolvedFinance,
+    private readonly dTot: DirectTotals,
+    private readonly capBases: CapitalBases,
+    private readonly revenueUsd: number,
+    private readonly describe: boolean,
+  ) {}
+
+  /** The direct items, then the factor items. */
+  lines(): MoneyLine[] {
+    return (this.list ??= [...this.direct, ...factorCosts(this.finance.operatingFactors, this.dTot, this.capBases, this.revenueUsd, true, true, this.describe).lines]);
+  }
 }
 
 /** What economics() builds besides the numbers. */
@@ -242,14 +292,13 @@ export interface EconomicsOptions {
 export function economics(input: EconomicsInput, prices: ResolvedPrices, finance: ResolvedFinance, options: EconomicsOptions = {}): EconomicsResult {
   const describe = options.describe !== false;
   checkEconomicsInput(input);
-  const diagnostics: Diagnostic[] = [...prices.diagnostics];
+  const diagnostics: Diagnostic[] = prices.diagnostics.slice();
   const issues: InputIssue[] = [];
   // Without a description only the use of the quality factor is remembered (its diagnostic below).
   const book = new PriceBook(prices, describe ? undefined : QUALITY_FACTOR_ONLY);
 
   // ---- prices that are needed whatever the flows
-  const equipmentPresent = input.equipment.some((e) => e.count > 0);
-  const regional = equipmentPresent ? book.getAt(EQUIPMENT_COST_FACTOR, 'the regional equipment-cost adjustment') : 1;
+  const regional = anyCounted(input.equipment) ? book.getAt(EQUIPMENT_COST_FACTOR, 'the regional equipment-cost adjustment') : 1;
   // A sample keeps the purchase costs only (its rows are made if ever read: SampleCapex).
   const equipment: EquipmentCostRow[] | undefined = describe ? [] : undefined;
   const purchases = purchaseCosts(input.equipment, prices.cepciYear, regional, finance, issues, diagnostics, equipment);
@@ -280,25 +329,25 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const revenue = breakdown(revenueItems, describe);
   // In-spec product and the credits netted in the net levelised cost: every revenue but in-spec
   // product (off-spec CAM, by-products), scaled by output like the revenue it is part of.
-  const inSpecRevenueUsd = usdOfCents(categoryCents('in-spec', true), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category === 'in-spec'));
-  const creditsUsd = usdOfCents(categoryCents('in-spec', false), () => sumUsdOf(revenueItems, (i) => i.usd, (i) => i.category !== 'in-spec'));
+  const inSpecRevenueUsd = usdOfCents(categoryCents('in-spec', true), revenueItems, isInSpec);
+  const creditsUsd = usdOfCents(categoryCents('in-spec', false), revenueItems, isCredit);
   const dTot = directTotals(direct);
-  const capBases: CapitalBases = { fci: capex.fixedCapitalUsd, isbl: capex.isblUsd, osbl: capex.osblUsd, buildingsPlusLand: sumUsd([capex.buildingsUsd, capex.landUsd]) };
-  // The operating items: the direct ones, then the factor ones. A sample totals the factor items
-  // as amounts and makes the list only if it is ever read (opex.items of SampleOpex): the same
-  // lines, by the same call, as a described run makes at once.
-  let opexList: MoneyLine[] | undefined;
-  const opexItems = (): MoneyLine[] => (opexList ??= [...direct, ...factorCosts(finance.operatingFactors, dTot, capBases, revenue.totalUsd, true, true, describe).lines]);
-  const opexB = describe ? categoryBreakdown(opexItems(), undefined, opexItems) : categoryBreakdown(direct, factorItemAmounts(finance.operatingFactors, dTot, capBases, revenue.totalUsd), opexItems);
-  const fixedUsd = usdOfCents(LAST_BREAKDOWN.fixedCents, () => sumUsdOf(opexItems(), (i) => i.usd, (i) => !i.variable));
-  const variableUsd = sumUsd([opexB.totalUsd, -fixedUsd]);
-  const materialsUsd = usdOfCents(dTot.materialsCents, () => sumUsdOf(direct, (d) => d.usd, (d) => d.category === 'reagents' || (d.category === 'feed' && d.usd > 0)));
-  const wc = workingCapital(capex, finance, opexB.totalUsd, materialsUsd, true);
+  const capBases: CapitalBases = { fci: capex.fixedCapitalUsd, isbl: capex.isblUsd, osbl: capex.osblUsd, buildingsPlusLand: sumUsd2(capex.buildingsUsd, capex.landUsd) };
+  // The operating items: the direct ones, then the factor ones; a sample totals the factor items
+  // as amounts (OpexLines makes the lines if ever read).
+  const opexLines = new OpexLines(direct, finance, dTot, capBases, revenue.totalUsd, describe);
+  const opexTotals = describe ? categoryBreakdown(opexLines.lines(), undefined, undefined) : categoryBreakdown(direct, factorItemAmounts(finance.operatingFactors, dTot, capBases, revenue.totalUsd), opexLines);
+  const opexUsd = LAST_BREAKDOWN.totalUsd;
+  const opexNames = LAST_BREAKDOWN.names;
+  const fixedUsd = Number.isNaN(LAST_BREAKDOWN.fixedCents) ? sumUsdOf(opexLines.lines(), usdOf, isFixed) : LAST_BREAKDOWN.fixedCents / 100;
+  const variableUsd = sumUsd2(opexUsd, -fixedUsd);
+  const materialsUsd = usdOfCents(dTot.materialsCents, direct, isMaterial);
+  const wc = workingCapital(capex, finance, opexUsd, materialsUsd, true);
 
   // ---- depreciation and cash flow
   const schedule = depreciationSchedule(finance.depreciation, capex.depreciableCapitalUsd, finance.lifeYears, finance.depreciationYears, true);
   if (schedule.truncated) diagnostics.push({ code: 'depreciation-truncated', severity: 'info', where: 'finance.depreciation', message: msg.depreciationTruncated(finance.depreciation === 'straight-line' ? `straight line over ${finance.depreciationYears} yr` : finance.depreciation, schedule.fractions.length, finance.lifeYears) });
-  const productKg = input.products.inSpec.reduce((a, p) => a + p.kgPerYear, 0);
+  const productKg = kgOf(input.products.inSpec);
   const basis: CashFlowBasis = {
     fixedCapitalUsd: capex.fixedCapitalUsd,
     landUsd: capex.landUsd,
@@ -312,21 +361,16 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   // Rows only for a description: a sample reads the sums, and its rows are made if ever asked for.
   const rows: CashFlowRow[] | undefined = describe ? [] : undefined;
   const flows = cashFlow(basis, finance, schedule.amountsUsd, creditsUsd, rows);
-  const nets = flows.nets;
-  const npvUsd = flows.npvUsd;
-  const roots = irrRoots(nets);
+  const roots = irrRoots(flows.nets);
   const irr = nearest(roots, finance.discountRate);
   if (roots.length > 1 && irr !== null) diagnostics.push({ code: 'multiple-irr', severity: 'info', where: 'cashFlow', message: msg.multipleIrr(roots, irr) });
-  const payback = paybackYears(nets, finance.construction.length);
-  // levelisedCost and levelisedNetCost of the rows.
-  const lc = { pvCostsUsd: flows.pvCostsUsd, pvProductKg: flows.pvProductKg, usdPerKg: flows.pvProductKg > 0 ? flows.pvCostsUsd / flows.pvProductKg : null };
-  const net = { pvCreditsUsd: flows.pvCreditsUsd, usdPerKg: flows.pvProductKg > 0 ? (flows.pvCostsUsd - flows.pvCreditsUsd) / flows.pvProductKg : null };
 
   // ---- minimum selling price of in-spec product
-  let msp: EconomicsResult['minSellingPrice'] = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
+  let msp: EconomicsResult['minSellingPrice'];
   if (productKg > 0) {
-    msp = minSellingPrice({ inSpecRevenueUsd, revenueUsd: revenue.totalUsd, opexUsd: opexB.totalUsd, dTot, capBases, capex, materialsUsd, basis, finance, depreciationUsd: schedule.amountsUsd });
+    msp = minSellingPrice({ inSpecRevenueUsd, revenueUsd: revenue.totalUsd, opexUsd, dTot, capBases, capex, materialsUsd, basis, finance, depreciationUsd: schedule.amountsUsd });
   } else {
+    msp = { usdPerKg: null, iterations: 0, npvAtSolutionUsd: null, method: 'none: no in-spec product' };
     diagnostics.push({ code: 'no-in-spec-product', severity: 'warning', where: 'products', message: msg.noInSpecProduct() });
   }
 
@@ -336,65 +380,97 @@ export function economics(input: EconomicsInput, prices: ResolvedPrices, finance
   const ek = environmentKpis(envSums);
   if (ek.primaryMissing) diagnostics.push({ code: 'no-primary-energy-factor', severity: 'info', where: 'prices', message: msg.noPrimaryEnergyFactor() });
   if (envSums.unfactored.length) diagnostics.push({ code: 'no-greet-factor', severity: 'info', where: 'environment', message: noGreetFactorText(envSums.unfactored) });
-  const q = prices.items['quality-factor'];
-  if (q && book.used.has('quality-factor') && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
+  if (book.used.has('quality-factor')) {
+    const q = prices.items['quality-factor'];
+    if (q && q.origin === 'set') diagnostics.push({ code: 'quality-factor-default', severity: 'info', where: 'prices.quality-factor', message: msg.qualityFactorDefault(q.value, q.source) });
+  }
 
-  const totalCapitalInvestmentUsd = sumUsd([capex.fixedCapitalUsd, wc.usd]);
-  const opex: EconomicsResult['opex'] = describe ? { items: opexItems(), totalUsd: opexB.totalUsd, byCategory: byCategoryOf(opexB.names, opexB.totals), variableUsd, fixedUsd, labour, materialsUsd } : new SampleOpex(opexItems, opexB.totalUsd, opexB.names, opexB.totals, variableUsd, fixedUsd, labour, materialsUsd);
-  const depreciation: EconomicsResult['depreciation'] = { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated };
+  const totalCapitalInvestmentUsd = sumUsd2(capex.fixedCapitalUsd, wc.usd);
+  // levelisedCost and levelisedNetCost of the rows.
+  const pvKg = flows.pvProductKg;
   const kpis: EconomicsResult['kpis'] = {
     capexUsd: capex.fixedCapitalUsd,
-    opexUsdPerYear: opexB.totalUsd,
+    opexUsdPerYear: opexUsd,
     revenueUsdPerYear: revenue.totalUsd,
-    costUsdPerKgProduct: lc.usdPerKg,
-    netCostUsdPerKgProduct: net.usdPerKg,
-    npvUsd,
+    costUsdPerKgProduct: pvKg > 0 ? flows.pvCostsUsd / pvKg : null,
+    netCostUsdPerKgProduct: pvKg > 0 ? (flows.pvCostsUsd - flows.pvCreditsUsd) / pvKg : null,
+    npvUsd: flows.npvUsd,
     irr,
-    paybackYears: payback,
+    paybackYears: paybackYears(flows.nets, finance.construction.length),
     minSellingPriceUsdPerKg: msp.usdPerKg,
     energyMjPerKgProduct: ek.energyPerKg,
     primaryEnergyMjPerKgProduct: ek.primaryPerKg,
     ghgKgCo2ePerKgProduct: ek.ghgPerKg,
     waterLPerKgProduct: ek.waterPerKg,
   };
-  const npv: EconomicsResult['npv'] = { usd: npvUsd, irrRoots: roots, discountRate: finance.discountRate };
-  const levelised: EconomicsResult['levelisedCost'] = { pvCostsUsd: lc.pvCostsUsd, pvProductKg: lc.pvProductKg, pvCreditsUsd: net.pvCreditsUsd };
   const virgin: EconomicsResult['virgin'] = { energyMjPerKg: ek.virginEnergyMjPerKg, ghgKgCo2ePerKg: ek.virginGhgKgCo2ePerKg, waterLPerKg: ek.virginWaterLPerKg, siteEnergyMjPerKg: ek.virginSiteEnergyMjPerKg };
   if (!envDetails) {
-    return new SampleEconomics(capex, wc, totalCapitalInvestmentUsd, opex, revenue, depreciation, kpis, npv, levelised, msp, virgin, diagnostics, basis, finance, schedule.amountsUsd, prices, input, envFactors);
+    const opex = new SampleOpex(opexLines, opexUsd, opexNames, opexTotals, variableUsd, fixedUsd, labour, materialsUsd);
+    return new SampleEconomics(capex, wc, totalCapitalInvestmentUsd, opex, revenue, kpis, msp, virgin, diagnostics, basis, finance, schedule, flows, roots, prices, input, envFactors);
   }
-  const env = environmentOf(envSums, envFactors, envDetails);
   return {
     capex,
     workingCapital: wc,
     totalCapitalInvestmentUsd,
-    opex,
+    opex: { items: opexLines.lines(), totalUsd: opexUsd, byCategory: byCategoryOf(opexNames, opexTotals), variableUsd, fixedUsd, labour, materialsUsd },
     revenue,
     cashFlow: rows!,
-    depreciation,
+    depreciation: depreciationOf(finance, capex, schedule),
     finance: financeOfRun(finance, prices),
     kpis,
-    npv,
-    levelisedCost: levelised,
+    npv: npvOf(flows, roots, finance),
+    levelisedCost: levelisedOf(flows),
     minSellingPrice: msp,
-    environment: env,
+    environment: environmentOf(envSums, envFactors, envDetails),
     virgin,
     pricesUsed: [...book.used.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
     diagnostics,
   };
 }
 
+/** Whether any equipment item is counted (a loop: no closure per call). */
+function anyCounted(equipment: EconomicsInput['equipment']): boolean {
+  for (let i = 0; i < equipment.length; i++) if (equipment[i]!.count > 0) return true;
+  return false;
+}
+
+/** Σ kg per year of the products, in order from 0 (what reduce((a, p) => a + p.kgPerYear, 0) gives). */
+function kgOf(products: EconomicsInput['products']['inSpec']): number {
+  let kg = 0;
+  for (let i = 0; i < products.length; i++) kg += products[i]!.kgPerYear;
+  return kg;
+}
+
+/** The depreciation record of a run. */
+function depreciationOf(finance: ResolvedFinance, capex: CapexResult, schedule: DepreciationSchedule): EconomicsResult['depreciation'] {
+  return { method: finance.depreciation, basisUsd: capex.depreciableCapitalUsd, fractions: schedule.fractions, writeOffUsd: schedule.writeOffUsd, truncated: schedule.truncated };
+}
+
+/** The NPV record of a run. */
+function npvOf(flows: CashFlowSums, roots: number[], finance: ResolvedFinance): EconomicsResult['npv'] {
+  return { usd: flows.npvUsd, irrRoots: roots, discountRate: finance.discountRate };
+}
+
+/** The levelised-cost sums of a run. */
+function levelisedOf(flows: CashFlowSums): EconomicsResult['levelisedCost'] {
+  return { pvCostsUsd: flows.pvCostsUsd, pvProductKg: flows.pvProductKg, pvCreditsUsd: flows.pvCreditsUsd };
+}
+
 /**
  * The economics of a sample (describe false): every field a described run has, with the same
  * values, but the cash-flow rows, the finance record and the environmental figures are made on
  * first read — a Monte Carlo sample reads only the KPIs, and 17 rows of 21 numbers, a copy of ~30
- * finance keys and the footprints per reagent and chemistry were ≈ 12 KB per sample. Getters of a class (on its prototype, not own keys: a sample is never rendered as a
+ * finance keys and the footprints per reagent and chemistry were ≈ 12 KB per sample (the depreciation,
+ * NPV and levelised-cost records too: a sample reads none of them). Getters of a class (on its prototype, not own keys: a sample is never rendered as a
  * document): an object literal with a getter takes V8's slow path, ≈ 1 µs per literal.
  */
 class SampleEconomics implements EconomicsResult {
   private rows: CashFlowRow[] | undefined;
   private financeRecord: EconomicsResult['finance'] | undefined;
   private env: EconomicsResult['environment'] | undefined;
+  private depreciationRecord: EconomicsResult['depreciation'] | undefined;
+  private npvRecord: EconomicsResult['npv'] | undefined;
+  private levelisedRecord: EconomicsResult['levelisedCost'] | undefined;
   readonly pricesUsed: PriceEntry[] = [];
 
   constructor(
@@ -403,17 +479,16 @@ class SampleEconomics implements EconomicsResult {
     readonly totalCapitalInvestmentUsd: number,
     readonly opex: EconomicsResult['opex'],
     readonly revenue: EconomicsResult['revenue'],
-    readonly depreciation: EconomicsResult['depreciation'],
     readonly kpis: EconomicsResult['kpis'],
-    readonly npv: EconomicsResult['npv'],
-    readonly levelisedCost: EconomicsResult['levelisedCost'],
     readonly minSellingPrice: EconomicsResult['minSellingPrice'],
     readonly virgin: EconomicsResult['virgin'],
     readonly diagnostics: Diagnostic[],
-    // What the rows and the finance record are made of (the sample's own: never changed after).
+    // What the rows, the finance, depreciation, NPV and levelised-cost records are made of (the sample's own: never changed after).
     private readonly basis: CashFlowBasis,
     private readonly resolvedFinance: ResolvedFinance,
-    private readonly depreciationUsd: readonly number[],
+    private readonly schedule: DepreciationSchedule,
+    private readonly flows: CashFlowSums,
+    private readonly roots: number[],
     private readonly prices: ResolvedPrices,
     // What the environmental figures are made of (the sample's input, never changed after, as SampleCapex's items).
     private readonly input: EconomicsInput,
@@ -427,12 +502,27 @@ class SampleEconomics implements EconomicsResult {
 
   /** The cash-flow rows (cashFlowRows of the sample's basis: the rows a described run makes). */
   get cashFlow(): CashFlowRow[] {
-    return (this.rows ??= cashFlowRows(this.basis, this.resolvedFinance, this.depreciationUsd));
+    return (this.rows ??= cashFlowRows(this.basis, this.resolvedFinance, this.schedule.amountsUsd));
   }
 
   /** The finance inputs with the price set's id and years (financeOfRun). */
   get finance(): EconomicsResult['finance'] {
     return (this.financeRecord ??= financeOfRun(this.resolvedFinance, this.prices));
+  }
+
+  /** The depreciation record (depreciationOf, made once). */
+  get depreciation(): EconomicsResult['depreciation'] {
+    return (this.depreciationRecord ??= depreciationOf(this.resolvedFinance, this.capex, this.schedule));
+  }
+
+  /** The NPV record (npvOf, made once). */
+  get npv(): EconomicsResult['npv'] {
+    return (this.npvRecord ??= npvOf(this.flows, this.roots, this.resolvedFinance));
+  }
+
+  /** The levelised-cost sums (levelisedOf, made once). */
+  get levelisedCost(): EconomicsResult['levelisedCost'] {
+    return (this.levelisedRecord ??= levelisedOf(this.flows));
   }
 }
 
@@ -445,7 +535,7 @@ class SampleOpex {
   private record: Record<string, number> | undefined;
 
   constructor(
-    private readonly makeItems: () => MoneyLine[],
+    private readonly lines: OpexLines,
     readonly totalUsd: number,
     private readonly names: readonly string[],
     private readonly totals: readonly number[],
@@ -457,7 +547,7 @@ class SampleOpex {
 
   /** The direct items, then the factor items (made once: the maker keeps its list). */
   get items(): MoneyLine[] {
-    return this.makeItems();
+    return this.lines.lines();
   }
 
   /** The totals by category (byCategoryOf, made once). */

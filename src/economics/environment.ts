@@ -248,18 +248,22 @@ export interface EnvironmentKpis {
 /** The KPI figures of the sums: the same divisions as environment()'s. */
 export function environmentKpis(s: EnvironmentSums): EnvironmentKpis {
   const product = s.product;
-  const per = (x: number) => (product > 0 ? x / product : null);
   return {
-    energyPerKg: per(s.siteMj),
-    primaryPerKg: s.primary === null ? null : per(s.primary.totalMj),
+    energyPerKg: perKg(s.siteMj, product),
+    primaryPerKg: s.primary === null ? null : perKg(s.primary.totalMj, product),
     primaryMissing: s.primary === null,
-    ghgPerKg: per(s.totalKg),
-    waterPerKg: per(s.processL + s.reagentsWater),
+    ghgPerKg: perKg(s.totalKg, product),
+    waterPerKg: perKg(s.processL + s.reagentsWater, product),
     virginEnergyMjPerKg: s.covered > 0 ? s.vE / s.covered : null,
     virginGhgKgCo2ePerKg: s.covered > 0 ? s.vG / s.covered : null,
     virginWaterLPerKg: s.covered > 0 ? s.vW / s.covered : null,
     virginSiteEnergyMjPerKg: s.siteCovered > 0 ? s.vS / s.siteCovered : null,
   };
+}
+
+/** `x` per kg of `productKg` (null for no product): a function of the module, not a closure per call. */
+function perKg(x: number, productKg: number): number | null {
+  return productKg > 0 ? x / productKg : null;
 }
 
 /**
@@ -315,7 +319,10 @@ export function environmentSums(input: EconomicsInput, f: EnvironmentFactors, d?
   let vW = 0;
   let siteCovered = 0;
   let vS = 0;
-  for (const p of input.products.inSpec) {
+  const inSpec = input.products.inSpec;
+  // Indexed: a for…of allocates an iterator result per product in the baseline tiers.
+  for (let i = 0; i < inSpec.length; i++) {
+    const p = inSpec[i]!;
     if (p.kgPerYear <= 0) continue;
     const name = virginName(p.chemistry);
     const v = Object.hasOwn(VIRGIN_CAM, name) ? VIRGIN_CAM[name] : undefined;

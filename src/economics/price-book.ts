@@ -62,6 +62,19 @@ const TABLES = new WeakMap<object, SlotTable>();
 const NONE_USED: ReadonlyMap<string, PriceEntry> = new Map();
 const NONE_MISSING: ReadonlyMap<string, string> = new Map();
 
+/**
+ * The key of the last one-key set a book watched: a Monte Carlo sample makes a book per sample
+ * watching the same set, and a loop over a set makes an iterator and its results each time.
+ */
+let lastOnlyKey: string | undefined;
+
+/** The one key of `watched` (size 1): the last one found when the set still has it (then it is its only key). */
+function onlyKey(watched: ReadonlySet<string>): string | undefined {
+  if (lastOnlyKey !== undefined && watched.has(lastOnlyKey)) return lastOnlyKey;
+  for (const k of watched) lastOnlyKey = k;
+  return lastOnlyKey;
+}
+
 /** Price lookups that remember what was used and what was missing. */
 export class PriceBook {
   // Maps made when the first entry is recorded: a Monte Carlo sample's book records one price
@@ -79,7 +92,7 @@ export class PriceBook {
    * prices used, and asks only whether a few were); by default every key used is.
    */
   constructor(readonly prices: ResolvedPrices, private readonly watched?: ReadonlySet<string>) {
-    if (watched !== undefined && watched.size === 1) for (const k of watched) this.#only = k;
+    if (watched !== undefined && watched.size === 1) this.#only = onlyKey(watched);
   }
 
   /** The prices used (by key, in order of first use; only the watched keys when some are). */

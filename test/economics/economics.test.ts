@@ -283,8 +283,13 @@ describe('without a description (Monte Carlo samples)', () => {
       for (const k of capexKeys) expect(plain.capex[k], k).toStrictEqual(described.capex[k]);
       expect(plain.capex.lines).toBe(plain.capex.lines);
       expect(plain.workingCapital).toStrictEqual(described.workingCapital);
+      // The depreciation, NPV and levelised-cost records: made on first read, once.
+      expect(plain.depreciation).toStrictEqual(described.depreciation);
+      expect(plain.depreciation).toBe(plain.depreciation);
       expect(plain.npv).toStrictEqual(described.npv);
+      expect(plain.npv).toBe(plain.npv);
       expect(plain.levelisedCost).toStrictEqual(described.levelisedCost);
+      expect(plain.levelisedCost).toBe(plain.levelisedCost);
       expect(plain.cashFlow).toStrictEqual(described.cashFlow);
       expect(plain.cashFlow).toBe(plain.cashFlow);
       expect(plain.finance).toStrictEqual(described.finance);

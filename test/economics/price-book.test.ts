@@ -34,4 +34,15 @@ describe('PriceBook', () => {
     expect(reads(new PriceBook(prices, new Set(['water', 'electricity'])))).toStrictEqual({ used: ['electricity', 'water'], missing: [['no-such-price', 'a test']], issues: ['prices.overrides.no-such-price'] });
     expect(reads(new PriceBook(prices, new Set()))).toStrictEqual({ used: [], missing: [['no-such-price', 'a test']], issues: ['prices.overrides.no-such-price'] });
   });
+
+  it('watches the one key of its own set, whatever set of one key a book watched before', () => {
+    const watched = new Set(['quality-factor']);
+    expect(reads(new PriceBook(prices, watched)).used).toStrictEqual(['quality-factor']);
+    expect(reads(new PriceBook(prices, new Set(['water']))).used).toStrictEqual(['water']);
+    // The same set, changed in place to another single key.
+    watched.delete('quality-factor');
+    watched.add('electricity');
+    expect(reads(new PriceBook(prices, watched)).used).toStrictEqual(['electricity']);
+    expect(reads(new PriceBook(prices, new Set(['electricity']))).used).toStrictEqual(['electricity']);
+  });
 });
