@@ -175,6 +175,20 @@ export class RowStream implements Stream {
     return out;
   }
 
+  /**
+   * A stream of the first `n` rows of `rows` into `source` with the first `n` masses of `mass` (both
+   * shared, not copied: no unit changes a stream once made), renamed as ofRows; takes no pushes. For
+   * a unit that splits an equal feed as it did before (sorting.ts): its lanes' rows and masses again.
+   */
+  static ofRowsAndMasses(source: readonly Lot[], temperatureK: number, rows: number[], mass: number[], n: number, lane: string | null, idTable: { table: readonly (readonly string[])[]; column: number } | null): RowStream {
+    const out = new RowStream(source, temperatureK, 0, lane, idTable);
+    (out as { rows: number[] }).rows = rows;
+    (out as { mass: number[] }).mass = mass;
+    out.shared = true;
+    out.n = n;
+    return out;
+  }
+
   /** The lots as objects, made on first reading and kept. */
   get lots(): Lot[] {
     let made = this.made;

@@ -1,13 +1,15 @@
 /**
  * How the sorting unit (sorting.ts) makes its lanes: the lane lot ids (`<lot id>@<lane>`), the table
  * of them by feed row that the lanes read their ids from, and which lanes get every lot (and share
- * the feed's rows). Made once per lot id, outlet list or confusion matrix where they can be: every
- * Monte Carlo sample sorts the same feed lots into the same lanes.
+ * the feed's rows), and a lot's lane by its matching rules (trueClassOf). Made once per lot id, outlet
+ * list or confusion matrix where they can be: every Monte Carlo sample sorts the same feed lots into
+ * the same lanes.
  */
 import { joinedNameLists } from '../schema/joined-names.js';
 import { MAX_FEED_SUB_LOTS } from '../schema/feed.js';
 import { RowStream } from '../streams/row-stream.js';
-import type { Lot } from '../streams/lot.js';
+import type { Lot, Morphology } from '../streams/lot.js';
+import type { CathodeFamily } from '../chemistry/cathode.js';
 import type { Stream } from '../streams/stream.js';
 
 /**
@@ -92,4 +94,38 @@ export function lanesOfEveryLot(rows: readonly (readonly number[])[]): boolean[]
     EVERY_LOT.set(rows, every);
   }
   return every;
+}
+
+/** A lane with its matching rule (resolved: chemistry names canonical). */
+export interface SortLane {
+  name: string;
+  /** Chemistry group: lanes of one group are told apart by degradation, not chemistry. */
+  group: string;
+  chemistries?: string[];
+  families?: CathodeFamily[];
+  containsNi?: boolean;
+  minLiPerTm?: number;
+  maxLiPerTm?: number;
+  minNi?: number;
+  maxNi?: number;
+  morphology?: Morphology;
+}
+
+
+/** Index of a lot's true class: the first matching lane, or lanes.length (rejects). */
+export function trueClassOf(lot: Lot, lanes: readonly SortLane[]): number {
+  const ni = lot.chemistry.tm.Ni ?? 0;
+  for (let i = 0; i < lanes.length; i++) {
+    const l = lanes[i]!;
+    if (l.families && !l.families.includes(lot.chemistry.family)) continue;
+    if (l.chemistries && !l.chemistries.includes(lot.chemistry.name)) continue;
+    if (l.containsNi !== undefined && (ni > 0) !== l.containsNi) continue;
+    if (l.minLiPerTm !== undefined && !(lot.liPerTm >= l.minLiPerTm)) continue;
+    if (l.maxLiPerTm !== undefined && !(lot.liPerTm < l.maxLiPerTm)) continue;
+    if (l.minNi !== undefined && !(ni >= l.minNi)) continue;
+    if (l.maxNi !== undefined && !(ni < l.maxNi)) continue;
+    if (l.morphology !== undefined && lot.morphology !== l.morphology) continue;
+    return i;
+  }
+  return lanes.length;
 }

@@ -41,18 +41,21 @@
  * electricity from a specific energy per tonne (assumption); cost `sorterLine` (assumption).
  */
 import { z } from 'zod';
-import { defineUnitOp, metricNames, noEnergy, type Diagnostic, type RunContext } from './contract.js';
+import { defineUnitOp, noEnergy, type Diagnostic, type RunContext } from './contract.js';
 import { fraction, quantity, described } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { CHEMISTRIES, chemistryByName, type CathodeFamily } from '../chemistry/cathode.js';
 import { emptyStream, lotsMass, streamMass, type Stream } from '../streams/stream.js';
-import { copyLot, type Lot, type Morphology } from '../streams/lot.js';
+import { copyLot, type Lot } from '../streams/lot.js';
 import { RowStream } from '../streams/row-stream.js';
 import type { FeedBasis } from '../schema/feed.js';
-import { laneIdTable, laneLotIds, lanesOfEveryLot, feedRows } from './sorting-lanes.js';
+import { laneIdTable, laneLotIds, lanesOfEveryLot, feedRows, trueClassOf, type SortLane } from './sorting-lanes.js';
+import { CAM_TO, rememberSort, sameSort, sortResult } from './sorting-kept.js';
 import { EnergyLedger } from './correlations/energy.js';
 import { costOf } from './data/equipment.js';
 import { MECHANICAL_KWH_PER_KG, OPERATORS_PER_SHIFT, withCeiling } from './correlations/limits.js';
+
+export { trueClassOf, type SortLane } from './sorting-lanes.js';
 
 const REJECTS = 'rejects';
 const SEPARATIONS = ['auto', 'items', 'lots', 'none'] as const;
@@ -83,21 +86,6 @@ const laneSpec = z.strictObject({
   maxNi: z.number().min(0).max(1.000001).optional(),
   morphology: z.enum(['polycrystal', 'single-crystal']).optional(),
 });
-
-/** A lane with its matching rule (resolved: chemistry names canonical). */
-export interface SortLane {
-  name: string;
-  /** Chemistry group: lanes of one group are told apart by degradation, not chemistry. */
-  group: string;
-  chemistries?: string[];
-  families?: CathodeFamily[];
-  containsNi?: boolean;
-  minLiPerTm?: number;
-  maxLiPerTm?: number;
-  minNi?: number;
-  maxNi?: number;
-  morphology?: Morphology;
-}
 
 type LaneInput = string | z.infer<typeof laneSpec>;
 
@@ -316,24 +304,6 @@ const params = z
     return { ...p, lanes, outlets, confusion, rows };
   });
 
-/** Index of a lot's true class: the first matching lane, or lanes.length (rejects). */
-export function trueClassOf(lot: Lot, lanes: readonly SortLane[]): number {
-  const ni = lot.chemistry.tm.Ni ?? 0;
-  for (let i = 0; i < lanes.length; i++) {
-    const l = lanes[i]!;
-    if (l.families && !l.families.includes(lot.chemistry.family)) continue;
-    if (l.chemistries && !l.chemistries.includes(lot.chemistry.name)) continue;
-    if (l.containsNi !== undefined && (ni > 0) !== l.containsNi) continue;
-    if (l.minLiPerTm !== undefined && !(lot.liPerTm >= l.minLiPerTm)) continue;
-    if (l.maxLiPerTm !== undefined && !(lot.liPerTm < l.maxLiPerTm)) continue;
-    if (l.minNi !== undefined && !(ni >= l.minNi)) continue;
-    if (l.maxNi !== undefined && !(ni < l.maxNi)) continue;
-    if (l.morphology !== undefined && lot.morphology !== l.morphology) continue;
-    return i;
-  }
-  return lanes.length;
-}
-
 type SortParams = z.output<typeof params>;
 
 /**
@@ -361,9 +331,6 @@ function distributeComponents(feed: Stream, camTo: Float64Array, camTotal: numbe
     }
   }
 }
-
-/** Metric names of the CAM sent to each outlet. */
-const CAM_TO = metricNames('camTo_', '_kg_per_h');
 
 /**
  * Item-by-item sorting: each lot split down the outlets by the confusion-matrix row of its true
@@ -458,6 +425,10 @@ export const sorting = defineUnitOp({
     const feed = inlets.feed!;
     const nOut = p.outlets.length;
     const separation = separationFor(p.separation, ctx.feedBasis);
+    if (separation === 'items') {
+      const w = sameSort(p, feed, ctx);
+      if (w !== undefined) return sortResult(p, w, feed instanceof RowStream ? feed.source : feed.lots, feed.temperatureK);
+    }
     // Outlets pushed (optimized code maps into a holey list, another map for sortItems to meet) and
     // CAM per outlet in a Float64Array (a list's elements kind would follow the amounts).
     // Item sorting: lanes of rows (row-stream.ts), lot objects only where read.
@@ -501,6 +472,7 @@ export const sorting = defineUnitOp({
           .electric('sorting line (X-ray/vision, conveyors, ejectors)', 'other', feedKg * p.specificEnergy, ctx.describe !== false ? `${feedKg.toPrecision(4)} kg/h × ${p.specificEnergy} kWh/kg` : '')
           .build()
       : noEnergy();
+    if (separation === 'items' && byRow !== undefined) rememberSort(p, feed, ctx, byRow, lanes, camTo, camTotal, misclassified, energy, diagnostics);
     const out: Record<string, Stream> = {};
     const metrics: Record<string, number> = {};
     for (let j = 0; j < nOut; j++) {

@@ -208,3 +208,25 @@ describe('sorting: the lanes of every lot, per confusion matrix', () => {
     expect(lanesOfEveryLot([])).toEqual([]);
   });
 });
+
+describe('sorting: an equal feed sorted again (the kept sort)', () => {
+  const run = (p: unknown, liPerTm: number, kg = 300) => {
+    const feed = makeStream({ PVDF: 10, Al: 20 }, [lot('a', 'NCM811', kg, { liPerTm }), lot('b', 'LFP', 100, { liPerTm: 1 })]);
+    return REGISTRY.sorting.run(p as never, { feed }, { unitId: 'u', ambientK: 298.15 });
+  };
+  const lanesOf = (r: ReturnType<typeof run>) => JSON.parse(JSON.stringify({ outlets: r.outlets, metrics: r.metrics, energy: r.energy, diagnostics: r.diagnostics }));
+
+  it('gives what a first sort gives, for the same Li/TM, another of the same class and another class', () => {
+    const cases = [[0.9, 300], [0.9, 300], [0.95, 300], [0.7, 300], [0.7, 300], [0.7, 301], [0.9, 300]] as const;
+    const first = cases.map(([li, kg]) => lanesOf(run(parse('sorting', { lanes: ['chemistry', 'degradation'], degradationAccuracy: 0.8 }), li, kg)));
+    // One parameters object: each run after the first may reuse the sort before it.
+    const p = parse('sorting', { lanes: ['chemistry', 'degradation'], degradationAccuracy: 0.8 });
+    cases.forEach(([li, kg], k) => {
+      const r = run(p, li, kg);
+      expect(lanesOf(r)).toEqual(first[k]);
+      // the lot reads its own Li/TM (its source lot), not the first sort's
+      const lane = li >= 0.85 ? 'ncm-mild' : 'ncm-severe';
+      expect(r.outlets[lane]!.lots.find((l) => l.id === `a@${lane}`)!.liPerTm).toBe(li);
+    });
+  });
+});
