@@ -30,6 +30,7 @@ import { defineUnitOp, type Diagnostic, type EnergyUse, type RunContext } from '
 import { fraction, quantity } from '../schema/param.js';
 import { msg } from '../schema/messages.js';
 import { component } from '../chemistry/components.js';
+import { ComponentCopy } from '../streams/component-copy.js';
 import { emptyStream, streamMass, lotsMass, lotsCpFlow_kW_per_K, type Stream } from '../streams/stream.js';
 import { rowsLike } from '../streams/row-stream.js';
 import { EnergyLedger, evaporationKw, sensibleKw } from './correlations/energy.js';
@@ -148,9 +149,8 @@ interface Whole {
   temperatureK: number;
   lotsKg: number;
   lotsCp: number;
-  /** The feed's components, in order, and their kg/h. */
-  ids: string[];
-  kg: number[];
+  /** The feed's components. */
+  components: ComponentCopy;
   f: ReturnType<typeof nmpFlows>;
   b: ReturnType<typeof plan>;
   toCam: number;
@@ -176,23 +176,12 @@ function sameWhole(p: P, feed: Stream, ctx: RunContext, lotsKg: number, lotsCp: 
   const w = lastWhole;
   if (w === undefined || w.p !== p || w.unitId !== ctx.unitId || !Object.is(w.ambientK, ctx.ambientK) || w.describe !== ctx.describe || w.feedBasis !== ctx.feedBasis) return undefined;
   if (!Object.is(w.temperatureK, feed.temperatureK) || !Object.is(w.lotsKg, lotsKg) || !Object.is(w.lotsCp, lotsCp)) return undefined;
-  const c = feed.components;
-  const ids = w.ids;
-  const kg = w.kg;
-  let k = 0;
-  for (const id in c) {
-    if (k >= ids.length || ids[k] !== id || !Object.is(kg[k], c[id])) return undefined;
-    k++;
-  }
-  return k === ids.length ? w : undefined;
+  return w.components.sameAs(feed.components) ? w : undefined;
 }
 
 /** The whole of a feed, worked out (lots of `lotsKg` kg/h and `lotsCp` kW/K). */
 function wholeOf(p: P, feed: Stream, ctx: RunContext, lotsKg: number, lotsCp: number): Whole {
   const c = feed.components;
-  const ids: string[] = [];
-  const kgs: number[] = [];
-  for (const id in c) { ids.push(id); kgs.push(c[id]!); }
   const f = nmpFlows(p, feed);
   const toCam = camToCamShare(p.camRecovery, c, lotsKg);
   const b = plan(p, c, lotsKg, streamMass(feed), f.circulated, feed.temperatureK, ctx.ambientK);
@@ -256,7 +245,7 @@ function wholeOf(p: P, feed: Stream, ctx: RunContext, lotsKg: number, lotsCp: nu
   const diagnostics: Diagnostic[] = [];
   if ((c.PVDF ?? 0) === 0 && feedKg > 0) diagnostics.push({ code: 'no-binder', severity: 'info', where: ctx.unitId, message: msg.noBinder() });
   return {
-    p, unitId: ctx.unitId, ambientK: ctx.ambientK, describe: ctx.describe, feedBasis: ctx.feedBasis, temperatureK: feed.temperatureK, lotsKg, lotsCp, ids, kg: kgs,
+    p, unitId: ctx.unitId, ambientK: ctx.ambientK, describe: ctx.describe, feedBasis: ctx.feedBasis, temperatureK: feed.temperatureK, lotsKg, lotsCp, components: new ComponentCopy(c),
     f, b, toCam, camC, foilC, vent, liquor, draws, recycled, energy: ledger.build(), diagnostics,
   };
 }

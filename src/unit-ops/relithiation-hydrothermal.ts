@@ -43,6 +43,7 @@ import {
 } from './correlations/relithiation.js';
 import { AGITATION_KW_PER_M3, DWELL_H, HANDLING_H, MATERIAL_FACTOR, RAMP_K_PER_H, VESSEL_STEEL_KG_PER_M3, WALL_U, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
+import { ComponentCopy } from '../streams/component-copy.js';
 
 /** Validated solid:liquid range, kg CAM per L liquor (assumption, see the parameter's source). */
 export const SOLID_LIQUID_RANGE = { min: 0.01, max: 1 } as const;
@@ -153,9 +154,8 @@ interface ChargeOutcome {
   feed: Stream;
   unitId: string;
   mediatorFactor: number;
-  /** The charge as made up (`c` before the reaction): its ids in order and their kg/h. */
-  ids: string[];
-  kg: number[];
+  /** The charge as made up (`c` before the reaction). */
+  charged: ComponentCopy;
   solids: Stream;
   liquor: Stream;
   vent: Stream;
@@ -186,14 +186,7 @@ let lastCharge: ChargeOutcome | undefined;
 function sameCharge(p: Params, feed: Stream, rec: Stream, c: Record<string, number>, unitId: string, mediatorFactor: number): ChargeOutcome | undefined {
   const o = lastCharge;
   if (o === undefined || o.p !== p || o.feed !== feed || rec.lots.length !== 0 || o.unitId !== unitId || !Object.is(o.mediatorFactor, mediatorFactor)) return undefined;
-  const ids = o.ids;
-  const kg = o.kg;
-  let k = 0;
-  for (const id in c) {
-    if (k >= ids.length || ids[k] !== id || !Object.is(kg[k], c[id])) return undefined;
-    k++;
-  }
-  return k === ids.length ? o : undefined;
+  return o.charged.sameAs(c) ? o : undefined;
 }
 
 /**
@@ -202,9 +195,7 @@ function sameCharge(p: Params, feed: Stream, rec: Stream, c: Record<string, numb
  * when no recycled lots joined the charge.
  */
 function chargeOutcome(p: Params, feed: Stream, rec: Stream, charge: RowStream, c: Record<string, number>, chargeLiquorKg: number, rho: number, unitId: string, mediatorFactor: number): ChargeOutcome {
-  const ids: string[] = [];
-  const kg: number[] = [];
-  for (const id in c) { ids.push(id); kg.push(c[id]!); }
+  const charged = new ComponentCopy(c);
   // ---- lots: solution relithiation (mechanisms/hydrothermal.ts), self-limiting at Li/TM 1
   // hydroxide molarity of the charge as made up (lower than set when the recycle brings excess water)
   const chargeLitres = (chargeLiquorKg / rho) * 1000;
@@ -234,7 +225,7 @@ function chargeOutcome(p: Params, feed: Stream, rec: Stream, charge: RowStream, 
   if (o2 !== 0) vent.components.O2 = (vent.components.O2 ?? 0) + o2;
   dischargeWetBatch(c, isLiquor, { solids, liquor, vent }, lotsOutKg, p.entrainedLiquor, rho);
   const o: ChargeOutcome = {
-    p, feed, unitId, mediatorFactor, ids, kg,
+    p, feed, unitId, mediatorFactor, charged,
     solids: pruned(solids), liquor: pruned(liquor), vent: pruned(vent),
     diagnostics, hydroxideMolarity, ohFactor, k_per_h: kin.k_per_h, treatedCam, xi, o2, rMin: rel.rMin, rMax: rel.rMax,
   };

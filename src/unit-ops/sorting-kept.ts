@@ -7,6 +7,7 @@ import { metricNames, type Diagnostic, type EnergyUse, type RunContext } from '.
 import type { Stream } from '../streams/stream.js';
 import type { Lot } from '../streams/lot.js';
 import { RowStream, sameNumber } from '../streams/row-stream.js';
+import { ComponentCopy } from '../streams/component-copy.js';
 import { trueClassOf, type SortLane } from './sorting-lanes.js';
 
 /** Metric names of the CAM sent to each outlet. */
@@ -32,9 +33,8 @@ interface SortWhole {
   feedBasis: RunContext['feedBasis'];
   temperatureK: number;
   rowStream: boolean;
-  /** The feed's components, in order, and their kg/h. */
-  ids: string[];
-  kg: number[];
+  /** The feed's components. */
+  components: ComponentCopy;
   /** Per feed lot: its source row, mass, id and true class. */
   at: number[];
   lotKg: number[];
@@ -66,15 +66,7 @@ export function sameSort(p: SortedBy, feed: Stream, ctx: RunContext): SortWhole 
   if (!sameNumber(w.temperatureK, feed.temperatureK)) return undefined;
   const rows = feed instanceof RowStream ? feed : undefined;
   if (w.rowStream !== (rows !== undefined)) return undefined;
-  const c = feed.components;
-  const ids = w.ids;
-  const kg = w.kg;
-  let k = 0;
-  for (const id in c) {
-    if (k >= ids.length || ids[k] !== id || !sameNumber(kg[k]!, c[id]!)) return undefined;
-    k++;
-  }
-  if (k !== ids.length) return undefined;
+  if (!w.components.sameAs(feed.components)) return undefined;
   const source = rows ? rows.source : feed.lots;
   const n = rows ? rows.n : source.length;
   if (n !== w.at.length) return undefined;
@@ -89,10 +81,7 @@ export function sameSort(p: SortedBy, feed: Stream, ctx: RunContext): SortWhole 
 
 /** The sort of a feed whose lanes `lanes` were just filled, remembered for the next run (lastSort). */
 export function rememberSort(p: SortedBy, feed: Stream, ctx: RunContext, byRow: (readonly string[])[], lanes: RowStream[], camTo: Float64Array, camTotal: number, misclassified: number, energy: EnergyUse, diagnostics: Diagnostic[]): void {
-  const c = feed.components;
-  const ids: string[] = [];
-  const kg: number[] = [];
-  for (const id in c) { ids.push(id); kg.push(c[id]!); }
+  const components = new ComponentCopy(feed.components);
   const rows = feed instanceof RowStream ? feed : undefined;
   const source = rows ? rows.source : feed.lots;
   const n = rows ? rows.n : source.length;
@@ -122,7 +111,7 @@ export function rememberSort(p: SortedBy, feed: Stream, ctx: RunContext, byRow: 
   }
   lastSort = {
     p, unitId: ctx.unitId, describe: ctx.describe, feedBasis: ctx.feedBasis, temperatureK: feed.temperatureK, rowStream: rows !== undefined,
-    ids, kg, at, lotKg, lotIds, cls, byRow, laneRows, laneMass, laneN, laneComponents, camTo, camTotal, misclassified, energy, diagnostics: diagnostics.slice(),
+    components, at, lotKg, lotIds, cls, byRow, laneRows, laneMass, laneN, laneComponents, camTo, camTotal, misclassified, energy, diagnostics: diagnostics.slice(),
   };
 }
 
