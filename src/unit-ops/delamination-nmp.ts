@@ -182,9 +182,7 @@ function sameWhole(p: P, feed: Stream, ctx: RunContext, lotsKg: number, lotsCp: 
 /** The whole of a feed, worked out (lots of `lotsKg` kg/h and `lotsCp` kW/K). */
 function wholeOf(p: P, feed: Stream, ctx: RunContext, lotsKg: number, lotsCp: number): Whole {
   const c = feed.components;
-  const f = nmpFlows(p, feed);
-  const toCam = camToCamShare(p.camRecovery, c, lotsKg);
-  const b = plan(p, c, lotsKg, streamMass(feed), f.circulated, feed.temperatureK, ctx.ambientK);
+  const { f, b, toCam } = bathOf(p, feed, ctx.ambientK);
   const camC: Record<string, number> = {};
   const foilC: Record<string, number> = {};
   const vent = emptyStream(p.stillTemperature);
