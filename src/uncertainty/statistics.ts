@@ -180,9 +180,21 @@ export interface RankedColumn {
 export function rankedColumn(values: ArrayLike<number>): RankedColumn | null {
   const order = finiteOrder(values);
   if (order === null) return null;
-  const n = values.length;
+  const sorted = inOrder(values, order);
+  return { sorted, ranks: runRanks(sorted, order) };
+}
+
+/** The values in `order` (a function of its own, as finiteOrder's sweep: its loop compiled on the stack reaches no code unrun). */
+function inOrder(values: ArrayLike<number>, order: Uint32Array): Float64Array {
+  const n = order.length;
   const sorted = new Float64Array(n);
   for (let k = 0; k < n; k++) sorted[k] = values[order[k]!]!;
+  return sorted;
+}
+
+/** The ranks of the values at `order`, given them `sorted`: each run of equal values its average rank. */
+function runRanks(sorted: Float64Array, order: Uint32Array): Float64Array {
+  const n = sorted.length;
   const r = new Float64Array(n);
   let i = 0;
   while (i < n) {
@@ -193,7 +205,7 @@ export function rankedColumn(values: ArrayLike<number>): RankedColumn | null {
     for (let k = i; k <= j; k++) r[order[k]!] = avg;
     i = j + 1;
   }
-  return { sorted, ranks: r };
+  return r;
 }
 
 /** Whether this machine stores the low half of a double first (a Float64Array read as two Uint32 words). */
@@ -224,23 +236,38 @@ export function ascendingOrder(values: ArrayLike<number>): Uint32Array {
 /**
  * ascendingOrder of `values`, or null when some value is not finite (its exponent bits all set:
  * found in the sweep over the keys, not by a pass of its own). The identity order the first pass
- * starts from is written in that sweep too.
+ * starts from is written in that sweep too. The sweep and the passes are functions of their own:
+ * TurboFan compiles the first call's sweep on the stack (OSR), and with the passes in the same body
+ * that code reached code never run before and was thrown away (four compiles, three deopts).
  */
 function finiteOrder(values: ArrayLike<number>): Uint32Array | null {
   const n = values.length;
   const words = bitsOf(values);
   const hi = new Uint32Array(n);
   const lo = new Uint32Array(n);
-  const h0 = LITTLE_ENDIAN ? 1 : 0;
   const count = new Uint32Array(PASSES * RADIX);
-  let order = new Uint32Array(n);
+  const order = new Uint32Array(n);
+  if (!sweepKeys(words, hi, lo, order, count)) return null;
+  return radixPasses(order, hi, lo, count);
+}
+
+/**
+ * The sort keys of the doubles in `words` into `hi` and `lo`, the identity into `order` and the
+ * digit counts of every pass into `count`; false at the first value that is not finite. The key
+ * flips every bit of a negative value and sets the sign bit of any other: an xor with the sign
+ * spread over the word (all ones or zeros), the same bits as the two cases written out.
+ */
+function sweepKeys(words: Uint32Array, hi: Uint32Array, lo: Uint32Array, order: Uint32Array, count: Uint32Array): boolean {
+  const n = order.length;
+  const h0 = LITTLE_ENDIAN ? 1 : 0;
   for (let i = 0; i < n; i++) {
     const h = words[2 * i + h0]!;
-    if ((h & 0x7ff00000) === 0x7ff00000) return null;
+    if ((h & 0x7ff00000) === 0x7ff00000) return false;
     const l = words[2 * i + 1 - h0]!;
     order[i] = i;
-    const kh = h >>> 31 ? ~h >>> 0 : (h | 0x80000000) >>> 0;
-    const kl = h >>> 31 ? ~l >>> 0 : l;
+    const sign = h >> 31;
+    const kh = (h ^ (sign | 0x80000000)) >>> 0;
+    const kl = (l ^ sign) >>> 0;
     hi[i] = kh;
     lo[i] = kl;
     // The six digits of digitAt at shifts 0, 11, …, 55, written out (constant shifts).
@@ -251,7 +278,14 @@ function finiteOrder(values: ArrayLike<number>): Uint32Array | null {
     count[4 * RADIX + ((kh >>> 12) & MASK)]!++;
     count[5 * RADIX + ((kh >>> 23) & MASK)]!++;
   }
-  let next = new Uint32Array(n);
+  return true;
+}
+
+/** The radix passes over the keys swept into `hi`, `lo` and `count`, from the identity `order`: the indices in ascending key order. */
+function radixPasses(identity: Uint32Array, hi: Uint32Array, lo: Uint32Array, count: Uint32Array): Uint32Array {
+  const n = identity.length;
+  let order = identity;
+  let next: Uint32Array = new Uint32Array(n);
   for (let p = 0; p < PASSES; p++) {
     const shift = p * RADIX_BITS;
     const base = p * RADIX;
@@ -263,10 +297,10 @@ function finiteOrder(values: ArrayLike<number>): Uint32Array | null {
       count[d] = sum;
       sum += c;
     }
-    // digitAt's three cases, chosen once per pass: the low word, both words, the high word.
-    if (shift + RADIX_BITS <= 32) place(order, next, count, base, lo, null, shift);
-    else if (shift < 32) place(order, next, count, base, lo, hi, shift);
-    else place(order, next, count, base, hi, null, shift - 32);
+    // digitAt's three cases, chosen once per pass: the low word, both words, the high word (one
+    // call site: TurboFan inlines place's loops once, not three times).
+    const high = shift >= 32;
+    place(order, next, count, base, high ? hi : lo, high || shift + RADIX_BITS <= 32 ? null : hi, high ? shift - 32 : shift);
     const t = order;
     order = next;
     next = t;
@@ -396,13 +430,29 @@ function deviationsOf(x: Float64Array | null): Deviations | null {
   if (!x) return null;
   const m = x.length < 2 ** 25 ? (x.length + 1) / 2 : mean(x);
   const d = new Float64Array(x.length);
+  return { d, ss: deviationsInto(x, m, d) };
+}
+
+/**
+ * The deviations of `x` from `m` written into `d`, and the sum of their squares. A function of its
+ * own: the first call's loop is compiled on the stack (OSR), and that code, reaching the record
+ * made after the loop with no feedback, was thrown away at every call (one deopt per column).
+ */
+function deviationsInto(x: Float64Array, m: number, d: Float64Array): number {
   let ss = 0;
   for (let i = 0; i < x.length; i++) {
     const v = x[i]! - m;
     d[i] = v;
     ss += v * v;
   }
-  return { d, ss };
+  return ss;
+}
+
+/** Σ dx[i]·dy[i] over i < n, in order (its own function, as deviationsInto: one deopt per pair of columns otherwise). */
+function dot(dx: Float64Array, dy: Float64Array, n: number): number {
+  let sxy = 0;
+  for (let i = 0; i < n; i++) sxy += dx[i]! * dy[i]!;
+  return sxy;
 }
 
 /**
@@ -412,10 +462,7 @@ function deviationsOf(x: Float64Array | null): Deviations | null {
 function pearsonOfDeviations(x: Deviations, y: Deviations): number | null {
   const n = x.d.length;
   if (n < 3) return null;
-  const dx = x.d;
-  const dy = y.d;
-  let sxy = 0;
-  for (let i = 0; i < n; i++) sxy += dx[i]! * dy[i]!;
+  const sxy = dot(x.d, y.d, n);
   if (!(x.ss > 0) || !(y.ss > 0)) return null;
   const r = sxy / Math.sqrt(x.ss * y.ss);
   return Math.max(-1, Math.min(1, r));
