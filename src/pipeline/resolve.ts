@@ -23,7 +23,7 @@ import { resolveFinance, resolveFinanceChanged, type ResolvedFinance } from '../
 import { setIn, setOwnKey, SCENARIO_SECTIONS, type Patch } from './patch.js';
 import { patchRoutes, type PatchRoute } from './patch-routes.js';
 import { cachedParse, patchedParse, reparsed, PatchedData } from './patched-data.js';
-import { pathPlan } from './reparse-plan.js';
+import { pathPlan, type PathPlan } from './reparse-plan.js';
 import { resolveFlowsheet, type ResolvedFlowsheet } from './resolve-flowsheet.js';
 import { feedWarnings, patchedFeedWarnings } from './feed-warnings.js';
 
@@ -220,6 +220,10 @@ export interface ResolveOptions {
 
 /** Validate a raw scenario with patches into a Model. Throws RegenflowError listing every issue. */
 export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], options: ResolveOptions = {}): Model {
+  if (options.sample === true && extra.length > 0) {
+    const model = resolveSample(raw, extra);
+    if (model) return model;
+  }
   const issues: InputIssue[] = [];
   const scenarioPart: Part = { doc: raw.scenario, at: [], data: raw.scenario.data };
   const top = check(scenarioSchema, scenarioPart, raw.scenario.data, issues, NO_PATCHES);
@@ -319,8 +323,15 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], opt
   if (feed && prices) for (const issue of customChemistryPriceIssues(feed, prices, pricesPart)) issues.push(issue);
   if (issues.length > 0 || !top || !flowsheet || !plant || !feed || !spec || !design || !prices || !finance) throw inputErrors(issues);
 
-  const sections: Record<string, unknown> = {};
-  for (const k of ['prices', 'finance', 'spec', 'design']) if (sectionData[k] !== undefined) sections[k] = sectionData[k];
+  const sections = reportedSections(sectionData.prices, sectionData.finance, sectionData.spec, sectionData.design);
+  // concat, not spreads through iterators: a new list either way. A sample lists no feed warnings
+  // (warnings only, never errors: nothing an evaluation acts on, and its model is not reported).
+  const diagnostics = options.sample === true ? (raw.warnings ?? NO_DIAGNOSTICS).slice() : (raw.warnings ?? NO_DIAGNOSTICS).concat(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed));
+  return modelOf(raw, top, flowsheet, plant, feed, spec, design, prices, finance, sections, patches, diagnostics);
+}
+
+/** The model record (one literal for both paths: every model has the same fields in the same order). */
+function modelOf(raw: RawScenario, top: z.output<typeof scenarioSchema>, flowsheet: ResolvedFlowsheet, plant: PlantSpec, feed: FeedSpec, spec: ProductSpec, design: DesignSettings, prices: ResolvedPrices, finance: ResolvedFinance, sections: Record<string, unknown>, patches: Patch[], diagnostics: Diagnostic[]): Model {
   return {
     id: top.id,
     name: top.name ?? top.id,
@@ -336,10 +347,18 @@ export function resolveModel(raw: RawScenario, extra: readonly Patch[] = [], opt
     sections,
     raw,
     patches,
-    // concat, not spreads through iterators: a new list either way. A sample lists no feed warnings
-    // (warnings only, never errors: nothing an evaluation acts on, and its model is not reported).
-    diagnostics: options.sample === true ? (raw.warnings ?? NO_DIAGNOSTICS).slice() : (raw.warnings ?? NO_DIAGNOSTICS).concat(feedData.patched ? patchedFeedWarnings(feed, feedData.originalParse(feedSchema)) : feedWarnings(feed)),
+    diagnostics,
   };
+}
+
+/** The raw sections a model reports (after patches), those present, in this order. */
+function reportedSections(prices: unknown, finance: unknown, spec: unknown, design: unknown): Record<string, unknown> {
+  const sections: Record<string, unknown> = {};
+  if (prices !== undefined) sections.prices = prices;
+  if (finance !== undefined) sections.finance = finance;
+  if (spec !== undefined) sections.spec = spec;
+  if (design !== undefined) sections.design = design;
+  return sections;
 }
 
 /**
@@ -432,11 +451,14 @@ function memoBy<T>(cache: WeakMap<object, T>, data: unknown, fn: () => T): T {
  * field as it is, the result is the unpatched section's resolution with that field replaced.
  */
 function financeFor(part: Part, data: unknown, patched: PatchedPart | undefined): ResolvedFinance {
+  return patched?.size === 1 ? financeOf(part, data, patched.first!.patch, patched.first!.route.seg) : financeOf(part, data, undefined, undefined);
+}
+
+/** financeFor of a section one patch (`only`, setting `seg`) or several (`only` undefined) changed. */
+function financeOf(part: Part, data: unknown, only: Patch | undefined, seg: readonly string[] | undefined): ResolvedFinance {
   const place = { where: part.doc, at: part.at };
   const original = part.data;
-  const only = patched?.size === 1 ? patched.first!.patch : undefined;
-  if (only && original !== null && typeof original === 'object') {
-    const seg = patched!.first!.route.seg;
+  if (only && seg && original !== null && typeof original === 'object') {
     const r = cachedParse(financeSchema, original);
     const base = r.success ? r.data : undefined;
     const parsed = base ? pathPlan(financeSchema, original, base, seg, 1)?.run(only.value) : undefined;
@@ -462,14 +484,6 @@ const PRICES = new WeakMap<object, Map<string, ResolvedPrices>>();
  */
 function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown, patched: PatchedPart | undefined, part: Part, sample: boolean): ResolvedPrices {
   const place = { where: part.doc, at: part.at };
-  const resolveCached = (d: unknown) => {
-    const key = d !== null && typeof d === 'object' ? d : NO_SECTION;
-    let m = PRICES.get(key);
-    if (!m) PRICES.set(key, (m = new Map()));
-    let v = m.get(region);
-    if (!v) m.set(region, (v = resolvePrices(d, region, raw.priceSets, place)));
-    return v;
-  };
   const original = raw.sections.prices?.data;
   if (patched && patched.size > 0 && data !== original) {
     const overrides: Record<string, never> = {};
@@ -482,7 +496,7 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
     }
     if (simple) {
       try {
-        return mergePrices(resolveCached(original), overrides, place, sample);
+        return mergePrices(cachedPrices(raw, region, original, place), overrides, place, sample);
       } catch (e) {
         if (!(e instanceof RegenflowError)) throw e;
         // fall through: the full resolution reports the problem with its place
@@ -490,5 +504,173 @@ function pricesFor(raw: RawScenario, region: PlantSpec['region'], data: unknown,
     }
     return resolvePrices(data, region, raw.priceSets, place);
   }
-  return resolveCached(data);
+  return cachedPrices(raw, region, data, place);
+}
+
+/** The resolution of a prices section's data (absent: the region's set) for a region, cached by data object and region. */
+function cachedPrices(raw: RawScenario, region: PlantSpec['region'], d: unknown, place: { where: Part['doc']; at: Part['at'] }): ResolvedPrices {
+  const key = d !== null && typeof d === 'object' ? d : NO_SECTION;
+  let m = PRICES.get(key);
+  if (!m) PRICES.set(key, (m = new Map()));
+  let v = m.get(region);
+  if (!v) m.set(region, (v = resolvePrices(d, region, raw.priceSets, place)));
+  return v;
+}
+
+/** What a patch of a sample sets (SampleShape.kinds). */
+const enum SampleSlot { Price, Finance, Unit, Feed }
+
+/**
+ * What resolveSample reuses for one list of patch routes: the scenario's own parses and
+ * resolutions of every part no patch reaches, and the plans (reparse-plan.ts) of the patched unit
+ * parameter and feed value — what the full resolution finds again by data object for every sample.
+ */
+interface SampleShape {
+  routes: readonly PatchRoute[];
+  kinds: readonly SampleSlot[];
+  top: z.output<typeof scenarioSchema>;
+  /** The unpatched flowsheet's parse, and its units (the ones resolveFlowsheet may keep). */
+  flowsheet: FlowsheetSpec;
+  unitPlan: PathPlan | undefined;
+  plant: PlantSpec;
+  feed: FeedSpec;
+  feedPlan: PathPlan | undefined;
+  spec: ProductSpec;
+  design: DesignSettings;
+  /** The prices of the unpatched section (a merge's base). */
+  prices: ResolvedPrices;
+  pricesPart: Part;
+  pricesPlace: { where: Part['doc']; at: Part['at'] };
+  /** The unpatched finance (undefined when a patch sets it). */
+  finance: ResolvedFinance | undefined;
+  financePart: Part;
+}
+
+/** The sample shape of a scenario for its last route list (null: the full resolution for those routes). */
+const SAMPLE_SHAPES = new WeakMap<RawScenario, { routes: readonly PatchRoute[]; shape: SampleShape | null }>();
+
+/**
+ * resolveModel of a Monte Carlo sample (options.sample, patches setting top-level prices, one
+ * finance field, one unit parameter and one feed value, none written in the scenario): the parts no
+ * patch reaches are the scenario's own cached parses and resolutions, each patched part is made by
+ * the plan of its path, and the rest is what the full resolution runs, in the same order, on the
+ * same data. Undefined wherever an issue could arise — a value a plan is not sure of, a merge or a
+ * resolution that throws, a graph problem, a feed without cathode material, a custom chemistry
+ * price —: the full resolution then reports it as ever, with its place. Same model, field by field.
+ */
+function resolveSample(raw: RawScenario, extra: readonly Patch[]): Model | undefined {
+  if (overridePatches(raw).length > 0) return undefined;
+  const rawUnits = (raw.flowsheet.data as Record<string, unknown> | undefined)?.units;
+  const routes = patchRoutes(raw, Array.isArray(rawUnits) ? (rawUnits as { id?: unknown }[]) : NO_UNITS, extra);
+  let cached = SAMPLE_SHAPES.get(raw);
+  if (!cached || cached.routes !== routes) SAMPLE_SHAPES.set(raw, (cached = { routes, shape: sampleShape(raw, routes) }));
+  const shape = cached.shape;
+  if (!shape) return undefined;
+  let fs = shape.flowsheet;
+  let feed = shape.feed;
+  let pricesData = raw.sections.prices?.data;
+  let financeData = raw.sections.finance?.data;
+  let overrides: Record<string, never> | undefined;
+  let financePatch: Patch | undefined;
+  let financeSeg: readonly string[] | undefined;
+  for (let i = 0; i < extra.length; i++) {
+    const patch = extra[i]!;
+    const seg = routes[i]!.seg;
+    switch (shape.kinds[i]) {
+      case SampleSlot.Price: {
+        // As the full resolution sets a section (a copy, then set in place) and reads its patches (pricesFor).
+        if (patch.origin) return undefined;
+        const next = overrides ? setOwnKey(pricesData as Record<string, unknown>, seg, patch.value) : setIn(pricesData ?? {}, seg, patch.value, 1);
+        if (next === undefined) return undefined;
+        pricesData = next;
+        (overrides ??= {})[seg[1]!] = patch.value as never;
+        break;
+      }
+      case SampleSlot.Finance: {
+        const next = setIn(financeData ?? {}, seg, patch.value, 1);
+        if (next === undefined) return undefined;
+        financeData = next;
+        financePatch = patch;
+        financeSeg = seg;
+        break;
+      }
+      case SampleSlot.Unit: {
+        const r = shape.unitPlan!.run(patch.value);
+        if (!r) return undefined;
+        fs = r.value as FlowsheetSpec;
+        break;
+      }
+      case SampleSlot.Feed: {
+        const r = shape.feedPlan!.run(patch.value);
+        if (!r) return undefined;
+        feed = r.value as FeedSpec;
+        break;
+      }
+    }
+  }
+  const issues: InputIssue[] = [];
+  const flowsheet = resolveFlowsheet(fs, raw.flowsheet, issues, shape.unitPlan ? shape.flowsheet.units : undefined);
+  if (!flowsheet || issues.length > 0) return undefined;
+  let prices = shape.prices;
+  let finance = shape.finance;
+  try {
+    if (overrides) prices = mergePrices(shape.prices, overrides, shape.pricesPlace, true);
+    if (financePatch) finance = financeOf(shape.financePart, financeData, financePatch, financeSeg);
+  } catch {
+    return undefined;
+  }
+  if (!finance || !feedHasCam(feed) || customChemistryPriceIssues(feed, prices, shape.pricesPart).length > 0) return undefined;
+  const sections = reportedSections(pricesData, financeData, raw.sections.spec?.data, raw.sections.design?.data);
+  return modelOf(raw, shape.top, flowsheet, shape.plant, feed, shape.spec, shape.design, prices, finance, sections, extra.slice(), (raw.warnings ?? NO_DIAGNOSTICS).slice());
+}
+
+/** The sample shape of a route list: null when a route is not one resolveSample takes or a part it reuses does not resolve. */
+function sampleShape(raw: RawScenario, routes: readonly PatchRoute[]): SampleShape | null {
+  const kinds: SampleSlot[] = [];
+  let unit: PatchRoute | undefined;
+  let feedRoute: PatchRoute | undefined;
+  let financePatched = false;
+  for (const route of routes) {
+    if (route.kind === 'section' && route.head === 'prices' && route.seg.length === 2) kinds.push(SampleSlot.Price);
+    else if (route.kind === 'section' && route.head === 'finance' && !financePatched) {
+      financePatched = true;
+      kinds.push(SampleSlot.Finance);
+    } else if (route.kind === 'unit' && !unit) {
+      unit = route;
+      kinds.push(SampleSlot.Unit);
+    } else if (route.kind === 'part' && route.head === 'feed' && !feedRoute) {
+      feedRoute = route;
+      kinds.push(SampleSlot.Feed);
+    } else return null;
+  }
+  const issues: InputIssue[] = [];
+  const top = check(scenarioSchema, { doc: raw.scenario, at: [], data: raw.scenario.data }, raw.scenario.data, issues, NO_PATCHES);
+  const fsParse = cachedParse(flowsheetFileSchema, raw.flowsheet.data);
+  const plantParse = cachedParse(plantSchema, raw.plant.data);
+  const feedParse = cachedParse(feedSchema, raw.feed.data);
+  if (!top || !fsParse.success || !plantParse.success || !feedParse.success) return null;
+  const flowsheet = fsParse.data as FlowsheetSpec;
+  const feed = feedParse.data;
+  const fsData = raw.flowsheet.data;
+  const feedData = raw.feed.data;
+  // The plans the full resolution's PatchedData finds (the same arguments: the same plans).
+  const unitPlan = unit ? (fsData !== null && typeof fsData === 'object' ? pathPlan(flowsheetFileSchema, fsData, flowsheet, unit.path, 0) : undefined) : undefined;
+  const feedPlan = feedRoute ? (feedData !== null && typeof feedData === 'object' ? pathPlan(feedSchema, feedData, feed, feedRoute.seg, 1) : undefined) : undefined;
+  if ((unit && !unitPlan) || (feedRoute && !feedPlan)) return null;
+  const specPart = raw.sections.spec ?? absentSection(raw, 'spec');
+  const spec = check(specSchema, specPart, raw.sections.spec?.data ?? NO_SECTION, issues, NO_PATCHES);
+  const pricesPart = raw.sections.prices ?? absentSection(raw, 'prices');
+  const pricesPlace = { where: pricesPart.doc, at: pricesPart.at };
+  const financePart = raw.sections.finance ?? absentSection(raw, 'finance');
+  const plant = plantParse.data;
+  try {
+    const designData = raw.sections.design?.data;
+    const design = memoUnpatched(DESIGN, designData, designData, () => resolveDesignSettings(designData, raw.sections.design ?? absentSection(raw, 'design')));
+    const prices = cachedPrices(raw, plant.region, raw.sections.prices?.data, pricesPlace);
+    const finance = financePatched ? undefined : memoUnpatched(FINANCE, financePart.data, financePart.data, () => financeFor(financePart, financePart.data, undefined));
+    if (!spec || issues.length > 0) return null;
+    return { routes, kinds, top, flowsheet, unitPlan, plant, feed, feedPlan, spec, design, prices, pricesPart, pricesPlace, finance, financePart };
+  } catch {
+    return null;
+  }
 }
