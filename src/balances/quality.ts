@@ -198,7 +198,7 @@ export function foreignSolidsOf(s: Stream): ForeignSolids {
   const c = s.components;
   const graphite = c.graphite ?? 0;
   let carbon = graphite;
-  if (!electrode) for (const id of CARBONS) if (id !== 'graphite') carbon += c[id] ?? 0;
+  if (!electrode) for (let i = 0; i < CARBONS.length; i++) if (CARBONS[i] !== 'graphite') carbon += c[CARBONS[i]!] ?? 0;
   let fluorine = 0;
   for (const id in c) {
     if (electrode && ELECTRODE_BINDERS.has(id)) continue;

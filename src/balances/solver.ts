@@ -97,7 +97,9 @@ export function solve(g: FlowsheetGraph, units: Map<string, RunnableUnit>, feed:
     }
   };
 
-  for (const block of g.order) {
+  const order = g.order;
+  for (let b = 0; b < order.length; b++) {
+    const block = order[b]!;
     if (!block.cyclic) {
       runUnit(block.units[0]!, 'run');
       continue;
@@ -333,10 +335,13 @@ function stateChange(a: (Stream | undefined)[], b: (Stream | undefined)[]): numb
   return worst;
 }
 
+/** The lot templates of a tear stream without lots (only read). */
+const NO_LOTS: ReadonlyMap<string, Lot> = new Map();
+
 /** Write a flat vector back into tear streams, taking lot states and temperature from `template` (by tear index). */
 function unflatten(layout: TearLayout, values: readonly number[], template: (Stream | undefined)[], ambientK: number): Stream[] {
   const out: Stream[] = [];
-  const lotTemplates: Map<string, Lot>[] = [];
+  const lotTemplates: ReadonlyMap<string, Lot>[] = [];
   const rowTemplates: (Map<string, number> | undefined)[] = [];
   for (let t = 0; t < template.length; t++) {
     const s = template[t];
@@ -346,12 +351,14 @@ function unflatten(layout: TearLayout, values: readonly number[], template: (Str
       const byId = new Map<string, number>();
       for (let i = 0; i < s.n; i++) byId.set(s.idAt(i), i);
       rowTemplates.push(byId);
-      lotTemplates.push(new Map());
+      lotTemplates.push(NO_LOTS);
       continue;
     }
     out.push({ components: {}, lots: [], temperatureK: s?.temperatureK ?? ambientK });
     rowTemplates.push(undefined);
-    lotTemplates.push(new Map((s?.lots ?? []).map((lot) => [lot.id, lot])));
+    // A stream without lots (a liquor recycle) shares one empty map: no list and map made per pass.
+    const lots = s?.lots;
+    lotTemplates.push(lots === undefined || lots.length === 0 ? NO_LOTS : new Map(lots.map((lot) => [lot.id, lot])));
   }
   for (let i = 0; i < values.length; i++) {
     const x = values[i]!;
@@ -409,7 +416,7 @@ function solveLoop(
 ): LoopReport {
   let polish = 0;
   const { tears, tearIds } = plan;
-  for (const t of tears) if (!streams.has(t.id)) streams.set(t.id, emptyStream(ambientK));
+  for (let t = 0; t < tears.length; t++) if (!streams.has(tears[t]!.id)) streams.set(tears[t]!.id, emptyStream(ambientK));
   const layout = new TearLayout(tears.length);
   let x = flatten(layout, tearStreams(tears, streams));
   let xPrev: number[] | undefined;

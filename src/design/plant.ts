@@ -122,7 +122,8 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   // Each item's key, plan and sizes as the last sizing with these settings prepared them (items.ts).
   const prepared = preparedItems(settings);
   let j = 0;
-  for (const u of units) {
+  for (let ui = 0; ui < units.length; ui++) {
+    const u = units[ui]!;
     const d = u.design;
     let parallel = 0;
     let loaded = false;
@@ -134,7 +135,8 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
     let unitCycle: number | null = designCycle ? cycleTotalH(designCycle) : null;
     // Per-unit rows and their costs by CEPCI year are for reports only (describe).
     const unitCost: Record<string, number> | undefined = describe ? {} : undefined;
-    for (const spec of specs) {
+    for (let si = 0; si < specs.length; si++) {
+      const spec = specs[si]!;
       const item = preparedItem(prepared, j++, u.unitId, spec, settings, checked, plan, hoursPerYear, usableSizesOf);
       const key = item.key;
       const ip = item.plan;
@@ -184,7 +186,8 @@ export function sizePlant(units: readonly DesignedUnit[], hoursPerYear: number, 
   const maxCapacity = top === null ? null : top.utilisation > 0 && Number.isFinite(top.utilisation) ? feedKgPerYear / top.utilisation : 0;
   const rating = !isEmpty(settings.fixedCounts);
   if (maxCapacity !== null) {
-    for (const s of equipment) {
+    for (let i = 0; i < equipment.length; i++) {
+      const s = equipment[i]!;
       if (!(s.utilisation > 1 + 1e-12)) continue;
       const item = `${s.unitId}.${s.name}`;
       const message = Number.isFinite(s.utilisation) ? msg.overloaded(item, s.utilisation, tpyText(feedKgPerYear / s.utilisation), tpyText(maxCapacity)) : msg.notInstalled(item);

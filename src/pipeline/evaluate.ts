@@ -217,7 +217,10 @@ function evaluateModel(model: Model, options: EvaluateOptions): Evaluation {
   const econ = economics(input, model.prices, model.finance, { describe: !sample });
   pushAll(diagnostics, econ.diagnostics);
 
-  for (const ub of balances.units) {
+  // Indexed: a sample's list is empty, and a for…of makes an iterator for it all the same.
+  const unitBalances = balances.units;
+  for (let i = 0; i < unitBalances.length; i++) {
+    const ub = unitBalances[i]!;
     if (ub.massClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'mass-closure', severity: 'error', where: ub.unit, message: msg.unitMassClosure(ub.massClosure.toExponential(2), CLOSURE_LIMIT) });
   }
   if (balances.worstClosure > CLOSURE_LIMIT) diagnostics.push({ code: 'closure', severity: 'error', where: 'plant', message: msg.plantClosure(balances.worstClosure.toExponential(2), CLOSURE_LIMIT) });
@@ -238,7 +241,9 @@ export function evaluatePhysics(model: Model, options: Omit<EvaluateOptions, 'ph
   const feedBasis = model.feed.basis;
   const runners = sample ? SAMPLE_RUNNERS : REPORT_RUNNERS;
   const units: UnitRunner[] = [];
-  for (const u of fs.units) {
+  const fsUnits = fs.units;
+  for (let i = 0; i < fsUnits.length; i++) {
+    const u = fsUnits[i]!;
     const r = runnerOf(runners, u, feedBasis, sample);
     units.push(r);
     runnable.set(u.id, r.runnable);

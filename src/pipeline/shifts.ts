@@ -24,14 +24,26 @@ export function shiftsOf(model: Model): ShiftPlan {
   if (p.shiftsPerDay !== undefined && p.shiftsPerDay * len > 24 + 1e-9) {
     throw new RegenflowError('shifts-too-long', msg.shiftsTooLong(p.shiftsPerDay, len), { place: plantPlace(model, 'shiftsPerDay') });
   }
-  return shiftPlan({
-    operatingHoursPerYear: p.operatingHours,
-    operatingDaysPerYear: model.finance.operatingDaysPerYear,
-    shiftLengthH: len,
-    ...(p.shiftsPerDay !== undefined ? { shiftsPerDay: p.shiftsPerDay } : {}),
-    minimumCrew: p.minimumCrew,
-  });
+  const hours = p.operatingHours;
+  const days = model.finance.operatingDaysPerYear;
+  const perDay = p.shiftsPerDay;
+  const crew = p.minimumCrew;
+  const last = lastPlan;
+  if (last !== undefined && Object.is(last.hours, hours) && Object.is(last.days, days) && Object.is(last.len, len) && Object.is(last.perDay, perDay) && Object.is(last.crew, crew)) return last.plan;
+  const plan = shiftPlan(perDay !== undefined
+    ? { operatingHoursPerYear: hours, operatingDaysPerYear: days, shiftLengthH: len, shiftsPerDay: perDay, minimumCrew: crew }
+    : { operatingHoursPerYear: hours, operatingDaysPerYear: days, shiftLengthH: len, minimumCrew: crew });
+  lastPlan = { hours, days, len, perDay, crew, plan };
+  return plan;
 }
+
+/**
+ * The plan shiftsOf made last and the numbers it was made from: a Monte Carlo sample resolves a
+ * new model, most often with the plant's and finance's shift numbers unchanged, and gets the same
+ * plan again (shiftPlan is arithmetic of those numbers alone; a plan is only read once made)
+ * instead of a plan, its input and a spread copy per sample.
+ */
+let lastPlan: { hours: number; days: number; len: number; perDay: number | undefined; crew: number; plan: ShiftPlan } | undefined;
 
 function plantPlace(model: Model, field: string): Place {
   const part = model.raw.plant;

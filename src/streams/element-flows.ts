@@ -275,10 +275,25 @@ export class ElementFlows {
     for (let i = 0; i < idx.length; i++) this.add(idx[i]!, kg * f[i]!);
   }
 
-  /** addComponent of the component `id`, from its terms (componentTermsOf). */
+  /**
+   * addComponent of the component `id`, from its terms (componentTermsOf): addScaled written out
+   * (every component flow of a closure's streams and draws comes here, ≈ 50 per sample, and until
+   * optimized each paid a call more for its two or three additions).
+   */
   private addComponentId(id: string, kg: number): void {
     const t = componentTermsOf(id);
-    this.addScaled(t.idx, t.fractions, kg);
+    const idx = t.idx;
+    const f = t.fractions;
+    const sums = this.kg;
+    const seen = this.seen;
+    for (let i = 0; i < idx.length; i++) {
+      const e = idx[i]!;
+      if (seen[e] === 0) {
+        seen[e] = 1;
+        this.order[this.count++] = e;
+      }
+      sums[e]! += kg * f[i]!;
+    }
   }
 
   /** Add a record of component flows (id → kg), zero entries included (as drawElements does). */
@@ -323,8 +338,24 @@ export class ElementFlows {
     let f = this.lastFrame;
     if (f === undefined || f.chemistry !== chemistry) this.lastFrame = f = frameIndexOf(chemistry);
     const tmKmol = massKgPerHour / (liPerTm * LI_G_PER_MOL + f.molarMass);
-    this.add(LI, tmKmol * liPerTm * LI_G_PER_MOL);
-    this.addScaled(f.payIdx, f.payGrams, tmKmol);
+    // add and addScaled written out (a sample's parcels add every feed sub-lot here).
+    const sums = this.kg;
+    const seen = this.seen;
+    if (seen[LI] === 0) {
+      seen[LI] = 1;
+      this.order[this.count++] = LI;
+    }
+    sums[LI]! += tmKmol * liPerTm * LI_G_PER_MOL;
+    const idx = f.payIdx;
+    const grams = f.payGrams;
+    for (let i = 0; i < idx.length; i++) {
+      const e = idx[i]!;
+      if (seen[e] === 0) {
+        seen[e] = 1;
+        this.order[this.count++] = e;
+      }
+      sums[e]! += tmKmol * grams[i]!;
+    }
   }
 
   /** addLot with the frame of the lot's chemistry at hand. */
@@ -413,21 +444,45 @@ export class ElementFlows {
     const sx = sourceIndexOf(s.source);
     const { rows, mass } = s;
     const li = s.overLiPerTm;
+    // addFrame written out (its add and addScaled): the balances of every sample add ≈ 60 rows
+    // here, and until optimized each row paid three calls for a dozen additions.
+    const sums = this.kg;
+    const seen = this.seen;
+    const order = this.order;
+    let count = this.count;
     let lotsKg = 0;
     for (let i = 0; i < s.n; i++) {
       const r = rows[i]!;
       const kg = mass[i]!;
       lotsKg += kg;
       const f = sx.frames[r]!;
+      let tm: number;
+      let liKg: number;
       if (li === null) {
-        const tm = kg / sx.perTm[r]!;
-        this.addFrame(f, tm, tm * sx.liPerTm[r]! * LI_G_PER_MOL);
+        tm = kg / sx.perTm[r]!;
+        liKg = tm * sx.liPerTm[r]! * LI_G_PER_MOL;
       } else {
         // A changed Li/TM: tmKmolOf and liKgOf of the lot at it.
-        const tm = kg / (li[i]! * LI_G_PER_MOL + f.molarMass);
-        this.addFrame(f, tm, tm * li[i]! * LI_G_PER_MOL);
+        tm = kg / (li[i]! * LI_G_PER_MOL + f.molarMass);
+        liKg = tm * li[i]! * LI_G_PER_MOL;
+      }
+      if (seen[LI] === 0) {
+        seen[LI] = 1;
+        order[count++] = LI;
+      }
+      sums[LI]! += liKg;
+      const idx = f.idx;
+      const grams = f.grams;
+      for (let k = 0; k < idx.length; k++) {
+        const e = idx[k]!;
+        if (seen[e] === 0) {
+          seen[e] = 1;
+          order[count++] = e;
+        }
+        sums[e]! += tm * grams[k]!;
       }
     }
+    this.count = count;
     return lotsKg;
   }
 
@@ -461,6 +516,20 @@ export class ElementFlows {
   /** The `k`-th element index (into ELEMENTS) in order of first contribution (k < contributedCount). */
   contributedAt(k: number): number {
     return this.order[k]!;
+  }
+
+  /**
+   * The element indices in order of first contribution, valid up to contributedCount: this sum's
+   * own list (overwritten after a reset), to be read at once and not kept — a closure reads every
+   * entry, and a call per entry (contributedAt) is what the interpreter pays most for there.
+   */
+  get contributedOrder(): readonly number[] {
+    return this.order;
+  }
+
+  /** The flows by element index (kgAt of every element): this sum's own list, to be read at once and not kept. */
+  get flowsByIndex(): readonly number[] {
+    return this.kg;
   }
 
   /** The flow of element `i` (index into ELEMENTS): 0 when nothing was added to it. */
