@@ -43,7 +43,7 @@ import { EnergyLedger, itemNames } from './correlations/energy.js';
 import { rateAt } from './correlations/mechanisms/kinetics.js';
 import { SINTERING_RATE, LI_VOLATILISATION, liVolatilised, healFactor, healedRockSalt, orderingRate, reorderedCationMixing, type OrderingStep } from './correlations/mechanisms/ordering.js';
 import { defaultKilnEfficiency, kilnAtmosphere, kilnEfficiencyParam, kilnEnergy, kilnLineEquipment, kilnShape, kilnTrip } from './correlations/kiln.js';
-import { addKg, frameMass, kgOf, kmolOf, lotMassWithFrame, tmKmolWithFrame } from './correlations/finishing.js';
+import { addKg, frameMass, lotMassWithFrame, tmKmolWithFrame } from './correlations/finishing.js';
 import { msg } from '../schema/messages.js';
 import { DWELL_H, HEAL_RATIO, LI_LOSS_PER_H, RAMP_K_PER_H, WALL_U, activationEnergyParam, withCeiling } from './correlations/limits.js';
 import { LotScratch } from '../streams/lot-scratch.js';
@@ -54,6 +54,20 @@ const EVAPORATION_OF = itemNames('evaporation of ', '');
 /** Residual Li sources that react into lattices, in the order they are used (most reactive first). */
 const LI_SOURCES = ['LiOH·H2O', 'LiOH', 'LiNO3', 'Li2O', 'Li2CO3'] as const;
 
+/**
+ * A residual Li source as step 1 reads it: its molar mass (kg/kmol) and its Li, C, N, H and the O
+ * left after CO2, NO2 and H2O per kmol, looked up once (the registry's components never change),
+ * not per run; an array read by index, not an iterator per loop.
+ */
+interface LiSource { id: string; molarMass: number; li: number; c: number; n: number; h: number; oRest: number }
+const LI_SOURCE_LIST: readonly LiSource[] = LI_SOURCES.map((id) => {
+  const { molarMass_g_per_mol: molarMass, composition: comp } = component(id);
+  const c = comp.C ?? 0;
+  const n = comp.N ?? 0;
+  const h = comp.H ?? 0;
+  return { id, molarMass, li: comp.Li ?? 0, c, n, h, oRest: (comp.O ?? 0) - 2 * c - 2 * n - h / 2 };
+});
+
 /** Combustible residues in oxidising atmospheres: component → kmol O2, CO2, H2O, HF per kmol. */
 const BURN: Record<string, { o2: number; co2: number; h2o: number; hf: number }> = {
   graphite: { o2: 1, co2: 1, h2o: 0, hf: 0 },
@@ -63,6 +77,8 @@ const BURN: Record<string, { o2: number; co2: number; h2o: number; hf: number }>
   PVDF: { o2: 2, co2: 2, h2o: 0, hf: 2 },
   PAA: { o2: 3, co2: 3, h2o: 2, hf: 0 },
 };
+/** BURN as a list in its order, with each residue's molar mass (kg/kmol) looked up once. */
+const BURN_LIST = Object.keys(BURN).map((id) => ({ id, molarMass: component(id).molarMass_g_per_mol, ...BURN[id]! }));
 /** Burn-off needs at least this temperature, K (assumption: 500 °C). */
 const BURN_MIN_K = 773.15;
 
@@ -166,24 +182,29 @@ export const sintering = defineUnitOp({
     let incorporated = 0;
     if (totalDeficit > 0) {
       let available = 0;
-      for (const id of LI_SOURCES) if (comps[id]) available += kmolOf(id, comps[id]!) * (component(id).composition.Li ?? 0);
+      for (let si = 0; si < LI_SOURCE_LIST.length; si++) {
+        const src = LI_SOURCE_LIST[si]!;
+        const kg = comps[src.id];
+        if (kg) available += (kg / src.molarMass) * src.li; // kmolOf × Li
+      }
       const use = Math.min(available, totalDeficit);
       if (use > 0) {
         let left = use;
-        for (const id of LI_SOURCES) {
+        for (let si = 0; si < LI_SOURCE_LIST.length; si++) {
+          const src = LI_SOURCE_LIST[si]!;
+          const id = src.id;
           const kg = comps[id];
           if (!kg || left <= 0) continue;
-          const comp = component(id).composition;
-          const liPer = comp.Li ?? 0;
-          const saltKmol = Math.min(kmolOf(id, kg), left / liPer);
+          const liPer = src.li;
+          const saltKmol = Math.min(kg / src.molarMass, left / liPer); // kmolOf
           left -= saltKmol * liPer;
-          const usedKg = kgOf(id, saltKmol);
+          const usedKg = saltKmol * src.molarMass; // kgOf
           comps[id] = kg - usedKg <= kg * 1e-12 ? 0 : kg - usedKg;
           recycled[id] = (recycled[id] ?? 0) + usedKg;
-          const c = comp.C ?? 0;
-          const n = comp.N ?? 0;
-          const h = comp.H ?? 0;
-          const oRest = (comp.O ?? 0) - 2 * c - 2 * n - h / 2;
+          const c = src.c;
+          const n = src.n;
+          const h = src.h;
+          const oRest = src.oRest;
           // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
           // addKg's keyed store, shared by every caller, is megamorphic; a named one at its own site is not (issue 19).
           const co2Kg = saltKmol * c * MOLAR.CO2;
@@ -211,11 +232,12 @@ export const sintering = defineUnitOp({
 
     // 2. Burn-off of carbon and binder residues in oxidising atmospheres.
     if (p.atmosphere !== 'N2' && p.peak >= BURN_MIN_K) {
-      for (const id in BURN) {
+      for (let j = 0; j < BURN_LIST.length; j++) {
+        const b = BURN_LIST[j]!;
+        const id = b.id;
         const kg = comps[id];
         if (!kg) continue;
-        const b = BURN[id]!;
-        const k = kmolOf(id, kg);
+        const k = kg / b.molarMass; // kmolOf
         comps[id] = 0;
         o2Net -= k * b.o2;
         const co2Kg = k * b.co2 * MOLAR.CO2;

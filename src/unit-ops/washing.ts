@@ -24,7 +24,7 @@
 import { z } from 'zod';
 import { defineUnitOp, outletsOnly, OUTLETS_ONLY_ENERGY, type Diagnostic } from './contract.js';
 import { fraction, quantity, described, metaOf } from '../schema/param.js';
-import { copyFlows, emptyStream, heatCapacityFlow_W_per_K, lotsMass } from '../streams/stream.js';
+import { emptyStream, heatCapacityFlow_W_per_K, lotsMass } from '../streams/stream.js';
 import { LotCursor, rowsOf, type RowStream } from '../streams/row-stream.js';
 import { EnergyLedger, sensibleKw } from './correlations/energy.js';
 import {
@@ -155,7 +155,8 @@ export const washing = defineUnitOp({
     const scale = waterWanted > 0 ? Math.min(1, (feedWater + washWater) / waterWanted) : 0;
     const solids = rows.derived(feed.temperatureK);
     const exchangedKmol = exchangeLots(cursor, rows.n, wanted, scale, solids);
-    const solutes = copyFlows(split.solutes);
+    // The split's own record (made by aqueousSplit for this run, read nowhere else): LiOH added in place, not to a copy.
+    const solutes = split.solutes;
     if (exchangedKmol > 0) {
       // Li_r MO2 + δ/2 H2O + δ/4 O2 → Li_{r−δ} MO2 + δ LiOH: water from the wash water first.
       // Entries of a fixed name are added where they are made (addKg written out: `if (kg !== 0) rec.X = (rec.X ?? 0) + kg`):
