@@ -480,7 +480,7 @@ function towlerSinnottWorkingCapital(capex: Pick<CapexResult, 'isblUsd' | 'osblU
   const a = r((cashCostUsd * wk) / 52);
   const b = r((materialsUsd * wm) / 52);
   const c = r((capex.isblUsd + capex.osblUsd) * fi);
-  return { wk, wm, fi, a, b, c, usd: exact ? sumUsd([a, -b, c]) : a - b + c };
+  return { wk, wm, fi, a, b, c, usd: exact ? sumUsd3(a, -b, c) : a - b + c };
 }
 
 /**

@@ -89,10 +89,15 @@ function flowsValid(input: EconomicsInput): boolean {
   if (!finiteNonNegative(input.operatorsPerShift) || (input.labour && !finiteNonNegative(input.labour.operatorHoursPerYear))) return false;
   if (!finiteNonNegative(input.wasteKgPerYear) || !finiteNonNegative(input.wastewaterKgPerYear)) return false;
   if (!recordValid(input.reagentsKgPerYear) || !recordValid(input.consumablesPerYear) || !recordValid(input.byproductsKgPerYear) || !recordValid(input.emissionsKgPerYear)) return false;
-  for (const p of input.products.inSpec) if (!finiteNonNegative(p.kgPerYear)) return false;
-  for (const p of input.products.offSpec) if (!finiteNonNegative(p.kgPerYear)) return false;
-  for (const e of input.equipment) if (!finiteNonNegative(e.size) || !finiteNonNegative(e.count)) return false;
-  for (const l of input.feedLots) if (!finiteNonNegative(l.scrapKgPerYear)) return false;
+  // Indexed, not for…of: an iterator and a result object per item in the baseline tiers.
+  const inSpec = input.products.inSpec;
+  for (let i = 0; i < inSpec.length; i++) if (!finiteNonNegative(inSpec[i]!.kgPerYear)) return false;
+  const offSpec = input.products.offSpec;
+  for (let i = 0; i < offSpec.length; i++) if (!finiteNonNegative(offSpec[i]!.kgPerYear)) return false;
+  const equipment = input.equipment;
+  for (let i = 0; i < equipment.length; i++) if (!finiteNonNegative(equipment[i]!.size) || !finiteNonNegative(equipment[i]!.count)) return false;
+  const lots = input.feedLots;
+  for (let i = 0; i < lots.length; i++) if (!finiteNonNegative(lots[i]!.scrapKgPerYear)) return false;
   return true;
 }
 
@@ -101,6 +106,8 @@ function flowsValid(input: EconomicsInput): boolean {
  * catalogue message; a non-finite or negative flow is a model failure naming the field.
  */
 export function checkEconomicsInput(input: EconomicsInput): void {
+  // A plant with hours and feed and finite flows (every Monte Carlo sample) makes no list.
+  if (input.operatingHoursPerYear > 0 && input.feedKgPerYear > 0 && flowsValid(input)) return;
   const issues: InputIssue[] = [];
   if (!(input.operatingHoursPerYear > 0)) issues.push({ code: 'capacity-zero', message: msg.capacityZero('operating hours'), path: 'plant.operatingHours' });
   if (!(input.feedKgPerYear > 0)) issues.push({ code: 'capacity-zero', message: msg.capacityZero('feed throughput'), path: 'plant.capacity' });
